@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Tandem",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "TandemKit", targets: ["TandemKit"]),
+        .executable(name: "tandem", targets: ["tandem"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // System ICU behind a C shim whose public header uses only <stdint.h> types:
+        // Foundation on Linux carries its own ICU, and importing system ICU headers into a
+        // Swift module that also sees Foundation clashes (see shared/docs/design.md).
+        .target(
+            name: "CTandemICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
+        ),
+        .target(
+            name: "TandemKit",
+            dependencies: [
+                "CTandemICU",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "tandem",
+            dependencies: [
+                "TandemKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Helpers shared by the test targets (corpus location, running the binary).
+        .target(name: "TandemTestSupport", path: "Sources/TandemTestSupport"),
+        .testTarget(name: "TandemKitTests", dependencies: ["TandemKit", "TandemTestSupport"]),
+        .testTarget(name: "tandemTests", dependencies: ["tandem", "TandemTestSupport"]),
+    ]
+)

@@ -1,0 +1,73 @@
+// The only door from Swift to system ICU (Debian libicu-dev).
+//
+// This header deliberately exposes nothing but <stdint.h> types and opaque pointers: importing
+// ICU's own headers into a Swift module that also sees Foundation clashes with the ICU copy that
+// Foundation carries on Linux, and ICU's versioned symbol macros (ubrk_open_72) do not import.
+// Every function returns an ICU UErrorCode (0 = U_ZERO_ERROR, < 0 warning, > 0 failure).
+#ifndef CTANDEMICU_H
+#define CTANDEMICU_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Break iterator kinds, mirroring ICU's UBreakIteratorType.
+enum {
+    TANDEM_BREAK_CHARACTER = 0,
+    TANDEM_BREAK_WORD = 1,
+    TANDEM_BREAK_LINE = 2,
+    TANDEM_BREAK_SENTENCE = 3
+};
+
+/// Normalization forms; TANDEM_NORM_NFKC_CASEFOLD is ICU's NFKC_Casefold (NFKC + case fold +
+/// removal of default ignorables), the basis of Tandem's matching keys.
+enum {
+    TANDEM_NORM_NFC = 0,
+    TANDEM_NORM_NFD = 1,
+    TANDEM_NORM_NFKC = 2,
+    TANDEM_NORM_NFKD = 3,
+    TANDEM_NORM_NFKC_CASEFOLD = 4
+};
+
+/// Opens a break iterator of `kind` for an ICU locale id such as "zh_CN@ss=standard".
+int32_t tandem_break_open(int32_t kind, const char *locale, void **out_iterator);
+
+/// Closes an iterator from tandem_break_open (NULL is fine).
+void tandem_break_close(void *iterator);
+
+/// Runs the iterator over UTF-8 text (no copy: ICU reads it through a UText) and writes every
+/// boundary as a byte offset, 0 and `length` included. `rule_status` may be NULL; otherwise it
+/// receives ICU's rule status of the text before each boundary. `capacity` must be at least
+/// length + 1. The number of boundaries is stored in `out_count`.
+int32_t tandem_break_utf8(void *iterator, const uint8_t *text, int64_t length,
+                          int64_t *boundaries, int32_t *rule_status, int64_t capacity,
+                          int64_t *out_count);
+
+/// Normalizes UTF-16 text into `dest`. On U_BUFFER_OVERFLOW_ERROR (15), `out_length` holds the
+/// capacity needed.
+int32_t tandem_normalize(int32_t form, const uint16_t *source, int32_t length,
+                         uint16_t *dest, int32_t capacity, int32_t *out_length);
+
+/// The length of the prefix of `source` that is already in `form` (quick check "yes").
+int32_t tandem_normalized_prefix(int32_t form, const uint16_t *source, int32_t length,
+                                 int32_t *out_length);
+
+/// Counts what translators are paid by in UTF-8 text: words of space-delimited scripts, and
+/// characters of Han / Hiragana / Katakana text (each counted as one). Punctuation, symbols and
+/// spaces count as neither. `word_iterator` must be a TANDEM_BREAK_WORD iterator.
+int32_t tandem_count_words_utf8(void *word_iterator, const uint8_t *text, int64_t length,
+                                int64_t *out_words, int64_t *out_cjk_characters);
+
+/// ICU's own name for an error code ("U_ILLEGAL_ARGUMENT_ERROR").
+const char *tandem_error_name(int32_t code);
+
+/// The ICU version in use, such as "72.1".
+const char *tandem_icu_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

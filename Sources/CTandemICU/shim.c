@@ -1,0 +1,136 @@
+// Thin wrappers over ICU's C API. Kept free of policy: Tandem's rules live in Swift.
+#include "CTandemICU.h"
+
+#include <stdlib.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/uscript.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+#include <unicode/uversion.h>
+
+typedef struct {
+    UBreakIterator *iterator;
+    UText text; // reused for every call: no allocation per paragraph
+} TandemBreak;
+
+int32_t tandem_break_open(int32_t kind, const char *locale, void **out_iterator) {
+    UErrorCode status = U_ZERO_ERROR;
+    *out_iterator = NULL;
+    UBreakIterator *bi = ubrk_open((UBreakIteratorType)kind, locale, NULL, 0, &status);
+    if (U_FAILURE(status)) return status;
+    TandemBreak *handle = calloc(1, sizeof(TandemBreak));
+    if (handle == NULL) {
+        ubrk_close(bi);
+        return U_MEMORY_ALLOCATION_ERROR;
+    }
+    handle->iterator = bi;
+    UText initial = UTEXT_INITIALIZER;
+    handle->text = initial;
+    *out_iterator = handle;
+    return status;
+}
+
+void tandem_break_close(void *iterator) {
+    TandemBreak *handle = iterator;
+    if (handle == NULL) return;
+    ubrk_close(handle->iterator);
+    utext_close(&handle->text);
+    free(handle);
+}
+
+static UErrorCode tandem_set_text(TandemBreak *handle, const uint8_t *text, int64_t length) {
+    UErrorCode status = U_ZERO_ERROR;
+    utext_openUTF8(&handle->text, (const char *)text, length, &status);
+    if (U_FAILURE(status)) return status;
+    ubrk_setUText(handle->iterator, &handle->text, &status);
+    return status;
+}
+
+int32_t tandem_break_utf8(void *iterator, const uint8_t *text, int64_t length,
+                          int64_t *boundaries, int32_t *rule_status, int64_t capacity,
+                          int64_t *out_count) {
+    TandemBreak *handle = iterator;
+    *out_count = 0;
+    if (capacity < length + 1) return U_BUFFER_OVERFLOW_ERROR;
+    UErrorCode status = tandem_set_text(handle, text, length);
+    if (U_FAILURE(status)) return status;
+    int64_t count = 0;
+    for (int32_t b = ubrk_first(handle->iterator); b != UBRK_DONE; b = ubrk_next(handle->iterator)) {
+        boundaries[count] = b;
+        if (rule_status != NULL) rule_status[count] = ubrk_getRuleStatus(handle->iterator);
+        count++;
+    }
+    *out_count = count;
+    return U_ZERO_ERROR;
+}
+
+static const UNormalizer2 *tandem_normalizer(int32_t form, UErrorCode *status) {
+    switch (form) {
+    case TANDEM_NORM_NFC: return unorm2_getNFCInstance(status);
+    case TANDEM_NORM_NFD: return unorm2_getNFDInstance(status);
+    case TANDEM_NORM_NFKC: return unorm2_getNFKCInstance(status);
+    case TANDEM_NORM_NFKD: return unorm2_getNFKDInstance(status);
+    case TANDEM_NORM_NFKC_CASEFOLD: return unorm2_getNFKCCasefoldInstance(status);
+    default: *status = U_ILLEGAL_ARGUMENT_ERROR; return NULL;
+    }
+}
+
+int32_t tandem_normalize(int32_t form, const uint16_t *source, int32_t length,
+                         uint16_t *dest, int32_t capacity, int32_t *out_length) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *n = tandem_normalizer(form, &status);
+    if (U_FAILURE(status)) return status;
+    *out_length = unorm2_normalize(n, source, length, dest, capacity, &status);
+    return status;
+}
+
+int32_t tandem_normalized_prefix(int32_t form, const uint16_t *source, int32_t length,
+                                 int32_t *out_length) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *n = tandem_normalizer(form, &status);
+    if (U_FAILURE(status)) return status;
+    *out_length = unorm2_spanQuickCheckYes(n, source, length, &status);
+    return status;
+}
+
+static int tandem_is_counted_per_character(UChar32 c) {
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(c, &status);
+    if (U_FAILURE(status)) return 0;
+    return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
+}
+
+int32_t tandem_count_words_utf8(void *word_iterator, const uint8_t *text, int64_t length,
+                                int64_t *out_words, int64_t *out_cjk_characters) {
+    TandemBreak *handle = word_iterator;
+    *out_words = 0;
+    *out_cjk_characters = 0;
+    UErrorCode status = tandem_set_text(handle, text, length);
+    if (U_FAILURE(status)) return status;
+    int32_t start = ubrk_first(handle->iterator);
+    for (int32_t end = ubrk_next(handle->iterator); end != UBRK_DONE;
+         start = end, end = ubrk_next(handle->iterator)) {
+        // UBRK_WORD_NONE..UBRK_WORD_NONE_LIMIT: spaces, punctuation, symbols.
+        if (ubrk_getRuleStatus(handle->iterator) < UBRK_WORD_NONE_LIMIT) continue;
+        int has_other = 0;
+        int32_t i = start;
+        while (i < end) {
+            UChar32 c;
+            U8_NEXT(text, i, end, c);
+            if (c < 0) continue;
+            if (tandem_is_counted_per_character(c)) {
+                (*out_cjk_characters)++;
+            } else if (u_isalnum(c)) {
+                has_other = 1;
+            }
+        }
+        if (has_other) (*out_words)++;
+    }
+    return U_ZERO_ERROR;
+}
+
+const char *tandem_error_name(int32_t code) { return u_errorName((UErrorCode)code); }
+
+const char *tandem_icu_version(void) { return U_ICU_VERSION; }

@@ -1,0 +1,71 @@
+/// Where a Hugo front matter block sits in a file, found from its delimiters alone.
+///
+/// Hugo recognizes YAML between `---` lines, TOML between `+++` lines and a JSON object
+/// starting the file. This finds the block's byte range without decoding it.
+public struct FrontMatterBlock: Equatable, Sendable {
+    /// The syntax of a front matter block.
+    public enum Syntax: String, Sendable, Codable { case yaml, toml, json }
+
+    public var syntax: Syntax
+    /// The whole block, delimiters and the newline after the closing one included.
+    public var range: Range<Int>
+    /// The content between the delimiter lines.
+    public var contentRange: Range<Int>
+
+    /// Finds the block at the start of `utf8` (after an optional BOM), or `nil` when the file
+    /// has none. An opening delimiter without a closing one is not front matter.
+    public static func locate(in utf8: [UInt8]) -> FrontMatterBlock? {
+        var start = 0
+        if utf8.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        let lines = LineTable(utf8)
+        guard let first = lines.line(startingAt: start) else { return nil }
+        let firstText = Array(utf8[first.content])
+        let syntax: Syntax
+        switch firstText {
+        case Array("---".utf8): syntax = .yaml
+        case Array("+++".utf8): syntax = .toml
+        default:
+            if firstText.first == UInt8(ascii: "{") { return locateJSON(in: utf8, from: start) }
+            return nil
+        }
+        var lineStart = first.full.upperBound
+        while let line = lines.line(startingAt: lineStart) {
+            if utf8[line.content].elementsEqual(firstText) {
+                return FrontMatterBlock(syntax: syntax, range: start..<line.full.upperBound,
+                                        contentRange: first.full.upperBound..<line.full.lowerBound)
+            }
+            lineStart = line.full.upperBound
+        }
+        return nil
+    }
+
+    /// A JSON object: ends at the brace that balances the first one (strings respected).
+    private static func locateJSON(in utf8: [UInt8], from start: Int) -> FrontMatterBlock? {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        var index = start
+        while index < utf8.count {
+            let byte = utf8[index]
+            if inString {
+                if escaped { escaped = false }
+                else if byte == UInt8(ascii: "\\") { escaped = true }
+                else if byte == UInt8(ascii: "\"") { inString = false }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            } else if byte == UInt8(ascii: "{") {
+                depth += 1
+            } else if byte == UInt8(ascii: "}") {
+                depth -= 1
+                if depth == 0 {
+                    var end = index + 1
+                    if end < utf8.count, utf8[end] == 0x0D { end += 1 }
+                    if end < utf8.count, utf8[end] == 0x0A { end += 1 }
+                    return FrontMatterBlock(syntax: .json, range: start..<end, contentRange: start..<(index + 1))
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,46 @@
+/// Everything that can go wrong with Tandem's input, each with what was expected and where.
+///
+/// The CLI prints these as `file:line:col: error: message` and exits with status 2.
+public enum TandemError: Error, Equatable, CustomStringConvertible {
+    /// A file is not valid UTF-8; nothing is repaired silently.
+    case invalidUTF8(SourceLocation, byteOffset: Int)
+    /// A configuration or rules file could not be decoded.
+    case invalidConfiguration(file: String, message: String)
+    /// A configuration value is wrong at a known place.
+    case invalidValue(SourceLocation, message: String)
+    /// An input file could not be read.
+    case unreadable(path: String, reason: String)
+    /// An output file could not be written; the previous content is untouched.
+    case unwritable(path: String, reason: String)
+    /// A command-line argument is wrong.
+    case usage(String)
+
+    /// Where the problem is, when known.
+    public var location: SourceLocation? {
+        switch self {
+        case .invalidUTF8(let location, _), .invalidValue(let location, _): return location
+        case .invalidConfiguration(let file, _): return SourceLocation(file: file, line: 1, column: 1)
+        case .unreadable(let path, _), .unwritable(let path, _): return SourceLocation(file: path, line: 1, column: 1)
+        case .usage: return nil
+        }
+    }
+
+    /// What went wrong and what was expected, without the location.
+    public var message: String {
+        switch self {
+        case .invalidUTF8(_, let offset):
+            return "invalid UTF-8 at byte offset \(offset); expected a UTF-8 text file (nothing was repaired)"
+        case .invalidConfiguration(_, let message): return message
+        case .invalidValue(_, let message): return message
+        case .unreadable(_, let reason): return "cannot read: \(reason)"
+        case .unwritable(_, let reason): return "cannot write: \(reason)"
+        case .usage(let message): return message
+        }
+    }
+
+    /// `file:line:col: error: message`, or `error: message` without a location.
+    public var description: String {
+        if let location { return "\(location): error: \(message)" }
+        return "error: \(message)"
+    }
+}

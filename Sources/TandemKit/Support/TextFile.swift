@@ -1,0 +1,42 @@
+import Foundation
+
+/// Reading text files strictly: bytes are validated as UTF-8, never repaired.
+public enum TextFile {
+    /// The bytes of `file`.
+    public static func readBytes(_ file: URL) throws -> [UInt8] {
+        do {
+            return [UInt8](try Data(contentsOf: file))
+        } catch {
+            throw TandemError.unreadable(path: file.path, reason: (error as NSError).localizedFailureReason ?? "\(error.localizedDescription)")
+        }
+    }
+
+    /// The text of `file`; invalid UTF-8 is an error naming the first bad byte.
+    public static func readUTF8(_ file: URL) throws -> String {
+        try decodeUTF8(readBytes(file), path: file.path)
+    }
+
+    /// Decodes `bytes` as UTF-8, throwing `TandemError.invalidUTF8` with the first bad byte's
+    /// line, column and offset. A BOM is kept as U+FEFF so a round trip reproduces it.
+    public static func decodeUTF8(_ bytes: [UInt8], path: String) throws -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        let offset = firstInvalidUTF8Offset(bytes) ?? 0
+        let prefix = String(decoding: bytes[..<offset], as: UTF8.self)
+        let location = SourceLocation(file: path, text: prefix, utf8Offset: offset)
+        throw TandemError.invalidUTF8(location, byteOffset: offset)
+    }
+
+    /// The offset of the first byte that does not begin a valid UTF-8 sequence.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+internal import CTandemICU
+
+/// An ICU break iterator reused across many texts (opening one costs far more than running it).
+///
+/// Not thread-safe: ICU iterators carry state. Give each thread its own.
+public final class BreakIterator {
+    /// Which boundaries the iterator finds.
+    public enum Kind: Int32, Sendable {
+        case character = 0, word = 1, line = 2, sentence = 3
+    }
+
+    let handle: OpaquePointer
+    private var boundaryBuffer: [Int64] = []
+
+    /// Opens an iterator for an ICU locale id such as `zh_CN@ss=standard` (see `LocaleTag.icuIdentifier`).
+    public init(_ kind: Kind, icuLocale: String) throws {
+        var raw: UnsafeMutableRawPointer?
+        let code = tandem_break_open(kind.rawValue, icuLocale, &raw)
+        try ICUError.check(code)
+        guard let raw else { throw ICUError(code: 7) }  // U_MEMORY_ALLOCATION_ERROR
+        handle = OpaquePointer(raw)
+    }
+
+    deinit { tandem_break_close(UnsafeMutableRawPointer(handle)) }
+
+    /// Every boundary in `utf8` as a byte offset, `0` and `utf8.count` included.
+    public func boundaries(in utf8: UnsafeBufferPointer<UInt8>) -> [Int] {
+        let capacity = utf8.count + 1
+        if boundaryBuffer.count < capacity {
+            boundaryBuffer = [Int64](repeating: 0, count: capacity)
+        }
+        var count: Int64 = 0
+        let code = boundaryBuffer.withUnsafeMutableBufferPointer { out in
+            tandem_break_utf8(
+                UnsafeMutableRawPointer(handle), utf8.baseAddress, Int64(utf8.count),
+                out.baseAddress, nil, Int64(out.count), &count)
+        }
+        // The only failures are allocation or an invalid UText, impossible for valid UTF-8
+        // held by a Swift String; fall back to "no inner boundary" rather than crash.
+        guard code <= 0 else { return utf8.isEmpty ? [0] : [0, utf8.count] }
+        return boundaryBuffer[0..<Int(count)].map { Int($0) }
+    }
+
+    /// Every boundary in `text`, as UTF-8 byte offsets.
+    public func boundaries(in text: String) -> [Int] {
+        var text = text
+        return text.withUTF8 { boundaries(in: $0) }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// A BCP 47 language tag such as `zh-CN` or `en`, checked to be well-formed.
+///
+/// Tags end up in file names (`locales/<tag>/…`, `foo.<tag>.md`), so only the letters, digits
+/// and hyphens of BCP 47 are accepted: a tag can never carry a path separator.
+public struct LocaleTag: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    /// The tag as written, such as `zh-CN`.
+    public let identifier: String
+
+    /// Validates `identifier`: a 2–3 letter language, then subtags of 1–8 letters or digits.
+    public init?(_ identifier: String) {
+        let subtags = identifier.split(separator: "-", omittingEmptySubsequences: false)
+        guard let language = subtags.first, (2...3).contains(language.count),
+              language.allSatisfy({ $0.isASCII && $0.isLetter })
+        else { return nil }
+        for subtag in subtags.dropFirst() {
+            guard (1...8).contains(subtag.count),
+                  subtag.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+            else { return nil }
+        }
+        self.identifier = identifier
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let raw = try container.decode(String.self)
+        guard let tag = LocaleTag(raw) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(raw)' is not a BCP 47 language tag such as zh-CN or en")
+        }
+        self = tag
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(identifier)
+    }
+
+    /// The primary language subtag, lower-cased (`zh` for `zh-CN`).
+    public var language: String { String(identifier.split(separator: "-")[0]).lowercased() }
+
+    /// ICU's spelling of the tag (`zh_CN`).
+    public var icuIdentifier: String { identifier.replacingOccurrences(of: "-", with: "_") }
+
+    public var description: String { identifier }
+
+    public static func < (lhs: LocaleTag, rhs: LocaleTag) -> Bool { lhs.identifier < rhs.identifier }
+}

@@ -1,0 +1,260 @@
+/// `SentenceRules` compiled to byte patterns, applied to ICU's candidate breaks on UTF-8.
+///
+/// Working on bytes keeps segmentation close to ICU's own speed: every pattern is a short UTF-8
+/// sequence and only bytes that can start one are looked at.
+struct SentenceBreakPatterns {
+    private let pairs: [(open: [UInt8], close: [UInt8])]
+    private let closers: [[UInt8]]
+    private let inlineClosers: [[UInt8]]
+    private let openers: [[UInt8]]
+    private let markup: [[UInt8]]  // longest first, so "**" is tried before "*"
+    private let abbreviations: [[UInt8]]
+    private let listNumbers: Bool
+    private let decimals: Bool
+    private var pairStartBytes = [Bool](repeating: false, count: 256)
+
+    init(_ rules: SentenceRules) {
+        pairs = rules.noBreakInside.compactMap { pair in
+            guard pair.count == 2, !pair[0].isEmpty, !pair[1].isEmpty, pair[0] != pair[1] else { return nil }
+            return (Array(pair[0].utf8), Array(pair[1].utf8))
+        }
+        // ICU counts opening brackets as "Close" too, so "。《书名》" breaks after the 《;
+        // these move back to the sentence they open.
+        openers = Array(Set(pairs.map(\.open) + ["(", "[", "（", "【", "「", "『", "《", "〈", "“", "‘"].map { Array($0.utf8) }))
+        inlineClosers = rules.noBreakAfter.filter { !$0.isEmpty }.map { Array($0.utf8) }
+        closers = rules.attachClosers.filter { !$0.isEmpty }.map { Array($0.utf8) }
+        markup = rules.attachMarkup.filter { !$0.isEmpty }.map { Array($0.utf8) }.sorted { $0.count > $1.count }
+        abbreviations = rules.abbreviations.filter { !$0.isEmpty }.map { Array($0.utf8) }
+        listNumbers = rules.noBreakAfterListNumbers
+        decimals = rules.noBreakInDecimals
+        for pair in pairs {
+            pairStartBytes[Int(pair.open[0])] = true
+            pairStartBytes[Int(pair.close[0])] = true
+        }
+    }
+
+    // MARK: Protected spans
+
+    /// Closed byte ranges, sorted and merged, inside which no break may fall: from just after an
+    /// opening bracket to just before its closing partner. Unclosed openers protect nothing, so a
+    /// stray "「" cannot swallow the rest of a paragraph.
+    func protectedSpans(in bytes: UnsafeBufferPointer<UInt8>) -> [ClosedRange<Int>] {
+        guard !pairs.isEmpty else { return [] }
+        var open: [(pair: Int, end: Int)] = []
+        var spans: [ClosedRange<Int>] = []
+        var index = 0
+        let count = bytes.count
+        scan: while index < count {
+            guard pairStartBytes[Int(bytes[index])] else {
+                index += 1
+                continue
+            }
+            for (pairIndex, pair) in pairs.enumerated() {
+                if Self.matches(pair.close, at: index, in: bytes),
+                   let stackIndex = open.lastIndex(where: { $0.pair == pairIndex }) {
+                    spans.append(open[stackIndex].end...index)
+                    open.removeSubrange(stackIndex...)
+                    index += pair.close.count
+                    continue scan
+                }
+                if Self.matches(pair.open, at: index, in: bytes) {
+                    open.append((pairIndex, index + pair.open.count))
+                    index += pair.open.count
+                    continue scan
+                }
+            }
+            index += 1
+        }
+        guard spans.count > 1 else { return spans }
+        spans.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [ClosedRange<Int>] = [spans[0]]
+        for span in spans.dropFirst() {
+            let last = merged[merged.count - 1]
+            if span.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound...max(last.upperBound, span.upperBound)
+            } else {
+                merged.append(span)
+            }
+        }
+        return merged
+    }
+
+    // MARK: Suppressed breaks
+
+    /// Whether a candidate break at `offset` must not be made (decimal, list number,
+    /// abbreviation, right after a title or parenthesis).
+    func isSuppressed(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if !inlineClosers.isEmpty, followsInlineCloser(offset, in: bytes) { return true }
+        if decimals, isInsideDecimal(offset, in: bytes) { return true }
+        if listNumbers, followsListNumber(offset, in: bytes) { return true }
+        if !abbreviations.isEmpty, followsAbbreviation(offset, in: bytes) { return true }
+        return false
+    }
+
+    private func followsInlineCloser(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = offset
+        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        return inlineClosers.contains { Self.matches($0, at: end - $0.count, in: bytes) }
+    }
+
+    private func isInsideDecimal(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard offset < bytes.count, Self.isDigit(bytes[offset]) else { return false }
+        if offset >= 1, bytes[offset - 1] == UInt8(ascii: ".") { return true }
+        // U+FF0E FULLWIDTH FULL STOP
+        return offset >= 3 && bytes[offset - 3] == 0xEF && bytes[offset - 2] == 0xBC && bytes[offset - 1] == 0x8E
+    }
+
+    /// "1. ", "12) ", "3、", "a. ", "一、" alone at the start of a line (after indentation,
+    /// blockquote or bullet markers).
+    private func followsListNumber(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = offset
+        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        var start = end
+        while start > 0, bytes[start - 1] != 0x0A, bytes[start - 1] != 0x0D, end - start < 40 { start -= 1 }
+        guard start == 0 || bytes[start - 1] == 0x0A || bytes[start - 1] == 0x0D else { return false }
+        while start < end, [0x20, 0x09, UInt8(ascii: ">")].contains(bytes[start]) { start += 1 }
+        guard start < end else { return false }
+        // The delimiter after the number.
+        var numberEnd = end
+        if bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: ")") {
+            numberEnd = end - 1
+        } else if end - start >= 3, Self.matches([0xE3, 0x80, 0x81], at: end - 3, in: bytes)  // 、
+                    || Self.matches([0xEF, 0xBC, 0x8E], at: end - 3, in: bytes)  // ．
+                    || Self.matches([0xEF, 0xBC, 0x89], at: end - 3, in: bytes) {  // ）
+            numberEnd = end - 3
+        } else {
+            return false
+        }
+        let number = UnsafeBufferPointer(rebasing: bytes[start..<numberEnd])
+        if (1...3).contains(number.count), number.allSatisfy(Self.isDigit) { return true }
+        if number.count == 1, Self.isASCIILetter(number[0]) { return true }
+        // Up to three Chinese numerals: 一 … 十 (each three bytes).
+        guard number.count % 3 == 0, (3...9).contains(number.count) else { return false }
+        let numerals = "一二三四五六七八九十".utf8.split(by: 3)
+        return stride(from: 0, to: number.count, by: 3).allSatisfy { at in
+            numerals.contains { $0.elementsEqual(number[at..<(at + 3)]) }
+        }
+    }
+
+    private func followsAbbreviation(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = offset
+        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        for abbreviation in abbreviations {
+            let start = end - abbreviation.count
+            guard start >= 0, Self.matches(abbreviation, at: start, in: bytes) else { continue }
+            if start == 0 || !Self.isASCIILetter(bytes[start - 1]) { return true }
+        }
+        return false
+    }
+
+    // MARK: Closers
+
+    /// Where the sentence ending at `offset` really ends: after any closing quotes, brackets and
+    /// emphasis markers (also past spaces) that close something opened in it.
+    func afterClosers(_ offset: Int, sentenceStart: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = offset
+        var index = offset
+        while index < bytes.count {
+            var next = index
+            while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
+            if next < bytes.count - 2, bytes[next] == 0xE3, bytes[next + 1] == 0x80, bytes[next + 2] == 0x80 { next += 3 }
+            if let closer = closers.first(where: { Self.matches($0, at: next, in: bytes) }) {
+                index = next + closer.count
+                end = index
+                continue
+            }
+            if let marker = markup.first(where: { isClosingMarker($0, at: next, sentence: sentenceStart..<offset, in: bytes) }) {
+                index = next + marker.count
+                end = index
+                continue
+            }
+            break
+        }
+        return end
+    }
+
+    /// Where the sentence ending at `offset` really ends when ICU left opening brackets or
+    /// quotes (and spaces) at its end: before them.
+    func beforeOpeners(_ offset: Int, sentenceStart: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var start = offset
+        var index = offset
+        while index > sentenceStart {
+            var previous = index
+            while previous > sentenceStart, bytes[previous - 1] == 0x20 || bytes[previous - 1] == 0x09 { previous -= 1 }
+            guard let opener = openers.first(where: { previous - $0.count >= sentenceStart && Self.matches($0, at: previous - $0.count, in: bytes) })
+            else { break }
+            index = previous - opener.count
+            start = index
+        }
+        return start
+    }
+
+    /// A delimiter run of exactly `marker` at `index`, closing an odd count of the same runs in
+    /// the sentence (so "**" after "。" closes "**…。" but does not open the next sentence).
+    private func isClosingMarker(_ marker: [UInt8], at index: Int, sentence: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard Self.matches(marker, at: index, in: bytes) else { return false }
+        let character = marker[0]
+        guard marker.allSatisfy({ $0 == character }) else { return false }
+        if index + marker.count < bytes.count, bytes[index + marker.count] == character { return false }
+        var runs = 0
+        var position = sentence.lowerBound
+        while position < sentence.upperBound {
+            guard bytes[position] == character else {
+                position += 1
+                continue
+            }
+            var runEnd = position
+            while runEnd < sentence.upperBound, bytes[runEnd] == character { runEnd += 1 }
+            if runEnd - position == marker.count { runs += 1 }
+            position = runEnd
+        }
+        return runs % 2 == 1
+    }
+
+    // MARK: Bytes
+
+    /// `range` without leading and trailing white space (ASCII, NBSP, ideographic space).
+    static func trimmingWhiteSpace(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end {
+            if isASCIISpace(bytes[start]) { start += 1 }
+            else if start + 1 < end, bytes[start] == 0xC2, bytes[start + 1] == 0xA0 { start += 2 }
+            else if start + 2 < end, bytes[start] == 0xE3, bytes[start + 1] == 0x80, bytes[start + 2] == 0x80 { start += 3 }
+            else { break }
+        }
+        while end > start {
+            if isASCIISpace(bytes[end - 1]) { end -= 1 }
+            else if end - 2 >= start, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 { end -= 2 }
+            else if end - 3 >= start, bytes[end - 3] == 0xE3, bytes[end - 2] == 0x80, bytes[end - 1] == 0x80 { end -= 3 }
+            else { break }
+        }
+        return start..<end
+    }
+
+    static func matches(_ pattern: [UInt8], at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard index >= 0, index + pattern.count <= bytes.count else { return false }
+        for offset in 0..<pattern.count where bytes[index + offset] != pattern[offset] { return false }
+        return true
+    }
+
+    static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+    static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+    static func isASCIILetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+}
+
+extension Sequence where Element == UInt8 {
+    /// The bytes cut into consecutive chunks of `size`.
+    fileprivate func split(by size: Int) -> [[UInt8]] {
+        var chunks: [[UInt8]] = []
+        var current: [UInt8] = []
+        for byte in self {
+            current.append(byte)
+            if current.count == size {
+                chunks.append(current)
+                current = []
+            }
+        }
+        return chunks
+    }
+}

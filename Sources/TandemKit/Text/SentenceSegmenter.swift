@@ -1,0 +1,92 @@
+import Foundation
+
+/// Cuts text into sentences the way a translator would: ICU's sentence rules for the locale,
+/// then the locale's `SentenceRules` for what ICU does not know (quotes and brackets that must
+/// stay whole, decimals, list numbers, closing quotes and emphasis markers after a full stop).
+///
+/// Not thread-safe (it owns an ICU iterator); make one per thread and reuse it.
+public final class SentenceSegmenter {
+    /// The rules in force.
+    public let rules: LocaleRules
+    private let iterator: BreakIterator
+    private let patterns: SentenceBreakPatterns
+
+    /// A segmenter with `rules` (see `LocaleRules.load`).
+    public init(rules: LocaleRules) throws {
+        self.rules = rules
+        let suffix = rules.sentences.icuSuppressions ? "@ss=standard" : ""
+        iterator = try BreakIterator(.sentence, icuLocale: rules.locale.icuIdentifier + suffix)
+        patterns = SentenceBreakPatterns(rules.sentences)
+    }
+
+    /// A segmenter for `locale` with its rules from `localesDirectory` or the built-in ones.
+    public convenience init(locale: LocaleTag, localesDirectory: URL? = nil) throws {
+        try self.init(rules: LocaleRules.load(for: locale, localesDirectory: localesDirectory))
+    }
+
+    /// The sentences of `text`, in order, without surrounding white space.
+    ///
+    /// With `joiningLines`, a single line break counts as a space (a Markdown paragraph wrapped
+    /// over several lines); otherwise every line break ends a sentence, as ICU has it.
+    public func sentences(in text: String, joiningLines: Bool = false) -> [Sentence] {
+        var text = text
+        let ranges = text.withUTF8 { sentenceRanges(in: $0, joiningLines: joiningLines) }
+        let utf8 = text.utf8
+        return ranges.map { range in
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            let end = utf8.index(start, offsetBy: range.count)
+            return Sentence(range: range, text: String(text[start..<end]))
+        }
+    }
+
+    /// The byte ranges of the sentences in UTF-8 `bytes` (the fast path, no strings made).
+    public func sentenceRanges(in bytes: UnsafeBufferPointer<UInt8>, joiningLines: Bool = false) -> [Range<Int>] {
+        let breaks = breakOffsets(in: bytes, joiningLines: joiningLines)
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(breaks.count)
+        for index in 0..<max(0, breaks.count - 1) {
+            let trimmed = SentenceBreakPatterns.trimmingWhiteSpace(breaks[index]..<breaks[index + 1], in: bytes)
+            if !trimmed.isEmpty { ranges.append(trimmed) }
+        }
+        return ranges
+    }
+
+    /// Every break, `0` and `bytes.count` included, before white space is trimmed. With
+    /// `SentenceRules.plainICU` these are exactly ICU's boundaries.
+    public func breakOffsets(in bytes: UnsafeBufferPointer<UInt8>, joiningLines: Bool = false) -> [Int] {
+        let count = bytes.count
+        guard count > 0 else { return [0] }
+        let icuBreaks: [Int]
+        if joiningLines, bytes.contains(0x0A) || bytes.contains(0x0D) {
+            // Same length, so every offset still points into the original text.
+            let flattened = bytes.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
+            icuBreaks = flattened.withUnsafeBufferPointer { iterator.boundaries(in: $0) }
+        } else {
+            icuBreaks = iterator.boundaries(in: bytes)
+        }
+        let protected = patterns.protectedSpans(in: bytes)
+        var spanIndex = 0
+        var breaks = [0]
+        for candidate in icuBreaks where candidate > 0 && candidate < count {
+            // Closing marks first: "。 ”" ends the quote's sentence after the ”, which is then
+            // no longer inside the protected “…” span.
+            var moved = patterns.afterClosers(candidate, sentenceStart: breaks[breaks.count - 1], in: bytes)
+            if moved == candidate {
+                moved = patterns.beforeOpeners(candidate, sentenceStart: breaks[breaks.count - 1], in: bytes)
+            }
+            if moved <= breaks[breaks.count - 1] || moved >= count { continue }
+            while spanIndex < protected.count && protected[spanIndex].upperBound < moved { spanIndex += 1 }
+            if spanIndex < protected.count && protected[spanIndex].contains(moved) { continue }
+            if patterns.isSuppressed(moved, in: bytes) { continue }
+            breaks.append(moved)
+        }
+        breaks.append(count)
+        return breaks
+    }
+
+    /// `breakOffsets(in:)` for a string.
+    public func breakOffsets(in text: String, joiningLines: Bool = false) -> [Int] {
+        var text = text
+        return text.withUTF8 { breakOffsets(in: $0, joiningLines: joiningLines) }
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// Standard output and error, with colour only for a terminal and never under `NO_COLOR`.
+struct Terminal {
+    let handle: FileHandle
+    let descriptor: Int32
+
+    static let standardOutput = Terminal(handle: .standardOutput, descriptor: STDOUT_FILENO)
+    static let standardError = Terminal(handle: .standardError, descriptor: STDERR_FILENO)
+
+    /// Whether ANSI colour may be used (https://no-color.org).
+    var usesColour: Bool {
+        isatty(descriptor) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
+    func write(_ text: String) {
+        handle.write(Data(text.utf8))
+    }
+}
