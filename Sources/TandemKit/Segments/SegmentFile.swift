@@ -1,0 +1,22 @@
+/// `locales/<tag>/<content path>.json`: every sentence of one post for one target locale.
+/// Committed to git; the truth from which the TM can be rebuilt.
+public struct SegmentFile: Codable, Equatable, Sendable {
+    /// Bumped when the layout changes incompatibly.
+    public var formatVersion: Int
+    /// The post, relative to the project root (`content/posts/foo.md`).
+    public var source: String
+    public var sourceLocale: LocaleTag
+    public var targetLocale: LocaleTag
+    /// In document order.
+    public var segments: [SegmentEntry]
+
+    public static let currentFormatVersion = 1
+
+    public init(source: String, sourceLocale: LocaleTag, targetLocale: LocaleTag, segments: [SegmentEntry]) {
+        self.formatVersion = Self.currentFormatVersion
+        self.source = source
+        self.sourceLocale = sourceLocale
+        self.targetLocale = targetLocale
+        self.segments = segments
+    }
+}
