@@ -4,8 +4,7 @@
 SWIFT ?= swift
 TANDEM := .build/debug/tandem
 # C libraries and the tools the tests check output with.
-APT_PACKAGES := libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libxml2-dev libxml2-utils unicode-data hugo
-SAMPLE_POSTS := $(wildcard content/posts/*.md)
+APT_PACKAGES := libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libxml2-dev libxml2-utils unicode-data hugo time
 
 .PHONY: all deps build run test clean
 
@@ -31,12 +30,14 @@ deps:
 build: deps
 	$(SWIFT) build --product tandem
 
-## run: the main job, end to end on the sample site in content/
+## run: the main job, end to end on the sample site in this repository (tandem.yml, content/):
+## extract segment files, pseudo-translate them (brackets), build the translated posts, render with Hugo
 run: build
-	@for post in $(SAMPLE_POSTS); do \
-	  echo "== $$post"; \
-	  $(TANDEM) segment "$$post" || exit $$?; \
-	done
+	$(TANDEM) extract
+	$(TANDEM) pseudo --locale en --style brackets
+	$(TANDEM) build
+	hugo --source . --destination .build/site --quiet
+	@echo "rendered the sample site into .build/site (English pages under .build/site/en/)"
 
 ## test: build and run every test
 test: deps

@@ -78,3 +78,25 @@ extension SentenceRules {
         noBreakInDecimals: true,
         abbreviations: ["Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "St.", "Jr.", "Sr.", "e.g.", "i.e.", "U.S.", "U.K.", "vs.", "approx.", "No.", "Fig."])
 }
+
+extension LocaleRules {
+    /// The rules as a `locales/<tag>.yml` file.
+    public var yaml: String {
+        func list(_ values: [String]) -> String { "[" + values.map { FrontMatterWriter.doubleQuoted($0) }.joined(separator: ", ") + "]" }
+        let s = sentences
+        return """
+            # Sentence rules for \(locale), applied on top of ICU's sentence breaks.
+            locale: \(locale)
+            sentences:
+              icuSuppressions: \(s.icuSuppressions)
+              noBreakInside: [\(s.noBreakInside.map(list).joined(separator: ", "))]
+              noBreakAfter: \(list(s.noBreakAfter))
+              attachClosers: \(list(s.attachClosers))
+              attachMarkup: \(list(s.attachMarkup))
+              noBreakAfterListNumbers: \(s.noBreakAfterListNumbers)
+              noBreakInDecimals: \(s.noBreakInDecimals)
+              abbreviations: \(list(s.abbreviations))
+
+            """
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// `tandem extract`: brings every post's segment files up to date, one per target locale.
+/// Never writes content files (only `build` does).
+public struct Extractor {
+    public let project: Project
+    private let segmenter: DocumentSegmenter
+    private let merger = SegmentMerger()
+
+    public init(project: Project) throws {
+        self.project = project
+        let sentences = try SentenceSegmenter(locale: project.configuration.source, localesDirectory: project.localesDirectory)
+        segmenter = DocumentSegmenter(segmenter: sentences)
+    }
+
+    /// Extracts `post` for each of its target locales.
+    public func extract(_ post: URL) throws -> [ExtractResult] {
+        let document = try HugoDocument(
+            bytes: TextFile.readBytes(post), path: project.projectPath(of: post),
+            translatableKeys: project.configuration.translateKeys)
+        let extracted = segmenter.segments(of: document)
+        var results: [ExtractResult] = []
+        for locale in try PostLocales.targets(of: document, project: project) {
+            let url = try project.segmentFile(for: post, locale: locale)
+            let previous = try SegmentFileStore.read(url)
+            let merged = merger.merge(extracted, into: previous)
+            var file = SegmentFile(
+                source: project.projectPath(of: post), sourceLocale: project.configuration.source,
+                targetLocale: locale, segments: merged.segments)
+            file.obsolete = merged.obsolete.isEmpty ? nil : merged.obsolete
+            let written = try SegmentFileStore.write(file, to: url)
+            results.append(ExtractResult(
+                post: project.projectPath(of: post), locale: locale.identifier,
+                segmentFile: project.projectPath(of: url), segments: file.segments.count,
+                translated: file.segments.filter { $0.state.isTranslated }.count,
+                changes: merged.report, written: written))
+        }
+        return results
+    }
+}
