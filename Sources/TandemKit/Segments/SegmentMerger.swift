@@ -11,6 +11,13 @@ public struct SegmentMerger {
         public var added = 0
         public var edited = 0
         public var obsoleted = 0
+
+        public init(unchanged: Int = 0, added: Int = 0, edited: Int = 0, obsoleted: Int = 0) {
+            self.unchanged = unchanged
+            self.added = added
+            self.edited = edited
+            self.obsoleted = obsoleted
+        }
     }
 
     public var minimumSimilarity = 0.5
