@@ -20,10 +20,11 @@ public struct HugoDocument: Sendable {
                 SourceLocation(file: path, text: prefix, utf8Offset: nul),
                 message: "NUL byte at offset \(nul); expected a text file")
         }
+        // Front matter first: a hostile block is refused before the whole file is looked at.
+        let frontMatter = try FrontMatter.read(bytes, path: path)
         _ = try TextFile.decodeUTF8(bytes, path: path)
         self.path = path
         self.bytes = bytes
-        let frontMatter = try FrontMatter.read(bytes, path: path)
         self.frontMatter = frontMatter
         var bodyStart = frontMatter?.block.range.upperBound ?? 0
         if frontMatter == nil, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bodyStart = 3 }

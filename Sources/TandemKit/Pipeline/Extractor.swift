@@ -16,7 +16,7 @@ public struct Extractor {
     /// Extracts `post` for each of its target locales.
     public func extract(_ post: URL) throws -> [ExtractResult] {
         let document = try HugoDocument(
-            bytes: TextFile.readBytes(post), path: project.projectPath(of: post),
+            bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: project.projectPath(of: post),
             translatableKeys: project.configuration.translateKeys)
         let extracted = segmenter.segments(of: document)
         var results: [ExtractResult] = []
