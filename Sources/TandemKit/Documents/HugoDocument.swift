@@ -38,6 +38,7 @@ public struct HugoDocument: Sendable {
                 else { continue }
                 let text = Array(value.utf8)
                 let lookalikes = ShortcodeScanner.shortcodes(in: text, range: 0..<text.count)
+                    + BareURLScanner.urls(in: text, range: 0..<text.count)
                     + ShortcodeScanner.placeholderLookalikes(in: text, range: 0..<text.count)
                 let unit = TranslatableUnit(
                     location: "front/\(key)", origin: field.valueRange, text: text,

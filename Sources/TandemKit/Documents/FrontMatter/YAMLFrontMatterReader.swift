@@ -41,14 +41,14 @@ struct YAMLFrontMatterReader {
         let start = min(offset(of: mark, lines: lines, content: content), bound)
         switch value {
         case .scalar(let scalar):
-            let isString = scalar.tag.rawValue == Tag.Name.str.rawValue
+            let isString = Resolver.default.resolveTag(of: value) == .str
             let (end, style) = scalarExtent(scalar.style, start: start, bound: bound, content: content)
             return FrontMatterField(
                 key: key, value: isString ? .string(scalar.string) : .other,
                 valueRange: (base + start)..<(base + end), style: style, line: line)
         case .sequence(let sequence):
             let items = sequence.map { node -> String? in
-                guard case .scalar(let item) = node, item.tag.rawValue == Tag.Name.str.rawValue else { return nil }
+                guard case .scalar(let item) = node, Resolver.default.resolveTag(of: node) == .str else { return nil }
                 return item.string
             }
             let strings = items.allSatisfy { $0 != nil } ? FrontMatterValue.strings(items.map { $0! }) : .other
@@ -56,16 +56,19 @@ struct YAMLFrontMatterReader {
                 guard case .scalar(let item) = node else { return nil }
                 return item.style == .doubleQuoted ? "\"" : item.style == .singleQuoted ? "'" : ""
             } ?? "\""
-            if sequence.style == .flow {
-                let end = matchingBracket(from: start, bound: bound, content: content)
-                return FrontMatterField(key: key, value: strings, valueRange: (base + start)..<(base + end),
+            // The written form decides (libyaml marks a flow sequence from its key's line).
+            let firstByte = content[start..<bound].firstIndex { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+            if let open = firstByte, content[open] == UInt8(ascii: "[") {
+                let end = matchingBracket(from: open, bound: bound, content: content)
+                return FrontMatterField(key: key, value: strings, valueRange: (base + open)..<(base + end),
                                         style: .flowSequence(quote: firstQuote), line: line)
             }
             // A block sequence: from the start of the first item's line to the end of the last
             // content line before the next key.
-            let lineStart = lines.starts[mark.line - 1]
-            let prefix = String(decoding: content[lineStart..<start], as: UTF8.self)
-            let end = trimmedBlockEnd(bound: bound, from: start, content: content)
+            let itemStart = firstByte ?? start
+            let lineStart = lines.position(of: itemStart).line > 0 ? lines.starts[lines.position(of: itemStart).line - 1] : itemStart
+            let prefix = String(decoding: content[lineStart..<itemStart], as: UTF8.self)
+            let end = trimmedBlockEnd(bound: bound, from: itemStart, content: content)
             return FrontMatterField(key: key, value: strings, valueRange: (base + lineStart)..<(base + end),
                                     style: .blockSequence(prefix: prefix, quote: firstQuote), line: line)
         default:

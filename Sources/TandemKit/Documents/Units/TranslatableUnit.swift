@@ -21,13 +21,12 @@ public struct TranslatableUnit: Sendable {
         self.frontMatterField = frontMatterField
     }
 
-    /// Whether there is anything to translate: some text piece holds a letter or digit.
+    /// Whether there is anything to translate: some text piece holds a letter (numbers alone
+    /// are not translated).
     public var hasTranslatableText: Bool {
         pieces.contains { piece in
             guard case .text(let range) = piece else { return false }
-            return String(decoding: text[range], as: UTF8.self).unicodeScalars.contains {
-                $0.properties.isAlphabetic || $0.properties.numericType != nil
-            }
+            return String(decoding: text[range], as: UTF8.self).unicodeScalars.contains { $0.properties.isAlphabetic }
         }
     }
 }

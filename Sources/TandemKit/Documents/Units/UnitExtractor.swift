@@ -113,11 +113,12 @@ struct UnitExtractor {
         return result
     }
 
-    /// Text that looks like a Tandem placeholder, inside text pieces.
+    /// Bare URLs and text that looks like a Tandem placeholder, inside text pieces.
     private func lookalikes(in pieces: [InlinePiece]) -> [Range<Int>] {
         pieces.flatMap { piece -> [Range<Int>] in
             guard case .text(let range) = piece else { return [] }
-            return ShortcodeScanner.placeholderLookalikes(in: bytes, range: range)
+            return (BareURLScanner.urls(in: bytes, range: range) + ShortcodeScanner.placeholderLookalikes(in: bytes, range: range))
+                .sorted { $0.lowerBound < $1.lowerBound }
         }
     }
 
