@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// `tandem.yml`: the project's languages, content and policies.
 public struct ProjectConfiguration: Codable, Equatable, Sendable {
@@ -38,13 +37,7 @@ public struct ProjectConfiguration: Codable, Equatable, Sendable {
 
     /// Missing keys take their defaults; an unknown key is an error (a typo must not be ignored).
     public init(from decoder: Decoder) throws {
-        let any = try decoder.container(keyedBy: AnyCodingKey.self)
-        let known = Set(CodingKeys.allCases.map(\.rawValue))
-        if let unknown = any.allKeys.first(where: { !known.contains($0.stringValue) }) {
-            throw DecodingError.dataCorruptedError(
-                forKey: unknown, in: any,
-                debugDescription: "unknown key '\(unknown.stringValue)'; expected one of \(known.sorted().joined(separator: ", "))")
-        }
+        try YAMLConfigurationFile.rejectUnknownKeys(decoder, known: CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             source: try container.decode(LocaleTag.self, forKey: .source),
@@ -63,14 +56,7 @@ public struct ProjectConfiguration: Codable, Equatable, Sendable {
 
     /// Reads and checks `file`.
     public static func load(_ file: URL) throws -> ProjectConfiguration {
-        let text = try TextFile.readUTF8(file)
-        do {
-            return try YAMLDecoder().decode(ProjectConfiguration.self, from: text)
-        } catch let error as DecodingError {
-            throw TandemError.invalidConfiguration(file: file.path, message: error.tandemDescription)
-        } catch let error as YamlError {
-            throw TandemError.invalidConfiguration(file: file.path, message: "invalid YAML: \(error)")
-        }
+        try YAMLConfigurationFile.decode(ProjectConfiguration.self, from: file)
     }
 
     /// The file `tandem init` writes, with a comment on every setting.
