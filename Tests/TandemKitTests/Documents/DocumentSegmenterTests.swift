@@ -35,6 +35,9 @@ struct DocumentSegmenterTests {
         ("placeholder lookalike in text becomes a code", "数组{1}不是占位符。\n", ["数组{1/}不是占位符。"]),
         ("a pair spanning two sentences splits into two codes", "**第一句。第二句。** 然后。\n", ["{1}第一句。", "第二句。{/1}", "然后。"]),
         ("not emphasis by CommonMark's flanking rules: the markers stay as text, with their sentence", "**第一句。**然后。\n", ["**第一句。**", "然后。"]),
+        ("inline math is a code", "例如$\\downarrow$符号和 \\(x^2\\) 公式。\n", ["例如{1/}符号和 {2/} 公式。"]),
+        ("display math is not a unit", "$$\nE = mc^2\n$$\n", []),
+        ("prices are not math", "售价 $999 和 $1099。\n", ["售价 $999 和 $1099。"]),
         ("bare URLs are codes", "访问 https://example.org/a?b=1 或 www.example.com。\n", ["访问 {1/} 或 {2/}。"]),
         ("numbers and URLs only are not units", "2025\n\nhttps://example.org\n", []),
     ])

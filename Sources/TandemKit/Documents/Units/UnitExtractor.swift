@@ -49,6 +49,8 @@ struct UnitExtractor {
         var ordered = fillGaps(pieces.sorted { $0.range.lowerBound < $1.range.lowerBound }, in: origin)
         let opaque = opaqueSpans.filter { $0.overlaps(origin) }.map { max($0.lowerBound, origin.lowerBound)..<min($0.upperBound, origin.upperBound) }
         ordered = absorb(opaque, into: ordered)
+        // Math may span soft line breaks, so it is found on the unit's raw bytes.
+        ordered = absorb(MathScanner.spans(in: bytes, range: origin).filter { span in !opaque.contains { $0.overlaps(span) } }, into: ordered)
         if isHeading { ordered = absorb(ShortcodeScanner.headingAttributes(in: bytes, range: origin), into: ordered) }
         ordered = absorb(lookalikes(in: ordered), into: ordered)
         ordered = mergingAdjacentCodes(unpairOrphans(ordered))
@@ -117,8 +119,14 @@ struct UnitExtractor {
     private func lookalikes(in pieces: [InlinePiece]) -> [Range<Int>] {
         pieces.flatMap { piece -> [Range<Int>] in
             guard case .text(let range) = piece else { return [] }
-            return (BareURLScanner.urls(in: bytes, range: range) + ShortcodeScanner.placeholderLookalikes(in: bytes, range: range))
-                .sorted { $0.lowerBound < $1.lowerBound }
+            let found = BareURLScanner.urls(in: bytes, range: range) + ShortcodeScanner.placeholderLookalikes(in: bytes, range: range)
+            // Non-overlapping, in order.
+            var spans: [Range<Int>] = []
+            for span in found.sorted(by: { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) })
+            where spans.last.map({ span.lowerBound >= $0.upperBound }) ?? true {
+                spans.append(span)
+            }
+            return spans
         }
     }
 
