@@ -21,6 +21,8 @@ struct SegmentCommandTests {
         #expect(sentences[1]["line"] as? Int == 2)
         #expect(sentences[1]["column"] as? Int == 3)
         #expect(sentences[1]["start"] as? Int == 15)
+        #expect((sentences[1]["count"] as? [String: Int])?["cjkCharacters"] == 3)
+        #expect((report["total"] as? [String: Int])?["cjkCharacters"] == 6)
     }
 
     @Test func markdownPostsSegmentTranslatableFrontMatterAndBodyWithPlaceholders() throws {

@@ -19,8 +19,9 @@ struct SegmentCommand: ParsableCommand {
             are not. Inline markup shows as placeholders: {1}…{/1} for a pair such as **bold**,
             {2/} for a standalone code such as `code`.
 
-            Text form prints one sentence per line; JSON adds each sentence's line, column and
-            UTF-8 byte offsets in the file, and for posts its id, location and placeholder codes.
+            Text form prints one sentence per line; JSON adds each sentence's line, column,
+            UTF-8 byte offsets in the file and word count (Latin words and CJK characters, what
+            translators are paid by), and for posts its id, location and placeholder codes.
 
             Examples:
               tandem segment content/posts/hello.md
@@ -61,11 +62,18 @@ struct SegmentCommand: ParsableCommand {
             ? try markdownEntries(bytes, path: displayName, segmenter: segmenter)
             : plainEntries(bytes, segmenter: segmenter)
 
+        let counter = try WordCounter(locale: tag)
+        let counted = entries.map { entry -> SegmentReport.Entry in
+            var entry = entry
+            entry.count = counter.count(PlaceholderText.plainText(entry.text))
+            return entry
+        }
         switch format {
         case .text:
-            Terminal.standardOutput.write(entries.map { $0.text + "\n" }.joined())
+            Terminal.standardOutput.write(counted.map { $0.text + "\n" }.joined())
         case .json:
-            let report = SegmentReport(file: displayName, locale: tag.identifier, sentences: entries)
+            let total = counted.compactMap(\.count).reduce(WordCount(), +)
+            let report = SegmentReport(file: displayName, locale: tag.identifier, total: total, sentences: counted)
             Terminal.standardOutput.write(try JSONOutput.encode(report) + "\n")
         }
     }
@@ -118,8 +126,12 @@ struct SegmentReport: Encodable {
         var id: String?
         var location: String?
         var codes: [String: String]?
+        /// What a translator is paid by (placeholders not counted).
+        var count: WordCount?
     }
     var file: String
     var locale: String
+    /// Words and CJK characters of all sentences.
+    var total: WordCount
     var sentences: [Entry]
 }
