@@ -173,3 +173,42 @@ public struct GlossaryMatcher: Sendable {
         return String(decoding: kept, as: UTF8.self)
     }
 }
+
+extension GlossaryMatcher {
+    /// Every entry whose source occurs anywhere in `text` (all starts, all lengths, word
+    /// boundaries respected): the terms nested in a longer term, for the glossary lint.
+    func entriesContained(in text: String) -> [Int] {
+        var text = text
+        return text.withUTF8 { bytes in
+            let folded = MatchingText(utf8: bytes, placeholders: false)
+            var found: [Int] = []
+            forEachOccurrence(folded, bytes: bytes) { _, _, entries in found += entries }
+            return found
+        }
+    }
+}
+
+extension GlossaryMatcher {
+    /// Calls `body` for every occurrence of every term (overlapping ones too), with its folded
+    /// unit range and accepting entries.
+    fileprivate func forEachOccurrence(_ folded: MatchingText, bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, [Int]) -> Void) {
+        let units = folded.units
+        let count = units.count
+        for i in 0..<count {
+            var node = trie.rootChildren[Int(units[i])]
+            if node == TermTrie.none || (i > 0 && MatchingText.isWord(units[i]) && MatchingText.isWord(units[i - 1])) { continue }
+            var j = i + 1
+            while true {
+                let from = Int(acceptStart[Int(node)]), to = Int(acceptStart[Int(node) + 1])
+                if from < to && (j == count || !MatchingText.isWord(units[j - 1]) || !MatchingText.isWord(units[j])) {
+                    let accepted = accept(from..<to, folded: folded, from: i, to: j, bytes: bytes)
+                    if !accepted.isEmpty { body(i, j, accepted) }
+                }
+                guard j < count else { break }
+                node = trie.child(node, units[j])
+                if node == TermTrie.none { break }
+                j += 1
+            }
+        }
+    }
+}

@@ -136,3 +136,27 @@ struct MatchingText {
         return Array(units)
     }
 }
+
+extension MatchingText {
+    /// Every place `key` (a folded term) occurs, as folded unit ranges, on word boundaries
+    /// where the key starts or ends with a word character. For checking that a translation
+    /// contains a required target: targets are short, so a direct scan is enough.
+    func occurrences(of key: [UInt16]) -> [Range<Int>] {
+        guard !key.isEmpty, key.count <= units.count else { return [] }
+        var found: [Range<Int>] = []
+        let first = key[0]
+        for start in 0...(units.count - key.count) where units[start] == first {
+            let end = start + key.count
+            guard units[start..<end].elementsEqual(key) else { continue }
+            if start > 0, Self.isWord(units[start]), Self.isWord(units[start - 1]) { continue }
+            if end < units.count, Self.isWord(units[end - 1]), Self.isWord(units[end]) { continue }
+            found.append(start..<end)
+        }
+        return found
+    }
+
+    /// The UTF-8 byte range in the original text of folded units `range`.
+    func originalRange(_ range: Range<Int>) -> Range<Int> {
+        Int(starts[range.lowerBound])..<Int(ends[range.upperBound - 1])
+    }
+}
