@@ -23,7 +23,8 @@ public struct GlossaryLintRun {
         var findings: [LintFinding] = []
         var glossaries: [String: Glossary] = [:]
         for file in glossaryFiles {
-            let glossary = try Glossary.read(file)
+            var glossary = try Glossary.read(file)
+            for index in glossary.entries.indices { glossary.entries[index].location?.file = display(file) }
             glossaries[file.path] = glossary
             let disabled = try Self.fileDisabledRules(glossaryFile: file)
             if disabled.contains(TranslationLinter.allRules) { continue }
@@ -113,7 +114,9 @@ public struct GlossaryLintRun {
 
     /// Glossary and segment files named by `paths`, directories searched recursively.
     func collectFiles(_ paths: [String]) throws -> (glossaries: [URL], segments: [URL]) {
-        var roots: [URL] = paths.map { URL(fileURLWithPath: $0, relativeTo: workingDirectory).standardizedFileURL }
+        var roots: [URL] = paths.map {
+            ($0.hasPrefix("/") ? URL(fileURLWithPath: $0) : workingDirectory.appendingPathComponent($0)).standardizedFileURL
+        }
         if paths.isEmpty {
             let project = ProjectLocator.projectRoot(from: workingDirectory) ?? workingDirectory
             roots = ["glossaries", "locales"].map { project.appendingPathComponent($0) }
