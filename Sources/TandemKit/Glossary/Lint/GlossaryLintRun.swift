@@ -23,8 +23,7 @@ public struct GlossaryLintRun {
         var findings: [LintFinding] = []
         var glossaries: [String: Glossary] = [:]
         for file in glossaryFiles {
-            var glossary = try Glossary.read(file)
-            for index in glossary.entries.indices { glossary.entries[index].location?.file = display(file) }
+            let glossary = try Glossary.read(file, displayPath: display(file))
             glossaries[file.path] = glossary
             let disabled = try Self.fileDisabledRules(glossaryFile: file)
             if disabled.contains(TranslationLinter.allRules) { continue }
@@ -151,7 +150,9 @@ public struct GlossaryLintRun {
                 }
             }
         }
-        return (glossaries, segments)
+        // Sorted, so which translation counts as the first of a sentence does not depend on
+        // the order paths were given in.
+        return (glossaries, segments.sorted { $0.path < $1.path })
     }
 
     /// `url` relative to the working directory when it lies inside it.
