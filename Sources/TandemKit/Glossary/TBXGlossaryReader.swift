@@ -33,13 +33,15 @@ enum TBXGlossaryReader {
         parser.delegate = collector
         parser.shouldResolveExternalEntities = false
         let parsed = parser.parse()
-        if let error = collector.error { throw error }
+        if let error = collector.refusal { throw error }
+        if let error = collector.syntaxError { throw error }
         if !parsed {
             let description = (parser.parserError as NSError?)?.localizedDescription ?? "parse error"
             throw TandemError.invalidValue(
                 SourceLocation(file: path, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1)),
                 message: "not well-formed XML: \(description)")
         }
+        if let error = collector.error { throw error }
         guard collector.sawRoot else {
             throw TandemError.invalidValue(
                 SourceLocation(file: path, line: 1, column: 1), message: "not a TBX file: expected a <tbx> or <martif> root element")
@@ -66,7 +68,12 @@ enum TBXGlossaryReader {
 private final class TBXCollector: NSObject, XMLParserDelegate {
     let path: String
     unowned let parser: XMLParser
+    /// The first structural problem (reported only when the XML itself is well-formed).
     var error: TandemError?
+    /// A refused construct (entity declarations): parsing stops at once.
+    var refusal: TandemError?
+    /// The first XML syntax error, even one libxml2 recovered from.
+    var syntaxError: TandemError?
     var sawRoot = false
     var sourceLocale: LocaleTag?
     var targetLocale: LocaleTag?
@@ -100,21 +107,49 @@ private final class TBXCollector: NSObject, XMLParserDelegate {
     var location: SourceLocation { SourceLocation(file: path, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1)) }
 
     func fail(_ message: String) {
-        guard error == nil else { return }
-        error = TandemError.invalidValue(location, message: message)
+        if error == nil { error = TandemError.invalidValue(location, message: message) }
+    }
+
+    func refuse(_ message: String) {
+        if refusal == nil { refusal = TandemError.invalidValue(location, message: message) }
         parser.abortParsing()
     }
 
+    /// libxml2 as Foundation drives it on Linux recovers from some errors (a mismatched end
+    /// tag) and `parse()` still returns true; the first error reported here makes the file fail.
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        if syntaxError == nil {
+            syntaxError = TandemError.invalidValue(location, message: "not well-formed XML: \(Self.describe(parseError))")
+        }
+    }
+
+    /// A readable name for the libxml2 errors met most often (XMLParser only gives a code).
+    static func describe(_ error: Error) -> String {
+        let code = (error as NSError).code
+        switch code {
+        case 4: return "the document is empty"
+        case 5: return "the document ends before its elements are closed"
+        case 9: return "invalid character"
+        case 38, 39, 40, 41: return "malformed attribute"
+        case 64, 68: return "a name is expected here"
+        case 73: return "'>' expected"
+        case 76: return "end tag does not match the open element"
+        case 85: return "a tag is never closed"
+        case 111: return "invalid or undefined entity"
+        default: return "libxml2 error \(code)"
+        }
+    }
+
     func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
-        fail("DOCTYPE declares the entity '\(name)'; entity declarations are refused")
+        refuse("DOCTYPE declares the entity '\(name)'; entity declarations are refused")
     }
 
     func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
-        fail("DOCTYPE declares the external entity '\(name)'; entity declarations are refused")
+        refuse("DOCTYPE declares the external entity '\(name)'; entity declarations are refused")
     }
 
     func parser(_ parser: XMLParser, foundUnparsedEntityDeclarationWithName name: String, publicID: String?, systemID: String?, notationName: String?) {
-        fail("DOCTYPE declares the entity '\(name)'; entity declarations are refused")
+        refuse("DOCTYPE declares the entity '\(name)'; entity declarations are refused")
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
