@@ -22,6 +22,8 @@ public struct GlossaryMatcher: Sendable {
     private let acceptEntries: [Int32]
     /// Case-sensitive entries' sources in NFKC (width folded, case kept), by entry index.
     private let exactForms: [Int: String]
+    /// Nodes with a case-sensitive entry, whose matches need a look at the original text.
+    private let nodesNeedingCaseCheck: Set<Int32>
 
     /// Builds the matcher over the sources of `glossary`'s term and keep entries (forbidden
     /// entries only constrain targets) and of forbidden entries that carry a source.
@@ -53,6 +55,7 @@ public struct GlossaryMatcher: Sendable {
         self.acceptEntries = pairs.map(\.entry)
         self.trie = trie
         self.exactForms = exactForms
+        self.nodesNeedingCaseCheck = Set(pairs.filter { exactForms[Int($0.entry)] != nil }.map(\.node))
     }
 
     /// Every longest-leftmost match in `text`, in order.
@@ -65,7 +68,9 @@ public struct GlossaryMatcher: Sendable {
     public func matches(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [GlossaryMatch] {
         let folded = MatchingText(utf8: bytes, placeholders: true)
         var result: [GlossaryMatch] = []
-        scan(folded, bytes: bytes) { range, entries in result.append(GlossaryMatch(range: range, entryIndices: entries)) }
+        scan(folded, bytes: bytes) { range, node, entries in
+            result.append(GlossaryMatch(range: range, entryIndices: entries ?? self.entries(at: node)))
+        }
         return result
     }
 
@@ -73,7 +78,7 @@ public struct GlossaryMatcher: Sendable {
     public func matchCount(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let folded = MatchingText(utf8: bytes, placeholders: true)
         var count = 0
-        scan(folded, bytes: bytes) { _, _ in count += 1 }
+        scan(folded, bytes: bytes) { _, _, _ in count += 1 }
         return count
     }
 
@@ -92,7 +97,14 @@ public struct GlossaryMatcher: Sendable {
         return notes
     }
 
-    private func scan(_ folded: MatchingText, bytes: UnsafeBufferPointer<UInt8>, _ found: (Range<Int>, [Int]) -> Void) {
+    /// The entries accepted at `node` (no case check).
+    private func entries(at node: Int32) -> [Int] {
+        acceptEntries[Int(acceptStart[Int(node)])..<Int(acceptStart[Int(node) + 1])].map { Int($0) }
+    }
+
+    /// Calls `found` with each match's UTF-8 range, its trie node and, when a case check
+    /// filtered them, its entries (nil: every entry at the node).
+    private func scan(_ folded: MatchingText, bytes: UnsafeBufferPointer<UInt8>, _ found: (Range<Int>, Int32, [Int]?) -> Void) {
         let flags = ScalarFoldTable.shared.flags
         let units = folded.units
         let count = units.count
@@ -109,16 +121,25 @@ public struct GlossaryMatcher: Sendable {
                         continue
                     }
                     var bestEnd = -1
-                    var bestEntries: [Int] = []
+                    var bestNode = TermTrie.none
+                    var bestEntries: [Int]?
                     var j = i + 1
                     while true {
                         let acceptFrom = Int(acceptStart[Int(node)])
                         let acceptTo = Int(acceptStart[Int(node) + 1])
                         if acceptFrom < acceptTo && (j == count || !isWord(units[j - 1]) || !isWord(units[j])) {
-                            let accepted = accept(acceptFrom..<acceptTo, folded: folded, from: i, to: j, bytes: bytes)
-                            if !accepted.isEmpty {
+                            // Most nodes accept without looking at the original text: no allocation.
+                            if nodesNeedingCaseCheck.isEmpty || !nodesNeedingCaseCheck.contains(node) {
                                 bestEnd = j
-                                bestEntries = accepted
+                                bestNode = node
+                                bestEntries = nil
+                            } else {
+                                let accepted = accept(acceptFrom..<acceptTo, folded: folded, from: i, to: j, bytes: bytes)
+                                if !accepted.isEmpty {
+                                    bestEnd = j
+                                    bestNode = node
+                                    bestEntries = accepted
+                                }
                             }
                         }
                         guard j < count else { break }
@@ -127,7 +148,7 @@ public struct GlossaryMatcher: Sendable {
                         j += 1
                     }
                     if bestEnd > 0 {
-                        found(Int(folded.starts[i])..<Int(folded.ends[bestEnd - 1]), bestEntries)
+                        found(Int(folded.starts[i])..<Int(folded.ends[bestEnd - 1]), bestNode, bestEntries)
                         i = bestEnd
                     } else {
                         i += 1
