@@ -76,6 +76,25 @@ struct GlossaryMatcherTests {
         #expect(String(decoding: MatchingText.key(text), as: UTF16.self) == Normalizer.matchingKey(text))
     }
 
+    /// Random text mixing scripts, combining marks, compatibility characters, jamo and
+    /// supplementary characters folds exactly as `Normalizer.matchingKey` folds it, so the
+    /// chunk-by-chunk folding never changes what a key is.
+    @Test func randomTextFoldsAsNormalizerDoes() {
+        let pool: [UInt32] = [
+            0x41, 0x61, 0x5A, 0x20, 0x09, 0x3000, 0xA0, 0x301, 0x308, 0x323, 0x65, 0xC9, 0x1E9E, 0xDF, 0x130, 0x3A3,
+            0xFF21, 0xFF41, 0xFF10, 0xFF0C, 0x3002, 0x4E00, 0x9F8D, 0xF9D1, 0x2F00, 0x3099, 0x304B, 0xFF76, 0xFF9E,
+            0x1100, 0x1161, 0x11A8, 0xAC00, 0x0B47, 0x0B3E, 0x200B, 0xAD, 0xFB01, 0x2460, 0x337F, 0x1F600, 0x20000, 0x2F800,
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...12, using: &generator) {
+                text.unicodeScalars.append(Unicode.Scalar(pool.randomElement(using: &generator)!)!)
+            }
+            #expect(String(decoding: MatchingText.key(text), as: UTF16.self) == Normalizer.matchingKey(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func shippedGlossaryKeysAgreeWithNormalizer() throws {
         let glossary = try Glossary.read(Self.repositoryRoot.appendingPathComponent("glossaries/zh-CN/en.tsv"))
         for entry in glossary.entries {
