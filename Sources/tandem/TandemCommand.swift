@@ -21,6 +21,7 @@ struct TandemCommand: ParsableCommand {
               tandem segment content/posts/hello.md
               tandem segment --locale en --format json notes.txt
               echo '第一句。第二句！' | tandem segment -
+              tandem glossary lint --format github
             """,
         version: "tandem \(version) (ICU \(ICUError.libraryVersion))",
         subcommands: [SegmentCommand.self, GlossaryCommand.self]

@@ -8,25 +8,27 @@ struct GlossaryLintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Lint glossaries and the translations in segment files.",
         discussion: """
-            With no PATH, lints the project's glossaries/ and locales/ (the project is the nearest
-            folder with tandem.yml). A PATH may be a glossary (.tsv, .csv, .tbx), a segment file
-            (.json) or a folder searched for both. Segment files are checked against the
-            glossary of their language pair; only segments with a target are checked.
+            With no PATH, lints the project's glossaries/ and locales/ (the project is
+            the nearest folder with tandem.yml). A PATH may be a glossary (.tsv, .csv,
+            .tbx), a segment file (.json) or a folder searched for both. Segment files
+            are checked against the glossary of their language pair; only segments
+            with a target are checked.
 
-            Rules (severity):
-            \(LintRule.allCases.map { "  \($0.rawValue) (\($0.severity.rawValue)): \($0.summary)" }.joined(separator: "\n"))
+            Rules (default severity):
+            \(LintRule.allCases.map { "  \($0.rawValue) (\($0.severity.rawValue))" }.joined(separator: "\n"))
 
-            Switch rules off for one segment with "lintDisable": ["forbidden-variant"] in the
-            segment, for a whole segment file with a top-level "lintDisable" list, or for a TSV
-            glossary with a line "# lint-disable: glossary-duplicate". "all" switches every rule off.
+            Switch rules off for one segment with "lintDisable": ["forbidden-variant"]
+            in the segment, for a whole segment file with a top-level "lintDisable"
+            list, or for a TSV glossary with a line "# lint-disable: glossary-duplicate".
+            "all" switches every rule off.
 
             Exit status: 0 no findings at or above --severity, 1 findings, 2 bad input.
 
             Examples:
               tandem glossary lint
               tandem glossary lint --severity error locales/en
-              tandem glossary lint --format github        # annotations in a GitHub Actions job
-              tandem glossary lint --format sarif > glossary.sarif   # for code scanning
+              tandem glossary lint --format github     # GitHub Actions annotations
+              tandem glossary lint --format sarif > glossary.sarif   # code scanning
               tandem glossary lint --format json glossaries/zh-CN/en.tsv
             """
     )
