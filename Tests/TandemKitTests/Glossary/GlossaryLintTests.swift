@@ -52,6 +52,28 @@ struct GlossaryLintTests {
         #expect(messages[.inconsistentTranslation]?.contains("locales/en/posts/a.json:") == true)
     }
 
+    @Test func glossaryFileCanSwitchRulesOff() throws {
+        let project = try LintSampleProject(fixed: false)
+        defer { project.remove() }
+        let file = project.root.appendingPathComponent("glossaries/zh-CN/en.tsv")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try (text + "# lint-disable: glossary-duplicate, glossary-whitespace\n").write(to: file, atomically: true, encoding: .utf8)
+        let rules = try GlossaryLintRun(workingDirectory: project.root).findings(paths: ["glossaries/zh-CN/en.tsv"]).map(\.rule)
+        #expect(rules == [.glossaryOverlapContradiction, .glossaryConflictingTargets, .glossaryKeepTarget, .glossaryNotNFC])
+    }
+
+    @Test func lintDisableAllSwitchesEverySegmentRuleOff() throws {
+        let linter = TranslationLinter(glossary: Glossary(entries: [GlossaryEntry(source: "百度", target: "Baidu", forbiddenVariants: ["Bai Du"])]))
+        var segment = SegmentEntry(id: "1", location: "body/p[1]/s[1]", source: "百度有 3 个{1/}", target: "Bai Du", state: .translated)
+        let here = SourceLocation(file: "a.json", line: 1, column: 1)
+        #expect(Set(linter.lint(segment: segment, at: here).map(\.rule)) == [.termMissing, .forbiddenVariant, .numberMissing, .placeholderLost])
+        segment.lintDisable = ["all"]
+        #expect(linter.lint(segment: segment, at: here).isEmpty)
+        segment.lintDisable = nil
+        segment.target = nil
+        #expect(linter.lint(segment: segment, at: here).isEmpty)  // untranslated segments are not checked
+    }
+
     @Test func shippedGlossaryIsClean() throws {
         let root = SharedCorpus.repositoryRoot
         let findings = try GlossaryLintRun(workingDirectory: root).findings(paths: ["glossaries/zh-CN/en.tsv"])
