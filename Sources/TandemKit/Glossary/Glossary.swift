@@ -59,11 +59,7 @@ public struct Glossary: Equatable, Sendable {
         case .csv: text = CSVGlossaryFormat.write(self)
         case .tbx: text = TBXGlossaryWriter.write(self)
         }
-        do {
-            try Data(text.utf8).write(to: url, options: .atomic)
-        } catch {
-            throw TandemError.unwritable(path: url.path, reason: error.localizedDescription)
-        }
+        try AtomicFile.write(Array(text.utf8), to: url)
     }
 
     /// The glossary of a project for one language pair: `glossaries/<source>/<target>.tsv`

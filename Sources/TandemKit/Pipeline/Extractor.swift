@@ -6,6 +6,13 @@ public struct Extractor {
     public let project: Project
     private let segmenter: DocumentSegmenter
     private let merger = SegmentMerger()
+    /// One matcher per target locale, built on first use (glossaries/<source>/<target>.tsv …).
+    private let matchers = MatcherCache()
+
+    /// Glossary matchers by target locale.
+    private final class MatcherCache {
+        var byLocale: [LocaleTag: GlossaryMatcher] = [:]
+    }
 
     public init(project: Project) throws {
         self.project = project
@@ -23,7 +30,13 @@ public struct Extractor {
         for locale in try PostLocales.targets(of: document, project: project) {
             let url = try project.segmentFile(for: post, locale: locale)
             let previous = try SegmentFileStore.read(url)
-            let merged = merger.merge(extracted, into: previous)
+            var merged = merger.merge(extracted, into: previous)
+            // Glossary terms are derived: recomputed on every run so they follow the glossary.
+            let matcher = try matcher(for: locale)
+            for index in merged.segments.indices {
+                let notes = matcher.termNotes(in: merged.segments[index].source)
+                merged.segments[index].terms = notes.isEmpty ? nil : notes
+            }
             var file = SegmentFile(
                 source: project.projectPath(of: post), sourceLocale: project.configuration.source,
                 targetLocale: locale, segments: merged.segments)
@@ -36,5 +49,13 @@ public struct Extractor {
                 changes: merged.report, written: written))
         }
         return results
+    }
+
+    private func matcher(for locale: LocaleTag) throws -> GlossaryMatcher {
+        if let cached = matchers.byLocale[locale] { return cached }
+        let glossary = try Glossary.load(projectRoot: project.root, source: project.configuration.source, target: locale)
+        let matcher = GlossaryMatcher(glossary: glossary)
+        matchers.byLocale[locale] = matcher
+        return matcher
     }
 }
