@@ -123,13 +123,13 @@ int32_t tandem_normalize_utf8(int32_t form, const uint8_t *source, int64_t lengt
             *out_unchanged = 1; // "maybe" characters that were fine after all
             break;
         }
-        int64_t needed = tandem_utf8_length(output, output_length);
-        *out_length = needed;
-        if (needed > capacity) {
+        int64_t written = tandem_utf16_to_utf8(output, output_length, dest, capacity);
+        if (written < 0) {
+            *out_length = tandem_utf8_length(output, output_length);
             status = U_BUFFER_OVERFLOW_ERROR;
-            break;
+        } else {
+            *out_length = written;
         }
-        tandem_utf16_to_utf8(output, output_length, dest);
         break;
     }
 done:

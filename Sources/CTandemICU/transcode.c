@@ -52,24 +52,33 @@ int64_t tandem_utf8_length(const UChar *source, int32_t length) {
     return bytes;
 }
 
-void tandem_utf16_to_utf8(const UChar *source, int32_t length, uint8_t *dest) {
+int64_t tandem_utf16_to_utf8(const UChar *source, int32_t length, uint8_t *dest, int64_t capacity) {
     int64_t j = 0;
     for (int32_t i = 0; i < length;) {
-        uint32_t c = tandem_next_code_point(source, length, &i);
+        uint32_t c = source[i];
         if (c < 0x80) {
+            if (j + 1 > capacity) return -1;
             dest[j++] = (uint8_t)c;
-        } else if (c < 0x800) {
+            i++;
+            continue;
+        }
+        c = tandem_next_code_point(source, length, &i);
+        if (c < 0x800) {
+            if (j + 2 > capacity) return -1;
             dest[j++] = (uint8_t)(0xC0 | (c >> 6));
             dest[j++] = (uint8_t)(0x80 | (c & 0x3F));
         } else if (c < 0x10000) {
+            if (j + 3 > capacity) return -1;
             dest[j++] = (uint8_t)(0xE0 | (c >> 12));
             dest[j++] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
             dest[j++] = (uint8_t)(0x80 | (c & 0x3F));
         } else {
+            if (j + 4 > capacity) return -1;
             dest[j++] = (uint8_t)(0xF0 | (c >> 18));
             dest[j++] = (uint8_t)(0x80 | ((c >> 12) & 0x3F));
             dest[j++] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
             dest[j++] = (uint8_t)(0x80 | (c & 0x3F));
         }
     }
+    return j;
 }

@@ -14,7 +14,8 @@ int32_t tandem_utf8_to_utf16(const uint8_t *source, int32_t length, UChar *dest)
 /// U+FFFD, as ICU writes them).
 int64_t tandem_utf8_length(const UChar *source, int32_t length);
 
-/// Encodes UTF-16 into `dest`, which must have room for tandem_utf8_length(source, length) bytes.
-void tandem_utf16_to_utf8(const UChar *source, int32_t length, uint8_t *dest);
+/// Encodes UTF-16 into `dest` (room for `capacity` bytes). Returns the number of bytes written,
+/// or -1 when they do not fit (tandem_utf8_length tells how many are needed).
+int64_t tandem_utf16_to_utf8(const UChar *source, int32_t length, uint8_t *dest, int64_t capacity);
 
 #endif

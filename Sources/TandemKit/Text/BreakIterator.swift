@@ -10,7 +10,7 @@ public final class BreakIterator {
     }
 
     let handle: OpaquePointer
-    private var boundaryBuffer: [Int64] = []
+    private var boundaryBuffer: [Int] = []
 
     /// Opens an iterator for an ICU locale id such as `zh_CN@ss=standard` (see `LocaleTag.icuIdentifier`).
     public init(_ kind: Kind, icuLocale: String) throws {
@@ -27,18 +27,21 @@ public final class BreakIterator {
     public func boundaries(in utf8: UnsafeBufferPointer<UInt8>) -> [Int] {
         let capacity = utf8.count + 1
         if boundaryBuffer.count < capacity {
-            boundaryBuffer = [Int64](repeating: 0, count: capacity)
+            boundaryBuffer = [Int](repeating: 0, count: capacity)
         }
         var count: Int64 = 0
         let code = boundaryBuffer.withUnsafeMutableBufferPointer { out in
-            tandem_break_utf8(
-                UnsafeMutableRawPointer(handle), utf8.baseAddress, Int64(utf8.count),
-                out.baseAddress, nil, Int64(out.count), &count)
+            // Int is 64 bits on every platform Swift on Linux and macOS runs on.
+            out.withMemoryRebound(to: Int64.self) { out in
+                tandem_break_utf8(
+                    UnsafeMutableRawPointer(handle), utf8.baseAddress, Int64(utf8.count),
+                    out.baseAddress, nil, Int64(out.count), &count)
+            }
         }
         // The only failures are allocation or an invalid UText, impossible for valid UTF-8
         // held by a Swift String; fall back to "no inner boundary" rather than crash.
         guard code <= 0 else { return utf8.isEmpty ? [0] : [0, utf8.count] }
-        return boundaryBuffer[0..<Int(count)].map { Int($0) }
+        return Array(boundaryBuffer[0..<Int(count)])
     }
 
     /// Every boundary in `text`, as UTF-8 byte offsets.

@@ -11,7 +11,9 @@ struct SentenceBreakPatterns {
     private let abbreviations: [[UInt8]]
     private let listNumbers: Bool
     private let decimals: Bool
-    private var pairStartBytes = [Bool](repeating: false, count: 256)
+    /// Both sides of every pair, in the order they are tried: each pair's closer, then its opener.
+    private let markers: [BracketMarker]
+    private var markerStartBytes = ByteSet()
 
     init(_ rules: SentenceRules) {
         pairs = rules.noBreakInside.compactMap { pair in
@@ -27,10 +29,10 @@ struct SentenceBreakPatterns {
         abbreviations = rules.abbreviations.filter { !$0.isEmpty }.map { Array($0.utf8) }
         listNumbers = rules.noBreakAfterListNumbers
         decimals = rules.noBreakInDecimals
-        for pair in pairs {
-            pairStartBytes[Int(pair.open[0])] = true
-            pairStartBytes[Int(pair.close[0])] = true
+        markers = pairs.enumerated().flatMap { index, pair in
+            [BracketMarker(pair.close, pair: index, isClose: true), BracketMarker(pair.open, pair: index, isClose: false)]
         }
+        for marker in markers { markerStartBytes.insert(marker.bytes[0]) }
     }
 
     // MARK: Protected spans
@@ -44,26 +46,27 @@ struct SentenceBreakPatterns {
         var spans: [ClosedRange<Int>] = []
         var index = 0
         let count = bytes.count
-        scan: while index < count {
-            guard pairStartBytes[Int(bytes[index])] else {
+        markers.withUnsafeBufferPointer { markers in
+            scan: while index < count {
+                guard markerStartBytes.contains(bytes[index]) else {
+                    index += 1
+                    continue
+                }
+                let window = BracketMarker.window(at: index, in: bytes)
+                for marker in markers where marker.matches(window: window, at: index, in: bytes) {
+                    if marker.isClose {
+                        // A closer with no opener of its pair open is no closer here.
+                        guard let stackIndex = open.lastIndex(where: { $0.pair == marker.pair }) else { continue }
+                        spans.append(open[stackIndex].end...index)
+                        open.removeSubrange(stackIndex...)
+                    } else {
+                        open.append((marker.pair, index + marker.length))
+                    }
+                    index += marker.length
+                    continue scan
+                }
                 index += 1
-                continue
             }
-            for (pairIndex, pair) in pairs.enumerated() {
-                if Self.matches(pair.close, at: index, in: bytes),
-                   let stackIndex = open.lastIndex(where: { $0.pair == pairIndex }) {
-                    spans.append(open[stackIndex].end...index)
-                    open.removeSubrange(stackIndex...)
-                    index += pair.close.count
-                    continue scan
-                }
-                if Self.matches(pair.open, at: index, in: bytes) {
-                    open.append((pairIndex, index + pair.open.count))
-                    index += pair.open.count
-                    continue scan
-                }
-            }
-            index += 1
         }
         guard spans.count > 1 else { return spans }
         spans.sort { $0.lowerBound < $1.lowerBound }
