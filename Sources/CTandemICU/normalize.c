@@ -25,6 +25,9 @@ static const UNormalizer2 *tandem_normalizer(int32_t form, UErrorCode *status) {
 // quick-check algorithm can then answer nothing but "yes"), so it needs no UTF-16 copy and no
 // ICU call at all. The table is ICU's own answers, asked once per form.
 static uint8_t tandem_stable[FORM_COUNT][0x10000 / 8];
+// Per form: whether all of U+4000..U+9FFF (CJK ideographs, UTF-8 lead bytes E4..E9) is stable,
+// so the scan can step over such characters without decoding them.
+static int tandem_ideographs_stable[FORM_COUNT];
 static pthread_once_t tandem_stable_once[FORM_COUNT] = {
     PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT};
 
@@ -41,6 +44,9 @@ static void tandem_fill_stable(int32_t form) {
             tandem_stable[form][c >> 3] |= (uint8_t)(1u << (c & 7));
         }
     }
+    int all = 1;
+    for (uint32_t byte = 0x4000 >> 3; byte < 0xA000 >> 3; byte++) all &= tandem_stable[form][byte] == 0xFF;
+    tandem_ideographs_stable[form] = all;
 }
 
 static void tandem_fill_nfc(void) { tandem_fill_stable(TANDEM_NORM_NFC); }
@@ -64,21 +70,31 @@ int32_t tandem_normalize_utf8(int32_t form, const uint8_t *source, int64_t lengt
     if (length >= INT32_MAX / 18) return U_INDEX_OUTOFBOUNDS_ERROR;
     const uint8_t *stable = tandem_stable_table(form);
 
-    // Decode while every character is stable; the first one that is not starts the part ICU
-    // must look at.
-    enum { SMALL = 512 };
-    UChar small_input[SMALL], small_output[SMALL * 3];
-    int32_t input_capacity = (int32_t)length + 1;
-    UChar *input = input_capacity <= SMALL ? small_input : malloc(sizeof(UChar) * (size_t)input_capacity);
-    UChar *output = NULL;
-    if (input == NULL) return U_MEMORY_ALLOCATION_ERROR;
-    UErrorCode status = U_ZERO_ERROR;
-
-    int32_t i = 0, yes = 0;
+    // Find the first character that is not stable (reading only: most text is stable for NFC,
+    // and then nothing is copied). ASCII runs go eight bytes at a time when all ASCII is stable.
+    int ascii_stable = form != TANDEM_NORM_NFKC_CASEFOLD;
+    int ideographs = tandem_ideographs_stable[form];
+    int64_t i = 0;
+    int32_t yes = 0; // UTF-16 units of the stable prefix (all BMP)
     while (i < length) {
+        if (ascii_stable) {
+            while (i + 8 <= length) {
+                uint64_t word;
+                memcpy(&word, source + i, 8);
+                if (word & 0x8080808080808080ull) break;
+                i += 8;
+                yes += 8;
+            }
+            if (i == length) break;
+        }
         uint8_t lead = source[i];
         uint32_t c;
         int32_t size;
+        if (lead >= 0xE4 && lead <= 0xE9 && ideographs && i + 2 < length) {
+            yes += 1;
+            i += 3;
+            continue;
+        }
         if (lead < 0x80) { c = lead; size = 1; }
         else if (lead >= 0xE0 && lead < 0xF0 && i + 2 < length) {
             c = ((uint32_t)(lead & 0x0F) << 12) | ((uint32_t)(source[i + 1] & 0x3F) << 6) | (source[i + 2] & 0x3F);
@@ -88,16 +104,23 @@ int32_t tandem_normalize_utf8(int32_t form, const uint8_t *source, int64_t lengt
             size = 2;
         } else break; // supplementary (or malformed): ICU decides
         if (!(stable[c >> 3] & (1u << (c & 7)))) break;
-        input[yes++] = (UChar)c;
+        yes += 1;
         i += size;
     }
     if (i == length) {
         *out_unchanged = 1;
-        goto done;
+        return U_ZERO_ERROR;
     }
-    int32_t rest = tandem_utf8_to_utf16(source + i, (int32_t)(length - i), input + yes);
-    if (rest < 0) { status = U_INVALID_CHAR_FOUND; goto done; }
-    int32_t input_length = yes + rest;
+
+    enum { SMALL = 512 };
+    UChar small_input[SMALL], small_output[SMALL * 3];
+    int32_t input_capacity = (int32_t)length + 1;
+    UChar *input = input_capacity <= SMALL ? small_input : malloc(sizeof(UChar) * (size_t)input_capacity);
+    UChar *output = NULL;
+    if (input == NULL) return U_MEMORY_ALLOCATION_ERROR;
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t input_length = tandem_utf8_to_utf16(source, (int32_t)length, input);
+    if (input_length < 0) { status = U_INVALID_CHAR_FOUND; goto done; }
 
     // The stable prefix is normalized already; ICU appends the normalized rest to it (and looks
     // back across the seam when the rest starts with a combining mark). NFKC grows a unit to 18

@@ -3,26 +3,28 @@
 int32_t tandem_utf8_to_utf16(const uint8_t *source, int32_t length, UChar *dest) {
     int32_t i = 0, j = 0;
     while (i < length) {
-        uint8_t lead = source[i];
+        uint32_t lead = source[i];
         if (lead < 0x80) {
-            dest[j++] = lead;
+            dest[j++] = (UChar)lead;
             i += 1;
-        } else if (lead >= 0xE0 && lead < 0xF0) {
-            if (i + 2 >= length || (source[i + 1] & 0xC0) != 0x80 || (source[i + 2] & 0xC0) != 0x80) return -1;
-            UChar c = (UChar)(((lead & 0x0F) << 12) | ((source[i + 1] & 0x3F) << 6) | (source[i + 2] & 0x3F));
-            if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) return -1;
-            dest[j++] = c;
+            continue;
+        }
+        // Continuation bytes XOR 0x80 are below 0x40; anything else is malformed.
+        if (lead >= 0xE0 && lead < 0xF0 && i + 2 < length) { // most of CJK text
+            uint32_t b1 = source[i + 1] ^ 0x80u, b2 = source[i + 2] ^ 0x80u;
+            uint32_t c = ((lead & 0x0F) << 12) | (b1 << 6) | b2;
+            if ((b1 | b2) >= 0x40 || c < 0x800 || (c - 0xD800) < 0x800) return -1;
+            dest[j++] = (UChar)c;
             i += 3;
-        } else if (lead >= 0xC2 && lead < 0xE0) {
-            if (i + 1 >= length || (source[i + 1] & 0xC0) != 0x80) return -1;
-            dest[j++] = (UChar)(((lead & 0x1F) << 6) | (source[i + 1] & 0x3F));
+        } else if (lead >= 0xC2 && lead < 0xE0 && i + 1 < length) {
+            uint32_t b1 = source[i + 1] ^ 0x80u;
+            if (b1 >= 0x40) return -1;
+            dest[j++] = (UChar)(((lead & 0x1F) << 6) | b1);
             i += 2;
-        } else if (lead >= 0xF0 && lead < 0xF5) {
-            if (i + 3 >= length || (source[i + 1] & 0xC0) != 0x80 || (source[i + 2] & 0xC0) != 0x80 ||
-                (source[i + 3] & 0xC0) != 0x80) return -1;
-            uint32_t c = ((uint32_t)(lead & 0x07) << 18) | ((uint32_t)(source[i + 1] & 0x3F) << 12) |
-                         ((uint32_t)(source[i + 2] & 0x3F) << 6) | (source[i + 3] & 0x3F);
-            if (c < 0x10000 || c > 0x10FFFF) return -1;
+        } else if (lead >= 0xF0 && lead < 0xF5 && i + 3 < length) {
+            uint32_t b1 = source[i + 1] ^ 0x80u, b2 = source[i + 2] ^ 0x80u, b3 = source[i + 3] ^ 0x80u;
+            uint32_t c = ((lead & 0x07) << 18) | (b1 << 12) | (b2 << 6) | b3;
+            if ((b1 | b2 | b3) >= 0x40 || c < 0x10000 || c > 0x10FFFF) return -1;
             c -= 0x10000;
             dest[j++] = (UChar)(0xD800 | (c >> 10));
             dest[j++] = (UChar)(0xDC00 | (c & 0x3FF));

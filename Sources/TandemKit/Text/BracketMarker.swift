@@ -27,6 +27,10 @@ struct BracketMarker: Sendable {
     /// The four bytes at `index` (zero past the end), big-endian, for `matches(window:…)`.
     @inline(__always)
     static func window(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        if index + 4 <= bytes.count {
+            return UInt32(bytes[index]) << 24 | UInt32(bytes[index + 1]) << 16
+                | UInt32(bytes[index + 2]) << 8 | UInt32(bytes[index + 3])
+        }
         var window: UInt32 = 0
         var offset = 0
         while offset < 4 && index + offset < bytes.count {

@@ -47,9 +47,12 @@ struct SentenceBreakPatterns {
         var index = 0
         let count = bytes.count
         markers.withUnsafeBufferPointer { markers in
+            // Markers are whole characters, so only lead bytes need a look: step a character at
+            // a time (a third of the iterations on Chinese text).
             scan: while index < count {
-                guard markerStartBytes.contains(bytes[index]) else {
-                    index += 1
+                let lead = bytes[index]
+                guard markerStartBytes.contains(lead) else {
+                    index += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
                     continue
                 }
                 let window = BracketMarker.window(at: index, in: bytes)

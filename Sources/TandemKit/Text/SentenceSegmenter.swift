@@ -64,6 +64,9 @@ public final class SentenceSegmenter {
         } else {
             icuBreaks = iterator.boundaries(in: bytes)
         }
+        // Rules only ever drop or move ICU's breaks: with no inner candidate there is nothing to
+        // check (most paragraphs are one sentence, and the bracket scan is the costliest rule).
+        guard icuBreaks.count > 2 else { return [0, count] }
         let protected = patterns.protectedSpans(in: bytes)
         var spanIndex = 0
         var breaks = [0]
