@@ -44,6 +44,8 @@ SKIPPED = {"pre", "script", "style", "code"}
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 SPACES = re.compile(r"\s+")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# Characters XML 1.0 forbids (C0 controls, U+FFFE/FFFF): a unit holding one cannot go into TMX.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def log(message):
@@ -282,7 +284,7 @@ def build_units(root, out):
         seen, units = set(), []
         for zh, en in pairs:
             zh, en = zh.replace("\t", " "), en.replace("\t", " ")
-            if zh in seen or zh == en or not is_chinese_prose(zh, 2) or CJK.search(en):
+            if zh in seen or zh == en or not is_chinese_prose(zh, 2) or CJK.search(en) or NOT_XML.search(zh + en):
                 continue
             seen.add(zh)
             units.append(f"{zh}\t{en}")
@@ -373,6 +375,9 @@ def build_site(out, prose):
         return
     os.makedirs(posts, exist_ok=True)
     rng = random.Random("site")
+    # Paragraphs that open with a Chinese character: one opening with ":::" or "1." would be read
+    # as Markdown structure (a fenced div, a list) differently by each tool.
+    prose = [paragraph for paragraph in prose if CJK.match(paragraph)]
     cursor = 0
     for number in range(SITE_POSTS):
         count = rng.randint(6, 20)

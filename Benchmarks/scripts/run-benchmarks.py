@@ -24,7 +24,10 @@ def parse_arguments():
     parser.add_argument("--peers", required=True, help="Benchmarks/peers")
     parser.add_argument("--python", required=True, help="the venv's python with the peers' packages")
     parser.add_argument("--bin", required=True, help="folder of compiled peers (icu-chain)")
-    parser.add_argument("--runs", type=int, default=5, help="rounds per suite (default 5)")
+    parser.add_argument("--runs", type=int, default=3, help="rounds per suite (default 3)")
+    parser.add_argument("--max-runs", type=int, default=5,
+                        help="rounds for a suite whose first round took under --quick seconds (default 5)")
+    parser.add_argument("--quick", type=float, default=30, help="see --max-runs (default 30 s)")
     parser.add_argument("--suites", default="", help="comma-separated suite names (default: all)")
     parser.add_argument("--timeout", type=float, default=300, help="seconds one run may take")
     parser.add_argument("--markdown", help="also write the tables here")
@@ -87,7 +90,10 @@ def format_figure(value):
 def run_suite(suite, options, cwd):
     participants = suite["participants"]
     runs = {p["name"]: [] for p in participants}
-    for round_index in range(options.runs):
+    rounds = options.runs
+    round_index = 0
+    while round_index < rounds:
+        round_started = time.monotonic()
         # Rotate the order each round so no participant always runs on a cold (or hot) machine.
         shift = round_index % len(participants)
         for participant in participants[shift:] + participants[:shift]:
@@ -96,8 +102,11 @@ def run_suite(suite, options, cwd):
             result["round"] = round_index
             runs[participant["name"]].append(result)
             status = result.get("error") or f"{format_figure(throughput(result, suite['unit']))} {suite['unit']}"
-            print(f"  [{suite['name']} round {round_index + 1}/{options.runs}] {participant['name']}: {status}",
+            print(f"  [{suite['name']} round {round_index + 1}/{rounds}] {participant['name']}: {status}",
                   file=sys.stderr, flush=True)
+        if round_index == 0 and time.monotonic() - round_started < options.quick:
+            rounds = max(rounds, options.max_runs)
+        round_index += 1
     return runs
 
 
@@ -181,7 +190,8 @@ def main():
         table = render(suite, summarize(suite, runs))
         print(table, flush=True)
         tables.append(table)
-    footer = f"{options.runs} rounds per suite; total {time.monotonic() - started:.0f} s."
+    footer = (f"{options.runs} rounds per suite ({options.max_runs} when a round takes under {options.quick:g} s); "
+              f"total {time.monotonic() - started:.0f} s.")
     print(footer)
     if options.markdown:
         with open(options.markdown, "w", encoding="utf-8") as f:
