@@ -77,14 +77,14 @@ def throughput(result, unit):
     return result["items"] / result["seconds"]
 
 
-def spread(values):
-    return f"{min(values):,.1f}–{max(values):,.1f}" if values else "–"
-
-
 def format_figure(value):
     if value is None:
         return "–"
     return f"{value:,.1f}" if value < 1000 else f"{value:,.0f}"
+
+
+def spread(values):
+    return f"{format_figure(min(values))}–{format_figure(max(values))}" if values else "–"
 
 
 def run_suite(suite, options, cwd):
