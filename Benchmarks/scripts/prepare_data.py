@@ -190,6 +190,21 @@ def read_lines(path):
         return [line for line in f.read().split("\n") if line]
 
 
+def take_bytes(paragraphs, size, repeat):
+    """Whole paragraphs, in order, until they fill `size` bytes as lines (starting over from the
+    first when `repeat` and the paragraphs run out)."""
+    lines, total = [], 0
+    while total < size and paragraphs:
+        for paragraph in paragraphs:
+            lines.append(paragraph)
+            total += len(paragraph.encode("utf-8")) + 1
+            if total >= size:
+                break
+        if not repeat:
+            break
+    return lines
+
+
 def edit(text, rng, pool):
     """`text` with 1-3 random character edits (substitute, insert, delete)."""
     characters = list(text)
@@ -228,16 +243,9 @@ def build_prose(root, out):
         log(f"prose: {os.path.getsize(unique_path) / 1e6:.1f} MB unique in {time.monotonic() - started:.0f} s")
     repeated_path = os.path.join(out, "prose/zh-paragraphs.txt")
     if not os.path.exists(repeated_path):
-        paragraphs = read_lines(unique_path)
-        lines, size = [], 0
-        while size < PROSE_BYTES:
-            for paragraph in paragraphs:
-                lines.append(paragraph)
-                size += len(paragraph.encode("utf-8")) + 1
-                if size >= PROSE_BYTES:
-                    break
+        lines = take_bytes(read_lines(unique_path), PROSE_BYTES, repeat=True)
         write_lines(repeated_path, lines)
-        log(f"prose: {size / 1e6:.1f} MB repeated")
+        log(f"prose: {sum(len(l.encode('utf-8')) + 1 for l in lines) / 1e6:.1f} MB repeated")
     return read_lines(unique_path)
 
 
@@ -263,13 +271,7 @@ def build_glossary(root, out, prose):
         log(f"glossary: {len(terms)} terms")
     text_path = os.path.join(out, "glossary/text.txt")
     if not os.path.exists(text_path):
-        lines, size = [], 0
-        for paragraph in prose:
-            lines.append(paragraph)
-            size += len(paragraph.encode("utf-8")) + 1
-            if size >= GLOSSARY_TEXT_BYTES:
-                break
-        write_lines(text_path, lines)
+        write_lines(text_path, take_bytes(prose, GLOSSARY_TEXT_BYTES, repeat=False))
 
 
 def build_units(root, out):
