@@ -75,7 +75,6 @@ int32_t tandem_normalize_utf8(int32_t form, const uint8_t *source, int64_t lengt
     int ascii_stable = form != TANDEM_NORM_NFKC_CASEFOLD;
     int ideographs = tandem_ideographs_stable[form];
     int64_t i = 0;
-    int32_t yes = 0; // UTF-16 units of the stable prefix (all BMP)
     while (i < length) {
         if (ascii_stable) {
             while (i + 8 <= length) {
@@ -83,7 +82,6 @@ int32_t tandem_normalize_utf8(int32_t form, const uint8_t *source, int64_t lengt
                 memcpy(&word, source + i, 8);
                 if (word & 0x8080808080808080ull) break;
                 i += 8;
-                yes += 8;
             }
             if (i == length) break;
         }
@@ -91,7 +89,6 @@ int32_t tandem_normalize_utf8(int32_t form, const uint8_t *source, int64_t lengt
         uint32_t c;
         int32_t size;
         if (lead >= 0xE4 && lead <= 0xE9 && ideographs && i + 2 < length) {
-            yes += 1;
             i += 3;
             continue;
         }
@@ -104,7 +101,6 @@ int32_t tandem_normalize_utf8(int32_t form, const uint8_t *source, int64_t lengt
             size = 2;
         } else break; // supplementary (or malformed): ICU decides
         if (!(stable[c >> 3] & (1u << (c & 7)))) break;
-        yes += 1;
         i += size;
     }
     if (i == length) {
@@ -112,29 +108,41 @@ int32_t tandem_normalize_utf8(int32_t form, const uint8_t *source, int64_t lengt
         return U_ZERO_ERROR;
     }
 
+    // Every stable character has a normalization boundary before it (quick check "yes" and
+    // combining class 0), so the text up to the last stable character before `i` is copied as it
+    // is and only the rest goes through ICU. Starting one character early lets a combining mark
+    // at `i` compose with the character before it.
+    int64_t seam = i;
+    if (seam > 0) {
+        seam--;
+        while (seam > 0 && (source[seam] & 0xC0) == 0x80) seam--;
+    }
+    if (seam > capacity) {
+        // Cannot happen with the capacity Swift asks for; answer with the size needed anyway.
+        seam = 0;
+    }
+    const uint8_t *rest = source + seam;
+    int32_t rest_length = (int32_t)(length - seam);
+
     enum { SMALL = 512 };
     UChar small_input[SMALL], small_output[SMALL * 3];
-    int32_t input_capacity = (int32_t)length + 1;
+    int32_t input_capacity = rest_length + 1;
     UChar *input = input_capacity <= SMALL ? small_input : malloc(sizeof(UChar) * (size_t)input_capacity);
     UChar *output = NULL;
     if (input == NULL) return U_MEMORY_ALLOCATION_ERROR;
     UErrorCode status = U_ZERO_ERROR;
-    int32_t input_length = tandem_utf8_to_utf16(source, (int32_t)length, input);
+    int32_t input_length = tandem_utf8_to_utf16(rest, rest_length, input);
     if (input_length < 0) { status = U_INVALID_CHAR_FOUND; goto done; }
 
-    // The stable prefix is normalized already; ICU appends the normalized rest to it (and looks
-    // back across the seam when the rest starts with a combining mark). NFKC grows a unit to 18
-    // at most (U+FDFA): start with room for 3x and retry if needed.
+    // NFKC grows a unit to 18 at most (U+FDFA): start with room for 3x and retry if needed.
     for (int32_t factor = 3;; factor = 18) {
         int32_t output_capacity = input_length * factor + 16;
         output = output_capacity <= SMALL * 3 ? small_output : malloc(sizeof(UChar) * (size_t)output_capacity);
         if (output == NULL) { status = U_MEMORY_ALLOCATION_ERROR; goto done; }
-        memcpy(output, input, sizeof(UChar) * (size_t)yes);
         status = U_ZERO_ERROR;
         const UNormalizer2 *n = tandem_normalizer(form, &status);
         if (U_FAILURE(status)) goto done;
-        int32_t output_length = unorm2_normalizeSecondAndAppend(
-            n, output, yes, output_capacity, input + yes, input_length - yes, &status);
+        int32_t output_length = unorm2_normalize(n, input, input_length, output, output_capacity, &status);
         if (status == U_BUFFER_OVERFLOW_ERROR && factor < 18) {
             if (output != small_output) free(output);
             output = NULL;
@@ -146,12 +154,13 @@ int32_t tandem_normalize_utf8(int32_t form, const uint8_t *source, int64_t lengt
             *out_unchanged = 1; // "maybe" characters that were fine after all
             break;
         }
-        int64_t written = tandem_utf16_to_utf8(output, output_length, dest, capacity);
+        memcpy(dest, source, (size_t)seam);
+        int64_t written = tandem_utf16_to_utf8(output, output_length, dest + seam, capacity - seam);
         if (written < 0) {
-            *out_length = tandem_utf8_length(output, output_length);
+            *out_length = seam + tandem_utf8_length(output, output_length);
             status = U_BUFFER_OVERFLOW_ERROR;
         } else {
-            *out_length = written;
+            *out_length = seam + written;
         }
         break;
     }

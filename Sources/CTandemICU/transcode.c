@@ -56,7 +56,25 @@ int64_t tandem_utf8_length(const UChar *source, int32_t length) {
 
 int64_t tandem_utf16_to_utf8(const UChar *source, int32_t length, uint8_t *dest, int64_t capacity) {
     int64_t j = 0;
-    for (int32_t i = 0; i < length;) {
+    int32_t i = 0;
+    // While 3 bytes per unit surely fit, BMP characters other than surrogates need no checks.
+    while (i < length && j + 3 * (int64_t)(length - i) <= capacity) {
+        uint32_t c = source[i];
+        if (c < 0x80) {
+            dest[j++] = (uint8_t)c;
+        } else if (c < 0x800) {
+            dest[j++] = (uint8_t)(0xC0 | (c >> 6));
+            dest[j++] = (uint8_t)(0x80 | (c & 0x3F));
+        } else if (c < 0xD800 || c > 0xDFFF) {
+            dest[j++] = (uint8_t)(0xE0 | (c >> 12));
+            dest[j++] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
+            dest[j++] = (uint8_t)(0x80 | (c & 0x3F));
+        } else {
+            break; // a surrogate: the careful loop below
+        }
+        i++;
+    }
+    while (i < length) {
         uint32_t c = source[i];
         if (c < 0x80) {
             if (j + 1 > capacity) return -1;

@@ -52,6 +52,8 @@ struct NormalizerTests {
         ("𠀀𠀁", NormalizationForm.nfkc, "𠀀𠀁"),
         ("，：（）", NormalizationForm.nfkc, ",:()"),
         ("\u{FDFA}", NormalizationForm.nfkc, "صلى الله عليه وسلم"),  // one character becomes 18
+        ("全角ｶﾞ字", NormalizationForm.nfkc, "全角ガ字"),  // half-width kana and mark compose after a stable prefix
+        ("中文，ＡＢ。", NormalizationForm.nfkc, "中文,AB。"),
     ])
     func normalizesByteForByte(_ input: String, _ form: NormalizationForm, _ expected: String) {
         #expect(Array(Normalizer.normalize(input, to: form).utf8) == Array(expected.utf8))

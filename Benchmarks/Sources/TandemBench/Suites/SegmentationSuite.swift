@@ -14,9 +14,9 @@ struct SegmentationSuite: BenchmarkSuite {
         Target(participant: "tandem", reference: "pyicu-chain", ratio: 1.0),
     ]
     /// `tandem`: the headline, from `String` with Tandem's rules, sentences as `String`s, each
-    /// normalized to NFC and NFKC. `tandem-break-utf8`: the byte fast path, breaks only
-    /// (compare with `icu-c-break-utf8` and `icu-c-break`).
-    let tandemVariants = ["tandem", "tandem-break-utf8"]
+    /// normalized to NFC and NFKC. `tandem-sentences`: the same without normalization.
+    /// `tandem-break-utf8`: the byte fast path, breaks only (compare with `icu-c-break`).
+    let tandemVariants = ["tandem", "tandem-sentences", "tandem-break-utf8"]
 
     static let paragraphs = "prose/zh-paragraphs.txt"
 
@@ -48,6 +48,19 @@ struct SegmentationSuite: BenchmarkSuite {
             }
             let seconds = clock.seconds
             return RunResult(participant: variant, seconds: seconds, bytes: file.bytes.count - file.lines.count,
+                             items: sentences, checksum: checksum)
+        case "tandem-sentences":
+            let paragraphs = file.strings()
+            var sentences = 0
+            var checksum = 0
+            let clock = Stopwatch()
+            for paragraph in paragraphs {
+                for sentence in segmenter.sentences(in: paragraph) {
+                    sentences += 1
+                    checksum &+= sentence.text.utf8.count
+                }
+            }
+            return RunResult(participant: variant, seconds: clock.seconds, bytes: file.bytes.count - file.lines.count,
                              items: sentences, checksum: checksum)
         case "tandem-break-utf8":
             var sentences = 0
