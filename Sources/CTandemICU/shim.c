@@ -88,6 +88,15 @@ int32_t tandem_break_utf8(void *iterator, const uint8_t *text, int64_t length,
     for (int32_t b = ubrk_first(handle->iterator); b != UBRK_DONE; b = ubrk_next(handle->iterator)) {
         while (unit < b && byte < length) {
             uint8_t lead = text[byte];
+            if (lead < 0x80 && unit + 8 <= b && byte + 8 <= length) {
+                uint64_t word; // eight ASCII bytes are eight units
+                memcpy(&word, text + byte, 8);
+                if ((word & 0x8080808080808080ull) == 0) {
+                    byte += 8;
+                    unit += 8;
+                    continue;
+                }
+            }
             if (lead < 0x80) { byte += 1; unit += 1; }
             else if (lead < 0xE0) { byte += 2; unit += 1; }
             else if (lead < 0xF0) { byte += 3; unit += 1; }

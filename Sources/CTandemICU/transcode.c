@@ -1,12 +1,23 @@
 #include "transcode.h"
 
+#include <string.h>
+
 int32_t tandem_utf8_to_utf16(const uint8_t *source, int32_t length, UChar *dest) {
     int32_t i = 0, j = 0;
     while (i < length) {
         uint32_t lead = source[i];
         if (lead < 0x80) {
-            dest[j++] = (UChar)lead;
-            i += 1;
+            // ASCII runs (Latin words, markup, numbers) eight bytes at a time.
+            uint64_t word;
+            while (i + 8 <= length && (memcpy(&word, source + i, 8), (word & 0x8080808080808080ull) == 0)) {
+                for (int k = 0; k < 8; k++) dest[j + k] = source[i + k];
+                i += 8;
+                j += 8;
+            }
+            if (i < length && source[i] < 0x80) {
+                dest[j++] = source[i];
+                i += 1;
+            }
             continue;
         }
         // Continuation bytes XOR 0x80 are below 0x40; anything else is malformed.

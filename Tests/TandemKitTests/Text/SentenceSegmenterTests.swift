@@ -47,6 +47,8 @@ struct ChineseSegmentationTests {
         // right past characters outside the BMP (two UTF-16 units, four bytes).
         .init(name: "characters outside the BMP keep offsets right", input: "𠀀𠀁好。😀再见。😀！",
               expected: ["𠀀𠀁好。", "😀再见。", "\u{1F600}！"]),
+        .init(name: "long ASCII runs keep offsets right", input: "Tandem translation pipeline 已经发布了。Please update it soon! 好的😀。",
+              expected: ["Tandem translation pipeline 已经发布了。", "Please update it soon!", "好的😀。"]),
     ]
 
     @Test(arguments: cases)
