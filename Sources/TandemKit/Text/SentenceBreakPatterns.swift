@@ -13,7 +13,15 @@ struct SentenceBreakPatterns {
     private let decimals: Bool
     /// Both sides of every pair, in the order they are tried: each pair's closer, then its opener.
     private let markers: [BracketMarker]
-    private var markerStartBytes = ByteSet()
+    /// Per byte value, what the bracket scan does at a character starting with it: step over it
+    /// (its length, 1–4), or look for a marker (`Self.lookUp` when a marker of one or two bytes
+    /// starts with it, `Self.filterThenLookUp` when all of them are longer).
+    private var leadSteps: [UInt8]
+    /// For markers of three bytes or more: their second and third byte, one bit per pair, so
+    /// other punctuation sharing a lead byte (，。、) is passed over without trying every marker.
+    private var markerTails: [UInt64]
+    private static let lookUp: UInt8 = 0xFF
+    private static let filterThenLookUp: UInt8 = 0
 
     init(_ rules: SentenceRules) {
         pairs = rules.noBreakInside.compactMap { pair in
@@ -32,7 +40,14 @@ struct SentenceBreakPatterns {
         markers = pairs.enumerated().flatMap { index, pair in
             [BracketMarker(pair.close, pair: index, isClose: true), BracketMarker(pair.open, pair: index, isClose: false)]
         }
-        for marker in markers { markerStartBytes.insert(marker.bytes[0]) }
+        leadSteps = (0...255).map { byte in UInt8(byte < 0xC0 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4) }
+        markerTails = [UInt64](repeating: 0, count: 65536 / 64)
+        for marker in markers where marker.length >= 3 {
+            let tail = Int(marker.bytes[1]) << 8 | Int(marker.bytes[2])
+            markerTails[tail >> 6] |= 1 << UInt64(tail & 63)
+            if leadSteps[Int(marker.bytes[0])] != Self.lookUp { leadSteps[Int(marker.bytes[0])] = Self.filterThenLookUp }
+        }
+        for marker in markers where marker.length < 3 { leadSteps[Int(marker.bytes[0])] = Self.lookUp }
     }
 
     // MARK: Protected spans
@@ -47,28 +62,40 @@ struct SentenceBreakPatterns {
         var index = 0
         let count = bytes.count
         markers.withUnsafeBufferPointer { markers in
-            // Markers are whole characters, so only lead bytes need a look: step a character at
-            // a time (a third of the iterations on Chinese text).
-            scan: while index < count {
-                let lead = bytes[index]
-                guard markerStartBytes.contains(lead) else {
-                    index += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                    continue
-                }
-                let window = BracketMarker.window(at: index, in: bytes)
-                for marker in markers where marker.matches(window: window, at: index, in: bytes) {
-                    if marker.isClose {
-                        // A closer with no opener of its pair open is no closer here.
-                        guard let stackIndex = open.lastIndex(where: { $0.pair == marker.pair }) else { continue }
-                        spans.append(open[stackIndex].end...index)
-                        open.removeSubrange(stackIndex...)
-                    } else {
-                        open.append((marker.pair, index + marker.length))
+            leadSteps.withUnsafeBufferPointer { leadSteps in
+                markerTails.withUnsafeBufferPointer { markerTails in
+                    // Markers are whole characters, so only lead bytes need a look: step a character at
+                    // a time (a third of the iterations on Chinese text).
+                    scan: while index < count {
+                        let step = leadSteps[Int(bytes[index])]
+                        if step != Self.lookUp {
+                            if step != Self.filterThenLookUp {
+                                index += Int(step)
+                                continue
+                            }
+                            guard index + 2 < count else { break scan }
+                            let tail = Int(bytes[index + 1]) << 8 | Int(bytes[index + 2])
+                            if markerTails[tail >> 6] & (1 << UInt64(tail & 63)) == 0 {
+                                index += 3
+                                continue
+                            }
+                        }
+                        let window = BracketMarker.window(at: index, in: bytes)
+                        for marker in markers where marker.matches(window: window, at: index, in: bytes) {
+                            if marker.isClose {
+                                // A closer with no opener of its pair open is no closer here.
+                                guard let stackIndex = open.lastIndex(where: { $0.pair == marker.pair }) else { continue }
+                                spans.append(open[stackIndex].end...index)
+                                open.removeSubrange(stackIndex...)
+                            } else {
+                                open.append((marker.pair, index + marker.length))
+                            }
+                            index += marker.length
+                            continue scan
+                        }
+                        index += 1
                     }
-                    index += marker.length
-                    continue scan
                 }
-                index += 1
             }
         }
         guard spans.count > 1 else { return spans }
