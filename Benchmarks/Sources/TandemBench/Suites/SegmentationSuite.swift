@@ -34,7 +34,8 @@ struct SegmentationSuite: BenchmarkSuite {
         let file = try ParagraphFile(path: data.data(Self.paragraphs))
         let segmenter = try SentenceSegmenter(locale: LocaleTag("zh-CN")!)
         switch variant {
-        case "tandem":
+        case "tandem", "tandem-sentences":
+            let normalizing = variant == "tandem"
             let paragraphs = file.strings()
             var sentences = 0
             var checksum = 0
@@ -42,22 +43,12 @@ struct SegmentationSuite: BenchmarkSuite {
             for paragraph in paragraphs {
                 for sentence in segmenter.sentences(in: paragraph) {
                     sentences += 1
-                    checksum &+= Normalizer.normalize(sentence.text, to: .nfc).utf8.count
-                    checksum &+= Normalizer.normalize(sentence.text, to: .nfkc).utf8.count
-                }
-            }
-            let seconds = clock.seconds
-            return RunResult(participant: variant, seconds: seconds, bytes: file.bytes.count - file.lines.count,
-                             items: sentences, checksum: checksum)
-        case "tandem-sentences":
-            let paragraphs = file.strings()
-            var sentences = 0
-            var checksum = 0
-            let clock = Stopwatch()
-            for paragraph in paragraphs {
-                for sentence in segmenter.sentences(in: paragraph) {
-                    sentences += 1
-                    checksum &+= sentence.text.utf8.count
+                    if normalizing {
+                        checksum &+= Normalizer.normalize(sentence.text, to: .nfc).utf8.count
+                        checksum &+= Normalizer.normalize(sentence.text, to: .nfkc).utf8.count
+                    } else {
+                        checksum &+= sentence.text.utf8.count
+                    }
                 }
             }
             return RunResult(participant: variant, seconds: clock.seconds, bytes: file.bytes.count - file.lines.count,
