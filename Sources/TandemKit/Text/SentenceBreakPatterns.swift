@@ -11,7 +11,17 @@ struct SentenceBreakPatterns {
     private let abbreviations: [[UInt8]]
     private let listNumbers: Bool
     private let decimals: Bool
-    private var pairStartBytes = [Bool](repeating: false, count: 256)
+    /// Both sides of every pair, in the order they are tried: each pair's closer, then its opener.
+    private let markers: [BracketMarker]
+    /// Per byte value, what the bracket scan does at a character starting with it: step over it
+    /// (its length, 1–4), or look for a marker (`Self.lookUp` when a marker of one or two bytes
+    /// starts with it, `Self.filterThenLookUp` when all of them are longer).
+    private var leadSteps: [UInt8]
+    /// For markers of three bytes or more: their second and third byte, one bit per pair, so
+    /// other punctuation sharing a lead byte (，。、) is passed over without trying every marker.
+    private var markerTails: [UInt64]
+    private static let lookUp: UInt8 = 0xFF
+    private static let filterThenLookUp: UInt8 = 0
 
     init(_ rules: SentenceRules) {
         pairs = rules.noBreakInside.compactMap { pair in
@@ -27,10 +37,17 @@ struct SentenceBreakPatterns {
         abbreviations = rules.abbreviations.filter { !$0.isEmpty }.map { Array($0.utf8) }
         listNumbers = rules.noBreakAfterListNumbers
         decimals = rules.noBreakInDecimals
-        for pair in pairs {
-            pairStartBytes[Int(pair.open[0])] = true
-            pairStartBytes[Int(pair.close[0])] = true
+        markers = pairs.enumerated().flatMap { index, pair in
+            [BracketMarker(pair.close, pair: index, isClose: true), BracketMarker(pair.open, pair: index, isClose: false)]
         }
+        leadSteps = (0...255).map { byte in UInt8(byte < 0xC0 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4) }
+        markerTails = [UInt64](repeating: 0, count: 65536 / 64)
+        for marker in markers where marker.length >= 3 {
+            let tail = Int(marker.bytes[1]) << 8 | Int(marker.bytes[2])
+            markerTails[tail >> 6] |= 1 << UInt64(tail & 63)
+            if leadSteps[Int(marker.bytes[0])] != Self.lookUp { leadSteps[Int(marker.bytes[0])] = Self.filterThenLookUp }
+        }
+        for marker in markers where marker.length < 3 { leadSteps[Int(marker.bytes[0])] = Self.lookUp }
     }
 
     // MARK: Protected spans
@@ -44,26 +61,42 @@ struct SentenceBreakPatterns {
         var spans: [ClosedRange<Int>] = []
         var index = 0
         let count = bytes.count
-        scan: while index < count {
-            guard pairStartBytes[Int(bytes[index])] else {
-                index += 1
-                continue
-            }
-            for (pairIndex, pair) in pairs.enumerated() {
-                if Self.matches(pair.close, at: index, in: bytes),
-                   let stackIndex = open.lastIndex(where: { $0.pair == pairIndex }) {
-                    spans.append(open[stackIndex].end...index)
-                    open.removeSubrange(stackIndex...)
-                    index += pair.close.count
-                    continue scan
+        markers.withUnsafeBufferPointer { markers in
+            leadSteps.withUnsafeBufferPointer { leadSteps in
+                markerTails.withUnsafeBufferPointer { markerTails in
+                    // Markers are whole characters, so only lead bytes need a look: step a character at
+                    // a time (a third of the iterations on Chinese text).
+                    scan: while index < count {
+                        let step = leadSteps[Int(bytes[index])]
+                        if step != Self.lookUp {
+                            if step != Self.filterThenLookUp {
+                                index += Int(step)
+                                continue
+                            }
+                            guard index + 2 < count else { break scan }
+                            let tail = Int(bytes[index + 1]) << 8 | Int(bytes[index + 2])
+                            if markerTails[tail >> 6] & (1 << UInt64(tail & 63)) == 0 {
+                                index += 3
+                                continue
+                            }
+                        }
+                        let window = BracketMarker.window(at: index, in: bytes)
+                        for marker in markers where marker.matches(window: window, at: index, in: bytes) {
+                            if marker.isClose {
+                                // A closer with no opener of its pair open is no closer here.
+                                guard let stackIndex = open.lastIndex(where: { $0.pair == marker.pair }) else { continue }
+                                spans.append(open[stackIndex].end...index)
+                                open.removeSubrange(stackIndex...)
+                            } else {
+                                open.append((marker.pair, index + marker.length))
+                            }
+                            index += marker.length
+                            continue scan
+                        }
+                        index += 1
+                    }
                 }
-                if Self.matches(pair.open, at: index, in: bytes) {
-                    open.append((pairIndex, index + pair.open.count))
-                    index += pair.open.count
-                    continue scan
-                }
             }
-            index += 1
         }
         guard spans.count > 1 else { return spans }
         spans.sort { $0.lowerBound < $1.lowerBound }

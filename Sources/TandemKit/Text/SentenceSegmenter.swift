@@ -56,14 +56,22 @@ public final class SentenceSegmenter {
     public func breakOffsets(in bytes: UnsafeBufferPointer<UInt8>, joiningLines: Bool = false) -> [Int] {
         let count = bytes.count
         guard count > 0 else { return [0] }
-        let icuBreaks: [Int]
         if joiningLines, bytes.contains(0x0A) || bytes.contains(0x0D) {
             // Same length, so every offset still points into the original text.
             let flattened = bytes.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
-            icuBreaks = flattened.withUnsafeBufferPointer { iterator.boundaries(in: $0) }
-        } else {
-            icuBreaks = iterator.boundaries(in: bytes)
+            return flattened.withUnsafeBufferPointer { flat in
+                iterator.withBoundaries(in: flat) { applyingRules(to: $0, in: bytes) }
+            }
         }
+        return iterator.withBoundaries(in: bytes) { applyingRules(to: $0, in: bytes) }
+    }
+
+    /// ICU's candidate breaks in `bytes`, kept, moved or dropped by the locale's rules.
+    private func applyingRules(to icuBreaks: UnsafeBufferPointer<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        let count = bytes.count
+        // Rules only ever drop or move ICU's breaks: with no inner candidate there is nothing to
+        // check (most paragraphs are one sentence, and the bracket scan is the costliest rule).
+        guard icuBreaks.count > 2 else { return [0, count] }
         let protected = patterns.protectedSpans(in: bytes)
         var spanIndex = 0
         var breaks = [0]

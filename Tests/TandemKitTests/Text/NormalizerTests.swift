@@ -26,6 +26,8 @@ struct NormalizerTests {
         ("ｶﾀｶﾅ", "カタカナ"),
         ("Straße", "strasse"),
         ("", ""),
+        ("a\u{85}b\u{2028}c\u{1680}d", "a b c d"),
+        ("\u{2029} 末尾 \u{3000}", "末尾"),
     ])
     func matchingKey(_ input: String, _ key: String) {
         #expect(Normalizer.matchingKey(input) == key)
@@ -37,5 +39,41 @@ struct NormalizerTests {
         #expect(Normalizer.isNormalized(text, form: .nfc))
         // Full-width punctuation is not NFKC: "，" becomes ",". Keys fold it; text never does.
         #expect(!Normalizer.isNormalized(text, form: .nfkc))
+    }
+
+    // Swift's `==` calls canonically equivalent strings equal, so these compare bytes.
+
+    @Test(arguments: [
+        ("e\u{301}", NormalizationForm.nfc, "é"),
+        ("é", NormalizationForm.nfd, "e\u{301}"),
+        ("か\u{3099}", NormalizationForm.nfc, "が"),  // a mark composing with a stable character before it
+        ("abce\u{301}", NormalizationForm.nfkc, "abcé"),
+        ("\u{2F800}", NormalizationForm.nfc, "\u{4E3D}"),  // compatibility ideograph outside the BMP
+        ("𠀀𠀁", NormalizationForm.nfkc, "𠀀𠀁"),
+        ("，：（）", NormalizationForm.nfkc, ",:()"),
+        ("\u{FDFA}", NormalizationForm.nfkc, "صلى الله عليه وسلم"),  // one character becomes 18
+        ("全角ｶﾞ字", NormalizationForm.nfkc, "全角ガ字"),  // half-width kana and mark compose after a stable prefix
+        ("中文，ＡＢ。", NormalizationForm.nfkc, "中文,AB。"),
+    ])
+    func normalizesByteForByte(_ input: String, _ form: NormalizationForm, _ expected: String) {
+        #expect(Array(Normalizer.normalize(input, to: form).utf8) == Array(expected.utf8))
+    }
+
+    @Test func textThatGrowsPastTheFirstGuessIsRedoneWithTheRightSize() {
+        let input = String(repeating: "\u{FDFA}", count: 40)
+        let expected = String(repeating: "صلى الله عليه وسلم", count: 40)
+        #expect(Array(Normalizer.normalize(input, to: .nfkc).utf8) == Array(expected.utf8))
+    }
+
+    @Test func longTextLeavesTheStackBuffers() {
+        let input = String(repeating: "全角ＡＢＣ，", count: 400)
+        let expected = String(repeating: "全角ABC,", count: 400)
+        #expect(Array(Normalizer.normalize(input, to: .nfkc).utf8) == Array(expected.utf8))
+        #expect(Normalizer.isNormalized(String(repeating: "中文。", count: 1000), form: .nfc))
+    }
+
+    @Test func isNormalizedComparesBytesNotCanonicalEquivalence() {
+        #expect(!Normalizer.isNormalized("e\u{301}", form: .nfc))
+        #expect(Normalizer.isNormalized("e\u{301}", form: .nfd))
     }
 }

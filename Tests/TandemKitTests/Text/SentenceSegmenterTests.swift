@@ -43,6 +43,12 @@ struct ChineseSegmentationTests {
         .init(name: "Latin words inside Chinese", input: "外媒 The information 报道了。随后确认。", expected: ["外媒 The information 报道了。", "随后确认。"]),
         .init(name: "empty text has no segments", input: "", expected: []),
         .init(name: "white space only has no segments", input: " \n\t ", expected: []),
+        // ICU runs on a UTF-16 copy; its offsets are mapped back to UTF-8 bytes, which must stay
+        // right past characters outside the BMP (two UTF-16 units, four bytes).
+        .init(name: "characters outside the BMP keep offsets right", input: "𠀀𠀁好。😀再见。😀！",
+              expected: ["𠀀𠀁好。", "😀再见。", "\u{1F600}！"]),
+        .init(name: "long ASCII runs keep offsets right", input: "Tandem translation pipeline 已经发布了。Please update it soon! 好的😀。",
+              expected: ["Tandem translation pipeline 已经发布了。", "Please update it soon!", "好的😀。"]),
     ]
 
     @Test(arguments: cases)

@@ -1,0 +1,71 @@
+import TandemKit
+
+/// Sentence segmentation + normalization of real Chinese prose, paragraph by paragraph, against
+/// the ICU C chain (UTF-16 sentence break + NFC + NFKC of each sentence) and PyICU doing the same.
+///
+/// Issue 2's bar: Tandem from Swift `String` reaches at least 0.67× the C chain and beats PyICU.
+struct SegmentationSuite: BenchmarkSuite {
+    let name = "segmentation"
+    let title = "sentence segmentation + NFC + NFKC, zh-CN prose, per paragraph"
+    let metric = Metric.megabytesPerSecond
+    let baseline = "icu-c-chain"
+    let targets = [
+        Target(participant: "tandem", reference: "icu-c-chain", ratio: 0.67),
+        Target(participant: "tandem", reference: "pyicu-chain", ratio: 1.0),
+    ]
+    /// `tandem`: the headline, from `String` with Tandem's rules, sentences as `String`s, each
+    /// normalized to NFC and NFKC. `tandem-sentences`: the same without normalization.
+    /// `tandem-break-utf8`: the byte fast path, breaks only (compare with `icu-c-break`).
+    let tandemVariants = ["tandem", "tandem-sentences", "tandem-break-utf8"]
+
+    static let paragraphs = "prose/zh-paragraphs.txt"
+
+    func peers(_ paths: BenchmarkPaths) -> [PeerCommand] {
+        let input = paths.data(Self.paragraphs)
+        return [
+            PeerCommand(name: "icu-c-chain", arguments: [paths.binary("icu-chain"), "chain", input]),
+            PeerCommand(name: "icu-c-break", arguments: [paths.binary("icu-chain"), "break", input]),
+            PeerCommand(name: "icu-c-break-utf8", arguments: [paths.binary("icu-chain"), "break-utf8", input]),
+            PeerCommand(name: "pyicu-chain", arguments: [paths.python, paths.peer("pyicu_segment.py"), input]),
+        ]
+    }
+
+    func run(variant: String, data: BenchmarkPaths) throws -> RunResult {
+        let file = try ParagraphFile(path: data.data(Self.paragraphs))
+        let segmenter = try SentenceSegmenter(locale: LocaleTag("zh-CN")!)
+        switch variant {
+        case "tandem", "tandem-sentences":
+            let normalizing = variant == "tandem"
+            let paragraphs = file.strings()
+            var sentences = 0
+            var checksum = 0
+            let clock = Stopwatch()
+            for paragraph in paragraphs {
+                for sentence in segmenter.sentences(in: paragraph) {
+                    sentences += 1
+                    if normalizing {
+                        checksum &+= Normalizer.normalize(sentence.text, to: .nfc).utf8.count
+                        checksum &+= Normalizer.normalize(sentence.text, to: .nfkc).utf8.count
+                    } else {
+                        checksum &+= sentence.text.utf8.count
+                    }
+                }
+            }
+            return RunResult(participant: variant, seconds: clock.seconds, bytes: file.bytes.count - file.lines.count,
+                             items: sentences, checksum: checksum)
+        case "tandem-break-utf8":
+            var sentences = 0
+            var bytes = 0
+            let clock = Stopwatch()
+            file.bytes.withUnsafeBufferPointer { buffer in
+                for line in file.lines {
+                    bytes += line.count
+                    sentences += segmenter.sentenceRanges(in: UnsafeBufferPointer(rebasing: buffer[line])).count
+                }
+            }
+            return RunResult(participant: variant, seconds: clock.seconds, bytes: bytes, items: sentences)
+        default:
+            throw BenchmarkError.unknownVariant(suite: name, variant: variant)
+        }
+    }
+}

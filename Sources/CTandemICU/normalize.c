@@ -1,0 +1,171 @@
+// Normalization of UTF-8 text through ICU's UTF-16 API.
+#include "CTandemICU.h"
+#include "transcode.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/unorm2.h>
+
+enum { FORM_COUNT = 5 };
+
+static const UNormalizer2 *tandem_normalizer(int32_t form, UErrorCode *status) {
+    switch (form) {
+    case TANDEM_NORM_NFC: return unorm2_getNFCInstance(status);
+    case TANDEM_NORM_NFD: return unorm2_getNFDInstance(status);
+    case TANDEM_NORM_NFKC: return unorm2_getNFKCInstance(status);
+    case TANDEM_NORM_NFKD: return unorm2_getNFKDInstance(status);
+    case TANDEM_NORM_NFKC_CASEFOLD: return unorm2_getNFKCCasefoldInstance(status);
+    default: *status = U_ILLEGAL_ARGUMENT_ERROR; return NULL;
+    }
+}
+
+// Per form, one bit per BMP code point: set when ICU's quick check says "yes" for the character
+// alone and its combining class is 0. Text made only of such characters is in the form (the
+// quick-check algorithm can then answer nothing but "yes"), so it needs no UTF-16 copy and no
+// ICU call at all. The table is ICU's own answers, asked once per form.
+static uint8_t tandem_stable[FORM_COUNT][0x10000 / 8];
+// Per form: whether all of U+4000..U+9FFF (CJK ideographs, UTF-8 lead bytes E4..E9) is stable,
+// so the scan can step over such characters without decoding them.
+static int tandem_ideographs_stable[FORM_COUNT];
+static pthread_once_t tandem_stable_once[FORM_COUNT] = {
+    PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT};
+
+static void tandem_fill_stable(int32_t form) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *n = tandem_normalizer(form, &status);
+    if (U_FAILURE(status)) return; // an empty table only sends every text to ICU
+    for (UChar32 c = 0; c < 0x10000; c++) {
+        if (c >= 0xD800 && c <= 0xDFFF) continue;
+        UChar unit = (UChar)c;
+        status = U_ZERO_ERROR;
+        if (unorm2_getCombiningClass(n, c) == 0 && unorm2_quickCheck(n, &unit, 1, &status) == UNORM_YES &&
+            U_SUCCESS(status)) {
+            tandem_stable[form][c >> 3] |= (uint8_t)(1u << (c & 7));
+        }
+    }
+    int all = 1;
+    for (uint32_t byte = 0x4000 >> 3; byte < 0xA000 >> 3; byte++) all &= tandem_stable[form][byte] == 0xFF;
+    tandem_ideographs_stable[form] = all;
+}
+
+static void tandem_fill_nfc(void) { tandem_fill_stable(TANDEM_NORM_NFC); }
+static void tandem_fill_nfd(void) { tandem_fill_stable(TANDEM_NORM_NFD); }
+static void tandem_fill_nfkc(void) { tandem_fill_stable(TANDEM_NORM_NFKC); }
+static void tandem_fill_nfkd(void) { tandem_fill_stable(TANDEM_NORM_NFKD); }
+static void tandem_fill_casefold(void) { tandem_fill_stable(TANDEM_NORM_NFKC_CASEFOLD); }
+
+static const uint8_t *tandem_stable_table(int32_t form) {
+    static void (*const fill[FORM_COUNT])(void) = {
+        tandem_fill_nfc, tandem_fill_nfd, tandem_fill_nfkc, tandem_fill_nfkd, tandem_fill_casefold};
+    pthread_once(&tandem_stable_once[form], fill[form]);
+    return tandem_stable[form];
+}
+
+int32_t tandem_normalize_utf8(int32_t form, const uint8_t *source, int64_t length, uint8_t *dest,
+                              int64_t capacity, int64_t *out_length, int32_t *out_unchanged) {
+    *out_length = 0;
+    *out_unchanged = 0;
+    if (form < 0 || form >= FORM_COUNT) return U_ILLEGAL_ARGUMENT_ERROR;
+    if (length >= INT32_MAX / 18) return U_INDEX_OUTOFBOUNDS_ERROR;
+    const uint8_t *stable = tandem_stable_table(form);
+
+    // Find the first character that is not stable (reading only: most text is stable for NFC,
+    // and then nothing is copied). ASCII runs go eight bytes at a time when all ASCII is stable.
+    int ascii_stable = form != TANDEM_NORM_NFKC_CASEFOLD;
+    int ideographs = tandem_ideographs_stable[form];
+    int64_t i = 0;
+    while (i < length) {
+        if (ascii_stable) {
+            while (i + 8 <= length) {
+                uint64_t word;
+                memcpy(&word, source + i, 8);
+                if (word & 0x8080808080808080ull) break;
+                i += 8;
+            }
+            if (i == length) break;
+        }
+        uint8_t lead = source[i];
+        uint32_t c;
+        int32_t size;
+        if (lead >= 0xE4 && lead <= 0xE9 && ideographs && i + 2 < length) {
+            i += 3;
+            continue;
+        }
+        if (lead < 0x80) { c = lead; size = 1; }
+        else if (lead >= 0xE0 && lead < 0xF0 && i + 2 < length) {
+            c = ((uint32_t)(lead & 0x0F) << 12) | ((uint32_t)(source[i + 1] & 0x3F) << 6) | (source[i + 2] & 0x3F);
+            size = 3;
+        } else if (lead >= 0xC2 && lead < 0xE0 && i + 1 < length) {
+            c = ((uint32_t)(lead & 0x1F) << 6) | (source[i + 1] & 0x3F);
+            size = 2;
+        } else break; // supplementary (or malformed): ICU decides
+        if (!(stable[c >> 3] & (1u << (c & 7)))) break;
+        i += size;
+    }
+    if (i == length) {
+        *out_unchanged = 1;
+        return U_ZERO_ERROR;
+    }
+
+    // Every stable character has a normalization boundary before it (quick check "yes" and
+    // combining class 0), so the text up to the last stable character before `i` is copied as it
+    // is and only the rest goes through ICU. Starting one character early lets a combining mark
+    // at `i` compose with the character before it.
+    int64_t seam = i;
+    if (seam > 0) {
+        seam--;
+        while (seam > 0 && (source[seam] & 0xC0) == 0x80) seam--;
+    }
+    if (seam > capacity) {
+        // Cannot happen with the capacity Swift asks for; answer with the size needed anyway.
+        seam = 0;
+    }
+    const uint8_t *rest = source + seam;
+    int32_t rest_length = (int32_t)(length - seam);
+
+    enum { SMALL = 512 };
+    UChar small_input[SMALL], small_output[SMALL * 3];
+    int32_t input_capacity = rest_length + 1;
+    UChar *input = input_capacity <= SMALL ? small_input : malloc(sizeof(UChar) * (size_t)input_capacity);
+    UChar *output = NULL;
+    if (input == NULL) return U_MEMORY_ALLOCATION_ERROR;
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t input_length = tandem_utf8_to_utf16(rest, rest_length, input);
+    if (input_length < 0) { status = U_INVALID_CHAR_FOUND; goto done; }
+
+    // NFKC grows a unit to 18 at most (U+FDFA): start with room for 3x and retry if needed.
+    for (int32_t factor = 3;; factor = 18) {
+        int32_t output_capacity = input_length * factor + 16;
+        output = output_capacity <= SMALL * 3 ? small_output : malloc(sizeof(UChar) * (size_t)output_capacity);
+        if (output == NULL) { status = U_MEMORY_ALLOCATION_ERROR; goto done; }
+        status = U_ZERO_ERROR;
+        const UNormalizer2 *n = tandem_normalizer(form, &status);
+        if (U_FAILURE(status)) goto done;
+        int32_t output_length = unorm2_normalize(n, input, input_length, output, output_capacity, &status);
+        if (status == U_BUFFER_OVERFLOW_ERROR && factor < 18) {
+            if (output != small_output) free(output);
+            output = NULL;
+            continue;
+        }
+        if (U_FAILURE(status)) goto done;
+        status = U_ZERO_ERROR;
+        if (output_length == input_length && memcmp(output, input, sizeof(UChar) * (size_t)input_length) == 0) {
+            *out_unchanged = 1; // "maybe" characters that were fine after all
+            break;
+        }
+        memcpy(dest, source, (size_t)seam);
+        int64_t written = tandem_utf16_to_utf8(output, output_length, dest + seam, capacity - seam);
+        if (written < 0) {
+            *out_length = seam + tandem_utf8_length(output, output_length);
+            status = U_BUFFER_OVERFLOW_ERROR;
+        } else {
+            *out_length = seam + written;
+        }
+        break;
+    }
+done:
+    if (input != small_input) free(input);
+    if (output != NULL && output != small_output) free(output);
+    return status;
+}

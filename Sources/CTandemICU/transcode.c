@@ -1,0 +1,115 @@
+#include "transcode.h"
+
+#include <string.h>
+
+int32_t tandem_utf8_to_utf16(const uint8_t *source, int32_t length, UChar *dest) {
+    int32_t i = 0, j = 0;
+    while (i < length) {
+        uint32_t lead = source[i];
+        if (lead < 0x80) {
+            // ASCII runs (Latin words, markup, numbers) eight bytes at a time.
+            uint64_t word;
+            while (i + 8 <= length && (memcpy(&word, source + i, 8), (word & 0x8080808080808080ull) == 0)) {
+                for (int k = 0; k < 8; k++) dest[j + k] = source[i + k];
+                i += 8;
+                j += 8;
+            }
+            if (i < length && source[i] < 0x80) {
+                dest[j++] = source[i];
+                i += 1;
+            }
+            continue;
+        }
+        // Continuation bytes XOR 0x80 are below 0x40; anything else is malformed.
+        if (lead >= 0xE0 && lead < 0xF0 && i + 2 < length) { // most of CJK text
+            uint32_t b1 = source[i + 1] ^ 0x80u, b2 = source[i + 2] ^ 0x80u;
+            uint32_t c = ((lead & 0x0F) << 12) | (b1 << 6) | b2;
+            if ((b1 | b2) >= 0x40 || c < 0x800 || (c - 0xD800) < 0x800) return -1;
+            dest[j++] = (UChar)c;
+            i += 3;
+        } else if (lead >= 0xC2 && lead < 0xE0 && i + 1 < length) {
+            uint32_t b1 = source[i + 1] ^ 0x80u;
+            if (b1 >= 0x40) return -1;
+            dest[j++] = (UChar)(((lead & 0x1F) << 6) | b1);
+            i += 2;
+        } else if (lead >= 0xF0 && lead < 0xF5 && i + 3 < length) {
+            uint32_t b1 = source[i + 1] ^ 0x80u, b2 = source[i + 2] ^ 0x80u, b3 = source[i + 3] ^ 0x80u;
+            uint32_t c = ((lead & 0x07) << 18) | (b1 << 12) | (b2 << 6) | b3;
+            if ((b1 | b2 | b3) >= 0x40 || c < 0x10000 || c > 0x10FFFF) return -1;
+            c -= 0x10000;
+            dest[j++] = (UChar)(0xD800 | (c >> 10));
+            dest[j++] = (UChar)(0xDC00 | (c & 0x3FF));
+            i += 4;
+        } else {
+            return -1;
+        }
+    }
+    return j;
+}
+
+// The code point at source[*i], advancing *i; unpaired surrogates read as U+FFFD.
+static uint32_t tandem_next_code_point(const UChar *source, int32_t length, int32_t *i) {
+    uint32_t c = source[(*i)++];
+    if (c >= 0xD800 && c <= 0xDBFF && *i < length && source[*i] >= 0xDC00 && source[*i] <= 0xDFFF) {
+        return 0x10000 + ((c - 0xD800) << 10) + (source[(*i)++] - 0xDC00);
+    }
+    return (c >= 0xD800 && c <= 0xDFFF) ? 0xFFFD : c;
+}
+
+int64_t tandem_utf8_length(const UChar *source, int32_t length) {
+    int64_t bytes = 0;
+    for (int32_t i = 0; i < length;) {
+        uint32_t c = tandem_next_code_point(source, length, &i);
+        bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    }
+    return bytes;
+}
+
+int64_t tandem_utf16_to_utf8(const UChar *source, int32_t length, uint8_t *dest, int64_t capacity) {
+    int64_t j = 0;
+    int32_t i = 0;
+    // While 3 bytes per unit surely fit, BMP characters other than surrogates need no checks.
+    while (i < length && j + 3 * (int64_t)(length - i) <= capacity) {
+        uint32_t c = source[i];
+        if (c < 0x80) {
+            dest[j++] = (uint8_t)c;
+        } else if (c < 0x800) {
+            dest[j++] = (uint8_t)(0xC0 | (c >> 6));
+            dest[j++] = (uint8_t)(0x80 | (c & 0x3F));
+        } else if (c < 0xD800 || c > 0xDFFF) {
+            dest[j++] = (uint8_t)(0xE0 | (c >> 12));
+            dest[j++] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
+            dest[j++] = (uint8_t)(0x80 | (c & 0x3F));
+        } else {
+            break; // a surrogate: the careful loop below
+        }
+        i++;
+    }
+    while (i < length) {
+        uint32_t c = source[i];
+        if (c < 0x80) {
+            if (j + 1 > capacity) return -1;
+            dest[j++] = (uint8_t)c;
+            i++;
+            continue;
+        }
+        c = tandem_next_code_point(source, length, &i);
+        if (c < 0x800) {
+            if (j + 2 > capacity) return -1;
+            dest[j++] = (uint8_t)(0xC0 | (c >> 6));
+            dest[j++] = (uint8_t)(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            if (j + 3 > capacity) return -1;
+            dest[j++] = (uint8_t)(0xE0 | (c >> 12));
+            dest[j++] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
+            dest[j++] = (uint8_t)(0x80 | (c & 0x3F));
+        } else {
+            if (j + 4 > capacity) return -1;
+            dest[j++] = (uint8_t)(0xF0 | (c >> 18));
+            dest[j++] = (uint8_t)(0x80 | ((c >> 12) & 0x3F));
+            dest[j++] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
+            dest[j++] = (uint8_t)(0x80 | (c & 0x3F));
+        }
+    }
+    return j;
+}
