@@ -1,0 +1,34 @@
+import Foundation
+import GRDB
+
+extension MemoryUnit {
+    /// A unit read from a row holding `MemorySchema.columns`.
+    init(row: Row) throws {
+        let sourceLocaleText: String = row["sourceLocale"]
+        let targetLocaleText: String = row["targetLocale"]
+        let stateText: String = row["state"]
+        guard let sourceLocale = LocaleTag(sourceLocaleText), let targetLocale = LocaleTag(targetLocaleText),
+              let state = SegmentState(rawValue: stateText)
+        else {
+            throw TandemError.invalidConfiguration(
+                file: "memory", message: "unit \(row["id"] as Int64? ?? 0) has an invalid locale or state")
+        }
+        self.init(
+            id: row["id"], sourceLocale: sourceLocale, targetLocale: targetLocale, source: row["source"],
+            target: row["target"], originFile: row["originFile"], originSegment: row["originSegment"],
+            creator: row["creator"], created: Date(timeIntervalSince1970: row["created"]),
+            changed: Date(timeIntervalSince1970: row["changed"]), state: state)
+        self.sourceKey = row["sourceKey"]
+        self.previousKey = row["previousKey"]
+        self.nextKey = row["nextKey"]
+    }
+
+    /// The values of `MemorySchema.columns` after `id`, in order.
+    var rowArguments: StatementArguments {
+        [
+            sourceLocale.identifier, targetLocale.identifier, source, target, sourceKey, previousKey, nextKey,
+            originFile, originSegment, creator, created.timeIntervalSince1970, changed.timeIntervalSince1970,
+            state.rawValue,
+        ]
+    }
+}
