@@ -23,7 +23,7 @@ struct TandemCommand: ParsableCommand {
               echo '第一句。第二句！' | tandem segment -
             """,
         version: "tandem \(version) (ICU \(ICUError.libraryVersion))",
-        subcommands: [SegmentCommand.self]
+        subcommands: [SegmentCommand.self, TMCommand.self]
     )
 
     /// Runs the command with Tandem's exit codes: usage errors exit 2 (not ArgumentParser's 64),

@@ -245,6 +245,15 @@ public final class SQLiteMemory: TranslationMemory {
         }
     }
 
+    /// Closes the database (checkpointing the WAL into the main file); the memory cannot be used after.
+    public func close() throws {
+        do {
+            try pool.close()
+        } catch let error as DatabaseError {
+            throw TandemError.unwritable(path: path, reason: error.message ?? "\(error)")
+        }
+    }
+
     /// `PRAGMA integrity_check`: "ok" for a sound file.
     public func integrityCheck() throws -> String {
         try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }

@@ -11,8 +11,8 @@ import FoundationXML
 /// and nesting sizes are capped. Errors carry the file's line and column.
 ///
 /// What real tools write is accepted: OmegaT (`bpt`/`ept` with `i`/`x`), Translate Toolkit's
-/// `po2tmx` (a header `srclang` that names no variant), TMX 1.1 `lang` attributes,
-/// language codes in any case or with `_`.
+/// `po2tmx` (a header `srclang="en"` whatever the languages: its source is the first variant),
+/// TMX 1.1 `lang` attributes, language codes in any case or with `_`.
 public final class TMXReader: NSObject, XMLParserDelegate {
     /// Limits that keep a hostile or broken file from exhausting memory.
     public struct Limits: Sendable {
@@ -37,6 +37,8 @@ public final class TMXReader: NSObject, XMLParserDelegate {
     private var deliver: ((TMXTranslationUnit) throws -> Void)?
     private var failure: Error?
     private var unitCount = 0
+    private var headerSource: LocaleTag?
+    private var headerSourceIsTrusted = true
 
     // Parse state.
     private var depth = 0
@@ -178,6 +180,10 @@ public final class TMXReader: NSObject, XMLParserDelegate {
         case "header":
             headerSourceLocale = attributes["srclang"]
             creationTool = attributes["creationtool"]
+            headerSource = headerSourceLocale.flatMap(TMXLocale.canonical)
+            // po2tmx writes srclang="en" (its --source-language default) whatever the files'
+            // languages, and puts the source variant first: its header is not evidence.
+            headerSourceIsTrusted = creationTool != "Translate Toolkit"
         case "tu":
             var newUnit = TMXTranslationUnit()
             newUnit.line = parser.lineNumber
@@ -313,8 +319,8 @@ public final class TMXReader: NSObject, XMLParserDelegate {
             guard var finished = unit else { return }
             unit = nil
             if finished.sourceLocale == nil || !finished.variants.contains(where: { $0.locale == finished.sourceLocale }) {
-                let header = headerSourceLocale.flatMap(TMXLocale.canonical)
-                finished.sourceLocale = finished.variants.contains { $0.locale == header } ? header : finished.variants.first?.locale
+                finished.sourceLocale = headerSourceIsTrusted && finished.variants.contains { $0.locale == headerSource }
+                    ? headerSource : finished.variants.first?.locale
             }
             unitCount += 1
             do {

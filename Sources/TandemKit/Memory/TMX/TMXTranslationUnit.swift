@@ -16,8 +16,8 @@ public struct TMXTranslationUnit: Equatable, Sendable {
 
     public var variants: [Variant] = []
     /// The language the unit is translated from: the `<tu srclang>`, else the header's (when a
-    /// variant is in it), else the first variant's. Translate Toolkit's `po2tmx` writes `en`
-    /// in the header whatever the language, so the header alone is not trusted.
+    /// variant is in it and the file is not from Translate Toolkit, whose `po2tmx` writes `en`
+    /// whatever the language), else the first variant's.
     public var sourceLocale: LocaleTag?
     public var tuid: String?
     public var creator: String?
