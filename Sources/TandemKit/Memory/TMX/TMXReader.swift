@@ -65,7 +65,7 @@ public final class TMXReader: NSObject, XMLParserDelegate {
     @discardableResult
     public func read(_ body: @escaping (TMXTranslationUnit) throws -> Void) throws -> Int {
         try checkProlog()
-        guard let stream = InputStream(url: url) else {
+        guard let stream = TMXByteStream(file: url) else {
             throw TandemError.unreadable(path: displayPath, reason: "cannot open")
         }
         let parser = XMLParser(stream: stream)
@@ -83,21 +83,13 @@ public final class TMXReader: NSObject, XMLParserDelegate {
         if let failure { throw failure }
         if !ok || parser.parserError != nil {
             let error = parser.parserError.map { $0 as NSError }
-            let detail = error.map { "XML error \($0.code)\(Self.reason($0))" } ?? "malformed XML"
+            let detail = error.map { "\(Self.describe(libxml2Error: $0.code)) (libxml2 error \($0.code))" } ?? "malformed XML"
             throw TandemError.invalidValue(location(parser), message: "not well-formed TMX: \(detail)")
         }
         if unit != nil || depth != 0 {
             throw TandemError.invalidValue(location(parser), message: "not well-formed TMX: the file ends inside an element")
         }
         return unitCount
-    }
-
-    private static func reason(_ error: NSError) -> String {
-        if let text = error.userInfo[NSLocalizedDescriptionKey] as? String, !text.isEmpty { return ": \(text)" }
-        if let text = error.userInfo["NSXMLParserErrorMessage"] as? String, !text.isEmpty {
-            return ": \(text.trimmingCharacters(in: .whitespacesAndNewlines))"
-        }
-        return ""
     }
 
     /// Refuses oversized files and DOCTYPEs that declare entities, before libxml2 sees them.
@@ -269,8 +261,34 @@ public final class TMXReader: NSObject, XMLParserDelegate {
         variantText = current
     }
 
-    public func parser(_ parser: XMLParser, foundCharacters string: String) {
+    public func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        // The first error, where it happened (libxml2 recovers and would report the end of file).
+        let code = (parseError as NSError).code
+        fail(parser, "not well-formed TMX: \(Self.describe(libxml2Error: code)) (libxml2 error \(code))")
+    }
+
+    /// libxml2's `xmlParserErrors` that broken TMX files meet most, in words.
+    static func describe(libxml2Error code: Int) -> String {
+        switch code {
+        case 4: return "the document is empty"
+        case 5: return "extra content after the root element"
+        case 6, 7, 8: return "a character reference to a character XML does not allow"
+        case 9: return "a character XML does not allow"
+        case 26: return "an undeclared entity"
+        case 38: return "'<' inside an attribute value"
+        case 39, 40, 41: return "a malformed attribute"
+        case 68: return "a name was expected"
+        case 73: return "'>' was expected"
+        case 76: return "the end tag does not match the start tag"
+        case 77: return "an element is not closed before the end of the file"
+        case 89: return "entity references loop (entity expansion attack)"
+        default: return "malformed XML"
+        }
+    }
+
+    public func parser(_ parser: XMLParser, foundCharacters rawString: String) {
         guard failure == nil else { return }
+        let string = TMXByteStream.restoringControlCharacters(rawString) ?? rawString
         if controlPlaceholder != nil {
             controlPlaceholder! += string
             return
