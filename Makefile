@@ -4,7 +4,7 @@
 SWIFT ?= swift
 TANDEM := .build/debug/tandem
 # C libraries and the tools the tests check output with.
-APT_PACKAGES := libicu-dev libcmark-gfm-dev libsqlite3-dev libxml2-dev libxml2-utils unicode-data hugo
+APT_PACKAGES := libicu-dev libcmark-gfm-dev libsqlite3-dev libxml2-dev libxml2-utils unicode-data hugo translate-toolkit
 SAMPLE_POSTS := $(wildcard content/posts/*.md)
 
 .PHONY: all deps build run test clean

@@ -194,6 +194,10 @@ public final class TMXReader: NSObject, XMLParserDelegate {
                 return fail(parser, "xml:lang '\(raw)' is not a language tag such as zh-CN or en")
             }
             variantLocale = locale
+            // OmegaT puts who and when on the translated <tuv>, not on the <tu>.
+            if unit!.creator == nil { unit!.creator = attributes["changeid"] ?? attributes["creationid"] }
+            if unit!.created == nil { unit!.created = attributes["creationdate"].flatMap(TMXDate.parse) }
+            if unit!.changed == nil { unit!.changed = attributes["changedate"].flatMap(TMXDate.parse) }
         case "seg":
             guard variantLocale != nil else { return fail(parser, "<seg> outside a <tuv>") }
             inSegment = true
