@@ -4,7 +4,7 @@
 ///
 /// The pattern's match masks live in a table indexed directly by symbol value, so a text symbol
 /// costs one array read; `prepare` clears only the entries the previous pattern set.
-struct BitParallelEditDistance {
+public struct BitParallelEditDistance {
     private var slotOfSymbol: [Int32]
     private var usedSymbols: [UInt32] = []
     /// Match masks: `slot * blockCount + block`.
@@ -19,12 +19,12 @@ struct BitParallelEditDistance {
     var symbolSpaceCount: Int { slotOfSymbol.count }
 
     /// A matcher for symbols below `symbolSpace`.
-    init(symbolSpace: Int) {
+    public init(symbolSpace: Int) {
         slotOfSymbol = Array(repeating: -1, count: symbolSpace)
     }
 
     /// Makes `pattern` the pattern that `distance(to:limit:)` measures against.
-    mutating func prepare(pattern: [UInt32]) {
+    public mutating func prepare(pattern: [UInt32]) {
         for symbol in usedSymbols { slotOfSymbol[Int(symbol)] = -1 }
         usedSymbols.removeAll(keepingCapacity: true)
         peq.removeAll(keepingCapacity: true)
@@ -47,7 +47,7 @@ struct BitParallelEditDistance {
     }
 
     /// The edit distance between the pattern and `text`, or nil when it exceeds `limit`.
-    mutating func distance(to text: UnsafeBufferPointer<UInt32>, limit: Int) -> Int? {
+    public mutating func distance(to text: UnsafeBufferPointer<UInt32>, limit: Int) -> Int? {
         let n = text.count
         let m = patternLength
         if abs(m - n) > limit { return nil }

@@ -37,12 +37,13 @@ public enum CharacterDiff {
                 push(.same(String(a[i])))
                 i += 1
                 j += 1
-            } else if j < b.count, i == a.count || table[i][j + 1] >= table[i + 1][j] {
-                push(.added(String(b[j])))
-                j += 1
-            } else {
+            } else if i < a.count, j == b.count || table[i + 1][j] >= table[i][j + 1] {
+                // Removed text first, then what replaces it, as diffs usually read.
                 push(.removed(String(a[i])))
                 i += 1
+            } else {
+                push(.added(String(b[j])))
+                j += 1
             }
         }
         return runs

@@ -248,6 +248,8 @@ public final class SQLiteMemory: TranslationMemory {
     /// Closes the database (checkpointing the WAL into the main file); the memory cannot be used after.
     public func close() throws {
         do {
+            // Everything into the main file, so it can be moved or copied on its own.
+            _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
             try pool.close()
         } catch let error as DatabaseError {
             throw TandemError.unwritable(path: path, reason: error.message ?? "\(error)")
