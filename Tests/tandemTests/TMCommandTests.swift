@@ -106,6 +106,30 @@ struct TMCommandTests {
         #expect(!stats.standardOutput.contains("root:"))
     }
 
+    @Test func twoProcessesImportingAtOnceKeepEveryUnit() async throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // Two files of 3,000 units each, 500 of them in both: 5,500 distinct units.
+        for (name, range) in [("a.tmx", 0..<3000), ("b.tmx", 2500..<5500)] {
+            var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header srclang=\"zh-CN\"/><body>\n"
+            for n in range {
+                text += "<tu><tuv xml:lang=\"zh-CN\"><seg>第\(n)句。</seg></tuv><tuv xml:lang=\"en\"><seg>Sentence \(n).</seg></tuv></tu>\n"
+            }
+            text += "</body></tmx>\n"
+            try Data(text.utf8).write(to: root.appendingPathComponent(name))
+        }
+        #expect(try ExecutableRunner.run(["tm", "stats"], in: root).status == 0)
+        let statuses = try await withThrowingTaskGroup(of: Int32.self) { group in
+            for name in ["a.tmx", "b.tmx"] {
+                group.addTask { try ExecutableRunner.run(["tm", "import", name], in: root).status }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(statuses == [0, 0])
+        let stats = try ExecutableRunner.run(["tm", "stats", "--format", "json"], in: root)
+        #expect((try JSONSerialization.jsonObject(with: Data(stats.standardOutput.utf8)) as! [String: Any])["units"] as? Int == 5500)
+    }
+
     @Test func memoryOptionChoosesTheDatabase() throws {
         let root = try Self.project()
         defer { try? FileManager.default.removeItem(at: root) }
