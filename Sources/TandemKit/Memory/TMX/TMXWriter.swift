@@ -101,13 +101,25 @@ public struct TMXWriter {
     /// Escaped character data; characters XML cannot hold become control codes (in a segment)
     /// or U+FFFD (elsewhere, where no markup is allowed).
     static func text(_ value: String, controlsAsCodes: Bool = false) -> String {
+        escape(value, inAttribute: false, controlsAsCodes: controlsAsCodes)
+    }
+
+    /// An attribute value for double quotes; white space kept as character references.
+    static func attribute(_ value: String) -> String {
+        escape(value, inAttribute: true, controlsAsCodes: false)
+    }
+
+    private static func escape(_ value: String, inAttribute: Bool, controlsAsCodes: Bool) -> String {
         var output = ""
         output.reserveCapacity(value.utf8.count)
         for scalar in value.unicodeScalars {
             switch scalar {
             case "&": output += "&amp;"
             case "<": output += "&lt;"
-            case ">": output += "&gt;"
+            case ">" where !inAttribute: output += "&gt;"
+            case "\"" where inAttribute: output += "&quot;"
+            case "\t" where inAttribute: output += "&#9;"
+            case "\n" where inAttribute: output += "&#10;"
             case "\r": output += "&#13;"
             default:
                 if isXMLCharacter(scalar) {
@@ -117,22 +129,6 @@ public struct TMXWriter {
                 } else {
                     output += "\u{FFFD}"
                 }
-            }
-        }
-        return output
-    }
-
-    static func attribute(_ value: String) -> String {
-        var output = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case "\"": output += "&quot;"
-            case "\t": output += "&#9;"
-            case "\n": output += "&#10;"
-            case "\r": output += "&#13;"
-            default: if isXMLCharacter(scalar) { output.unicodeScalars.append(scalar) } else { output += "\u{FFFD}" }
             }
         }
         return output
