@@ -15,7 +15,7 @@ struct TMLookupCommand: ParsableCommand {
             Examples:
               tandem tm lookup '今天天气很好。'
               tandem tm lookup --min 60 --top 10 '苹果发布了新的 iPhone。'
-              tandem tm lookup --format json --target-locale en 'Click {1}Save{/1}.' --source-locale en-US
+              tandem tm lookup -f json --target-locale en '保存{1}全部{/1}文件。'
             """
     )
 
