@@ -65,32 +65,61 @@ final class TMXByteStream: InputStream {
             carry = Array(bytes[amp...])
             bytes.removeSubrange(amp...)
         }
-        pending.reserveCapacity(bytes.count + 64)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
-                appendEscape(byte)
-                index += 1
-            } else if byte == UInt8(ascii: "&"), let (value, end) = Self.characterReference(bytes, at: index),
-                      value < 0x20, value != 0x09, value != 0x0A, value != 0x0D {
-                // `&#7;` is as illegal in XML 1.0 as a raw BEL, and as common in real files.
-                appendEscape(UInt8(value))
-                index = end
-            } else {
-                pending.append(byte)
-                index += 1
-            }
+        // Most chunks hold no control character and no character reference: passed as they are.
+        let needsWork = bytes.withUnsafeBufferPointer { buffer in
+            buffer.contains(where: Self.mayNeedEscape)
         }
+        if !needsWork {
+            pending = bytes
+            return
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 64)
+        bytes.withUnsafeBufferPointer { buffer in
+            var runStart = 0
+            var index = 0
+            while index < buffer.count {
+                let byte = buffer[index]
+                guard Self.mayNeedEscape(byte) else {
+                    index += 1
+                    continue
+                }
+                var escaped: UInt8?
+                var end = index + 1
+                if byte != UInt8(ascii: "&") {
+                    escaped = byte
+                } else if index + 1 < buffer.count, buffer[index + 1] == UInt8(ascii: "#"),
+                          let (value, after) = Self.characterReference(bytes, at: index),
+                          value < 0x20, value != 0x09, value != 0x0A, value != 0x0D {
+                    // `&#7;` is as illegal in XML 1.0 as a raw BEL, and as common in real files.
+                    escaped = UInt8(value)
+                    end = after
+                }
+                if let escaped {
+                    output.append(contentsOf: buffer[runStart..<index])
+                    Self.appendEscape(escaped, to: &output)
+                    runStart = end
+                }
+                index = end
+            }
+            output.append(contentsOf: buffer[runStart..<buffer.count])
+        }
+        pending = output
+    }
+
+    /// A control character XML 1.0 forbids, or `&` (which may start a reference to one).
+    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        if byte == 0x26 { return true }
+        return byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
     }
 
     /// U+10FF00 + `byte`, in UTF-8.
-    private func appendEscape(_ byte: UInt8) {
-        let scalar = Self.escapeBase + UInt32(byte)
-        pending.append(0xF0 | UInt8(scalar >> 18))
-        pending.append(0x80 | UInt8((scalar >> 12) & 0x3F))
-        pending.append(0x80 | UInt8((scalar >> 6) & 0x3F))
-        pending.append(0x80 | UInt8(scalar & 0x3F))
+    private static func appendEscape(_ byte: UInt8, to output: inout [UInt8]) {
+        let scalar = escapeBase + UInt32(byte)
+        output.append(0xF0 | UInt8(scalar >> 18))
+        output.append(0x80 | UInt8((scalar >> 12) & 0x3F))
+        output.append(0x80 | UInt8((scalar >> 6) & 0x3F))
+        output.append(0x80 | UInt8(scalar & 0x3F))
     }
 
     /// The value of a numeric character reference (`&#7;`, `&#x1B;`) at `start`, and the index after it.

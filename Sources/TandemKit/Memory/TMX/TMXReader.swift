@@ -17,7 +17,7 @@ public final class TMXReader: NSObject, XMLParserDelegate {
     /// Limits that keep a hostile or broken file from exhausting memory.
     public struct Limits: Sendable {
         public var maximumFileBytes: Int = 4 << 30
-        /// Characters in one `<seg>`.
+        /// UTF-8 bytes in one `<seg>`.
         public var maximumSegmentLength: Int = 1 << 20
         public var maximumVariantsPerUnit: Int = 1000
         public var maximumDepth: Int = 64
@@ -53,6 +53,9 @@ public final class TMXReader: NSObject, XMLParserDelegate {
     private var controlPlaceholder: String?
     private var numberOfPairId: [String: Int] = [:]
     private var usedNumbers = Set<Int>()
+    private var variantLength = 0
+    /// Language codes seen so far, canonicalized once each.
+    private var localeCache: [String: LocaleTag?] = [:]
 
     /// A reader of the file at `url`; `displayPath` is how messages name it.
     public init(url: URL, displayPath: String? = nil, limits: Limits = Limits()) {
@@ -183,14 +186,14 @@ public final class TMXReader: NSObject, XMLParserDelegate {
             newUnit.creator = attributes["changeid"] ?? attributes["creationid"]
             newUnit.created = attributes["creationdate"].flatMap(TMXDate.parse)
             newUnit.changed = attributes["changedate"].flatMap(TMXDate.parse)
-            if let source = attributes["srclang"], source != "*all*" { newUnit.sourceLocale = TMXLocale.canonical(source) }
+            if let source = attributes["srclang"], source != "*all*" { newUnit.sourceLocale = canonicalLocale(source) }
             unit = newUnit
         case "tuv":
             guard unit != nil else { return fail(parser, "<tuv> outside a <tu>") }
             guard let raw = attributes["xml:lang"] ?? attributes["lang"] else {
                 return fail(parser, "<tuv> without xml:lang")
             }
-            guard let locale = TMXLocale.canonical(raw) else {
+            guard let locale = canonicalLocale(raw) else {
                 return fail(parser, "xml:lang '\(raw)' is not a language tag such as zh-CN or en")
             }
             variantLocale = locale
@@ -202,6 +205,7 @@ public final class TMXReader: NSObject, XMLParserDelegate {
             guard variantLocale != nil else { return fail(parser, "<seg> outside a <tuv>") }
             inSegment = true
             variantText = ""
+            variantLength = 0
             numberOfPairId.removeAll()
             usedNumbers.removeAll()
         case "prop":
@@ -257,12 +261,19 @@ public final class TMXReader: NSObject, XMLParserDelegate {
     }
 
     private func append(_ parser: XMLParser, _ text: String) {
-        guard var current = variantText else { return }
-        current += text
-        if current.unicodeScalars.count > limits.maximumSegmentLength {
-            return fail(parser, "a <seg> longer than \(limits.maximumSegmentLength) characters")
+        guard variantText != nil else { return }
+        variantLength += text.utf8.count
+        if variantLength > limits.maximumSegmentLength {
+            return fail(parser, "a <seg> longer than \(limits.maximumSegmentLength) bytes")
         }
-        variantText = current
+        variantText!.append(text)
+    }
+
+    private func canonicalLocale(_ raw: String) -> LocaleTag? {
+        if let cached = localeCache[raw] { return cached }
+        let tag = TMXLocale.canonical(raw)
+        if localeCache.count < 10_000 { localeCache[raw] = tag }
+        return tag
     }
 
     public func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
@@ -301,7 +312,7 @@ public final class TMXReader: NSObject, XMLParserDelegate {
             append(parser, string)
         } else if propertyType != nil {
             propertyText += string
-            if propertyText.count > limits.maximumSegmentLength { fail(parser, "a <prop> longer than \(limits.maximumSegmentLength) characters") }
+            if propertyText.utf8.count > limits.maximumSegmentLength { fail(parser, "a <prop> longer than \(limits.maximumSegmentLength) bytes") }
         }
     }
 
