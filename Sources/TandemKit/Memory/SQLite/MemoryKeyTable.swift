@@ -6,16 +6,12 @@ struct MemoryKeyTable {
     let symbolizer: MatchSymbolizer
     let index: FuzzyIndex
 
-    init(keys: [String]) {
+    /// `keys` (distinct) and the position of each.
+    init(keys: [String], ordinalOfKey: [String: Int32]) {
         var symbolizer = MatchSymbolizer()
-        var ordinalOfKey: [String: Int32] = [:]
-        ordinalOfKey.reserveCapacity(keys.count)
         var sequences: [[UInt32]] = []
         sequences.reserveCapacity(keys.count)
-        for (ordinal, key) in keys.enumerated() {
-            ordinalOfKey[key] = Int32(ordinal)
-            sequences.append(symbolizer.learnSymbols(of: key))
-        }
+        for key in keys { sequences.append(symbolizer.learnSymbols(of: key)) }
         self.keys = keys
         self.ordinalOfKey = ordinalOfKey
         self.symbolizer = symbolizer

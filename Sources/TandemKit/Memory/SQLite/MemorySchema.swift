@@ -21,11 +21,16 @@ enum MemorySchema {
                     creator TEXT,
                     created REAL NOT NULL,
                     changed REAL NOT NULL,
-                    state TEXT NOT NULL
+                    state TEXT NOT NULL,
+                    -- StableHash of the identity columns (locales, sourceKey, context keys, target).
+                    identity INTEGER NOT NULL,
+                    -- StableHash of (sourceLocale, targetLocale, sourceKey): exact lookups.
+                    lookup INTEGER NOT NULL
                 );
-                -- A unit's identity; its prefix also serves exact lookups.
-                CREATE UNIQUE INDEX unit_identity
-                    ON unit(sourceLocale, targetLocale, sourceKey, previousKey, nextKey, target);
+                -- Integer indexes: a fraction of the size of indexes over the text columns, so
+                -- inserting a million units stays fast; queries compare the text columns too.
+                CREATE INDEX unit_identity ON unit(identity);
+                CREATE INDEX unit_lookup ON unit(lookup);
                 """)
         }
         return migrator

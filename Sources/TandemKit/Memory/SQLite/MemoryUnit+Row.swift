@@ -23,12 +23,24 @@ extension MemoryUnit {
         self.nextKey = row["nextKey"]
     }
 
-    /// The values of `MemorySchema.columns` after `id`, in order.
+    /// The values of `MemorySchema.columns` after `id`, then `identity` and `lookup`, in order.
     var rowArguments: StatementArguments {
         [
             sourceLocale.identifier, targetLocale.identifier, source, target, sourceKey, previousKey, nextKey,
             originFile, originSegment, creator, created.timeIntervalSince1970, changed.timeIntervalSince1970,
-            state.rawValue,
+            state.rawValue, identityHash, lookupHash,
         ]
+    }
+
+    /// `StableHash` of what makes two units the same unit.
+    var identityHash: Int64 {
+        StableHash.of(sourceLocale.identifier, targetLocale.identifier, sourceKey, previousKey, nextKey, target)
+    }
+
+    /// `StableHash` of what an exact lookup asks for.
+    var lookupHash: Int64 { Self.lookupHash(sourceLocale, targetLocale, sourceKey) }
+
+    static func lookupHash(_ sourceLocale: LocaleTag, _ targetLocale: LocaleTag, _ sourceKey: String) -> Int64 {
+        StableHash.of(sourceLocale.identifier, targetLocale.identifier, sourceKey)
     }
 }

@@ -54,31 +54,37 @@ public final class SQLiteMemory: TranslationMemory {
         if units.isEmpty { return MemoryWriteSummary() }
         let summary = try write { db in
             var summary = MemoryWriteSummary()
+            let find = try db.cachedStatement(sql: """
+                SELECT id FROM unit
+                WHERE identity = ? AND sourceLocale = ? AND targetLocale = ? AND sourceKey = ?
+                    AND previousKey = ? AND nextKey = ? AND target = ?
+                """)
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO unit (sourceLocale, targetLocale, source, target, sourceKey, previousKey, nextKey,
-                    originFile, originSegment, creator, created, changed, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO NOTHING
+                    originFile, originSegment, creator, created, changed, state, identity, lookup)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let refresh = try db.cachedStatement(sql: """
                 UPDATE unit SET source = ?, originFile = ?, originSegment = ?, creator = ?,
                     changed = max(changed, ?), state = ?
-                WHERE sourceLocale = ? AND targetLocale = ? AND sourceKey = ? AND previousKey = ?
-                    AND nextKey = ? AND target = ?
+                WHERE id = ?
                 """)
+            // Find-then-write is safe: the transaction is IMMEDIATE, so no other writer runs between.
             for unit in units {
-                try insert.execute(arguments: unit.rowArguments)
-                if db.changesCount == 1 {
-                    summary.inserted += 1
-                    continue
-                }
-                try refresh.execute(arguments: [
-                    unit.source, unit.originFile, unit.originSegment, unit.creator,
-                    unit.changed.timeIntervalSince1970, unit.state.rawValue,
-                    unit.sourceLocale.identifier, unit.targetLocale.identifier, unit.sourceKey,
+                let existing = try Int64.fetchOne(find, arguments: [
+                    unit.identityHash, unit.sourceLocale.identifier, unit.targetLocale.identifier, unit.sourceKey,
                     unit.previousKey, unit.nextKey, unit.target,
                 ])
-                summary.updated += 1
+                if let existing {
+                    try refresh.execute(arguments: [
+                        unit.source, unit.originFile, unit.originSegment, unit.creator,
+                        unit.changed.timeIntervalSince1970, unit.state.rawValue, existing,
+                    ])
+                    summary.updated += 1
+                } else {
+                    try insert.execute(arguments: unit.rowArguments)
+                    summary.inserted += 1
+                }
             }
             return summary
         }
@@ -94,7 +100,7 @@ public final class SQLiteMemory: TranslationMemory {
             try db.execute(sql: """
                 UPDATE unit SET sourceLocale = ?, targetLocale = ?, source = ?, target = ?, sourceKey = ?,
                     previousKey = ?, nextKey = ?, originFile = ?, originSegment = ?, creator = ?, created = ?,
-                    changed = ?, state = ?
+                    changed = ?, state = ?, identity = ?, lookup = ?
                 WHERE id = ?
                 """, arguments: arguments)
             if db.changesCount == 0 { throw TandemError.usage("no unit with id \(id) in \(self.path)") }
@@ -178,10 +184,13 @@ public final class SQLiteMemory: TranslationMemory {
         try read { db in
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT \(MemorySchema.columns) FROM unit
-                WHERE sourceLocale = ? AND targetLocale = ? AND sourceKey = ?
+                WHERE lookup = ? AND sourceLocale = ? AND targetLocale = ? AND sourceKey = ?
                     AND state IN \(MemorySchema.leverageableStatesSQL)
                 ORDER BY changed DESC, id DESC
-                """), arguments: [sourceLocale.identifier, targetLocale.identifier, key])
+                """), arguments: [
+                    MemoryUnit.lookupHash(sourceLocale, targetLocale, key), sourceLocale.identifier,
+                    targetLocale.identifier, key,
+                ])
             return try rows.map(MemoryUnit.init(row:))
         }
     }
@@ -189,13 +198,23 @@ public final class SQLiteMemory: TranslationMemory {
     /// The in-memory keys and fuzzy index of `locale`, loaded on first use.
     private func keyTable(for locale: LocaleTag) throws -> MemoryKeyTable {
         if let table = keyTables[locale] { return table }
-        let keys = try read { db in
-            try String.fetchAll(db, sql: """
-                SELECT DISTINCT sourceKey FROM unit
+        // Deduplicated here, in the hash table built anyway, rather than by SQLite's DISTINCT
+        // (a temporary B-tree over every key).
+        var keys: [String] = []
+        var ordinalOfKey: [String: Int32] = [:]
+        try read { db in
+            let cursor = try String.fetchCursor(db, sql: """
+                SELECT sourceKey FROM unit
                 WHERE sourceLocale = ? AND state IN \(MemorySchema.leverageableStatesSQL)
                 """, arguments: [locale.identifier])
+            while let key = try cursor.next() {
+                if ordinalOfKey[key] == nil {
+                    ordinalOfKey[key] = Int32(keys.count)
+                    keys.append(key)
+                }
+            }
         }
-        let table = MemoryKeyTable(keys: keys)
+        let table = MemoryKeyTable(keys: keys, ordinalOfKey: ordinalOfKey)
         keyTables[locale] = table
         return table
     }
