@@ -130,6 +130,34 @@ struct TMCommandTests {
         #expect((try JSONSerialization.jsonObject(with: Data(stats.standardOutput.utf8)) as! [String: Any])["units"] as? Int == 5500)
     }
 
+    /// reliability.md: under `strace -e openat`, the file an external entity names is never opened.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/strace"), "strace not installed (Debian strace)"))
+    func externalEntityTargetIsNeverOpened() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let secret = root.appendingPathComponent("secret.txt")
+        try Data("TOP-SECRET".utf8).write(to: secret)
+        // The entity declaration sits after 70 KB of comment, beyond the prolog check: libxml2's
+        // entity callback must refuse it.
+        let padding = "<!-- " + String(repeating: "x", count: 70_000) + " -->\n"
+        let tmx = "<?xml version=\"1.0\"?>\n\(padding)<!DOCTYPE tmx [ <!ENTITY s SYSTEM \"file://\(secret.path)\"> ]>\n"
+            + "<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"zh\"><seg>&s;</seg></tuv><tuv xml:lang=\"en\"><seg>&s;</seg></tuv></tu></body></tmx>\n"
+        try Data(tmx.utf8).write(to: root.appendingPathComponent("xxe.tmx"))
+        let trace = root.appendingPathComponent("trace.txt").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
+        process.arguments = ["-f", "-e", "trace=openat,open", "-o", trace, ExecutableRunner.tandem.path, "tm", "import", "xxe.tmx"]
+        process.currentDirectoryURL = root
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        let opened = try String(contentsOfFile: trace, encoding: .utf8)
+        #expect(opened.contains("xxe.tmx"), "strace saw the TMX being opened")
+        #expect(!opened.contains("secret.txt"))
+    }
+
     @Test func memoryOptionChoosesTheDatabase() throws {
         let root = try Self.project()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -1,55 +1,117 @@
-/// A look at the bytes before a TMX file's root element: does its DOCTYPE declare entities?
+/// Reads the bytes before a TMX file's root element, chunk by chunk, and finds whether its
+/// DOCTYPE declares entities.
 ///
-/// This is not an XML parser; it only finds `<!DOCTYPE … [ … ]>` (skipping quoted strings and
-/// comments) so that a document declaring entities is refused before libxml2 expands anything.
+/// This is not an XML parser: it skips processing instructions and comments, follows the
+/// DOCTYPE's quoted strings and internal subset, and stops at the first element. It exists
+/// because Foundation's XMLParser on Linux neither reports entity declarations to its delegate
+/// nor keeps internal entities' text (they are dropped silently), so a document declaring
+/// entities must be refused before libxml2 sees it. Memory use does not depend on the prolog's size.
 struct TMXPrologScan {
-    /// Offset of the first `<!ENTITY` inside the DOCTYPE's internal subset.
-    private(set) var entityDeclarationOffset: Int?
-    /// The DOCTYPE did not end within the bytes given.
-    private(set) var doctypeUnterminated = false
+    enum Verdict: Equatable {
+        /// The root element starts and no entity was declared before it.
+        case safe
+        /// `<!ENTITY` at this line and column.
+        case entityDeclaration(line: Int, column: Int)
+    }
 
-    init(_ bytes: [UInt8]) {
-        guard let start = Self.find(Array("<!DOCTYPE".utf8), in: bytes, from: 0) else { return }
-        var index = start + 9
-        var quote: UInt8?
-        var inSubset = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if let q = quote {
-                if byte == q { quote = nil }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
-            } else if byte == UInt8(ascii: "[") {
-                inSubset = true
-            } else if byte == UInt8(ascii: "]") {
-                inSubset = false
-            } else if inSubset, byte == UInt8(ascii: "<"), Self.matches(Array("<!ENTITY".utf8), in: bytes, at: index) {
-                entityDeclarationOffset = index
-                return
-            } else if inSubset, byte == UInt8(ascii: "<"), Self.matches(Array("<!--".utf8), in: bytes, at: index) {
-                guard let end = Self.find(Array("-->".utf8), in: bytes, from: index + 4) else { break }
-                index = end + 3
-                continue
-            } else if !inSubset, byte == UInt8(ascii: ">") {
-                return
+    private enum State {
+        case text, afterLessThan, processingInstruction, bang, comment, doctype
+    }
+
+    private var state = State.text
+    private var recent: [UInt8] = []  // the last few bytes, to recognise `-->`, `?>`, `<!ENTITY`
+    private var bangWord: [UInt8] = []
+    private var quote: UInt8?
+    private var inSubset = false
+    private var subsetComment = false
+    private var line = 1
+    private var column = 0
+
+    /// The verdict, once the bytes fed so far decide it.
+    private(set) var verdict: Verdict?
+
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+        for byte in bytes {
+            if verdict != nil { return }
+            advancePosition(byte)
+            recent.append(byte)
+            if recent.count > 8 { recent.removeFirst(recent.count - 8) }
+            step(byte)
+        }
+    }
+
+    private mutating func advancePosition(_ byte: UInt8) {
+        if byte == UInt8(ascii: "\n") {
+            line += 1
+            column = 0
+        } else if byte & 0xC0 != 0x80 {
+            column += 1  // a character starts (UTF-8 continuation bytes do not count)
+        }
+    }
+
+    private func recentEnds(with text: String) -> Bool {
+        let tail = Array(text.utf8)
+        return recent.count >= tail.count && Array(recent.suffix(tail.count)) == tail
+    }
+
+    private mutating func step(_ byte: UInt8) {
+        switch state {
+        case .text:
+            if byte == UInt8(ascii: "<") { state = .afterLessThan }
+        case .afterLessThan:
+            if byte == UInt8(ascii: "?") {
+                state = .processingInstruction
+            } else if byte == UInt8(ascii: "!") {
+                state = .bang
+                bangWord = []
+            } else {
+                verdict = .safe  // the root element
             }
-            index += 1
+        case .processingInstruction:
+            if recentEnds(with: "?>") { state = .text }
+        case .bang:
+            bangWord.append(byte)
+            if bangWord == Array("--".utf8) {
+                state = .comment
+                recent = []
+            } else if bangWord == Array("DOCTYPE".utf8) {
+                state = .doctype
+            } else if bangWord.count >= 7 {
+                state = .text  // some other declaration; XML allows none here, libxml2 will say so
+            }
+        case .comment:
+            if recentEnds(with: "-->") { state = .text }
+        case .doctype:
+            doctypeStep(byte)
         }
-        doctypeUnterminated = true
     }
 
-    private static func matches(_ needle: [UInt8], in bytes: [UInt8], at index: Int) -> Bool {
-        guard index + needle.count <= bytes.count else { return false }
-        for k in 0..<needle.count where bytes[index + k] != needle[k] { return false }
-        return true
-    }
-
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        var index = from
-        while index + needle.count <= bytes.count {
-            if matches(needle, in: bytes, at: index) { return index }
-            index += 1
+    private mutating func doctypeStep(_ byte: UInt8) {
+        if subsetComment {
+            if recentEnds(with: "-->") { subsetComment = false }
+            return
         }
-        return nil
+        if let q = quote {
+            if byte == q { quote = nil }
+            return
+        }
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"):
+            quote = byte
+        case UInt8(ascii: "["):
+            inSubset = true
+        case UInt8(ascii: "]"):
+            inSubset = false
+        case UInt8(ascii: ">") where !inSubset:
+            // Entities can only be declared in the DOCTYPE: after it, nothing more to check.
+            verdict = .safe
+        default:
+            if inSubset, recentEnds(with: "<!ENTITY") {
+                verdict = .entityDeclaration(line: line, column: column - 7)
+            } else if inSubset, recentEnds(with: "<!--") {
+                subsetComment = true
+                recent = []
+            }
+        }
     }
 }

@@ -21,8 +21,6 @@ public final class TMXReader: NSObject, XMLParserDelegate {
         public var maximumSegmentLength: Int = 1 << 20
         public var maximumVariantsPerUnit: Int = 1000
         public var maximumDepth: Int = 64
-        /// Bytes before the root element that are checked for entity declarations.
-        public var maximumPrologBytes: Int = 64 << 10
         public init() {}
     }
 
@@ -112,18 +110,15 @@ public final class TMXReader: NSObject, XMLParserDelegate {
             throw TandemError.unreadable(path: displayPath, reason: "cannot open")
         }
         defer { try? handle.close() }
-        let head = [UInt8]((try? handle.read(upToCount: limits.maximumPrologBytes)) ?? Data())
-        let scan = TMXPrologScan(head)
-        if let offset = scan.entityDeclarationOffset {
-            let text = String(decoding: head[..<offset], as: UTF8.self)
-            throw TandemError.invalidValue(
-                SourceLocation(file: displayPath, text: text, utf8Offset: offset),
-                message: "the DOCTYPE declares entities; TMX files with entity declarations are refused (entity expansion and external entities are unsafe)")
+        var scan = TMXPrologScan()
+        while scan.verdict == nil {
+            guard let chunk = try? handle.read(upToCount: 1 << 16), !chunk.isEmpty else { break }
+            chunk.withUnsafeBytes { scan.feed($0.bindMemory(to: UInt8.self)) }
         }
-        if scan.doctypeUnterminated {
+        if case .entityDeclaration(let line, let column) = scan.verdict {
             throw TandemError.invalidValue(
-                SourceLocation(file: displayPath, line: 1, column: 1),
-                message: "the DOCTYPE is longer than \(limits.maximumPrologBytes) bytes; refused")
+                SourceLocation(file: displayPath, line: line, column: column),
+                message: "the DOCTYPE declares entities; TMX files with entity declarations are refused (entity expansion and external entities are unsafe)")
         }
     }
 
