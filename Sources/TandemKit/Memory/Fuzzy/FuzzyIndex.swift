@@ -78,33 +78,29 @@ public struct FuzzyIndex: Sendable {
         self.starts = starts
 
         // Postings: count each gram's distinct sequences, then fill (two passes, no pair array).
-        var gramSlot: [UInt64: Int32] = [:]
+        var gramSlots = GramSlotTable(capacity: symbols.count / 8 + 16)
         var slotCounts: [UInt32] = []
         var grams: [UInt64] = []
         for id in 0..<entryOfId.count {
             Self.distinctGrams(symbols, from: Int(starts[id]), to: Int(starts[id + 1]), into: &grams) { gram, _ in
-                if let slot = gramSlot[gram] {
-                    slotCounts[Int(slot)] += 1
-                } else {
-                    gramSlot[gram] = Int32(slotCounts.count)
-                    slotCounts.append(1)
-                }
+                let (slot, isNew) = gramSlots.slot(for: gram)
+                if isNew { slotCounts.append(1) } else { slotCounts[Int(slot)] += 1 }
             }
         }
         // Slots in gram order, so a query finds its grams by binary search.
-        let sortedGrams = gramSlot.keys.sorted()
+        let entries = gramSlots.entries.sorted { $0.gram < $1.gram }
+        let sortedGrams = entries.map(\.gram)
         var gramStarts = [UInt32](repeating: 0, count: sortedGrams.count + 1)
         var rankOfSlot = [Int32](repeating: 0, count: slotCounts.count)
-        for (rank, gram) in sortedGrams.enumerated() {
-            let slot = Int(gramSlot[gram]!)
-            rankOfSlot[slot] = Int32(rank)
-            gramStarts[rank + 1] = gramStarts[rank] + slotCounts[slot]
+        for (rank, entry) in entries.enumerated() {
+            rankOfSlot[Int(entry.slot)] = Int32(rank)
+            gramStarts[rank + 1] = gramStarts[rank] + slotCounts[Int(entry.slot)]
         }
         var fill = Array(gramStarts.dropLast())
         var postings = [UInt32](repeating: 0, count: Int(gramStarts.last ?? 0))
         for id in 0..<entryOfId.count {
             Self.distinctGrams(symbols, from: Int(starts[id]), to: Int(starts[id + 1]), into: &grams) { gram, count in
-                let rank = Int(rankOfSlot[Int(gramSlot[gram]!)])
+                let rank = Int(rankOfSlot[Int(gramSlots.slot(of: gram)!)])
                 postings[Int(fill[rank])] = UInt32(id) << 3 | UInt32(min(count, 7))
                 fill[rank] += 1
             }
