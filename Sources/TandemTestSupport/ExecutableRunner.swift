@@ -25,11 +25,16 @@ public struct ExecutableRunner {
     /// Runs `tandem` with `arguments` in `directory`, feeding `input` to standard input.
     public static func run(
         _ arguments: [String], in directory: URL? = nil, input: String? = nil,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], wrappedIn wrapper: [String] = []
     ) throws -> Result {
         let process = Process()
-        process.executableURL = tandem
-        process.arguments = arguments
+        if let tool = wrapper.first {
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = Array(wrapper.dropFirst()) + [tandem.path] + arguments
+        } else {
+            process.executableURL = tandem
+            process.arguments = arguments
+        }
         if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { $1 }
@@ -43,9 +48,19 @@ public struct ExecutableRunner {
         try process.run()
         if let input { inputPipe.fileHandleForWriting.write(Data(input.utf8)) }
         try inputPipe.fileHandleForWriting.close()
-        // Read both pipes before waiting so a large output cannot block the child.
+        // Read both pipes before waiting (standard error on another thread) so a large output
+        // cannot block the child.
+        final class Box: @unchecked Sendable { var data = Data() }
+        let errorBox = Box()
+        let done = DispatchSemaphore(value: 0)
+        let errorHandle = error.fileHandleForReading
+        Thread {
+            errorBox.data = errorHandle.readDataToEndOfFile()
+            done.signal()
+        }.start()
         let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
+        let errData = errorBox.data
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus,

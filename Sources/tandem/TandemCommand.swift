@@ -21,9 +21,13 @@ struct TandemCommand: ParsableCommand {
               tandem segment content/posts/hello.md
               tandem segment --locale en --format json notes.txt
               echo '第一句。第二句！' | tandem segment -
+              tandem glossary lint --format github
             """,
         version: "tandem \(version) (ICU \(ICUError.libraryVersion))",
-        subcommands: [SegmentCommand.self, TMCommand.self]
+        subcommands: [
+            InitCommand.self, SegmentCommand.self, ExtractCommand.self, PseudoCommand.self, BuildCommand.self,
+            GlossaryCommand.self, TMCommand.self,
+        ]
     )
 
     /// Runs the command with Tandem's exit codes: usage errors exit 2 (not ArgumentParser's 64),

@@ -21,17 +21,19 @@ struct SegmentCommandTests {
         #expect(sentences[1]["line"] as? Int == 2)
         #expect(sentences[1]["column"] as? Int == 3)
         #expect(sentences[1]["start"] as? Int == 15)
+        #expect((sentences[1]["count"] as? [String: Int])?["cjkCharacters"] == 3)
+        #expect((report["total"] as? [String: Int])?["cjkCharacters"] == 6)
     }
 
-    @Test func markdownFrontMatterIsSkipped() throws {
+    @Test func markdownPostsSegmentTranslatableFrontMatterAndBodyWithPlaceholders() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-cli-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let post = directory.appendingPathComponent("post.md")
-        try "---\ntitle: \"标题。不要切\"\n---\n\n正文第一句。正文第二句。\n".write(to: post, atomically: true, encoding: .utf8)
+        try "---\ntitle: \"标题\"\ndate: \"2025-01-01\"\n---\n\n正文第一句。**正文**第二句。\n\n```\n代码。不切。\n```\n".write(to: post, atomically: true, encoding: .utf8)
         let result = try ExecutableRunner.run(["segment", post.path])
         #expect(result.status == 0)
-        #expect(result.standardOutput == "正文第一句。\n正文第二句。\n")
+        #expect(result.standardOutput == "标题\n正文第一句。\n{1}正文{/1}第二句。\n")
     }
 
     @Test func englishLocaleKeepsAbbreviations() throws {

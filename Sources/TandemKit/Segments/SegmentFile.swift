@@ -9,6 +9,9 @@ public struct SegmentFile: Codable, Equatable, Sendable {
     public var targetLocale: LocaleTag
     /// In document order.
     public var segments: [SegmentEntry]
+    /// Translated segments whose sentence is no longer in the post: kept, never dropped
+    /// silently (the TM has them too), until a translator deletes them.
+    public var obsolete: [SegmentEntry]?
 
     public static let currentFormatVersion = 1
 

@@ -2,8 +2,14 @@ import Foundation
 
 /// Reading text files strictly: bytes are validated as UTF-8, never repaired.
 public enum TextFile {
-    /// The bytes of `file`.
-    public static func readBytes(_ file: URL) throws -> [UInt8] {
+    /// Posts larger than this are refused before they are read: no real post comes near it.
+    public static let postSizeLimit = 16 * 1024 * 1024
+
+    /// The bytes of `file`; a file larger than `limit` is refused without reading it.
+    public static func readBytes(_ file: URL, limit: Int? = nil) throws -> [UInt8] {
+        if let limit, let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int, size > limit {
+            throw TandemError.invalidValue(SourceLocation(file: file.path, line: 1, column: 1), message: "file is \(size) bytes; at most \(limit) are accepted")
+        }
         do {
             return [UInt8](try Data(contentsOf: file))
         } catch {

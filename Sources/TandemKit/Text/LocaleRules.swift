@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The per-locale settings in `locales/<tag>.yml`.
 public struct LocaleRules: Codable, Equatable, Sendable {
@@ -27,14 +26,7 @@ public struct LocaleRules: Codable, Equatable, Sendable {
 
     /// Decodes a rules file with typed decoding only (no untyped YAML load).
     public static func decode(contentsOf file: URL) throws -> LocaleRules {
-        let text = try TextFile.readUTF8(file)
-        do {
-            return try YAMLDecoder().decode(LocaleRules.self, from: text)
-        } catch let error as DecodingError {
-            throw TandemError.invalidConfiguration(file: file.path, message: error.tandemDescription)
-        } catch let error as YamlError {
-            throw TandemError.invalidConfiguration(file: file.path, message: "\(error)")
-        }
+        try YAMLConfigurationFile.decode(LocaleRules.self, from: file)
     }
 
     /// The rules Tandem ships for `locale`'s language; `locales/*.yml` in this repository hold
@@ -77,4 +69,26 @@ extension SentenceRules {
         noBreakAfterListNumbers: true,
         noBreakInDecimals: true,
         abbreviations: ["Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "St.", "Jr.", "Sr.", "e.g.", "i.e.", "U.S.", "U.K.", "vs.", "approx.", "No.", "Fig."])
+}
+
+extension LocaleRules {
+    /// The rules as a `locales/<tag>.yml` file.
+    public var yaml: String {
+        func list(_ values: [String]) -> String { "[" + values.map { FrontMatterWriter.doubleQuoted($0) }.joined(separator: ", ") + "]" }
+        let s = sentences
+        return """
+            # Sentence rules for \(locale), applied on top of ICU's sentence breaks.
+            locale: \(locale)
+            sentences:
+              icuSuppressions: \(s.icuSuppressions)
+              noBreakInside: [\(s.noBreakInside.map(list).joined(separator: ", "))]
+              noBreakAfter: \(list(s.noBreakAfter))
+              attachClosers: \(list(s.attachClosers))
+              attachMarkup: \(list(s.attachMarkup))
+              noBreakAfterListNumbers: \(s.noBreakAfterListNumbers)
+              noBreakInDecimals: \(s.noBreakInDecimals)
+              abbreviations: \(list(s.abbreviations))
+
+            """
+    }
 }

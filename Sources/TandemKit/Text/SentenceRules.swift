@@ -49,13 +49,7 @@ public struct SentenceRules: Codable, Equatable, Sendable {
     /// Decodes a `sentences:` section: a missing key takes its default (off or empty), an
     /// unknown key is an error, so a typo never silently switches a rule off.
     public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        let known = Set(CodingKeys.allCases.map(\.rawValue))
-        if let unknown = container.allKeys.first(where: { !known.contains($0.stringValue) }) {
-            throw DecodingError.dataCorruptedError(
-                forKey: unknown, in: container,
-                debugDescription: "unknown key '\(unknown.stringValue)'; expected one of \(known.sorted().joined(separator: ", "))")
-        }
+        try YAMLConfigurationFile.rejectUnknownKeys(decoder, known: CodingKeys.allCases.map(\.rawValue))
         let keyed = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             icuSuppressions: try keyed.decodeIfPresent(Bool.self, forKey: .icuSuppressions) ?? false,

@@ -13,9 +13,15 @@ struct SegmentCommand: ParsableCommand {
             no break inside 「」“”《》（） pairs, in decimals or after list numbers, and closing
             quotes or ** markers after a full stop stay with their sentence.
 
-            A file ending in .md or .markdown is read as a Hugo post: its front matter is skipped.
-            Text form prints one sentence per line; JSON adds each sentence's line, column and
-            UTF-8 byte offsets in the file.
+            A file ending in .md or .markdown is read as a Hugo post: the translatable front matter
+            values (title, summary, description, lead) and the Markdown body's headings,
+            paragraphs, list items and table cells are segmented; code, HTML, shortcodes and URLs
+            are not. Inline markup shows as placeholders: {1}…{/1} for a pair such as **bold**,
+            {2/} for a standalone code such as `code`.
+
+            Text form prints one sentence per line; JSON adds each sentence's line, column,
+            UTF-8 byte offsets in the file and word count (Latin words and CJK characters, what
+            translators are paid by), and for posts its id, location and placeholder codes.
 
             Examples:
               tandem segment content/posts/hello.md
@@ -47,35 +53,56 @@ struct SegmentCommand: ParsableCommand {
         let displayName = isStandardInput ? "<stdin>" : file
         _ = try TextFile.decodeUTF8(bytes, path: displayName)  // rejects invalid UTF-8 with its position
 
-        var bodyStart = 0
-        let isMarkdown = [".md", ".markdown"].contains { file.lowercased().hasSuffix($0) }
-        if isMarkdown, let frontMatter = FrontMatterBlock.locate(in: bytes) {
-            bodyStart = frontMatter.range.upperBound
-        }
         let rules = plainICU
             ? LocaleRules(locale: tag, sentences: .plainICU)
             : try LocaleRules.load(for: tag, localesDirectory: ProjectLocator.localesDirectory())
         let segmenter = try SegmentCommand.makeSegmenter(rules)
-        let body = String(decoding: bytes[bodyStart...], as: UTF8.self)
-        let sentences = segmenter.sentences(in: body)
-        let lines = LineTable(bytes)
+        let isMarkdown = [".md", ".markdown"].contains { file.lowercased().hasSuffix($0) }
+        let entries = isMarkdown
+            ? try markdownEntries(bytes, path: displayName, segmenter: segmenter)
+            : plainEntries(bytes, segmenter: segmenter)
 
+        let counter = try WordCounter(locale: tag)
+        let counted = entries.map { entry -> SegmentReport.Entry in
+            var entry = entry
+            entry.count = counter.count(PlaceholderText.plainText(entry.text))
+            return entry
+        }
         switch format {
         case .text:
-            var output = ""
-            for sentence in sentences { output += sentence.text + "\n" }
-            Terminal.standardOutput.write(output)
+            Terminal.standardOutput.write(counted.map { $0.text + "\n" }.joined())
         case .json:
-            let report = SegmentReport(
-                file: displayName, locale: tag.identifier,
-                sentences: sentences.map { sentence in
-                    let start = bodyStart + sentence.range.lowerBound
-                    let position = lines.position(of: start)
-                    return SegmentReport.Entry(
-                        text: sentence.text, line: position.line, column: position.column,
-                        start: start, end: bodyStart + sentence.range.upperBound)
-                })
+            let total = counted.compactMap(\.count).reduce(WordCount(), +)
+            let report = SegmentReport(file: displayName, locale: tag.identifier, total: total, sentences: counted)
             Terminal.standardOutput.write(try JSONOutput.encode(report) + "\n")
+        }
+    }
+
+    /// Plain text: every sentence of the file, line breaks ending sentences as ICU has it.
+    private func plainEntries(_ bytes: [UInt8], segmenter: SentenceSegmenter) -> [SegmentReport.Entry] {
+        let lines = LineTable(bytes)
+        return segmenter.sentences(in: String(decoding: bytes, as: UTF8.self)).map { sentence in
+            let position = lines.position(of: sentence.range.lowerBound)
+            return SegmentReport.Entry(
+                text: sentence.text, line: position.line, column: position.column,
+                start: sentence.range.lowerBound, end: sentence.range.upperBound)
+        }
+    }
+
+    /// A Hugo post: the sentences of its translatable front matter values and body units, with
+    /// inline markup as placeholders.
+    private func markdownEntries(_ bytes: [UInt8], path: String, segmenter: SentenceSegmenter) throws -> [SegmentReport.Entry] {
+        let document = try HugoDocument(bytes: bytes, path: path)
+        let lines = LineTable(bytes)
+        return DocumentSegmenter(segmenter: segmenter).segments(of: document).map { segment in
+            let unit = document.units[segment.unitIndex]
+            // Body sentences point at their bytes; front matter ones at their value.
+            let start = unit.frontMatterField == nil ? unit.origin.lowerBound + segment.range.lowerBound : unit.origin.lowerBound
+            let end = unit.frontMatterField == nil ? unit.origin.lowerBound + segment.range.upperBound : unit.origin.upperBound
+            let position = lines.position(of: start)
+            return SegmentReport.Entry(
+                text: segment.text, line: position.line, column: position.column, start: start, end: end,
+                id: segment.id, location: segment.location, codes: segment.codes.isEmpty ? nil : segment.codes)
         }
     }
 
@@ -96,8 +123,15 @@ struct SegmentReport: Encodable {
         var column: Int
         var start: Int
         var end: Int
+        var id: String?
+        var location: String?
+        var codes: [String: String]?
+        /// What a translator is paid by (placeholders not counted).
+        var count: WordCount?
     }
     var file: String
     var locale: String
+    /// Words and CJK characters of all sentences.
+    var total: WordCount
     var sentences: [Entry]
 }

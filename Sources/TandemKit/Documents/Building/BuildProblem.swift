@@ -1,0 +1,20 @@
+/// Why a translated post cannot be built from its segments.
+public enum BuildProblem: Error, Equatable, CustomStringConvertible {
+    /// A segment has no usable target and source fallback is off.
+    case missingTarget(segmentID: String, location: String)
+    /// A target's placeholders do not match its source's.
+    case placeholders(segmentID: String, location: String, problem: PlaceholderText.Problem)
+
+    public var segmentID: String {
+        switch self {
+        case .missingTarget(let id, _), .placeholders(let id, _, _): return id
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .missingTarget(let id, let location): return "segment \(id) (\(location)) has no translation"
+        case .placeholders(let id, let location, let problem): return "segment \(id) (\(location)): \(problem)"
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// A post's front matter: where the block is and its top-level fields.
+public struct FrontMatter: Sendable {
+    public var block: FrontMatterBlock
+    /// Top-level keys in file order.
+    public var fields: [FrontMatterField]
+
+    /// Front matter larger than this is refused: it is metadata, not content.
+    public static let sizeLimit = 256 * 1024
+
+    public init(block: FrontMatterBlock, fields: [FrontMatterField]) {
+        self.block = block
+        self.fields = fields
+    }
+
+    public var syntax: FrontMatterBlock.Syntax { block.syntax }
+
+    public subscript(key: String) -> FrontMatterField? {
+        fields.first { $0.key == key }
+    }
+
+    /// Reads the front matter of `bytes` (a whole file), or `nil` when there is none.
+    public static func read(_ bytes: [UInt8], path: String) throws -> FrontMatter? {
+        guard let block = FrontMatterBlock.locate(in: bytes) else { return nil }
+        if block.contentRange.count > sizeLimit {
+            let location = SourceLocation(file: path, line: 1, column: 1)
+            throw TandemError.invalidValue(location, message: "front matter is \(block.contentRange.count) bytes; at most \(sizeLimit) are accepted")
+        }
+        switch block.syntax {
+        case .yaml: return try YAMLFrontMatterReader(bytes: bytes, block: block, path: path).read()
+        case .toml: return try TOMLFrontMatterReader(bytes: bytes, block: block, path: path).read()
+        case .json: return try JSONFrontMatterReader(bytes: bytes, block: block, path: path).read()
+        }
+    }
+}

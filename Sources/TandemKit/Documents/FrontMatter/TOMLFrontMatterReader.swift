@@ -1,0 +1,83 @@
+import TOMLKit
+
+/// Reads TOML front matter: TOMLKit (toml++) decodes and validates it; the top-level keys
+/// (those before the first `[table]` header) are located for splicing.
+struct TOMLFrontMatterReader {
+    let bytes: [UInt8]
+    let block: FrontMatterBlock
+    let path: String
+
+    func read() throws -> FrontMatter {
+        let content = Array(bytes[block.contentRange])
+        let lineOffset = LineTable(Array(bytes[..<block.contentRange.lowerBound])).starts.count - 1
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: String(decoding: content, as: UTF8.self))
+        } catch let error as TOMLParseError {
+            let location = SourceLocation(file: path, line: error.source.begin.line + lineOffset, column: error.source.begin.column)
+            throw TandemError.invalidValue(location, message: "invalid TOML front matter: \(error.description)")
+        }
+        let base = block.contentRange.lowerBound
+        let scanner = ValueExtentScanner(bytes: content, bound: content.count)
+        var fields: [FrontMatterField] = []
+        var index = 0
+        var line = lineOffset + 1
+        while index < content.count {
+            var cursor = index
+            while cursor < content.count, content[cursor] == 0x20 || content[cursor] == 0x09 { cursor += 1 }
+            if cursor < content.count, content[cursor] == UInt8(ascii: "[") { break }  // first table: done
+            if let (key, valueStart) = keyAndValueStart(content, from: cursor) {
+                let (end, style) = scanner.extent(from: valueStart, comments: true)
+                fields.append(FrontMatterField(
+                    key: key, value: value(table[key]), valueRange: (base + valueStart)..<(base + end), style: style, line: line))
+                cursor = end
+            }
+            // Next line.
+            while cursor < content.count, content[cursor] != 0x0A {
+                cursor += 1
+            }
+            line += content[index..<min(cursor + 1, content.count)].filter { $0 == 0x0A }.count
+            index = cursor + 1
+        }
+        return FrontMatter(block: block, fields: fields)
+    }
+
+    private func value(_ node: TOMLValueConvertible?) -> FrontMatterValue {
+        if let string = node?.string { return .string(string) }
+        if let array = node?.array {
+            let strings = array.compactMap { $0.string }
+            return strings.count == array.count ? .strings(strings) : .other
+        }
+        return .other
+    }
+
+    /// A bare or quoted key and `=` at `start`; dotted keys are left alone.
+    private func keyAndValueStart(_ content: [UInt8], from start: Int) -> (String, Int)? {
+        var index = start
+        var key: String
+        if index < content.count, content[index] == UInt8(ascii: "\"") || content[index] == UInt8(ascii: "'") {
+            let quote = content[index]
+            let keyStart = index + 1
+            index = keyStart
+            while index < content.count, content[index] != quote, content[index] != 0x0A { index += 1 }
+            guard index < content.count, content[index] == quote else { return nil }
+            key = String(decoding: content[keyStart..<index], as: UTF8.self)
+            index += 1
+        } else {
+            let keyStart = index
+            while index < content.count, isBareKeyByte(content[index]) { index += 1 }
+            guard index > keyStart else { return nil }
+            key = String(decoding: content[keyStart..<index], as: UTF8.self)
+        }
+        while index < content.count, content[index] == 0x20 || content[index] == 0x09 { index += 1 }
+        guard index < content.count, content[index] == UInt8(ascii: "=") else { return nil }
+        index += 1
+        while index < content.count, content[index] == 0x20 || content[index] == 0x09 { index += 1 }
+        return (key, index)
+    }
+
+    private func isBareKeyByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+    }
+}

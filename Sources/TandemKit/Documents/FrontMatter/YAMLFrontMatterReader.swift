@@ -1,0 +1,189 @@
+import Yams
+
+/// Reads YAML front matter with typed decoding (Yams' composer, never `Yams.load` into `Any`,
+/// which expands alias bombs) and finds where each top-level value is written, so a value can
+/// be replaced by a minimal splice and everything else stays byte-identical.
+struct YAMLFrontMatterReader {
+    let bytes: [UInt8]
+    let block: FrontMatterBlock
+    let path: String
+
+    func read() throws -> FrontMatter {
+        let content = Array(bytes[block.contentRange])
+        let lines = LineTable(content)
+        let root: Node?
+        do {
+            root = try Parser(yaml: String(decoding: content, as: UTF8.self)).singleRoot()
+        } catch let error as YamlError {
+            throw convert(error)
+        }
+        guard let root else { return FrontMatter(block: block, fields: []) }
+        guard case .mapping(let mapping) = root else {
+            throw TandemError.invalidValue(location(root.mark), message: "front matter must be a mapping of keys to values")
+        }
+        let pairs = Array(mapping)
+        var fields: [FrontMatterField] = []
+        for (index, pair) in pairs.enumerated() {
+            guard case .scalar(let keyScalar) = pair.key, let keyMark = keyScalar.mark else { continue }
+            let nextKeyLine = index + 1 < pairs.count ? pairs[index + 1].key.mark?.line : nil
+            let bound = nextKeyLine.map { lines.starts[$0 - 1] } ?? content.count
+            fields.append(field(key: keyScalar.string, keyMark: keyMark, value: pair.value, bound: bound, lines: lines, content: content))
+        }
+        return FrontMatter(block: block, fields: fields)
+    }
+
+    private func field(key: String, keyMark: Mark, value: Node, bound: Int, lines: LineTable, content: [UInt8]) -> FrontMatterField {
+        let base = block.contentRange.lowerBound
+        let line = keyMark.line + lineOffset
+        guard let mark = value.mark else {
+            return FrontMatterField(key: key, value: .other, valueRange: (base + bound)..<(base + bound), style: .plain, line: line)
+        }
+        let start = min(offset(of: mark, lines: lines, content: content), bound)
+        switch value {
+        case .scalar(let scalar):
+            let isString = Resolver.default.resolveTag(of: value) == .str
+            let (end, style) = scalarExtent(scalar.style, start: start, bound: bound, content: content)
+            return FrontMatterField(
+                key: key, value: isString ? .string(scalar.string) : .other,
+                valueRange: (base + start)..<(base + end), style: style, line: line)
+        case .sequence(let sequence):
+            let items = sequence.map { node -> String? in
+                guard case .scalar(let item) = node, Resolver.default.resolveTag(of: node) == .str else { return nil }
+                return item.string
+            }
+            let strings = items.allSatisfy { $0 != nil } ? FrontMatterValue.strings(items.map { $0! }) : .other
+            let firstQuote = sequence.first.flatMap { node -> String? in
+                guard case .scalar(let item) = node else { return nil }
+                return item.style == .doubleQuoted ? "\"" : item.style == .singleQuoted ? "'" : ""
+            } ?? "\""
+            // The written form decides (libyaml marks a flow sequence from its key's line).
+            let firstByte = content[start..<bound].firstIndex { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+            if let open = firstByte, content[open] == UInt8(ascii: "[") {
+                let end = matchingBracket(from: open, bound: bound, content: content)
+                return FrontMatterField(key: key, value: strings, valueRange: (base + open)..<(base + end),
+                                        style: .flowSequence(quote: firstQuote), line: line)
+            }
+            // A block sequence: from the start of the first item's line to the end of the last
+            // content line before the next key.
+            let itemStart = firstByte ?? start
+            let lineStart = lines.position(of: itemStart).line > 0 ? lines.starts[lines.position(of: itemStart).line - 1] : itemStart
+            let prefix = String(decoding: content[lineStart..<itemStart], as: UTF8.self)
+            let end = trimmedBlockEnd(bound: bound, from: itemStart, content: content)
+            return FrontMatterField(key: key, value: strings, valueRange: (base + lineStart)..<(base + end),
+                                    style: .blockSequence(prefix: prefix, quote: firstQuote), line: line)
+        default:
+            return FrontMatterField(key: key, value: .other, valueRange: (base + start)..<(base + bound), style: .plain, line: line)
+        }
+    }
+
+    /// Where a scalar's text ends, by its style.
+    private func scalarExtent(_ style: Node.Scalar.Style, start: Int, bound: Int, content: [UInt8]) -> (Int, FrontMatterField.Style) {
+        switch style {
+        case .doubleQuoted:
+            var index = start + 1
+            while index < bound {
+                if content[index] == UInt8(ascii: "\\") { index += 2; continue }
+                if content[index] == UInt8(ascii: "\"") { return (index + 1, .doubleQuoted) }
+                index += 1
+            }
+            return (bound, .doubleQuoted)
+        case .singleQuoted:
+            var index = start + 1
+            while index < bound {
+                if content[index] == UInt8(ascii: "'") {
+                    if index + 1 < bound, content[index + 1] == UInt8(ascii: "'") { index += 2; continue }
+                    return (index + 1, .singleQuoted)
+                }
+                index += 1
+            }
+            return (bound, .singleQuoted)
+        case .literal, .folded:
+            return (trimmedBlockEnd(bound: bound, from: start, content: content), .block)
+        default:
+            // Plain: to the end of the last non-comment content before the next key.
+            return (plainEnd(start: start, bound: bound, content: content), .plain)
+        }
+    }
+
+    /// The end of a plain scalar: its lines up to `bound`, without comments and trailing space.
+    private func plainEnd(start: Int, bound: Int, content: [UInt8]) -> Int {
+        var end = start
+        var index = start
+        var lineHasComment = false
+        while index < bound {
+            let byte = content[index]
+            if byte == 0x0A || byte == 0x0D {
+                lineHasComment = false
+            } else if byte == UInt8(ascii: "#"), index > start, content[index - 1] == 0x20 || content[index - 1] == 0x09 {
+                lineHasComment = true
+            } else if !lineHasComment, byte != 0x20, byte != 0x09 {
+                end = index + 1
+            }
+            index += 1
+        }
+        return end
+    }
+
+    private func trimmedBlockEnd(bound: Int, from start: Int, content: [UInt8]) -> Int {
+        var end = bound
+        while end > start, [0x20, 0x09, 0x0A, 0x0D].contains(content[end - 1]) { end -= 1 }
+        return end
+    }
+
+    private func matchingBracket(from start: Int, bound: Int, content: [UInt8]) -> Int {
+        var depth = 0
+        var quote: UInt8?
+        var index = start
+        while index < bound {
+            let byte = content[index]
+            if let open = quote {
+                if byte == UInt8(ascii: "\\"), open == UInt8(ascii: "\"") { index += 2; continue }
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: "[") {
+                depth += 1
+            } else if byte == UInt8(ascii: "]") {
+                depth -= 1
+                if depth == 0 { return index + 1 }
+            }
+            index += 1
+        }
+        return bound
+    }
+
+    /// libyaml counts columns in Unicode scalars.
+    private func offset(of mark: Mark, lines: LineTable, content: [UInt8]) -> Int {
+        guard mark.line - 1 < lines.starts.count else { return content.count }
+        var index = lines.starts[mark.line - 1]
+        var column = 1
+        while column < mark.column, index < content.count {
+            index += 1
+            while index < content.count, content[index] & 0xC0 == 0x80 { index += 1 }
+            column += 1
+        }
+        return index
+    }
+
+    /// Lines before the YAML content: the opening `---` (and a BOM-bearing first line).
+    private var lineOffset: Int {
+        LineTable(Array(bytes[..<block.contentRange.lowerBound])).starts.count - 1
+    }
+
+    private func location(_ mark: Mark?) -> SourceLocation {
+        SourceLocation(file: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+    }
+
+    private func convert(_ error: YamlError) -> TandemError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return .invalidValue(location(mark), message: "invalid YAML front matter: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .invalidValue(location(context.mark), message: "duplicate key \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")) in front matter; each key may appear once")
+        case .reader(let problem, _, _, _):
+            return .invalidValue(location(nil), message: "invalid YAML front matter: \(problem)")
+        default:
+            return .invalidValue(location(nil), message: "invalid YAML front matter: \(error)")
+        }
+    }
+}

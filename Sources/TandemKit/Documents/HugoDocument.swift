@@ -1,0 +1,77 @@
+import Foundation
+
+/// A Hugo post: its bytes, front matter and translatable units, ready to be segmented or built.
+public struct HugoDocument: Sendable {
+    /// The path used in messages.
+    public let path: String
+    public let bytes: [UInt8]
+    public let frontMatter: FrontMatter?
+    /// Where the Markdown body starts (after the front matter block).
+    public let bodyStart: Int
+    /// Front matter values to translate, then the body's units, in document order.
+    public let units: [TranslatableUnit]
+
+    /// Parses `bytes`. `translatableKeys` are the front matter keys whose string values are
+    /// translated (the policy in `tandem.yml`).
+    public init(bytes: [UInt8], path: String, translatableKeys: [String] = FrontMatterPolicy.defaultKeys) throws {
+        if let nul = bytes.firstIndex(of: 0) {
+            let prefix = String(decoding: bytes[..<nul], as: UTF8.self)
+            throw TandemError.invalidValue(
+                SourceLocation(file: path, text: prefix, utf8Offset: nul),
+                message: "NUL byte at offset \(nul); expected a text file")
+        }
+        // Front matter first: a hostile block is refused before the whole file is looked at.
+        let frontMatter = try FrontMatter.read(bytes, path: path)
+        _ = try TextFile.decodeUTF8(bytes, path: path)
+        self.path = path
+        self.bytes = bytes
+        self.frontMatter = frontMatter
+        var bodyStart = frontMatter?.block.range.upperBound ?? 0
+        if frontMatter == nil, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bodyStart = 3 }
+        self.bodyStart = bodyStart
+
+        var units: [TranslatableUnit] = []
+        if let frontMatter {
+            for key in translatableKeys {
+                guard let field = frontMatter[key], case .string(let value) = field.value,
+                      !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                else { continue }
+                let text = Array(value.utf8)
+                let lookalikes = ShortcodeScanner.shortcodes(in: text, range: 0..<text.count)
+                    + BareURLScanner.urls(in: text, range: 0..<text.count)
+                    + ShortcodeScanner.placeholderLookalikes(in: text, range: 0..<text.count)
+                let unit = TranslatableUnit(
+                    location: "front/\(key)", origin: field.valueRange, text: text,
+                    pieces: Self.pieces(of: text, codes: lookalikes.sorted { $0.lowerBound < $1.lowerBound }),
+                    frontMatterField: field)
+                if unit.hasTranslatableText { units.append(unit) }
+            }
+        }
+        let body = Array(bytes[bodyStart...])
+        let opaque = ShortcodeScanner.opaqueSpans(in: body, range: 0..<body.count)
+        let tree = MarkdownParser.parse(ShortcodeScanner.masking(opaque, in: body))
+        units += UnitExtractor.units(
+            of: tree, in: bytes, base: bodyStart,
+            opaqueSpans: opaque.map { ($0.lowerBound + bodyStart)..<($0.upperBound + bodyStart) })
+        self.units = units
+    }
+
+    /// Text pieces around standalone `codes`.
+    private static func pieces(of text: [UInt8], codes: [Range<Int>]) -> [InlinePiece] {
+        var pieces: [InlinePiece] = []
+        var cursor = 0
+        for code in codes where code.lowerBound >= cursor {
+            if code.lowerBound > cursor { pieces.append(.text(cursor..<code.lowerBound)) }
+            pieces.append(.code(code))
+            cursor = code.upperBound
+        }
+        if cursor < text.count { pieces.append(.text(cursor..<text.count)) }
+        return pieces
+    }
+
+    /// The newline the file uses ("\r\n" when its first line ends so).
+    public var newline: String {
+        guard let lf = bytes.firstIndex(of: 0x0A) else { return "\n" }
+        return lf > 0 && bytes[lf - 1] == 0x0D ? "\r\n" : "\n"
+    }
+}

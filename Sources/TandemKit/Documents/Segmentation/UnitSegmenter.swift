@@ -1,0 +1,178 @@
+/// Cuts a translatable unit into sentences without letting markup confuse ICU.
+///
+/// ICU runs on a shadow of the unit in which every code is U+2060 WORD JOINER (a Format
+/// character, which sentence rules skip) and every line break a space. Sentence ranges are then
+/// mapped back to the unit's own bytes, moved so an opening code starts the sentence it opens,
+/// and stripped of a pair of codes that encloses a whole sentence (that markup stays in the
+/// document, so a bold sentence and a plain one match the same memory entry).
+struct UnitSegmenter {
+    let segmenter: SentenceSegmenter
+
+    /// A sentence of a unit before it gets an id.
+    struct Piece {
+        var range: Range<Int>
+        var text: String
+        var codes: [String: String]
+    }
+
+    private static let wordJoiner: [UInt8] = [0xE2, 0x81, 0xA0]
+
+    func sentences(of unit: TranslatableUnit) -> [Piece] {
+        var shadow: [UInt8] = []
+        var shadowStarts: [Int] = []
+        for piece in unit.pieces {
+            shadowStarts.append(shadow.count)
+            switch piece {
+            case .text(let range): shadow.append(contentsOf: unit.text[range])
+            case .lineBreak: shadow.append(0x20)
+            default: shadow.append(contentsOf: Self.wordJoiner)
+            }
+        }
+        let shadowRanges = shadow.withUnsafeBufferPointer { segmenter.sentenceRanges(in: $0) }
+        var ranges = shadowRanges.map { range -> Range<Int> in
+            mapToUnit(range.lowerBound, isEnd: false, unit: unit, shadowStarts: shadowStarts, shadowCount: shadow.count)
+                ..< mapToUnit(range.upperBound, isEnd: true, unit: unit, shadowStarts: shadowStarts, shadowCount: shadow.count)
+        }
+        moveTrailingOpeners(&ranges, unit: unit)
+        return ranges.compactMap { range in
+            let inner = strippingEnclosingPairs(range, unit: unit)
+            guard !inner.isEmpty, containsText(inner, unit: unit) else { return nil }
+            return render(inner, unit: unit)
+        }
+    }
+
+    /// A shadow offset as an offset in the unit's text.
+    private func mapToUnit(_ offset: Int, isEnd: Bool, unit: TranslatableUnit, shadowStarts: [Int], shadowCount: Int) -> Int {
+        // The piece holding the byte at `offset` (or, for an end, the byte before it).
+        let probe = isEnd ? offset - 1 : offset
+        var low = 0
+        var high = shadowStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if shadowStarts[mid] <= probe { low = mid } else { high = mid - 1 }
+        }
+        let piece = unit.pieces[low]
+        if case .text(let range) = piece {
+            return range.lowerBound + (offset - shadowStarts[low])
+        }
+        return isEnd ? piece.range.upperBound : piece.range.lowerBound
+    }
+
+    /// ICU attaches a Format character to what precedes it, so "。**next" would end a sentence
+    /// with the opening "**" of the next one: move such openers forward.
+    private func moveTrailingOpeners(_ ranges: inout [Range<Int>], unit: TranslatableUnit) {
+        guard ranges.count > 1 else { return }
+        for index in 0..<(ranges.count - 1) {
+            var range = ranges[index]
+            while let last = unit.pieces.last(where: { $0.range.upperBound <= range.upperBound && $0.range.upperBound > range.lowerBound }),
+                  last.range.upperBound == range.upperBound,
+                  case .open(let pair, let openRange) = last,
+                  !unit.pieces.contains(where: { piece in
+                      if case .close(pair, let closeRange) = piece { return range.contains(closeRange.lowerBound) }
+                      return false
+                  }) {
+                range = range.lowerBound..<trimmedEnd(openRange.lowerBound, from: range.lowerBound, unit: unit)
+                ranges[index + 1] = openRange.lowerBound..<ranges[index + 1].upperBound
+            }
+            ranges[index] = range
+        }
+    }
+
+    /// A sentence loses what stands at its edges without being part of it: standalone codes
+    /// (a trailing `<br/>`, a heading's `{#id}`) and a pair of codes enclosing all of it.
+    /// They stay in the document exactly where they were.
+    private func strippingEnclosingPairs(_ range: Range<Int>, unit: TranslatableUnit) -> Range<Int> {
+        var range = range
+        while true {
+            if let first = unit.pieces.first(where: { $0.range.lowerBound == range.lowerBound && !$0.range.isEmpty }),
+               isStandalone(first), first.range.upperBound <= range.upperBound {
+                range = trimmed(first.range.upperBound..<range.upperBound, unit: unit)
+                continue
+            }
+            if let last = unit.pieces.last(where: { $0.range.upperBound == range.upperBound && !$0.range.isEmpty }),
+               isStandalone(last), last.range.lowerBound >= range.lowerBound {
+                range = trimmed(range.lowerBound..<last.range.lowerBound, unit: unit)
+                continue
+            }
+            guard let first = unit.pieces.first(where: { $0.range.lowerBound == range.lowerBound && !$0.range.isEmpty }),
+                  case .open(let pair, let openRange) = first,
+                  let last = unit.pieces.last(where: { $0.range.upperBound == range.upperBound && !$0.range.isEmpty }),
+                  case .close(pair, let closeRange) = last,
+                  closeRange.lowerBound >= openRange.upperBound
+            else { return range }
+            range = openRange.upperBound..<closeRange.lowerBound
+            range = trimmed(range, unit: unit)
+        }
+    }
+
+    private func isStandalone(_ piece: InlinePiece) -> Bool {
+        switch piece {
+        case .code, .lineBreak: return true
+        default: return false
+        }
+    }
+
+    /// `range` without surrounding white space, never cutting into a code: a boundary that
+    /// falls inside one moves to include all of it.
+    private func trimmed(_ range: Range<Int>, unit: TranslatableUnit) -> Range<Int> {
+        let trimmed = unit.text.withUnsafeBufferPointer { SentenceBreakPatterns.trimmingWhiteSpace(range, in: $0) }
+        guard !trimmed.isEmpty else { return trimmed }
+        var start = trimmed.lowerBound
+        var end = trimmed.upperBound
+        if let piece = unit.pieces.first(where: { $0.isCode && $0.range.contains(start) }) { start = piece.range.lowerBound }
+        if let piece = unit.pieces.first(where: { $0.isCode && $0.range.contains(end - 1) }) { end = piece.range.upperBound }
+        return start..<end
+    }
+
+    private func trimmedEnd(_ end: Int, from start: Int, unit: TranslatableUnit) -> Int {
+        guard end > start else { return start }
+        return trimmed(start..<end, unit: unit).upperBound
+    }
+
+    private func containsText(_ range: Range<Int>, unit: TranslatableUnit) -> Bool {
+        unit.pieces.contains { piece in
+            guard case .text(let textRange) = piece else { return false }
+            let overlap = max(textRange.lowerBound, range.lowerBound)..<max(max(textRange.lowerBound, range.lowerBound), min(textRange.upperBound, range.upperBound))
+            guard !overlap.isEmpty else { return false }
+            return String(decoding: unit.text[overlap], as: UTF8.self).unicodeScalars.contains {
+                $0.properties.isAlphabetic || $0.properties.numericType != nil
+            }
+        }
+    }
+
+    /// The sentence's text with placeholders numbered from 1 in order of appearance.
+    private func render(_ range: Range<Int>, unit: TranslatableUnit) -> Piece {
+        var text: [UInt8] = []
+        var codes: [String: String] = [:]
+        var numbers: [Int: Int] = [:]
+        var next = 0
+        func bytes(_ r: Range<Int>) -> String { String(decoding: unit.text[r], as: UTF8.self) }
+        for piece in unit.pieces where piece.range.overlaps(range) || (piece.range.isEmpty && range.contains(piece.range.lowerBound)) {
+            switch piece {
+            case .text(let textRange):
+                let overlap = max(textRange.lowerBound, range.lowerBound)..<min(textRange.upperBound, range.upperBound)
+                text.append(contentsOf: unit.text[overlap])
+            case .open(let pair, let codeRange):
+                next += 1
+                numbers[pair] = next
+                codes["\(next)"] = bytes(codeRange)
+                text.append(contentsOf: "{\(next)}".utf8)
+            case .close(let pair, let codeRange):
+                if let number = numbers[pair] {
+                    codes["/\(number)"] = bytes(codeRange)
+                    text.append(contentsOf: "{/\(number)}".utf8)
+                } else {
+                    // The pair opened in an earlier sentence: a closing code on its own.
+                    next += 1
+                    codes["/\(next)"] = bytes(codeRange)
+                    text.append(contentsOf: "{/\(next)}".utf8)
+                }
+            case .code(let codeRange), .lineBreak(let codeRange):
+                next += 1
+                codes["\(next)/"] = bytes(codeRange)
+                text.append(contentsOf: "{\(next)/}".utf8)
+            }
+        }
+        return Piece(range: range, text: String(decoding: text, as: UTF8.self), codes: codes)
+    }
+}

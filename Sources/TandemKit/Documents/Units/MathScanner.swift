@@ -1,0 +1,55 @@
+/// Finds TeX math in text (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`), which MathJax and KaTeX render and
+/// which is never translated.
+///
+/// A dollar sign opens math only when a non-space follows it, and closes it only when a
+/// non-space precedes it and no digit follows (pandoc's rule), so prices such as "$999 和 $1099"
+/// stay text.
+enum MathScanner {
+    static func spans(in bytes: [UInt8], range: Range<Int>) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if let end = delimited(in: bytes, at: index, limit: range.upperBound) {
+                spans.append(index..<end)
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return spans
+    }
+
+    private static func delimited(in bytes: [UInt8], at index: Int, limit: Int) -> Int? {
+        let dollar = UInt8(ascii: "$")
+        let backslash = UInt8(ascii: "\\")
+        if bytes[index] == backslash, index + 1 < limit, bytes[index + 1] == UInt8(ascii: "(") || bytes[index + 1] == UInt8(ascii: "[") {
+            let close: [UInt8] = [backslash, bytes[index + 1] == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")]
+            var cursor = index + 2
+            while cursor + 1 < limit {
+                if bytes[cursor] == close[0], bytes[cursor + 1] == close[1] { return cursor + 2 }
+                cursor += 1
+            }
+            return nil
+        }
+        guard bytes[index] == dollar, index == 0 || bytes[index - 1] != backslash else { return nil }
+        let isDisplay = index + 1 < limit && bytes[index + 1] == dollar
+        let open = isDisplay ? 2 : 1
+        // Inline math hugs its dollars; display math may sit on lines of its own.
+        guard index + open < limit, isDisplay || !isSpace(bytes[index + open]) else { return nil }
+        var cursor = index + open + 1
+        while cursor < limit {
+            if bytes[cursor] == dollar, bytes[cursor - 1] != backslash, isDisplay || !isSpace(bytes[cursor - 1]) {
+                if isDisplay {
+                    if cursor + 1 < limit, bytes[cursor + 1] == dollar { return cursor + 2 }
+                } else if cursor + 1 >= limit || !(0x30...0x39).contains(bytes[cursor + 1]) {
+                    return cursor + 1
+                }
+            }
+            if bytes[cursor] == 0x0A, cursor + 1 < limit, bytes[cursor + 1] == 0x0A { return nil }
+            cursor += 1
+        }
+        return nil
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+}

@@ -1,0 +1,122 @@
+/// Finds Hugo shortcodes (`{{< name … >}}`, `{{% name … %}}`) and Tandem's own placeholder
+/// syntax in raw bytes. Hugo expands shortcodes before Markdown, so a shortcode is one opaque
+/// span even when cmark sees emphasis or an autolink inside it.
+enum ShortcodeScanner {
+    /// Byte ranges of every shortcode in `bytes[range]`, in order. An unterminated `{{<` is not
+    /// a shortcode.
+    static func shortcodes(in bytes: [UInt8], range: Range<Int>) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var index = range.lowerBound
+        while index + 2 < range.upperBound {
+            guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{"),
+                  bytes[index + 2] == UInt8(ascii: "<") || bytes[index + 2] == UInt8(ascii: "%")
+            else {
+                index += 1
+                continue
+            }
+            let closer = bytes[index + 2] == UInt8(ascii: "<") ? UInt8(ascii: ">") : UInt8(ascii: "%")
+            var end = index + 3
+            var found: Int?
+            while end + 3 <= range.upperBound {
+                if bytes[end] == closer, bytes[end + 1] == UInt8(ascii: "}"), bytes[end + 2] == UInt8(ascii: "}") {
+                    found = end + 3
+                    break
+                }
+                end += 1
+            }
+            if let found {
+                spans.append(index..<found)
+                index = found
+            } else {
+                index += 3
+            }
+        }
+        return spans
+    }
+
+    /// Shortcodes whose inner content is not Markdown prose (code, diagrams, raw HTML, math):
+    /// from the opening to the closing tag, all of it is one opaque span.
+    static let rawContentShortcodes: Set<String> = [
+        "highlight", "code", "mermaid", "chart", "echarts", "katex", "math", "raw", "rawhtml", "html", "gist", "asciinema",
+    ]
+
+    /// Every span Tandem never translates by Hugo's rules: each shortcode, and the whole of a
+    /// raw-content shortcode with what it encloses. Sorted, not overlapping.
+    static func opaqueSpans(in bytes: [UInt8], range: Range<Int>) -> [Range<Int>] {
+        let codes = shortcodes(in: bytes, range: range)
+        var spans: [Range<Int>] = []
+        var index = 0
+        while index < codes.count {
+            let code = codes[index]
+            if let name = name(of: code, in: bytes), rawContentShortcodes.contains(name),
+               let closing = codes[(index + 1)...].firstIndex(where: { self.name(of: $0, in: bytes) == "/" + name }) {
+                spans.append(code.lowerBound..<codes[closing].upperBound)
+                index = closing + 1
+                continue
+            }
+            spans.append(code)
+            index += 1
+        }
+        return spans
+    }
+
+    /// The shortcode's name (`/name` for a closing tag).
+    static func name(of span: Range<Int>, in bytes: [UInt8]) -> String? {
+        var index = span.lowerBound + 3
+        while index < span.upperBound, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A { index += 1 }
+        let start = index
+        while index < span.upperBound, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "%")].contains(bytes[index]) { index += 1 }
+        return index > start ? String(decoding: bytes[start..<index], as: UTF8.self) : nil
+    }
+
+    /// `bytes` with every opaque span overwritten by "x" (line breaks kept), so cmark sees
+    /// neither emphasis nor links inside a shortcode, nor Markdown inside a raw one, and every
+    /// position stays where it was.
+    static func masking(_ spans: [Range<Int>], in bytes: [UInt8]) -> [UInt8] {
+        var masked = bytes
+        for span in spans {
+            for index in span where masked[index] != 0x0A && masked[index] != 0x0D {
+                masked[index] = UInt8(ascii: "x")
+            }
+        }
+        return masked
+    }
+
+    /// A heading's trailing attribute block (`{#id}`, `{.class}`), as goldmark reads it.
+    static func headingAttributes(in bytes: [UInt8], range: Range<Int>) -> [Range<Int>] {
+        var end = range.upperBound
+        while end > range.lowerBound, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        guard end > range.lowerBound, bytes[end - 1] == UInt8(ascii: "}") else { return [] }
+        guard let open = bytes[range.lowerBound..<end].lastIndex(of: UInt8(ascii: "{")), open + 1 < end,
+              bytes[open + 1] == UInt8(ascii: "#") || bytes[open + 1] == UInt8(ascii: ".")
+        else { return [] }
+        return [open..<end]
+    }
+
+    /// Literal text that reads like a Tandem placeholder (`{1}`, `{/1}`, `{1/}`): it is turned
+    /// into a code so it can never be confused with one.
+    static func placeholderLookalikes(in bytes: [UInt8], range: Range<Int>) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard bytes[index] == UInt8(ascii: "{") else {
+                index += 1
+                continue
+            }
+            var cursor = index + 1
+            if cursor < range.upperBound, bytes[cursor] == UInt8(ascii: "/") { cursor += 1 }
+            let digitsStart = cursor
+            while cursor < range.upperBound, (0x30...0x39).contains(bytes[cursor]) { cursor += 1 }
+            if cursor > digitsStart {
+                if cursor < range.upperBound, bytes[cursor] == UInt8(ascii: "/") { cursor += 1 }
+                if cursor < range.upperBound, bytes[cursor] == UInt8(ascii: "}") {
+                    spans.append(index..<(cursor + 1))
+                    index = cursor + 1
+                    continue
+                }
+            }
+            index += 1
+        }
+        return spans
+    }
+}

@@ -1,0 +1,200 @@
+/// Finds the translatable units of a Markdown body: headings, paragraphs (also inside lists,
+/// blockquotes and footnotes) and table cells, each as text and markup pieces.
+///
+/// Never translatable: code blocks, HTML blocks, thematic breaks, inline code, inline HTML,
+/// shortcodes, autolinks, footnote references, link and image destinations. Link text and image
+/// alt text are translatable, between the pair of codes that hold the link's markup.
+struct UnitExtractor {
+    let bytes: [UInt8]
+    /// Shortcodes and raw shortcode contents, never translated (see `ShortcodeScanner`).
+    let opaqueSpans: [Range<Int>]
+    private var nextPair = 0
+    private var pieces: [InlinePiece] = []
+    private var counters: [String: Int] = [:]
+    private(set) var units: [TranslatableUnit] = []
+
+    init(bytes: [UInt8], opaqueSpans: [Range<Int>]) {
+        self.bytes = bytes
+        self.opaqueSpans = opaqueSpans
+    }
+
+    /// The units of `root`, whose positions are offset by `base` in `bytes`.
+    static func units(of root: MarkdownNode, in bytes: [UInt8], base: Int, opaqueSpans: [Range<Int>]) -> [TranslatableUnit] {
+        var extractor = UnitExtractor(bytes: bytes, opaqueSpans: opaqueSpans)
+        extractor.walkBlocks(root, base: base)
+        return extractor.units
+    }
+
+    private mutating func walkBlocks(_ node: MarkdownNode, base: Int) {
+        switch node.kind {
+        case "code_block", "html_block", "thematic_break":
+            return
+        case "paragraph", "heading", "table_cell":
+            counters[node.kind, default: 0] += 1
+            let location = "body/\(node.kind)[\(counters[node.kind]!)]"
+            if let unit = makeUnit(node, location: location, base: base, isHeading: node.kind == "heading"), unit.hasTranslatableText {
+                units.append(unit)
+            }
+        default:
+            for child in node.children { walkBlocks(child, base: base) }
+        }
+    }
+
+    private mutating func makeUnit(_ block: MarkdownNode, location: String, base: Int, isHeading: Bool) -> TranslatableUnit? {
+        pieces = []
+        nextPair = 0
+        for child in block.children { emit(child, base: base) }
+        guard let first = pieces.first?.range.lowerBound, let last = pieces.map(\.range.upperBound).max() else { return nil }
+        let origin = first..<last
+        var ordered = fillGaps(pieces.sorted { $0.range.lowerBound < $1.range.lowerBound }, in: origin)
+        let opaque = opaqueSpans.filter { $0.overlaps(origin) }.map { max($0.lowerBound, origin.lowerBound)..<min($0.upperBound, origin.upperBound) }
+        ordered = absorb(opaque, into: ordered)
+        // Math may span soft line breaks, so it is found on the unit's raw bytes.
+        ordered = absorb(MathScanner.spans(in: bytes, range: origin).filter { span in !opaque.contains { $0.overlaps(span) } }, into: ordered)
+        if isHeading { ordered = absorb(ShortcodeScanner.headingAttributes(in: bytes, range: origin), into: ordered) }
+        ordered = absorb(lookalikes(in: ordered), into: ordered)
+        ordered = mergingAdjacentCodes(unpairOrphans(ordered))
+        let rebased = ordered.map { $0.shifted(by: -origin.lowerBound) }
+        return TranslatableUnit(location: location, origin: origin, text: Array(bytes[origin]), pieces: rebased)
+    }
+
+    /// Pieces for one inline node and its children.
+    private mutating func emit(_ node: MarkdownNode, base: Int) {
+        guard let local = node.range else { return }  // soft and hard breaks: found as gaps
+        let range = (local.lowerBound + base)..<(local.upperBound + base)
+        switch node.kind {
+        case "text":
+            pieces.append(.text(range))
+        case "emph", "strong", "strikethrough", "link", "image":
+            let childRanges = node.children.compactMap(\.range)
+            guard let firstChild = childRanges.first, let lastChild = childRanges.map(\.upperBound).max(),
+                  !isAutolink(node, range: range)
+            else {
+                pieces.append(.code(range))
+                return
+            }
+            nextPair += 1
+            let pair = nextPair
+            pieces.append(.open(pair: pair, range.lowerBound..<(firstChild.lowerBound + base)))
+            for child in node.children { emit(child, base: base) }
+            pieces.append(.close(pair: pair, (lastChild + base)..<range.upperBound))
+        default:
+            // code, html_inline, footnote_reference and anything unknown: kept as is.
+            pieces.append(.code(range))
+        }
+    }
+
+    /// `<https://…>`, a bare GFM autolink, or a link whose text is its own URL.
+    private func isAutolink(_ node: MarkdownNode, range: Range<Int>) -> Bool {
+        guard node.kind == "link" else { return false }
+        if bytes[range.lowerBound] != UInt8(ascii: "[") { return true }
+        return false
+    }
+
+    /// Bytes between pieces (line breaks with their container prefix, hard-break markers).
+    private func fillGaps(_ sorted: [InlinePiece], in origin: Range<Int>) -> [InlinePiece] {
+        var result: [InlinePiece] = []
+        var cursor = origin.lowerBound
+        for piece in sorted {
+            if piece.range.lowerBound > cursor {
+                let gap = cursor..<piece.range.lowerBound
+                // A line break with only indentation or blockquote markers after it can go
+                // missing in a translation; anything else (a backtick, a hard-break "\\") is markup.
+                let isBreak = bytes[gap].contains(0x0A) && bytes[gap].allSatisfy { [0x0A, 0x0D, 0x20, 0x09, UInt8(ascii: ">")].contains($0) }
+                result.append(isBreak ? .lineBreak(gap) : .code(gap))
+            }
+            if piece.range.lowerBound < cursor {
+                // Overlap (cmark positions can disagree at the edges): keep only the new part.
+                guard piece.range.upperBound > cursor else { continue }
+                result.append(piece.withRange(cursor..<piece.range.upperBound))
+            } else {
+                result.append(piece)
+            }
+            cursor = max(cursor, piece.range.upperBound)
+        }
+        return result
+    }
+
+    /// Bare URLs and text that looks like a Tandem placeholder, inside text pieces.
+    private func lookalikes(in pieces: [InlinePiece]) -> [Range<Int>] {
+        pieces.flatMap { piece -> [Range<Int>] in
+            guard case .text(let range) = piece else { return [] }
+            let found = BareURLScanner.urls(in: bytes, range: range) + ShortcodeScanner.placeholderLookalikes(in: bytes, range: range)
+            // Non-overlapping, in order.
+            var spans: [Range<Int>] = []
+            for span in found.sorted(by: { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) })
+            where spans.last.map({ span.lowerBound >= $0.upperBound }) ?? true {
+                spans.append(span)
+            }
+            return spans
+        }
+    }
+
+    /// Makes each span one standalone code: text around it stays text, markup inside it is
+    /// swallowed.
+    private func absorb(_ spans: [Range<Int>], into pieces: [InlinePiece]) -> [InlinePiece] {
+        guard !spans.isEmpty else { return pieces }
+        var result: [InlinePiece] = []
+        var spanIndex = 0
+        for piece in pieces {
+            var remaining: Range<Int>? = piece.range
+            while let current = remaining {
+                while spanIndex < spans.count, spans[spanIndex].upperBound <= current.lowerBound {
+                    spanIndex += 1
+                }
+                guard spanIndex < spans.count, spans[spanIndex].lowerBound < current.upperBound else {
+                    result.append(piece.withRange(current))
+                    remaining = nil
+                    continue
+                }
+                let span = spans[spanIndex]
+                if current.lowerBound < span.lowerBound {
+                    let head = current.lowerBound..<span.lowerBound
+                    if case .text = piece { result.append(.text(head)) } else { result.append(.code(head)) }
+                }
+                if result.last?.range != span { result.append(.code(span)) }
+                if current.upperBound > span.upperBound, case .text = piece {
+                    remaining = span.upperBound..<current.upperBound
+                } else if current.upperBound > span.upperBound {
+                    // Markup straddling the span's end: its tail stays as a code.
+                    remaining = nil
+                    result.append(.code(span.upperBound..<current.upperBound))
+                } else {
+                    remaining = nil
+                }
+            }
+        }
+        return result
+    }
+
+    /// Codes with nothing between them are one code: cmark leaves the backticks of inline code
+    /// outside its position, and a translator needs one placeholder, not three.
+    private func mergingAdjacentCodes(_ pieces: [InlinePiece]) -> [InlinePiece] {
+        var result: [InlinePiece] = []
+        for piece in pieces {
+            if case .code(let range) = piece, case .code(let previous)? = result.last, previous.upperBound == range.lowerBound {
+                result[result.count - 1] = .code(previous.lowerBound..<range.upperBound)
+            } else {
+                result.append(piece)
+            }
+        }
+        return result
+    }
+
+    /// An opening or closing code whose partner was swallowed becomes a standalone code.
+    private func unpairOrphans(_ pieces: [InlinePiece]) -> [InlinePiece] {
+        var opens = Set<Int>()
+        var closes = Set<Int>()
+        for piece in pieces {
+            if case .open(let pair, _) = piece { opens.insert(pair) }
+            if case .close(let pair, _) = piece { closes.insert(pair) }
+        }
+        return pieces.map { piece in
+            switch piece {
+            case .open(let pair, let range) where !closes.contains(pair): return .code(range)
+            case .close(let pair, let range) where !opens.contains(pair): return .code(range)
+            default: return piece
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// A column of a TSV or CSV term base, as named in its header line.
+enum GlossaryColumn: String, CaseIterable {
+    case source, target, comment, type, forbidden, caseSensitive = "case", partOfSpeech = "pos", note
+
+    /// OmegaT's three columns, assumed when a file has no header.
+    static let omegaT: [GlossaryColumn] = [.source, .target, .comment]
+
+    /// Every column, in the order Tandem writes them.
+    static let full: [GlossaryColumn] = [.source, .target, .comment, .type, .forbidden, .caseSensitive, .partOfSpeech, .note]
+
+    /// Reads a header cell; several spellings are accepted.
+    init?(header: String) {
+        switch header.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "source", "source term", "term": self = .source
+        case "target", "target term", "translation": self = .target
+        case "comment", "comments": self = .comment
+        case "type", "kind": self = .type
+        case "forbidden", "forbidden variants", "forbidden-variants": self = .forbidden
+        case "case", "case-sensitive", "case sensitive", "casesensitive": self = .caseSensitive
+        case "pos", "part of speech", "part-of-speech", "partofspeech": self = .partOfSpeech
+        case "note", "notes": self = .note
+        default: return nil
+        }
+    }
+
+    /// Separates forbidden variants inside one cell.
+    static let variantSeparator: Character = "|"
+}

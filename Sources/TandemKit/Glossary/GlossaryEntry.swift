@@ -1,0 +1,52 @@
+/// One line of a term base: a source term and what its translation must (or must not) be.
+public struct GlossaryEntry: Equatable, Sendable {
+    /// The term as it appears in source text (matched on normalized keys).
+    public var source: String
+    /// The required target; for `keep` entries the source itself; for `forbidden` entries the
+    /// variant that must not appear.
+    public var target: String
+    public var kind: GlossaryEntryKind
+    /// Target spellings that must not appear in translations ("Tongyi Qianwen").
+    public var forbiddenVariants: [String]
+    /// Whether the source matches only in exactly this case (`deepseek` vs `DeepSeek`).
+    public var isCaseSensitive: Bool
+    /// Part of speech, as the term base gives it (`noun`, `properNoun` …).
+    public var partOfSpeech: String?
+    /// OmegaT's third column: a comment shown to translators.
+    public var comment: String?
+    /// A longer note (why this target was chosen, sources).
+    public var note: String?
+    /// The file and line the entry was read from, for lint findings.
+    public var location: SourceLocation?
+
+    public init(
+        source: String, target: String, kind: GlossaryEntryKind = .term, forbiddenVariants: [String] = [],
+        isCaseSensitive: Bool = false, partOfSpeech: String? = nil, comment: String? = nil,
+        note: String? = nil, location: SourceLocation? = nil
+    ) {
+        self.source = source
+        self.target = target
+        self.kind = kind
+        self.forbiddenVariants = forbiddenVariants
+        self.isCaseSensitive = isCaseSensitive
+        self.partOfSpeech = partOfSpeech
+        self.comment = comment
+        self.note = note
+        self.location = location
+    }
+
+    /// The target a translation must contain when the source term is found (`nil` for
+    /// `forbidden` entries, which only forbid).
+    public var requiredTarget: String? {
+        switch kind {
+        case .term: return target
+        case .keep: return source
+        case .forbidden: return nil
+        }
+    }
+
+    /// Every spelling this entry forbids in a translation.
+    public var forbiddenTargets: [String] {
+        kind == .forbidden ? [target] + forbiddenVariants : forbiddenVariants
+    }
+}

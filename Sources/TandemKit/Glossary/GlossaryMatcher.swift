@@ -1,0 +1,235 @@
+/// Finds glossary terms in text: every longest-leftmost match over normalized keys, mapped
+/// back to UTF-8 offsets in the original text. Build it once per run and reuse it.
+///
+/// - Keys are `Normalizer.matchingKey`-compatible: NFKC, case folded, width folded (`ＡＩ` is
+///   `AI`), white space collapsed.
+/// - Scanning left to right, at each position the longest term that fits wins and scanning
+///   resumes after it (阿里巴巴 wins over 阿里 in 阿里巴巴集团; 阿里云 over 阿里 in 阿里云).
+/// - Terms of scripts without spaces (Han, kana) need no word boundaries; a term that starts
+///   or ends with a Latin-like letter or digit matches only on a word boundary there (`AMD`
+///   does not match in `AMDx`, `AI` does match in `AI功能`).
+/// - A case-sensitive entry matches only text in exactly its case (width still folded).
+/// - Placeholders are not text. Decision: paired placeholders (`{1}`…`{/1}`, emphasis and
+///   links) are transparent, so `{1}通义{/1}千问` (from `**通义**千问`) matches 通义千问: the
+///   reader sees the term, and a translator should render it. Standalone placeholders (`{2/}`:
+///   images, inline code, line breaks) separate text, so no term matches across them.
+public struct GlossaryMatcher: Sendable {
+    /// The entries, in glossary order; matches refer to them by index.
+    public let entries: [GlossaryEntry]
+    private let trie: TermTrie
+    /// Entries accepted at each node: `acceptEntries[acceptStart[n]..<acceptStart[n+1]]`.
+    private let acceptStart: [Int32]
+    private let acceptEntries: [Int32]
+    /// Case-sensitive entries' sources in NFKC (width folded, case kept), by entry index.
+    private let exactForms: [Int: String]
+    /// Nodes with a case-sensitive entry, whose matches need a look at the original text.
+    private let nodesNeedingCaseCheck: Set<Int32>
+
+    /// Builds the matcher over the sources of `glossary`'s term and keep entries (forbidden
+    /// entries only constrain targets) and of forbidden entries that carry a source.
+    public init(glossary: Glossary) {
+        self.init(entries: glossary.entries, keys: glossary.entries.map(\.source))
+    }
+
+    /// Builds a matcher whose entry `i` is found where `keys[i]` occurs (used for matching
+    /// target-language strings such as forbidden variants).
+    public init(entries: [GlossaryEntry], keys: [String]) {
+        precondition(entries.count == keys.count)
+        self.entries = entries
+        let folded = keys.map { MatchingText.key($0) }
+        var trie = TermTrie(expectedEdges: folded.reduce(0) { $0 + $1.count })
+        var pairs: [(node: Int32, entry: Int32)] = []
+        pairs.reserveCapacity(folded.count)
+        var exactForms: [Int: String] = [:]
+        for (index, key) in folded.enumerated() where !key.isEmpty && !key.contains(MatchingText.breakUnit) {
+            pairs.append((trie.insert(key), Int32(index)))
+            if entries[index].isCaseSensitive {
+                exactForms[index] = Normalizer.normalize(keys[index], to: .nfkc)
+            }
+        }
+        pairs.sort { $0.node != $1.node ? $0.node < $1.node : $0.entry < $1.entry }
+        var acceptStart = [Int32](repeating: 0, count: trie.nodeCount + 1)
+        for pair in pairs { acceptStart[Int(pair.node) + 1] += 1 }
+        for node in 0..<trie.nodeCount { acceptStart[node + 1] += acceptStart[node] }
+        self.acceptStart = acceptStart
+        self.acceptEntries = pairs.map(\.entry)
+        self.trie = trie
+        self.exactForms = exactForms
+        self.nodesNeedingCaseCheck = Set(pairs.filter { exactForms[Int($0.entry)] != nil }.map(\.node))
+    }
+
+    /// Every longest-leftmost match in `text`, in order.
+    public func matches(in text: String) -> [GlossaryMatch] {
+        var text = text
+        return text.withUTF8 { matches(utf8: $0) }
+    }
+
+    /// Every longest-leftmost match in UTF-8 `bytes` (valid UTF-8), in order.
+    public func matches(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [GlossaryMatch] {
+        let folded = MatchingText(utf8: bytes, placeholders: true)
+        var result: [GlossaryMatch] = []
+        scan(folded, bytes: bytes) { range, node, entries in
+            result.append(GlossaryMatch(range: range, entryIndices: entries ?? self.entries(at: node)))
+        }
+        return result
+    }
+
+    /// The number of matches in UTF-8 `bytes`, without collecting them (for throughput runs).
+    public func matchCount(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let folded = MatchingText(utf8: bytes, placeholders: true)
+        var count = 0
+        scan(folded, bytes: bytes) { _, _, _ in count += 1 }
+        return count
+    }
+
+    /// The glossary terms of a segment's source, one note per entry, for translators.
+    public func termNotes(in sourceText: String) -> [TermNote] {
+        var notes: [TermNote] = []
+        var seen = Set<Int>()
+        let utf8 = Array(sourceText.utf8)
+        for match in matches(in: sourceText) {
+            let term = String(decoding: utf8[match.range], as: UTF8.self)
+            for index in match.entryIndices where seen.insert(index).inserted {
+                let entry = entries[index]
+                notes.append(TermNote(term: term, target: entry.requiredTarget ?? entry.target, kind: entry.kind.rawValue))
+            }
+        }
+        return notes
+    }
+
+    /// The entries accepted at `node` (no case check).
+    private func entries(at node: Int32) -> [Int] {
+        acceptEntries[Int(acceptStart[Int(node)])..<Int(acceptStart[Int(node) + 1])].map { Int($0) }
+    }
+
+    /// Calls `found` with each match's UTF-8 range, its trie node and, when a case check
+    /// filtered them, its entries (nil: every entry at the node).
+    private func scan(_ folded: MatchingText, bytes: UnsafeBufferPointer<UInt8>, _ found: (Range<Int>, Int32, [Int]?) -> Void) {
+        let flags = ScalarFoldTable.shared.flags
+        let units = folded.units
+        let count = units.count
+        flags.withUnsafeBufferPointer { flags in
+            units.withUnsafeBufferPointer { units in
+                @inline(__always) func isWord(_ unit: UInt16) -> Bool { flags[Int(unit)] & ScalarFoldTable.word != 0 }
+                var i = 0
+                while i < count {
+                    let first = units[i]
+                    var node = trie.rootChildren[Int(first)]
+                    // A term starting with a word character needs a word boundary before it.
+                    if node == TermTrie.none || (i > 0 && isWord(first) && isWord(units[i - 1])) {
+                        i += 1
+                        continue
+                    }
+                    var bestEnd = -1
+                    var bestNode = TermTrie.none
+                    var bestEntries: [Int]?
+                    var j = i + 1
+                    while true {
+                        let acceptFrom = Int(acceptStart[Int(node)])
+                        let acceptTo = Int(acceptStart[Int(node) + 1])
+                        if acceptFrom < acceptTo && (j == count || !isWord(units[j - 1]) || !isWord(units[j])) {
+                            // Most nodes accept without looking at the original text: no allocation.
+                            if nodesNeedingCaseCheck.isEmpty || !nodesNeedingCaseCheck.contains(node) {
+                                bestEnd = j
+                                bestNode = node
+                                bestEntries = nil
+                            } else {
+                                let accepted = accept(acceptFrom..<acceptTo, folded: folded, from: i, to: j, bytes: bytes)
+                                if !accepted.isEmpty {
+                                    bestEnd = j
+                                    bestNode = node
+                                    bestEntries = accepted
+                                }
+                            }
+                        }
+                        guard j < count else { break }
+                        node = trie.child(node, units[j])
+                        if node == TermTrie.none { break }
+                        j += 1
+                    }
+                    if bestEnd > 0 {
+                        found(Int(folded.starts[i])..<Int(folded.ends[bestEnd - 1]), bestNode, bestEntries)
+                        i = bestEnd
+                    } else {
+                        i += 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// The entries in `range` of `acceptEntries` that accept the text of units `from..<to`:
+    /// all of them, except case-sensitive ones whose exact form differs.
+    private func accept(_ range: Range<Int>, folded: MatchingText, from: Int, to: Int, bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var accepted: [Int] = []
+        accepted.reserveCapacity(range.count)
+        var original: String?
+        for k in range {
+            let entry = Int(acceptEntries[k])
+            if let exact = exactForms[entry] {
+                if original == nil {
+                    let slice = UnsafeBufferPointer(rebasing: bytes[Int(folded.starts[from])..<Int(folded.ends[to - 1])])
+                    original = Normalizer.normalize(Self.removingPairedPlaceholders(slice), to: .nfkc)
+                }
+                if original != exact { continue }
+            }
+            accepted.append(entry)
+        }
+        return accepted
+    }
+
+    /// The text of `bytes` without paired placeholders (as the matcher sees it).
+    static func removingPairedPlaceholders(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x7B, let (end, standalone) = MatchingText.placeholder(bytes, at: index), !standalone {
+                index = end
+                continue
+            }
+            kept.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: kept, as: UTF8.self)
+    }
+}
+
+extension GlossaryMatcher {
+    /// Every entry whose source occurs anywhere in `text` (all starts, all lengths, word
+    /// boundaries respected): the terms nested in a longer term, for the glossary lint.
+    func entriesContained(in text: String) -> [Int] {
+        var text = text
+        return text.withUTF8 { bytes in
+            let folded = MatchingText(utf8: bytes, placeholders: false)
+            var found: [Int] = []
+            forEachOccurrence(folded, bytes: bytes) { _, _, entries in found += entries }
+            return found
+        }
+    }
+}
+
+extension GlossaryMatcher {
+    /// Calls `body` for every occurrence of every term (overlapping ones too), with its folded
+    /// unit range and accepting entries.
+    fileprivate func forEachOccurrence(_ folded: MatchingText, bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, [Int]) -> Void) {
+        let units = folded.units
+        let count = units.count
+        for i in 0..<count {
+            var node = trie.rootChildren[Int(units[i])]
+            if node == TermTrie.none || (i > 0 && MatchingText.isWord(units[i]) && MatchingText.isWord(units[i - 1])) { continue }
+            var j = i + 1
+            while true {
+                let from = Int(acceptStart[Int(node)]), to = Int(acceptStart[Int(node) + 1])
+                if from < to && (j == count || !MatchingText.isWord(units[j - 1]) || !MatchingText.isWord(units[j])) {
+                    let accepted = accept(from..<to, folded: folded, from: i, to: j, bytes: bytes)
+                    if !accepted.isEmpty { body(i, j, accepted) }
+                }
+                guard j < count else { break }
+                node = trie.child(node, units[j])
+                if node == TermTrie.none { break }
+                j += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+
+/// One run of `tandem glossary lint` over paths: glossary files (`.tsv`, `.csv`, `.tbx`) are
+/// linted themselves; segment files (`.json`) are linted against the glossary of their
+/// language pair (`glossaries/<source>/<target>.*` of their project, plus any glossary file
+/// named on the command line for that pair), and the same source translated two ways across
+/// all of them is reported.
+///
+/// Switching rules off: a segment's `lintDisable` list, a top-level `"lintDisable"` list in a
+/// segment file, or a `# lint-disable: rule-id, rule-id` line in a TSV glossary (`all` switches
+/// every rule off).
+public struct GlossaryLintRun {
+    public let workingDirectory: URL
+
+    public init(workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+        self.workingDirectory = workingDirectory.standardizedFileURL
+    }
+
+    /// Every finding for `paths` (the current project's glossaries/ and locales/ when empty),
+    /// sorted by file, line and column. Throws `TandemError` on unreadable or malformed input.
+    public func findings(paths: [String]) throws -> [LintFinding] {
+        let (glossaryFiles, segmentFiles) = try collectFiles(paths)
+        var findings: [LintFinding] = []
+        var glossaries: [String: Glossary] = [:]
+        for file in glossaryFiles {
+            let glossary = try Glossary.read(file, displayPath: display(file))
+            glossaries[file.path] = glossary
+            let disabled = try Self.fileDisabledRules(glossaryFile: file)
+            if disabled.contains(TranslationLinter.allRules) { continue }
+            findings += GlossaryLinter.lint(glossary, file: display(file), disabled: disabled)
+        }
+
+        var linters: [String: TranslationLinter] = [:]
+        var firstTranslation: [String: (location: SourceLocation, target: String, key: String)] = [:]
+        for file in segmentFiles {
+            let bytes = try TextFile.readBytes(file)
+            let text = try TextFile.decodeUTF8(bytes, path: display(file))
+            let segmentFile: SegmentFile
+            let fileDisabled: Set<String>
+            do {
+                segmentFile = try JSONDecoder().decode(SegmentFile.self, from: Data(text.utf8))
+                fileDisabled = Set(try JSONDecoder().decode(FileLintSettings.self, from: Data(text.utf8)).lintDisable ?? [])
+            } catch let error as DecodingError {
+                throw TandemError.invalidConfiguration(file: display(file), message: "not a segment file: \(error.tandemDescription)")
+            } catch {
+                throw TandemError.invalidConfiguration(file: display(file), message: "not valid JSON: \(error.localizedDescription)")
+            }
+            let pair = "\(segmentFile.sourceLocale)\u{0}\(segmentFile.targetLocale)"
+            if linters[pair] == nil {
+                linters[pair] = TranslationLinter(glossary: try glossary(for: segmentFile, file: file, explicit: glossaries))
+            }
+            let linter = linters[pair]!
+            let positions = SegmentFilePositions(bytes)
+            let lines = LineTable(bytes)
+            for (index, segment) in segmentFile.segments.enumerated() {
+                guard let target = segment.target else { continue }
+                let offset = index < positions.targetOffsets.count ? (positions.targetOffsets[index] ?? positions.segmentOffsets[index]) : 0
+                let position = lines.position(of: offset)
+                let location = SourceLocation(file: display(file), line: position.line, column: position.column)
+                findings += linter.lint(segment: segment, at: location, disabled: fileDisabled)
+
+                let disabled = fileDisabled.union(segment.lintDisable ?? [])
+                guard !disabled.contains(LintRule.inconsistentTranslation.rawValue), !disabled.contains(TranslationLinter.allRules) else { continue }
+                let key = "\(segmentFile.targetLocale)\u{0}\(Normalizer.matchingKey(segment.source))"
+                let targetKey = Normalizer.matchingKey(target)
+                if let first = firstTranslation[key] {
+                    if first.key != targetKey {
+                        findings.append(LintFinding(
+                            location: location, rule: .inconsistentTranslation,
+                            message: "'\(segment.source)' is translated '\(target)' here but '\(first.target)' at \(first.location)"))
+                    }
+                } else {
+                    firstTranslation[key] = (location, target, targetKey)
+                }
+            }
+        }
+        return findings.sorted {
+            ($0.location.file, $0.location.line, $0.location.column, $0.rule.rawValue) < ($1.location.file, $1.location.line, $1.location.column, $1.rule.rawValue)
+        }
+    }
+
+    /// The top-level `lintDisable` of a segment file.
+    struct FileLintSettings: Decodable {
+        var lintDisable: [String]?
+    }
+
+    /// Rule ids from `# lint-disable: a, b` lines of a TSV glossary.
+    static func fileDisabledRules(glossaryFile: URL) throws -> Set<String> {
+        guard Glossary.FileFormat(path: glossaryFile.path) == .tsv else { return [] }
+        let text = try TextFile.readUTF8(glossaryFile)
+        var rules = Set<String>()
+        for line in text.split(whereSeparator: \.isNewline) where line.hasPrefix("#") {
+            let body = line.dropFirst().trimmingCharacters(in: .whitespaces)
+            guard body.hasPrefix("lint-disable:") else { continue }
+            for rule in body.dropFirst("lint-disable:".count).split(separator: ",") {
+                rules.insert(rule.trimmingCharacters(in: .whitespaces))
+            }
+        }
+        return rules
+    }
+
+    func glossary(for segmentFile: SegmentFile, file: URL, explicit: [String: Glossary]) throws -> Glossary {
+        let root = ProjectLocator.projectRoot(from: file.deletingLastPathComponent()) ?? workingDirectory
+        var glossary = try Glossary.load(projectRoot: root, source: segmentFile.sourceLocale, target: segmentFile.targetLocale)
+        let projectDirectory = root.appendingPathComponent("glossaries").appendingPathComponent(segmentFile.sourceLocale.identifier).standardizedFileURL.path
+        for (path, other) in explicit.sorted(by: { $0.key < $1.key })
+        where other.sourceLocale == segmentFile.sourceLocale && other.targetLocale == segmentFile.targetLocale
+            && URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path != projectDirectory {
+            glossary.entries += other.entries
+        }
+        return glossary
+    }
+
+    /// Glossary and segment files named by `paths`, directories searched recursively.
+    func collectFiles(_ paths: [String]) throws -> (glossaries: [URL], segments: [URL]) {
+        var roots: [URL] = paths.map {
+            ($0.hasPrefix("/") ? URL(fileURLWithPath: $0) : workingDirectory.appendingPathComponent($0)).standardizedFileURL
+        }
+        if paths.isEmpty {
+            let project = ProjectLocator.projectRoot(from: workingDirectory) ?? workingDirectory
+            roots = ["glossaries", "locales"].map { project.appendingPathComponent($0) }
+                .filter { FileManager.default.fileExists(atPath: $0.path) }
+            if roots.isEmpty {
+                throw TandemError.usage("no glossaries/ or locales/ here or above; name the files or folders to lint")
+            }
+        }
+        var glossaries: [URL] = []
+        var segments: [URL] = []
+        for root in roots {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else {
+                throw TandemError.unreadable(path: display(root), reason: "no such file or directory")
+            }
+            var files: [URL] = []
+            if isDirectory.boolValue {
+                let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+                while let url = enumerator?.nextObject() as? URL { files.append(url.standardizedFileURL) }
+                files = files.filter { Glossary.FileFormat(path: $0.path) != nil || $0.pathExtension == "json" }
+                files = files.filter { $0.pathExtension != "xml" && $0.pathExtension != "txt" }
+            } else {
+                files = [root]
+            }
+            for file in files.sorted(by: { $0.path < $1.path }) {
+                if file.pathExtension.lowercased() == "json" {
+                    segments.append(file)
+                } else if Glossary.FileFormat(path: file.path) != nil {
+                    glossaries.append(file)
+                } else {
+                    throw TandemError.usage("\(display(file)): not a glossary (.tsv, .csv, .tbx) or segment file (.json)")
+                }
+            }
+        }
+        // Sorted, so which translation counts as the first of a sentence does not depend on
+        // the order paths were given in.
+        return (glossaries, segments.sorted { $0.path < $1.path })
+    }
+
+    /// `url` relative to the working directory when it lies inside it.
+    func display(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let base = workingDirectory.path.hasSuffix("/") ? workingDirectory.path : workingDirectory.path + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+}

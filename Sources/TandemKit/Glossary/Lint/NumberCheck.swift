@@ -1,0 +1,99 @@
+import Foundation
+
+/// Numbers that must survive translation: every Arabic-digit number of a Chinese source must
+/// reappear in the English target, with Chinese units converted (1600 亿 = 160 billion,
+/// 1 亿 = 100 million, 3 万 = 30,000 or 30 thousand), percentages kept (53.07% = 53.07
+/// percent), a month number allowed to become its name (9 月 = September), and 1–12 allowed
+/// as words (two, twelve). Anything else is allowed explicitly by switching `number-missing`
+/// off for the segment.
+enum NumberCheck {
+    /// A number with the value it stands for.
+    struct Number: Equatable {
+        var text: String
+        var value: Double
+        /// Followed by 月: may be written as a month name.
+        var isMonth = false
+    }
+
+    static let chineseUnits: [(String, Double)] = [("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("千万", 1e7), ("百万", 1e6), ("亿", 1e8), ("万", 1e4)]
+    static let englishScales: [(String, Double)] = [
+        ("trillion", 1e12), ("billion", 1e9), ("million", 1e6), ("thousand", 1e3), ("bn", 1e9), ("mn", 1e6), ("tn", 1e12),
+    ]
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    static let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+
+    /// The source numbers missing from the target.
+    static func missing(source: String, target: String) -> [Number] {
+        let sourceNumbers = numbers(in: source, isSource: true)
+        guard !sourceNumbers.isEmpty else { return [] }
+        let targetText = Normalizer.normalize(target, to: .nfkc).lowercased()
+        let targetValues = numbers(in: target, isSource: false).map(\.value)
+        let targetWords = Set(targetText.split(whereSeparator: { !$0.isLetter }).map(String.init))
+        return sourceNumbers.filter { number in
+            if targetValues.contains(where: { same($0, number.value) }) { return false }
+            if number.isMonth, (1...12).contains(Int(number.value)), number.value == number.value.rounded() {
+                let name = months[Int(number.value) - 1]
+                if targetWords.contains(name) || targetWords.contains(String(name.prefix(3))) { return false }
+            }
+            if number.value == number.value.rounded(), (0...12).contains(Int(number.value)), targetWords.contains(words[Int(number.value)]) {
+                return false
+            }
+            return true
+        }
+    }
+
+    static func same(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1) }
+
+    /// The numbers of `text`, placeholders (`{1}`, `{2/}`) skipped, with source units or target
+    /// scale words applied.
+    static func numbers(in text: String, isSource: Bool) -> [Number] {
+        let scalars = Array(Normalizer.normalize(text, to: .nfkc).unicodeScalars)
+        var result: [Number] = []
+        var index = 0
+        func isDigit(_ k: Int) -> Bool { k < scalars.count && ("0"..."9").contains(scalars[k]) }
+        while index < scalars.count {
+            if scalars[index] == "{" {
+                // Skip a placeholder: its digits are not part of the text.
+                var k = index + 1
+                if k < scalars.count, scalars[k] == "/" { k += 1 }
+                while isDigit(k) { k += 1 }
+                if k < scalars.count, scalars[k] == "/" { k += 1 }
+                if k < scalars.count, scalars[k] == "}" { index = k + 1; continue }
+            }
+            guard isDigit(index), index == 0 || !(scalars[index - 1].properties.isAlphabetic && scalars[index - 1].value < 0x3000) else {
+                index += 1
+                continue
+            }
+            var digits = ""
+            var k = index
+            while k < scalars.count {
+                if isDigit(k) {
+                    digits.unicodeScalars.append(scalars[k])
+                } else if scalars[k] == ",", isDigit(k + 1), isDigit(k + 2), isDigit(k + 3), !isDigit(k + 4) {
+                    // thousands separator
+                } else if scalars[k] == ".", isDigit(k + 1), !digits.contains(".") {
+                    digits.append(".")
+                } else {
+                    break
+                }
+                k += 1
+            }
+            let numberText = String(String.UnicodeScalarView(scalars[index..<k]))
+            guard var value = Double(digits) else { index = k; continue }
+            // Look past spaces at what follows.
+            var after = k
+            while after < scalars.count, scalars[after] == " " { after += 1 }
+            let rest = String(String.UnicodeScalarView(scalars[after..<min(after + 12, scalars.count)])).lowercased()
+            var isMonth = false
+            if isSource {
+                if let unit = chineseUnits.first(where: { rest.hasPrefix($0.0) }) { value *= unit.1 }
+                isMonth = rest.hasPrefix("月")
+            } else if let scale = englishScales.first(where: { rest.hasPrefix($0.0) && !(rest.dropFirst($0.0.count).first?.isLetter ?? false) }) {
+                value *= scale.1
+            }
+            result.append(Number(text: numberText, value: value, isMonth: isMonth))
+            index = k
+        }
+        return result
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// Checks the translations of one segment file against a glossary: required targets,
+/// forbidden variants, keep-terms, numbers and placeholders. Only segments with a target are
+/// checked; rules listed in a segment's `lintDisable` (or the file's) are skipped.
+public struct TranslationLinter: Sendable {
+    public let glossary: Glossary
+    let matcher: GlossaryMatcher
+    /// Matches every forbidden target spelling; entry `i` belongs to glossary entry `forbiddenOwners[i]`.
+    let forbiddenMatcher: GlossaryMatcher
+    let forbiddenOwners: [Int]
+
+    /// The id that switches every rule off.
+    public static let allRules = "all"
+
+    public init(glossary: Glossary) {
+        self.glossary = glossary
+        matcher = GlossaryMatcher(glossary: glossary)
+        let requiredKeys = Set(glossary.entries.compactMap { $0.requiredTarget.map(Normalizer.matchingKey) })
+        var variants: [GlossaryEntry] = []
+        var owners: [Int] = []
+        for (index, entry) in glossary.entries.enumerated() {
+            for variant in entry.forbiddenTargets {
+                // A variant that differs from a required target only in case ("Ernie Bot" vs
+                // "ERNIE Bot") is forbidden in exactly that case.
+                let caseOnly = requiredKeys.contains(Normalizer.matchingKey(variant))
+                variants.append(GlossaryEntry(source: variant, target: variant, kind: .forbidden, isCaseSensitive: caseOnly))
+                owners.append(index)
+            }
+        }
+        forbiddenMatcher = GlossaryMatcher(entries: variants, keys: variants.map(\.source))
+        forbiddenOwners = owners
+    }
+
+    /// The findings for one segment, located at `location` (its target value in the file).
+    public func lint(segment: SegmentEntry, at location: SourceLocation, disabled fileDisabled: Set<String> = []) -> [LintFinding] {
+        guard let target = segment.target else { return [] }
+        let disabled = fileDisabled.union(segment.lintDisable ?? [])
+        if disabled.contains(Self.allRules) { return [] }
+        var findings: [LintFinding] = []
+        func report(_ rule: LintRule, _ message: String) {
+            if !disabled.contains(rule.rawValue) { findings.append(LintFinding(location: location, rule: rule, message: message)) }
+        }
+        let folded = MatchingText(target)
+        let targetBytes = Array(target.utf8)
+        let sourceBytes = Array(segment.source.utf8)
+
+        for match in matcher.matches(in: segment.source) {
+            let found = String(decoding: sourceBytes[match.range], as: UTF8.self)
+            let entries = match.entryIndices.map { glossary.entries[$0] }
+            let required = entries.filter { $0.kind != .forbidden }
+            guard !required.isEmpty else { continue }
+            if required.contains(where: { $0.kind == .keep }) {
+                let term = required.first { $0.kind == .keep }!.source
+                let exact = Normalizer.normalize(term, to: .nfkc)
+                let spellings = folded.occurrences(of: MatchingText.key(term)).map { range -> String in
+                    let slice = targetBytes[folded.originalRange(range)]
+                    return slice.withUnsafeBufferPointer { GlossaryMatcher.removingPairedPlaceholders($0) }
+                }
+                if spellings.contains(where: { Normalizer.normalize($0, to: .nfkc) == exact }) { continue }
+                if let other = spellings.first {
+                    report(.keepAltered, "keep-term '\(term)' is written '\(other)' in the target; keep it exactly as '\(term)'")
+                } else {
+                    report(.keepAltered, "keep-term '\(term)' is missing from the target; keep it unchanged")
+                }
+                continue
+            }
+            let targets = required.compactMap(\.requiredTarget)
+            if !targets.contains(where: { !folded.occurrences(of: MatchingText.key($0)).isEmpty }) {
+                let expected = targets.map { "'\($0)'" }.joined(separator: " or ")
+                report(.termMissing, "'\(found)' should be translated as \(expected), which is not in the target")
+            }
+        }
+
+        for match in forbiddenMatcher.matches(in: target) {
+            let written = String(decoding: targetBytes[match.range], as: UTF8.self)
+            let owner = glossary.entries[forbiddenOwners[match.entryIndices[0]]]
+            let instead = owner.requiredTarget.map { "; write '\($0)'" } ?? ""
+            report(.forbiddenVariant, "'\(written)' is a forbidden variant for '\(owner.source)'\(instead)")
+        }
+
+        for number in NumberCheck.missing(source: segment.source, target: target) {
+            report(.numberMissing, "the number '\(number.text)' of the source is not in the target (value \(Self.format(number.value)))")
+        }
+
+        let placeholders = PlaceholderCheck.differences(source: segment.source, target: target)
+        for placeholder in placeholders.lost {
+            let code = segment.codes?[placeholder.trimmingCharacters(in: CharacterSet(charactersIn: "{}"))].map { " (\($0))" } ?? ""
+            report(.placeholderLost, "placeholder \(placeholder)\(code) of the source is missing from the target")
+        }
+        for placeholder in placeholders.added {
+            report(.placeholderAdded, "placeholder \(placeholder) is in the target but not in the source")
+        }
+        return findings
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e18 ? String(Int64(value)) : String(value)
+    }
+}

@@ -1,0 +1,274 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Reads TBX term bases, both TBX v2 (`martif/termEntry/langSet/tig`) and TBX v3
+/// (`tbx/conceptEntry/langSec/termSec`, Core or Basic), with Foundation's XMLParser (libxml2).
+///
+/// The language in the root's `xml:lang` is the source; the other language is the target.
+/// Target terms whose `administrativeStatus` is deprecated or superseded become forbidden
+/// variants; an entry whose target equals its source is read as `keep`.
+///
+/// Safety: a DOCTYPE that declares entities is rejected before parsing (billion laughs, XXE);
+/// external entities are never resolved (the resolving policy is left at its default).
+enum TBXGlossaryReader {
+    /// Larger files are refused rather than parsed into memory.
+    static let maximumSize = 100 * 1024 * 1024
+
+    static func read(_ bytes: [UInt8], path: String) throws -> Glossary {
+        if bytes.count > maximumSize {
+            throw TandemError.invalidValue(
+                SourceLocation(file: path, line: 1, column: 1),
+                message: "TBX file of \(bytes.count) bytes is larger than the \(maximumSize)-byte limit")
+        }
+        if let offset = entityDeclarationOffset(bytes) {
+            let text = String(decoding: bytes[..<offset], as: UTF8.self)
+            throw TandemError.invalidValue(
+                SourceLocation(file: path, text: text, utf8Offset: offset),
+                message: "DOCTYPE declares an entity; entity declarations are refused (they can expand without bound or read local files)")
+        }
+        let parser = XMLParser(data: Data(bytes))
+        let collector = TBXCollector(path: path, parser: parser)
+        parser.delegate = collector
+        parser.shouldResolveExternalEntities = false
+        let parsed = parser.parse()
+        if let error = collector.refusal { throw error }
+        if let error = collector.syntaxError { throw error }
+        if !parsed {
+            let description = (parser.parserError as NSError?)?.localizedDescription ?? "parse error"
+            throw TandemError.invalidValue(
+                SourceLocation(file: path, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1)),
+                message: "not well-formed XML: \(description)")
+        }
+        if let error = collector.error { throw error }
+        guard collector.sawRoot else {
+            throw TandemError.invalidValue(
+                SourceLocation(file: path, line: 1, column: 1), message: "not a TBX file: expected a <tbx> or <martif> root element")
+        }
+        return Glossary(sourceLocale: collector.sourceLocale, targetLocale: collector.targetLocale, entries: collector.entries)
+    }
+
+    /// The byte offset of the first `<!ENTITY` declaration, if any.
+    static func entityDeclarationOffset(_ bytes: [UInt8]) -> Int? {
+        let needle = Array("<!ENTITY".utf8)
+        guard bytes.count >= needle.count else { return nil }
+        var index = 0
+        while index <= bytes.count - needle.count {
+            if bytes[index] == 0x3C, bytes[index + 1] == 0x21, Array(bytes[index..<(index + needle.count)]) == needle {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+}
+
+/// XMLParser delegate gathering concept entries; keeps the first error it meets.
+private final class TBXCollector: NSObject, XMLParserDelegate {
+    let path: String
+    unowned let parser: XMLParser
+    /// The first structural problem (reported only when the XML itself is well-formed).
+    var error: TandemError?
+    /// A refused construct (entity declarations): parsing stops at once.
+    var refusal: TandemError?
+    /// The first XML syntax error, even one libxml2 recovered from.
+    var syntaxError: TandemError?
+    var sawRoot = false
+    var sourceLocale: LocaleTag?
+    var targetLocale: LocaleTag?
+    var entries: [GlossaryEntry] = []
+
+    /// One term with its term-level notes.
+    struct Term {
+        var text = ""
+        var status: String?
+        var partOfSpeech: String?
+    }
+
+    // State of the concept being read.
+    var conceptLocation: SourceLocation?
+    var conceptNote: String?
+    var conceptDefinition: String?
+    var currentLanguage: String?
+    var sourceTerms: [Term] = []
+    var targetTerms: [Term] = []
+    var currentTerm: Term?
+    var textBuffer = ""
+    var capture: Capture?
+
+    enum Capture { case term, termNote(String), note, descrip(String) }
+
+    init(path: String, parser: XMLParser) {
+        self.path = path
+        self.parser = parser
+    }
+
+    var location: SourceLocation { SourceLocation(file: path, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1)) }
+
+    func fail(_ message: String) {
+        if error == nil { error = TandemError.invalidValue(location, message: message) }
+    }
+
+    func refuse(_ message: String) {
+        if refusal == nil { refusal = TandemError.invalidValue(location, message: message) }
+        parser.abortParsing()
+    }
+
+    /// libxml2 as Foundation drives it on Linux recovers from some errors (a mismatched end
+    /// tag) and `parse()` still returns true; the first error reported here makes the file fail.
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        if syntaxError == nil {
+            syntaxError = TandemError.invalidValue(location, message: "not well-formed XML: \(Self.describe(parseError))")
+        }
+    }
+
+    /// A readable name for the libxml2 errors met most often (XMLParser only gives a code).
+    static func describe(_ error: Error) -> String {
+        let code = (error as NSError).code
+        switch code {
+        case 4: return "the document is empty"
+        case 5: return "the document ends before its elements are closed"
+        case 9: return "invalid character"
+        case 38, 39, 40, 41: return "malformed attribute"
+        case 64, 68: return "a name is expected here"
+        case 73: return "'>' expected"
+        case 76: return "end tag does not match the open element"
+        case 85: return "a tag is never closed"
+        case 111: return "invalid or undefined entity"
+        default: return "libxml2 error \(code)"
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
+        refuse("DOCTYPE declares the entity '\(name)'; entity declarations are refused")
+    }
+
+    func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
+        refuse("DOCTYPE declares the external entity '\(name)'; entity declarations are refused")
+    }
+
+    func parser(_ parser: XMLParser, foundUnparsedEntityDeclarationWithName name: String, publicID: String?, systemID: String?, notationName: String?) {
+        refuse("DOCTYPE declares the entity '\(name)'; entity declarations are refused")
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        let local = name.split(separator: ":").last.map(String.init) ?? name
+        switch local {
+        case "tbx", "martif":
+            sawRoot = true
+            if let lang = attributes["xml:lang"] {
+                guard let tag = LocaleTag(lang) else { return fail("'\(lang)' is not a BCP 47 language tag") }
+                sourceLocale = tag
+            }
+        case "conceptEntry", "termEntry":
+            conceptLocation = location
+            conceptNote = nil
+            conceptDefinition = nil
+            sourceTerms = []
+            targetTerms = []
+        case "langSec", "langSet":
+            guard let lang = attributes["xml:lang"], let tag = LocaleTag(lang) else {
+                return fail("<\(local)> needs an xml:lang attribute holding a BCP 47 tag")
+            }
+            if sourceLocale == nil { sourceLocale = tag }
+            if tag != sourceLocale {
+                if targetLocale == nil { targetLocale = tag }
+                if tag != targetLocale {
+                    return fail("a third language '\(tag)' (the file pairs \(sourceLocale!) with \(targetLocale!)); Tandem glossaries hold one language pair")
+                }
+            }
+            currentLanguage = tag.identifier
+        case "termSec", "tig", "ntig":
+            currentTerm = Term()
+        case "term":
+            if currentTerm == nil { currentTerm = Term() }
+            capture = .term
+            textBuffer = ""
+        case "termNote":
+            capture = .termNote(attributes["type"] ?? "")
+            textBuffer = ""
+        case "note":
+            capture = .note
+            textBuffer = ""
+        case "descrip":
+            capture = .descrip(attributes["type"] ?? "")
+            textBuffer = ""
+        default:
+            break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if capture != nil { textBuffer += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        let local = name.split(separator: ":").last.map(String.init) ?? name
+        let text = textBuffer.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch local {
+        case "term":
+            currentTerm?.text = textBuffer
+            capture = nil
+        case "termNote":
+            if case .termNote(let type) = capture {
+                switch type {
+                case "administrativeStatus": currentTerm?.status = text
+                case "partOfSpeech": currentTerm?.partOfSpeech = text
+                default: break
+                }
+            }
+            capture = nil
+        case "note":
+            if currentTerm == nil { conceptNote = text }
+            capture = nil
+        case "descrip":
+            if case .descrip(let type) = capture, type == "definition" { conceptDefinition = text }
+            capture = nil
+        case "termSec", "tig", "ntig":
+            finishTerm()
+        case "langSec", "langSet":
+            finishTerm()
+            currentLanguage = nil
+        case "conceptEntry", "termEntry":
+            finishConcept()
+        default:
+            break
+        }
+    }
+
+    func finishTerm() {
+        guard let term = currentTerm else { return }
+        currentTerm = nil
+        guard !term.text.isEmpty else { return fail("empty <term>") }
+        if currentLanguage == sourceLocale?.identifier { sourceTerms.append(term) } else { targetTerms.append(term) }
+    }
+
+    func finishConcept() {
+        guard error == nil else { return }
+        func isForbidden(_ term: Term) -> Bool {
+            guard let status = term.status?.lowercased() else { return false }
+            return status.hasPrefix("deprecated") || status.hasPrefix("superseded")
+        }
+        let preferred = targetTerms.filter { !isForbidden($0) }
+        let forbidden = targetTerms.filter(isForbidden).map(\.text)
+        guard !sourceTerms.isEmpty else { return fail("concept entry without a term in the source language \(sourceLocale?.identifier ?? "")") }
+        for source in sourceTerms {
+            var entry = GlossaryEntry(
+                source: source.text, target: "", partOfSpeech: source.partOfSpeech, comment: conceptNote,
+                note: conceptDefinition, location: conceptLocation)
+            if let target = preferred.first {
+                entry.target = target.text
+                entry.kind = target.text == source.text ? .keep : .term
+                entry.forbiddenVariants = forbidden
+            } else if let first = forbidden.first {
+                entry.target = first
+                entry.kind = .forbidden
+                entry.forbiddenVariants = Array(forbidden.dropFirst())
+            } else {
+                return fail("concept entry for '\(source.text)' has no term in the target language")
+            }
+            entries.append(entry)
+        }
+    }
+}

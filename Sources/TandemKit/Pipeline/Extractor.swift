@@ -1,0 +1,61 @@
+import Foundation
+
+/// `tandem extract`: brings every post's segment files up to date, one per target locale.
+/// Never writes content files (only `build` does).
+public struct Extractor {
+    public let project: Project
+    private let segmenter: DocumentSegmenter
+    private let merger = SegmentMerger()
+    /// One matcher per target locale, built on first use (glossaries/<source>/<target>.tsv …).
+    private let matchers = MatcherCache()
+
+    /// Glossary matchers by target locale.
+    private final class MatcherCache {
+        var byLocale: [LocaleTag: GlossaryMatcher] = [:]
+    }
+
+    public init(project: Project) throws {
+        self.project = project
+        let sentences = try SentenceSegmenter(locale: project.configuration.source, localesDirectory: project.localesDirectory)
+        segmenter = DocumentSegmenter(segmenter: sentences)
+    }
+
+    /// Extracts `post` for each of its target locales.
+    public func extract(_ post: URL) throws -> [ExtractResult] {
+        let document = try HugoDocument(
+            bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: project.projectPath(of: post),
+            translatableKeys: project.configuration.translateKeys)
+        let extracted = segmenter.segments(of: document)
+        var results: [ExtractResult] = []
+        for locale in try PostLocales.targets(of: document, project: project) {
+            let url = try project.segmentFile(for: post, locale: locale)
+            let previous = try SegmentFileStore.read(url)
+            var merged = merger.merge(extracted, into: previous)
+            // Glossary terms are derived: recomputed on every run so they follow the glossary.
+            let matcher = try matcher(for: locale)
+            for index in merged.segments.indices {
+                let notes = matcher.termNotes(in: merged.segments[index].source)
+                merged.segments[index].terms = notes.isEmpty ? nil : notes
+            }
+            var file = SegmentFile(
+                source: project.projectPath(of: post), sourceLocale: project.configuration.source,
+                targetLocale: locale, segments: merged.segments)
+            file.obsolete = merged.obsolete.isEmpty ? nil : merged.obsolete
+            let written = try SegmentFileStore.write(file, to: url)
+            results.append(ExtractResult(
+                post: project.projectPath(of: post), locale: locale.identifier,
+                segmentFile: project.projectPath(of: url), segments: file.segments.count,
+                translated: file.segments.filter { $0.state.isTranslated }.count,
+                changes: merged.report, written: written))
+        }
+        return results
+    }
+
+    private func matcher(for locale: LocaleTag) throws -> GlossaryMatcher {
+        if let cached = matchers.byLocale[locale] { return cached }
+        let glossary = try Glossary.load(projectRoot: project.root, source: project.configuration.source, target: locale)
+        let matcher = GlossaryMatcher(glossary: glossary)
+        matchers.byLocale[locale] = matcher
+        return matcher
+    }
+}

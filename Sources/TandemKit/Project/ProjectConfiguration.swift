@@ -1,0 +1,81 @@
+import Foundation
+
+/// `tandem.yml`: the project's languages, content and policies.
+public struct ProjectConfiguration: Codable, Equatable, Sendable {
+    /// The language posts are written in.
+    public var source: LocaleTag
+    /// Languages every post is translated into, besides those its `translations:` asks for.
+    public var targets: [LocaleTag]
+    /// The Hugo content directory, relative to the project root.
+    public var content: String
+    /// Front matter keys whose values are translated.
+    public var translateKeys: [String]
+    /// How translated posts are named.
+    public var output: OutputNaming
+    /// With `output: directory`: the directory for a locale, `{tag}` standing for it.
+    public var outputDirectory: String?
+    /// The translation memory: a SQLite path relative to the root, or a `postgres://` URL.
+    public var memory: String
+
+    public init(
+        source: LocaleTag, targets: [LocaleTag], content: String = "content",
+        translateKeys: [String] = FrontMatterPolicy.defaultKeys, output: OutputNaming = .filename,
+        outputDirectory: String? = nil, memory: String = ".tandem/memory.sqlite"
+    ) {
+        self.source = source
+        self.targets = targets
+        self.content = content
+        self.translateKeys = translateKeys
+        self.output = output
+        self.outputDirectory = outputDirectory
+        self.memory = memory
+    }
+
+    private enum CodingKeys: String, CodingKey, CaseIterable {
+        case source, targets, content, translateKeys, output, outputDirectory, memory
+    }
+
+    /// Missing keys take their defaults; an unknown key is an error (a typo must not be ignored).
+    public init(from decoder: Decoder) throws {
+        try YAMLConfigurationFile.rejectUnknownKeys(decoder, known: CodingKeys.allCases.map(\.rawValue))
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            source: try container.decode(LocaleTag.self, forKey: .source),
+            targets: try container.decodeIfPresent([LocaleTag].self, forKey: .targets) ?? [],
+            content: try container.decodeIfPresent(String.self, forKey: .content) ?? "content",
+            translateKeys: try container.decodeIfPresent([String].self, forKey: .translateKeys) ?? FrontMatterPolicy.defaultKeys,
+            output: try container.decodeIfPresent(OutputNaming.self, forKey: .output) ?? .filename,
+            outputDirectory: try container.decodeIfPresent(String.self, forKey: .outputDirectory),
+            memory: try container.decodeIfPresent(String.self, forKey: .memory) ?? ".tandem/memory.sqlite")
+        if output == .directory, outputDirectory?.contains("{tag}") != true {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: [CodingKeys.outputDirectory],
+                debugDescription: "output: directory needs outputDirectory with {tag}, such as content.{tag}"))
+        }
+    }
+
+    /// Reads and checks `file`.
+    public static func load(_ file: URL) throws -> ProjectConfiguration {
+        try YAMLConfigurationFile.decode(ProjectConfiguration.self, from: file)
+    }
+
+    /// The file `tandem init` writes, with a comment on every setting.
+    public var yaml: String {
+        """
+        # Tandem project settings (https://gohugo.io content translated with a translation memory).
+        # The language posts are written in.
+        source: \(source.identifier)
+        # Languages every post is translated into, besides those its `translations:` field lists.
+        targets: [\(targets.map(\.identifier).joined(separator: ", "))]
+        # The Hugo content directory.
+        content: \(content)
+        # Front matter keys whose values are translated; every other key is left untouched.
+        translateKeys: [\(translateKeys.joined(separator: ", "))]
+        # filename: foo.<tag>.md beside foo.md. directory: under outputDirectory ({tag} = locale).
+        output: \(output.rawValue)
+        # The translation memory: a SQLite file (derived, git-ignored) or a postgres:// URL.
+        memory: \(memory)
+
+        """
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import Yams
+
+/// Decoding Tandem's own YAML files (`tandem.yml`, `locales/<tag>.yml`): typed decoding only,
+/// errors naming the file and the key, unknown keys refused.
+enum YAMLConfigurationFile {
+    /// `file` decoded as `T`.
+    static func decode<T: Decodable>(_ type: T.Type, from file: URL) throws -> T {
+        let text = try TextFile.readUTF8(file)
+        do {
+            return try YAMLDecoder().decode(type, from: text)
+        } catch let error as DecodingError {
+            throw TandemError.invalidConfiguration(file: file.path, message: error.tandemDescription)
+        } catch let error as YamlError {
+            throw TandemError.invalidConfiguration(file: file.path, message: "invalid YAML: \(error)")
+        }
+    }
+
+    /// Throws when `decoder`'s mapping holds a key not in `known`, so a typo never silently
+    /// falls back to a default.
+    static func rejectUnknownKeys(_ decoder: Decoder, known: [String]) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        let knownSet = Set(known)
+        if let unknown = container.allKeys.first(where: { !knownSet.contains($0.stringValue) }) {
+            throw DecodingError.dataCorruptedError(
+                forKey: unknown, in: container,
+                debugDescription: "unknown key '\(unknown.stringValue)'; expected one of \(known.sorted().joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+import TandemKit
+
+extension LintReportFormat: ExpressibleByArgument {}
+extension LintSeverity: ExpressibleByArgument {}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import TandemKit
+
+/// `tandem extract`: updates segment files from the posts.
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Write or update the segment files of every post, one per target locale.",
+        discussion: """
+            For each post under the content directory (or each PATH), the sentences of its
+            translatable front matter and body go to locales/<TAG>/<path>.json for every locale in
+            its translations: field and every target in tandem.yml. Re-running keeps every
+            translation whose sentence is unchanged (also when paragraphs moved), marks an edited
+            sentence fuzzy with its old translation, and moves translations of deleted sentences
+            to "obsolete" in the file. Content files are never written.
+
+            Examples:
+              tandem extract
+              tandem extract content/posts/hello.md --format json
+            """
+    )
+
+    @OptionGroup var options: ProjectOptions
+
+    @Argument(help: "Posts or directories inside the content directory (default: all).")
+    var paths: [String] = []
+
+    func run() throws {
+        let project = try options.openProject()
+        let extractor = try Extractor(project: project)
+        let posts = try project.sourcePosts(paths)
+        let progress = Progress(total: posts.count, label: "extracting")
+        var results: [ExtractResult] = []
+        for (index, post) in posts.enumerated() {
+            results += try extractor.extract(post)
+            progress.update(index + 1)
+        }
+        progress.finish()
+        try options.emit(results) {
+            var text = results.map { result in
+                let changes = result.changes
+                return "\(result.segmentFile): \(result.segments) segments, \(result.translated) translated"
+                    + " (\(changes.added) new, \(changes.edited) edited→fuzzy, \(changes.obsoleted) obsolete)\(result.written ? "" : ", unchanged")\n"
+            }.joined()
+            if results.isEmpty { text = "no posts found under \(project.contentDirectory.path)\n" }
+            return text
+        }
+    }
+}

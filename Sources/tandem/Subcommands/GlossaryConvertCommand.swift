@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import TandemKit
+
+/// `tandem glossary convert`: TSV ⇄ CSV ⇄ TBX.
+struct GlossaryConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert a term base between TSV (OmegaT), CSV and TBX, by file extension.",
+        discussion: """
+            The language pair comes from the TBX file's languages or from the path
+            glossaries/<source>/<target>.tsv; --source and --target override it.
+            TBX is written as TBX-Basic (TBX v3); TBX v2 (martif) and v3 are read.
+            TBX has no place for the case flag, so it is lost on the way to TBX.
+            OUT is never overwritten without --force.
+
+            Examples:
+              tandem glossary convert glossaries/zh-CN/en.tsv zh-en.tbx
+              tandem glossary convert --source zh-CN --target en vendor.tbx out.tsv
+              tandem glossary convert terms.csv terms.tsv
+            """
+    )
+
+    @Option(help: "Source language tag, when the input does not say.")
+    var source: String?
+
+    @Option(help: "Target language tag, when the input does not say.")
+    var target: String?
+
+    @Flag(help: "Replace OUT if it exists.")
+    var force = false
+
+    @Argument(help: "The term base to read (.tsv, .csv, .tbx).")
+    var input: String
+
+    @Argument(help: "The term base to write (.tsv, .csv, .tbx).")
+    var output: String
+
+    func run() throws {
+        var glossary = try Glossary.read(URL(fileURLWithPath: input))
+        if let source {
+            guard let tag = LocaleTag(source) else { throw TandemError.usage("'\(source)' is not a BCP 47 language tag") }
+            glossary.sourceLocale = tag
+        }
+        if let target {
+            guard let tag = LocaleTag(target) else { throw TandemError.usage("'\(target)' is not a BCP 47 language tag") }
+            glossary.targetLocale = tag
+        }
+        let outputURL = URL(fileURLWithPath: output)
+        guard Glossary.FileFormat(path: output) != nil else {
+            throw TandemError.usage("\(output): unknown glossary format; expected .tsv, .csv or .tbx")
+        }
+        if FileManager.default.fileExists(atPath: outputURL.path) && !force {
+            throw TandemError.unwritable(path: output, reason: "file exists; pass --force to replace it")
+        }
+        if Glossary.FileFormat(path: output) == .tbx && (glossary.sourceLocale == nil || glossary.targetLocale == nil) {
+            throw TandemError.usage("TBX needs the language pair: pass --source and --target")
+        }
+        try glossary.write(to: outputURL)
+        Terminal.standardError.write("wrote \(glossary.entries.count) entries to \(output)\n")
+    }
+}

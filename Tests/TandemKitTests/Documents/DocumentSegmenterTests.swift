@@ -1,0 +1,70 @@
+import Testing
+import TandemKit
+
+/// What a translator sees of a Markdown post: which text, cut where, with which placeholders.
+@Suite("Translatable units and placeholders")
+struct DocumentSegmenterTests {
+    static func segments(_ markdown: String) throws -> [String] {
+        let document = try HugoDocument(bytes: Array(markdown.utf8), path: "post.md")
+        let segmenter = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag("zh-CN")!))
+        return segmenter.segments(of: document).map(\.text)
+    }
+
+    @Test(arguments: [
+        ("ATX heading", "## 标题一\n", ["标题一"]),
+        ("setext heading", "标题二\n===\n", ["标题二"]),
+        ("heading attribute is a code outside the segment", "## 思路 {#idea}\n", ["思路"]),
+        ("fenced code is never translated", "```go\n// 注释。\nfmt.Println(\"你好\")\n```\n", []),
+        ("indented code is never translated", "    代码。第二句。\n", []),
+        ("HTML block is never translated", "<div>\n中文。\n</div>\n", []),
+        ("more marker is never translated", "摘要。\n\n<!--more-->\n\n正文。\n", ["摘要。", "正文。"]),
+        ("block shortcode is never translated", "{{< admonition tip \"提示\" >}}\n", []),
+        ("raw shortcode content is never translated", "{{< mermaid >}}\ngraph LR;\nA[添加] --> B[记录]\n{{< /mermaid >}}\n", []),
+        ("inline shortcode is a placeholder", "见{{< ref \"other\" >}}一文。\n", ["见{1/}一文。"]),
+        ("emphasis is a pair", "这是**重点**内容。\n", ["这是{1}重点{/1}内容。"]),
+        ("link text is translated, the URL is not", "看[这篇报道](https://example.org/a)。\n", ["看{1}这篇报道{/1}。"]),
+        ("inline code is one placeholder", "运行`make test`即可。\n", ["运行{1/}即可。"]),
+        ("autolink is a standalone code", "网址是 <https://example.org> 。\n", ["网址是 {1/} 。"]),
+        ("a shortcode starting the file is not JSON front matter", "{{< note >}}\n说明。\n{{< /note >}}\n", ["说明。"]),
+        ("whole-sentence bold leaves its markers outside", "**一句话，够硬。**\n", ["一句话，够硬。"]),
+        ("image alt text is translated", "![图片说明](/a.png)\n", ["图片说明"]),
+        ("table cells are units", "| 公司 | 模型 |\n| --- | --- |\n| 阿里 | 千问 |\n", ["公司", "模型", "阿里", "千问"]),
+        ("list items are units", "1. 打开设置。\n2. 选择网络。\n", ["打开设置。", "选择网络。"]),
+        ("blockquote content", "> 引用的话。第二句。\n", ["引用的话。", "第二句。"]),
+        ("footnote reference is a code, definition is translated", "正文[^1]。\n\n[^1]: 注释内容。\n", ["正文{1/}。", "注释内容。"]),
+        ("placeholder lookalike in text becomes a code", "数组{1}不是占位符。\n", ["数组{1/}不是占位符。"]),
+        ("a pair spanning two sentences splits into two codes", "**第一句。第二句。** 然后。\n", ["{1}第一句。", "第二句。{/1}", "然后。"]),
+        ("not emphasis by CommonMark's flanking rules: the markers stay as text, with their sentence", "**第一句。**然后。\n", ["**第一句。**", "然后。"]),
+        ("inline math is a code", "例如$\\downarrow$符号和 \\(x^2\\) 公式。\n", ["例如{1/}符号和 {2/} 公式。"]),
+        ("display math is not a unit", "$$\nE = mc^2\n$$\n", []),
+        ("prices are not math", "售价 $999 和 $1099。\n", ["售价 $999 和 $1099。"]),
+        ("bare URLs are codes", "访问 https://example.org/a?b=1 或 www.example.com。\n", ["访问 {1/} 或 {2/}。"]),
+        ("numbers and URLs only are not units", "2025\n\nhttps://example.org\n", []),
+    ])
+    func segments(_ name: String, _ markdown: String, _ expected: [String]) throws {
+        #expect(try Self.segments(markdown) == expected, "\(name)")
+    }
+
+    @Test func codesHoldTheOriginalBytes() throws {
+        let document = try HugoDocument(bytes: Array("看[报道](https://example.org/a \"标题\")和`x`。\n".utf8), path: "post.md")
+        let segment = try #require(DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag("zh-CN")!)).segments(of: document).first)
+        #expect(segment.text == "看{1}报道{/1}和{2/}。")
+        #expect(segment.codes == ["1": "[", "/1": "](https://example.org/a \"标题\")", "2/": "`x`"])
+    }
+
+    @Test func idsAreStableAndDistinguishRepeats() throws {
+        let document = try HugoDocument(bytes: Array("重复。\n\n重复。\n".utf8), path: "post.md")
+        let segmenter = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag("zh-CN")!))
+        let ids = segmenter.segments(of: document).map(\.id)
+        #expect(ids.count == 2 && ids[0] != ids[1])
+        #expect(ids == segmenter.segments(of: document).map(\.id))
+    }
+
+    @Test func nulBytesAreRejectedWithTheirPosition() {
+        #expect {
+            _ = try HugoDocument(bytes: Array("第一行\n第二\u{0}行".utf8), path: "post.md")
+        } throws: { error in
+            "\(error)".hasPrefix("post.md:2:3: error: NUL byte")
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Testing
+import TandemKit
+
+@Suite("Front matter: typed values and where they are written")
+struct FrontMatterTests {
+    static func read(_ text: String) throws -> (FrontMatter, [UInt8]) {
+        let bytes = Array(text.utf8)
+        return (try #require(try FrontMatter.read(bytes, path: "post.md")), bytes)
+    }
+
+    static func raw(_ field: FrontMatterField?, _ bytes: [UInt8]) -> String {
+        guard let field else { return "<missing>" }
+        return String(decoding: bytes[field.valueRange], as: UTF8.self)
+    }
+
+    @Test func yamlScalarsOfEveryStyle() throws {
+        let (frontMatter, bytes) = try Self.read("""
+            ---
+            title: "双引号 \\"转义\\""
+            summary: '单引号 ''转义'''
+            description: 普通文字 # 注释
+            lead: |
+              第一行
+              第二行
+            date: 2025-01-01
+            draft: false
+            ---
+            正文
+            """)
+        #expect(frontMatter.syntax == .yaml)
+        #expect(frontMatter["title"]?.value == .string("双引号 \"转义\""))
+        #expect(Self.raw(frontMatter["title"], bytes) == "\"双引号 \\\"转义\\\"\"")
+        #expect(frontMatter["summary"]?.value == .string("单引号 '转义'"))
+        #expect(Self.raw(frontMatter["summary"], bytes) == "'单引号 ''转义'''")
+        #expect(frontMatter["description"]?.value == .string("普通文字"))
+        #expect(Self.raw(frontMatter["description"], bytes) == "普通文字")
+        #expect(frontMatter["lead"]?.value == .string("第一行\n第二行\n"))
+        #expect(Self.raw(frontMatter["lead"], bytes) == "|\n  第一行\n  第二行")
+        // Dates and booleans are not strings: never translated.
+        #expect(frontMatter["date"]?.value == .other)
+        #expect(frontMatter["draft"]?.value == .other)
+        #expect(frontMatter["title"]?.line == 2)
+    }
+
+    @Test func yamlListsInBlockAndFlowStyle() throws {
+        let (frontMatter, bytes) = try Self.read("---\ntranslations:\n  - \"zh-CN\"\n  - \"en\"\nlang: [zh-CN]\n---\n")
+        #expect(frontMatter["translations"]?.value == .strings(["zh-CN", "en"]))
+        #expect(Self.raw(frontMatter["translations"], bytes) == "  - \"zh-CN\"\n  - \"en\"")
+        #expect(frontMatter["translations"]?.style == .blockSequence(prefix: "  ", quote: "\""))
+        #expect(frontMatter["lang"]?.value == .strings(["zh-CN"]))
+        #expect(Self.raw(frontMatter["lang"], bytes) == "[zh-CN]")
+    }
+
+    @Test func toml() throws {
+        let (frontMatter, bytes) = try Self.read("+++\ntitle= \"Docker配置\" # 注释\ndescription = 'literal'\ntags = [\"a\", \"b\"]\ndraft = false\n[params]\ntitle = \"not top level\"\n+++\n")
+        #expect(frontMatter.syntax == .toml)
+        #expect(frontMatter["title"]?.value == .string("Docker配置"))
+        #expect(Self.raw(frontMatter["title"], bytes) == "\"Docker配置\"")
+        #expect(Self.raw(frontMatter["description"], bytes) == "'literal'")
+        #expect(frontMatter["tags"]?.value == .strings(["a", "b"]))
+        #expect(frontMatter["draft"]?.value == .other)
+        #expect(frontMatter.fields.filter { $0.key == "title" }.count == 1)
+    }
+
+    @Test func json() throws {
+        let (frontMatter, bytes) = try Self.read("{\n  \"title\": \"标题\",\n  \"translations\": [\"zh-CN\"],\n  \"n\": 1\n}\n正文\n")
+        #expect(frontMatter.syntax == .json)
+        #expect(frontMatter["title"]?.value == .string("标题"))
+        #expect(Self.raw(frontMatter["title"], bytes) == "\"标题\"")
+        #expect(frontMatter["translations"]?.value == .strings(["zh-CN"]))
+        #expect(frontMatter["n"]?.value == .other)
+    }
+
+    @Test func crlfAndBOMKeepPositionsRight() throws {
+        let (frontMatter, bytes) = try Self.read("\u{FEFF}---\r\ntitle: \"标题\"\r\nlang: en\r\n---\r\n正文\r\n")
+        #expect(Self.raw(frontMatter["title"], bytes) == "\"标题\"")
+        #expect(Self.raw(frontMatter["lang"], bytes) == "en")
+    }
+
+    @Test func noFrontMatter() throws {
+        #expect(try FrontMatter.read(Array("# 标题\n\n正文\n".utf8), path: "post.md") == nil)
+        #expect(try FrontMatter.read(Array("---\n没有结束\n".utf8), path: "post.md") == nil)
+    }
+
+    @Test(arguments: [
+        ("Apple Intelligence", "Apple Intelligence"),
+        ("yes", "\"yes\""),
+        ("a: b", "\"a: b\""),
+        ("2025", "\"2025\""),
+        ("- item", "\"- item\""),
+        ("line\nbreak", "\"line\\nbreak\""),
+    ])
+    func writerKeepsPlainStyleOnlyWhenItReadsBackTheSame(_ value: String, _ written: String) throws {
+        let (frontMatter, _) = try Self.read("---\ntitle: plain\n---\n")
+        let field = try #require(frontMatter["title"])
+        #expect(FrontMatterWriter.scalar(value, like: field, syntax: .yaml) == written)
+    }
+}

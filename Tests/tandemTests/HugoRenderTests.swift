@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import TandemTestSupport
+
+/// Hugo, the final client: the built sample site renders, and the English page is linked as a
+/// translation of the Chinese one.
+@Suite("Hugo renders the built sample site", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/hugo"), "install Debian's hugo to run this test"))
+struct HugoRenderTests {
+    /// A copy of the repository's sample site in a temporary directory.
+    static func sampleSite() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-site-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for item in ["hugo.toml", "tandem.yml", "layouts", "content", "locales/zh-CN.yml", "locales/en.yml"] {
+            let destination = root.appendingPathComponent(item)
+            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: SharedCorpus.repositoryRoot.appendingPathComponent(item), to: destination)
+        }
+        // Start from the sources alone: no translated posts yet.
+        let posts = root.appendingPathComponent("content/posts")
+        for name in try FileManager.default.contentsOfDirectory(atPath: posts.path) where name.hasSuffix(".en.md") {
+            try FileManager.default.removeItem(at: posts.appendingPathComponent(name))
+        }
+        return root
+    }
+
+    @Test func englishPageRendersAndIsLinkedAsATranslation() throws {
+        let site = try Self.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        for arguments in [["extract"], ["pseudo", "--locale", "en", "--style", "brackets"], ["build"]] {
+            let result = try ExecutableRunner.run(arguments, in: site)
+            #expect(result.status == 0, "tandem \(arguments.joined(separator: " ")): \(result.standardError)")
+        }
+        let hugo = Process()
+        hugo.executableURL = URL(fileURLWithPath: "/usr/bin/hugo")
+        hugo.arguments = ["--source", site.path, "--destination", site.appendingPathComponent("public").path, "--quiet"]
+        try hugo.run()
+        hugo.waitUntilExit()
+        #expect(hugo.terminationStatus == 0)
+
+        let english = site.appendingPathComponent("public/en/posts/2025-04-phone-market/index.html")
+        let chinese = site.appendingPathComponent("public/posts/2025-04-phone-market/index.html")
+        let englishPage = try String(contentsOf: english, encoding: .utf8)
+        let chinesePage = try String(contentsOf: chinese, encoding: .utf8)
+        #expect(englishPage.contains("<html lang=\"en\">"))
+        #expect(englishPage.contains("⟦手机厂商的 AI 之战，才刚刚开始⟧"))
+        #expect(englishPage.contains("hreflang=\"zh-cn\" href=\"/posts/2025-04-phone-market/\""))
+        #expect(chinesePage.contains("hreflang=\"en\" href=\"/en/posts/2025-04-phone-market/\""))
+        // The source post now lists both languages, like its translation.
+        let source = try String(contentsOf: site.appendingPathComponent("content/posts/2025-04-phone-market.md"), encoding: .utf8)
+        #expect(source.contains("translations:\n  - \"zh-CN\"\n  - \"en\"\n"))
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+import TandemTestSupport
+
+/// init → extract → pseudo → build, run as a user runs them.
+@Suite("tandem init, extract, pseudo, build")
+struct PipelineCommandTests {
+    static let post = """
+        ---
+        title: "示例文章"
+        lang:
+          - "zh-CN"
+        translations:
+          - "zh-CN"
+          - "ja"
+        ---
+
+        第一句话。**第二句**话。
+
+        ```
+        代码不翻译。
+        ```
+
+        """
+
+    @Test func initCreatesTheLayoutAndRefusesToOverwrite() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-init-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try ExecutableRunner.run(["init", "--source", "zh-CN", "--targets", "en,ja"], in: directory)
+        #expect(first.status == 0)
+        for path in ["tandem.yml", "glossaries/zh-CN", "locales/zh-CN.yml", "locales/en.yml", "locales/ja.yml", "content", "tm", ".gitignore"] {
+            #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path), "\(path)")
+        }
+        let second = try ExecutableRunner.run(["init"], in: directory)
+        #expect(second.status == 2)
+        #expect(second.standardError.contains("already exists"))
+    }
+
+    @Test func extractPseudoBuildEndToEnd() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write(Self.post, to: "content/posts/hello.md")
+
+        let extract = try ExecutableRunner.run(["extract", "--format", "json"], in: project.root)
+        #expect(extract.status == 0, "\(extract.standardError)")
+        let results = try JSONSerialization.jsonObject(with: Data(extract.standardOutput.utf8)) as! [[String: Any]]
+        // translations: asks for ja, tandem.yml for en.
+        #expect(Set(results.compactMap { $0["locale"] as? String }) == ["ja", "en"])
+        #expect(FileManager.default.fileExists(atPath: project.root.appendingPathComponent("locales/ja/posts/hello.json").path))
+        // extract never writes content files.
+        #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("content/posts/hello.en.md").path))
+
+        // Nothing is built while segments are untranslated.
+        let early = try ExecutableRunner.run(["build"], in: project.root)
+        #expect(early.status == 0)
+        #expect(early.standardOutput.contains("not built, 0% translated"))
+
+        #expect(try ExecutableRunner.run(["pseudo", "--locale", "en", "--style", "brackets"], in: project.root).status == 0)
+        let build = try ExecutableRunner.run(["build"], in: project.root)
+        #expect(build.status == 0, "\(build.standardError)")
+        let english = String(decoding: try project.read("content/posts/hello.en.md"), as: UTF8.self)
+        #expect(english.contains("title: \"⟦示例文章⟧\""))
+        #expect(english.contains("⟦第一句话。⟧⟦**第二句**话。⟧"))
+        #expect(english.contains("```\n代码不翻译。\n```"))
+        #expect(english.contains("lang:\n  - \"en\"\n"))
+        // translations: keeps the ja request and adds en, in every language version.
+        let expectedList = "translations:\n  - \"zh-CN\"\n  - \"ja\"\n  - \"en\"\n"
+        #expect(english.contains(expectedList))
+        #expect(String(decoding: try project.read("content/posts/hello.md"), as: UTF8.self).contains(expectedList))
+
+        // Building again changes nothing.
+        let again = try ExecutableRunner.run(["build"], in: project.root)
+        #expect(again.standardOutput.contains("up to date"))
+    }
+
+    @Test func aTargetWithBrokenPlaceholdersStopsTheBuildAtItsLine() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("正文**加粗**的句子。\n", to: "content/posts/hello.md")
+        #expect(try ExecutableRunner.run(["extract"], in: project.root).status == 0)
+        let segmentFile = project.root.appendingPathComponent("locales/en/posts/hello.json")
+        var json = try String(contentsOf: segmentFile, encoding: .utf8)
+        json = json.replacingOccurrences(of: "\"state\" : \"new\"", with: "\"state\" : \"translated\",\n      \"target\" : \"A sentence with {1}bold lost.\"")
+        try json.write(to: segmentFile, atomically: true, encoding: .utf8)
+        let build = try ExecutableRunner.run(["build"], in: project.root)
+        #expect(build.status == 2)
+        #expect(build.standardError.contains("locales/en/posts/hello.json:"))
+        #expect(build.standardError.contains("placeholder {/1} of the source is missing"))
+        #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("content/posts/hello.en.md").path))
+    }
+
+    @Test func withoutAProjectCommandsSayWhatToDo() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-none-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try ExecutableRunner.run(["extract"], in: directory)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("run `tandem init` first"))
+    }
+}
