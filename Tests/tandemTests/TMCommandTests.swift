@@ -5,11 +5,12 @@ import TandemTestSupport
 /// `tandem tm …`, run as a user runs it, in a throw-away project.
 @Suite("tandem tm")
 struct TMCommandTests {
+    /// A throw-away project (tandem.yml, zh-CN → en) with `locales/en/posts/` and `tm/`.
     static func project() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-tm-cli-\(UUID())")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("locales/en/posts"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("tm"), withIntermediateDirectories: true)
-        try Data("source: zh-CN\ntargets: [en]\n".utf8).write(to: root.appendingPathComponent("tandem.yml"))
+        let root = try TemporaryProject().root
+        for folder in ["locales/en/posts", "tm"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
         return root
     }
 
@@ -166,6 +167,24 @@ struct TMCommandTests {
         #expect(try ExecutableRunner.run(["tm", "import", "--memory", custom, "v.tmx"], in: root).status == 0)
         #expect(FileManager.default.fileExists(atPath: custom))
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(".tandem/memory.sqlite").path))
+    }
+
+    @Test func tandemYAMLNamesTheMemory() throws {
+        let project = try TemporaryProject(extraConfiguration: "memory: data/team.sqlite\n")
+        defer { project.remove() }
+        try project.write(Self.vendorTMX, to: "v.tmx")
+        #expect(try ExecutableRunner.run(["tm", "import", "v.tmx"], in: project.root).status == 0)
+        #expect(FileManager.default.fileExists(atPath: project.root.appendingPathComponent("data/team.sqlite").path))
+        let stats = try ExecutableRunner.run(["tm", "stats"], in: project.root)
+        #expect(stats.standardOutput.hasSuffix("data/team.sqlite\n1 units, 1 distinct sources\n  zh-CN → en: 1\n"))
+    }
+
+    @Test func aPostgreSQLMemoryIsNotOpenedAsAFile() throws {
+        let project = try TemporaryProject(extraConfiguration: "memory: postgres://localhost/tm\n")
+        defer { project.remove() }
+        let result = try ExecutableRunner.run(["tm", "stats"], in: project.root)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("PostgreSQL"))
     }
 
     @Test func badArgumentsExitTwo() throws {

@@ -23,7 +23,8 @@ public struct MemoryRebuild {
         try memory.removeAll()
         for file in try segmentFiles() {
             let relative = relativePath(file)
-            let units = try Self.units(of: Self.decodeSegmentFile(file, displayPath: relative), originFile: relative)
+            guard let segmentFile = try SegmentFileStore.read(file) else { continue }
+            let units = Self.units(of: segmentFile, originFile: relative)
             try memory.add(units)
             summary.segmentFiles += 1
             summary.segmentUnits += units.count
@@ -54,18 +55,6 @@ public struct MemoryRebuild {
                 state: segment.state))
         }
         return units
-    }
-
-    static func decodeSegmentFile(_ url: URL, displayPath: String) throws -> SegmentFile {
-        let bytes = try TextFile.readBytes(url)
-        _ = try TextFile.decodeUTF8(bytes, path: displayPath)
-        do {
-            return try JSONDecoder().decode(SegmentFile.self, from: Data(bytes))
-        } catch let error as DecodingError {
-            throw TandemError.invalidConfiguration(file: displayPath, message: "not a segment file: \(error.tandemDescription)")
-        } catch {
-            throw TandemError.invalidConfiguration(file: displayPath, message: "not a segment file: \(error.localizedDescription)")
-        }
     }
 
     /// `locales/<tag>/**/*.json`, sorted (locale rule files `locales/<tag>.yml` are not segment files).

@@ -1,5 +1,6 @@
 /// Tandem's inline-code placeholders in segment text: `{1}` opens a pair, `{/1}` closes it,
-/// `{2/}` stands alone. Anything else in braces is plain text.
+/// `{2/}` stands alone. Anything else in braces is plain text. (`PlaceholderText` expands them
+/// into a document's bytes; this cuts text into runs and codes, as TMX and fuzzy matching need.)
 public enum PlaceholderSyntax {
     /// One piece of a text: plain characters or a placeholder.
     public enum Piece: Equatable, Sendable {
@@ -18,7 +19,7 @@ public enum PlaceholderSyntax {
             index += 1
         }
         let digitsStart = index
-        while index < scalars.count, ("0"..."9").contains(scalars[index]), index - digitsStart < 9 { index += 1 }
+        while index < scalars.count, ("0"..."9").contains(scalars[index]), index - digitsStart < 4 { index += 1 }
         guard index > digitsStart, index < scalars.count else { return nil }
         if !sawSlashFirst, scalars[index] == "/" { index += 1 }
         guard index < scalars.count, scalars[index] == "}" else { return nil }
@@ -53,17 +54,5 @@ public enum PlaceholderSyntax {
         }
         if !run.isEmpty { pieces.append(.text(String(run))) }
         return pieces
-    }
-
-    /// The placeholders of `text` in order, as written (`{1}`, `{/1}`, `{2/}`).
-    public static func placeholders(in text: String) -> [String] {
-        pieces(of: text).compactMap { piece in
-            switch piece {
-            case .text: return nil
-            case .open(let n): return "{\(n)}"
-            case .close(let n): return "{/\(n)}"
-            case .standalone(let n): return "{\(n)/}"
-            }
-        }
     }
 }

@@ -2,20 +2,30 @@ import ArgumentParser
 import Foundation
 import TandemKit
 
-/// Where the translation memory is: `--memory PATH`, or `.tandem/memory.sqlite` in the project
-/// (the directory holding `tandem.yml`, found from the current directory upwards; the current
-/// directory when there is none).
+/// Where the translation memory is: `--memory PATH`, else the `memory:` of the project's
+/// `tandem.yml` (found from the current directory upwards; default `.tandem/memory.sqlite`),
+/// else `.tandem/memory.sqlite` in the current directory when there is no project.
 struct MemoryOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The memory database (default: .tandem/memory.sqlite in the project).", valueName: "PATH"))
+    @Option(name: .long, help: ArgumentHelp("The memory database (default: memory: in tandem.yml, .tandem/memory.sqlite).", valueName: "PATH"))
     var memory: String?
 
     var projectRoot: URL {
         ProjectLocator.projectRoot() ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     }
 
-    var path: String { memory ?? SQLiteMemory.defaultPath(projectRoot: projectRoot) }
+    /// The database file to open.
+    func resolvedPath() throws -> String {
+        if let memory { return memory }
+        guard ProjectLocator.projectRoot() != nil else { return SQLiteMemory.defaultPath(projectRoot: projectRoot) }
+        let project = try Project.open()
+        let configured = project.configuration.memory
+        if configured.hasPrefix("postgres://") || configured.hasPrefix("postgresql://") {
+            throw TandemError.usage("tandem.yml names a PostgreSQL memory, which this version cannot open yet; pass --memory PATH for a SQLite file")
+        }
+        return configured.hasPrefix("/") ? configured : project.root.appendingPathComponent(configured).path
+    }
 
-    func open() throws -> SQLiteMemory { try SQLiteMemory(path: path) }
+    func open() throws -> SQLiteMemory { try SQLiteMemory(path: resolvedPath()) }
 
     /// A locale option's value as a tag, or a usage error naming the option.
     static func tag(_ value: String?, option: String) throws -> LocaleTag? {

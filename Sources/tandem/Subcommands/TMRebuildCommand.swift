@@ -25,7 +25,7 @@ struct TMRebuildCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let destination = URL(fileURLWithPath: memoryOptions.path)
+        let destination = URL(fileURLWithPath: try memoryOptions.resolvedPath())
         try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = destination.deletingLastPathComponent()
             .appendingPathComponent(".\(destination.lastPathComponent).rebuild-\(UUID().uuidString)")
@@ -53,7 +53,7 @@ struct TMRebuildCommand: ParsableCommand {
         switch format {
         case .text:
             Terminal.standardOutput.write("""
-                \(memoryOptions.path): \(summary.units) units from \(summary.segmentFiles) segment files \
+                \(try memoryOptions.resolvedPath()): \(summary.units) units from \(summary.segmentFiles) segment files \
                 (\(summary.segmentUnits) translated segments) and \(summary.tmxFiles) TMX files (\(summary.tmxUnits) units)
 
                 """)

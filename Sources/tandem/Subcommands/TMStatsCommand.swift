@@ -22,7 +22,7 @@ struct TMStatsCommand: ParsableCommand {
         let statistics = try memoryOptions.open().statistics()
         switch format {
         case .text:
-            var text = "\(memoryOptions.path)\n\(statistics.units) units, \(statistics.distinctSources) distinct sources\n"
+            var text = "\(try memoryOptions.resolvedPath())\n\(statistics.units) units, \(statistics.distinctSources) distinct sources\n"
             for pair in statistics.pairs { text += "  \(pair.sourceLocale) → \(pair.targetLocale): \(pair.units)\n" }
             Terminal.standardOutput.write(text)
         case .json:

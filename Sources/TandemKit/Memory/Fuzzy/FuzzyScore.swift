@@ -11,7 +11,7 @@ public enum FuzzyScore {
     public static func score(similarity: Int, queryKey: String, candidateKey: String) -> Int {
         var score = similarity
         score -= placeholderPenalty * multisetDifference(
-            PlaceholderSyntax.placeholders(in: queryKey), PlaceholderSyntax.placeholders(in: candidateKey))
+            PlaceholderText.keys(in: queryKey), PlaceholderText.keys(in: candidateKey))
         score -= numberPenalty * multisetDifference(numbers(in: queryKey), numbers(in: candidateKey))
         // Equal symbols can still be different text (white space between CJK characters):
         // only an exact match scores 100.
