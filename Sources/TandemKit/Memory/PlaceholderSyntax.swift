@@ -10,35 +10,38 @@ public enum PlaceholderSyntax {
         case standalone(Int)
     }
 
-    /// The index just past the placeholder starting at `start` (which holds `{`), or nil.
-    static func end(of scalars: [Unicode.Scalar], from start: Int) -> Int? {
+    /// The offset just past the placeholder starting at `start` (which holds `{`) in UTF-8
+    /// `bytes`, or nil. Placeholders are ASCII, so bytes are enough.
+    static func end(of bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start + 1
-        var sawSlashFirst = false
-        if index < scalars.count, scalars[index] == "/" {
-            sawSlashFirst = true
+        var slashFirst = false
+        if index < bytes.count, bytes[index] == UInt8(ascii: "/") {
+            slashFirst = true
             index += 1
         }
         let digitsStart = index
-        while index < scalars.count, ("0"..."9").contains(scalars[index]), index - digitsStart < 4 { index += 1 }
-        guard index > digitsStart, index < scalars.count else { return nil }
-        if !sawSlashFirst, scalars[index] == "/" { index += 1 }
-        guard index < scalars.count, scalars[index] == "}" else { return nil }
+        while index < bytes.count, index - digitsStart < 4,
+              (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+        guard index > digitsStart, index < bytes.count else { return nil }
+        if !slashFirst, bytes[index] == UInt8(ascii: "/") { index += 1 }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "}") else { return nil }
         return index + 1
     }
 
     /// `text` cut into plain runs and placeholders.
     public static func pieces(of text: String) -> [Piece] {
-        let scalars = Array(text.unicodeScalars)
-        var pieces: [Piece] = []
-        var run = String.UnicodeScalarView()
-        var index = 0
-        while index < scalars.count {
-            if scalars[index] == "{", let end = end(of: scalars, from: index) {
-                if !run.isEmpty {
-                    pieces.append(.text(String(run)))
-                    run.removeAll()
+        var text = text
+        return text.withUTF8 { bytes in
+            var pieces: [Piece] = []
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] == UInt8(ascii: "{"), let end = end(of: bytes, from: index) else {
+                    index += 1
+                    continue
                 }
-                let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<(end - 1)]))
+                if runStart < index { pieces.append(.text(String(decoding: bytes[runStart..<index], as: UTF8.self))) }
+                let inner = String(decoding: bytes[(index + 1)..<(end - 1)], as: UTF8.self)
                 if inner.hasPrefix("/") {
                     pieces.append(.close(Int(inner.dropFirst())!))
                 } else if inner.hasSuffix("/") {
@@ -47,12 +50,10 @@ public enum PlaceholderSyntax {
                     pieces.append(.open(Int(inner)!))
                 }
                 index = end
-                continue
+                runStart = end
             }
-            run.append(scalars[index])
-            index += 1
+            if runStart < bytes.count { pieces.append(.text(String(decoding: bytes[runStart...], as: UTF8.self))) }
+            return pieces
         }
-        if !run.isEmpty { pieces.append(.text(String(run))) }
-        return pieces
     }
 }
