@@ -162,19 +162,37 @@ public final class SQLiteMemory: TranslationMemory {
         let minimum = min(max(minimumScore, 1), 99)
         let table = try keyTable(for: query.sourceLocale)
         let symbols = table.symbolizer.symbols(of: query.sourceKey)
+        // Best similarity first. A penalty only lowers a score, so once `limit` units score at
+        // least the next hit's similarity, no later hit can enter the result.
         let hits = table.index.search(symbols, minimum: minimum, scratch: &scratch)
-        var scored: [(key: String, score: Int)] = []
+            .sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : table.keys[$0.entry] < table.keys[$1.entry] }
+        let scorer = FuzzyScore(queryKey: query.sourceKey)
+        var scored: [(key: String, score: Int, units: [MemoryUnit])] = []
+        var floor = Int.min  // the score of the `limit`-th unit so far (Int.min: fewer than `limit`)
         for hit in hits {
+            if hit.similarity < floor { break }
             let key = table.keys[hit.entry]
             if key == query.sourceKey { continue }  // an exact match, offered by exactMatches
-            let score = FuzzyScore.score(similarity: hit.similarity, queryKey: query.sourceKey, candidateKey: key)
-            if score >= minimum { scored.append((key, score)) }
+            let score = scorer.score(similarity: hit.similarity, candidateKey: key)
+            guard score >= minimum, score >= floor else { continue }
+            let units = try units(sourceLocale: query.sourceLocale, targetLocale: query.targetLocale, key: key)
+            if units.isEmpty { continue }
+            scored.append((key, score, units))
+            scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
+            var count = 0
+            for entry in scored {
+                count += entry.units.count
+                if count >= limit {
+                    floor = entry.score
+                    break
+                }
+            }
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
         var result: [MemoryMatch] = []
-        for (key, score) in scored {
-            for unit in try units(sourceLocale: query.sourceLocale, targetLocale: query.targetLocale, key: key) {
-                result.append(MemoryMatch(unit: unit, score: score, kind: .fuzzy))
+        for entry in scored {
+            for unit in entry.units {
+                result.append(MemoryMatch(unit: unit, score: entry.score, kind: .fuzzy))
                 if result.count == limit { return result }
             }
         }

@@ -39,6 +39,10 @@ struct SQLiteMemoryRecallTests {
                 for: MemoryQuery(source: query, sourceLocale: zh, targetLocale: en), minimumScore: 75, limit: 1000)
             #expect(Dictionary(found.map { ($0.unit.sourceKey, $0.score) }, uniquingKeysWith: { a, _ in a }) == expected)
             #expect(found.map(\.score) == found.map(\.score).sorted(by: >), "best first")
+            // Top 3 stops reading hits early; it must give the first three of the full list.
+            let top = try memory.fuzzyMatches(
+                for: MemoryQuery(source: query, sourceLocale: zh, targetLocale: en), minimumScore: 75, limit: 3)
+            #expect(top == Array(found.prefix(3)))
             checked += expected.isEmpty ? 0 : 1
         }
         #expect(checked > 10)
