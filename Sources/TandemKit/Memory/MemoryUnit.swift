@@ -53,6 +53,28 @@ public struct MemoryUnit: Equatable, Sendable, Codable {
         self.state = state
     }
 
+    /// A unit whose keys are already known (as stored).
+    public init(
+        id: Int64?, sourceLocale: LocaleTag, targetLocale: LocaleTag, source: String, target: String,
+        sourceKey: String, previousKey: String, nextKey: String, originFile: String?, originSegment: String?,
+        creator: String?, created: Date, changed: Date, state: SegmentState
+    ) {
+        self.id = id
+        self.sourceLocale = sourceLocale
+        self.targetLocale = targetLocale
+        self.source = source
+        self.target = target
+        self.sourceKey = sourceKey
+        self.previousKey = previousKey
+        self.nextKey = nextKey
+        self.originFile = originFile
+        self.originSegment = originSegment
+        self.creator = creator
+        self.created = created
+        self.changed = changed
+        self.state = state
+    }
+
     /// A short human-readable origin: `file#segment`, `file`, or nil.
     public var originDescription: String? {
         guard let originFile else { return originSegment }

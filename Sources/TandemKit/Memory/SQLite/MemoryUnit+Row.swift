@@ -13,14 +13,13 @@ extension MemoryUnit {
             throw TandemError.invalidConfiguration(
                 file: "memory", message: "unit \(row["id"] as Int64? ?? 0) has an invalid locale or state")
         }
+        // Keys come from the row: no normalization on the lookup path.
         self.init(
             id: row["id"], sourceLocale: sourceLocale, targetLocale: targetLocale, source: row["source"],
-            target: row["target"], originFile: row["originFile"], originSegment: row["originSegment"],
-            creator: row["creator"], created: Date(timeIntervalSince1970: row["created"]),
-            changed: Date(timeIntervalSince1970: row["changed"]), state: state)
-        self.sourceKey = row["sourceKey"]
-        self.previousKey = row["previousKey"]
-        self.nextKey = row["nextKey"]
+            target: row["target"], sourceKey: row["sourceKey"], previousKey: row["previousKey"], nextKey: row["nextKey"],
+            originFile: row["originFile"], originSegment: row["originSegment"], creator: row["creator"],
+            created: Date(timeIntervalSince1970: row["created"]), changed: Date(timeIntervalSince1970: row["changed"]),
+            state: state)
     }
 
     /// The values of `MemorySchema.columns` after `id`, then `identity` and `lookup`, in order.

@@ -169,22 +169,25 @@ public final class SQLiteMemory: TranslationMemory {
         let scorer = FuzzyScore(queryKey: query.sourceKey)
         var scored: [(key: String, score: Int, units: [MemoryUnit])] = []
         var floor = Int.min  // the score of the `limit`-th unit so far (Int.min: fewer than `limit`)
-        for hit in hits {
-            if hit.similarity < floor { break }
-            let key = table.keys[hit.entry]
-            if key == query.sourceKey { continue }  // an exact match, offered by exactMatches
-            let score = scorer.score(similarity: hit.similarity, candidateKey: key)
-            guard score >= minimum, score >= floor else { continue }
-            let units = try units(sourceLocale: query.sourceLocale, targetLocale: query.targetLocale, key: key)
-            if units.isEmpty { continue }
-            scored.append((key, score, units))
-            scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
-            var count = 0
-            for entry in scored {
-                count += entry.units.count
-                if count >= limit {
-                    floor = entry.score
-                    break
+        // One read for the whole query: each pool read is a hand-over to a reader thread.
+        try read { db in
+            for hit in hits {
+                if hit.similarity < floor { break }
+                let key = table.keys[hit.entry]
+                if key == query.sourceKey { continue }  // an exact match, offered by exactMatches
+                let score = scorer.score(similarity: hit.similarity, candidateKey: key)
+                guard score >= minimum, score >= floor else { continue }
+                let units = try Self.units(db, sourceLocale: query.sourceLocale, targetLocale: query.targetLocale, key: key)
+                if units.isEmpty { continue }
+                scored.append((key, score, units))
+                scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
+                var count = 0
+                for entry in scored {
+                    count += entry.units.count
+                    if count >= limit {
+                        floor = entry.score
+                        break
+                    }
                 }
             }
         }
@@ -201,18 +204,20 @@ public final class SQLiteMemory: TranslationMemory {
 
     /// Leverageable units with normalized source `key`, most recently changed first.
     private func units(sourceLocale: LocaleTag, targetLocale: LocaleTag, key: String) throws -> [MemoryUnit] {
-        try read { db in
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT \(MemorySchema.columns) FROM unit
-                WHERE lookup = ? AND sourceLocale = ? AND targetLocale = ? AND sourceKey = ?
-                    AND state IN \(MemorySchema.leverageableStatesSQL)
-                ORDER BY changed DESC, id DESC
-                """), arguments: [
-                    MemoryUnit.lookupHash(sourceLocale, targetLocale, key), sourceLocale.identifier,
-                    targetLocale.identifier, key,
-                ])
-            return try rows.map(MemoryUnit.init(row:))
-        }
+        try read { db in try Self.units(db, sourceLocale: sourceLocale, targetLocale: targetLocale, key: key) }
+    }
+
+    private static func units(_ db: Database, sourceLocale: LocaleTag, targetLocale: LocaleTag, key: String) throws -> [MemoryUnit] {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(MemorySchema.columns) FROM unit
+            WHERE lookup = ? AND sourceLocale = ? AND targetLocale = ? AND sourceKey = ?
+                AND state IN \(MemorySchema.leverageableStatesSQL)
+            ORDER BY changed DESC, id DESC
+            """), arguments: [
+                MemoryUnit.lookupHash(sourceLocale, targetLocale, key), sourceLocale.identifier,
+                targetLocale.identifier, key,
+            ])
+        return try rows.map(MemoryUnit.init(row:))
     }
 
     /// The in-memory keys and fuzzy index of `locale`, loaded on first use.
