@@ -132,7 +132,7 @@ struct TMCommandTests {
     }
 
     /// reliability.md: under `strace -e openat`, the file an external entity names is never opened.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/strace"), "strace not installed (Debian strace)"))
+    @Test(.enabled(if: ExternalTool.path("strace") != nil, "strace not installed (Debian strace)"))
     func externalEntityTargetIsNeverOpened() throws {
         let root = try Self.project()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -146,7 +146,7 @@ struct TMCommandTests {
         try Data(tmx.utf8).write(to: root.appendingPathComponent("xxe.tmx"))
         let trace = root.appendingPathComponent("trace.txt").path
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
+        process.executableURL = URL(fileURLWithPath: ExternalTool.path("strace")!)
         process.arguments = ["-f", "-e", "trace=openat,open", "-o", trace, ExecutableRunner.tandem.path, "tm", "import", "xxe.tmx"]
         process.currentDirectoryURL = root
         process.standardOutput = FileHandle.nullDevice

@@ -1,10 +1,10 @@
 import Foundation
-import TandemTestSupport
 
-/// Third-party programs the tests check output with (found on PATH), and running them.
-enum ExternalTool {
+/// Third-party programs the tests check output with (found on PATH), and running them; tests
+/// that need one skip, saying which Debian package installs it, when it is missing.
+public enum ExternalTool {
     /// The full path of `name` on PATH, if installed.
-    static func path(_ name: String) -> String? {
+    public static func path(_ name: String) -> String? {
         let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         for directory in directories {
             let candidate = "\(directory)/\(name)"
@@ -14,7 +14,7 @@ enum ExternalTool {
     }
 
     /// Runs `executable` with `arguments`; returns its status and what it printed (both streams).
-    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    public static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -27,11 +27,11 @@ enum ExternalTool {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    static let xmllintMissing = "xmllint not installed (Debian libxml2-utils; `make deps` installs it)"
-    static let po2tmxMissing = "po2tmx not installed (Debian translate-toolkit; `make deps` installs it)"
+    public static let xmllintMissing = "xmllint not installed (Debian libxml2-utils; `make deps` installs it)"
+    public static let po2tmxMissing = "po2tmx not installed (Debian translate-toolkit; `make deps` installs it)"
     /// The TMX 1.4b DTD in `../shared/schemas`.
-    static var tmxDTD: String { SharedCorpus.sharedDirectory.appendingPathComponent("schemas/tmx/tmx14.dtd").path }
+    public static var tmxDTD: String { SharedCorpus.sharedDirectory.appendingPathComponent("schemas/tmx/tmx14.dtd").path }
 
     /// Whether `xmllint --dtdvalid` can check TMX here.
-    static var canValidateTMX: Bool { path("xmllint") != nil && FileManager.default.fileExists(atPath: tmxDTD) }
+    public static var canValidateTMX: Bool { path("xmllint") != nil && FileManager.default.fileExists(atPath: tmxDTD) }
 }
