@@ -26,7 +26,7 @@ struct TandemCommand: ParsableCommand {
         version: "tandem \(version) (ICU \(ICUError.libraryVersion))",
         subcommands: [
             InitCommand.self, SegmentCommand.self, ExtractCommand.self, PseudoCommand.self, BuildCommand.self,
-            GlossaryCommand.self,
+            GlossaryCommand.self, TMCommand.self,
         ]
     )
 

@@ -8,6 +8,9 @@ struct Terminal {
     static let standardOutput = Terminal(handle: .standardOutput, descriptor: STDOUT_FILENO)
     static let standardError = Terminal(handle: .standardError, descriptor: STDERR_FILENO)
 
+    /// Whether the stream is a terminal (progress lines are only drawn there).
+    var isTerminal: Bool { isatty(descriptor) == 1 }
+
     /// Whether ANSI colour may be used (https://no-color.org).
     var usesColour: Bool {
         isatty(descriptor) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

@@ -1,0 +1,259 @@
+/// An in-memory index over symbol sequences that finds every sequence within a similarity
+/// threshold of a query: the same set comparing the query with each one would find.
+///
+/// Candidate search, cheapest test first, each one a bound that can only rule out sequences
+/// that cannot reach the threshold:
+/// 1. Length band: sequences are stored by length, so the lengths that can reach the threshold
+///    are one contiguous id range.
+/// 2. Q-gram count lemma (q = 2): sequences at edit distance d from a query of length m share at
+///    least max(m, n) − 1 − 2d symbol bigrams with it. Posting lists of bigrams are read rarest
+///    first; once the bigrams not yet read could not lift an unseen sequence to that bound, no
+///    further list is read and only sequences already seen stay candidates.
+/// 3. Bit-parallel edit distance with an early exit at the largest allowed distance.
+///
+/// Storage is flat: all symbols in one `[UInt32]`, and one `[UInt32]` of postings
+/// (`id << 3 | count`, count saturating at 7 which is then read as "any").
+public struct FuzzyIndex: Sendable {
+    /// One sequence within the threshold.
+    public struct Hit: Equatable, Sendable {
+        /// The position of the sequence in the array the index was built from.
+        public var entry: Int
+        public var distance: Int
+        /// max(query length, sequence length): the denominator of the similarity.
+        public var length: Int
+        /// ⌊100 · (1 − distance / length)⌋.
+        public var similarity: Int { length == 0 ? 100 : (100 * (length - distance)) / length }
+    }
+
+    /// Symbols of every sequence, in id (length) order.
+    private let symbols: [UInt32]
+    /// Start of each id's symbols in `symbols`; `count + 1` entries.
+    private let starts: [UInt32]
+    /// Id → position in the caller's array.
+    private let entryOfId: [UInt32]
+    /// First id of each length; `maxLength + 2` entries.
+    private let firstIdOfLength: [UInt32]
+    /// Sorted distinct bigrams and where their postings start (`gramKeys.count + 1` entries).
+    private let gramKeys: [UInt64]
+    private let gramStarts: [UInt32]
+    private let postings: [UInt32]
+    /// Symbols are below this value (the edit distance tables are this large).
+    public let symbolSpace: Int
+
+    /// Number of sequences.
+    public var count: Int { entryOfId.count }
+
+    /// Bytes held by the index's arrays.
+    public var memoryFootprint: Int {
+        symbols.count * 4 + starts.count * 4 + entryOfId.count * 4 + firstIdOfLength.count * 4
+            + gramKeys.count * 8 + gramStarts.count * 4 + postings.count * 4
+    }
+
+    /// Indexes `sequences` (each a list of symbols below `symbolSpace`).
+    public init(sequences: [[UInt32]], symbolSpace: Int) {
+        precondition(sequences.count < 1 << 29, "the index holds fewer than 2^29 sequences")
+        self.symbolSpace = symbolSpace
+        // Ids in length order (stable), so a length band is an id range.
+        let maxLength = sequences.reduce(0) { max($0, $1.count) }
+        var lengthCounts = [UInt32](repeating: 0, count: maxLength + 2)
+        for sequence in sequences { lengthCounts[sequence.count + 1] += 1 }
+        for length in 1..<lengthCounts.count { lengthCounts[length] += lengthCounts[length - 1] }
+        firstIdOfLength = lengthCounts
+        var next = lengthCounts
+        var entryOfId = [UInt32](repeating: 0, count: sequences.count)
+        for (entry, sequence) in sequences.enumerated() {
+            entryOfId[Int(next[sequence.count])] = UInt32(entry)
+            next[sequence.count] += 1
+        }
+        self.entryOfId = entryOfId
+        var symbols: [UInt32] = []
+        symbols.reserveCapacity(sequences.reduce(0) { $0 + $1.count })
+        var starts: [UInt32] = [0]
+        starts.reserveCapacity(sequences.count + 1)
+        for entry in entryOfId {
+            symbols.append(contentsOf: sequences[Int(entry)])
+            starts.append(UInt32(symbols.count))
+        }
+        self.symbols = symbols
+        self.starts = starts
+
+        // Postings: count each gram's distinct sequences, then fill (two passes, no pair array).
+        var gramSlots = GramSlotTable(capacity: symbols.count / 8 + 16)
+        var slotCounts: [UInt32] = []
+        var grams: [UInt64] = []
+        for id in 0..<entryOfId.count {
+            Self.distinctGrams(symbols, from: Int(starts[id]), to: Int(starts[id + 1]), into: &grams) { gram, _ in
+                let (slot, isNew) = gramSlots.slot(for: gram)
+                if isNew { slotCounts.append(1) } else { slotCounts[Int(slot)] += 1 }
+            }
+        }
+        // Slots in gram order, so a query finds its grams by binary search.
+        let entries = gramSlots.entries.sorted { $0.gram < $1.gram }
+        let sortedGrams = entries.map(\.gram)
+        var gramStarts = [UInt32](repeating: 0, count: sortedGrams.count + 1)
+        var rankOfSlot = [Int32](repeating: 0, count: slotCounts.count)
+        for (rank, entry) in entries.enumerated() {
+            rankOfSlot[Int(entry.slot)] = Int32(rank)
+            gramStarts[rank + 1] = gramStarts[rank] + slotCounts[Int(entry.slot)]
+        }
+        var fill = Array(gramStarts.dropLast())
+        var postings = [UInt32](repeating: 0, count: Int(gramStarts.last ?? 0))
+        for id in 0..<entryOfId.count {
+            Self.distinctGrams(symbols, from: Int(starts[id]), to: Int(starts[id + 1]), into: &grams) { gram, count in
+                let rank = Int(rankOfSlot[Int(gramSlots.slot(of: gram)!)])
+                postings[Int(fill[rank])] = UInt32(id) << 3 | UInt32(min(count, 7))
+                fill[rank] += 1
+            }
+        }
+        self.gramKeys = sortedGrams
+        self.gramStarts = gramStarts
+        self.postings = postings
+    }
+
+    /// Calls `body` with each distinct bigram of `symbols[from..<to]` and how often it occurs.
+    @inline(__always)
+    private static func distinctGrams(
+        _ symbols: [UInt32], from: Int, to: Int, into grams: inout [UInt64], _ body: (UInt64, Int) -> Void
+    ) {
+        grams.removeAll(keepingCapacity: true)
+        if to - from < 2 { return }
+        for i in from..<(to - 1) { grams.append(UInt64(symbols[i]) << 32 | UInt64(symbols[i + 1])) }
+        grams.sort()
+        var i = 0
+        while i < grams.count {
+            var j = i + 1
+            while j < grams.count, grams[j] == grams[i] { j += 1 }
+            body(grams[i], j - i)
+            i = j
+        }
+    }
+
+    /// The largest edit distance a pair of length `length` may have and still score `minimum`.
+    @inline(__always)
+    static func allowedDistance(_ length: Int, minimum: Int) -> Int { length * (100 - minimum) / 100 }
+
+    /// The symbols of the sequence at position `entry` of the original array (for tests and diffs).
+    public func sequence(ofId id: Int) -> ArraySlice<UInt32> { symbols[Int(starts[id])..<Int(starts[id + 1])] }
+
+    /// Every sequence whose similarity to `query` is at least `minimum` (1…100), unordered.
+    public func search(_ query: [UInt32], minimum: Int, scratch: inout FuzzySearchScratch) -> [Hit] {
+        precondition((1...100).contains(minimum), "minimum similarity is 1…100")
+        let m = query.count
+        guard m > 0, count > 0 else { return [] }
+        let maxStored = firstIdOfLength.count - 2
+        // Length band: shorter ones lose at least m − n symbols; longer ones n − m.
+        let lowLength = max(0, m - Self.allowedDistance(m, minimum: minimum))
+        var highLength = m
+        while highLength + 1 <= maxStored, highLength + 1 - m <= Self.allowedDistance(highLength + 1, minimum: minimum) {
+            highLength += 1
+        }
+        guard lowLength <= maxStored else { return [] }
+        let idLow = Int(firstIdOfLength[lowLength])
+        let idHigh = Int(firstIdOfLength[min(highLength, maxStored) + 1])
+        guard idLow < idHigh else { return [] }
+
+        func required(_ n: Int) -> Int {
+            let length = max(m, n)
+            return length - 1 - 2 * Self.allowedDistance(length, minimum: minimum)
+        }
+        var leastRequired = Int.max
+        for n in lowLength...max(lowLength, min(highLength, maxStored)) { leastRequired = min(leastRequired, required(n)) }
+
+        scratch.prepare(query: query, symbolSpace: symbolSpace, entries: count)
+        var hits: [Hit] = []
+        if leastRequired <= 0 {
+            // Too short for the bigram bound: every sequence in the band is verified.
+            for id in idLow..<idHigh { verify(id: id, m: m, minimum: minimum, scratch: &scratch, into: &hits) }
+            return hits
+        }
+
+        // The query's distinct bigrams with their counts and posting ranges, rarest first.
+        scratch.queryGrams.removeAll(keepingCapacity: true)
+        for i in 0..<(m - 1) { scratch.queryGrams.append(UInt64(query[i]) << 32 | UInt64(query[i + 1])) }
+        scratch.queryGrams.sort()
+        scratch.gramRuns.removeAll(keepingCapacity: true)
+        var remaining = 0
+        var i = 0
+        while i < scratch.queryGrams.count {
+            var j = i + 1
+            while j < scratch.queryGrams.count, scratch.queryGrams[j] == scratch.queryGrams[i] { j += 1 }
+            if let rank = rankOfGram(scratch.queryGrams[i]) {
+                let lower = Int(gramStarts[rank])
+                let upper = Int(gramStarts[rank + 1])
+                scratch.gramRuns.append(FuzzySearchScratch.GramRun(lower: lower, upper: upper, count: j - i))
+                remaining += j - i
+            }
+            i = j
+        }
+        scratch.gramRuns.sort { $0.upper - $0.lower < $1.upper - $1.lower }
+
+        let bandStart = UInt32(idLow) << 3
+        let bandEnd = UInt32(idHigh) << 3
+        postings.withUnsafeBufferPointer { postings in
+            scratch.counters.withUnsafeMutableBufferPointer { counters in
+                for run in scratch.gramRuns {
+                    // Sequences not seen yet can gain at most `remaining` shared bigrams.
+                    if remaining < leastRequired { break }
+                    var p = lowerBound(postings, run.lower, run.upper, bandStart)
+                    let queryCount = UInt32(run.count)
+                    while p < run.upper {
+                        let posting = postings[p]
+                        if posting >= bandEnd { break }
+                        let id = Int(posting >> 3)
+                        let stored = posting & 7
+                        let shared = stored == 7 ? queryCount : min(queryCount, stored)
+                        if counters[id] == 0 { scratch.touched.append(UInt32(id)) }
+                        counters[id] &+= shared
+                        p += 1
+                    }
+                    remaining -= run.count
+                }
+            }
+        }
+        for id in scratch.touched {
+            let shared = Int(scratch.counters[Int(id)])
+            scratch.counters[Int(id)] = 0
+            let n = Int(starts[Int(id) + 1] - starts[Int(id)])
+            if shared + remaining >= required(n) {
+                verify(id: Int(id), m: m, minimum: minimum, scratch: &scratch, into: &hits)
+            }
+        }
+        scratch.touched.removeAll(keepingCapacity: true)
+        return hits
+    }
+
+    @inline(__always)
+    private func verify(id: Int, m: Int, minimum: Int, scratch: inout FuzzySearchScratch, into hits: inout [Hit]) {
+        let lower = Int(starts[id])
+        let upper = Int(starts[id + 1])
+        let length = max(m, upper - lower)
+        let limit = Self.allowedDistance(length, minimum: minimum)
+        let distance = symbols.withUnsafeBufferPointer { all in
+            scratch.editDistance.distance(to: UnsafeBufferPointer(rebasing: all[lower..<upper]), limit: limit)
+        }
+        if let distance {
+            hits.append(Hit(entry: Int(entryOfId[id]), distance: distance, length: length))
+        }
+    }
+
+    private func rankOfGram(_ gram: UInt64) -> Int? {
+        var low = 0
+        var high = gramKeys.count
+        while low < high {
+            let mid = (low + high) / 2
+            if gramKeys[mid] < gram { low = mid + 1 } else { high = mid }
+        }
+        return low < gramKeys.count && gramKeys[low] == gram ? low : nil
+    }
+
+    @inline(__always)
+    private func lowerBound(_ postings: UnsafeBufferPointer<UInt32>, _ lower: Int, _ upper: Int, _ value: UInt32) -> Int {
+        var low = lower
+        var high = upper
+        while low < high {
+            let mid = (low + high) / 2
+            if postings[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

@@ -1,0 +1,23 @@
+/// Working memory for `FuzzyIndex.search`, reused across queries so a search allocates nothing
+/// per candidate. One per thread.
+public struct FuzzySearchScratch {
+    struct GramRun {
+        var lower: Int
+        var upper: Int
+        var count: Int
+    }
+
+    var counters: [UInt32] = []
+    var touched: [UInt32] = []
+    var queryGrams: [UInt64] = []
+    var gramRuns: [GramRun] = []
+    var editDistance = BitParallelEditDistance(symbolSpace: 0)
+
+    public init() {}
+
+    mutating func prepare(query: [UInt32], symbolSpace: Int, entries: Int) {
+        if counters.count < entries { counters = Array(repeating: 0, count: entries) }
+        if editDistance.symbolSpaceCount < symbolSpace { editDistance = BitParallelEditDistance(symbolSpace: symbolSpace) }
+        editDistance.prepare(pattern: query)
+    }
+}

@@ -1,0 +1,70 @@
+/// Reuses the memory for a segment file: what `extract` calls for every file it writes.
+///
+/// An in-context or exact match fills an untranslated segment's target (state `translated` by
+/// default, origin `tm`); otherwise fuzzy matches at or above `minimumScore` are attached as
+/// candidates with their score and the stored source and target. Segments that already have
+/// a target are never changed.
+public struct Leverage {
+    public let memory: any TranslationMemory
+    public var minimumScore: Int
+    public var candidateLimit: Int
+    /// The state a filled target gets.
+    public var fillState: SegmentState
+    /// Whether an exact match without the same neighbours fills the target too (in-context ones always do).
+    public var fillsExactMatches: Bool
+
+    public init(
+        memory: any TranslationMemory, minimumScore: Int = 75, candidateLimit: Int = 5,
+        fillState: SegmentState = .translated, fillsExactMatches: Bool = true
+    ) {
+        self.memory = memory
+        self.minimumScore = minimumScore
+        self.candidateLimit = candidateLimit
+        self.fillState = fillState
+        self.fillsExactMatches = fillsExactMatches
+    }
+
+    /// The memory's offer for each segment of `file`, in order; neighbours give the context.
+    public func offers(for file: SegmentFile) throws -> [SegmentLeverage] {
+        let segments = file.segments
+        return try segments.indices.map { index in
+            let query = MemoryQuery(
+                source: segments[index].source, sourceLocale: file.sourceLocale, targetLocale: file.targetLocale,
+                previousSource: index > 0 ? segments[index - 1].source : nil,
+                nextSource: index + 1 < segments.count ? segments[index + 1].source : nil)
+            let exact = try memory.exactMatches(for: query)
+            if let best = exact.first, best.kind == .inContext || fillsExactMatches {
+                return SegmentLeverage(segmentID: segments[index].id, fill: best, candidates: [])
+            }
+            var candidates = Array(exact.prefix(candidateLimit))
+            if candidates.count < candidateLimit {
+                candidates += try memory.fuzzyMatches(
+                    for: query, minimumScore: minimumScore, limit: candidateLimit - candidates.count)
+            }
+            return SegmentLeverage(segmentID: segments[index].id, fill: nil, candidates: candidates)
+        }
+    }
+
+    /// Fills untranslated segments of `file` from the memory and attaches candidates.
+    @discardableResult
+    public func apply(to file: inout SegmentFile) throws -> LeverageSummary {
+        var summary = LeverageSummary()
+        let offers = try offers(for: file)
+        for (index, offer) in offers.enumerated() {
+            guard file.segments[index].target == nil || file.segments[index].target?.isEmpty == true else { continue }
+            if let fill = offer.fill {
+                file.segments[index].target = fill.unit.target
+                file.segments[index].state = fillState
+                file.segments[index].origin = .tm
+                file.segments[index].candidates = nil
+                if fill.kind == .inContext { summary.inContext += 1 } else { summary.exact += 1 }
+            } else if !offer.candidates.isEmpty {
+                file.segments[index].candidates = offer.candidates.map(\.candidate)
+                summary.fuzzy += 1
+            } else {
+                summary.none += 1
+            }
+        }
+        return summary
+    }
+}

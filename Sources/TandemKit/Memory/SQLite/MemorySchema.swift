@@ -1,0 +1,51 @@
+import GRDB
+
+/// The SQLite memory's tables, as a list of migrations applied in order (never edited once
+/// released: a change is a new migration).
+enum MemorySchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-units") { db in
+            try db.execute(sql: """
+                CREATE TABLE unit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    sourceLocale TEXT NOT NULL,
+                    targetLocale TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    sourceKey TEXT NOT NULL,
+                    previousKey TEXT NOT NULL DEFAULT '',
+                    nextKey TEXT NOT NULL DEFAULT '',
+                    originFile TEXT,
+                    originSegment TEXT,
+                    creator TEXT,
+                    created REAL NOT NULL,
+                    changed REAL NOT NULL,
+                    state TEXT NOT NULL,
+                    -- StableHash of the identity columns (locales, sourceKey, context keys, target).
+                    identity INTEGER NOT NULL,
+                    -- StableHash of (sourceLocale, targetLocale, sourceKey): exact lookups.
+                    lookup INTEGER NOT NULL
+                );
+                -- Integer indexes: a fraction of the size of indexes over the text columns, so
+                -- inserting a million units stays fast; queries compare the text columns too.
+                CREATE INDEX unit_identity ON unit(identity);
+                CREATE INDEX unit_lookup ON unit(lookup);
+                """)
+        }
+        return migrator
+    }
+
+    /// The states a lookup may offer.
+    static let leverageableStates = SegmentState.allCases.filter(\.isTranslated).map(\.rawValue)
+
+    /// `('translated', 'reviewed', 'final')`, for SQL.
+    static var leverageableStatesSQL: String {
+        "(" + leverageableStates.map { "'\($0)'" }.joined(separator: ", ") + ")"
+    }
+
+    static let columns = """
+        id, sourceLocale, targetLocale, source, target, sourceKey, previousKey, nextKey,
+        originFile, originSegment, creator, created, changed, state
+        """
+}

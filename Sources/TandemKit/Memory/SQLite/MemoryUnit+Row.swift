@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+
+extension MemoryUnit {
+    /// A unit read from a row holding `MemorySchema.columns`.
+    init(row: Row) throws {
+        let sourceLocaleText: String = row["sourceLocale"]
+        let targetLocaleText: String = row["targetLocale"]
+        let stateText: String = row["state"]
+        guard let sourceLocale = LocaleTag(sourceLocaleText), let targetLocale = LocaleTag(targetLocaleText),
+              let state = SegmentState(rawValue: stateText)
+        else {
+            throw TandemError.invalidConfiguration(
+                file: "memory", message: "unit \(row["id"] as Int64? ?? 0) has an invalid locale or state")
+        }
+        // Keys come from the row: no normalization on the lookup path.
+        self.init(
+            id: row["id"], sourceLocale: sourceLocale, targetLocale: targetLocale, source: row["source"],
+            target: row["target"], sourceKey: row["sourceKey"], previousKey: row["previousKey"], nextKey: row["nextKey"],
+            originFile: row["originFile"], originSegment: row["originSegment"], creator: row["creator"],
+            created: Date(timeIntervalSince1970: row["created"]), changed: Date(timeIntervalSince1970: row["changed"]),
+            state: state)
+    }
+
+    /// The values of `MemorySchema.columns` after `id`, then `identity` and `lookup`, in order.
+    var rowArguments: StatementArguments {
+        [
+            sourceLocale.identifier, targetLocale.identifier, source, target, sourceKey, previousKey, nextKey,
+            originFile, originSegment, creator, created.timeIntervalSince1970, changed.timeIntervalSince1970,
+            state.rawValue, identityHash, lookupHash,
+        ]
+    }
+
+    /// `StableHash` of what makes two units the same unit.
+    var identityHash: Int64 {
+        StableHash.of(sourceLocale.identifier, targetLocale.identifier, sourceKey, previousKey, nextKey, target)
+    }
+
+    /// `StableHash` of what an exact lookup asks for.
+    var lookupHash: Int64 { Self.lookupHash(sourceLocale, targetLocale, sourceKey) }
+
+    static func lookupHash(_ sourceLocale: LocaleTag, _ targetLocale: LocaleTag, _ sourceKey: String) -> Int64 {
+        StableHash.of(sourceLocale.identifier, targetLocale.identifier, sourceKey)
+    }
+}

@@ -1,0 +1,307 @@
+import Foundation
+import GRDB
+
+/// The embedded translation memory: one SQLite file (by default `.tandem/memory.sqlite`).
+///
+/// WAL journal so readers never block the writer; every batch is one `BEGIN IMMEDIATE`
+/// transaction, and a busy timeout lets several processes write to one file in turn. Matching
+/// runs in memory: the distinct sources of each source locale are loaded once into a hash set
+/// (exact) and a `FuzzyIndex` (fuzzy), rebuilt after this instance writes. Another process's
+/// writes are seen by a memory opened after them.
+public final class SQLiteMemory: TranslationMemory {
+    /// Where a project keeps its memory, relative to the project root.
+    public static let defaultRelativePath = ".tandem/memory.sqlite"
+
+    /// The database file.
+    public let path: String
+    private let pool: DatabasePool
+    private var keyTables: [LocaleTag: MemoryKeyTable] = [:]
+    private var scratch = FuzzySearchScratch()
+
+    /// Opens (creating when missing, with its directory) the memory at `path` and brings its
+    /// schema up to date.
+    public init(path: String, busyTimeout: TimeInterval = 30) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.prepareDatabase { db in
+            // WAL (set by DatabasePool) with NORMAL sync is durable at each checkpoint and never corrupt.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // 64 MB of page cache: index pages of a million-unit memory stay in memory while importing.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
+        do {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try MemorySchema.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw TandemError.unreadable(path: path, reason: "not a Tandem memory: \(error.message ?? "\(error)")")
+        } catch let error as TandemError {
+            throw error
+        } catch {
+            throw TandemError.unwritable(path: path, reason: "\(error.localizedDescription)")
+        }
+    }
+
+    /// The memory of the project at `root`.
+    public static func defaultPath(projectRoot root: URL) -> String {
+        root.appendingPathComponent(defaultRelativePath).path
+    }
+
+    // MARK: - Writing
+
+    @discardableResult
+    public func add(_ units: [MemoryUnit]) throws -> MemoryWriteSummary {
+        if units.isEmpty { return MemoryWriteSummary() }
+        let summary = try write { db in
+            var summary = MemoryWriteSummary()
+            let find = try db.cachedStatement(sql: """
+                SELECT id FROM unit
+                WHERE identity = ? AND sourceLocale = ? AND targetLocale = ? AND sourceKey = ?
+                    AND previousKey = ? AND nextKey = ? AND target = ?
+                """)
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO unit (sourceLocale, targetLocale, source, target, sourceKey, previousKey, nextKey,
+                    originFile, originSegment, creator, created, changed, state, identity, lookup)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let refresh = try db.cachedStatement(sql: """
+                UPDATE unit SET source = ?, originFile = ?, originSegment = ?, creator = ?,
+                    changed = max(changed, ?), state = ?
+                WHERE id = ?
+                """)
+            // Find-then-write is safe: the transaction is IMMEDIATE, so no other writer runs between.
+            for unit in units {
+                let existing = try Int64.fetchOne(find, arguments: [
+                    unit.identityHash, unit.sourceLocale.identifier, unit.targetLocale.identifier, unit.sourceKey,
+                    unit.previousKey, unit.nextKey, unit.target,
+                ])
+                if let existing {
+                    try refresh.execute(arguments: [
+                        unit.source, unit.originFile, unit.originSegment, unit.creator,
+                        unit.changed.timeIntervalSince1970, unit.state.rawValue, existing,
+                    ])
+                    summary.updated += 1
+                } else {
+                    try insert.execute(arguments: unit.rowArguments)
+                    summary.inserted += 1
+                }
+            }
+            return summary
+        }
+        keyTables.removeAll()
+        return summary
+    }
+
+    public func update(_ unit: MemoryUnit) throws {
+        guard let id = unit.id else { throw TandemError.usage("a unit needs its id to be updated") }
+        try write { db in
+            var arguments = unit.rowArguments
+            arguments += [id]
+            try db.execute(sql: """
+                UPDATE unit SET sourceLocale = ?, targetLocale = ?, source = ?, target = ?, sourceKey = ?,
+                    previousKey = ?, nextKey = ?, originFile = ?, originSegment = ?, creator = ?, created = ?,
+                    changed = ?, state = ?, identity = ?, lookup = ?
+                WHERE id = ?
+                """, arguments: arguments)
+            if db.changesCount == 0 { throw TandemError.usage("no unit with id \(id) in \(self.path)") }
+        }
+        keyTables.removeAll()
+    }
+
+    public func removeAll() throws {
+        try write { db in try db.execute(sql: "DELETE FROM unit") }
+        keyTables.removeAll()
+    }
+
+    /// One `BEGIN IMMEDIATE` transaction: all or nothing, and the write lock taken up front so
+    /// two writers wait for each other (busy timeout) instead of failing on lock upgrade.
+    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as DatabaseError {
+            throw TandemError.unwritable(path: path, reason: error.message ?? "\(error)")
+        }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as DatabaseError {
+            throw TandemError.unreadable(path: path, reason: error.message ?? "\(error)")
+        }
+    }
+
+    // MARK: - Lookups
+
+    public func exactMatches(for query: MemoryQuery) throws -> [MemoryMatch] {
+        guard try keyTable(for: query.sourceLocale).ordinalOfKey[query.sourceKey] != nil else { return [] }
+        let units = try units(sourceLocale: query.sourceLocale, targetLocale: query.targetLocale, key: query.sourceKey)
+        let matches = units.map { unit in
+            let inContext = !query.previousKey.isEmpty || !query.nextKey.isEmpty
+                ? unit.previousKey == query.previousKey && unit.nextKey == query.nextKey
+                : false
+            return MemoryMatch(unit: unit, score: inContext ? 101 : 100, kind: inContext ? .inContext : .exact)
+        }
+        // Stable: in context first, then most recently changed (the order `units` returned).
+        return matches.enumerated().sorted { a, b in
+            a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    public func fuzzyMatches(for query: MemoryQuery, minimumScore: Int, limit: Int) throws -> [MemoryMatch] {
+        guard limit > 0 else { return [] }
+        let minimum = min(max(minimumScore, 1), 99)
+        let table = try keyTable(for: query.sourceLocale)
+        let symbols = table.symbolizer.symbols(of: query.sourceKey)
+        // Best similarity first. A penalty only lowers a score, so once `limit` units score at
+        // least the next hit's similarity, no later hit can enter the result.
+        let hits = table.index.search(symbols, minimum: minimum, scratch: &scratch)
+            .sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : table.keys[$0.entry] < table.keys[$1.entry] }
+        let scorer = FuzzyScore(queryKey: query.sourceKey)
+        var scored: [(key: String, score: Int, units: [MemoryUnit])] = []
+        var floor = Int.min  // the score of the `limit`-th unit so far (Int.min: fewer than `limit`)
+        // One read for the whole query: each pool read is a hand-over to a reader thread.
+        try read { db in
+            for hit in hits {
+                if hit.similarity < floor { break }
+                let key = table.keys[hit.entry]
+                if key == query.sourceKey { continue }  // an exact match, offered by exactMatches
+                let score = scorer.score(similarity: hit.similarity, candidateKey: key)
+                guard score >= minimum, score >= floor else { continue }
+                let units = try Self.units(db, sourceLocale: query.sourceLocale, targetLocale: query.targetLocale, key: key)
+                if units.isEmpty { continue }
+                scored.append((key, score, units))
+                scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
+                var count = 0
+                for entry in scored {
+                    count += entry.units.count
+                    if count >= limit {
+                        floor = entry.score
+                        break
+                    }
+                }
+            }
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
+        var result: [MemoryMatch] = []
+        for entry in scored {
+            for unit in entry.units {
+                result.append(MemoryMatch(unit: unit, score: entry.score, kind: .fuzzy))
+                if result.count == limit { return result }
+            }
+        }
+        return result
+    }
+
+    /// Leverageable units with normalized source `key`, most recently changed first.
+    private func units(sourceLocale: LocaleTag, targetLocale: LocaleTag, key: String) throws -> [MemoryUnit] {
+        try read { db in try Self.units(db, sourceLocale: sourceLocale, targetLocale: targetLocale, key: key) }
+    }
+
+    private static func units(_ db: Database, sourceLocale: LocaleTag, targetLocale: LocaleTag, key: String) throws -> [MemoryUnit] {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(MemorySchema.columns) FROM unit
+            WHERE lookup = ? AND sourceLocale = ? AND targetLocale = ? AND sourceKey = ?
+                AND state IN \(MemorySchema.leverageableStatesSQL)
+            ORDER BY changed DESC, id DESC
+            """), arguments: [
+                MemoryUnit.lookupHash(sourceLocale, targetLocale, key), sourceLocale.identifier,
+                targetLocale.identifier, key,
+            ])
+        return try rows.map(MemoryUnit.init(row:))
+    }
+
+    /// The in-memory keys and fuzzy index of `locale`, loaded on first use.
+    private func keyTable(for locale: LocaleTag) throws -> MemoryKeyTable {
+        if let table = keyTables[locale] { return table }
+        // Deduplicated here, in the hash table built anyway, rather than by SQLite's DISTINCT
+        // (a temporary B-tree over every key).
+        var keys: [String] = []
+        var ordinalOfKey: [String: Int32] = [:]
+        try read { db in
+            let cursor = try String.fetchCursor(db, sql: """
+                SELECT sourceKey FROM unit
+                WHERE sourceLocale = ? AND state IN \(MemorySchema.leverageableStatesSQL)
+                """, arguments: [locale.identifier])
+            while let key = try cursor.next() {
+                if ordinalOfKey[key] == nil {
+                    ordinalOfKey[key] = Int32(keys.count)
+                    keys.append(key)
+                }
+            }
+        }
+        let table = MemoryKeyTable(keys: keys, ordinalOfKey: ordinalOfKey)
+        keyTables[locale] = table
+        return table
+    }
+
+    /// Loads the in-memory index for `locale` now (instead of on the first lookup), so its cost
+    /// can be measured or paid up front.
+    public func prepareIndex(for locale: LocaleTag) throws -> (keys: Int, bytes: Int) {
+        let table = try keyTable(for: locale)
+        return (table.keys.count, table.index.memoryFootprint)
+    }
+
+    // MARK: - Reading everything
+
+    public func forEachUnit(
+        sourceLocale: LocaleTag?, targetLocale: LocaleTag?, _ body: (MemoryUnit) throws -> Void
+    ) throws {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let sourceLocale {
+            conditions.append("sourceLocale = ?")
+            arguments += [sourceLocale.identifier]
+        }
+        if let targetLocale {
+            conditions.append("targetLocale = ?")
+            arguments += [targetLocale.identifier]
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        try read { db in
+            let cursor = try Row.fetchCursor(
+                db, sql: "SELECT \(MemorySchema.columns) FROM unit \(filter) ORDER BY id", arguments: arguments)
+            while let row = try cursor.next() { try body(MemoryUnit(row: row)) }
+        }
+    }
+
+    public func statistics() throws -> MemoryStatistics {
+        try read { db in
+            let units = try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") ?? 0
+            let distinct = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM (SELECT DISTINCT sourceLocale, sourceKey FROM unit)") ?? 0
+            let pairs = try Row.fetchAll(db, sql: """
+                SELECT sourceLocale, targetLocale, count(*) AS n FROM unit
+                GROUP BY sourceLocale, targetLocale ORDER BY sourceLocale, targetLocale
+                """).map { row in
+                MemoryStatistics.Pair(sourceLocale: row["sourceLocale"], targetLocale: row["targetLocale"], units: row["n"])
+            }
+            return MemoryStatistics(units: units, distinctSources: distinct, pairs: pairs)
+        }
+    }
+
+    /// Closes the database (checkpointing the WAL into the main file); the memory cannot be used after.
+    public func close() throws {
+        do {
+            // Everything into the main file, so it can be moved or copied on its own.
+            _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            try pool.close()
+        } catch let error as DatabaseError {
+            throw TandemError.unwritable(path: path, reason: error.message ?? "\(error)")
+        }
+    }
+
+    /// `PRAGMA integrity_check`: "ok" for a sound file.
+    public func integrityCheck() throws -> String {
+        try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    }
+}

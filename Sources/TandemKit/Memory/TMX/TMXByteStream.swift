@@ -1,0 +1,167 @@
+import Foundation
+
+/// The bytes of a TMX file as `XMLParser` reads them, chunk by chunk, with C0 control characters
+/// made legal: XML 1.0 forbids them (libxml2 stops at the first one), yet gettext catalogs hold
+/// BEL or ESC and some tools write them raw into TMX. Each such byte becomes a character of
+/// Unicode's last private-use plane (U+10FF00 + byte) that `TMXReader` turns back into the
+/// control character; character references to them (`&#7;`) are treated the same. A control
+/// byte never occurs inside a multi-byte UTF-8 sequence, so the mapping is safe at any chunk
+/// boundary (a reference cut by one waits for the next chunk).
+final class TMXByteStream: InputStream {
+    /// Where escaped control characters start (U+10FF00 + the byte's value).
+    static let escapeBase: UInt32 = 0x10_FF00
+
+    private let handle: FileHandle
+    private var pending: [UInt8] = []
+    private var pendingOffset = 0
+    private var finished = false
+    private static let chunkSize = 1 << 16
+
+    init?(file url: URL) {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { return nil }
+        self.handle = handle
+        super.init(data: Data())
+    }
+
+    override func open() {}
+
+    override func close() { try? handle.close() }
+
+    override var hasBytesAvailable: Bool { !finished || pendingOffset < pending.count }
+
+    override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength: Int) -> Int {
+        if pendingOffset >= pending.count {
+            if finished { return 0 }
+            refill()
+            if pending.isEmpty { return 0 }
+        }
+        let count = min(maxLength, pending.count - pendingOffset)
+        pending.withUnsafeBufferPointer { source in
+            buffer.update(from: source.baseAddress! + pendingOffset, count: count)
+        }
+        pendingOffset += count
+        return count
+    }
+
+    /// Bytes held back from the previous chunk: the start of a character reference cut by the chunk boundary.
+    private var carry: [UInt8] = []
+
+    private func refill() {
+        pending.removeAll(keepingCapacity: true)
+        pendingOffset = 0
+        let data = (try? handle.read(upToCount: Self.chunkSize)) ?? Data()
+        if data.isEmpty {
+            finished = true
+            pending = carry
+            carry = []
+            return
+        }
+        var bytes = carry
+        bytes.append(contentsOf: data)
+        carry = []
+        // A `&#…` without its `;` at the end waits for the next chunk.
+        if let amp = bytes.lastIndex(of: UInt8(ascii: "&")), bytes.count - amp < 12,
+           !bytes[amp...].contains(UInt8(ascii: ";")) {
+            carry = Array(bytes[amp...])
+            bytes.removeSubrange(amp...)
+        }
+        // Most chunks hold no control character and no character reference: passed as they are.
+        let needsWork = bytes.withUnsafeBufferPointer { buffer in
+            buffer.contains(where: Self.mayNeedEscape)
+        }
+        if !needsWork {
+            pending = bytes
+            return
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 64)
+        bytes.withUnsafeBufferPointer { buffer in
+            var runStart = 0
+            var index = 0
+            while index < buffer.count {
+                let byte = buffer[index]
+                guard Self.mayNeedEscape(byte) else {
+                    index += 1
+                    continue
+                }
+                var escaped: UInt8?
+                var end = index + 1
+                if byte != UInt8(ascii: "&") {
+                    escaped = byte
+                } else if index + 1 < buffer.count, buffer[index + 1] == UInt8(ascii: "#"),
+                          let (value, after) = Self.characterReference(bytes, at: index),
+                          value < 0x20, value != 0x09, value != 0x0A, value != 0x0D {
+                    // `&#7;` is as illegal in XML 1.0 as a raw BEL, and as common in real files.
+                    escaped = UInt8(value)
+                    end = after
+                }
+                if let escaped {
+                    output.append(contentsOf: buffer[runStart..<index])
+                    Self.appendEscape(escaped, to: &output)
+                    runStart = end
+                }
+                index = end
+            }
+            output.append(contentsOf: buffer[runStart..<buffer.count])
+        }
+        pending = output
+    }
+
+    /// A control character XML 1.0 forbids, or `&` (which may start a reference to one).
+    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        if byte == 0x26 { return true }
+        return byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
+    }
+
+    /// U+10FF00 + `byte`, in UTF-8.
+    private static func appendEscape(_ byte: UInt8, to output: inout [UInt8]) {
+        let scalar = escapeBase + UInt32(byte)
+        output.append(0xF0 | UInt8(scalar >> 18))
+        output.append(0x80 | UInt8((scalar >> 12) & 0x3F))
+        output.append(0x80 | UInt8((scalar >> 6) & 0x3F))
+        output.append(0x80 | UInt8(scalar & 0x3F))
+    }
+
+    /// The value of a numeric character reference (`&#7;`, `&#x1B;`) at `start`, and the index after it.
+    static func characterReference(_ bytes: [UInt8], at start: Int) -> (UInt32, Int)? {
+        var index = start + 1
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "#") else { return nil }
+        index += 1
+        var radix: UInt32 = 10
+        if index < bytes.count, bytes[index] == UInt8(ascii: "x") {
+            radix = 16
+            index += 1
+        }
+        var value: UInt32 = 0
+        let digitsStart = index
+        while index < bytes.count, index - digitsStart < 8 {
+            let byte = bytes[index]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F") where radix == 16: digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: digit = 99
+            }
+            if digit == 99 { break }
+            value = value * radix + digit
+            index += 1
+        }
+        guard index > digitsStart, index < bytes.count, bytes[index] == UInt8(ascii: ";") else { return nil }
+        return (value, index + 1)
+    }
+
+    /// `text` with escaped control characters restored (nil when there were none).
+    static func restoringControlCharacters(_ text: String) -> String? {
+        guard text.unicodeScalars.contains(where: { $0.value >= escapeBase && $0.value < escapeBase + 0x20 }) else { return nil }
+        var output = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.value >= escapeBase, scalar.value < escapeBase + 0x20 {
+                output.append(Unicode.Scalar(UInt8(scalar.value - escapeBase)))
+            } else {
+                output.append(scalar)
+            }
+        }
+        return String(output)
+    }
+}

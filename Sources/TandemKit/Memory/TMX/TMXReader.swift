@@ -1,0 +1,364 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Reads a TMX 1.4b file as a stream of translation units, with bounded memory.
+///
+/// Foundation's `XMLParser` (libxml2, SAX) does the parsing. Hostile input is refused before
+/// and during parsing: a DOCTYPE that declares entities (billion laughs, external entities that
+/// would read local files) is an error, external entities are never resolved, and file, segment
+/// and nesting sizes are capped. Errors carry the file's line and column.
+///
+/// What real tools write is accepted: OmegaT (`bpt`/`ept` with `i`/`x`), Translate Toolkit's
+/// `po2tmx` (a header `srclang="en"` whatever the languages: its source is the first variant),
+/// TMX 1.1 `lang` attributes, language codes in any case or with `_`.
+public final class TMXReader: NSObject, XMLParserDelegate {
+    /// Limits that keep a hostile or broken file from exhausting memory.
+    public struct Limits: Sendable {
+        public var maximumFileBytes: Int = 4 << 30
+        /// UTF-8 bytes in one `<seg>`.
+        public var maximumSegmentLength: Int = 1 << 20
+        public var maximumVariantsPerUnit: Int = 1000
+        public var maximumDepth: Int = 64
+        public init() {}
+    }
+
+    /// What the file's header said.
+    public private(set) var headerSourceLocale: String?
+    public private(set) var creationTool: String?
+
+    private let url: URL
+    private let displayPath: String
+    private let limits: Limits
+    private var parser: XMLParser?
+    private var deliver: ((TMXTranslationUnit) throws -> Void)?
+    private var failure: Error?
+    private var unitCount = 0
+    private var headerSource: LocaleTag?
+    private var headerSourceIsTrusted = true
+
+    // Parse state.
+    private var depth = 0
+    private var unit: TMXTranslationUnit?
+    private var variantLocale: LocaleTag?
+    private var variantText: String?
+    private var inSegment = false
+    /// Depth of elements whose content is native code (bpt, ept, ph, it, ut): not text.
+    private var skipDepth = 0
+    private var propertyType: String?
+    private var propertyText = ""
+    private var controlPlaceholder: String?
+    private var numberOfPairId: [String: Int] = [:]
+    private var usedNumbers = Set<Int>()
+    private var variantLength = 0
+    /// Language codes seen so far, canonicalized once each.
+    private var localeCache: [String: LocaleTag?] = [:]
+
+    /// A reader of the file at `url`; `displayPath` is how messages name it.
+    public init(url: URL, displayPath: String? = nil, limits: Limits = Limits()) {
+        self.url = url
+        self.displayPath = displayPath ?? url.path
+        self.limits = limits
+    }
+
+    /// Parses the whole file, calling `body` with each unit in file order. Returns the number of units.
+    @discardableResult
+    public func read(_ body: @escaping (TMXTranslationUnit) throws -> Void) throws -> Int {
+        try checkProlog()
+        guard let stream = TMXByteStream(file: url) else {
+            throw TandemError.unreadable(path: displayPath, reason: "cannot open")
+        }
+        let parser = XMLParser(stream: stream)
+        // Never resolve external entities (the default policy `.never` is kept: `.always` opens local files).
+        parser.shouldResolveExternalEntities = false
+        parser.shouldProcessNamespaces = false
+        parser.delegate = self
+        self.parser = parser
+        self.deliver = body
+        defer {
+            self.parser = nil
+            self.deliver = nil
+        }
+        let ok = parser.parse()
+        if let failure { throw failure }
+        if !ok || parser.parserError != nil {
+            let error = parser.parserError.map { $0 as NSError }
+            let detail = error.map { "\(Self.describe(libxml2Error: $0.code)) (libxml2 error \($0.code))" } ?? "malformed XML"
+            throw TandemError.invalidValue(location(parser), message: "not well-formed TMX: \(detail)")
+        }
+        if unit != nil || depth != 0 {
+            throw TandemError.invalidValue(location(parser), message: "not well-formed TMX: the file ends inside an element")
+        }
+        return unitCount
+    }
+
+    /// Refuses oversized files and DOCTYPEs that declare entities, before libxml2 sees them.
+    private func checkProlog() throws {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        } catch {
+            throw TandemError.unreadable(path: displayPath, reason: "no such file")
+        }
+        if let size = attributes[.size] as? Int, size > limits.maximumFileBytes {
+            throw TandemError.invalidValue(
+                SourceLocation(file: displayPath, line: 1, column: 1),
+                message: "the file has \(size) bytes, more than the limit of \(limits.maximumFileBytes)")
+        }
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            throw TandemError.unreadable(path: displayPath, reason: "cannot open")
+        }
+        defer { try? handle.close() }
+        var scan = TMXPrologScan()
+        while scan.verdict == nil {
+            guard let chunk = try? handle.read(upToCount: 1 << 16), !chunk.isEmpty else { break }
+            chunk.withUnsafeBytes { scan.feed($0.bindMemory(to: UInt8.self)) }
+        }
+        if case .entityDeclaration(let line, let column) = scan.verdict {
+            throw TandemError.invalidValue(
+                SourceLocation(file: displayPath, line: line, column: column),
+                message: "the DOCTYPE declares entities; TMX files with entity declarations are refused (entity expansion and external entities are unsafe)")
+        }
+    }
+
+    private func location(_ parser: XMLParser) -> SourceLocation {
+        SourceLocation(file: displayPath, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1))
+    }
+
+    private func fail(_ parser: XMLParser, _ message: String) {
+        if failure == nil { failure = TandemError.invalidValue(location(parser), message: message) }
+        parser.abortParsing()
+    }
+
+    // MARK: - XMLParserDelegate
+
+    public func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
+        fail(parser, "the DOCTYPE declares the entity '\(name)'; refused")
+    }
+
+    public func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
+        fail(parser, "the DOCTYPE declares the external entity '\(name)'; refused")
+    }
+
+    public func parser(_ parser: XMLParser, foundUnparsedEntityDeclarationWithName name: String, publicID: String?, systemID: String?, notationName: String?) {
+        fail(parser, "the DOCTYPE declares the entity '\(name)'; refused")
+    }
+
+    public func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
+        fail(parser, "external entity '\(name)' refused")
+        return nil
+    }
+
+    public func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String]
+    ) {
+        guard failure == nil else { return }
+        depth += 1
+        if depth > limits.maximumDepth { return fail(parser, "elements nested deeper than \(limits.maximumDepth)") }
+        if depth == 1, name != "tmx" { return fail(parser, "expected a <tmx> root element, found <\(name)>") }
+        if skipDepth > 0 {
+            skipDepth += 1
+            return
+        }
+        if inSegment {
+            startInline(parser, name, attributes)
+            return
+        }
+        switch name {
+        case "header":
+            headerSourceLocale = attributes["srclang"]
+            creationTool = attributes["creationtool"]
+            headerSource = headerSourceLocale.flatMap(TMXLocale.canonical)
+            // po2tmx writes srclang="en" (its --source-language default) whatever the files'
+            // languages, and puts the source variant first: its header is not evidence.
+            headerSourceIsTrusted = creationTool != "Translate Toolkit"
+        case "tu":
+            var newUnit = TMXTranslationUnit()
+            newUnit.line = parser.lineNumber
+            newUnit.tuid = attributes["tuid"]
+            newUnit.creator = attributes["changeid"] ?? attributes["creationid"]
+            newUnit.created = attributes["creationdate"].flatMap(TMXDate.parse)
+            newUnit.changed = attributes["changedate"].flatMap(TMXDate.parse)
+            if let source = attributes["srclang"], source != "*all*" { newUnit.sourceLocale = canonicalLocale(source) }
+            unit = newUnit
+        case "tuv":
+            guard unit != nil else { return fail(parser, "<tuv> outside a <tu>") }
+            guard let raw = attributes["xml:lang"] ?? attributes["lang"] else {
+                return fail(parser, "<tuv> without xml:lang")
+            }
+            guard let locale = canonicalLocale(raw) else {
+                return fail(parser, "xml:lang '\(raw)' is not a language tag such as zh-CN or en")
+            }
+            variantLocale = locale
+            // OmegaT puts who and when on the translated <tuv>, not on the <tu>.
+            if unit!.creator == nil { unit!.creator = attributes["changeid"] ?? attributes["creationid"] }
+            if unit!.created == nil { unit!.created = attributes["creationdate"].flatMap(TMXDate.parse) }
+            if unit!.changed == nil { unit!.changed = attributes["changedate"].flatMap(TMXDate.parse) }
+        case "seg":
+            guard variantLocale != nil else { return fail(parser, "<seg> outside a <tuv>") }
+            inSegment = true
+            variantText = ""
+            variantLength = 0
+            numberOfPairId.removeAll()
+            usedNumbers.removeAll()
+        case "prop":
+            if unit != nil {
+                propertyType = attributes["type"] ?? ""
+                propertyText = ""
+            }
+        default:
+            break
+        }
+    }
+
+    /// An inline element inside `<seg>`: codes become placeholders, their native content is skipped.
+    private func startInline(_ parser: XMLParser, _ name: String, _ attributes: [String: String]) {
+        switch name {
+        case "bpt":
+            let number = claimNumber(attributes["x"])
+            if let i = attributes["i"] { numberOfPairId[i] = number }
+            append(parser, "{\(number)}")
+            skipDepth = 1
+        case "ept":
+            let number = attributes["i"].flatMap { numberOfPairId[$0] } ?? claimNumber(nil)
+            append(parser, "{/\(number)}")
+            skipDepth = 1
+        case "it":
+            let number = claimNumber(attributes["x"])
+            append(parser, attributes["pos"] == "end" ? "{/\(number)}" : "{\(number)}")
+            skipDepth = 1
+        case "ph":
+            if attributes["type"] == TMXWriter.controlCharacterType {
+                controlPlaceholder = ""
+                return
+            }
+            append(parser, "{\(claimNumber(attributes["x"]))/}")
+            skipDepth = 1
+        case "ut":
+            skipDepth = 1
+        default:
+            // <hi>, <sub> and unknown markup: their text is part of the segment.
+            break
+        }
+    }
+
+    private func claimNumber(_ x: String?) -> Int {
+        if let x, let number = Int(x), number >= 0, !usedNumbers.contains(number) {
+            usedNumbers.insert(number)
+            return number
+        }
+        var number = (usedNumbers.max() ?? 0) + 1
+        while usedNumbers.contains(number) { number += 1 }
+        usedNumbers.insert(number)
+        return number
+    }
+
+    private func append(_ parser: XMLParser, _ text: String) {
+        guard variantText != nil else { return }
+        variantLength += text.utf8.count
+        if variantLength > limits.maximumSegmentLength {
+            return fail(parser, "a <seg> longer than \(limits.maximumSegmentLength) bytes")
+        }
+        variantText!.append(text)
+    }
+
+    private func canonicalLocale(_ raw: String) -> LocaleTag? {
+        if let cached = localeCache[raw] { return cached }
+        let tag = TMXLocale.canonical(raw)
+        if localeCache.count < 10_000 { localeCache[raw] = tag }
+        return tag
+    }
+
+    public func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        // The first error, where it happened (libxml2 recovers and would report the end of file).
+        let code = (parseError as NSError).code
+        fail(parser, "not well-formed TMX: \(Self.describe(libxml2Error: code)) (libxml2 error \(code))")
+    }
+
+    /// libxml2's `xmlParserErrors` that broken TMX files meet most, in words.
+    static func describe(libxml2Error code: Int) -> String {
+        switch code {
+        case 4: return "the document is empty"
+        case 5: return "extra content after the root element"
+        case 6, 7, 8: return "a character reference to a character XML does not allow"
+        case 9: return "a character XML does not allow"
+        case 26: return "an undeclared entity"
+        case 38: return "'<' inside an attribute value"
+        case 39, 40, 41: return "a malformed attribute"
+        case 68: return "a name was expected"
+        case 73: return "'>' was expected"
+        case 76: return "the end tag does not match the start tag"
+        case 77: return "an element is not closed before the end of the file"
+        case 89: return "entity references loop (entity expansion attack)"
+        default: return "malformed XML"
+        }
+    }
+
+    public func parser(_ parser: XMLParser, foundCharacters rawString: String) {
+        guard failure == nil else { return }
+        let string = TMXByteStream.restoringControlCharacters(rawString) ?? rawString
+        if controlPlaceholder != nil {
+            controlPlaceholder! += string
+            return
+        }
+        if inSegment, skipDepth == 0 {
+            append(parser, string)
+        } else if propertyType != nil {
+            propertyText += string
+            if propertyText.utf8.count > limits.maximumSegmentLength { fail(parser, "a <prop> longer than \(limits.maximumSegmentLength) bytes") }
+        }
+    }
+
+    public func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        guard failure == nil else { return }
+        depth -= 1
+        if skipDepth > 0 {
+            skipDepth -= 1
+            return
+        }
+        if let hex = controlPlaceholder, name == "ph" {
+            controlPlaceholder = nil
+            guard let value = UInt32(hex.trimmingCharacters(in: .whitespaces), radix: 16),
+                  let scalar = Unicode.Scalar(value)
+            else { return fail(parser, "a control-character placeholder must hold a hexadecimal code point, found '\(hex)'") }
+            append(parser, String(Character(scalar)))
+            return
+        }
+        switch name {
+        case "seg":
+            inSegment = false
+        case "tuv":
+            if let locale = variantLocale, let text = variantText {
+                if unit!.variants.count >= limits.maximumVariantsPerUnit {
+                    return fail(parser, "a <tu> with more than \(limits.maximumVariantsPerUnit) variants")
+                }
+                unit!.variants.append(.init(locale: locale, text: text))
+            } else if variantLocale != nil {
+                return fail(parser, "<tuv> without a <seg>")
+            }
+            variantLocale = nil
+            variantText = nil
+        case "prop":
+            if let type = propertyType, unit != nil { unit!.properties[type] = propertyText }
+            propertyType = nil
+        case "tu":
+            guard var finished = unit else { return }
+            unit = nil
+            if finished.sourceLocale == nil || !finished.variants.contains(where: { $0.locale == finished.sourceLocale }) {
+                finished.sourceLocale = headerSourceIsTrusted && finished.variants.contains { $0.locale == headerSource }
+                    ? headerSource : finished.variants.first?.locale
+            }
+            unitCount += 1
+            do {
+                try deliver?(finished)
+            } catch {
+                failure = error
+                parser.abortParsing()
+            }
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// Writes translation units as TMX 1.4b that validates against the LISA DTD.
+///
+/// Placeholders become inline codes (`{1}` → `<bpt i="1" x="1">`, `{/1}` → `<ept i="1">`,
+/// unpaired ones `<it>`, `{2/}` → `<ph x="2">`); the code's content is the placeholder itself,
+/// since a unit keeps no native bytes. Characters XML 1.0 cannot carry (C0 controls other than
+/// tab and newlines, U+FFFE, U+FFFF — real gettext catalogs hold BEL and ESC) are written as
+/// `<ph type="x-tandem-control">HEX</ph>` and read back as the character.
+/// Context keys, origin and state travel as `x-tandem-…` properties.
+public struct TMXWriter {
+    static let controlCharacterType = "x-tandem-control"
+
+    /// Property names for what TMX has no attribute for.
+    enum Property {
+        static let previousKey = "x-tandem-previous"
+        static let nextKey = "x-tandem-next"
+        static let originFile = "x-tandem-origin-file"
+        static let originSegment = "x-tandem-origin-segment"
+        static let state = "x-tandem-state"
+    }
+
+    private let file: AtomicFileWriter
+
+    /// Starts a TMX at `destination` (replaced atomically by `finish()`).
+    public init(destination: URL, sourceLocale: LocaleTag?, toolVersion: String) throws {
+        file = try AtomicFileWriter(destination: destination)
+        try file.write("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE tmx SYSTEM "tmx14.dtd">
+            <tmx version="1.4">
+              <header creationtool="Tandem" creationtoolversion="\(Self.attribute(toolVersion))" segtype="sentence" o-tmf="Tandem" adminlang="en" srclang="\(sourceLocale.map { Self.attribute($0.identifier) } ?? "*all*")" datatype="plaintext"/>
+              <body>
+
+            """)
+    }
+
+    /// Appends one unit as a `<tu>` with a source and a target variant.
+    public func write(_ unit: MemoryUnit) throws {
+        var tu = "    <tu srclang=\"\(Self.attribute(unit.sourceLocale.identifier))\""
+        tu += " creationdate=\"\(TMXDate.format(unit.created))\" changedate=\"\(TMXDate.format(unit.changed))\""
+        if let creator = unit.creator { tu += " creationid=\"\(Self.attribute(creator))\"" }
+        tu += ">\n"
+        func property(_ type: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            tu += "      <prop type=\"\(type)\">\(Self.text(value))</prop>\n"
+        }
+        property(Property.previousKey, unit.previousKey)
+        property(Property.nextKey, unit.nextKey)
+        property(Property.originFile, unit.originFile)
+        property(Property.originSegment, unit.originSegment)
+        property(Property.state, unit.state.rawValue)
+        for (locale, text) in [(unit.sourceLocale, unit.source), (unit.targetLocale, unit.target)] {
+            tu += "      <tuv xml:lang=\"\(Self.attribute(locale.identifier))\"><seg>\(Self.segment(text))</seg></tuv>\n"
+        }
+        tu += "    </tu>\n"
+        try file.write(tu)
+    }
+
+    /// Closes the document and puts the file in place.
+    public func finish() throws {
+        try file.write("  </body>\n</tmx>\n")
+        try file.commit()
+    }
+
+    /// Leaves the destination as it was.
+    public func abandon() { file.abandon() }
+
+    /// `text` with placeholders as TMX inline codes.
+    static func segment(_ text: String) -> String {
+        let pieces = PlaceholderSyntax.pieces(of: text)
+        // Pairs whose both ends are in the segment, in order, become bpt/ept; the rest it.
+        var openCount: [Int: Int] = [:]
+        var paired = Set<Int>()
+        for piece in pieces {
+            if case .open(let n) = piece { openCount[n, default: 0] += 1 }
+            if case .close(let n) = piece, openCount[n, default: 0] > 0 { paired.insert(n) }
+        }
+        var output = ""
+        for piece in pieces {
+            switch piece {
+            case .text(let run): output += Self.text(run, controlsAsCodes: true)
+            case .open(let n) where paired.contains(n): output += "<bpt i=\"\(n)\" x=\"\(n)\">{\(n)}</bpt>"
+            case .open(let n): output += "<it pos=\"begin\" x=\"\(n)\">{\(n)}</it>"
+            case .close(let n) where paired.contains(n): output += "<ept i=\"\(n)\">{/\(n)}</ept>"
+            case .close(let n): output += "<it pos=\"end\" x=\"\(n)\">{/\(n)}</it>"
+            case .standalone(let n): output += "<ph x=\"\(n)\">{\(n)/}</ph>"
+            }
+        }
+        return output
+    }
+
+    /// Whether XML 1.0 allows `scalar` in a document.
+    static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+        default: return false
+        }
+    }
+
+    /// Escaped character data; characters XML cannot hold become control codes (in a segment)
+    /// or U+FFFD (elsewhere, where no markup is allowed).
+    static func text(_ value: String, controlsAsCodes: Bool = false) -> String {
+        escape(value, inAttribute: false, controlsAsCodes: controlsAsCodes)
+    }
+
+    /// An attribute value for double quotes; white space kept as character references.
+    static func attribute(_ value: String) -> String {
+        escape(value, inAttribute: true, controlsAsCodes: false)
+    }
+
+    private static func escape(_ value: String, inAttribute: Bool, controlsAsCodes: Bool) -> String {
+        var output = ""
+        output.reserveCapacity(value.utf8.count)
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">" where !inAttribute: output += "&gt;"
+            case "\"" where inAttribute: output += "&quot;"
+            case "\t" where inAttribute: output += "&#9;"
+            case "\n" where inAttribute: output += "&#10;"
+            case "\r": output += "&#13;"
+            default:
+                if isXMLCharacter(scalar) {
+                    output.unicodeScalars.append(scalar)
+                } else if controlsAsCodes {
+                    output += "<ph type=\"\(controlCharacterType)\">\(String(scalar.value, radix: 16, uppercase: true))</ph>"
+                } else {
+                    output += "\u{FFFD}"
+                }
+            }
+        }
+        return output
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// A translation memory: every translated sentence, found again by exact, in-context and fuzzy match.
+///
+/// The protocol is the whole contract a backend implements (the embedded `SQLiteMemory` now, a
+/// shared PostgreSQL memory later); TMX import and export, leverage and rebuilding are written
+/// once on top of it. Lookups only see units in state `translated` or better.
+///
+/// Unit identity: locales, normalized source, context keys and target. Adding a unit equal in
+/// those refreshes the stored one (origin, creator, changed time, state) instead of adding a
+/// duplicate, so importing the same TMX twice leaves the memory as it was.
+public protocol TranslationMemory: AnyObject {
+    /// Adds or refreshes `units` in one transaction: either all are stored or none.
+    @discardableResult
+    func add(_ units: [MemoryUnit]) throws -> MemoryWriteSummary
+
+    /// Replaces the stored unit with `unit.id` (which must be set).
+    func update(_ unit: MemoryUnit) throws
+
+    /// Units whose normalized source equals the query's, best first: in context (101) before
+    /// exact (100), then most recently changed.
+    func exactMatches(for query: MemoryQuery) throws -> [MemoryMatch]
+
+    /// Units whose source is similar to the query's, scored 1 − edit distance / length (after
+    /// penalties for differing numbers and placeholders), at least `minimumScore`, best first,
+    /// at most `limit`. Exact matches are not repeated here. The candidate search is lossless:
+    /// it returns what comparing the query with every unit would.
+    func fuzzyMatches(for query: MemoryQuery, minimumScore: Int, limit: Int) throws -> [MemoryMatch]
+
+    /// Calls `body` with every unit (of one locale pair when given), in id order, without
+    /// holding them all in memory.
+    func forEachUnit(
+        sourceLocale: LocaleTag?, targetLocale: LocaleTag?, _ body: (MemoryUnit) throws -> Void
+    ) throws
+
+    /// Unit counts.
+    func statistics() throws -> MemoryStatistics
+
+    /// Deletes every unit (for `tandem tm rebuild`), in one transaction.
+    func removeAll() throws
+}
+
+extension TranslationMemory {
+    /// The in-context match (101) for `query`, if there is one.
+    public func contextMatch(for query: MemoryQuery) throws -> MemoryMatch? {
+        try exactMatches(for: query).first { $0.kind == .inContext }
+    }
+
+    /// Exact and in-context matches followed by fuzzy ones, best first, at most `limit`.
+    public func matches(for query: MemoryQuery, minimumScore: Int = 75, limit: Int = 5) throws -> [MemoryMatch] {
+        var result = Array(try exactMatches(for: query).prefix(limit))
+        if result.count < limit {
+            result += try fuzzyMatches(for: query, minimumScore: minimumScore, limit: limit - result.count)
+        }
+        return result
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Writes a file so that readers see either the old content or the complete new one, never a
+/// part: bytes go to a temporary file beside the target, which is flushed to disk (`fsync`),
+/// renamed over the target, and the directory is flushed too (as git's lockfile does).
+/// Until `commit()` nothing at the target path changes; `abandon()` (or an error) removes the
+/// temporary file.
+public final class AtomicFileWriter {
+    public let destination: URL
+    private let temporary: URL
+    private var descriptor: Int32
+    private var buffer: [UInt8] = []
+    private let bufferLimit = 1 << 16
+
+    /// Starts writing `destination` (its directory must exist).
+    public init(destination: URL) throws {
+        self.destination = destination
+        let directory = destination.deletingLastPathComponent()
+        temporary = directory.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(UUID().uuidString)")
+        descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if descriptor < 0 {
+            throw TandemError.unwritable(path: destination.path, reason: String(cString: strerror(errno)))
+        }
+        buffer.reserveCapacity(bufferLimit)
+    }
+
+    deinit { abandon() }
+
+    /// Appends `text` as UTF-8.
+    public func write(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= bufferLimit { try flush() }
+    }
+
+    private func flush() throws {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw TandemError.unwritable(path: destination.path, reason: String(cString: strerror(errno)))
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Makes the new content the file's content.
+    public func commit() throws {
+        do {
+            try flush()
+            if fsync(descriptor) != 0 {
+                throw TandemError.unwritable(path: destination.path, reason: String(cString: strerror(errno)))
+            }
+            close(descriptor)
+            descriptor = -1
+            if rename(temporary.path, destination.path) != 0 {
+                throw TandemError.unwritable(path: destination.path, reason: String(cString: strerror(errno)))
+            }
+            let directory = open(destination.deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC)
+            if directory >= 0 {
+                fsync(directory)
+                close(directory)
+            }
+        } catch {
+            abandon()
+            throw error
+        }
+    }
+
+    /// Drops what was written; the destination keeps its old content.
+    public func abandon() {
+        if descriptor >= 0 {
+            close(descriptor)
+            descriptor = -1
+            unlink(temporary.path)
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import TandemKit
+
+/// `tandem tm lookup`: what the memory has for a sentence.
+struct TMLookupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lookup",
+        abstract: "Show the memory's matches for a sentence, with scores and a character diff.",
+        discussion: """
+            Prints in-context, exact and fuzzy matches, best first. The diff shows how the stored
+            source differs from TEXT: [-only in the stored source-]{+only in TEXT+}.
+            Without --target-locale every language the memory translates into is searched.
+
+            Examples:
+              tandem tm lookup '今天天气很好。'
+              tandem tm lookup --min 60 --top 10 '苹果发布了新的 iPhone。'
+              tandem tm lookup -f json --target-locale en '保存{1}全部{/1}文件。'
+            """
+    )
+
+    @OptionGroup var memoryOptions: MemoryOptions
+
+    @Option(name: .customLong("min"), help: "Lowest fuzzy score shown (1–99).")
+    var minimumScore: Int = 75
+
+    @Option(help: "Most matches shown per target language.")
+    var top: Int = 5
+
+    @Option(help: ArgumentHelp("The language of TEXT (default: the memory's only source language, else zh-CN).", valueName: "TAG"))
+    var sourceLocale: String?
+
+    @Option(help: ArgumentHelp("Only matches translated into this language.", valueName: "TAG"))
+    var targetLocale: String?
+
+    @Option(name: .shortAndLong, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Argument(help: "The sentence to look up (placeholders like {1}…{/1} allowed).")
+    var text: String
+
+    func validate() throws {
+        guard (1...99).contains(minimumScore) else { throw ValidationError("--min must be 1…99") }
+        guard top > 0 else { throw ValidationError("--top must be at least 1") }
+    }
+
+    func run() throws {
+        let memory = try memoryOptions.open()
+        let statistics = try memory.statistics()
+        let source = try MemoryOptions.tag(sourceLocale, option: "--source-locale")
+            ?? Set(statistics.pairs.map(\.sourceLocale)).singleElement.flatMap(LocaleTag.init) ?? LocaleTag("zh-CN")!
+        let targets: [LocaleTag]
+        if let target = try MemoryOptions.tag(targetLocale, option: "--target-locale") {
+            targets = [target]
+        } else {
+            targets = statistics.pairs.filter { $0.sourceLocale == source.identifier }.compactMap { LocaleTag($0.targetLocale) }
+        }
+        var reports: [LookupReport.Match] = []
+        for target in targets {
+            let query = MemoryQuery(source: text, sourceLocale: source, targetLocale: target)
+            for match in try memory.matches(for: query, minimumScore: minimumScore, limit: top) {
+                reports.append(LookupReport.Match(
+                    score: match.score, kind: match.kind.rawValue, sourceLocale: source.identifier,
+                    targetLocale: target.identifier, source: match.unit.source, target: match.unit.target,
+                    origin: match.unit.originDescription,
+                    diff: CharacterDiff.plain(from: match.unit.source, to: text)))
+            }
+        }
+        switch format {
+        case .json:
+            Terminal.standardOutput.write(try JSONOutput.encode(LookupReport(query: text, matches: reports)) + "\n")
+        case .text:
+            if reports.isEmpty {
+                Terminal.standardOutput.write("no match at or above \(minimumScore)%\n")
+                return
+            }
+            let colour = Terminal.standardOutput.usesColour
+            var output = ""
+            for match in reports {
+                output += "\(match.score)%  \(match.kind)  \(match.sourceLocale) → \(match.targetLocale)"
+                if let origin = match.origin { output += "  (\(origin))" }
+                output += "\n  source: \(match.source)\n  target: \(match.target)\n"
+                if match.kind == MatchKind.fuzzy.rawValue {
+                    output += "  diff:   \(colour ? Self.coloured(from: match.source, to: text) : match.diff)\n"
+                }
+            }
+            Terminal.standardOutput.write(output)
+        }
+    }
+
+    /// The diff with removed text red and struck, added text green.
+    static func coloured(from stored: String, to query: String) -> String {
+        CharacterDiff.runs(from: stored, to: query).map { run in
+            switch run {
+            case .same(let text): return text
+            case .removed(let text): return "\u{1B}[31;9m\(text)\u{1B}[0m"
+            case .added(let text): return "\u{1B}[32m\(text)\u{1B}[0m"
+            }
+        }.joined()
+    }
+}
+
+/// `tandem tm lookup --format json`.
+struct LookupReport: Encodable {
+    struct Match: Encodable {
+        var score: Int
+        var kind: String
+        var sourceLocale: String
+        var targetLocale: String
+        var source: String
+        var target: String
+        var origin: String?
+        var diff: String
+    }
+    var query: String
+    var matches: [Match]
+}
+
+extension Set {
+    /// The element of a one-element set.
+    fileprivate var singleElement: Element? { count == 1 ? first : nil }
+}

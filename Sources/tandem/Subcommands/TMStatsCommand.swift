@@ -1,0 +1,32 @@
+import ArgumentParser
+import TandemKit
+
+/// `tandem tm stats`: what the memory holds.
+struct TMStatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Count the memory's units per language pair.",
+        discussion: """
+            Examples:
+              tandem tm stats
+              tandem tm stats --format json --memory /tmp/team.sqlite
+            """
+    )
+
+    @OptionGroup var memoryOptions: MemoryOptions
+
+    @Option(name: .shortAndLong, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let statistics = try memoryOptions.open().statistics()
+        switch format {
+        case .text:
+            var text = "\(try memoryOptions.resolvedPath())\n\(statistics.units) units, \(statistics.distinctSources) distinct sources\n"
+            for pair in statistics.pairs { text += "  \(pair.sourceLocale) → \(pair.targetLocale): \(pair.units)\n" }
+            Terminal.standardOutput.write(text)
+        case .json:
+            Terminal.standardOutput.write(try JSONOutput.encode(statistics) + "\n")
+        }
+    }
+}

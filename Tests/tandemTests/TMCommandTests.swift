@@ -1,0 +1,205 @@
+import Foundation
+import Testing
+import TandemTestSupport
+
+/// `tandem tm …`, run as a user runs it, in a throw-away project.
+@Suite("tandem tm")
+struct TMCommandTests {
+    /// A throw-away project (tandem.yml, zh-CN → en) with `locales/en/posts/` and `tm/`.
+    static func project() throws -> URL {
+        let root = try TemporaryProject().root
+        for folder in ["locales/en/posts", "tm"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        return root
+    }
+
+    static let segmentFile = """
+        {
+          "formatVersion": 1,
+          "source": "content/posts/hello.md",
+          "sourceLocale": "zh-CN",
+          "targetLocale": "en",
+          "segments": [
+            {"id": "a1", "location": "body/p[1]/s[1]", "source": "今天天气很好。", "target": "The weather is fine today.", "state": "translated", "origin": "human"},
+            {"id": "a2", "location": "body/p[1]/s[2]", "source": "我们去公园散步吧。", "target": "Let's take a walk in the park.", "state": "reviewed", "origin": "human"},
+            {"id": "a3", "location": "body/p[1]/s[3]", "source": "还没有翻译。", "state": "new"}
+          ]
+        }
+        """
+
+    static let vendorTMX = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!DOCTYPE tmx SYSTEM "tmx14.dtd">
+        <tmx version="1.4">
+          <header creationtool="Vendor" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="zh-CN" datatype="plaintext"/>
+          <body>
+            <tu><tuv xml:lang="zh-CN"><seg>欢迎光临。</seg></tuv><tuv xml:lang="en"><seg>Welcome.</seg></tuv></tu>
+          </body>
+        </tmx>
+        """
+
+    @Test func rebuildReadsSegmentFilesAndTMXThenLookupFindsThem() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data(Self.segmentFile.utf8).write(to: root.appendingPathComponent("locales/en/posts/hello.json"))
+        try Data(Self.vendorTMX.utf8).write(to: root.appendingPathComponent("tm/vendor.tmx"))
+        let rebuild = try ExecutableRunner.run(["tm", "rebuild"], in: root)
+        #expect(rebuild.status == 0, "\(rebuild.standardError)")
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".tandem/memory.sqlite").path))
+        let stats = try ExecutableRunner.run(["tm", "stats", "--format", "json"], in: root)
+        let json = try JSONSerialization.jsonObject(with: Data(stats.standardOutput.utf8)) as! [String: Any]
+        #expect(json["units"] as? Int == 3)
+
+        let lookup = try ExecutableRunner.run(["tm", "lookup", "--format", "json", "今天天气真好。", "--min", "60"], in: root)
+        #expect(lookup.status == 0, "\(lookup.standardError)")
+        let report = try JSONSerialization.jsonObject(with: Data(lookup.standardOutput.utf8)) as! [String: Any]
+        let matches = report["matches"] as! [[String: Any]]
+        #expect(matches.first?["target"] as? String == "The weather is fine today.")
+        #expect(matches.first?["kind"] as? String == "fuzzy")
+        #expect(matches.first?["score"] as? Int == 85)  // 7 characters, one substituted: ⌊600/7⌋
+        #expect(matches.first?["diff"] as? String == "今天天气[-很-]{+真+}好。")
+        #expect(matches.first?["origin"] as? String == "locales/en/posts/hello.json#a1")
+
+        let text = try ExecutableRunner.run(["tm", "lookup", "欢迎光临。"], in: root)
+        #expect(text.standardOutput.hasPrefix("100%  exact  zh-CN → en"))
+        #expect(text.standardOutput.contains("target: Welcome."))
+
+        // Rebuilding again gives the same memory, not twice as much.
+        _ = try ExecutableRunner.run(["tm", "rebuild"], in: root)
+        let again = try ExecutableRunner.run(["tm", "stats", "--format", "json"], in: root)
+        #expect((try JSONSerialization.jsonObject(with: Data(again.standardOutput.utf8)) as! [String: Any])["units"] as? Int == 3)
+    }
+
+    @Test func importExportRoundTripAndNoSilentOverwrite() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let tmx = root.appendingPathComponent("vendor.tmx")
+        try Data(Self.vendorTMX.utf8).write(to: tmx)
+        let imported = try ExecutableRunner.run(["tm", "import", "vendor.tmx", "vendor.tmx"], in: root)
+        #expect(imported.status == 0)
+        #expect(imported.standardOutput == "vendor.tmx: 1 translation units, 1 new, 0 already known\nvendor.tmx: 1 translation units, 0 new, 1 already known\n")
+        let exported = try ExecutableRunner.run(["tm", "export", "-o", "out.tmx", "--locale", "en"], in: root)
+        #expect(exported.status == 0)
+        #expect(exported.standardOutput == "out.tmx: 1 units\n")
+        let text = try String(contentsOf: root.appendingPathComponent("out.tmx"), encoding: .utf8)
+        #expect(text.contains("<seg>Welcome.</seg>"))
+        let refused = try ExecutableRunner.run(["tm", "export", "-o", "out.tmx"], in: root)
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("--force"))
+        #expect(try ExecutableRunner.run(["tm", "export", "-o", "out.tmx", "--force"], in: root).status == 0)
+    }
+
+    @Test(arguments: [
+        ("laughs.tmx", "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [\n<!ENTITY a \"aaaaaaaaaa\">\n<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">\n]>\n<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"zh\"><seg>&b;</seg></tuv></tu></body></tmx>\n"),
+        ("xxe.tmx", "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [ <!ENTITY s SYSTEM \"file:///etc/passwd\"> ]>\n<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"zh\"><seg>&s;</seg></tuv><tuv xml:lang=\"en\"><seg>&s;</seg></tuv></tu></body></tmx>\n"),
+    ])
+    func hostileXMLExitsTwoAndStoresNothing(name: String, text: String) throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data(text.utf8).write(to: root.appendingPathComponent(name))
+        let result = try ExecutableRunner.run(["tm", "import", name], in: root)
+        #expect(result.status == 2)
+        #expect(result.standardError.hasPrefix("\(name):"))
+        #expect(result.standardError.contains("error: the DOCTYPE declares entities"))
+        let stats = try ExecutableRunner.run(["tm", "stats", "--format", "json"], in: root)
+        #expect((try JSONSerialization.jsonObject(with: Data(stats.standardOutput.utf8)) as! [String: Any])["units"] as? Int == 0)
+        #expect(!stats.standardOutput.contains("root:"))
+    }
+
+    @Test func twoProcessesImportingAtOnceKeepEveryUnit() async throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // Two files of 3,000 units each, 500 of them in both: 5,500 distinct units.
+        for (name, range) in [("a.tmx", 0..<3000), ("b.tmx", 2500..<5500)] {
+            var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header srclang=\"zh-CN\"/><body>\n"
+            for n in range {
+                text += "<tu><tuv xml:lang=\"zh-CN\"><seg>第\(n)句。</seg></tuv><tuv xml:lang=\"en\"><seg>Sentence \(n).</seg></tuv></tu>\n"
+            }
+            text += "</body></tmx>\n"
+            try Data(text.utf8).write(to: root.appendingPathComponent(name))
+        }
+        #expect(try ExecutableRunner.run(["tm", "stats"], in: root).status == 0)
+        let statuses = try await withThrowingTaskGroup(of: Int32.self) { group in
+            for name in ["a.tmx", "b.tmx"] {
+                group.addTask { try ExecutableRunner.run(["tm", "import", name], in: root).status }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(statuses == [0, 0])
+        let stats = try ExecutableRunner.run(["tm", "stats", "--format", "json"], in: root)
+        #expect((try JSONSerialization.jsonObject(with: Data(stats.standardOutput.utf8)) as! [String: Any])["units"] as? Int == 5500)
+    }
+
+    /// reliability.md: under `strace -e openat`, the file an external entity names is never opened.
+    @Test(.enabled(if: ExternalTool.path("strace") != nil, "strace not installed (Debian strace)"))
+    func externalEntityTargetIsNeverOpened() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let secret = root.appendingPathComponent("secret.txt")
+        try Data("TOP-SECRET".utf8).write(to: secret)
+        // The entity declaration sits after 70 KB of comment, beyond the prolog check: libxml2's
+        // entity callback must refuse it.
+        let padding = "<!-- " + String(repeating: "x", count: 70_000) + " -->\n"
+        let tmx = "<?xml version=\"1.0\"?>\n\(padding)<!DOCTYPE tmx [ <!ENTITY s SYSTEM \"file://\(secret.path)\"> ]>\n"
+            + "<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"zh\"><seg>&s;</seg></tuv><tuv xml:lang=\"en\"><seg>&s;</seg></tuv></tu></body></tmx>\n"
+        try Data(tmx.utf8).write(to: root.appendingPathComponent("xxe.tmx"))
+        let trace = root.appendingPathComponent("trace.txt").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ExternalTool.path("strace")!)
+        process.arguments = ["-f", "-e", "trace=openat,open", "-o", trace, ExecutableRunner.tandem.path, "tm", "import", "xxe.tmx"]
+        process.currentDirectoryURL = root
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        let opened = try String(contentsOfFile: trace, encoding: .utf8)
+        #expect(opened.contains("xxe.tmx"), "strace saw the TMX being opened")
+        #expect(!opened.contains("secret.txt"))
+    }
+
+    @Test func memoryOptionChoosesTheDatabase() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data(Self.vendorTMX.utf8).write(to: root.appendingPathComponent("v.tmx"))
+        let custom = root.appendingPathComponent("elsewhere/team.sqlite").path
+        #expect(try ExecutableRunner.run(["tm", "import", "--memory", custom, "v.tmx"], in: root).status == 0)
+        #expect(FileManager.default.fileExists(atPath: custom))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(".tandem/memory.sqlite").path))
+    }
+
+    @Test func tandemYAMLNamesTheMemory() throws {
+        let project = try TemporaryProject(extraConfiguration: "memory: data/team.sqlite\n")
+        defer { project.remove() }
+        try project.write(Self.vendorTMX, to: "v.tmx")
+        #expect(try ExecutableRunner.run(["tm", "import", "v.tmx"], in: project.root).status == 0)
+        #expect(FileManager.default.fileExists(atPath: project.root.appendingPathComponent("data/team.sqlite").path))
+        let stats = try ExecutableRunner.run(["tm", "stats"], in: project.root)
+        #expect(stats.standardOutput.hasSuffix("data/team.sqlite\n1 units, 1 distinct sources\n  zh-CN → en: 1\n"))
+    }
+
+    @Test func aPostgreSQLMemoryIsNotOpenedAsAFile() throws {
+        let project = try TemporaryProject(extraConfiguration: "memory: postgres://localhost/tm\n")
+        defer { project.remove() }
+        let result = try ExecutableRunner.run(["tm", "stats"], in: project.root)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("PostgreSQL"))
+    }
+
+    @Test func badArgumentsExitTwo() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try ExecutableRunner.run(["tm", "lookup", "x", "--min", "0"], in: root).status == 2)
+        #expect(try ExecutableRunner.run(["tm", "import", "missing.tmx"], in: root).status == 2)
+        #expect(try ExecutableRunner.run(["tm", "export", "-o", "x.tmx", "--locale", "../x"], in: root).status == 2)
+    }
+
+    @Test(arguments: ["import", "export", "lookup", "stats", "rebuild"])
+    func helpTeachesWithExamples(subcommand: String) throws {
+        let result = try ExecutableRunner.run(["tm", subcommand, "--help"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("Examples:"))
+        #expect(result.standardOutput.contains("tandem tm \(subcommand)"))
+    }
+}
