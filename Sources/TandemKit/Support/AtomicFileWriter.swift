@@ -9,6 +9,7 @@ public final class AtomicFileWriter {
     public let destination: URL
     private let temporary: URL
     private var descriptor: Int32
+    private var committed = false
     private var buffer: [UInt8] = []
     private let bufferLimit = 1 << 16
 
@@ -29,6 +30,12 @@ public final class AtomicFileWriter {
     /// Appends `text` as UTF-8.
     public func write(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count >= bufferLimit { try flush() }
+    }
+
+    /// Appends `bytes`.
+    public func write(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= bufferLimit { try flush() }
     }
 
@@ -57,6 +64,7 @@ public final class AtomicFileWriter {
             if rename(temporary.path, destination.path) != 0 {
                 throw TandemError.unwritable(path: destination.path, reason: String(cString: strerror(errno)))
             }
+            committed = true
             let directory = open(destination.deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC)
             if directory >= 0 {
                 fsync(directory)
@@ -73,7 +81,10 @@ public final class AtomicFileWriter {
         if descriptor >= 0 {
             close(descriptor)
             descriptor = -1
+        }
+        if !committed {
             unlink(temporary.path)
+            committed = true  // nothing left to clean up
         }
     }
 }
