@@ -41,12 +41,14 @@ public struct MemoryRebuild {
         return summary
     }
 
-    /// The translated segments of `file` as memory units, each with its neighbours as context.
+    /// The translated segments of `file` (pseudo-translations excepted) as memory units, each
+    /// with its neighbours as context.
     public static func units(of file: SegmentFile, originFile: String) -> [MemoryUnit] {
         let segments = file.segments
         var units: [MemoryUnit] = []
         for (index, segment) in segments.enumerated() {
-            guard segment.state.isTranslated, let target = segment.target, !target.isEmpty else { continue }
+            // Pseudo-translations test layouts; they are not translations to reuse.
+            guard segment.state.isTranslated, segment.origin != .pseudo, let target = segment.target, !target.isEmpty else { continue }
             units.append(MemoryUnit(
                 sourceLocale: file.sourceLocale, targetLocale: file.targetLocale, source: segment.source, target: target,
                 previousSource: index > 0 ? segments[index - 1].source : nil,

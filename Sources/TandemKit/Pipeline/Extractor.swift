@@ -2,8 +2,13 @@ import Foundation
 
 /// `tandem extract`: brings every post's segment files up to date, one per target locale.
 /// Never writes content files (only `build` does).
+///
+/// With a memory, untranslated sentences are filled from exact and in-context matches, fuzzy
+/// matches are offered as candidates, and the file's translations go back into the memory so
+/// it stays in step with the segment files (pseudo-translations never do).
 public struct Extractor {
     public let project: Project
+    public let memory: (any TranslationMemory)?
     private let segmenter: DocumentSegmenter
     private let merger = SegmentMerger()
     /// One matcher per target locale, built on first use (glossaries/<source>/<target>.tsv …).
@@ -14,8 +19,9 @@ public struct Extractor {
         var byLocale: [LocaleTag: GlossaryMatcher] = [:]
     }
 
-    public init(project: Project) throws {
+    public init(project: Project, memory: (any TranslationMemory)? = nil) throws {
         self.project = project
+        self.memory = memory
         let sentences = try SentenceSegmenter(locale: project.configuration.source, localesDirectory: project.localesDirectory)
         segmenter = DocumentSegmenter(segmenter: sentences)
     }
@@ -41,12 +47,19 @@ public struct Extractor {
                 source: project.projectPath(of: post), sourceLocale: project.configuration.source,
                 targetLocale: locale, segments: merged.segments)
             file.obsolete = merged.obsolete.isEmpty ? nil : merged.obsolete
+            var leverage: LeverageSummary?
+            if let memory {
+                leverage = try Leverage(memory: memory).apply(to: &file)
+            }
             let written = try SegmentFileStore.write(file, to: url)
+            if let memory {
+                try memory.add(MemoryRebuild.units(of: file, originFile: project.projectPath(of: url)))
+            }
             results.append(ExtractResult(
                 post: project.projectPath(of: post), locale: locale.identifier,
                 segmentFile: project.projectPath(of: url), segments: file.segments.count,
                 translated: file.segments.filter { $0.state.isTranslated }.count,
-                changes: merged.report, written: written))
+                changes: merged.report, leverage: leverage, written: written))
         }
         return results
     }

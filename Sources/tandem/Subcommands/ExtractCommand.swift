@@ -15,6 +15,10 @@ struct ExtractCommand: ParsableCommand {
             sentence fuzzy with its old translation, and moves translations of deleted sentences
             to "obsolete" in the file. Content files are never written.
 
+            The translation memory (memory: in tandem.yml) fills untranslated sentences from exact
+            and in-context matches (state translated, origin tm), offers fuzzy matches as
+            candidates, and receives every translated sentence (pseudo-translations excepted).
+
             Examples:
               tandem extract
               tandem extract content/posts/hello.md --format json
@@ -23,12 +27,15 @@ struct ExtractCommand: ParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
+    @Flag(help: "Do not use the translation memory (no pre-filling, no candidates, memory not updated).")
+    var noMemory = false
+
     @Argument(help: "Posts or directories inside the content directory (default: all).")
     var paths: [String] = []
 
     func run() throws {
         let project = try options.openProject()
-        let extractor = try Extractor(project: project)
+        let extractor = try Extractor(project: project, memory: noMemory ? nil : try project.openMemory())
         let posts = try project.sourcePosts(paths)
         let progress = Progress(total: posts.count, label: "extracting")
         var results: [ExtractResult] = []
@@ -40,8 +47,9 @@ struct ExtractCommand: ParsableCommand {
         try options.emit(results) {
             var text = results.map { result in
                 let changes = result.changes
+                let memory = result.leverage.map { ", memory: \($0.inContext) in context, \($0.exact) exact, \($0.fuzzy) fuzzy" } ?? ""
                 return "\(result.segmentFile): \(result.segments) segments, \(result.translated) translated"
-                    + " (\(changes.added) new, \(changes.edited) edited→fuzzy, \(changes.obsoleted) obsolete)\(result.written ? "" : ", unchanged")\n"
+                    + " (\(changes.added) new, \(changes.edited) edited→fuzzy, \(changes.obsoleted) obsolete\(memory))\(result.written ? "" : ", unchanged")\n"
             }.joined()
             if results.isEmpty { text = "no posts found under \(project.contentDirectory.path)\n" }
             return text

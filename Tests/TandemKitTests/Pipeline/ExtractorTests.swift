@@ -25,4 +25,66 @@ struct ExtractorTests {
         let results = try Extractor(project: try Project.open(configFile: temporary.configFile)).extract(post)
         #expect(results.map(\.locale) == ["ja", "en"])
     }
+
+    @Test func theMemoryFillsKnownSentencesAndOffersTheOldTranslationOfAnEditedOne() throws {
+        let temporary = try TemporaryProject()
+        defer { temporary.remove() }
+        let original = "今天发布了新的模型。价格比去年便宜了一半。开发者可以免费试用三个月。\n"
+        let post = try temporary.write(original, to: "content/posts/a.md")
+        let project = try Project.open(configFile: temporary.configFile)
+        let memory = try project.openMemory()
+        let extractor = try Extractor(project: project, memory: memory)
+        _ = try extractor.extract(post)
+
+        // A translator translates the post.
+        let url = try project.segmentFile(for: post, locale: LocaleTag("en")!)
+        var file = try #require(try SegmentFileStore.read(url))
+        let english = ["A new model was released today.", "It costs half as much as last year.", "Developers can try it free for three months."]
+        for (index, target) in english.enumerated() {
+            file.segments[index].target = target
+            file.segments[index].state = .translated
+            file.segments[index].origin = .human
+        }
+        try SegmentFileStore.write(file, to: url)
+        _ = try extractor.extract(post)  // the memory takes the translations
+        #expect(try memory.statistics().units == 3)
+
+        // The same post elsewhere, one sentence edited.
+        let copy = try temporary.write(original.replacingOccurrences(of: "三个月", with: "六个月"), to: "content/posts/b.md")
+        let results = try extractor.extract(copy)
+        // The first keeps both neighbours (101%); the second lost its next one (100%).
+        #expect(results.first?.leverage?.inContext == 1)
+        #expect(results.first?.leverage?.exact == 1)
+        let copied = try #require(try SegmentFileStore.read(try project.segmentFile(for: copy, locale: LocaleTag("en")!)))
+        #expect(copied.segments[0].target == english[0] && copied.segments[0].origin == .tm && copied.segments[0].state == .translated)
+        #expect(copied.segments[1].target == english[1] && copied.segments[1].origin == .tm)
+        #expect(copied.segments[2].target == nil)
+        let candidate = try #require(copied.segments[2].candidates?.first)
+        #expect(candidate.target == english[2])
+        #expect(candidate.source == "开发者可以免费试用三个月。")
+        #expect((75..<100).contains(candidate.score))
+
+        // And the edited sentence in the original post: fuzzy, old translation kept and offered.
+        try temporary.write(original.replacingOccurrences(of: "三个月", with: "六个月"), to: "content/posts/a.md")
+        _ = try extractor.extract(post)
+        let edited = try #require(try SegmentFileStore.read(url)).segments[2]
+        #expect(edited.state == .fuzzy && edited.target == english[2])
+        #expect(edited.candidates?.first?.target == english[2])
+    }
+
+    @Test func pseudoTranslationsNeverReachTheMemory() throws {
+        let temporary = try TemporaryProject()
+        defer { temporary.remove() }
+        let post = try temporary.write("第一句。第二句。\n", to: "content/posts/a.md")
+        let project = try Project.open(configFile: temporary.configFile)
+        let memory = try project.openMemory()
+        let extractor = try Extractor(project: project, memory: memory)
+        _ = try extractor.extract(post)
+        let url = try project.segmentFile(for: post, locale: LocaleTag("en")!)
+        var file = try #require(try SegmentFileStore.read(url))
+        _ = PseudoTranslator(style: .brackets).fill(&file)
+        try SegmentFileStore.write(file, to: url)
+        _ = try extractor.extract(post)
+        #expect(try memory.statistics().units == 0)
+    }
 }

@@ -3,7 +3,7 @@
 /// An in-context or exact match fills an untranslated segment's target (state `translated` by
 /// default, origin `tm`); otherwise fuzzy matches at or above `minimumScore` are attached as
 /// candidates with their score and the stored source and target. Segments that already have
-/// a target are never changed.
+/// a target are never changed; those in state `fuzzy` (an edited sentence) get candidates.
 public struct Leverage {
     public let memory: any TranslationMemory
     public var minimumScore: Int
@@ -51,6 +51,15 @@ public struct Leverage {
         var summary = LeverageSummary()
         let offers = try offers(for: file)
         for (index, offer) in offers.enumerated() {
+            if file.segments[index].state == .fuzzy {
+                // A target that needs checking (an edited sentence): offer what the memory has.
+                let candidates = offer.candidates.map(\.candidate) + (offer.fill.map { [$0.candidate] } ?? [])
+                if !candidates.isEmpty {
+                    file.segments[index].candidates = Array(candidates.prefix(candidateLimit))
+                    summary.fuzzy += 1
+                }
+                continue
+            }
             guard file.segments[index].target == nil || file.segments[index].target?.isEmpty == true else { continue }
             if let fill = offer.fill {
                 file.segments[index].target = fill.unit.target
