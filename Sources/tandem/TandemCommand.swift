@@ -11,11 +11,9 @@ struct TandemCommand: ParsableCommand {
         commandName: "tandem",
         abstract: "Translation memory and localization pipeline for Hugo sites.",
         discussion: """
-            Tandem cuts Hugo posts into sentences with ICU, keeps fixed terms consistent with a
-            glossary, and reuses every translated sentence from a translation memory.
+            Tandem cuts Hugo posts into sentences with ICU, keeps fixed terms consistent with a glossary, and reuses every translated sentence from a translation memory.
 
-            Exit status: 0 success, 1 findings (lint), 2 bad input or usage.
-            Errors are printed as FILE:LINE:COL: error: MESSAGE.
+            Exit status: 0 success, 1 findings (lint), 2 bad input or usage. Errors are printed as FILE:LINE:COL: error: MESSAGE.
 
             Examples:
               tandem segment content/posts/hello.md

@@ -8,11 +8,7 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Write the translated posts (foo.<TAG>.md) whose segment files are complete.",
         discussion: """
-            Only translated, reviewed and final segments are used. A post is built when all its
-            segments are translated, or at least --min-complete percent of them (the rest keep
-            the source text). Every byte outside the translated sentences stays as in the source;
-            lang: names the translation's locale, and translations: lists the source and every
-            built locale in every language version of the post. Writes are atomic.
+            Only translated, reviewed and final segments are used. A post is built when all its segments are translated, or at least --min-complete percent of them (the rest keep the source text). Every byte outside the translated sentences stays as in the source; lang: names the translation's locale, and translations: lists the source and every built locale in every language version of the post. Writes are atomic.
 
             Examples:
               tandem build

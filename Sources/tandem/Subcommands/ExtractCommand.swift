@@ -8,16 +8,9 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Write or update the segment files of every post, one per target locale.",
         discussion: """
-            For each post under the content directory (or each PATH), the sentences of its
-            translatable front matter and body go to locales/<TAG>/<path>.json for every locale in
-            its translations: field and every target in tandem.yml. Re-running keeps every
-            translation whose sentence is unchanged (also when paragraphs moved), marks an edited
-            sentence fuzzy with its old translation, and moves translations of deleted sentences
-            to "obsolete" in the file. Content files are never written.
+            For each post under the content directory (or each PATH), the sentences of its translatable front matter and body go to locales/<TAG>/<path>.json for every locale in its translations: field and every target in tandem.yml. Re-running keeps every translation whose sentence is unchanged (also when paragraphs moved), marks an edited sentence fuzzy with its old translation, and moves translations of deleted sentences to "obsolete" in the file. Content files are never written.
 
-            The translation memory (memory: in tandem.yml) fills untranslated sentences from exact
-            and in-context matches (state translated, origin tm), offers fuzzy matches as
-            candidates, and receives every translated sentence (pseudo-translations excepted).
+            The translation memory (memory: in tandem.yml) fills untranslated sentences from exact and in-context matches (state translated, origin tm), offers fuzzy matches as candidates, and receives every translated sentence (pseudo-translations excepted).
 
             Examples:
               tandem extract

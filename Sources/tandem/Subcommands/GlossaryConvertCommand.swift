@@ -8,11 +8,7 @@ struct GlossaryConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert a term base between TSV (OmegaT), CSV and TBX, by file extension.",
         discussion: """
-            The language pair comes from the TBX file's languages or from the path
-            glossaries/<source>/<target>.tsv; --source and --target override it.
-            TBX is written as TBX-Basic (TBX v3); TBX v2 (martif) and v3 are read.
-            TBX has no place for the case flag, so it is lost on the way to TBX.
-            OUT is never overwritten without --force.
+            The language pair comes from the TBX file's languages or from the path glossaries/<source>/<target>.tsv; --source and --target override it. TBX is written as TBX-Basic (TBX v3); TBX v2 (martif) and v3 are read. TBX has no place for the case flag, so it is lost on the way to TBX. OUT is never overwritten without --force.
 
             Examples:
               tandem glossary convert glossaries/zh-CN/en.tsv zh-en.tbx

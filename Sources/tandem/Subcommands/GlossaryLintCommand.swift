@@ -8,19 +8,12 @@ struct GlossaryLintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Lint glossaries and the translations in segment files.",
         discussion: """
-            With no PATH, lints the project's glossaries/ and locales/ (the project is
-            the nearest folder with tandem.yml). A PATH may be a glossary (.tsv, .csv,
-            .tbx), a segment file (.json) or a folder searched for both. Segment files
-            are checked against the glossary of their language pair; only segments
-            with a target are checked.
+            With no PATH, lints the project's glossaries/ and locales/ (the project is the nearest folder with tandem.yml). A PATH may be a glossary (.tsv, .csv, .tbx), a segment file (.json) or a folder searched for both. Segment files are checked against the glossary of their language pair; only segments with a target are checked.
 
             Rules (default severity):
             \(LintRule.allCases.map { "  \($0.rawValue) (\($0.severity.rawValue))" }.joined(separator: "\n"))
 
-            Switch rules off for one segment with "lintDisable": ["forbidden-variant"]
-            in the segment, for a whole segment file with a top-level "lintDisable"
-            list, or for a TSV glossary with a line "# lint-disable: glossary-duplicate".
-            "all" switches every rule off.
+            Switch rules off for one segment with "lintDisable": ["forbidden-variant"] in the segment, for a whole segment file with a top-level "lintDisable" list, or for a TSV glossary with a line "# lint-disable: glossary-duplicate". "all" switches every rule off.
 
             Exit status: 0 no findings at or above --severity, 1 findings, 2 bad input.
 

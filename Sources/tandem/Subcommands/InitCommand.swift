@@ -8,8 +8,7 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create tandem.yml, glossaries/ and locales/ in the current directory.",
         discussion: """
-            Nothing is overwritten: an existing tandem.yml is an error, and existing locale rules
-            files are kept.
+            Nothing is overwritten: an existing tandem.yml is an error, and existing locale rules files are kept.
 
             Examples:
               tandem init

@@ -10,9 +10,7 @@ struct PseudoCommand: ParsableCommand {
         commandName: "pseudo",
         abstract: "Fill untranslated segments with a pseudo-translation, to test layouts and the build.",
         discussion: """
-            identity copies the source (building then reproduces the post), brackets wraps each
-            sentence in ⟦ ⟧, accents accents Latin letters and pads by 30%. Only new segments and
-            earlier pseudo-translations are filled: real translations are never replaced.
+            identity copies the source (building then reproduces the post), brackets wraps each sentence in ⟦ ⟧, accents accents Latin letters and pads by 30%. Only new segments and earlier pseudo-translations are filled: real translations are never replaced.
 
             Examples:
               tandem pseudo --locale en --style brackets

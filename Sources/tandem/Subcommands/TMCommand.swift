@@ -6,14 +6,9 @@ struct TMCommand: ParsableCommand {
         commandName: "tm",
         abstract: "Import, export, search and rebuild the translation memory.",
         discussion: """
-            The memory lives in .tandem/memory.sqlite (SQLite, rebuilt from the text files at any
-            time: segment files under locales/ and TMX files under tm/). Every command takes
-            --memory PATH to use another file.
+            The memory lives in .tandem/memory.sqlite (SQLite, rebuilt from the text files at any time: segment files under locales/ and TMX files under tm/). Every command takes --memory PATH to use another file.
 
-            Matches: 101% in context (same sentence, same neighbours), 100% exact (same sentence
-            after Unicode NFKC, case and white-space folding), below that fuzzy: 1 − edit distance /
-            length, on characters for Chinese and Japanese, on words for Latin scripts, each
-            placeholder counting as one; differing numbers or placeholders cost points.
+            Matches: 101% in context (same sentence, same neighbours), 100% exact (same sentence after Unicode NFKC, case and white-space folding), below that fuzzy: 1 − edit distance / length, on characters for Chinese and Japanese, on words for Latin scripts, each placeholder counting as one; differing numbers or placeholders cost points.
 
             Examples:
               tandem tm import vendor.tmx omegat/project_save.tmx

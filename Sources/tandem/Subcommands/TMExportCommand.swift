@@ -8,10 +8,7 @@ struct TMExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write the memory as a TMX 1.4b file.",
         discussion: """
-            The file validates against the TMX 1.4b DTD (xmllint --dtdvalid tmx14.dtd). Placeholders
-            become bpt/ept/it/ph codes; characters XML 1.0 cannot hold (BEL, ESC…) become
-            <ph type="x-tandem-control"> codes that `tandem tm import` turns back into the character.
-            The file is written atomically; an existing file is only replaced with --force.
+            The file validates against the TMX 1.4b DTD (xmllint --dtdvalid tmx14.dtd). Placeholders become bpt/ept/it/ph codes; characters XML 1.0 cannot hold (BEL, ESC…) become <ph type="x-tandem-control"> codes that `tandem tm import` turns back into the character. The file is written atomically; an existing file is only replaced with --force.
 
             Examples:
               tandem tm export -o memory.tmx

@@ -8,12 +8,7 @@ struct TMImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Add the units of TMX 1.4 files to the memory.",
         discussion: """
-            Reads TMX as OmegaT, Trados, memoQ or Translate Toolkit (po2tmx) write it: inline codes
-            (bpt/ept/it/ph) become placeholders {1}…{/1} and {2/}; the source language of each unit
-            is its own srclang, else the header's when a variant has it, else the first variant's
-            (po2tmx writes srclang="en" whatever the language: --source-locale overrides).
-            Importing a unit twice keeps one copy. Files whose DOCTYPE declares entities are
-            refused (exit 2), as is any malformed XML, with its line and column.
+            Reads TMX as OmegaT, Trados, memoQ or Translate Toolkit (po2tmx) write it: inline codes (bpt/ept/it/ph) become placeholders {1}…{/1} and {2/}; the source language of each unit is its own srclang, else the header's when a variant has it, else the first variant's (po2tmx writes srclang="en" whatever the language: --source-locale overrides). Importing a unit twice keeps one copy. Files whose DOCTYPE declares entities are refused (exit 2), as is any malformed XML, with its line and column.
 
             Examples:
               tandem tm import vendor.tmx

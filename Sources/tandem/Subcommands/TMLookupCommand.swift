@@ -8,9 +8,7 @@ struct TMLookupCommand: ParsableCommand {
         commandName: "lookup",
         abstract: "Show the memory's matches for a sentence, with scores and a character diff.",
         discussion: """
-            Prints in-context, exact and fuzzy matches, best first. The diff shows how the stored
-            source differs from TEXT: [-only in the stored source-]{+only in TEXT+}.
-            Without --target-locale every language the memory translates into is searched.
+            Prints in-context, exact and fuzzy matches, best first. The diff shows how the stored source differs from TEXT: [-only in the stored source-]{+only in TEXT+}. Without --target-locale every language the memory translates into is searched.
 
             Examples:
               tandem tm lookup '今天天气很好。'

@@ -8,10 +8,7 @@ struct TMRebuildCommand: ParsableCommand {
         commandName: "rebuild",
         abstract: "Recreate the memory from locales/**/*.json and tm/*.tmx.",
         discussion: """
-            Text files are the truth; the database is derived. Rebuild reads every segment file
-            under locales/<TAG>/ (segments translated, reviewed or final, with their neighbours
-            as context) and every TMX file in tm/, into a new database that replaces the old one
-            only when complete.
+            Text files are the truth; the database is derived. Rebuild reads every segment file under locales/<TAG>/ (segments translated, reviewed or final, with their neighbours as context) and every TMX file in tm/, into a new database that replaces the old one only when complete.
 
             Examples:
               tandem tm rebuild
