@@ -1,6 +1,7 @@
 // Thin wrappers over ICU's C API. Kept free of policy: Tandem's rules live in Swift.
 #include "CTandemICU.h"
 #include "transcode.h"
+#include "break_handle.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -12,15 +13,6 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 #include <unicode/uversion.h>
-
-typedef struct {
-    UBreakIterator *iterator;
-    UText text; // reused for every call: no allocation per paragraph
-    // UTF-16 copy of the text for tandem_break_utf8: ICU's break rules run about 2.5x faster on
-    // UTF-16 than through a UTF-8 UText, and converting costs far less than the difference.
-    UChar *utf16;
-    int32_t utf16_capacity;
-} TandemBreak;
 
 int32_t tandem_break_open(int32_t kind, const char *locale, void **out_iterator) {
     UErrorCode status = U_ZERO_ERROR;
@@ -56,8 +48,8 @@ static UErrorCode tandem_set_text(TandemBreak *handle, const uint8_t *text, int6
     return status;
 }
 
-// Sets the iterator's text to a UTF-16 copy of `text` kept in the handle.
-static UErrorCode tandem_set_text_utf16(TandemBreak *handle, const uint8_t *text, int32_t length) {
+UErrorCode tandem_break_transcode(TandemBreak *handle, const uint8_t *text, int32_t length) {
+    handle->utf16_source = NULL;
     if (handle->utf16_capacity < length + 1) {
         int32_t capacity = length + 1 > 256 ? length + 1 : 256;
         UChar *grown = realloc(handle->utf16, sizeof(UChar) * (size_t)capacity);
@@ -65,10 +57,21 @@ static UErrorCode tandem_set_text_utf16(TandemBreak *handle, const uint8_t *text
         handle->utf16 = grown;
         handle->utf16_capacity = capacity;
     }
-    UErrorCode status = U_ZERO_ERROR;
     int32_t utf16_length = tandem_utf8_to_utf16(text, length, handle->utf16);
     if (utf16_length < 0) return U_INVALID_CHAR_FOUND;
-    ubrk_setText(handle->iterator, handle->utf16, utf16_length, &status);
+    handle->utf16_length = utf16_length;
+    handle->utf16_source = text;
+    handle->utf16_source_length = length;
+    return U_ZERO_ERROR;
+}
+
+// Sets the iterator's text to a UTF-16 copy of `text` kept in the handle.
+static UErrorCode tandem_set_text_utf16(TandemBreak *handle, const uint8_t *text, int32_t length) {
+    // Always transcode afresh here: the caller's buffer may hold new bytes at the same address.
+    handle->utf16_source = NULL;
+    UErrorCode status = tandem_break_transcode(handle, text, length);
+    if (U_FAILURE(status)) return status;
+    ubrk_setText(handle->iterator, handle->utf16, handle->utf16_length, &status);
     return status;
 }
 
