@@ -19,6 +19,12 @@ typedef struct {
     // it is asked about other text).
     const uint8_t *utf16_source;
     int64_t utf16_source_length;
+    // The last tandem_break_utf8 call's boundaries as UTF-16 offsets (its byte offsets are the
+    // caller's), so sentence ranges near them map to UTF-16 without walking the whole text.
+    int32_t *boundary_units;
+    int64_t *boundary_bytes;
+    int64_t boundary_count;
+    int64_t boundary_capacity;
 } TandemBreak;
 
 /// Makes `handle->utf16` the UTF-16 of `text` (unless it already is). Returns an ICU error code.

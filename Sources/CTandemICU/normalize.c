@@ -171,25 +171,27 @@ done:
     return status;
 }
 
-// Per form, for BMP characters that are not stable: the one stable BMP unit that ICU turns the
-// character alone into (U+FF0C FULLWIDTH COMMA -> ',' under NFKC, U+F9D1 -> U+516D under NFC), or 0.
-// Such a character between stable characters (or others of its kind) can be replaced on its
-// own: the replacement has combining class 0 and quick check "yes", so nothing composes with it
-// or reorders around it. Full-width punctuation makes nearly every Chinese sentence change
-// under NFKC; this keeps those sentences out of ICU's general path.
-static uint16_t *tandem_singleton[FORM_COUNT];
-static pthread_once_t tandem_singleton_once[FORM_COUNT] = {
+// Per form, what a BMP unit becomes when it can be handled on its own: itself when it is
+// stable, or the one stable BMP unit ICU turns the character alone into (U+FF0C FULLWIDTH COMMA
+// -> ',' under NFKC, U+F9D1 -> U+516D under NFC: a "singleton"); 0 for everything else (and
+// U+0000), which goes to ICU. A singleton between stable characters (or others of its kind) can be
+// replaced on its own: the replacement has combining class 0 and quick check "yes", so nothing
+// composes with it or reorders around it. Full-width punctuation makes nearly every Chinese
+// sentence change under NFKC; this keeps those sentences out of ICU's general path.
+static uint16_t *tandem_unit_map[FORM_COUNT];
+static pthread_once_t tandem_unit_map_once[FORM_COUNT] = {
     PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT};
 
-static void tandem_fill_singleton(int32_t form) {
+static void tandem_fill_unit_map(int32_t form) {
     const uint8_t *stable = tandem_stable_table(form);
     uint16_t *table = calloc(0x10000, sizeof(uint16_t));
-    if (table == NULL) return; // no table: every unstable character goes to ICU
+    if (table == NULL) return; // no table: every sentence goes to ICU
     UErrorCode status = U_ZERO_ERROR;
     const UNormalizer2 *n = tandem_normalizer(form, &status);
     if (U_FAILURE(status)) { free(table); return; }
     for (UChar32 c = 0; c < 0x10000; c++) {
-        if ((c >= 0xD800 && c <= 0xDFFF) || (stable[c >> 3] & (1u << (c & 7)))) continue;
+        if (c >= 0xD800 && c <= 0xDFFF) continue;
+        if (stable[c >> 3] & (1u << (c & 7))) { table[c] = (uint16_t)c; continue; }
         if (unorm2_getCombiningClass(n, c) != 0) continue;
         UChar unit = (UChar)c, out[4];
         status = U_ZERO_ERROR;
@@ -198,45 +200,41 @@ static void tandem_fill_singleton(int32_t form) {
         if (out[0] >= 0xD800 && out[0] <= 0xDFFF) continue;
         if (stable[out[0] >> 3] & (1u << (out[0] & 7))) table[c] = out[0];
     }
-    tandem_singleton[form] = table;
+    tandem_unit_map[form] = table;
 }
 
-static void tandem_fill_singleton_nfc(void) { tandem_fill_singleton(TANDEM_NORM_NFC); }
-static void tandem_fill_singleton_nfd(void) { tandem_fill_singleton(TANDEM_NORM_NFD); }
-static void tandem_fill_singleton_nfkc(void) { tandem_fill_singleton(TANDEM_NORM_NFKC); }
-static void tandem_fill_singleton_nfkd(void) { tandem_fill_singleton(TANDEM_NORM_NFKD); }
-static void tandem_fill_singleton_casefold(void) { tandem_fill_singleton(TANDEM_NORM_NFKC_CASEFOLD); }
+static void tandem_fill_unit_map_nfc(void) { tandem_fill_unit_map(TANDEM_NORM_NFC); }
+static void tandem_fill_unit_map_nfd(void) { tandem_fill_unit_map(TANDEM_NORM_NFD); }
+static void tandem_fill_unit_map_nfkc(void) { tandem_fill_unit_map(TANDEM_NORM_NFKC); }
+static void tandem_fill_unit_map_nfkd(void) { tandem_fill_unit_map(TANDEM_NORM_NFKD); }
+static void tandem_fill_unit_map_casefold(void) { tandem_fill_unit_map(TANDEM_NORM_NFKC_CASEFOLD); }
 
-static const uint16_t *tandem_singleton_table(int32_t form) {
+static const uint16_t *tandem_unit_map_table(int32_t form) {
     static void (*const fill[FORM_COUNT])(void) = {
-        tandem_fill_singleton_nfc, tandem_fill_singleton_nfd, tandem_fill_singleton_nfkc,
-        tandem_fill_singleton_nfkd, tandem_fill_singleton_casefold};
-    pthread_once(&tandem_singleton_once[form], fill[form]);
-    return tandem_singleton[form];
+        tandem_fill_unit_map_nfc, tandem_fill_unit_map_nfd, tandem_fill_unit_map_nfkc,
+        tandem_fill_unit_map_nfkd, tandem_fill_unit_map_casefold};
+    pthread_once(&tandem_unit_map_once[form], fill[form]);
+    return tandem_unit_map[form];
 }
 
-// Normalizes `length` units at `source` into `dest` (room for `capacity` units). Stable units are
-// copied and singletons replaced while they are safe; from the first other character on, ICU's
+// Normalizes `length` units at `source` into `dest` (room for `capacity` units). Units are mapped
+// through `map` while that is safe; from the first other character on, ICU's
 // normalizeSecondAndAppend does the rest (it revisits the end of what is already written when a
 // combining mark must compose with it). Returns the length written, or -1 with *status set.
-static int32_t tandem_normalize_units(const UNormalizer2 *n, const uint8_t *stable, const uint16_t *singleton,
-                                      int ideographs, const UChar *source, int32_t length, UChar *dest,
-                                      int32_t capacity, UErrorCode *status) {
+static int32_t tandem_normalize_units(const UNormalizer2 *n, const uint16_t *map, int ideographs,
+                                      const UChar *source, int32_t length, UChar *dest, int32_t capacity,
+                                      UErrorCode *status) {
     int32_t i = 0;
-    if (capacity >= length) {
-        while (i < length) {
+    if (capacity >= length && map != NULL) {
+        for (; i < length; i++) {
             UChar c = source[i];
-            if (ideographs && c >= 0x4000 && c <= 0x9FFF) { dest[i++] = c; continue; }
-            if (stable[c >> 3] & (1u << (c & 7))) { dest[i++] = c; continue; }
-            UChar mapped = singleton != NULL ? singleton[c] : 0;
+            if (ideographs && (uint16_t)(c - 0x4000) < 0x6000) { dest[i] = c; continue; }
+            UChar mapped = map[c];
             if (mapped == 0) break;
-            // Safe only when what follows cannot attach to the character: the end, a stable
+            // A singleton is safe only when what follows cannot attach to it: the end, a stable
             // character, or another singleton.
-            if (i + 1 < length) {
-                UChar next = source[i + 1];
-                if (!(stable[next >> 3] & (1u << (next & 7))) && singleton[next] == 0) break;
-            }
-            dest[i++] = mapped;
+            if (mapped != c && i + 1 < length && map[source[i + 1]] == 0) break;
+            dest[i] = mapped;
         }
         if (i == length) return length;
     }
@@ -250,25 +248,32 @@ int32_t tandem_normalize_ranges(void *iterator, const uint8_t *text, int64_t len
                                 int32_t form_count, uint16_t *dest, int64_t capacity, int64_t *key_ends) {
     TandemBreak *handle = iterator;
     if (length >= INT32_MAX) return U_INDEX_OUTOFBOUNDS_ERROR;
-    if (!text_is_broken || handle->utf16_source != text || handle->utf16_source_length != length) {
+    // The boundaries of the last break, to start each walk from (none when the text is new here).
+    int64_t known = 0;
+    if (text_is_broken && handle->utf16_source == text && handle->utf16_source_length == length) {
+        known = handle->boundary_count;
+    } else {
         handle->utf16_source = NULL;
+        handle->boundary_count = 0;
         UErrorCode status = tandem_break_transcode(handle, text, (int32_t)length);
         if (U_FAILURE(status)) return status;
     }
     const UNormalizer2 *normalizers[FORM_COUNT];
-    const uint8_t *stables[FORM_COUNT];
-    const uint16_t *singletons[FORM_COUNT];
+    const uint16_t *maps[FORM_COUNT];
+    int ideographs[FORM_COUNT];
     for (int32_t f = 0; f < form_count; f++) {
         if (forms[f] < 0 || forms[f] >= FORM_COUNT) return U_ILLEGAL_ARGUMENT_ERROR;
         UErrorCode status = U_ZERO_ERROR;
         normalizers[f] = tandem_normalizer(forms[f], &status);
         if (U_FAILURE(status)) return status;
-        stables[f] = tandem_stable_table(forms[f]);
-        singletons[f] = tandem_singleton_table(forms[f]);
+        maps[f] = tandem_unit_map_table(forms[f]);
+        tandem_stable_table(forms[f]);
+        ideographs[f] = tandem_ideographs_stable[forms[f]];
     }
     const UChar *utf16 = handle->utf16;
-    // Byte offsets come in ascending order: walk the UTF-8 alongside the UTF-16 to map them.
-    int64_t byte = 0;
+    // Byte offsets come in ascending order: map each to UTF-16 from the nearest boundary of the
+    // break before it (sentences start and end at or near one), walking the UTF-8 from there.
+    int64_t byte = 0, next_known = 0;
     int32_t unit = 0;
     int64_t written = 0;
     for (int64_t r = 0; r < range_count; r++) {
@@ -276,6 +281,13 @@ int32_t tandem_normalize_ranges(void *iterator, const uint8_t *text, int64_t len
         for (int side = 0; side < 2; side++) {
             int64_t target = bounds[2 * r + side];
             if (target < byte || target > length) return U_ILLEGAL_ARGUMENT_ERROR;
+            while (next_known < known && handle->boundary_bytes[next_known] <= target) {
+                if (handle->boundary_bytes[next_known] > byte) {
+                    byte = handle->boundary_bytes[next_known];
+                    unit = handle->boundary_units[next_known];
+                }
+                next_known++;
+            }
             while (byte < target) {
                 uint8_t lead = text[byte];
                 if (lead < 0x80) { byte += 1; unit += 1; }
@@ -291,9 +303,8 @@ int32_t tandem_normalize_ranges(void *iterator, const uint8_t *text, int64_t len
             int64_t room = capacity - written;
             if (room > INT32_MAX) room = INT32_MAX;
             UErrorCode status = U_ZERO_ERROR;
-            int32_t produced = tandem_normalize_units(
-                normalizers[f], stables[f], singletons[f], tandem_ideographs_stable[forms[f]], sentence,
-                sentence_length, dest + written, (int32_t)room, &status);
+            int32_t produced = tandem_normalize_units(normalizers[f], maps[f], ideographs[f], sentence,
+                                                      sentence_length, dest + written, (int32_t)room, &status);
             if (U_FAILURE(status)) return status;
             written += produced;
             key_ends[r * form_count + f] = written;

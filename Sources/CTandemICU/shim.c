@@ -37,6 +37,8 @@ void tandem_break_close(void *iterator) {
     ubrk_close(handle->iterator);
     utext_close(&handle->text);
     free(handle->utf16);
+    free(handle->boundary_units);
+    free(handle->boundary_bytes);
     free(handle);
 }
 
@@ -82,34 +84,38 @@ int32_t tandem_break_utf8(void *iterator, const uint8_t *text, int64_t length,
     *out_count = 0;
     if (capacity < length + 1) return U_BUFFER_OVERFLOW_ERROR;
     if (length >= INT32_MAX) return U_INDEX_OUTOFBOUNDS_ERROR; // ICU offsets are 32-bit
+    handle->boundary_count = 0;
     UErrorCode status = tandem_set_text_utf16(handle, text, (int32_t)length);
     if (U_FAILURE(status)) return status;
-    // Boundaries come in ascending UTF-16 offsets; walk the UTF-8 bytes alongside to turn each
-    // into a byte offset (a boundary never falls inside a character).
+    if (handle->boundary_capacity < capacity) {
+        int32_t *units = realloc(handle->boundary_units, sizeof(int32_t) * (size_t)capacity);
+        if (units != NULL) handle->boundary_units = units;
+        int64_t *bytes = realloc(handle->boundary_bytes, sizeof(int64_t) * (size_t)capacity);
+        if (bytes != NULL) handle->boundary_bytes = bytes;
+        if (units == NULL || bytes == NULL) return U_MEMORY_ALLOCATION_ERROR;
+        handle->boundary_capacity = capacity;
+    }
+    // Boundaries come in ascending UTF-16 offsets; count the UTF-8 bytes of the units between
+    // them (a branch-free loop the compiler vectorizes; a boundary never splits a pair).
+    const UChar *utf16 = handle->utf16;
     int64_t count = 0, byte = 0;
     int32_t unit = 0;
     for (int32_t b = ubrk_first(handle->iterator); b != UBRK_DONE; b = ubrk_next(handle->iterator)) {
-        while (unit < b && byte < length) {
-            uint8_t lead = text[byte];
-            if (lead < 0x80 && unit + 8 <= b && byte + 8 <= length) {
-                uint64_t word; // eight ASCII bytes are eight units
-                memcpy(&word, text + byte, 8);
-                if ((word & 0x8080808080808080ull) == 0) {
-                    byte += 8;
-                    unit += 8;
-                    continue;
-                }
-            }
-            if (lead < 0x80) { byte += 1; unit += 1; }
-            else if (lead < 0xE0) { byte += 2; unit += 1; }
-            else if (lead < 0xF0) { byte += 3; unit += 1; }
-            else { byte += 4; unit += 2; }
+        int64_t bytes = 0;
+        for (; unit < b; unit++) {
+            uint32_t c = utf16[unit];
+            // 1, 2 or 3 bytes; each half of a surrogate pair 2 (4 for the character).
+            bytes += 1 + (c >= 0x80) + (c >= 0x800) - ((c & 0xF800) == 0xD800);
         }
+        byte += bytes;
         boundaries[count] = byte;
+        handle->boundary_units[count] = b;
+        handle->boundary_bytes[count] = byte;
         if (rule_status != NULL) rule_status[count] = ubrk_getRuleStatus(handle->iterator);
         count++;
     }
     *out_count = count;
+    handle->boundary_count = count;
     return U_ZERO_ERROR;
 }
 

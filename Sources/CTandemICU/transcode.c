@@ -1,25 +1,47 @@
 #include "transcode.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 int32_t tandem_utf8_to_utf16(const uint8_t *source, int32_t length, UChar *dest) {
     int32_t i = 0, j = 0;
     while (i < length) {
         uint32_t lead = source[i];
         if (lead < 0x80) {
-            // ASCII runs (Latin words, markup, numbers) eight bytes at a time.
+            // ASCII runs (Latin words, markup, numbers) sixteen or eight bytes at a time.
+#if defined(__SSE2__)
+            while (i + 16 <= length) {
+                __m128i bytes = _mm_loadu_si128((const __m128i *)(source + i));
+                if (_mm_movemask_epi8(bytes) != 0) break;
+                __m128i zero = _mm_setzero_si128();
+                _mm_storeu_si128((__m128i *)(dest + j), _mm_unpacklo_epi8(bytes, zero));
+                _mm_storeu_si128((__m128i *)(dest + j + 8), _mm_unpackhi_epi8(bytes, zero));
+                i += 16;
+                j += 16;
+            }
+#endif
             uint64_t word;
             while (i + 8 <= length && (memcpy(&word, source + i, 8), (word & 0x8080808080808080ull) == 0)) {
                 for (int k = 0; k < 8; k++) dest[j + k] = source[i + k];
                 i += 8;
                 j += 8;
             }
-            if (i < length && source[i] < 0x80) {
-                dest[j++] = source[i];
-                i += 1;
-            }
+            while (i < length && source[i] < 0x80) dest[j++] = source[i++];
             continue;
         }
+        // Runs of three-byte characters (most of CJK text) without going back to the top.
+        while (i + 2 < length && (source[i] & 0xF0) == 0xE0) {
+            uint32_t b0 = source[i], b1 = source[i + 1] ^ 0x80u, b2 = source[i + 2] ^ 0x80u;
+            uint32_t c = ((b0 & 0x0F) << 12) | (b1 << 6) | b2;
+            if ((b1 | b2) >= 0x40 || c < 0x800 || (c - 0xD800) < 0x800) return -1;
+            dest[j++] = (UChar)c;
+            i += 3;
+        }
+        if (i >= length) break;
+        lead = source[i];
+        if (lead < 0x80) continue;
         // Continuation bytes XOR 0x80 are below 0x40; anything else is malformed.
         if (lead >= 0xE0 && lead < 0xF0 && i + 2 < length) { // most of CJK text
             uint32_t b1 = source[i + 1] ^ 0x80u, b2 = source[i + 2] ^ 0x80u;
