@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/unorm2.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 enum { FORM_COUNT = 5 };
 
@@ -221,12 +224,30 @@ static const uint16_t *tandem_unit_map_table(int32_t form) {
 // through `map` while that is safe; from the first other character on, ICU's
 // normalizeSecondAndAppend does the rest (it revisits the end of what is already written when a
 // combining mark must compose with it). Returns the length written, or -1 with *status set.
-static int32_t tandem_normalize_units(const UNormalizer2 *n, const uint16_t *map, int ideographs,
+static int32_t tandem_normalize_units(const UNormalizer2 *n, const uint16_t *map, int ascii, int ideographs,
                                       const UChar *source, int32_t length, UChar *dest, int32_t capacity,
                                       UErrorCode *status) {
     int32_t i = 0;
     if (capacity >= length && map != NULL) {
         for (; i < length; i++) {
+#if defined(__SSE2__)
+            // Eight units at a time while all are ASCII or ideographs U+4000..U+9FFF (when the
+            // form leaves those alone): most of Chinese prose between punctuation marks.
+            if (ascii && ideographs) {
+                const __m128i ascii_max = _mm_set1_epi16(0x7F), ideograph_base = _mm_set1_epi16(0x4000);
+                const __m128i ideograph_span = _mm_set1_epi16(0x5FFF), zero = _mm_setzero_si128();
+                while (i + 8 <= length) {
+                    __m128i units = _mm_loadu_si128((const __m128i *)(source + i));
+                    __m128i is_ascii = _mm_cmpeq_epi16(_mm_subs_epu16(units, ascii_max), zero);
+                    __m128i is_ideograph =
+                        _mm_cmpeq_epi16(_mm_subs_epu16(_mm_sub_epi16(units, ideograph_base), ideograph_span), zero);
+                    if (_mm_movemask_epi8(_mm_or_si128(is_ascii, is_ideograph)) != 0xFFFF) break;
+                    _mm_storeu_si128((__m128i *)(dest + i), units);
+                    i += 8;
+                }
+                if (i == length) break;
+            }
+#endif
             UChar c = source[i];
             if (ideographs && (uint16_t)(c - 0x4000) < 0x6000) { dest[i] = c; continue; }
             UChar mapped = map[c];
@@ -260,7 +281,7 @@ int32_t tandem_normalize_ranges(void *iterator, const uint8_t *text, int64_t len
     }
     const UNormalizer2 *normalizers[FORM_COUNT];
     const uint16_t *maps[FORM_COUNT];
-    int ideographs[FORM_COUNT];
+    int ideographs[FORM_COUNT], ascii[FORM_COUNT];
     for (int32_t f = 0; f < form_count; f++) {
         if (forms[f] < 0 || forms[f] >= FORM_COUNT) return U_ILLEGAL_ARGUMENT_ERROR;
         UErrorCode status = U_ZERO_ERROR;
@@ -269,6 +290,8 @@ int32_t tandem_normalize_ranges(void *iterator, const uint8_t *text, int64_t len
         maps[f] = tandem_unit_map_table(forms[f]);
         tandem_stable_table(forms[f]);
         ideographs[f] = tandem_ideographs_stable[forms[f]];
+        ascii[f] = 1;
+        for (uint16_t c = 0; c < 0x80; c++) ascii[f] &= maps[f] != NULL && maps[f][c] == c;
     }
     const UChar *utf16 = handle->utf16;
     // Byte offsets come in ascending order: map each to UTF-16 from the nearest boundary of the
@@ -303,7 +326,7 @@ int32_t tandem_normalize_ranges(void *iterator, const uint8_t *text, int64_t len
             int64_t room = capacity - written;
             if (room > INT32_MAX) room = INT32_MAX;
             UErrorCode status = U_ZERO_ERROR;
-            int32_t produced = tandem_normalize_units(normalizers[f], maps[f], ideographs[f], sentence,
+            int32_t produced = tandem_normalize_units(normalizers[f], maps[f], ascii[f], ideographs[f], sentence,
                                                       sentence_length, dest + written, (int32_t)room, &status);
             if (U_FAILURE(status)) return status;
             written += produced;
