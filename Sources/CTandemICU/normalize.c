@@ -182,6 +182,8 @@ done:
 // composes with it or reorders around it. Full-width punctuation makes nearly every Chinese
 // sentence change under NFKC; this keeps those sentences out of ICU's general path.
 static uint16_t *tandem_unit_map[FORM_COUNT];
+// Per form: whether every ASCII character is stable (all but NFKC_Casefold).
+static int tandem_ascii_stable[FORM_COUNT];
 static pthread_once_t tandem_unit_map_once[FORM_COUNT] = {
     PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT};
 
@@ -203,6 +205,9 @@ static void tandem_fill_unit_map(int32_t form) {
         if (out[0] >= 0xD800 && out[0] <= 0xDFFF) continue;
         if (stable[out[0] >> 3] & (1u << (out[0] & 7))) table[c] = out[0];
     }
+    int ascii = 1;
+    for (uint16_t c = 0; c < 0x80; c++) ascii &= table[c] == c;
+    tandem_ascii_stable[form] = ascii;
     tandem_unit_map[form] = table;
 }
 
@@ -233,18 +238,21 @@ static int32_t tandem_normalize_units(const UNormalizer2 *n, const uint16_t *map
 #if defined(__SSE2__)
             // Eight units at a time while all are ASCII or ideographs U+4000..U+9FFF (when the
             // form leaves those alone): most of Chinese prose between punctuation marks.
-            if (ascii && ideographs) {
+            if (ascii && ideographs && i + 8 <= length) {
                 const __m128i ascii_max = _mm_set1_epi16(0x7F), ideograph_base = _mm_set1_epi16(0x4000);
                 const __m128i ideograph_span = _mm_set1_epi16(0x5FFF), zero = _mm_setzero_si128();
-                while (i + 8 <= length) {
+                int trivial;
+                do {
                     __m128i units = _mm_loadu_si128((const __m128i *)(source + i));
                     __m128i is_ascii = _mm_cmpeq_epi16(_mm_subs_epu16(units, ascii_max), zero);
                     __m128i is_ideograph =
                         _mm_cmpeq_epi16(_mm_subs_epu16(_mm_sub_epi16(units, ideograph_base), ideograph_span), zero);
-                    if (_mm_movemask_epi8(_mm_or_si128(is_ascii, is_ideograph)) != 0xFFFF) break;
+                    // All eight are written; only the leading run of trivial ones counts.
                     _mm_storeu_si128((__m128i *)(dest + i), units);
-                    i += 8;
-                }
+                    unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(is_ascii, is_ideograph));
+                    trivial = mask == 0xFFFF ? 8 : __builtin_ctz(~mask) / 2;
+                    i += trivial;
+                } while (trivial == 8 && i + 8 <= length);
                 if (i == length) break;
             }
 #endif
@@ -290,8 +298,7 @@ int32_t tandem_normalize_ranges(void *iterator, const uint8_t *text, int64_t len
         maps[f] = tandem_unit_map_table(forms[f]);
         tandem_stable_table(forms[f]);
         ideographs[f] = tandem_ideographs_stable[forms[f]];
-        ascii[f] = 1;
-        for (uint16_t c = 0; c < 0x80; c++) ascii[f] &= maps[f] != NULL && maps[f][c] == c;
+        ascii[f] = tandem_ascii_stable[forms[f]];
     }
     const UChar *utf16 = handle->utf16;
     // Byte offsets come in ascending order: map each to UTF-16 from the nearest boundary of the

@@ -106,18 +106,25 @@ int32_t tandem_break_utf8(void *iterator, const uint8_t *text, int64_t length,
     for (int32_t b = ubrk_first(handle->iterator); b != UBRK_DONE; b = ubrk_next(handle->iterator)) {
         int64_t bytes = 0;
 #if defined(__SSE2__)
-        // Eight units at a time: 8 bytes, plus one per unit from U+0080, one more from U+0800,
-        // one less per surrogate.
+        // Eight units at a time: three bytes each, less one per unit up to U+007F, one more per
+        // unit up to U+07FF, one per surrogate. Each comparison is -1 per lane where it holds, so
+        // the lanes add up those "less" counts (flushed before 16 bits could overflow).
         const __m128i zero = _mm_setzero_si128(), x7f = _mm_set1_epi16(0x7F), x7ff = _mm_set1_epi16(0x7FF);
         const __m128i surrogate_mask = _mm_set1_epi16((short)0xF800), surrogate = _mm_set1_epi16((short)0xD800);
-        for (; unit + 8 <= b; unit += 8) {
-            __m128i units = _mm_loadu_si128((const __m128i *)(utf16 + unit));
-            int beyond_ascii = _mm_movemask_epi8(_mm_cmpeq_epi16(_mm_subs_epu16(units, x7f), zero)) ^ 0xFFFF;
-            int beyond_two = _mm_movemask_epi8(_mm_cmpeq_epi16(_mm_subs_epu16(units, x7ff), zero)) ^ 0xFFFF;
-            int surrogates = _mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(units, surrogate_mask), surrogate));
-            // Each unit is two bits of a mask.
-            bytes += 8 + (__builtin_popcount(beyond_ascii) + __builtin_popcount(beyond_two) -
-                          __builtin_popcount(surrogates)) / 2;
+        const __m128i ones = _mm_set1_epi16(1);
+        while (unit + 8 <= b) {
+            __m128i less = zero;
+            for (int rounds = 0; rounds < 8192 && unit + 8 <= b; rounds++, unit += 8) {
+                __m128i units = _mm_loadu_si128((const __m128i *)(utf16 + unit));
+                less = _mm_add_epi16(less, _mm_cmpeq_epi16(_mm_subs_epu16(units, x7f), zero));
+                less = _mm_add_epi16(less, _mm_cmpeq_epi16(_mm_subs_epu16(units, x7ff), zero));
+                less = _mm_add_epi16(less, _mm_cmpeq_epi16(_mm_and_si128(units, surrogate_mask), surrogate));
+                bytes += 24;
+            }
+            __m128i sums = _mm_madd_epi16(less, ones); // four 32-bit sums
+            sums = _mm_add_epi32(sums, _mm_shuffle_epi32(sums, _MM_SHUFFLE(1, 0, 3, 2)));
+            sums = _mm_add_epi32(sums, _mm_shuffle_epi32(sums, _MM_SHUFFLE(2, 3, 0, 1)));
+            bytes += _mm_cvtsi128_si32(sums);
         }
 #endif
         for (; unit < b; unit++) {

@@ -5,7 +5,7 @@
 #include <emmintrin.h>
 #endif
 
-int32_t tandem_utf8_to_utf16(const uint8_t *source, int32_t length, UChar *dest) {
+int32_t tandem_utf8_to_utf16(const uint8_t *restrict source, int32_t length, UChar *restrict dest) {
     int32_t i = 0, j = 0;
     while (i < length) {
         uint32_t lead = source[i];
@@ -31,11 +31,15 @@ int32_t tandem_utf8_to_utf16(const uint8_t *source, int32_t length, UChar *dest)
             while (i < length && source[i] < 0x80) dest[j++] = source[i++];
             continue;
         }
-        // Runs of three-byte characters (most of CJK text) without going back to the top.
-        while (i + 2 < length && (source[i] & 0xF0) == 0xE0) {
-            uint32_t b0 = source[i], b1 = source[i + 1] ^ 0x80u, b2 = source[i + 2] ^ 0x80u;
+        // Runs of three-byte characters (most of CJK text) without going back to the top; the
+        // checks are combined without branches (continuation bytes XOR 0x80 are below 0x40; no
+        // overlong forms, no surrogates).
+        while (i + 2 < length) {
+            uint32_t b0 = source[i];
+            if ((b0 & 0xF0) != 0xE0) break;
+            uint32_t b1 = source[i + 1] ^ 0x80u, b2 = source[i + 2] ^ 0x80u;
             uint32_t c = ((b0 & 0x0F) << 12) | (b1 << 6) | b2;
-            if ((b1 | b2) >= 0x40 || c < 0x800 || (c - 0xD800) < 0x800) return -1;
+            if (((b1 | b2) >= 0x40) | (c < 0x800) | ((c - 0xD800) < 0x800)) return -1;
             dest[j++] = (UChar)c;
             i += 3;
         }
