@@ -49,7 +49,11 @@ struct NormalizedSentencesTests {
         var result = NormalizedSentences()
         segmenter.sentences(in: "第一段，很长的一句话。第二句。第三句。", normalizedAs: Self.forms, into: &result)
         #expect(result.count == 3)
+        let copy = result
         segmenter.sentences(in: "  短句！ ", normalizedAs: Self.forms, into: &result)
+        // A copy is a value: refilling the original leaves it as it was.
+        #expect(copy.count == 3)
+        #expect(copy.key(at: 0, form: .nfkc) == "第一段,很长的一句话。")
         #expect(result.count == 1)
         #expect(result.sentence(at: 0) == "短句！")
         #expect(result.range(at: 0) == 2..<11)
