@@ -88,6 +88,26 @@ struct NormalizedSentencesTests {
         }
     }
 
+    /// Text already in NFC comes back unit for unit as Swift itself decodes it: checks the
+    /// shim's UTF-8 decoder (scalar and five-characters-at-once paths) against the standard library.
+    @Test func nfcStableTextDecodesExactlyAsSwiftDoes() throws {
+        let segmenter = try SentenceSegmenter(locale: LocaleTag("zh-CN")!)
+        var result = NormalizedSentences()
+        let pieces = ["a", "Debian 12 ", "é", "中", "文字符测试", "一二三四五六七八九十百千万", "ü", "𠀀", "—", "☃", "ÿ", "中文", "𝔸"]
+        var state: UInt64 = 0x2545F4914F6CDD1D
+        for _ in 0..<400 {
+            var text = "字"
+            for _ in 0..<24 {
+                state ^= state << 13; state ^= state >> 7; state ^= state << 17
+                text += pieces[Int(state % UInt64(pieces.count))]
+            }
+            text += "字"
+            segmenter.sentences(in: text, normalizedAs: [.nfc], into: &result)
+            #expect(result.count == 1)
+            #expect(Array(result.key(at: 0, form: .nfc).utf16) == Array(text.utf16), "\(text)")
+        }
+    }
+
     @Test(.enabled(if: SharedCorpus.isAvailable, Comment(rawValue: SharedCorpus.absentMessage)))
     func seedArticleAgreesWithTheGeneralNormalizer() throws {
         let segmenter = try SentenceSegmenter(locale: LocaleTag("zh-CN")!)
