@@ -72,14 +72,8 @@ struct SegmentationSuite: BenchmarkSuite {
                              items: sentences, checksum: checksum)
         case "tandem-break-utf8":
             var sentences = 0
-            var bytes = 0
             let clock = Stopwatch()
-            file.bytes.withUnsafeBufferPointer { buffer in
-                for line in file.lines {
-                    bytes += line.count
-                    sentences += segmenter.sentenceRanges(in: UnsafeBufferPointer(rebasing: buffer[line])).count
-                }
-            }
+            let bytes = file.forEachParagraph { sentences += segmenter.sentenceRanges(in: $0).count }
             return RunResult(participant: variant, seconds: clock.seconds, bytes: bytes, items: sentences)
         default:
             throw BenchmarkError.unknownVariant(suite: name, variant: variant)
