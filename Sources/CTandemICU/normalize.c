@@ -231,8 +231,9 @@ static const uint16_t *tandem_unit_map_table(int32_t form) {
 // combining mark must compose with it). Returns the length written, or -1 with *status set.
 static int32_t tandem_normalize_units(const UNormalizer2 *n, const uint16_t *map, int ascii, int ideographs,
                                       const UChar *source, int32_t length, UChar *dest, int32_t capacity,
-                                      UErrorCode *status) {
-    int32_t i = 0;
+                                      int32_t start, UErrorCode *status) {
+    // `dest` already holds the key's first `start` units (normalized, ending at a boundary).
+    int32_t i = start;
     if (capacity >= length && map != NULL) {
         for (; i < length; i++) {
 #if defined(__SSE2__)
@@ -272,6 +273,45 @@ static int32_t tandem_normalize_units(const UNormalizer2 *n, const uint16_t *map
     return unorm2_normalizeSecondAndAppend(n, dest, i, capacity, source + i, length - i, status);
 }
 
+#if defined(__SSE2__)
+// Two forms that leave ASCII and U+4000..U+9FFF alone (NFC and NFKC) in one pass over `source`:
+// the same units go to `first` and `second` (each with room for `length`) while both forms can
+// map them on their own. Returns how many units both keys have so far; the caller finishes each
+// with tandem_normalize_units from there.
+static int32_t tandem_normalize_pair_prefix(const uint16_t *first_map, const uint16_t *second_map,
+                                            const UChar *source, int32_t length, UChar *first, UChar *second) {
+    const __m128i ascii_max = _mm_set1_epi16(0x7F), ideograph_base = _mm_set1_epi16(0x4000);
+    const __m128i ideograph_span = _mm_set1_epi16(0x5FFF), zero = _mm_setzero_si128();
+    int32_t i = 0;
+    while (i < length) {
+        while (i + 8 <= length) {
+            __m128i units = _mm_loadu_si128((const __m128i *)(source + i));
+            __m128i is_ascii = _mm_cmpeq_epi16(_mm_subs_epu16(units, ascii_max), zero);
+            __m128i is_ideograph =
+                _mm_cmpeq_epi16(_mm_subs_epu16(_mm_sub_epi16(units, ideograph_base), ideograph_span), zero);
+            _mm_storeu_si128((__m128i *)(first + i), units);
+            _mm_storeu_si128((__m128i *)(second + i), units);
+            unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(is_ascii, is_ideograph));
+            if (mask == 0xFFFF) { i += 8; continue; }
+            i += __builtin_ctz(~mask) / 2;
+            break;
+        }
+        if (i == length) break;
+        UChar c = source[i];
+        UChar a = first_map[c], b = second_map[c];
+        if (a == 0 || b == 0) break;
+        if ((a != c || b != c) && i + 1 < length) {
+            UChar next = source[i + 1];
+            if ((a != c && first_map[next] == 0) || (b != c && second_map[next] == 0)) break;
+        }
+        first[i] = a;
+        second[i] = b;
+        i++;
+    }
+    return i;
+}
+#endif
+
 int32_t tandem_normalize_ranges(void *iterator, const uint8_t *text, int64_t length, int32_t text_is_broken,
                                 const int64_t *bounds, int64_t range_count, const int32_t *forms,
                                 int32_t form_count, uint16_t *dest, int64_t capacity, int64_t *key_ends) {
@@ -299,6 +339,15 @@ int32_t tandem_normalize_ranges(void *iterator, const uint8_t *text, int64_t len
         tandem_stable_table(forms[f]);
         ideographs[f] = tandem_ideographs_stable[forms[f]];
         ascii[f] = tandem_ascii_stable[forms[f]];
+    }
+    int pair = form_count == 2 && maps[0] != NULL && maps[1] != NULL && ascii[0] && ascii[1] && ideographs[0] &&
+               ideographs[1];
+    if (pair && handle->scratch_capacity < handle->utf16_length) {
+        UChar *grown = realloc(handle->scratch, sizeof(UChar) * (size_t)(handle->utf16_length + 64));
+        if (grown != NULL) {
+            handle->scratch = grown;
+            handle->scratch_capacity = handle->utf16_length + 64;
+        }
     }
     const UChar *utf16 = handle->utf16;
     // Byte offsets come in ascending order: map each to UTF-16 from the nearest boundary of the
@@ -329,12 +378,26 @@ int32_t tandem_normalize_ranges(void *iterator, const uint8_t *text, int64_t len
         }
         const UChar *sentence = utf16 + range_units[0];
         int32_t sentence_length = range_units[1] - range_units[0];
+        // Two forms that agree on what is trivial share one pass for the common prefix: the first
+        // key's straight into place, the second's into scratch until the first key is done.
+        int32_t shared = 0;
+#if defined(__SSE2__)
+        if (pair && capacity - written >= (int64_t)sentence_length && sentence_length <= handle->scratch_capacity) {
+            shared = tandem_normalize_pair_prefix(maps[0], maps[1], sentence, sentence_length, dest + written,
+                                                  handle->scratch);
+        }
+#endif
         for (int32_t f = 0; f < form_count; f++) {
             int64_t room = capacity - written;
             if (room > INT32_MAX) room = INT32_MAX;
+            int32_t start = 0;
+            if (shared > 0 && f < 2 && room >= shared) {
+                if (f == 1) memcpy(dest + written, handle->scratch, sizeof(UChar) * (size_t)shared);
+                start = shared;
+            }
             UErrorCode status = U_ZERO_ERROR;
             int32_t produced = tandem_normalize_units(normalizers[f], maps[f], ascii[f], ideographs[f], sentence,
-                                                      sentence_length, dest + written, (int32_t)room, &status);
+                                                      sentence_length, dest + written, (int32_t)room, start, &status);
             if (U_FAILURE(status)) return status;
             written += produced;
             key_ends[r * form_count + f] = written;

@@ -42,6 +42,7 @@ void tandem_break_close(void *iterator) {
     free(handle->utf16);
     free(handle->boundary_units);
     free(handle->boundary_bytes);
+    free(handle->scratch);
     free(handle);
 }
 
