@@ -30,4 +30,4 @@ start = clock()
 for paragraph in paragraphs:
     for _ in automaton.iter_long(paragraph):
         matches += 1
-emit("pyahocorasick", clock() - start, bytes=size, items=matches, checksum=matches, build_s=build)
+emit("pyahocorasick", clock() - start, bytes=size, items=matches, checksum=matches, build_s=build, hits=matches)

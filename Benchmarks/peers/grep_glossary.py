@@ -21,4 +21,4 @@ seconds = clock() - start
 if result.returncode not in (0, 1):
     fail(result.stderr.decode("utf-8", "replace"))
 matches = result.stdout.count(b"\n")
-emit("grep-F", seconds, bytes=size, items=matches, checksum=matches)
+emit("grep-F", seconds, bytes=size, items=matches, checksum=matches, hits=matches)

@@ -21,6 +21,7 @@ import concurrent.futures
 import gettext
 import glob
 import gzip
+import json
 import os
 import random
 import re
@@ -372,7 +373,8 @@ def build_tmx(out):
 
 def build_site(out, prose):
     posts = os.path.join(out, "site/content/posts")
-    stamp = os.path.join(out, "site/.complete")
+    # Versioned: posts from before titles were quoted as JSON (valid YAML) are rebuilt.
+    stamp = os.path.join(out, "site/.complete-3")
     if os.path.exists(stamp):
         return
     os.makedirs(posts, exist_ok=True)
@@ -385,8 +387,11 @@ def build_site(out, prose):
         count = rng.randint(6, 20)
         body = prose[cursor:cursor + count]
         cursor = (cursor + count) % max(1, len(prose) - 40)
-        title = body[0][:30].replace('"', "'")
-        lines = ["---", f'title: "{title}"', f"date: 2026-{1 + number % 12:02d}-{1 + number % 28:02d}",
+        # A JSON string is a valid YAML double-quoted scalar (backslashes, quotes and C0 controls
+        # escaped) once DEL and C1 controls, which YAML does not allow raw, are escaped too.
+        title = re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}",
+                       json.dumps(body[0][:30].replace('"', "'"), ensure_ascii=False))
+        lines = ["---", f"title: {title}", f"date: 2026-{1 + number % 12:02d}-{1 + number % 28:02d}",
                  "lang: zh-CN", "---", ""]
         for index, paragraph in enumerate(body):
             if index and index % 5 == 0:

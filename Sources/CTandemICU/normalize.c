@@ -1,11 +1,15 @@
 // Normalization of UTF-8 text through ICU's UTF-16 API.
 #include "CTandemICU.h"
 #include "transcode.h"
+#include "break_handle.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/unorm2.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 enum { FORM_COUNT = 5 };
 
@@ -168,4 +172,236 @@ done:
     if (input != small_input) free(input);
     if (output != NULL && output != small_output) free(output);
     return status;
+}
+
+// Per form, what a BMP unit becomes when it can be handled on its own: itself when it is
+// stable, or the one stable BMP unit ICU turns the character alone into (U+FF0C FULLWIDTH COMMA
+// -> ',' under NFKC, U+F9D1 -> U+516D under NFC: a "singleton"); 0 for everything else (and
+// U+0000), which goes to ICU. A singleton between stable characters (or others of its kind) can be
+// replaced on its own: the replacement has combining class 0 and quick check "yes", so nothing
+// composes with it or reorders around it. Full-width punctuation makes nearly every Chinese
+// sentence change under NFKC; this keeps those sentences out of ICU's general path.
+static uint16_t *tandem_unit_map[FORM_COUNT];
+// Per form: whether every ASCII character is stable (all but NFKC_Casefold).
+static int tandem_ascii_stable[FORM_COUNT];
+static pthread_once_t tandem_unit_map_once[FORM_COUNT] = {
+    PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT};
+
+static void tandem_fill_unit_map(int32_t form) {
+    const uint8_t *stable = tandem_stable_table(form);
+    uint16_t *table = calloc(0x10000, sizeof(uint16_t));
+    if (table == NULL) return; // no table: every sentence goes to ICU
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *n = tandem_normalizer(form, &status);
+    if (U_FAILURE(status)) { free(table); return; }
+    for (UChar32 c = 0; c < 0x10000; c++) {
+        if (c >= 0xD800 && c <= 0xDFFF) continue;
+        if (stable[c >> 3] & (1u << (c & 7))) { table[c] = (uint16_t)c; continue; }
+        if (unorm2_getCombiningClass(n, c) != 0) continue;
+        UChar unit = (UChar)c, out[4];
+        status = U_ZERO_ERROR;
+        int32_t length = unorm2_normalize(n, &unit, 1, out, 4, &status);
+        if (U_FAILURE(status) || length != 1 || out[0] == 0 || out[0] == unit) continue;
+        if (out[0] >= 0xD800 && out[0] <= 0xDFFF) continue;
+        if (stable[out[0] >> 3] & (1u << (out[0] & 7))) table[c] = out[0];
+    }
+    int ascii = 1;
+    for (uint16_t c = 0; c < 0x80; c++) ascii &= table[c] == c;
+    tandem_ascii_stable[form] = ascii;
+    tandem_unit_map[form] = table;
+}
+
+static void tandem_fill_unit_map_nfc(void) { tandem_fill_unit_map(TANDEM_NORM_NFC); }
+static void tandem_fill_unit_map_nfd(void) { tandem_fill_unit_map(TANDEM_NORM_NFD); }
+static void tandem_fill_unit_map_nfkc(void) { tandem_fill_unit_map(TANDEM_NORM_NFKC); }
+static void tandem_fill_unit_map_nfkd(void) { tandem_fill_unit_map(TANDEM_NORM_NFKD); }
+static void tandem_fill_unit_map_casefold(void) { tandem_fill_unit_map(TANDEM_NORM_NFKC_CASEFOLD); }
+
+static const uint16_t *tandem_unit_map_table(int32_t form) {
+    static void (*const fill[FORM_COUNT])(void) = {
+        tandem_fill_unit_map_nfc, tandem_fill_unit_map_nfd, tandem_fill_unit_map_nfkc,
+        tandem_fill_unit_map_nfkd, tandem_fill_unit_map_casefold};
+    pthread_once(&tandem_unit_map_once[form], fill[form]);
+    return tandem_unit_map[form];
+}
+
+// Normalizes `length` units at `source` into `dest` (room for `capacity` units). Units are mapped
+// through `map` while that is safe; from the first other character on, ICU's
+// normalizeSecondAndAppend does the rest (it revisits the end of what is already written when a
+// combining mark must compose with it). Returns the length written, or -1 with *status set.
+static int32_t tandem_normalize_units(const UNormalizer2 *n, const uint16_t *map, int ascii, int ideographs,
+                                      const UChar *source, int32_t length, UChar *dest, int32_t capacity,
+                                      int32_t start, UErrorCode *status) {
+    // `dest` already holds the key's first `start` units (normalized, ending at a boundary).
+    int32_t i = start;
+    if (capacity >= length && map != NULL) {
+        for (; i < length; i++) {
+#if defined(__SSE2__)
+            // Eight units at a time while all are ASCII or ideographs U+4000..U+9FFF (when the
+            // form leaves those alone): most of Chinese prose between punctuation marks.
+            if (ascii && ideographs && i + 8 <= length) {
+                const __m128i ascii_max = _mm_set1_epi16(0x7F), ideograph_base = _mm_set1_epi16(0x4000);
+                const __m128i ideograph_span = _mm_set1_epi16(0x5FFF), zero = _mm_setzero_si128();
+                int trivial;
+                do {
+                    __m128i units = _mm_loadu_si128((const __m128i *)(source + i));
+                    __m128i is_ascii = _mm_cmpeq_epi16(_mm_subs_epu16(units, ascii_max), zero);
+                    __m128i is_ideograph =
+                        _mm_cmpeq_epi16(_mm_subs_epu16(_mm_sub_epi16(units, ideograph_base), ideograph_span), zero);
+                    // All eight are written; only the leading run of trivial ones counts.
+                    _mm_storeu_si128((__m128i *)(dest + i), units);
+                    unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(is_ascii, is_ideograph));
+                    trivial = mask == 0xFFFF ? 8 : __builtin_ctz(~mask) / 2;
+                    i += trivial;
+                } while (trivial == 8 && i + 8 <= length);
+                if (i == length) break;
+            }
+#endif
+            UChar c = source[i];
+            if (ideographs && (uint16_t)(c - 0x4000) < 0x6000) { dest[i] = c; continue; }
+            UChar mapped = map[c];
+            if (mapped == 0) break;
+            // A singleton is safe only when what follows cannot attach to it: the end, a stable
+            // character, or another singleton.
+            if (mapped != c && i + 1 < length && map[source[i + 1]] == 0) break;
+            dest[i] = mapped;
+        }
+        if (i == length) return length;
+    }
+    // Everything before `i` is normalized and ends at a boundary.
+    *status = U_ZERO_ERROR;
+    return unorm2_normalizeSecondAndAppend(n, dest, i, capacity, source + i, length - i, status);
+}
+
+#if defined(__SSE2__)
+// Two forms that leave ASCII and U+4000..U+9FFF alone (NFC and NFKC) in one pass over `source`:
+// the same units go to `first` and `second` (each with room for `length`) while both forms can
+// map them on their own. Returns how many units both keys have so far; the caller finishes each
+// with tandem_normalize_units from there.
+static int32_t tandem_normalize_pair_prefix(const uint16_t *first_map, const uint16_t *second_map,
+                                            const UChar *source, int32_t length, UChar *first, UChar *second) {
+    const __m128i ascii_max = _mm_set1_epi16(0x7F), ideograph_base = _mm_set1_epi16(0x4000);
+    const __m128i ideograph_span = _mm_set1_epi16(0x5FFF), zero = _mm_setzero_si128();
+    int32_t i = 0;
+    while (i < length) {
+        while (i + 8 <= length) {
+            __m128i units = _mm_loadu_si128((const __m128i *)(source + i));
+            __m128i is_ascii = _mm_cmpeq_epi16(_mm_subs_epu16(units, ascii_max), zero);
+            __m128i is_ideograph =
+                _mm_cmpeq_epi16(_mm_subs_epu16(_mm_sub_epi16(units, ideograph_base), ideograph_span), zero);
+            _mm_storeu_si128((__m128i *)(first + i), units);
+            _mm_storeu_si128((__m128i *)(second + i), units);
+            unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(is_ascii, is_ideograph));
+            if (mask == 0xFFFF) { i += 8; continue; }
+            i += __builtin_ctz(~mask) / 2;
+            break;
+        }
+        if (i == length) break;
+        UChar c = source[i];
+        UChar a = first_map[c], b = second_map[c];
+        if (a == 0 || b == 0) break;
+        if ((a != c || b != c) && i + 1 < length) {
+            UChar next = source[i + 1];
+            if ((a != c && first_map[next] == 0) || (b != c && second_map[next] == 0)) break;
+        }
+        first[i] = a;
+        second[i] = b;
+        i++;
+    }
+    return i;
+}
+#endif
+
+int32_t tandem_normalize_ranges(void *iterator, const uint8_t *text, int64_t length, int32_t text_is_broken,
+                                const int64_t *bounds, int64_t range_count, const int32_t *forms,
+                                int32_t form_count, uint16_t *dest, int64_t capacity, int64_t *key_ends) {
+    TandemBreak *handle = iterator;
+    if (length >= INT32_MAX) return U_INDEX_OUTOFBOUNDS_ERROR;
+    // The boundaries of the last break, to start each walk from (none when the text is new here).
+    int64_t known = 0;
+    if (text_is_broken && handle->utf16_source == text && handle->utf16_source_length == length) {
+        known = handle->boundary_count;
+    } else {
+        handle->utf16_source = NULL;
+        handle->boundary_count = 0;
+        UErrorCode status = tandem_break_transcode(handle, text, (int32_t)length);
+        if (U_FAILURE(status)) return status;
+    }
+    const UNormalizer2 *normalizers[FORM_COUNT];
+    const uint16_t *maps[FORM_COUNT];
+    int ideographs[FORM_COUNT], ascii[FORM_COUNT];
+    for (int32_t f = 0; f < form_count; f++) {
+        if (forms[f] < 0 || forms[f] >= FORM_COUNT) return U_ILLEGAL_ARGUMENT_ERROR;
+        UErrorCode status = U_ZERO_ERROR;
+        normalizers[f] = tandem_normalizer(forms[f], &status);
+        if (U_FAILURE(status)) return status;
+        maps[f] = tandem_unit_map_table(forms[f]);
+        tandem_stable_table(forms[f]);
+        ideographs[f] = tandem_ideographs_stable[forms[f]];
+        ascii[f] = tandem_ascii_stable[forms[f]];
+    }
+    int pair = form_count == 2 && maps[0] != NULL && maps[1] != NULL && ascii[0] && ascii[1] && ideographs[0] &&
+               ideographs[1];
+    if (pair && handle->scratch_capacity < handle->utf16_length) {
+        UChar *grown = realloc(handle->scratch, sizeof(UChar) * (size_t)(handle->utf16_length + 64));
+        if (grown != NULL) {
+            handle->scratch = grown;
+            handle->scratch_capacity = handle->utf16_length + 64;
+        }
+    }
+    const UChar *utf16 = handle->utf16;
+    // Byte offsets come in ascending order: map each to UTF-16 from the nearest boundary of the
+    // break before it (sentences start and end at or near one), walking the UTF-8 from there.
+    int64_t byte = 0, next_known = 0;
+    int32_t unit = 0;
+    int64_t written = 0;
+    for (int64_t r = 0; r < range_count; r++) {
+        int32_t range_units[2];
+        for (int side = 0; side < 2; side++) {
+            int64_t target = bounds[2 * r + side];
+            if (target < byte || target > length) return U_ILLEGAL_ARGUMENT_ERROR;
+            while (next_known < known && handle->boundary_bytes[next_known] <= target) {
+                if (handle->boundary_bytes[next_known] > byte) {
+                    byte = handle->boundary_bytes[next_known];
+                    unit = handle->boundary_units[next_known];
+                }
+                next_known++;
+            }
+            while (byte < target) {
+                uint8_t lead = text[byte];
+                if (lead < 0x80) { byte += 1; unit += 1; }
+                else if (lead < 0xE0) { byte += 2; unit += 1; }
+                else if (lead < 0xF0) { byte += 3; unit += 1; }
+                else { byte += 4; unit += 2; }
+            }
+            range_units[side] = unit;
+        }
+        const UChar *sentence = utf16 + range_units[0];
+        int32_t sentence_length = range_units[1] - range_units[0];
+        // Two forms that agree on what is trivial share one pass for the common prefix: the first
+        // key's straight into place, the second's into scratch until the first key is done.
+        int32_t shared = 0;
+#if defined(__SSE2__)
+        if (pair && capacity - written >= (int64_t)sentence_length && sentence_length <= handle->scratch_capacity) {
+            shared = tandem_normalize_pair_prefix(maps[0], maps[1], sentence, sentence_length, dest + written,
+                                                  handle->scratch);
+        }
+#endif
+        for (int32_t f = 0; f < form_count; f++) {
+            int64_t room = capacity - written;
+            if (room > INT32_MAX) room = INT32_MAX;
+            int32_t start = 0;
+            if (shared > 0 && f < 2 && room >= shared) {
+                if (f == 1) memcpy(dest + written, handle->scratch, sizeof(UChar) * (size_t)shared);
+                start = shared;
+            }
+            UErrorCode status = U_ZERO_ERROR;
+            int32_t produced = tandem_normalize_units(normalizers[f], maps[f], ascii[f], ideographs[f], sentence,
+                                                      sentence_length, dest + written, (int32_t)room, start, &status);
+            if (U_FAILURE(status)) return status;
+            written += produced;
+            key_ends[r * form_count + f] = written;
+        }
+    }
+    return U_ZERO_ERROR;
 }

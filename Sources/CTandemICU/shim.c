@@ -1,6 +1,7 @@
 // Thin wrappers over ICU's C API. Kept free of policy: Tandem's rules live in Swift.
 #include "CTandemICU.h"
 #include "transcode.h"
+#include "break_handle.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -12,15 +13,9 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 #include <unicode/uversion.h>
-
-typedef struct {
-    UBreakIterator *iterator;
-    UText text; // reused for every call: no allocation per paragraph
-    // UTF-16 copy of the text for tandem_break_utf8: ICU's break rules run about 2.5x faster on
-    // UTF-16 than through a UTF-8 UText, and converting costs far less than the difference.
-    UChar *utf16;
-    int32_t utf16_capacity;
-} TandemBreak;
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 int32_t tandem_break_open(int32_t kind, const char *locale, void **out_iterator) {
     UErrorCode status = U_ZERO_ERROR;
@@ -45,6 +40,9 @@ void tandem_break_close(void *iterator) {
     ubrk_close(handle->iterator);
     utext_close(&handle->text);
     free(handle->utf16);
+    free(handle->boundary_units);
+    free(handle->boundary_bytes);
+    free(handle->scratch);
     free(handle);
 }
 
@@ -56,8 +54,8 @@ static UErrorCode tandem_set_text(TandemBreak *handle, const uint8_t *text, int6
     return status;
 }
 
-// Sets the iterator's text to a UTF-16 copy of `text` kept in the handle.
-static UErrorCode tandem_set_text_utf16(TandemBreak *handle, const uint8_t *text, int32_t length) {
+UErrorCode tandem_break_transcode(TandemBreak *handle, const uint8_t *text, int32_t length) {
+    handle->utf16_source = NULL;
     if (handle->utf16_capacity < length + 1) {
         int32_t capacity = length + 1 > 256 ? length + 1 : 256;
         UChar *grown = realloc(handle->utf16, sizeof(UChar) * (size_t)capacity);
@@ -65,10 +63,21 @@ static UErrorCode tandem_set_text_utf16(TandemBreak *handle, const uint8_t *text
         handle->utf16 = grown;
         handle->utf16_capacity = capacity;
     }
-    UErrorCode status = U_ZERO_ERROR;
     int32_t utf16_length = tandem_utf8_to_utf16(text, length, handle->utf16);
     if (utf16_length < 0) return U_INVALID_CHAR_FOUND;
-    ubrk_setText(handle->iterator, handle->utf16, utf16_length, &status);
+    handle->utf16_length = utf16_length;
+    handle->utf16_source = text;
+    handle->utf16_source_length = length;
+    return U_ZERO_ERROR;
+}
+
+// Sets the iterator's text to a UTF-16 copy of `text` kept in the handle.
+static UErrorCode tandem_set_text_utf16(TandemBreak *handle, const uint8_t *text, int32_t length) {
+    // Always transcode afresh here: the caller's buffer may hold new bytes at the same address.
+    handle->utf16_source = NULL;
+    UErrorCode status = tandem_break_transcode(handle, text, length);
+    if (U_FAILURE(status)) return status;
+    ubrk_setText(handle->iterator, handle->utf16, handle->utf16_length, &status);
     return status;
 }
 
@@ -79,34 +88,60 @@ int32_t tandem_break_utf8(void *iterator, const uint8_t *text, int64_t length,
     *out_count = 0;
     if (capacity < length + 1) return U_BUFFER_OVERFLOW_ERROR;
     if (length >= INT32_MAX) return U_INDEX_OUTOFBOUNDS_ERROR; // ICU offsets are 32-bit
+    handle->boundary_count = 0;
     UErrorCode status = tandem_set_text_utf16(handle, text, (int32_t)length);
     if (U_FAILURE(status)) return status;
-    // Boundaries come in ascending UTF-16 offsets; walk the UTF-8 bytes alongside to turn each
-    // into a byte offset (a boundary never falls inside a character).
+    if (handle->boundary_capacity < capacity) {
+        int32_t *units = realloc(handle->boundary_units, sizeof(int32_t) * (size_t)capacity);
+        if (units != NULL) handle->boundary_units = units;
+        int64_t *bytes = realloc(handle->boundary_bytes, sizeof(int64_t) * (size_t)capacity);
+        if (bytes != NULL) handle->boundary_bytes = bytes;
+        if (units == NULL || bytes == NULL) return U_MEMORY_ALLOCATION_ERROR;
+        handle->boundary_capacity = capacity;
+    }
+    // Boundaries come in ascending UTF-16 offsets; count the UTF-8 bytes of the units between
+    // them (a branch-free loop the compiler vectorizes; a boundary never splits a pair).
+    const UChar *utf16 = handle->utf16;
     int64_t count = 0, byte = 0;
     int32_t unit = 0;
     for (int32_t b = ubrk_first(handle->iterator); b != UBRK_DONE; b = ubrk_next(handle->iterator)) {
-        while (unit < b && byte < length) {
-            uint8_t lead = text[byte];
-            if (lead < 0x80 && unit + 8 <= b && byte + 8 <= length) {
-                uint64_t word; // eight ASCII bytes are eight units
-                memcpy(&word, text + byte, 8);
-                if ((word & 0x8080808080808080ull) == 0) {
-                    byte += 8;
-                    unit += 8;
-                    continue;
-                }
+        int64_t bytes = 0;
+#if defined(__SSE2__)
+        // Eight units at a time: three bytes each, less one per unit up to U+007F, one more per
+        // unit up to U+07FF, one per surrogate. Each comparison is -1 per lane where it holds, so
+        // the lanes add up those "less" counts (flushed before 16 bits could overflow).
+        const __m128i zero = _mm_setzero_si128(), x7f = _mm_set1_epi16(0x7F), x7ff = _mm_set1_epi16(0x7FF);
+        const __m128i surrogate_mask = _mm_set1_epi16((short)0xF800), surrogate = _mm_set1_epi16((short)0xD800);
+        const __m128i ones = _mm_set1_epi16(1);
+        while (unit + 8 <= b) {
+            __m128i less = zero;
+            for (int rounds = 0; rounds < 8192 && unit + 8 <= b; rounds++, unit += 8) {
+                __m128i units = _mm_loadu_si128((const __m128i *)(utf16 + unit));
+                less = _mm_add_epi16(less, _mm_cmpeq_epi16(_mm_subs_epu16(units, x7f), zero));
+                less = _mm_add_epi16(less, _mm_cmpeq_epi16(_mm_subs_epu16(units, x7ff), zero));
+                less = _mm_add_epi16(less, _mm_cmpeq_epi16(_mm_and_si128(units, surrogate_mask), surrogate));
+                bytes += 24;
             }
-            if (lead < 0x80) { byte += 1; unit += 1; }
-            else if (lead < 0xE0) { byte += 2; unit += 1; }
-            else if (lead < 0xF0) { byte += 3; unit += 1; }
-            else { byte += 4; unit += 2; }
+            __m128i sums = _mm_madd_epi16(less, ones); // four 32-bit sums
+            sums = _mm_add_epi32(sums, _mm_shuffle_epi32(sums, _MM_SHUFFLE(1, 0, 3, 2)));
+            sums = _mm_add_epi32(sums, _mm_shuffle_epi32(sums, _MM_SHUFFLE(2, 3, 0, 1)));
+            bytes += _mm_cvtsi128_si32(sums);
         }
+#endif
+        for (; unit < b; unit++) {
+            uint32_t c = utf16[unit];
+            // 1, 2 or 3 bytes; each half of a surrogate pair 2 (4 for the character).
+            bytes += 1 + (c >= 0x80) + (c >= 0x800) - ((c & 0xF800) == 0xD800);
+        }
+        byte += bytes;
         boundaries[count] = byte;
+        handle->boundary_units[count] = b;
+        handle->boundary_bytes[count] = byte;
         if (rule_status != NULL) rule_status[count] = ubrk_getRuleStatus(handle->iterator);
         count++;
     }
     *out_count = count;
+    handle->boundary_count = count;
     return U_ZERO_ERROR;
 }
 

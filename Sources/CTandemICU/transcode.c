@@ -1,25 +1,93 @@
 #include "transcode.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#include <tmmintrin.h>
 
-int32_t tandem_utf8_to_utf16(const uint8_t *source, int32_t length, UChar *dest) {
+// Five three-byte characters (15 bytes, most of Chinese text) at once with SSSE3's byte shuffle:
+// returns 1 and writes 5 units (stores 8: `dest` must have room for 8) when the 15 bytes at
+// `source` are exactly five valid three-byte sequences, else 0. Same checks as the scalar loop.
+__attribute__((target("ssse3"))) static int tandem_decode_five_3byte(const uint8_t *source, UChar *dest) {
+    __m128i bytes = _mm_loadu_si128((const __m128i *)source);
+    const __m128i lead_order = _mm_setr_epi8(0, -1, 3, -1, 6, -1, 9, -1, 12, -1, -1, -1, -1, -1, -1, -1);
+    const __m128i middle_order = _mm_setr_epi8(1, -1, 4, -1, 7, -1, 10, -1, 13, -1, -1, -1, -1, -1, -1, -1);
+    const __m128i last_order = _mm_setr_epi8(2, -1, 5, -1, 8, -1, 11, -1, 14, -1, -1, -1, -1, -1, -1, -1);
+    __m128i lead = _mm_shuffle_epi8(bytes, lead_order);
+    __m128i middle = _mm_shuffle_epi8(bytes, middle_order);
+    __m128i last = _mm_shuffle_epi8(bytes, last_order);
+    __m128i ok = _mm_cmpeq_epi16(_mm_and_si128(lead, _mm_set1_epi16(0xF0)), _mm_set1_epi16(0xE0));
+    ok = _mm_and_si128(ok, _mm_cmpeq_epi16(_mm_and_si128(middle, _mm_set1_epi16(0xC0)), _mm_set1_epi16(0x80)));
+    ok = _mm_and_si128(ok, _mm_cmpeq_epi16(_mm_and_si128(last, _mm_set1_epi16(0xC0)), _mm_set1_epi16(0x80)));
+    __m128i c = _mm_or_si128(_mm_slli_epi16(_mm_and_si128(lead, _mm_set1_epi16(0x0F)), 12),
+                             _mm_or_si128(_mm_slli_epi16(_mm_and_si128(middle, _mm_set1_epi16(0x3F)), 6),
+                                          _mm_and_si128(last, _mm_set1_epi16(0x3F))));
+    // Not overlong (c >= U+0800) and not a surrogate.
+    __m128i overlong = _mm_cmpeq_epi16(_mm_subs_epu16(c, _mm_set1_epi16(0x7FF)), _mm_setzero_si128());
+    __m128i surrogate = _mm_cmpeq_epi16(_mm_and_si128(c, _mm_set1_epi16((short)0xF800)), _mm_set1_epi16((short)0xD800));
+    ok = _mm_andnot_si128(_mm_or_si128(overlong, surrogate), ok);
+    if ((_mm_movemask_epi8(ok) & 0x3FF) != 0x3FF) return 0;
+    _mm_storeu_si128((__m128i *)dest, c);
+    return 1;
+}
+
+static int tandem_has_ssse3(void) {
+    static int known = -1;
+    if (known < 0) known = __builtin_cpu_supports("ssse3") ? 1 : 0;
+    return known;
+}
+#endif
+
+int32_t tandem_utf8_to_utf16(const uint8_t *restrict source, int32_t length, UChar *restrict dest) {
     int32_t i = 0, j = 0;
     while (i < length) {
         uint32_t lead = source[i];
         if (lead < 0x80) {
-            // ASCII runs (Latin words, markup, numbers) eight bytes at a time.
+            // ASCII runs (Latin words, markup, numbers) sixteen or eight bytes at a time.
+#if defined(__SSE2__)
+            while (i + 16 <= length) {
+                __m128i bytes = _mm_loadu_si128((const __m128i *)(source + i));
+                if (_mm_movemask_epi8(bytes) != 0) break;
+                __m128i zero = _mm_setzero_si128();
+                _mm_storeu_si128((__m128i *)(dest + j), _mm_unpacklo_epi8(bytes, zero));
+                _mm_storeu_si128((__m128i *)(dest + j + 8), _mm_unpackhi_epi8(bytes, zero));
+                i += 16;
+                j += 16;
+            }
+#endif
             uint64_t word;
             while (i + 8 <= length && (memcpy(&word, source + i, 8), (word & 0x8080808080808080ull) == 0)) {
                 for (int k = 0; k < 8; k++) dest[j + k] = source[i + k];
                 i += 8;
                 j += 8;
             }
-            if (i < length && source[i] < 0x80) {
-                dest[j++] = source[i];
-                i += 1;
-            }
+            while (i < length && source[i] < 0x80) dest[j++] = source[i++];
             continue;
         }
+        // Runs of three-byte characters (most of CJK text) without going back to the top; the
+        // checks are combined without branches (continuation bytes XOR 0x80 are below 0x40; no
+        // overlong forms, no surrogates).
+#if defined(__SSE2__)
+        if (tandem_has_ssse3()) {
+            // dest has room for `length` units and j <= i, so eight units at j always fit.
+            while (i + 16 <= length && tandem_decode_five_3byte(source + i, dest + j)) {
+                i += 15;
+                j += 5;
+            }
+        }
+#endif
+        while (i + 2 < length) {
+            uint32_t b0 = source[i];
+            if ((b0 & 0xF0) != 0xE0) break;
+            uint32_t b1 = source[i + 1] ^ 0x80u, b2 = source[i + 2] ^ 0x80u;
+            uint32_t c = ((b0 & 0x0F) << 12) | (b1 << 6) | b2;
+            if (((b1 | b2) >= 0x40) | (c < 0x800) | ((c - 0xD800) < 0x800)) return -1;
+            dest[j++] = (UChar)c;
+            i += 3;
+        }
+        if (i >= length) break;
+        lead = source[i];
+        if (lead < 0x80) continue;
         // Continuation bytes XOR 0x80 are below 0x40; anything else is malformed.
         if (lead >= 0xE0 && lead < 0xF0 && i + 2 < length) { // most of CJK text
             uint32_t b1 = source[i + 1] ^ 0x80u, b2 = source[i + 2] ^ 0x80u;

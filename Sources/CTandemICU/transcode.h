@@ -8,7 +8,7 @@
 
 /// Decodes `length` bytes of UTF-8 into `dest` (room for `length` units: UTF-16 never needs
 /// more). Returns the number of UTF-16 units, or -1 when the bytes are not valid UTF-8.
-int32_t tandem_utf8_to_utf16(const uint8_t *source, int32_t length, UChar *dest);
+int32_t tandem_utf8_to_utf16(const uint8_t *restrict source, int32_t length, UChar *restrict dest);
 
 /// The number of UTF-8 bytes that `length` UTF-16 units encode to (unpaired surrogates count as
 /// U+FFFD, as ICU writes them).

@@ -52,6 +52,17 @@ int32_t tandem_break_utf8(void *iterator, const uint8_t *text, int64_t length,
 int32_t tandem_normalize_utf8(int32_t form, const uint8_t *source, int64_t length, uint8_t *dest,
                               int64_t capacity, int64_t *out_length, int32_t *out_unchanged);
 
+/// The keys of sentences: each byte range of `text` (pairs of UTF-8 offsets in `bounds`, ascending,
+/// `range_count` of them) normalized to each of `forms` (TANDEM_NORM_…, `form_count` of them),
+/// written one after another as UTF-16 into `dest`; `key_ends[range * form_count + form]`
+/// receives where each key ends. With `text_is_broken` set, `text` must be the text of the last
+/// tandem_break_utf8 call on `iterator` (same bytes, same address): its UTF-16 copy is reused
+/// instead of made again. On U_BUFFER_OVERFLOW_ERROR (15) call again with more room (each key can
+/// be at most 18 times its sentence's UTF-16 length).
+int32_t tandem_normalize_ranges(void *iterator, const uint8_t *text, int64_t length, int32_t text_is_broken,
+                                const int64_t *bounds, int64_t range_count, const int32_t *forms,
+                                int32_t form_count, uint16_t *dest, int64_t capacity, int64_t *key_ends);
+
 /// Counts what translators are paid by in UTF-8 text: words of space-delimited scripts, and
 /// characters of Han / Hiragana / Katakana text (each counted as one). Punctuation, symbols and
 /// spaces count as neither. `word_iterator` must be a TANDEM_BREAK_WORD iterator.

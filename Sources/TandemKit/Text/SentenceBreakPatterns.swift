@@ -20,6 +20,13 @@ struct SentenceBreakPatterns {
     /// For markers of three bytes or more: their second and third byte, one bit per pair, so
     /// other punctuation sharing a lead byte (，。、) is passed over without trying every marker.
     private var markerTails: [UInt64]
+    /// Per byte value, which patterns can start (`Self.startsCloser`) or end (`Self.endsOpener`,
+    /// `Self.endsInlineCloser`) with it: most candidate breaks sit between a full stop and a
+    /// Han character, which no pattern touches, so one lookup settles them.
+    private let edgeBytes: [UInt8]
+    private static let startsCloser: UInt8 = 1
+    private static let endsOpener: UInt8 = 2
+    private static let endsInlineCloser: UInt8 = 4
     private static let lookUp: UInt8 = 0xFF
     private static let filterThenLookUp: UInt8 = 0
 
@@ -37,6 +44,11 @@ struct SentenceBreakPatterns {
         abbreviations = rules.abbreviations.filter { !$0.isEmpty }.map { Array($0.utf8) }
         listNumbers = rules.noBreakAfterListNumbers
         decimals = rules.noBreakInDecimals
+        var edgeBytes = [UInt8](repeating: 0, count: 256)
+        for pattern in closers + markup { edgeBytes[Int(pattern[0])] |= Self.startsCloser }
+        for pattern in openers { edgeBytes[Int(pattern[pattern.count - 1])] |= Self.endsOpener }
+        for pattern in inlineClosers { edgeBytes[Int(pattern[pattern.count - 1])] |= Self.endsInlineCloser }
+        self.edgeBytes = edgeBytes
         markers = pairs.enumerated().flatMap { index, pair in
             [BracketMarker(pair.close, pair: index, isClose: true), BracketMarker(pair.open, pair: index, isClose: false)]
         }
@@ -127,6 +139,7 @@ struct SentenceBreakPatterns {
     private func followsInlineCloser(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var end = offset
         while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        guard end > 0, edgeBytes[Int(bytes[end - 1])] & Self.endsInlineCloser != 0 else { return false }
         return inlineClosers.contains { Self.matches($0, at: end - $0.count, in: bytes) }
     }
 
@@ -142,10 +155,17 @@ struct SentenceBreakPatterns {
     private func followsListNumber(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var end = offset
         while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        // Every list number ends in ".", ")" or a full-width 、．）(last bytes 81, 8E, 89):
+        // settle most candidates (after 。！？) before walking back to the line start.
+        guard end > 0 else { return false }
+        switch bytes[end - 1] {
+        case UInt8(ascii: "."), UInt8(ascii: ")"), 0x81, 0x8E, 0x89: break
+        default: return false
+        }
         var start = end
         while start > 0, bytes[start - 1] != 0x0A, bytes[start - 1] != 0x0D, end - start < 40 { start -= 1 }
         guard start == 0 || bytes[start - 1] == 0x0A || bytes[start - 1] == 0x0D else { return false }
-        while start < end, [0x20, 0x09, UInt8(ascii: ">")].contains(bytes[start]) { start += 1 }
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == UInt8(ascii: ">") { start += 1 }
         guard start < end else { return false }
         // The delimiter after the number.
         var numberEnd = end
@@ -191,6 +211,7 @@ struct SentenceBreakPatterns {
             var next = index
             while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
             if next < bytes.count - 2, bytes[next] == 0xE3, bytes[next + 1] == 0x80, bytes[next + 2] == 0x80 { next += 3 }
+            guard next < bytes.count, edgeBytes[Int(bytes[next])] & Self.startsCloser != 0 else { break }
             if let closer = closers.first(where: { Self.matches($0, at: next, in: bytes) }) {
                 index = next + closer.count
                 end = index
@@ -214,6 +235,7 @@ struct SentenceBreakPatterns {
         while index > sentenceStart {
             var previous = index
             while previous > sentenceStart, bytes[previous - 1] == 0x20 || bytes[previous - 1] == 0x09 { previous -= 1 }
+            guard previous > sentenceStart, edgeBytes[Int(bytes[previous - 1])] & Self.endsOpener != 0 else { break }
             guard let opener = openers.first(where: { previous - $0.count >= sentenceStart && Self.matches($0, at: previous - $0.count, in: bytes) })
             else { break }
             index = previous - opener.count

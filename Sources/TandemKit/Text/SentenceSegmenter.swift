@@ -1,4 +1,5 @@
 import Foundation
+internal import CTandemICU
 
 /// Cuts text into sentences the way a translator would: ICU's sentence rules for the locale,
 /// then the locale's `SentenceRules` for what ICU does not know (quotes and brackets that must
@@ -10,6 +11,8 @@ public final class SentenceSegmenter {
     public let rules: LocaleRules
     private let iterator: BreakIterator
     private let patterns: SentenceBreakPatterns
+    /// The breaks of the text being segmented, reused from call to call (no array per paragraph).
+    private var breakBuffer: [Int] = []
 
     /// A segmenter with `rules` (see `LocaleRules.load`).
     public init(rules: LocaleRules) throws {
@@ -41,40 +44,58 @@ public final class SentenceSegmenter {
 
     /// The byte ranges of the sentences in UTF-8 `bytes` (the fast path, no strings made).
     public func sentenceRanges(in bytes: UnsafeBufferPointer<UInt8>, joiningLines: Bool = false) -> [Range<Int>] {
-        let breaks = breakOffsets(in: bytes, joiningLines: joiningLines)
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(breaks.count)
-        for index in 0..<max(0, breaks.count - 1) {
-            let trimmed = SentenceBreakPatterns.trimmingWhiteSpace(breaks[index]..<breaks[index + 1], in: bytes)
-            if !trimmed.isEmpty { ranges.append(trimmed) }
+        withBreaks(in: bytes, joiningLines: joiningLines) { breaks in
+            var ranges: [Range<Int>] = []
+            ranges.reserveCapacity(breaks.count)
+            for index in 0..<max(0, breaks.count - 1) {
+                let trimmed = SentenceBreakPatterns.trimmingWhiteSpace(breaks[index]..<breaks[index + 1], in: bytes)
+                if !trimmed.isEmpty { ranges.append(trimmed) }
+            }
+            return ranges
         }
-        return ranges
     }
 
     /// Every break, `0` and `bytes.count` included, before white space is trimmed. With
     /// `SentenceRules.plainICU` these are exactly ICU's boundaries.
     public func breakOffsets(in bytes: UnsafeBufferPointer<UInt8>, joiningLines: Bool = false) -> [Int] {
-        let count = bytes.count
-        guard count > 0 else { return [0] }
-        if joiningLines, bytes.contains(0x0A) || bytes.contains(0x0D) {
-            // Same length, so every offset still points into the original text.
-            let flattened = bytes.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
-            return flattened.withUnsafeBufferPointer { flat in
-                iterator.withBoundaries(in: flat) { applyingRules(to: $0, in: bytes) }
-            }
-        }
-        return iterator.withBoundaries(in: bytes) { applyingRules(to: $0, in: bytes) }
+        withBreaks(in: bytes, joiningLines: joiningLines) { Array($0) }
     }
 
-    /// ICU's candidate breaks in `bytes`, kept, moved or dropped by the locale's rules.
-    private func applyingRules(to icuBreaks: UnsafeBufferPointer<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+    /// Calls `body` with every break in `bytes` (as `breakOffsets(in:)`), read from the
+    /// segmenter's own buffer, valid only inside `body`.
+    func withBreaks<Result>(
+        in bytes: UnsafeBufferPointer<UInt8>, joiningLines: Bool, _ body: (UnsafeBufferPointer<Int>) -> Result
+    ) -> Result {
+        breakBuffer.removeAll(keepingCapacity: true)
+        if bytes.count > 0 {
+            if joiningLines, bytes.contains(0x0A) || bytes.contains(0x0D) {
+                // Same length, so every offset still points into the original text.
+                let flattened = bytes.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
+                flattened.withUnsafeBufferPointer { flat in
+                    iterator.withBoundaries(in: flat) { applyingRules(to: $0, in: bytes, into: &breakBuffer) }
+                }
+            } else {
+                iterator.withBoundaries(in: bytes) { applyingRules(to: $0, in: bytes, into: &breakBuffer) }
+            }
+        } else {
+            breakBuffer.append(0)
+        }
+        return breakBuffer.withUnsafeBufferPointer(body)
+    }
+
+    /// ICU's candidate breaks in `bytes`, kept, moved or dropped by the locale's rules, appended
+    /// to `breaks`.
+    private func applyingRules(to icuBreaks: UnsafeBufferPointer<Int>, in bytes: UnsafeBufferPointer<UInt8>, into breaks: inout [Int]) {
         let count = bytes.count
+        breaks.append(0)
         // Rules only ever drop or move ICU's breaks: with no inner candidate there is nothing to
         // check (most paragraphs are one sentence, and the bracket scan is the costliest rule).
-        guard icuBreaks.count > 2 else { return [0, count] }
+        guard icuBreaks.count > 2 else {
+            breaks.append(count)
+            return
+        }
         let protected = patterns.protectedSpans(in: bytes)
         var spanIndex = 0
-        var breaks = [0]
         for candidate in icuBreaks where candidate > 0 && candidate < count {
             // Closing marks first: "。 ”" ends the quote's sentence after the ”, which is then
             // no longer inside the protected “…” span.
@@ -89,7 +110,38 @@ public final class SentenceSegmenter {
             breaks.append(moved)
         }
         breaks.append(count)
-        return breaks
+    }
+
+    /// The sentences of `text` with their normalized forms (keys for lookups), written into
+    /// `result` (cleared first; reuse one across paragraphs and nothing is allocated once its
+    /// buffers have grown). Same sentences as `sentences(in:joiningLines:)`; each key is
+    /// `Normalizer.normalize(sentence, to: form)` as UTF-16, computed from the UTF-16 copy the
+    /// break iterator already made.
+    public func sentences(
+        in text: String, normalizedAs forms: [NormalizationForm], joiningLines: Bool = false,
+        into result: inout NormalizedSentences
+    ) {
+        result.reset(text: text, forms: forms)
+        var text = text
+        text.withUTF8 { bytes in
+            withBreaks(in: bytes, joiningLines: joiningLines) { breaks in
+                for index in 0..<max(0, breaks.count - 1) {
+                    let trimmed = SentenceBreakPatterns.trimmingWhiteSpace(breaks[index]..<breaks[index + 1], in: bytes)
+                    if !trimmed.isEmpty { result.appendRange(trimmed) }
+                }
+            }
+            // The iterator's UTF-16 copy is of this text unless lines were joined (then it is of
+            // the flattened copy, whose keys would differ).
+            let reuse = !(joiningLines && (bytes.contains(0x0A) || bytes.contains(0x0D)))
+            result.computeKeys(iterator: iterator, bytes: bytes, textIsBroken: reuse)
+        }
+    }
+
+    /// `sentences(in:normalizedAs:joiningLines:into:)` into a new value.
+    public func sentences(in text: String, normalizedAs forms: [NormalizationForm], joiningLines: Bool = false) -> NormalizedSentences {
+        var result = NormalizedSentences()
+        sentences(in: text, normalizedAs: forms, joiningLines: joiningLines, into: &result)
+        return result
     }
 
     /// `breakOffsets(in:)` for a string.

@@ -26,4 +26,17 @@ struct ParagraphFile {
             lines.map { String(decoding: UnsafeBufferPointer(rebasing: buffer[$0]), as: UTF8.self) }
         }
     }
+
+    /// Calls `body` with each paragraph's bytes, in order (no copies); returns their total size.
+    @discardableResult
+    func forEachParagraph(_ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var total = 0
+            for line in lines {
+                total += line.count
+                body(UnsafeBufferPointer(rebasing: buffer[line]))
+            }
+            return total
+        }
+    }
 }

@@ -1,0 +1,49 @@
+import Foundation
+import TandemKit
+
+/// A throwaway Tandem project for the extract suite: `tandem.yml` (zh-CN → en) whose content
+/// directory is the prepared site's (by a relative path: read in place, never copied or written),
+/// and a glossary.
+struct ScratchProject {
+    let project: Project
+    let extractor: Extractor
+
+    init(at root: URL, content: URL, glossary: URL) throws {
+        let files = FileManager.default
+        try? files.removeItem(at: root)
+        try files.createDirectory(at: root.appendingPathComponent("glossaries/zh-CN"), withIntermediateDirectories: true)
+        if files.fileExists(atPath: glossary.path) {
+            try files.copyItem(at: glossary, to: root.appendingPathComponent("glossaries/zh-CN/en.tsv"))
+        }
+        let configuration = root.appendingPathComponent("tandem.yml")
+        try Data("""
+            source: zh-CN
+            targets: [en]
+            content: \(Self.relativePath(from: root, to: content))
+            translateKeys: [title, summary, description, lead]
+            output: filename
+            memory: .tandem/memory.sqlite
+
+            """.utf8).write(to: configuration)
+        project = try Project.open(configFile: configuration)
+        extractor = try Extractor(project: project)
+    }
+
+    /// `target` relative to the directory `base` (both absolute).
+    static func relativePath(from base: URL, to target: URL) -> String {
+        let from = base.standardizedFileURL.pathComponents
+        let to = target.standardizedFileURL.pathComponents
+        var common = 0
+        while common < min(from.count, to.count) && from[common] == to[common] { common += 1 }
+        return (Array(repeating: "..", count: from.count - common) + to[common...]).joined(separator: "/")
+    }
+
+    /// Extracts every post; returns the number of segments written.
+    func extract(_ posts: [URL]) throws -> Int {
+        var segments = 0
+        for post in posts {
+            for result in try extractor.extract(post) { segments += result.segments }
+        }
+        return segments
+    }
+}
