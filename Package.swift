@@ -23,6 +23,8 @@ let package = Package(
             name: "CTandemICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
         ),
+        // syncfs(2) and other Linux calls Glibc's Swift module leaves out.
+        .target(name: "CTandemSystem"),
         // GitHub's CommonMark + GFM parser (what Hugo's goldmark follows), from Debian.
         .systemLibrary(
             name: "CCmarkGFM",
@@ -32,6 +34,7 @@ let package = Package(
             name: "TandemKit",
             dependencies: [
                 "CTandemICU",
+                "CTandemSystem",
                 "CCmarkGFM",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),

@@ -26,8 +26,9 @@ public struct Extractor {
         segmenter = DocumentSegmenter(segmenter: sentences)
     }
 
-    /// Extracts `post` for each of its target locales.
-    public func extract(_ post: URL) throws -> [ExtractResult] {
+    /// Extracts `post` for each of its target locales. With a `batch`, segment files are staged
+    /// there and become visible when the caller commits it.
+    public func extract(_ post: URL, batch: AtomicFileBatch? = nil) throws -> [ExtractResult] {
         let document = try HugoDocument(
             bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: project.projectPath(of: post),
             translatableKeys: project.configuration.translateKeys)
@@ -51,7 +52,7 @@ public struct Extractor {
             if let memory {
                 leverage = try Leverage(memory: memory).apply(to: &file)
             }
-            let written = try SegmentFileStore.write(file, to: url)
+            let written = try SegmentFileStore.write(file, to: url, batch: batch)
             if let memory {
                 try memory.add(MemoryRebuild.units(of: file, originFile: project.projectPath(of: url)))
             }

@@ -20,12 +20,17 @@ public enum SegmentFileStore {
         return Array(try encoder.encode(file)) + [0x0A]
     }
 
-    /// Writes `file` atomically; returns whether the bytes on disk changed.
+    /// Writes `file` atomically (now, or staged in `batch`); returns whether the bytes on disk
+    /// change.
     @discardableResult
-    public static func write(_ file: SegmentFile, to url: URL) throws -> Bool {
+    public static func write(_ file: SegmentFile, to url: URL, batch: AtomicFileBatch? = nil) throws -> Bool {
         let bytes = try encode(file)
         if let existing = try? Data(contentsOf: url), [UInt8](existing) == bytes { return false }
-        try AtomicFile.write(bytes, to: url)
+        if let batch {
+            try batch.write(bytes, to: url)
+        } else {
+            try AtomicFile.write(bytes, to: url)
+        }
         return true
     }
 

@@ -38,12 +38,14 @@ struct ScratchProject {
         return (Array(repeating: "..", count: from.count - common) + to[common...]).joined(separator: "/")
     }
 
-    /// Extracts every post; returns the number of segments written.
+    /// Extracts every post as `tandem extract` does; returns the number of segments written.
     func extract(_ posts: [URL]) throws -> Int {
         var segments = 0
+        let batch = AtomicFileBatch()  // as `tandem extract` writes them
         for post in posts {
-            for result in try extractor.extract(post) { segments += result.segments }
+            for result in try extractor.extract(post, batch: batch) { segments += result.segments }
         }
+        try batch.commit()
         return segments
     }
 }

@@ -1,0 +1,11 @@
+// Linux system calls Swift's Glibc module does not expose (they need _GNU_SOURCE).
+#ifndef CTANDEMSYSTEM_H
+#define CTANDEMSYSTEM_H
+
+#include <stdint.h>
+
+/// syncfs(2): flushes the whole file system holding `descriptor` to disk; 0 or -1 with errno.
+/// Elsewhere than Linux, falls back to fsync(2) of the descriptor.
+int32_t tandem_syncfs(int32_t descriptor);
+
+#endif

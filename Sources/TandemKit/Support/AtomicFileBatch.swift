@@ -1,0 +1,70 @@
+import Foundation
+internal import CTandemSystem
+
+/// Writes many files atomically with two flushes in all instead of two per file: every new file
+/// goes to a temporary file beside its target; `commit()` flushes the file system once
+/// (`syncfs`), renames each temporary file over its target, and flushes again. A crash leaves
+/// every target either old or new, never partial; nothing is renamed before all new content
+/// is on disk. `tandem extract` writes thousands of segment files this way.
+public final class AtomicFileBatch {
+    private var pending: [(temporary: URL, destination: URL)] = []
+    private var finished = false
+
+    public init() {}
+
+    deinit { abandon() }
+
+    /// Stages `bytes` for `url` (parent directories are created now).
+    public func write(_ bytes: [UInt8], to url: URL) throws {
+        let directory = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw TandemError.unwritable(path: url.path, reason: "cannot create \(directory.path): \(error.localizedDescription)")
+        }
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString)")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw TandemError.unwritable(path: url.path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        pending.append((temporary, url))
+        var offset = 0
+        try bytes.withUnsafeBytes { buffer in
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw TandemError.unwritable(path: url.path, reason: String(cString: strerror(errno)))
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// Makes every staged file its target's content.
+    public func commit() throws {
+        guard let first = pending.first else { return }
+        try flushFileSystem(containing: first.temporary)
+        for item in pending where rename(item.temporary.path, item.destination.path) != 0 {
+            throw TandemError.unwritable(path: item.destination.path, reason: String(cString: strerror(errno)))
+        }
+        let renamed = pending
+        pending = []
+        try flushFileSystem(containing: renamed[0].destination)
+        finished = true
+    }
+
+    /// Drops every staged file; targets keep their old content.
+    public func abandon() {
+        for item in pending { unlink(item.temporary.path) }
+        pending = []
+    }
+
+    private func flushFileSystem(containing url: URL) throws {
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw TandemError.unwritable(path: url.path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        if tandem_syncfs(descriptor) != 0 {
+            throw TandemError.unwritable(path: url.path, reason: String(cString: strerror(errno)))
+        }
+    }
+}
