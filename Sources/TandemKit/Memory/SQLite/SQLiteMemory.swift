@@ -16,7 +16,16 @@ public final class SQLiteMemory: TranslationMemory {
     public let path: String
     private let pool: DatabasePool
     private var keyTables: [LocaleTag: MemoryKeyTable] = [:]
+    /// Leverageable units of a locale pair held in memory by `prepareLookups`, so that exact
+    /// lookups read no database at all.
+    private var exactTables: [String: ExactUnitTable] = [:]
     private var scratch = FuzzySearchScratch()
+    /// `identity` of every stored unit while `identitiesVersion` (the writer connection's
+    /// `PRAGMA data_version` when they were read) is current; nil when not loaded.
+    private var identities: Set<Int64> = []
+    private var identitiesVersion: Int64?
+    /// Batches at least this large load the identity set (a read of the identity index).
+    static let identitySetThreshold = 1000
 
     /// Opens (creating when missing, with its directory) the memory at `path` and brings its
     /// schema up to date.
@@ -71,12 +80,22 @@ public final class SQLiteMemory: TranslationMemory {
                     changed = max(changed, ?), state = ?
                 WHERE id = ?
                 """)
+            // Large batches (imports) skip the find for identities the file has never held:
+            // every stored identity hash is kept in memory, valid while no other connection
+            // has committed (`data_version` unchanged).
+            let known = try self.knownIdentities(db, loading: units.count >= Self.identitySetThreshold)
             // Find-then-write is safe: the transaction is IMMEDIATE, so no other writer runs between.
             for unit in units {
-                let existing = try Int64.fetchOne(find, arguments: [
-                    unit.identityHash, unit.sourceLocale.identifier, unit.targetLocale.identifier, unit.sourceKey,
-                    unit.previousKey, unit.nextKey, unit.target,
-                ])
+                let identity = unit.identityHash
+                let existing: Int64?
+                if known, !identities.contains(identity) {
+                    existing = nil
+                } else {
+                    existing = try Int64.fetchOne(find, arguments: [
+                        identity, unit.sourceLocale.identifier, unit.targetLocale.identifier, unit.sourceKey,
+                        unit.previousKey, unit.nextKey, unit.target,
+                    ])
+                }
                 if let existing {
                     try refresh.execute(arguments: [
                         unit.source, unit.originFile, unit.originSegment, unit.creator,
@@ -85,12 +104,14 @@ public final class SQLiteMemory: TranslationMemory {
                     summary.updated += 1
                 } else {
                     try insert.execute(arguments: unit.rowArguments)
+                    if known { identities.insert(identity) }
                     summary.inserted += 1
                 }
             }
             return summary
         }
-        keyTables.removeAll()
+        // Our own commit leaves `data_version` as it was: the set stays valid.
+        forgetLoadedTables()
         return summary
     }
 
@@ -107,12 +128,36 @@ public final class SQLiteMemory: TranslationMemory {
                 """, arguments: arguments)
             if db.changesCount == 0 { throw TandemError.usage("no unit with id \(id) in \(self.path)") }
         }
-        keyTables.removeAll()
+        // The old identity may stay in the set: it only costs a find.
+        if identitiesVersion != nil { identities.insert(unit.identityHash) }
+        forgetLoadedTables()
     }
 
     public func removeAll() throws {
         try write { db in try db.execute(sql: "DELETE FROM unit") }
+        identities.removeAll()
+        forgetLoadedTables()
+    }
+
+    /// Whether `identities` holds every stored identity now, loading it when `loading` and it
+    /// is missing or out of date. Runs inside the write transaction.
+    private func knownIdentities(_ db: Database, loading: Bool) throws -> Bool {
+        let version = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? -1
+        if identitiesVersion == version { return true }
+        identities.removeAll()
+        identitiesVersion = nil
+        guard loading else { return false }
+        // A scan of the covering index `unit_identity`, not of the table.
+        let cursor = try Int64.fetchCursor(db, sql: "SELECT identity FROM unit INDEXED BY unit_identity")
+        while let identity = try cursor.next() { identities.insert(identity) }
+        identitiesVersion = version
+        return true
+    }
+
+    /// After this instance writes, what it holds in memory is out of date.
+    private func forgetLoadedTables() {
         keyTables.removeAll()
+        exactTables.removeAll()
     }
 
     /// One `BEGIN IMMEDIATE` transaction: all or nothing, and the write lock taken up front so
@@ -143,8 +188,20 @@ public final class SQLiteMemory: TranslationMemory {
     // MARK: - Lookups
 
     public func exactMatches(for query: MemoryQuery) throws -> [MemoryMatch] {
-        guard try keyTable(for: query.sourceLocale).ordinalOfKey[query.sourceKey] != nil else { return [] }
-        let units = try units(sourceLocale: query.sourceLocale, targetLocale: query.targetLocale, key: query.sourceKey)
+        let units: [MemoryUnit]
+        if let table = exactTables[Self.pairName(query.sourceLocale, query.targetLocale)] {
+            units = table.units(forKey: query.sourceKey)
+            if units.isEmpty { return [] }
+        } else {
+            guard try keyTable(for: query.sourceLocale).ordinalOfKey[query.sourceKey] != nil else { return [] }
+            units = try self.units(sourceLocale: query.sourceLocale, targetLocale: query.targetLocale, key: query.sourceKey)
+        }
+        if units.count == 1 {
+            let unit = units[0]
+            let inContext = (!query.previousKey.isEmpty || !query.nextKey.isEmpty)
+                && unit.previousKey == query.previousKey && unit.nextKey == query.nextKey
+            return [MemoryMatch(unit: unit, score: inContext ? 101 : 100, kind: inContext ? .inContext : .exact)]
+        }
         let matches = units.map { unit in
             let inContext = !query.previousKey.isEmpty || !query.nextKey.isEmpty
                 ? unit.previousKey == query.previousKey && unit.nextKey == query.nextKey
@@ -242,6 +299,22 @@ public final class SQLiteMemory: TranslationMemory {
         let table = MemoryKeyTable(keys: keys, ordinalOfKey: ordinalOfKey)
         keyTables[locale] = table
         return table
+    }
+
+    /// Loads every leverageable unit of the locale pair into memory (one sequential read), so
+    /// that the exact lookups that follow read no database. `Leverage` calls it before a file's
+    /// lookups; a write through this instance drops what was loaded. Returns the unit count.
+    @discardableResult
+    public func prepareLookups(sourceLocale: LocaleTag, targetLocale: LocaleTag) throws -> Int {
+        let name = Self.pairName(sourceLocale, targetLocale)
+        if let table = exactTables[name] { return table.unitCount }
+        let table = try read { db in try ExactUnitTable(db, sourceLocale: sourceLocale, targetLocale: targetLocale) }
+        exactTables[name] = table
+        return table.unitCount
+    }
+
+    private static func pairName(_ sourceLocale: LocaleTag, _ targetLocale: LocaleTag) -> String {
+        sourceLocale.identifier + "\u{0}" + targetLocale.identifier
     }
 
     /// Loads the in-memory index for `locale` now (instead of on the first lookup), so its cost
