@@ -70,11 +70,7 @@ public final class SQLiteMemory: TranslationMemory {
                 WHERE identity = ? AND sourceLocale = ? AND targetLocale = ? AND sourceKey = ?
                     AND previousKey = ? AND nextKey = ? AND target = ?
                 """)
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO unit (sourceLocale, targetLocale, source, target, sourceKey, previousKey, nextKey,
-                    originFile, originSegment, creator, created, changed, state, identity, lookup)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try UnitInsertStatement(db)
             let refresh = try db.cachedStatement(sql: """
                 UPDATE unit SET source = ?, originFile = ?, originSegment = ?, creator = ?,
                     changed = max(changed, ?), state = ?
@@ -103,7 +99,7 @@ public final class SQLiteMemory: TranslationMemory {
                     ])
                     summary.updated += 1
                 } else {
-                    try insert.execute(arguments: unit.rowArguments)
+                    try insert.insert(unit, identity: identity)
                     if known { identities.insert(identity) }
                     summary.inserted += 1
                 }
