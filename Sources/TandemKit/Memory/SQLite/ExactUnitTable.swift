@@ -8,8 +8,9 @@ import GRDB
 /// Keyed by `StableHash` of the key's UTF-8 and compared byte for byte: hashing a non-ASCII
 /// Swift `String` normalizes it again, and the keys are normalized already.
 struct ExactUnitTable {
-    /// Units per hashed key, most recently changed first (then highest id).
-    private var unitsByHash: [Int64: [MemoryUnit]] = [:]
+    /// Exact matches (score 100) per hashed key, most recently changed first (then highest id):
+    /// a lookup without context returns the stored array as it is.
+    private var matchesByHash: [Int64: [MemoryMatch]] = [:]
     private(set) var unitCount = 0
 
     /// Reads the pair's leverageable units in one pass over the table.
@@ -24,6 +25,7 @@ struct ExactUnitTable {
             """, arguments: [sourceLocale.identifier, targetLocale.identifier])
         var states: [String: SegmentState] = [:]
         for state in SegmentState.allCases { states[state.rawValue] = state }
+        var unitsByHash: [Int64: [MemoryUnit]] = [:]
         while let row = try cursor.next() {
             let stateText: String = row[11]
             guard let state = states[stateText] else { continue }
@@ -35,15 +37,20 @@ struct ExactUnitTable {
             unitsByHash[StableHash.of(unit.sourceKey), default: []].append(unit)
             unitCount += 1
         }
-        for (hash, units) in unitsByHash where units.count > 1 {
-            unitsByHash[hash] = units.sorted { $0.changed != $1.changed ? $0.changed > $1.changed : ($0.id ?? 0) > ($1.id ?? 0) }
+        matchesByHash.reserveCapacity(unitsByHash.count)
+        for (hash, units) in unitsByHash {
+            let ordered = units.count == 1
+                ? units
+                : units.sorted { $0.changed != $1.changed ? $0.changed > $1.changed : ($0.id ?? 0) > ($1.id ?? 0) }
+            matchesByHash[hash] = ordered.map { MemoryMatch(unit: $0, score: 100, kind: .exact) }
         }
     }
 
-    /// The units whose normalized source is `key`, most recently changed first.
-    func units(forKey key: String) -> [MemoryUnit] {
-        guard let units = unitsByHash[StableHash.of(key)] else { return [] }
-        if units.count == 1 { return units[0].sourceKey.utf8.elementsEqual(key.utf8) ? units : [] }
-        return units.filter { $0.sourceKey.utf8.elementsEqual(key.utf8) }
+    /// Exact matches (score 100) of the units whose normalized source is `key`, most recently
+    /// changed first.
+    func matches(forKey key: String) -> [MemoryMatch] {
+        guard let matches = matchesByHash[StableHash.of(key)] else { return [] }
+        if matches.count == 1 { return matches[0].unit.sourceKey.utf8.elementsEqual(key.utf8) ? matches : [] }
+        return matches.filter { $0.unit.sourceKey.utf8.elementsEqual(key.utf8) }
     }
 }

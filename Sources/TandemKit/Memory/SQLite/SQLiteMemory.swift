@@ -195,14 +195,21 @@ public final class SQLiteMemory: TranslationMemory {
     // MARK: - Lookups
 
     public func exactMatches(for query: MemoryQuery) throws -> [MemoryMatch] {
-        let units: [MemoryUnit]
+        let hasContext = !query.previousKey.isEmpty || !query.nextKey.isEmpty
         if let table = exactTable(query.sourceLocale, query.targetLocale) {
-            units = table.units(forKey: query.sourceKey)
-            if units.isEmpty { return [] }
-        } else {
-            guard try keyTable(for: query.sourceLocale).ordinalOfKey[query.sourceKey] != nil else { return [] }
-            units = try self.units(sourceLocale: query.sourceLocale, targetLocale: query.targetLocale, key: query.sourceKey)
+            let matches = table.matches(forKey: query.sourceKey)
+            // Without neighbours nothing is in context: the stored order is the answer.
+            guard hasContext, matches.contains(where: { $0.unit.previousKey == query.previousKey && $0.unit.nextKey == query.nextKey })
+            else { return matches }
+            return Self.inContextFirst(matches.map(\.unit), query: query)
         }
+        guard try keyTable(for: query.sourceLocale).ordinals.ordinal(of: query.sourceKey) != nil else { return [] }
+        return Self.inContextFirst(
+            try units(sourceLocale: query.sourceLocale, targetLocale: query.targetLocale, key: query.sourceKey), query: query)
+    }
+
+    /// `units` (most recently changed first) as matches: in context (101) first, then exact (100).
+    private static func inContextFirst(_ units: [MemoryUnit], query: MemoryQuery) -> [MemoryMatch] {
         if units.count == 1 {
             let unit = units[0]
             let inContext = (!query.previousKey.isEmpty || !query.nextKey.isEmpty)
@@ -289,21 +296,15 @@ public final class SQLiteMemory: TranslationMemory {
         if let table = keyTables[locale] { return table }
         // Deduplicated here, in the hash table built anyway, rather than by SQLite's DISTINCT
         // (a temporary B-tree over every key).
-        var keys: [String] = []
-        var ordinalOfKey: [String: Int32] = [:]
+        var ordinals = KeyOrdinals()
         try read { db in
             let cursor = try String.fetchCursor(db, sql: """
                 SELECT sourceKey FROM unit
                 WHERE sourceLocale = ? AND state IN \(MemorySchema.leverageableStatesSQL)
                 """, arguments: [locale.identifier])
-            while let key = try cursor.next() {
-                if ordinalOfKey[key] == nil {
-                    ordinalOfKey[key] = Int32(keys.count)
-                    keys.append(key)
-                }
-            }
+            while let key = try cursor.next() { ordinals.insert(key) }
         }
-        let table = MemoryKeyTable(keys: keys, ordinalOfKey: ordinalOfKey)
+        let table = MemoryKeyTable(ordinals)
         keyTables[locale] = table
         return table
     }
