@@ -18,16 +18,15 @@ struct TandemBench {
     static func run(_ arguments: [String]) throws {
         var positional: [String] = []
         var options: [String: String] = [:]
-        var index = 0
-        while index < arguments.count {
-            let argument = arguments[index]
+        // Written with an iterator: the index-stepping loop this replaces dropped every option in
+        // release builds with Swift 6.3.1 (so `--data` and `--python` were silently ignored).
+        var remaining = arguments.makeIterator()
+        while let argument = remaining.next() {
             if argument.hasPrefix("--") {
-                guard index + 1 < arguments.count else { throw BenchmarkError.usage("\(argument) needs a value") }
-                options[String(argument.dropFirst(2))] = arguments[index + 1]
-                index += 2
+                guard let value = remaining.next() else { throw BenchmarkError.usage("\(argument) needs a value") }
+                options[String(argument.dropFirst(2))] = value
             } else {
                 positional.append(argument)
-                index += 1
             }
         }
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
