@@ -33,6 +33,11 @@ public protocol TranslationMemory: AnyObject {
         sourceLocale: LocaleTag?, targetLocale: LocaleTag?, _ body: (MemoryUnit) throws -> Void
     ) throws
 
+    /// Readies the memory for many lookups in one locale pair (a backend may load what they
+    /// need into memory); returns how many units that took. Lookups work without it.
+    @discardableResult
+    func prepareLookups(sourceLocale: LocaleTag, targetLocale: LocaleTag) throws -> Int
+
     /// Unit counts.
     func statistics() throws -> MemoryStatistics
 
@@ -41,6 +46,10 @@ public protocol TranslationMemory: AnyObject {
 }
 
 extension TranslationMemory {
+    /// Nothing to prepare: each lookup asks the backend.
+    @discardableResult
+    public func prepareLookups(sourceLocale: LocaleTag, targetLocale: LocaleTag) throws -> Int { 0 }
+
     /// The in-context match (101) for `query`, if there is one.
     public func contextMatch(for query: MemoryQuery) throws -> MemoryMatch? {
         try exactMatches(for: query).first { $0.kind == .inContext }

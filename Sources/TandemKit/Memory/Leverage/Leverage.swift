@@ -27,6 +27,8 @@ public struct Leverage {
     /// The memory's offer for each segment of `file`, in order; neighbours give the context.
     public func offers(for file: SegmentFile) throws -> [SegmentLeverage] {
         let segments = file.segments
+        // Exact lookups from memory rather than one database read each (loaded once per pair).
+        try memory.prepareLookups(sourceLocale: file.sourceLocale, targetLocale: file.targetLocale)
         return try segments.indices.map { index in
             let query = MemoryQuery(
                 source: segments[index].source, sourceLocale: file.sourceLocale, targetLocale: file.targetLocale,

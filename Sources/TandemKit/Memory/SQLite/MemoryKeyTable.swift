@@ -2,18 +2,19 @@
 /// answers "is there any exact match" without a query, and the fuzzy index over them.
 struct MemoryKeyTable {
     let keys: [String]
-    let ordinalOfKey: [String: Int32]
+    let ordinals: KeyOrdinals
     let symbolizer: MatchSymbolizer
     let index: FuzzyIndex
 
-    /// `keys` (distinct) and the position of each.
-    init(keys: [String], ordinalOfKey: [String: Int32]) {
+    /// The distinct keys in `ordinals`.
+    init(_ ordinals: KeyOrdinals) {
+        let keys = ordinals.keys
         var symbolizer = MatchSymbolizer()
         var sequences: [[UInt32]] = []
         sequences.reserveCapacity(keys.count)
         for key in keys { sequences.append(symbolizer.learnSymbols(of: key)) }
         self.keys = keys
-        self.ordinalOfKey = ordinalOfKey
+        self.ordinals = ordinals
         self.symbolizer = symbolizer
         self.index = FuzzyIndex(sequences: sequences, symbolSpace: symbolizer.symbolSpace)
     }

@@ -16,7 +16,23 @@ public final class SQLiteMemory: TranslationMemory {
     public let path: String
     private let pool: DatabasePool
     private var keyTables: [LocaleTag: MemoryKeyTable] = [:]
+    /// Leverageable units of a locale pair held in memory by `prepareLookups`, so that exact
+    /// lookups read no database at all.
+    private var exactTables: [LocalePair: ExactUnitTable] = [:]
+    /// The pair looked up last and its table: a run of lookups hashes no locale.
+    private var lastExact: (pair: LocalePair, table: ExactUnitTable)?
+
+    private struct LocalePair: Hashable {
+        var source: LocaleTag
+        var target: LocaleTag
+    }
     private var scratch = FuzzySearchScratch()
+    /// `identity` of every stored unit while `identitiesVersion` (the writer connection's
+    /// `PRAGMA data_version` when they were read) is current; nil when not loaded.
+    private var identities: Set<Int64> = []
+    private var identitiesVersion: Int64?
+    /// Batches at least this large load the identity set (a read of the identity index).
+    static let identitySetThreshold = 1000
 
     /// Opens (creating when missing, with its directory) the memory at `path` and brings its
     /// schema up to date.
@@ -29,6 +45,9 @@ public final class SQLiteMemory: TranslationMemory {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // 64 MB of page cache: index pages of a million-unit memory stay in memory while importing.
             try db.execute(sql: "PRAGMA cache_size = -65536")
+            // Checkpoint every 16k pages (64 MB of WAL) rather than SQLite's 1000: an import then
+            // syncs and copies pages back a sixteenth as often. Still crash-safe (the WAL is the journal).
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
         }
         do {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -61,22 +80,28 @@ public final class SQLiteMemory: TranslationMemory {
                 WHERE identity = ? AND sourceLocale = ? AND targetLocale = ? AND sourceKey = ?
                     AND previousKey = ? AND nextKey = ? AND target = ?
                 """)
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO unit (sourceLocale, targetLocale, source, target, sourceKey, previousKey, nextKey,
-                    originFile, originSegment, creator, created, changed, state, identity, lookup)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try UnitInsertStatement(db)
             let refresh = try db.cachedStatement(sql: """
                 UPDATE unit SET source = ?, originFile = ?, originSegment = ?, creator = ?,
                     changed = max(changed, ?), state = ?
                 WHERE id = ?
                 """)
+            // Large batches (imports) skip the find for identities the file has never held:
+            // every stored identity hash is kept in memory, valid while no other connection
+            // has committed (`data_version` unchanged).
+            let known = try self.knownIdentities(db, loading: units.count >= Self.identitySetThreshold)
             // Find-then-write is safe: the transaction is IMMEDIATE, so no other writer runs between.
             for unit in units {
-                let existing = try Int64.fetchOne(find, arguments: [
-                    unit.identityHash, unit.sourceLocale.identifier, unit.targetLocale.identifier, unit.sourceKey,
-                    unit.previousKey, unit.nextKey, unit.target,
-                ])
+                let identity = unit.identityHash
+                let existing: Int64?
+                if known, !identities.contains(identity) {
+                    existing = nil
+                } else {
+                    existing = try Int64.fetchOne(find, arguments: [
+                        identity, unit.sourceLocale.identifier, unit.targetLocale.identifier, unit.sourceKey,
+                        unit.previousKey, unit.nextKey, unit.target,
+                    ])
+                }
                 if let existing {
                     try refresh.execute(arguments: [
                         unit.source, unit.originFile, unit.originSegment, unit.creator,
@@ -84,13 +109,15 @@ public final class SQLiteMemory: TranslationMemory {
                     ])
                     summary.updated += 1
                 } else {
-                    try insert.execute(arguments: unit.rowArguments)
+                    try insert.insert(unit, identity: identity)
+                    if known { identities.insert(identity) }
                     summary.inserted += 1
                 }
             }
             return summary
         }
-        keyTables.removeAll()
+        // Our own commit leaves `data_version` as it was: the set stays valid.
+        forgetLoadedTables()
         return summary
     }
 
@@ -107,12 +134,37 @@ public final class SQLiteMemory: TranslationMemory {
                 """, arguments: arguments)
             if db.changesCount == 0 { throw TandemError.usage("no unit with id \(id) in \(self.path)") }
         }
-        keyTables.removeAll()
+        // The old identity may stay in the set: it only costs a find.
+        if identitiesVersion != nil { identities.insert(unit.identityHash) }
+        forgetLoadedTables()
     }
 
     public func removeAll() throws {
         try write { db in try db.execute(sql: "DELETE FROM unit") }
+        identities.removeAll()
+        forgetLoadedTables()
+    }
+
+    /// Whether `identities` holds every stored identity now, loading it when `loading` and it
+    /// is missing or out of date. Runs inside the write transaction.
+    private func knownIdentities(_ db: Database, loading: Bool) throws -> Bool {
+        let version = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? -1
+        if identitiesVersion == version { return true }
+        identities.removeAll()
+        identitiesVersion = nil
+        guard loading else { return false }
+        // A scan of the covering index `unit_identity`, not of the table.
+        let cursor = try Int64.fetchCursor(db, sql: "SELECT identity FROM unit INDEXED BY unit_identity")
+        while let identity = try cursor.next() { identities.insert(identity) }
+        identitiesVersion = version
+        return true
+    }
+
+    /// After this instance writes, what it holds in memory is out of date.
+    private func forgetLoadedTables() {
         keyTables.removeAll()
+        exactTables.removeAll()
+        lastExact = nil
     }
 
     /// One `BEGIN IMMEDIATE` transaction: all or nothing, and the write lock taken up front so
@@ -143,8 +195,27 @@ public final class SQLiteMemory: TranslationMemory {
     // MARK: - Lookups
 
     public func exactMatches(for query: MemoryQuery) throws -> [MemoryMatch] {
-        guard try keyTable(for: query.sourceLocale).ordinalOfKey[query.sourceKey] != nil else { return [] }
-        let units = try units(sourceLocale: query.sourceLocale, targetLocale: query.targetLocale, key: query.sourceKey)
+        let hasContext = !query.previousKey.isEmpty || !query.nextKey.isEmpty
+        if let table = exactTable(query.sourceLocale, query.targetLocale) {
+            let matches = table.matches(forKey: query.sourceKey)
+            // Without neighbours nothing is in context: the stored order is the answer.
+            guard hasContext, matches.contains(where: { $0.unit.previousKey == query.previousKey && $0.unit.nextKey == query.nextKey })
+            else { return matches }
+            return Self.inContextFirst(matches.map(\.unit), query: query)
+        }
+        guard try keyTable(for: query.sourceLocale).ordinals.ordinal(of: query.sourceKey) != nil else { return [] }
+        return Self.inContextFirst(
+            try units(sourceLocale: query.sourceLocale, targetLocale: query.targetLocale, key: query.sourceKey), query: query)
+    }
+
+    /// `units` (most recently changed first) as matches: in context (101) first, then exact (100).
+    private static func inContextFirst(_ units: [MemoryUnit], query: MemoryQuery) -> [MemoryMatch] {
+        if units.count == 1 {
+            let unit = units[0]
+            let inContext = (!query.previousKey.isEmpty || !query.nextKey.isEmpty)
+                && unit.previousKey == query.previousKey && unit.nextKey == query.nextKey
+            return [MemoryMatch(unit: unit, score: inContext ? 101 : 100, kind: inContext ? .inContext : .exact)]
+        }
         let matches = units.map { unit in
             let inContext = !query.previousKey.isEmpty || !query.nextKey.isEmpty
                 ? unit.previousKey == query.previousKey && unit.nextKey == query.nextKey
@@ -225,22 +296,36 @@ public final class SQLiteMemory: TranslationMemory {
         if let table = keyTables[locale] { return table }
         // Deduplicated here, in the hash table built anyway, rather than by SQLite's DISTINCT
         // (a temporary B-tree over every key).
-        var keys: [String] = []
-        var ordinalOfKey: [String: Int32] = [:]
+        var ordinals = KeyOrdinals()
         try read { db in
             let cursor = try String.fetchCursor(db, sql: """
                 SELECT sourceKey FROM unit
                 WHERE sourceLocale = ? AND state IN \(MemorySchema.leverageableStatesSQL)
                 """, arguments: [locale.identifier])
-            while let key = try cursor.next() {
-                if ordinalOfKey[key] == nil {
-                    ordinalOfKey[key] = Int32(keys.count)
-                    keys.append(key)
-                }
-            }
+            while let key = try cursor.next() { ordinals.insert(key) }
         }
-        let table = MemoryKeyTable(keys: keys, ordinalOfKey: ordinalOfKey)
+        let table = MemoryKeyTable(ordinals)
         keyTables[locale] = table
+        return table
+    }
+
+    /// Loads every leverageable unit of the locale pair into memory (one sequential read), so
+    /// that the exact lookups that follow read no database. `Leverage` calls it before a file's
+    /// lookups; a write through this instance drops what was loaded. Returns the unit count.
+    @discardableResult
+    public func prepareLookups(sourceLocale: LocaleTag, targetLocale: LocaleTag) throws -> Int {
+        if let table = exactTable(sourceLocale, targetLocale) { return table.unitCount }
+        let table = try read { db in try ExactUnitTable(db, sourceLocale: sourceLocale, targetLocale: targetLocale) }
+        exactTables[LocalePair(source: sourceLocale, target: targetLocale)] = table
+        return table.unitCount
+    }
+
+    /// The loaded table of the pair, if `prepareLookups` loaded it.
+    private func exactTable(_ sourceLocale: LocaleTag, _ targetLocale: LocaleTag) -> ExactUnitTable? {
+        if let lastExact, lastExact.pair.source == sourceLocale, lastExact.pair.target == targetLocale { return lastExact.table }
+        let pair = LocalePair(source: sourceLocale, target: targetLocale)
+        guard let table = exactTables[pair] else { return nil }
+        lastExact = (pair, table)
         return table
     }
 

@@ -14,4 +14,15 @@ enum StableHash {
         }
         return Int64(bitPattern: hash)
     }
+
+    /// `of(part)` without the variadic array: exact lookups hash one key per probe.
+    static func of(_ part: String) -> Int64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in part.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        hash &*= 0x0000_0100_0000_01B3
+        return Int64(bitPattern: hash)
+    }
 }

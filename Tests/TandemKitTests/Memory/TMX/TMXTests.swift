@@ -328,6 +328,27 @@ struct TMXTests {
         #expect(try memory.statistics().units == 12_000)
     }
 
+    /// The file is read on another thread while batches are stored: an error in the file
+    /// still ends the import with its position, after the whole batches read before it.
+    @Test func anErrorAfterSomeBatchesKeepsThoseBatchesAndNamesItsLine() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let url = directory.url.appendingPathComponent("broken.tmx")
+        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header srclang=\"zh-CN\"/><body>\n"
+        for n in 0..<12_000 {
+            text += "<tu><tuv xml:lang=\"zh-CN\"><seg>第\(n)句话。</seg></tuv><tuv xml:lang=\"en\"><seg>Sentence \(n).</seg></tuv></tu>\n"
+        }
+        text += "<tu><tuv xml:lang=\"zh-CN\"><seg>坏</tuv></tu>\n</body></tmx>\n"
+        try Data(text.utf8).write(to: url)
+        let memory = try SQLiteMemory(path: directory.path("m.sqlite"))
+        #expect {
+            try memory.importTMX(from: url, displayPath: "broken.tmx", batchSize: 5000)
+        } throws: { error in
+            "\(error)".contains("broken.tmx:12003:")
+        }
+        #expect(try memory.statistics().units == 10_000)
+    }
+
     @Test func aFailedExportLeavesNoFileBehind() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
