@@ -67,10 +67,12 @@ struct SentenceBreakPatterns {
     /// Closed byte ranges, sorted and merged, inside which no break may fall: from just after an
     /// opening bracket to just before its closing partner. Unclosed openers protect nothing, so a
     /// stray "「" cannot swallow the rest of a paragraph.
-    func protectedSpans(in bytes: UnsafeBufferPointer<UInt8>) -> [ClosedRange<Int>] {
-        guard !pairs.isEmpty else { return [] }
-        var open: [(pair: Int, end: Int)] = []
-        var spans: [ClosedRange<Int>] = []
+    /// Written into `spans` (cleared first), with `open` as scratch for the brackets still
+    /// open: both keep their capacity, so a paragraph allocates nothing.
+    func protectedSpans(in bytes: UnsafeBufferPointer<UInt8>, into spans: inout [ClosedRange<Int>], open: inout [(pair: Int, end: Int)]) {
+        spans.removeAll(keepingCapacity: true)
+        open.removeAll(keepingCapacity: true)
+        guard !pairs.isEmpty else { return }
         var index = 0
         let count = bytes.count
         markers.withUnsafeBufferPointer { markers in
@@ -110,18 +112,21 @@ struct SentenceBreakPatterns {
                 }
             }
         }
-        guard spans.count > 1 else { return spans }
+        guard spans.count > 1 else { return }
         spans.sort { $0.lowerBound < $1.lowerBound }
-        var merged: [ClosedRange<Int>] = [spans[0]]
-        for span in spans.dropFirst() {
-            let last = merged[merged.count - 1]
+        // Merged in place: `merged` spans are kept in front.
+        var merged = 0
+        for index in 1..<spans.count {
+            let span = spans[index]
+            let last = spans[merged]
             if span.lowerBound <= last.upperBound {
-                merged[merged.count - 1] = last.lowerBound...max(last.upperBound, span.upperBound)
+                spans[merged] = last.lowerBound...max(last.upperBound, span.upperBound)
             } else {
-                merged.append(span)
+                merged += 1
+                spans[merged] = span
             }
         }
-        return merged
+        spans.removeSubrange((merged + 1)...)
     }
 
     // MARK: Suppressed breaks
