@@ -63,6 +63,11 @@ int32_t tandem_normalize_ranges(void *iterator, const uint8_t *text, int64_t len
                                 const int64_t *bounds, int64_t range_count, const int32_t *forms,
                                 int32_t form_count, uint16_t *dest, int64_t capacity, int64_t *key_ends);
 
+/// The first offset in `from..<length` of `text` whose byte is one of the `set_count` bytes of
+/// `set`, or `length` when there is none (sixteen bytes at a time with SSE2).
+int64_t tandem_find_byte_in_set(const uint8_t *text, int64_t from, int64_t length, const uint8_t *set,
+                                int32_t set_count);
+
 /// Counts what translators are paid by in UTF-8 text: words of space-delimited scripts, and
 /// characters of Han / Hiragana / Katakana text (each counted as one). Punctuation, symbols and
 /// spaces count as neither. `word_iterator` must be a TANDEM_BREAK_WORD iterator.

@@ -10,7 +10,10 @@ public final class BreakIterator {
     }
 
     let handle: OpaquePointer
-    private var boundaryBuffer: [Int] = []
+    /// The boundaries of the last text, reused from call to call. A raw buffer rather than an
+    /// array: no uniqueness check or exclusivity bookkeeping per paragraph.
+    private var boundaryBuffer: UnsafeMutablePointer<Int>
+    private var boundaryCapacity = 0
 
     /// Opens an iterator for an ICU locale id such as `zh_CN@ss=standard` (see `LocaleTag.icuIdentifier`).
     public init(_ kind: Kind, icuLocale: String) throws {
@@ -19,9 +22,13 @@ public final class BreakIterator {
         try ICUError.check(code)
         guard let raw else { throw ICUError(code: 7) }  // U_MEMORY_ALLOCATION_ERROR
         handle = OpaquePointer(raw)
+        boundaryBuffer = .allocate(capacity: 0)
     }
 
-    deinit { tandem_break_close(UnsafeMutableRawPointer(handle)) }
+    deinit {
+        tandem_break_close(UnsafeMutableRawPointer(handle))
+        boundaryBuffer.deallocate()
+    }
 
     /// Every boundary in `utf8` as a byte offset, `0` and `utf8.count` included.
     public func boundaries(in utf8: UnsafeBufferPointer<UInt8>) -> [Int] {
@@ -30,27 +37,34 @@ public final class BreakIterator {
 
     /// Calls `body` with every boundary in `utf8` (as `boundaries(in:)`), read from the
     /// iterator's own buffer: no array is made. The buffer is valid only inside `body`.
+    @inline(__always)
     func withBoundaries<Result>(in utf8: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<Int>) -> Result) -> Result {
-        let capacity = utf8.count + 1
-        if boundaryBuffer.count < capacity {
-            boundaryBuffer = [Int](repeating: 0, count: capacity)
-        }
-        var count: Int64 = 0
-        let code = boundaryBuffer.withUnsafeMutableBufferPointer { out in
-            // Int is 64 bits on every platform Swift on Linux and macOS runs on.
-            out.withMemoryRebound(to: Int64.self) { out in
-                tandem_break_utf8(
-                    UnsafeMutableRawPointer(handle), utf8.baseAddress, Int64(utf8.count),
-                    out.baseAddress, nil, Int64(out.count), &count)
-            }
-        }
-        // The only failures are allocation or invalid UTF-8, impossible for the bytes of a Swift
-        // String; fall back to "no inner boundary" rather than crash.
-        guard code <= 0 else {
+        let count = boundaryCount(in: utf8)
+        guard count >= 0 else {
+            // The only failures are allocation or invalid UTF-8, impossible for the bytes of a
+            // Swift String; fall back to "no inner boundary" rather than crash.
             let whole = utf8.isEmpty ? [0] : [0, utf8.count]
             return whole.withUnsafeBufferPointer(body)
         }
-        return boundaryBuffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<Int(count)])) }
+        return body(UnsafeBufferPointer(start: boundaryBuffer, count: count))
+    }
+
+    /// Breaks `utf8` into the boundary buffer; the number of boundaries, or -1 on failure.
+    private func boundaryCount(in utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        let capacity = utf8.count + 1
+        if boundaryCapacity < capacity {
+            boundaryBuffer.deallocate()
+            boundaryCapacity = max(capacity, 2 * boundaryCapacity, 256)
+            boundaryBuffer = .allocate(capacity: boundaryCapacity)
+        }
+        var count: Int64 = 0
+        // Int is 64 bits on every platform Swift on Linux and macOS runs on.
+        let code = boundaryBuffer.withMemoryRebound(to: Int64.self, capacity: boundaryCapacity) { out in
+            tandem_break_utf8(
+                UnsafeMutableRawPointer(handle), utf8.baseAddress, Int64(utf8.count),
+                out, nil, Int64(boundaryCapacity), &count)
+        }
+        return code <= 0 ? Int(count) : -1
     }
 
     /// Every boundary in `text`, as UTF-8 byte offsets.

@@ -1,3 +1,5 @@
+internal import CTandemICU
+
 /// `SentenceRules` compiled to byte patterns, applied to ICU's candidate breaks on UTF-8.
 ///
 /// Working on bytes keeps segmentation close to ICU's own speed: every pattern is a short UTF-8
@@ -13,13 +15,17 @@ struct SentenceBreakPatterns {
     private let decimals: Bool
     /// Both sides of every pair, in the order they are tried: each pair's closer, then its opener.
     private let markers: [BracketMarker]
-    /// Per byte value, what the bracket scan does at a character starting with it: step over it
-    /// (its length, 1–4), or look for a marker (`Self.lookUp` when a marker of one or two bytes
-    /// starts with it, `Self.filterThenLookUp` when all of them are longer).
+    /// Per byte value, what the bracket scan does at a character starting with it: look for a
+    /// marker (`Self.lookUp` when a marker of one or two bytes starts with it,
+    /// `Self.filterThenLookUp` when all of them are longer), else its length (1–4: no marker
+    /// starts with it, and `markerLeads` never stops there).
     private var leadSteps: [UInt8]
     /// For markers of three bytes or more: their second and third byte, one bit per pair, so
     /// other punctuation sharing a lead byte (，。、) is passed over without trying every marker.
     private var markerTails: [UInt64]
+    /// The distinct first bytes of the markers: the bracket scan jumps from one to the next (in
+    /// C, sixteen bytes at a time). Each is a lead or ASCII byte, so always a character's start.
+    private let markerLeads: [UInt8]
     /// Per byte value, which patterns can start (`Self.startsCloser`) or end (`Self.endsOpener`,
     /// `Self.endsInlineCloser`) with it: most candidate breaks sit between a full stop and a
     /// Han character, which no pattern touches, so one lookup settles them.
@@ -60,6 +66,7 @@ struct SentenceBreakPatterns {
             if leadSteps[Int(marker.bytes[0])] != Self.lookUp { leadSteps[Int(marker.bytes[0])] = Self.filterThenLookUp }
         }
         for marker in markers where marker.length < 3 { leadSteps[Int(marker.bytes[0])] = Self.lookUp }
+        markerLeads = Array(Set(markers.map { $0.bytes[0] })).sorted()
     }
 
     // MARK: Protected spans
@@ -67,61 +74,65 @@ struct SentenceBreakPatterns {
     /// Closed byte ranges, sorted and merged, inside which no break may fall: from just after an
     /// opening bracket to just before its closing partner. Unclosed openers protect nothing, so a
     /// stray "「" cannot swallow the rest of a paragraph.
-    func protectedSpans(in bytes: UnsafeBufferPointer<UInt8>) -> [ClosedRange<Int>] {
-        guard !pairs.isEmpty else { return [] }
-        var open: [(pair: Int, end: Int)] = []
-        var spans: [ClosedRange<Int>] = []
+    /// Written into `spans` (cleared first), with `open` as scratch for the brackets still
+    /// open: both keep their capacity, so a paragraph allocates nothing.
+    func protectedSpans(in bytes: UnsafeBufferPointer<UInt8>, into spans: inout [ClosedRange<Int>], open: inout [(pair: Int, end: Int)]) {
+        spans.removeAll(keepingCapacity: true)
+        open.removeAll(keepingCapacity: true)
+        guard !pairs.isEmpty else { return }
         var index = 0
         let count = bytes.count
+        guard let base = bytes.baseAddress else { return }
         markers.withUnsafeBufferPointer { markers in
             leadSteps.withUnsafeBufferPointer { leadSteps in
                 markerTails.withUnsafeBufferPointer { markerTails in
-                    // Markers are whole characters, so only lead bytes need a look: step a character at
-                    // a time (a third of the iterations on Chinese text).
-                    scan: while index < count {
-                        let step = leadSteps[Int(bytes[index])]
-                        if step != Self.lookUp {
-                            if step != Self.filterThenLookUp {
-                                index += Int(step)
-                                continue
+                    markerLeads.withUnsafeBufferPointer { leads in
+                        // Only bytes that start a marker need a look (markers are whole characters).
+                        scan: while true {
+                            index = Int(tandem_find_byte_in_set(base, Int64(index), Int64(count), leads.baseAddress, Int32(leads.count)))
+                            guard index < count else { break scan }
+                            if leadSteps[Int(bytes[index])] == Self.filterThenLookUp {
+                                guard index + 2 < count else { break scan }
+                                let tail = Int(bytes[index + 1]) << 8 | Int(bytes[index + 2])
+                                if markerTails[tail >> 6] & (1 << UInt64(tail & 63)) == 0 {
+                                    index += 3
+                                    continue
+                                }
                             }
-                            guard index + 2 < count else { break scan }
-                            let tail = Int(bytes[index + 1]) << 8 | Int(bytes[index + 2])
-                            if markerTails[tail >> 6] & (1 << UInt64(tail & 63)) == 0 {
-                                index += 3
-                                continue
+                            let window = BracketMarker.window(at: index, in: bytes)
+                            for marker in markers where marker.matches(window: window, at: index, in: bytes) {
+                                if marker.isClose {
+                                    // A closer with no opener of its pair open is no closer here.
+                                    guard let stackIndex = open.lastIndex(where: { $0.pair == marker.pair }) else { continue }
+                                    spans.append(open[stackIndex].end...index)
+                                    open.removeSubrange(stackIndex...)
+                                } else {
+                                    open.append((marker.pair, index + marker.length))
+                                }
+                                index += marker.length
+                                continue scan
                             }
+                            index += 1
                         }
-                        let window = BracketMarker.window(at: index, in: bytes)
-                        for marker in markers where marker.matches(window: window, at: index, in: bytes) {
-                            if marker.isClose {
-                                // A closer with no opener of its pair open is no closer here.
-                                guard let stackIndex = open.lastIndex(where: { $0.pair == marker.pair }) else { continue }
-                                spans.append(open[stackIndex].end...index)
-                                open.removeSubrange(stackIndex...)
-                            } else {
-                                open.append((marker.pair, index + marker.length))
-                            }
-                            index += marker.length
-                            continue scan
-                        }
-                        index += 1
                     }
                 }
             }
         }
-        guard spans.count > 1 else { return spans }
+        guard spans.count > 1 else { return }
         spans.sort { $0.lowerBound < $1.lowerBound }
-        var merged: [ClosedRange<Int>] = [spans[0]]
-        for span in spans.dropFirst() {
-            let last = merged[merged.count - 1]
+        // Merged in place: `merged` spans are kept in front.
+        var merged = 0
+        for index in 1..<spans.count {
+            let span = spans[index]
+            let last = spans[merged]
             if span.lowerBound <= last.upperBound {
-                merged[merged.count - 1] = last.lowerBound...max(last.upperBound, span.upperBound)
+                spans[merged] = last.lowerBound...max(last.upperBound, span.upperBound)
             } else {
-                merged.append(span)
+                merged += 1
+                spans[merged] = span
             }
         }
-        return merged
+        spans.removeSubrange((merged + 1)...)
     }
 
     // MARK: Suppressed breaks

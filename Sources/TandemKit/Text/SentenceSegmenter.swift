@@ -11,8 +11,13 @@ public final class SentenceSegmenter {
     public let rules: LocaleRules
     private let iterator: BreakIterator
     private let patterns: SentenceBreakPatterns
-    /// The breaks of the text being segmented, reused from call to call (no array per paragraph).
-    private var breakBuffer: [Int] = []
+    /// The breaks of the text being segmented, reused from call to call: a raw buffer, so a
+    /// paragraph costs no array uniqueness check, retain or exclusivity bookkeeping.
+    private var breakBuffer: UnsafeMutablePointer<Int>
+    private var breakCapacity = 0
+    /// Scratch for the bracket scan (spans and open brackets), reused from paragraph to paragraph.
+    private var spanScratch: [ClosedRange<Int>] = []
+    private var openScratch: [(pair: Int, end: Int)] = []
 
     /// A segmenter with `rules` (see `LocaleRules.load`).
     public init(rules: LocaleRules) throws {
@@ -20,7 +25,10 @@ public final class SentenceSegmenter {
         let suffix = rules.sentences.icuSuppressions ? "@ss=standard" : ""
         iterator = try BreakIterator(.sentence, icuLocale: rules.locale.icuIdentifier + suffix)
         patterns = SentenceBreakPatterns(rules.sentences)
+        breakBuffer = .allocate(capacity: 0)
     }
+
+    deinit { breakBuffer.deallocate() }
 
     /// A segmenter for `locale` with its rules from `localesDirectory` or the built-in ones.
     public convenience init(locale: LocaleTag, localesDirectory: URL? = nil) throws {
@@ -63,53 +71,74 @@ public final class SentenceSegmenter {
 
     /// Calls `body` with every break in `bytes` (as `breakOffsets(in:)`), read from the
     /// segmenter's own buffer, valid only inside `body`.
+    @inline(__always)
     func withBreaks<Result>(
         in bytes: UnsafeBufferPointer<UInt8>, joiningLines: Bool, _ body: (UnsafeBufferPointer<Int>) -> Result
     ) -> Result {
-        breakBuffer.removeAll(keepingCapacity: true)
-        if bytes.count > 0 {
-            if joiningLines, bytes.contains(0x0A) || bytes.contains(0x0D) {
-                // Same length, so every offset still points into the original text.
-                let flattened = bytes.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
-                flattened.withUnsafeBufferPointer { flat in
-                    iterator.withBoundaries(in: flat) { applyingRules(to: $0, in: bytes, into: &breakBuffer) }
-                }
-            } else {
-                iterator.withBoundaries(in: bytes) { applyingRules(to: $0, in: bytes, into: &breakBuffer) }
-            }
-        } else {
-            breakBuffer.append(0)
-        }
-        return breakBuffer.withUnsafeBufferPointer(body)
+        // Filled first: filling may move the buffer.
+        let count = fillBreaks(in: bytes, joiningLines: joiningLines)
+        return body(UnsafeBufferPointer(start: breakBuffer, count: count))
     }
 
-    /// ICU's candidate breaks in `bytes`, kept, moved or dropped by the locale's rules, appended
-    /// to `breaks`.
-    private func applyingRules(to icuBreaks: UnsafeBufferPointer<Int>, in bytes: UnsafeBufferPointer<UInt8>, into breaks: inout [Int]) {
-        let count = bytes.count
-        breaks.append(0)
-        // Rules only ever drop or move ICU's breaks: with no inner candidate there is nothing to
-        // check (most paragraphs are one sentence, and the bracket scan is the costliest rule).
-        guard icuBreaks.count > 2 else {
-            breaks.append(count)
-            return
+    /// Writes every break in `bytes` into `breakBuffer`; returns how many there are.
+    private func fillBreaks(in bytes: UnsafeBufferPointer<UInt8>, joiningLines: Bool) -> Int {
+        guard bytes.count > 0 else {
+            reserveBreaks(1)
+            breakBuffer[0] = 0
+            return 1
         }
-        let protected = patterns.protectedSpans(in: bytes)
+        if joiningLines, bytes.contains(0x0A) || bytes.contains(0x0D) {
+            // Same length, so every offset still points into the original text.
+            let flattened = bytes.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
+            return flattened.withUnsafeBufferPointer { flat in
+                iterator.withBoundaries(in: flat) { applyingRules(to: $0, in: bytes) }
+            }
+        }
+        return iterator.withBoundaries(in: bytes) { applyingRules(to: $0, in: bytes) }
+    }
+
+    private func reserveBreaks(_ count: Int) {
+        guard count > breakCapacity else { return }
+        breakBuffer.deallocate()
+        breakCapacity = max(count, 2 * breakCapacity, 64)
+        breakBuffer = .allocate(capacity: breakCapacity)
+    }
+
+    /// ICU's candidate breaks in `bytes`, kept, moved or dropped by the locale's rules, written
+    /// to `breakBuffer`; returns how many.
+    private func applyingRules(to icuBreaks: UnsafeBufferPointer<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = bytes.count
+        // Rules only ever drop or move ICU's breaks: never more than ICU's, plus both ends.
+        reserveBreaks(icuBreaks.count + 2)
+        let breaks = breakBuffer
+        breaks[0] = 0
+        // With no inner candidate there is nothing to check (most paragraphs are one sentence,
+        // and the bracket scan is the costliest rule).
+        guard icuBreaks.count > 2 else {
+            breaks[1] = count
+            return 2
+        }
+        var breakCount = 1
+        patterns.protectedSpans(in: bytes, into: &spanScratch, open: &openScratch)
+        let protected = spanScratch
         var spanIndex = 0
         for candidate in icuBreaks where candidate > 0 && candidate < count {
+            let sentenceStart = breaks[breakCount - 1]
             // Closing marks first: "。 ”" ends the quote's sentence after the ”, which is then
             // no longer inside the protected “…” span.
-            var moved = patterns.afterClosers(candidate, sentenceStart: breaks[breaks.count - 1], in: bytes)
+            var moved = patterns.afterClosers(candidate, sentenceStart: sentenceStart, in: bytes)
             if moved == candidate {
-                moved = patterns.beforeOpeners(candidate, sentenceStart: breaks[breaks.count - 1], in: bytes)
+                moved = patterns.beforeOpeners(candidate, sentenceStart: sentenceStart, in: bytes)
             }
-            if moved <= breaks[breaks.count - 1] || moved >= count { continue }
+            if moved <= sentenceStart || moved >= count { continue }
             while spanIndex < protected.count && protected[spanIndex].upperBound < moved { spanIndex += 1 }
             if spanIndex < protected.count && protected[spanIndex].contains(moved) { continue }
             if patterns.isSuppressed(moved, in: bytes) { continue }
-            breaks.append(moved)
+            breaks[breakCount] = moved
+            breakCount += 1
         }
-        breaks.append(count)
+        breaks[breakCount] = count
+        return breakCount + 1
     }
 
     /// The sentences of `text` with their normalized forms (keys for lookups), written into
