@@ -25,12 +25,18 @@ public struct LineTable: Sendable {
 
     /// The line beginning at `offset`: its content (without the line break) and its full extent.
     public func line(startingAt offset: Int) -> (content: Range<Int>, full: Range<Int>)? {
-        guard offset < count else { return nil }
+        Self.line(in: bytes, startingAt: offset)
+    }
+
+    /// The line of `utf8` beginning at `offset`, without building a table (for callers that
+    /// look at a few lines of a large file).
+    public static func line(in utf8: [UInt8], startingAt offset: Int) -> (content: Range<Int>, full: Range<Int>)? {
+        guard offset < utf8.count else { return nil }
         var end = offset
-        while end < count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        while end < utf8.count, utf8[end] != 0x0A, utf8[end] != 0x0D { end += 1 }
         var full = end
-        if full < count, bytes[full] == 0x0D { full += 1 }
-        if full < count, bytes[full] == 0x0A { full += 1 }
+        if full < utf8.count, utf8[full] == 0x0D { full += 1 }
+        if full < utf8.count, utf8[full] == 0x0A { full += 1 }
         return (offset..<end, offset..<full)
     }
 

@@ -27,17 +27,7 @@ public final class AtomicFileBatch {
         guard descriptor >= 0 else { throw TandemError.unwritable(path: url.path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         pending.append((temporary, url))
-        var offset = 0
-        try bytes.withUnsafeBytes { buffer in
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw TandemError.unwritable(path: url.path, reason: String(cString: strerror(errno)))
-                }
-                offset += written
-            }
-        }
+        try AtomicFileWriter.writeAll(bytes, to: descriptor, path: url.path)
     }
 
     /// Makes every staged file its target's content.

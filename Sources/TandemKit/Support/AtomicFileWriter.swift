@@ -40,16 +40,21 @@ public final class AtomicFileWriter {
     }
 
     private func flush() throws {
+        try Self.writeAll(buffer, to: descriptor, path: destination.path)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes every byte of `bytes` to `descriptor`, retrying interrupted and short writes.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws {
         var offset = 0
-        while offset < buffer.count {
-            let written = buffer[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw TandemError.unwritable(path: destination.path, reason: String(cString: strerror(errno)))
+                throw TandemError.unwritable(path: path, reason: String(cString: strerror(errno)))
             }
             offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Makes the new content the file's content.

@@ -17,12 +17,7 @@ struct MemoryOptions: ParsableArguments {
     func resolvedPath() throws -> String {
         if let memory { return memory }
         guard ProjectLocator.projectRoot() != nil else { return SQLiteMemory.defaultPath(projectRoot: projectRoot) }
-        let project = try Project.open()
-        let configured = project.configuration.memory
-        if configured.hasPrefix("postgres://") || configured.hasPrefix("postgresql://") {
-            throw TandemError.usage("tandem.yml names a PostgreSQL memory, which this version cannot open yet; pass --memory PATH for a SQLite file")
-        }
-        return configured.hasPrefix("/") ? configured : project.root.appendingPathComponent(configured).path
+        return try Project.open().memoryPath()
     }
 
     func open() throws -> SQLiteMemory { try SQLiteMemory(path: resolvedPath()) }

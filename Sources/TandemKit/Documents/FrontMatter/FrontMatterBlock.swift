@@ -17,7 +17,7 @@ public struct FrontMatterBlock: Equatable, Sendable {
     public static func locate(in utf8: [UInt8]) -> FrontMatterBlock? {
         var start = 0
         if utf8.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        guard let first = lineAt(utf8, from: start) else { return nil }
+        guard let first = LineTable.line(in: utf8, startingAt: start) else { return nil }
         let firstText = Array(utf8[first.content])
         let syntax: Syntax
         switch firstText {
@@ -33,7 +33,7 @@ public struct FrontMatterBlock: Equatable, Sendable {
             return nil
         }
         var lineStart = first.full.upperBound
-        while let line = lineAt(utf8, from: lineStart) {
+        while let line = LineTable.line(in: utf8, startingAt: lineStart) {
             if utf8[line.content].elementsEqual(firstText) {
                 return FrontMatterBlock(syntax: syntax, range: start..<line.full.upperBound,
                                         contentRange: first.full.upperBound..<line.full.lowerBound)
@@ -41,17 +41,6 @@ public struct FrontMatterBlock: Equatable, Sendable {
             lineStart = line.full.upperBound
         }
         return nil
-    }
-
-    /// The line starting at `offset`: its content and its extent with the line break.
-    private static func lineAt(_ utf8: [UInt8], from offset: Int) -> (content: Range<Int>, full: Range<Int>)? {
-        guard offset < utf8.count else { return nil }
-        var end = offset
-        while end < utf8.count, utf8[end] != 0x0A, utf8[end] != 0x0D { end += 1 }
-        var full = end
-        if full < utf8.count, utf8[full] == 0x0D { full += 1 }
-        if full < utf8.count, utf8[full] == 0x0A { full += 1 }
-        return (offset..<end, offset..<full)
     }
 
     /// A JSON object: ends at the brace that balances the first one (strings respected).
