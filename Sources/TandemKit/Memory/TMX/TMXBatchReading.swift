@@ -37,16 +37,20 @@ final class TMXBatchReading: @unchecked Sendable {
                     skipped += 1
                     return
                 }
-                let state = tu.properties[TMXWriter.Property.state].flatMap(SegmentState.init(rawValue:)) ?? .translated
+                // Most files have no <prop>: no lookups then (each hashes its key).
+                let properties = tu.properties.isEmpty ? nil : tu.properties
+                let state = properties?[TMXWriter.Property.state].flatMap(SegmentState.init(rawValue:)) ?? .translated
                 var produced = false
                 for variant in tu.variants where variant.locale != source.locale && !variant.text.isEmpty {
                     var unit = MemoryUnit(
                         sourceLocale: source.locale, targetLocale: variant.locale, source: source.text, target: variant.text,
-                        originFile: tu.properties[TMXWriter.Property.originFile] ?? path,
-                        originSegment: tu.properties[TMXWriter.Property.originSegment] ?? tu.tuid,
+                        originFile: properties?[TMXWriter.Property.originFile] ?? path,
+                        originSegment: properties?[TMXWriter.Property.originSegment] ?? tu.tuid,
                         creator: tu.creator, created: tu.created ?? tu.changed ?? now, changed: tu.changed, state: state)
-                    unit.previousKey = tu.properties[TMXWriter.Property.previousKey] ?? ""
-                    unit.nextKey = tu.properties[TMXWriter.Property.nextKey] ?? ""
+                    if let properties {
+                        unit.previousKey = properties[TMXWriter.Property.previousKey] ?? ""
+                        unit.nextKey = properties[TMXWriter.Property.nextKey] ?? ""
+                    }
                     batch.append(unit)
                     produced = true
                 }
