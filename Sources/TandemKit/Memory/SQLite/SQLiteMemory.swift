@@ -192,7 +192,12 @@ public final class SQLiteMemory: TranslationMemory {
             throw error
         }
         isBulkLoading = false
-        try write { db in try db.execute(sql: MemorySchema.createLookupIndexSQL) }
+        try write { db in
+            // The sort may use a second thread: the reading thread of an import is done by now.
+            try db.execute(sql: "PRAGMA threads = 2")
+            defer { try? db.execute(sql: "PRAGMA threads = 0") }
+            try db.execute(sql: MemorySchema.createLookupIndexSQL)
+        }
         return result
     }
 
