@@ -51,8 +51,11 @@ struct TMCommandTests {
         let json = try JSONSerialization.jsonObject(with: Data(stats.standardOutput.utf8)) as! [String: Any]
         #expect(json["units"] as? Int == 3)
 
-        let lookup = try ExecutableRunner.run(["tm", "lookup", "--format", "json", "今天天气真好。", "--min", "60"], in: root)
+        let lookup = try ExecutableRunner.run(["tm", "lookup", "--json", "今天天气真好。", "--min", "60"], in: root)
         #expect(lookup.status == 0, "\(lookup.standardError)")
+        // --json is the shorthand of --format json: the same bytes.
+        let longForm = try ExecutableRunner.run(["tm", "lookup", "--format", "json", "今天天气真好。", "--min", "60"], in: root)
+        #expect(longForm.standardOutput == lookup.standardOutput)
         let report = try JSONSerialization.jsonObject(with: Data(lookup.standardOutput.utf8)) as! [String: Any]
         let matches = report["matches"] as! [[String: Any]]
         #expect(matches.first?["target"] as? String == "The weather is fine today.")

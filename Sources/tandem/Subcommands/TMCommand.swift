@@ -14,7 +14,7 @@ struct TMCommand: ParsableCommand {
               tandem tm import vendor.tmx omegat/project_save.tmx
               tandem tm lookup '今天天气很好。' --min 70 --top 3
               tandem tm export -o memory.tmx --locale en
-              tandem tm stats --format json
+              tandem tm stats --json
               tandem tm rebuild
             """,
         subcommands: [

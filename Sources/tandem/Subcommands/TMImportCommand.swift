@@ -22,8 +22,7 @@ struct TMImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The source language of every unit, overriding the file.", valueName: "TAG"))
     var sourceLocale: String?
 
-    @Option(name: .shortAndLong, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: OutputOptions
 
     @Argument(help: "TMX files to import.")
     var files: [String]
@@ -42,7 +41,7 @@ struct TMImportCommand: ParsableCommand {
             if showsProgress { Terminal.standardError.write("\r\u{1B}[K") }
             reports.append(ImportReport(file: file, summary: summary, seconds: Date().timeIntervalSince(started)))
         }
-        switch format {
+        switch output.selected {
         case .text:
             for report in reports {
                 let s = report.summary

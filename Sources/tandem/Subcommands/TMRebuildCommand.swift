@@ -18,8 +18,7 @@ struct TMRebuildCommand: ParsableCommand {
 
     @OptionGroup var memoryOptions: MemoryOptions
 
-    @Option(name: .shortAndLong, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let destination = URL(fileURLWithPath: try memoryOptions.resolvedPath())
@@ -47,7 +46,7 @@ struct TMRebuildCommand: ParsableCommand {
             throw error
         }
         removeTemporary()
-        switch format {
+        switch output.selected {
         case .text:
             Terminal.standardOutput.write("""
                 \(try memoryOptions.resolvedPath()): \(summary.units) units from \(summary.segmentFiles) segment files \

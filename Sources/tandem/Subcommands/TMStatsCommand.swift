@@ -9,18 +9,17 @@ struct TMStatsCommand: ParsableCommand {
         discussion: """
             Examples:
               tandem tm stats
-              tandem tm stats --format json --memory /tmp/team.sqlite
+              tandem tm stats --json --memory /tmp/team.sqlite
             """
     )
 
     @OptionGroup var memoryOptions: MemoryOptions
 
-    @Option(name: .shortAndLong, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let statistics = try memoryOptions.open().statistics()
-        switch format {
+        switch output.selected {
         case .text:
             var text = "\(try memoryOptions.resolvedPath())\n\(statistics.units) units, \(statistics.distinctSources) distinct sources\n"
             for pair in statistics.pairs { text += "  \(pair.sourceLocale) → \(pair.targetLocale): \(pair.units)\n" }
