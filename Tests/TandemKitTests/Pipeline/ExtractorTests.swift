@@ -63,6 +63,7 @@ struct ExtractorTests {
         #expect(candidate.target == english[2])
         #expect(candidate.source == "开发者可以免费试用三个月。")
         #expect((75..<100).contains(candidate.score))
+        #expect(candidate.diff == "开发者可以免费试用[-三-]{+六+}个月。")
 
         // And the edited sentence in the original post: fuzzy, old translation kept and offered.
         try temporary.write(original.replacingOccurrences(of: "三个月", with: "六个月"), to: "content/posts/a.md")
@@ -70,6 +71,7 @@ struct ExtractorTests {
         let edited = try #require(try SegmentFileStore.read(url)).segments[2]
         #expect(edited.state == .fuzzy && edited.target == english[2])
         #expect(edited.candidates?.first?.target == english[2])
+        #expect(edited.candidates?.first?.diff == "开发者可以免费试用[-三-]{+六+}个月。")
     }
 
     @Test func pseudoTranslationsNeverReachTheMemory() throws {
@@ -122,6 +124,7 @@ struct ExtractorTests {
         #expect(file.segments[3].target == nil)
         #expect(file.segments[3].candidates?.first?.target == "Second.")
         #expect(file.segments[3].candidates?.first?.score == 100)
+        #expect(file.segments[3].candidates?.first?.diff == nil)
         // Targets to be checked do not go back into the memory.
         #expect(try memory.statistics().units == 4)
     }
