@@ -134,12 +134,18 @@ public final class PostgreSQLMemory: TranslationMemory {
         }
         let result = try connection.execute("""
             WITH written AS (
-                INSERT INTO tandem_unit AS stored (source_locale, target_locale, source, target, source_key, previous_key,
+                INSERT INTO tandem_unit AS stored (id, source_locale, target_locale, source, target, source_key, previous_key,
                     next_key, origin_file, origin_segment, creator, created, changed, state, lookup)
-                SELECT sl, tl, s, t, sk, pk, nk, f, sg, cr, to_timestamp(c), to_timestamp(ch), st, lk
-                FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                    $9::text[], $10::text[], $11::float8[], $12::float8[], $13::text[], $14::int8[])
-                    AS row(sl, tl, s, t, sk, pk, nk, f, sg, cr, c, ch, st, lk)
+                SELECT id, sl, tl, s, t, sk, pk, nk, f, sg, cr, to_timestamp(c), to_timestamp(ch), st, lk
+                FROM (
+                    -- Ids in the batch's order (what forEachUnit and TMX export follow), taken
+                    -- while the function scan returns the rows in array order.
+                    SELECT nextval(pg_get_serial_sequence('tandem_unit', 'id')) AS id, *
+                    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                        $8::text[], $9::text[], $10::text[], $11::float8[], $12::float8[], $13::text[], $14::int8[])
+                        AS row(sl, tl, s, t, sk, pk, nk, f, sg, cr, c, ch, st, lk)
+                ) AS numbered
+                -- Rows locked in digest order: concurrent batches cannot deadlock on each other.
                 ORDER BY tandem_unit_identity(sl, tl, sk, pk, nk, t)
                 ON CONFLICT (identity) DO UPDATE SET source = excluded.source, origin_file = excluded.origin_file,
                     origin_segment = excluded.origin_segment, creator = excluded.creator,
