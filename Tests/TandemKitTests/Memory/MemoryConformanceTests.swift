@@ -159,19 +159,11 @@ struct MemoryConformanceTests {
         var sources = sentences
         for sentence in sentences { sources.append(MemoryTestData.nearDuplicate(of: sentence, edits: 2, alphabet: alphabet, random: &random)) }
         try tested.memory.add(sources.enumerated().map { n, source in Self.unit(source, "t\(n)") })
-        var symbolizer = MatchSymbolizer()
-        let keys = Array(Set(sources.map(Normalizer.matchingKey)))
-        let sequences = keys.map { symbolizer.learnSymbols(of: $0) }
+        let bruteForce = BruteForceFuzzy(sources: sources)
         var checked = 0
         for (n, sentence) in sentences.enumerated() where n % 5 == 0 {
             let text = MemoryTestData.nearDuplicate(of: sentence, edits: 1, alphabet: alphabet, random: &random)
-            let queryKey = Normalizer.matchingKey(text)
-            let querySymbols = symbolizer.symbols(of: queryKey)
-            var expected: [String: Int] = [:]
-            for (key, sequence) in zip(keys, sequences) where key != queryKey {
-                let score = FuzzyScore.score(similarity: MemoryTestData.similarity(querySymbols, sequence), queryKey: queryKey, candidateKey: key)
-                if score >= 75 { expected[key] = score }
-            }
+            let expected = bruteForce.scores(for: Normalizer.matchingKey(text), minimum: 75)
             let found = try tested.memory.fuzzyMatches(for: Self.query(text), minimumScore: 75, limit: 1000)
             #expect(Dictionary(found.map { ($0.unit.sourceKey, $0.score) }, uniquingKeysWith: { a, _ in a }) == expected)
             let top = try tested.memory.fuzzyMatches(for: Self.query(text), minimumScore: 75, limit: 3)

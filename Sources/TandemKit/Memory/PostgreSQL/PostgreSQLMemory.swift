@@ -5,7 +5,7 @@ import Foundation
 ///
 /// The same semantics as `SQLiteMemory` (both pass `MemoryConformanceTests`):
 /// - Identity: a `UNIQUE` SHA-256 digest of locales, normalized source, context keys and target,
-///   computed by the server; a batch is one `INSERT … ON CONFLICT DO UPDATE` per 5,000 units in
+///   computed by the server in the statement that writes; a batch is one `INSERT … ON CONFLICT DO UPDATE` per 5,000 units in
 ///   one transaction, so two processes adding the same unit at once store it once (the second
 ///   waits for the first's commit, then refreshes it). Rows are inserted in digest order, so
 ///   concurrent batches lock in the same order and do not deadlock; a deadlock or serialization
@@ -132,30 +132,34 @@ public final class PostgreSQLMemory: TranslationMemory {
             columns[12].append(unit.state.rawValue)
             columns[13].appendNumber(unit.lookupHash.description)
         }
-        let result = try connection.execute("""
-            WITH written AS (
-                INSERT INTO tandem_unit AS stored (id, source_locale, target_locale, source, target, source_key, previous_key,
-                    next_key, origin_file, origin_segment, creator, created, changed, state, lookup)
-                SELECT id, sl, tl, s, t, sk, pk, nk, f, sg, cr, to_timestamp(c), to_timestamp(ch), st, lk
-                FROM (
-                    -- Ids in the batch's order (what forEachUnit and TMX export follow), taken
-                    -- while the function scan returns the rows in array order.
-                    SELECT nextval(pg_get_serial_sequence('tandem_unit', 'id')) AS id, *
-                    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                        $8::text[], $9::text[], $10::text[], $11::float8[], $12::float8[], $13::text[], $14::int8[])
-                        AS row(sl, tl, s, t, sk, pk, nk, f, sg, cr, c, ch, st, lk)
-                ) AS numbered
-                -- Rows locked in digest order: concurrent batches cannot deadlock on each other.
-                ORDER BY tandem_unit_identity(sl, tl, sk, pk, nk, t)
-                ON CONFLICT (identity) DO UPDATE SET source = excluded.source, origin_file = excluded.origin_file,
-                    origin_segment = excluded.origin_segment, creator = excluded.creator,
-                    changed = greatest(stored.changed, excluded.changed), state = excluded.state
-                RETURNING (xmax = 0) AS inserted
-            )
-            SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM written
-            """, columns.map(\.text))
+        let result = try connection.execute(Self.insertSQL, columns.map(\.text))
         return MemoryWriteSummary(inserted: Int(result.int64(0, 0)), updated: Int(result.int64(0, 1)))
     }
+
+    /// The batch insert: 14 array parameters, one per column.
+    private static let insertSQL = """
+        WITH written AS (
+            INSERT INTO tandem_unit AS stored (id, source_locale, target_locale, source, target, source_key, previous_key,
+                next_key, origin_file, origin_segment, creator, created, changed, state, lookup, identity)
+            SELECT id, sl, tl, s, t, sk, pk, nk, f, sg, cr, to_timestamp(c), to_timestamp(ch), st, lk, identity
+            FROM (
+                -- Ids in the batch's order (what forEachUnit and TMX export follow), taken while
+                -- the function scan returns the rows in array order.
+                SELECT nextval('tandem_unit_id_seq') AS id, row.*,
+                    \(PostgreSQLSchema.identity(sourceLocale: "sl", targetLocale: "tl", sourceKey: "sk", previousKey: "pk", nextKey: "nk", target: "t")) AS identity
+                FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                    $8::text[], $9::text[], $10::text[], $11::float8[], $12::float8[], $13::text[], $14::int8[])
+                    AS row(sl, tl, s, t, sk, pk, nk, f, sg, cr, c, ch, st, lk)
+            ) AS numbered
+            -- Rows locked in digest order: concurrent batches cannot deadlock on each other.
+            ORDER BY identity
+            ON CONFLICT (identity) DO UPDATE SET source = excluded.source, origin_file = excluded.origin_file,
+                origin_segment = excluded.origin_segment, creator = excluded.creator,
+                changed = greatest(stored.changed, excluded.changed), state = excluded.state
+            RETURNING (xmax = 0) AS inserted
+        )
+        SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM written
+        """
 
     public func update(_ unit: MemoryUnit) throws {
         guard let id = unit.id else { throw TandemError.usage("a unit needs its id to be updated") }
@@ -163,7 +167,10 @@ public final class PostgreSQLMemory: TranslationMemory {
             try connection.execute("""
                 UPDATE tandem_unit SET source_locale = $1, target_locale = $2, source = $3, target = $4, source_key = $5,
                     previous_key = $6, next_key = $7, origin_file = $8, origin_segment = $9, creator = $10,
-                    created = to_timestamp($11::float8), changed = to_timestamp($12::float8), state = $13, lookup = $14
+                    created = to_timestamp($11::float8), changed = to_timestamp($12::float8), state = $13, lookup = $14,
+                    identity = \(PostgreSQLSchema.identity(
+                        sourceLocale: "$1::text", targetLocale: "$2::text", sourceKey: "$5::text", previousKey: "$6::text",
+                        nextKey: "$7::text", target: "$4::text"))
                 WHERE id = $15
                 """, [
                     unit.sourceLocale.identifier, unit.targetLocale.identifier, unit.source, unit.target, unit.sourceKey,
