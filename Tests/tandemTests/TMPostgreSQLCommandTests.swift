@@ -84,9 +84,9 @@ struct TMPostgreSQLCommandTests {
     func twoImportsAtOnceStoreEveryUnitOnce() throws {
         let schema = try PostgreSQLTestServer.makeSchema()
         defer { schema.drop() }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-pg-import-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let temporary = try TemporaryDirectory(prefix: "tandem-pg-import")
+        defer { temporary.remove() }
+        let directory = temporary.url
         // 1,500 units each, 1,000 of them in both files (in opposite orders).
         let shared = (0..<1000).map { "两个文件都有的第\($0)句。" }
         try Self.tmx(shared + (0..<500).map { "只在甲文件的第\($0)句。" }).write(to: directory.appendingPathComponent("a.tmx"), atomically: true, encoding: .utf8)
