@@ -99,9 +99,10 @@ bench-peers: bench-deps
 bench-build: deps
 	cd Benchmarks && $(SWIFT) build -c release --product tandem-bench
 
-## bench: every suite, Tandem and its peers in one run, ratios with medians and spread
+## bench: every suite, Tandem and its peers in one run, ratios with medians and spread (with a
+## throw-away PostgreSQL server for the PostgreSQL memory's participants)
 bench: bench-data bench-peers bench-build
-	$(BENCH_VENV)/bin/python Benchmarks/scripts/run-benchmarks.py --bench $(BENCH_EXE) \
+	.ci/with-test-postgres $(BENCH_VENV)/bin/python Benchmarks/scripts/run-benchmarks.py --bench $(BENCH_EXE) \
 	  --data $(BENCH_DATA) --peers Benchmarks/peers --python $(BENCH_VENV)/bin/python \
 	  --bin $(BENCH_DATA)/bin --runs $(BENCH_RUNS) $(if $(SUITES),--suites $(SUITES)) \
 	  --markdown $(BENCH_DATA)/results.md --json $(BENCH_DATA)/results.json
