@@ -243,11 +243,12 @@ struct TMCommandTests {
     }
 
     @Test func aPostgreSQLMemoryIsNotOpenedAsAFile() throws {
-        let project = try TemporaryProject(extraConfiguration: "memory: postgres://localhost/tm\n")
+        let project = try TemporaryProject(extraConfiguration: "memory: postgres://localhost:1/tm\n")
         defer { project.remove() }
         let result = try ExecutableRunner.run(["tm", "stats"], in: project.root)
         #expect(result.status == 2)
-        #expect(result.standardError.contains("PostgreSQL"))
+        #expect(result.standardError.hasPrefix("error: postgres://localhost:1/tm: cannot connect: "), "\(result.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project.root.path).sorted() == ["content", "tandem.yml"])
     }
 
     @Test func badArgumentsExitTwo() throws {

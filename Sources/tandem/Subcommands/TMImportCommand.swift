@@ -16,6 +16,7 @@ struct TMImportCommand: ParsableCommand {
               tandem tm import vendor.tmx
               tandem tm import --source-locale zh-CN po2tmx-output.tmx
               tandem tm import --memory /tmp/team.sqlite a.tmx b.tmx
+              tandem tm import --memory postgres://tandem@db.example/team vendor.tmx
             """
     )
 
@@ -35,9 +36,10 @@ struct TMImportCommand: ParsableCommand {
     func run() throws {
         guard !files.isEmpty else { throw TandemError.usage("name at least one TMX file to import") }
         let override = try MemoryOptions.tag(sourceLocale, option: "--source-locale")
-        let memory = try memoryOptions.open()
+        let address = try memoryOptions.resolvedAddress()
+        let memory = try address.open()
         // Every copy is planned before anything is stored: a name clash in tm/ stops the import.
-        let folder = try keptFolder(memoryPath: memory.path)
+        let folder = try keptFolder(memory: address)
         let plans = try files.map { file in try folder.map { try $0.plan(for: URL(fileURLWithPath: file)) } }
         let showsProgress = Terminal.standardError.isTerminal
         var reports: [ImportReport] = []
@@ -76,11 +78,9 @@ struct TMImportCommand: ParsableCommand {
 
     /// The project's tm/ folder when imports are kept there: inside a project, writing to the
     /// project's own memory, without --no-keep.
-    private func keptFolder(memoryPath: String) throws -> ProjectTMXFolder? {
+    private func keptFolder(memory: MemoryAddress) throws -> ProjectTMXFolder? {
         guard !noKeep, let root = ProjectLocator.projectRoot() else { return nil }
-        let projectMemory = try Project.open().memoryPath()
-        let same = URL(fileURLWithPath: memoryPath).standardizedFileURL.path == URL(fileURLWithPath: projectMemory).standardizedFileURL.path
-        return same ? ProjectTMXFolder(projectRoot: root) : nil
+        return memory.isSameMemory(as: try Project.open().memoryAddress()) ? ProjectTMXFolder(projectRoot: root) : nil
     }
 }
 

@@ -10,6 +10,7 @@ struct TMStatsCommand: ParsableCommand {
             Examples:
               tandem tm stats
               tandem tm stats --json --memory /tmp/team.sqlite
+              tandem tm stats --memory postgresql://tandem@db.example/team
             """
     )
 
@@ -18,10 +19,11 @@ struct TMStatsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let statistics = try memoryOptions.open().statistics()
+        let address = try memoryOptions.resolvedAddress()
+        let statistics = try address.open().statistics()
         switch output.selected {
         case .text:
-            var text = "\(try memoryOptions.resolvedPath())\n\(statistics.units) units, \(statistics.distinctSources) distinct sources\n"
+            var text = "\(address)\n\(statistics.units) units, \(statistics.distinctSources) distinct sources\n"
             for pair in statistics.pairs { text += "  \(pair.sourceLocale) → \(pair.targetLocale): \(pair.units)\n" }
             Terminal.standardOutput.write(text)
         case .json:
