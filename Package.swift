@@ -30,12 +30,17 @@ let package = Package(
             name: "CCmarkGFM",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // PostgreSQL's C client library (libpq), for the shared translation memory: synchronous
+        // like the TranslationMemory protocol, and nothing to compile (postgres-nio is async and
+        // adds minutes to a clean build).
+        .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
         .target(
             name: "TandemKit",
             dependencies: [
                 "CTandemICU",
                 "CTandemSystem",
                 "CCmarkGFM",
+                "CLibPQ",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -48,8 +53,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Helpers shared by the test targets (corpus location, running the binary).
-        .target(name: "TandemTestSupport", path: "Sources/TandemTestSupport"),
+        // Helpers shared by the test targets (corpus location, running the binary, a PostgreSQL
+        // schema of their own for the shared-memory tests).
+        .target(name: "TandemTestSupport", dependencies: ["CLibPQ"], path: "Sources/TandemTestSupport"),
         .testTarget(name: "TandemKitTests", dependencies: ["TandemKit", "TandemTestSupport"]),
         .testTarget(name: "tandemTests", dependencies: ["tandem", "TandemTestSupport"]),
     ]

@@ -7,7 +7,7 @@ public struct TemporaryProject {
 
     /// A project translating `source` into `targets`.
     public init(source: String = "zh-CN", targets: [String] = ["en"], extraConfiguration: String = "") throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-project-\(UUID().uuidString)")
+        root = try TemporaryDirectory(prefix: "tandem-project").url
         try FileManager.default.createDirectory(at: root.appendingPathComponent("content/posts"), withIntermediateDirectories: true)
         try "source: \(source)\ntargets: [\(targets.joined(separator: ", "))]\ncontent: content\n\(extraConfiguration)"
             .write(to: root.appendingPathComponent("tandem.yml"), atomically: true, encoding: .utf8)

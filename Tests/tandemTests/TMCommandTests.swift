@@ -51,8 +51,11 @@ struct TMCommandTests {
         let json = try JSONSerialization.jsonObject(with: Data(stats.standardOutput.utf8)) as! [String: Any]
         #expect(json["units"] as? Int == 3)
 
-        let lookup = try ExecutableRunner.run(["tm", "lookup", "--format", "json", "今天天气真好。", "--min", "60"], in: root)
+        let lookup = try ExecutableRunner.run(["tm", "lookup", "--json", "今天天气真好。", "--min", "60"], in: root)
         #expect(lookup.status == 0, "\(lookup.standardError)")
+        // --json is the shorthand of --format json: the same bytes.
+        let longForm = try ExecutableRunner.run(["tm", "lookup", "--format", "json", "今天天气真好。", "--min", "60"], in: root)
+        #expect(longForm.standardOutput == lookup.standardOutput)
         let report = try JSONSerialization.jsonObject(with: Data(lookup.standardOutput.utf8)) as! [String: Any]
         let matches = report["matches"] as! [[String: Any]]
         #expect(matches.first?["target"] as? String == "The weather is fine today.")
@@ -78,7 +81,11 @@ struct TMCommandTests {
         try Data(Self.vendorTMX.utf8).write(to: tmx)
         let imported = try ExecutableRunner.run(["tm", "import", "vendor.tmx", "vendor.tmx"], in: root)
         #expect(imported.status == 0)
-        #expect(imported.standardOutput == "vendor.tmx: 1 translation units, 1 new, 0 already known\nvendor.tmx: 1 translation units, 0 new, 1 already known\n")
+        #expect(imported.standardOutput == """
+            vendor.tmx: 1 translation units, 1 new, 0 already known; kept as tm/vendor.tmx
+            vendor.tmx: 1 translation units, 0 new, 1 already known; kept as tm/vendor.tmx
+
+            """)
         let exported = try ExecutableRunner.run(["tm", "export", "-o", "out.tmx", "--locale", "en"], in: root)
         #expect(exported.status == 0)
         #expect(exported.standardOutput == "out.tmx: 1 units\n")
@@ -88,6 +95,62 @@ struct TMCommandTests {
         #expect(refused.status == 2)
         #expect(refused.standardError.contains("--force"))
         #expect(try ExecutableRunner.run(["tm", "export", "-o", "out.tmx", "--force"], in: root).status == 0)
+    }
+
+    /// Text files are the truth: an import keeps its file in tm/, so a rebuild recreates its
+    /// units; a different file of the same name is refused before anything is stored.
+    @Test func importKeepsTheFileSoRebuildRecreatesItsUnits() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("vendor"), withIntermediateDirectories: true)
+        try Data(Self.vendorTMX.utf8).write(to: root.appendingPathComponent("vendor/vendor.tmx"))
+        let imported = try ExecutableRunner.run(["tm", "import", "--json", "vendor/vendor.tmx"], in: root)
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let report = try JSONSerialization.jsonObject(with: Data(imported.standardOutput.utf8)) as! [[String: Any]]
+        #expect(report.first?["kept"] as? String == "tm/vendor.tmx")
+        let kept = root.appendingPathComponent("tm/vendor.tmx")
+        #expect(try Data(contentsOf: kept) == Data(Self.vendorTMX.utf8))
+
+        #expect(try ExecutableRunner.run(["tm", "rebuild"], in: root).status == 0)
+        let lookup = try ExecutableRunner.run(["tm", "lookup", "欢迎光临。"], in: root)
+        #expect(lookup.standardOutput.contains("target: Welcome."))
+
+        // Another vendor.tmx: refused (exit 2) before storing, naming the kept file; tm/ unchanged.
+        let other = Self.vendorTMX.replacingOccurrences(of: "欢迎光临。", with: "再见。").replacingOccurrences(of: "Welcome.", with: "Goodbye.")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("other"), withIntermediateDirectories: true)
+        try Data(other.utf8).write(to: root.appendingPathComponent("other/vendor.tmx"))
+        let refused = try ExecutableRunner.run(["tm", "import", "other/vendor.tmx"], in: root)
+        #expect(refused.status == 2)
+        #expect(refused.standardError.hasPrefix("tm/vendor.tmx:1:1: error:"), "\(refused.standardError)")
+        #expect(refused.standardError.contains("--no-keep"))
+        #expect(try Data(contentsOf: kept) == Data(Self.vendorTMX.utf8))
+        #expect(try ExecutableRunner.run(["tm", "lookup", "再见。"], in: root).standardOutput.contains("Goodbye.") == false)
+
+        // --no-keep adds to the memory only: a rebuild forgets it, as the help says.
+        #expect(try ExecutableRunner.run(["tm", "import", "--no-keep", "other/vendor.tmx"], in: root).status == 0)
+        #expect(try ExecutableRunner.run(["tm", "lookup", "再见。"], in: root).standardOutput.contains("target: Goodbye."))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("tm").path) == ["vendor.tmx"])
+        _ = try ExecutableRunner.run(["tm", "rebuild"], in: root)
+        #expect(try ExecutableRunner.run(["tm", "lookup", "再见。"], in: root).standardOutput.contains("Goodbye.") == false)
+    }
+
+    /// With --source-locale the kept copy names the overridden source language on every unit, so
+    /// a rebuild reads the units in the same direction as the import did.
+    @Test func aSourceLanguageOverrideSurvivesRebuild() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // The header claims English is the source; the units are Chinese translated into English.
+        let wrongHeader = Self.vendorTMX.replacingOccurrences(of: "srclang=\"zh-CN\"", with: "srclang=\"en\"")
+        try Data(wrongHeader.utf8).write(to: root.appendingPathComponent("mislabelled.tmx"))
+        let imported = try ExecutableRunner.run(["tm", "import", "--source-locale", "zh-CN", "mislabelled.tmx"], in: root)
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let kept = try String(contentsOf: root.appendingPathComponent("tm/mislabelled.tmx"), encoding: .utf8)
+        #expect(kept.contains("<tu srclang=\"zh-CN\""))
+        #expect(try ExecutableRunner.run(["tm", "rebuild"], in: root).status == 0)
+        let stats = try ExecutableRunner.run(["tm", "stats", "--json"], in: root)
+        let json = try JSONSerialization.jsonObject(with: Data(stats.standardOutput.utf8)) as! [String: Any]
+        let pairs = json["pairs"] as! [[String: Any]]
+        #expect(pairs.map { "\($0["sourceLocale"]!)→\($0["targetLocale"]!)" } == ["zh-CN→en"])
     }
 
     @Test(arguments: [
@@ -180,11 +243,12 @@ struct TMCommandTests {
     }
 
     @Test func aPostgreSQLMemoryIsNotOpenedAsAFile() throws {
-        let project = try TemporaryProject(extraConfiguration: "memory: postgres://localhost/tm\n")
+        let project = try TemporaryProject(extraConfiguration: "memory: postgres://localhost:1/tm\n")
         defer { project.remove() }
         let result = try ExecutableRunner.run(["tm", "stats"], in: project.root)
         #expect(result.status == 2)
-        #expect(result.standardError.contains("PostgreSQL"))
+        #expect(result.standardError.hasPrefix("error: postgres://localhost:1/tm: cannot connect: "), "\(result.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project.root.path).sorted() == ["content", "tandem.yml"])
     }
 
     @Test func badArgumentsExitTwo() throws {

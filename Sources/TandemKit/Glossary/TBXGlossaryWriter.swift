@@ -10,7 +10,7 @@ enum TBXGlossaryWriter {
         let target = glossary.targetLocale?.identifier ?? "und"
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
-            <tbx type="TBX-Basic" style="dca" xml:lang="\(escape(source))" xmlns="urn:iso:std:iso:30042:ed-2">
+            <tbx type="TBX-Basic" style="dca" xml:lang="\(XMLEscaping.attribute(source))" xmlns="urn:iso:std:iso:30042:ed-2">
               <tbxHeader>
                 <fileDesc>
                   <sourceDesc><p>Written by tandem glossary convert</p></sourceDesc>
@@ -24,10 +24,10 @@ enum TBXGlossaryWriter {
             out += "      <conceptEntry id=\"c\(index + 1)\">\n"
             if let note = entry.note { out += "        <descrip type=\"definition\">\(escape(note))</descrip>\n" }
             if let comment = entry.comment { out += "        <note>\(escape(comment))</note>\n" }
-            out += "        <langSec xml:lang=\"\(escape(source))\">\n"
+            out += "        <langSec xml:lang=\"\(XMLEscaping.attribute(source))\">\n"
             out += termSec(entry.source, status: nil, partOfSpeech: entry.partOfSpeech)
             out += "        </langSec>\n"
-            out += "        <langSec xml:lang=\"\(escape(target))\">\n"
+            out += "        <langSec xml:lang=\"\(XMLEscaping.attribute(target))\">\n"
             switch entry.kind {
             case .term: out += termSec(entry.target, status: "preferredTerm-admn-sts", partOfSpeech: entry.partOfSpeech)
             case .keep: out += termSec(entry.source, status: "preferredTerm-admn-sts", partOfSpeech: entry.partOfSpeech)
@@ -51,17 +51,6 @@ enum TBXGlossaryWriter {
         return out
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Character data (XML-invalid control characters become U+FFFD, so the file stays well-formed).
+    static func escape(_ text: String) -> String { XMLEscaping.text(text) }
 }

@@ -11,8 +11,11 @@ public struct MemoryMatch: Equatable, Sendable {
         self.kind = kind
     }
 
-    /// The form a segment file keeps (`candidates`).
-    public var candidate: MatchCandidate {
-        MatchCandidate(score: score, source: unit.source, target: unit.target, origin: unit.originDescription)
+    /// The form a segment file keeps (`candidates`), with the diff from the stored source to
+    /// `segmentSource`, the sentence the match was found for.
+    public func candidate(for segmentSource: String) -> MatchCandidate {
+        MatchCandidate(
+            score: score, source: unit.source, target: unit.target, origin: unit.originDescription,
+            diff: unit.source == segmentSource ? nil : CharacterDiff.plain(from: unit.source, to: segmentSource))
     }
 }

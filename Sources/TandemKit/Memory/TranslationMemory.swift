@@ -2,14 +2,21 @@ import Foundation
 
 /// A translation memory: every translated sentence, found again by exact, in-context and fuzzy match.
 ///
-/// The protocol is the whole contract a backend implements (the embedded `SQLiteMemory` now, a
-/// shared PostgreSQL memory later); TMX import and export, leverage and rebuilding are written
-/// once on top of it. Lookups only see units in state `translated` or better.
+/// The protocol is the whole contract a backend implements (the embedded `SQLiteMemory` and the
+/// shared `PostgreSQLMemory`, which pass the same conformance suite); TMX import and export,
+/// leverage and rebuilding are written once on top of it. Lookups only see units in state
+/// `translated` or better. `MemoryAddress.open()` opens the one `tandem.yml` or `--memory` names.
+///
+/// Closed: only TandemKit's backends conform (`backend` returns a `MemoryBackend`, which only
+/// TandemKit can make).
 ///
 /// Unit identity: locales, normalized source, context keys and target. Adding a unit equal in
 /// those refreshes the stored one (origin, creator, changed time, state) instead of adding a
 /// duplicate, so importing the same TMX twice leaves the memory as it was.
 public protocol TranslationMemory: AnyObject {
+    /// Which backend this is (and the seal that keeps the protocol TandemKit's own).
+    var backend: MemoryBackend { get }
+
     /// Adds or refreshes `units` in one transaction: either all are stored or none.
     @discardableResult
     func add(_ units: [MemoryUnit]) throws -> MemoryWriteSummary

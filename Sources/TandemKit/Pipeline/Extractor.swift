@@ -50,7 +50,11 @@ public struct Extractor {
             file.obsolete = merged.obsolete.isEmpty ? nil : merged.obsolete
             var leverage: LeverageSummary?
             if let memory {
-                leverage = try Leverage(memory: memory).apply(to: &file)
+                let settings = project.configuration.leverage
+                leverage = try Leverage(
+                    memory: memory, minimumScore: settings.minimumScore, candidateLimit: settings.candidates,
+                    fillState: settings.fillState, fillsExactMatches: settings.fillExact
+                ).apply(to: &file)
             }
             let written = try SegmentFileStore.write(file, to: url, batch: batch)
             if let memory {

@@ -16,11 +16,14 @@ public struct ProjectConfiguration: Codable, Equatable, Sendable {
     public var outputDirectory: String?
     /// The translation memory: a SQLite path relative to the root, or a `postgres://` URL.
     public var memory: String
+    /// How `extract` reuses the memory.
+    public var leverage: LeverageSettings
 
     public init(
         source: LocaleTag, targets: [LocaleTag], content: String = "content",
         translateKeys: [String] = FrontMatterPolicy.defaultKeys, output: OutputNaming = .filename,
-        outputDirectory: String? = nil, memory: String = ".tandem/memory.sqlite"
+        outputDirectory: String? = nil, memory: String = ".tandem/memory.sqlite",
+        leverage: LeverageSettings = LeverageSettings()
     ) {
         self.source = source
         self.targets = targets
@@ -29,10 +32,11 @@ public struct ProjectConfiguration: Codable, Equatable, Sendable {
         self.output = output
         self.outputDirectory = outputDirectory
         self.memory = memory
+        self.leverage = leverage
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case source, targets, content, translateKeys, output, outputDirectory, memory
+        case source, targets, content, translateKeys, output, outputDirectory, memory, leverage
     }
 
     /// Missing keys take their defaults; an unknown key is an error (a typo must not be ignored).
@@ -46,7 +50,8 @@ public struct ProjectConfiguration: Codable, Equatable, Sendable {
             translateKeys: try container.decodeIfPresent([String].self, forKey: .translateKeys) ?? FrontMatterPolicy.defaultKeys,
             output: try container.decodeIfPresent(OutputNaming.self, forKey: .output) ?? .filename,
             outputDirectory: try container.decodeIfPresent(String.self, forKey: .outputDirectory),
-            memory: try container.decodeIfPresent(String.self, forKey: .memory) ?? ".tandem/memory.sqlite")
+            memory: try container.decodeIfPresent(String.self, forKey: .memory) ?? ".tandem/memory.sqlite",
+            leverage: try container.decodeIfPresent(LeverageSettings.self, forKey: .leverage) ?? LeverageSettings())
         if output == .directory, outputDirectory?.contains("{tag}") != true {
             throw DecodingError.dataCorrupted(.init(
                 codingPath: [CodingKeys.outputDirectory],
@@ -75,6 +80,16 @@ public struct ProjectConfiguration: Codable, Equatable, Sendable {
         output: \(output.rawValue)
         # The translation memory: a SQLite file (derived, git-ignored) or a postgres:// URL.
         memory: \(memory)
+        # How `extract` reuses the memory.
+        leverage:
+          # State of a target filled from an exact or in-context match: translated, or fuzzy to
+          # have a person check each one.
+          fillState: \(leverage.fillState.rawValue)
+          # Fill from exact matches whose neighbouring sentences differ (in-context ones always fill).
+          fillExact: \(leverage.fillExact)
+          # Fuzzy matches at or above this score (1-99) are attached as candidates, at most `candidates`.
+          minimumScore: \(leverage.minimumScore)
+          candidates: \(leverage.candidates)
 
         """
     }

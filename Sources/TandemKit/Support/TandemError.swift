@@ -14,6 +14,9 @@ public enum TandemError: Error, Equatable, CustomStringConvertible {
     case unwritable(path: String, reason: String)
     /// A command-line argument is wrong.
     case usage(String)
+    /// A database server (the shared PostgreSQL memory) refused a connection or a request;
+    /// `url` never holds the password.
+    case database(url: String, reason: String)
 
     /// Where the problem is, when known.
     public var location: SourceLocation? {
@@ -21,7 +24,7 @@ public enum TandemError: Error, Equatable, CustomStringConvertible {
         case .invalidUTF8(let location, _), .invalidValue(let location, _): return location
         case .invalidConfiguration(let file, _): return SourceLocation(file: file, line: 1, column: 1)
         case .unreadable(let path, _), .unwritable(let path, _): return SourceLocation(file: path, line: 1, column: 1)
-        case .usage: return nil
+        case .usage, .database: return nil
         }
     }
 
@@ -35,6 +38,7 @@ public enum TandemError: Error, Equatable, CustomStringConvertible {
         case .unreadable(_, let reason): return "cannot read: \(reason)"
         case .unwritable(_, let reason): return "cannot write: \(reason)"
         case .usage(let message): return message
+        case .database(let url, let reason): return "\(url): \(reason)"
         }
     }
 

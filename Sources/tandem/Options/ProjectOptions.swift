@@ -7,8 +7,7 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The project file to use instead of the nearest tandem.yml.", valueName: "file"))
     var config: String?
 
-    @Option(name: .shortAndLong, help: "Output format: text for people, json for scripts.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: OutputOptions
 
     func openProject() throws -> Project {
         try Project.open(configFile: config.map { URL(fileURLWithPath: $0) })
@@ -16,7 +15,7 @@ struct ProjectOptions: ParsableArguments {
 
     /// `value` as JSON, or `text` for people.
     func emit<T: Encodable>(_ value: T, text: () -> String) throws {
-        switch format {
+        switch output.selected {
         case .json: Terminal.standardOutput.write(try JSONOutput.encode(value) + "\n")
         case .text: Terminal.standardOutput.write(text())
         }

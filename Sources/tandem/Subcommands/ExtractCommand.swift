@@ -10,11 +10,11 @@ struct ExtractCommand: ParsableCommand {
         discussion: """
             For each post under the content directory (or each PATH), the sentences of its translatable front matter and body go to locales/<TAG>/<path>.json for every locale in its translations: field and every target in tandem.yml. Re-running keeps every translation whose sentence is unchanged (also when paragraphs moved), marks an edited sentence fuzzy with its old translation, and moves translations of deleted sentences to "obsolete" in the file. Content files are never written.
 
-            The translation memory (memory: in tandem.yml) fills untranslated sentences from exact and in-context matches (state translated, origin tm), offers fuzzy matches as candidates, and receives every translated sentence (pseudo-translations excepted).
+            The translation memory (memory: in tandem.yml: a SQLite file, or a team's PostgreSQL server as postgres://user@host/database) fills untranslated sentences from exact and in-context matches (origin tm, state translated), offers fuzzy matches as candidates with a diff of the sources, and receives every translated sentence (pseudo-translations excepted). leverage: in tandem.yml changes this: fillState: fuzzy has a person check each reused sentence, fillExact: false only offers exact matches whose neighbours differ, minimumScore and candidates set the fuzzy offers.
 
             Examples:
               tandem extract
-              tandem extract content/posts/hello.md --format json
+              tandem extract content/posts/hello.md --json
             """
     )
 

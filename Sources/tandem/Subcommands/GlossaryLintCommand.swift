@@ -22,12 +22,15 @@ struct GlossaryLintCommand: ParsableCommand {
               tandem glossary lint --severity error locales/en
               tandem glossary lint --format github     # GitHub Actions annotations
               tandem glossary lint --format sarif > glossary.sarif   # code scanning
-              tandem glossary lint --format json glossaries/zh-CN/en.tsv
+              tandem glossary lint --json glossaries/zh-CN/en.tsv
             """
     )
 
     @Option(name: .shortAndLong, help: "Output: text, json, github (workflow annotations) or sarif (2.1.0).")
     var format: LintReportFormat = .text
+
+    @Flag(help: "Print JSON for scripts (same as --format json).")
+    var json = false
 
     @Option(help: "Exit 1 when a finding is at least this severe: warning or error.")
     var severity: LintSeverity = .warning
@@ -37,7 +40,7 @@ struct GlossaryLintCommand: ParsableCommand {
 
     func run() throws {
         let findings = try GlossaryLintRun().findings(paths: paths)
-        let output = try format.render(findings, toolVersion: TandemCommand.version)
+        let output = try (json ? LintReportFormat.json : format).render(findings, toolVersion: TandemCommand.version)
         Terminal.standardOutput.write(output)
         if findings.contains(where: { $0.severity >= severity }) { throw ExitCode(1) }
     }

@@ -28,8 +28,7 @@ struct GlossaryMatchCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "A glossary file to use instead of the project's.")
     var glossary: String?
 
-    @Option(name: .shortAndLong, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: OutputOptions
 
     @Argument(help: "The text to search, or - for standard input.")
     var text: String
@@ -62,7 +61,7 @@ struct GlossaryMatchCommand: ParsableCommand {
                     comment: entry.comment, glossaryLine: entry.location?.line)
             }
         }
-        switch format {
+        switch output.selected {
         case .text:
             Terminal.standardOutput.write(hits.map { "\($0.start)-\($0.end)\t\($0.term)\t\($0.target)\t\($0.kind)\n" }.joined())
         case .json:

@@ -16,7 +16,7 @@ struct SegmentCommand: ParsableCommand {
 
             Examples:
               tandem segment content/posts/hello.md
-              tandem segment --locale en --format json notes.txt
+              tandem segment --locale en --json notes.txt
               printf '他说：“今天下雨。明天晴。”然后走了。' | tandem segment -
             """
     )
@@ -24,8 +24,7 @@ struct SegmentCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The language of the text, a BCP 47 tag.")
     var locale: String = "zh-CN"
 
-    @Option(name: .shortAndLong, help: "Output format: text (one sentence per line) or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: OutputOptions
 
     @Flag(help: "Use ICU's plain rules only (no locale rules, no abbreviation suppressions).")
     var plainICU = false
@@ -59,7 +58,7 @@ struct SegmentCommand: ParsableCommand {
             entry.count = counter.count(PlaceholderText.plainText(entry.text))
             return entry
         }
-        switch format {
+        switch output.selected {
         case .text:
             Terminal.standardOutput.write(counted.map { $0.text + "\n" }.joined())
         case .json:

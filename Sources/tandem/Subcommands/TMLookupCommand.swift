@@ -13,7 +13,7 @@ struct TMLookupCommand: ParsableCommand {
             Examples:
               tandem tm lookup '今天天气很好。'
               tandem tm lookup --min 60 --top 10 '苹果发布了新的 iPhone。'
-              tandem tm lookup -f json --target-locale en '保存{1}全部{/1}文件。'
+              tandem tm lookup --json --target-locale en '保存{1}全部{/1}文件。'
             """
     )
 
@@ -31,8 +31,7 @@ struct TMLookupCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only matches translated into this language.", valueName: "TAG"))
     var targetLocale: String?
 
-    @Option(name: .shortAndLong, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: OutputOptions
 
     @Argument(help: "The sentence to look up (placeholders like {1}…{/1} allowed).")
     var text: String
@@ -64,7 +63,7 @@ struct TMLookupCommand: ParsableCommand {
                     diff: CharacterDiff.plain(from: match.unit.source, to: text)))
             }
         }
-        switch format {
+        switch output.selected {
         case .json:
             Terminal.standardOutput.write(try JSONOutput.encode(LookupReport(query: text, matches: reports)) + "\n")
         case .text:

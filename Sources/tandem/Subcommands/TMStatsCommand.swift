@@ -9,20 +9,21 @@ struct TMStatsCommand: ParsableCommand {
         discussion: """
             Examples:
               tandem tm stats
-              tandem tm stats --format json --memory /tmp/team.sqlite
+              tandem tm stats --json --memory /tmp/team.sqlite
+              tandem tm stats --memory postgresql://tandem@db.example/team
             """
     )
 
     @OptionGroup var memoryOptions: MemoryOptions
 
-    @Option(name: .shortAndLong, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let statistics = try memoryOptions.open().statistics()
-        switch format {
+        let address = try memoryOptions.resolvedAddress()
+        let statistics = try address.open().statistics()
+        switch output.selected {
         case .text:
-            var text = "\(try memoryOptions.resolvedPath())\n\(statistics.units) units, \(statistics.distinctSources) distinct sources\n"
+            var text = "\(address)\n\(statistics.units) units, \(statistics.distinctSources) distinct sources\n"
             for pair in statistics.pairs { text += "  \(pair.sourceLocale) → \(pair.targetLocale): \(pair.units)\n" }
             Terminal.standardOutput.write(text)
         case .json:

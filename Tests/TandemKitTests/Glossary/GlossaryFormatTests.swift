@@ -91,10 +91,15 @@ struct GlossaryFormatTests {
         }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-\(UUID()).tbx")
         defer { try? FileManager.default.removeItem(at: file) }
-        try TBXGlossaryWriter.write(try Glossary.read(SharedRoot.glossary)).write(to: file, atomically: true, encoding: .utf8)
+        var glossary = try Glossary.read(SharedRoot.glossary)
+        // A comment pasted from a terminal, with BEL and ESC that XML 1.0 cannot carry.
+        glossary.entries[0].comment = "copied \u{07}from \u{1B}[1ma terminal & <pasted> \"as is\""
+        try TBXGlossaryWriter.write(glossary).write(to: file, atomically: true, encoding: .utf8)
         let process = try Process.run(xmllint, arguments: ["--noout", "--nonet", file.path])
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
+        let read = try TBXGlossaryReader.read(Array(try Data(contentsOf: file)), path: "g.tbx")
+        #expect(read.entries[0].comment == "copied \u{FFFD}from \u{FFFD}[1ma terminal & <pasted> \"as is\"")
     }
 
     @Test func tbxV2IsRead() throws {

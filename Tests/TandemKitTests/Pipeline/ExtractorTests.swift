@@ -63,6 +63,7 @@ struct ExtractorTests {
         #expect(candidate.target == english[2])
         #expect(candidate.source == "开发者可以免费试用三个月。")
         #expect((75..<100).contains(candidate.score))
+        #expect(candidate.diff == "开发者可以免费试用[-三-]{+六+}个月。")
 
         // And the edited sentence in the original post: fuzzy, old translation kept and offered.
         try temporary.write(original.replacingOccurrences(of: "三个月", with: "六个月"), to: "content/posts/a.md")
@@ -70,6 +71,7 @@ struct ExtractorTests {
         let edited = try #require(try SegmentFileStore.read(url)).segments[2]
         #expect(edited.state == .fuzzy && edited.target == english[2])
         #expect(edited.candidates?.first?.target == english[2])
+        #expect(edited.candidates?.first?.diff == "开发者可以免费试用[-三-]{+六+}个月。")
     }
 
     @Test func pseudoTranslationsNeverReachTheMemory() throws {
@@ -86,5 +88,56 @@ struct ExtractorTests {
         try SegmentFileStore.write(file, to: url)
         _ = try extractor.extract(post)
         #expect(try memory.statistics().units == 0)
+    }
+    /// `leverage:` in tandem.yml: filled targets can be left for a person to check (state fuzzy),
+    /// exact matches without their neighbours only offered, and the candidates limited.
+    @Test func leverageSettingsInTandemYAMLAreHonoured() throws {
+        let temporary = try TemporaryProject(extraConfiguration: """
+            leverage:
+              fillState: fuzzy
+              fillExact: false
+              minimumScore: 60
+              candidates: 1
+
+            """)
+        defer { temporary.remove() }
+        let project = try Project.open(configFile: temporary.configFile)
+        #expect(project.configuration.leverage == LeverageSettings(fillState: .fuzzy, fillExact: false, minimumScore: 60, candidates: 1))
+        let memory = try project.openMemory()
+        let zh = LocaleTag("zh-CN")!, en = LocaleTag("en")!
+        try memory.add([
+            MemoryUnit(sourceLocale: zh, targetLocale: en, source: "第一句。", target: "First.", nextSource: "第二句。"),
+            MemoryUnit(sourceLocale: zh, targetLocale: en, source: "第二句。", target: "Second.", previousSource: "第一句。", nextSource: "我们昨天发布了新的模型。"),
+            MemoryUnit(sourceLocale: zh, targetLocale: en, source: "我们今天发布了新的模型。", target: "We released a new model today."),
+            MemoryUnit(sourceLocale: zh, targetLocale: en, source: "我们今天发布了新的版本。", target: "We released a new version today."),
+        ])
+        let post = try temporary.write("第一句。第二句。我们昨天发布了新的模型。第二句。\n", to: "content/posts/a.md")
+        _ = try Extractor(project: project, memory: memory).extract(post)
+        let file = try #require(try SegmentFileStore.read(try project.segmentFile(for: post, locale: en)))
+        // In context: filled, but as fuzzy (to be checked).
+        #expect(file.segments[0].target == "First." && file.segments[0].state == .fuzzy && file.segments[0].origin == .tm)
+        #expect(file.segments[1].target == "Second." && file.segments[1].state == .fuzzy)
+        // Two fuzzy matches above 60; one candidate only.
+        #expect(file.segments[2].target == nil)
+        #expect(file.segments[2].candidates?.map(\.target) == ["We released a new model today."])
+        // Exact but with other neighbours: offered, not filled.
+        #expect(file.segments[3].target == nil)
+        #expect(file.segments[3].candidates?.first?.target == "Second.")
+        #expect(file.segments[3].candidates?.first?.score == 100)
+        #expect(file.segments[3].candidates?.first?.diff == nil)
+        // Targets to be checked do not go back into the memory.
+        #expect(try memory.statistics().units == 4)
+    }
+
+    @Test(arguments: [
+        ("leverage:\n  fillState: final\n", "fillState must be translated or fuzzy"),
+        ("leverage:\n  minimumScore: 100\n", "minimumScore must be 1…99"),
+        ("leverage:\n  candidates: -1\n", "candidates must be 0…20"),
+        ("leverage:\n  fillexact: false\n", "unknown key 'fillexact'"),
+    ])
+    func badLeverageSettingsAreErrors(yaml: String, message: String) throws {
+        let temporary = try TemporaryProject(extraConfiguration: yaml)
+        defer { temporary.remove() }
+        #expect { try Project.open(configFile: temporary.configFile) } throws: { "\($0)".contains(message) }
     }
 }

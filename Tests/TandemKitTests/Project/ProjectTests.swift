@@ -45,4 +45,15 @@ struct ProjectTests {
         defer { temporary.remove() }
         #expect { try Project.open(configFile: temporary.configFile) } throws: { "\($0)".contains("unknown key 'taregts'") }
     }
+
+    /// What `tandem init` writes reads back as the same settings, leverage included.
+    @Test func theFileInitWritesReadsBackTheSame() throws {
+        let configuration = ProjectConfiguration(
+            source: LocaleTag("zh-CN")!, targets: [LocaleTag("en")!, LocaleTag("ja")!],
+            leverage: LeverageSettings(fillState: .fuzzy, fillExact: false, minimumScore: 80, candidates: 3))
+        let temporary = try TemporaryProject()
+        defer { temporary.remove() }
+        try Data(configuration.yaml.utf8).write(to: temporary.configFile)
+        #expect(try ProjectConfiguration.load(temporary.configFile) == configuration)
+    }
 }

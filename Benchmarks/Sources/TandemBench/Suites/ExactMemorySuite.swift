@@ -5,6 +5,9 @@ import TandemKit
 /// Tandem's side is `SQLiteMemory.exactMatches` as `Leverage` (and so `extract`) calls it:
 /// after `prepareLookups` has loaded the locale pair's units into memory (its time is note
 /// `load_s`). `tandem-sqlite` is the same call without it: one database read per hit.
+/// `tandem-postgres` and `tandem-postgres-server` are the same two on a `PostgreSQLMemory` (the
+/// server `make bench` starts, local socket): after `prepareLookups`, and one indexed query per
+/// lookup.
 /// Queries are `MemoryQuery` values made before the clock (their normalization is not timed;
 /// the dict peer does none).
 struct ExactMemorySuite: BenchmarkSuite {
@@ -13,7 +16,7 @@ struct ExactMemorySuite: BenchmarkSuite {
     let metric = Metric.itemsPerSecond
     let baseline = "python-dict"
     let targets: [Target] = []
-    let tandemVariants = ["tandem", "tandem-sqlite"]
+    let tandemVariants = ["tandem", "tandem-sqlite", "tandem-postgres", "tandem-postgres-server"]
 
     func peers(_ paths: BenchmarkPaths) -> [PeerCommand] {
         [PeerCommand(name: "python-dict", arguments: [
@@ -22,19 +25,23 @@ struct ExactMemorySuite: BenchmarkSuite {
     }
 
     func run(variant: String, data: BenchmarkPaths) throws -> RunResult {
-        let memory = try BenchmarkMemory.memory(tsvPath: data.data("tm/tm-1M.tsv"), name: "tm-1M")
+        let memory: any TranslationMemory = variant.hasPrefix("tandem-postgres")
+            ? try BenchmarkPostgreSQL.memory(tsvPath: data.data("tm/tm-1M.tsv"), name: "tm_1m")
+            : try BenchmarkMemory.memory(tsvPath: data.data("tm/tm-1M.tsv"), name: "tm-1M")
         let queries = try BenchmarkMemory.queries(data.data("tm/queries-exact.txt")).map {
             MemoryQuery(source: $0, sourceLocale: BenchmarkMemory.sourceLocale, targetLocale: BenchmarkMemory.targetLocale)
         }
         var notes: [String: Double] = [:]
         switch variant {
-        case "tandem":
+        case "tandem", "tandem-postgres":
             let load = Stopwatch()
             try memory.prepareLookups(sourceLocale: BenchmarkMemory.sourceLocale, targetLocale: BenchmarkMemory.targetLocale)
             notes["load_s"] = load.seconds
         case "tandem-sqlite":
             // The in-memory key set that answers misses is loaded before the clock.
-            _ = try memory.prepareIndex(for: BenchmarkMemory.sourceLocale)
+            _ = try (memory as? SQLiteMemory)?.prepareIndex(for: BenchmarkMemory.sourceLocale)
+        case "tandem-postgres-server":
+            break
         default:
             throw BenchmarkError.unknownVariant(suite: name, variant: variant)
         }

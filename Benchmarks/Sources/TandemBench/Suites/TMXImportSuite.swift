@@ -4,7 +4,9 @@ import TandemKit
 /// TMX import: parse a 1M-unit TMX 1.4b file made from the prepared memory, streaming.
 ///
 /// `tandem`: `importTMX` into a new `SQLiteMemory` (parse, normalize, store; WAL, committed
-/// batches), the whole command's work. `tandem-parse`: `TMXReader` alone, what the peers do.
+/// batches), the whole command's work. `tandem-postgres`: the same into a `PostgreSQLMemory` (a
+/// fresh schema on the server `make bench` starts). `tandem-parse`: `TMXReader` alone, what the
+/// peers do.
 struct TMXImportSuite: BenchmarkSuite {
     let name = "tmx-import"
     let title = "TMX import, 1M units (units/s)"
@@ -12,7 +14,7 @@ struct TMXImportSuite: BenchmarkSuite {
     let baseline = "lxml"
     // ≥ 100k units/s: lxml runs at about 110k here.
     let targets = [Target(participant: "tandem", reference: "lxml", ratio: 0.9)]
-    let tandemVariants = ["tandem", "tandem-parse"]
+    let tandemVariants = ["tandem", "tandem-postgres", "tandem-parse"]
 
     func peers(_ paths: BenchmarkPaths) -> [PeerCommand] {
         let tmx = paths.data("tm/tm-1M.tmx")
@@ -34,6 +36,14 @@ struct TMXImportSuite: BenchmarkSuite {
             let clock = Stopwatch()
             let summary = try memory.importTMX(from: tmx)
             try memory.close()
+            return RunResult(participant: variant, seconds: clock.seconds, bytes: bytes, items: summary.translationUnits,
+                             checksum: summary.inserted)
+        case "tandem-postgres":
+            let schema = "tandem_bench_import_\(getpid())"
+            let memory = try PostgreSQLMemory(url: try BenchmarkPostgreSQL.schemaURL(schema, fresh: true))
+            defer { BenchmarkPostgreSQL.dropSchema(schema) }
+            let clock = Stopwatch()
+            let summary = try memory.importTMX(from: tmx)
             return RunResult(participant: variant, seconds: clock.seconds, bytes: bytes, items: summary.translationUnits,
                              checksum: summary.inserted)
         case "tandem-parse":

@@ -55,7 +55,8 @@ public struct Leverage {
         for (index, offer) in offers.enumerated() {
             if file.segments[index].state == .fuzzy {
                 // A target that needs checking (an edited sentence): offer what the memory has.
-                let candidates = offer.candidates.map(\.candidate) + (offer.fill.map { [$0.candidate] } ?? [])
+                let source = file.segments[index].source
+                let candidates = (offer.candidates + (offer.fill.map { [$0] } ?? [])).map { $0.candidate(for: source) }
                 if !candidates.isEmpty {
                     file.segments[index].candidates = Array(candidates.prefix(candidateLimit))
                     summary.fuzzy += 1
@@ -70,7 +71,8 @@ public struct Leverage {
                 file.segments[index].candidates = nil
                 if fill.kind == .inContext { summary.inContext += 1 } else { summary.exact += 1 }
             } else if !offer.candidates.isEmpty {
-                file.segments[index].candidates = offer.candidates.map(\.candidate)
+                let source = file.segments[index].source
+                file.segments[index].candidates = offer.candidates.map { $0.candidate(for: source) }
                 summary.fuzzy += 1
             } else {
                 summary.none += 1

@@ -37,6 +37,20 @@ struct ExactUnitTable {
             unitsByHash[StableHash.of(unit.sourceKey), default: []].append(unit)
             unitCount += 1
         }
+        matchesByHash = Self.ordered(unitsByHash)
+    }
+
+    /// The table of `units`, a locale pair's leverageable units read by another backend.
+    init(units: [MemoryUnit]) {
+        var unitsByHash: [Int64: [MemoryUnit]] = [:]
+        for unit in units { unitsByHash[StableHash.of(unit.sourceKey), default: []].append(unit) }
+        unitCount = units.count
+        matchesByHash = Self.ordered(unitsByHash)
+    }
+
+    /// Each key's units as exact matches, most recently changed first (then highest id).
+    private static func ordered(_ unitsByHash: [Int64: [MemoryUnit]]) -> [Int64: [MemoryMatch]] {
+        var matchesByHash: [Int64: [MemoryMatch]] = [:]
         matchesByHash.reserveCapacity(unitsByHash.count)
         for (hash, units) in unitsByHash {
             let ordered = units.count == 1
@@ -44,6 +58,7 @@ struct ExactUnitTable {
                 : units.sorted { $0.changed != $1.changed ? $0.changed > $1.changed : ($0.id ?? 0) > ($1.id ?? 0) }
             matchesByHash[hash] = ordered.map { MemoryMatch(unit: $0, score: 100, kind: .exact) }
         }
+        return matchesByHash
     }
 
     /// Exact matches (score 100) of the units whose normalized source is `key`, most recently

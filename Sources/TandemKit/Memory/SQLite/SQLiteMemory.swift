@@ -9,6 +9,8 @@ import GRDB
 /// (exact) and a `FuzzyIndex` (fuzzy), rebuilt after this instance writes. Another process's
 /// writes are seen by a memory opened after them.
 public final class SQLiteMemory: TranslationMemory {
+    public var backend: MemoryBackend { .sqlite }
+
     /// Where a project keeps its memory, relative to the project root.
     public static let defaultRelativePath = ".tandem/memory.sqlite"
 
@@ -258,76 +260,22 @@ public final class SQLiteMemory: TranslationMemory {
             // Without neighbours nothing is in context: the stored order is the answer.
             guard hasContext, matches.contains(where: { $0.unit.previousKey == query.previousKey && $0.unit.nextKey == query.nextKey })
             else { return matches }
-            return Self.inContextFirst(matches.map(\.unit), query: query)
+            return MatchRanking.inContextFirst(matches.map(\.unit), query: query)
         }
         guard try keyTable(for: query.sourceLocale).ordinals.ordinal(of: query.sourceKey) != nil else { return [] }
-        return Self.inContextFirst(
+        return MatchRanking.inContextFirst(
             try units(sourceLocale: query.sourceLocale, targetLocale: query.targetLocale, key: query.sourceKey), query: query)
-    }
-
-    /// `units` (most recently changed first) as matches: in context (101) first, then exact (100).
-    private static func inContextFirst(_ units: [MemoryUnit], query: MemoryQuery) -> [MemoryMatch] {
-        if units.count == 1 {
-            let unit = units[0]
-            let inContext = (!query.previousKey.isEmpty || !query.nextKey.isEmpty)
-                && unit.previousKey == query.previousKey && unit.nextKey == query.nextKey
-            return [MemoryMatch(unit: unit, score: inContext ? 101 : 100, kind: inContext ? .inContext : .exact)]
-        }
-        let matches = units.map { unit in
-            let inContext = !query.previousKey.isEmpty || !query.nextKey.isEmpty
-                ? unit.previousKey == query.previousKey && unit.nextKey == query.nextKey
-                : false
-            return MemoryMatch(unit: unit, score: inContext ? 101 : 100, kind: inContext ? .inContext : .exact)
-        }
-        // Stable: in context first, then most recently changed (the order `units` returned).
-        return matches.enumerated().sorted { a, b in
-            a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
-        }.map(\.element)
     }
 
     public func fuzzyMatches(for query: MemoryQuery, minimumScore: Int, limit: Int) throws -> [MemoryMatch] {
         guard limit > 0 else { return [] }
-        let minimum = min(max(minimumScore, 1), 99)
         let table = try keyTable(for: query.sourceLocale)
-        let symbols = table.symbolizer.symbols(of: query.sourceKey)
-        // Best similarity first. A penalty only lowers a score, so once `limit` units score at
-        // least the next hit's similarity, no later hit can enter the result.
-        let hits = table.index.search(symbols, minimum: minimum, scratch: &scratch)
-            .sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : table.keys[$0.entry] < table.keys[$1.entry] }
-        let scorer = FuzzyScore(queryKey: query.sourceKey)
-        var scored: [(key: String, score: Int, units: [MemoryUnit])] = []
-        var floor = Int.min  // the score of the `limit`-th unit so far (Int.min: fewer than `limit`)
         // One read for the whole query: each pool read is a hand-over to a reader thread.
-        try read { db in
-            for hit in hits {
-                if hit.similarity < floor { break }
-                let key = table.keys[hit.entry]
-                if key == query.sourceKey { continue }  // an exact match, offered by exactMatches
-                let score = scorer.score(similarity: hit.similarity, candidateKey: key)
-                guard score >= minimum, score >= floor else { continue }
-                let units = try Self.units(db, sourceLocale: query.sourceLocale, targetLocale: query.targetLocale, key: key)
-                if units.isEmpty { continue }
-                scored.append((key, score, units))
-                scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
-                var count = 0
-                for entry in scored {
-                    count += entry.units.count
-                    if count >= limit {
-                        floor = entry.score
-                        break
-                    }
-                }
+        return try read { db in
+            try MatchRanking.fuzzyMatches(in: table, for: query, minimumScore: minimumScore, limit: limit, scratch: &scratch) { key in
+                try Self.units(db, sourceLocale: query.sourceLocale, targetLocale: query.targetLocale, key: key)
             }
         }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
-        var result: [MemoryMatch] = []
-        for entry in scored {
-            for unit in entry.units {
-                result.append(MemoryMatch(unit: unit, score: entry.score, kind: .fuzzy))
-                if result.count == limit { return result }
-            }
-        }
-        return result
     }
 
     /// Leverageable units with normalized source `key`, most recently changed first.

@@ -32,29 +32,9 @@ final class TMXBatchReading: @unchecked Sendable {
         do {
             try reader.read { [self] tu in
                 translationUnits += 1
-                let source = (sourceLocale ?? tu.sourceLocale).flatMap { locale in tu.variants.first { $0.locale == locale } }
-                guard let source, !source.text.isEmpty else {
-                    skipped += 1
-                    return
-                }
-                // Most files have no <prop>: no lookups then (each hashes its key).
-                let properties = tu.properties.isEmpty ? nil : tu.properties
-                let state = properties?[TMXWriter.Property.state].flatMap(SegmentState.init(rawValue:)) ?? .translated
-                var produced = false
-                for variant in tu.variants where variant.locale != source.locale && !variant.text.isEmpty {
-                    var unit = MemoryUnit(
-                        sourceLocale: source.locale, targetLocale: variant.locale, source: source.text, target: variant.text,
-                        originFile: properties?[TMXWriter.Property.originFile] ?? path,
-                        originSegment: properties?[TMXWriter.Property.originSegment] ?? tu.tuid,
-                        creator: tu.creator, created: tu.created ?? tu.changed ?? now, changed: tu.changed, state: state)
-                    if let properties {
-                        unit.previousKey = properties[TMXWriter.Property.previousKey] ?? ""
-                        unit.nextKey = properties[TMXWriter.Property.nextKey] ?? ""
-                    }
-                    batch.append(unit)
-                    produced = true
-                }
-                if !produced { skipped += 1 }
+                let units = tu.memoryUnits(sourceLocale: sourceLocale, path: path, now: now)
+                if units.isEmpty { skipped += 1 }
+                batch.append(contentsOf: units)
                 if batch.count >= batchSize {
                     guard pipe.send(.batch(batch, translationUnits: translationUnits, skipped: skipped)) else { throw Stopped() }
                     batch.removeAll(keepingCapacity: true)

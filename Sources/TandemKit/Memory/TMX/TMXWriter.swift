@@ -90,47 +90,15 @@ public struct TMXWriter {
         return output
     }
 
-    /// Whether XML 1.0 allows `scalar` in a document.
-    static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
-        default: return false
-        }
-    }
-
-    /// Escaped character data; characters XML cannot hold become control codes (in a segment)
-    /// or U+FFFD (elsewhere, where no markup is allowed).
+    /// Escaped character data; in a segment, characters XML cannot hold become
+    /// `<ph type="x-tandem-control">HEX</ph>` (read back as the character), elsewhere U+FFFD.
     static func text(_ value: String, controlsAsCodes: Bool = false) -> String {
-        escape(value, inAttribute: false, controlsAsCodes: controlsAsCodes)
-    }
-
-    /// An attribute value for double quotes; white space kept as character references.
-    static func attribute(_ value: String) -> String {
-        escape(value, inAttribute: true, controlsAsCodes: false)
-    }
-
-    private static func escape(_ value: String, inAttribute: Bool, controlsAsCodes: Bool) -> String {
-        var output = ""
-        output.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">" where !inAttribute: output += "&gt;"
-            case "\"" where inAttribute: output += "&quot;"
-            case "\t" where inAttribute: output += "&#9;"
-            case "\n" where inAttribute: output += "&#10;"
-            case "\r": output += "&#13;"
-            default:
-                if isXMLCharacter(scalar) {
-                    output.unicodeScalars.append(scalar)
-                } else if controlsAsCodes {
-                    output += "<ph type=\"\(controlCharacterType)\">\(String(scalar.value, radix: 16, uppercase: true))</ph>"
-                } else {
-                    output += "\u{FFFD}"
-                }
-            }
+        guard controlsAsCodes else { return XMLEscaping.text(value) }
+        return XMLEscaping.text(value) { scalar in
+            "<ph type=\"\(controlCharacterType)\">\(String(scalar.value, radix: 16, uppercase: true))</ph>"
         }
-        return output
     }
+
+    /// An attribute value for double quotes.
+    static func attribute(_ value: String) -> String { XMLEscaping.attribute(value) }
 }

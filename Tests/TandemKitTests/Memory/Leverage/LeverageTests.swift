@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TandemKit
+import TandemTestSupport
 
 /// Leverage as `extract` uses it: a post translated once, one sentence edited, extracted again.
 @Suite("Leverage")

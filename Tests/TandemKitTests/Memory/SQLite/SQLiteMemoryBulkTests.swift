@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TandemKit
+import TandemTestSupport
 
 /// The SQLite memory's fast paths give the answers of its plain ones: exact lookups from the
 /// in-memory table (`prepareLookups`), and large batches that skip the find for identities

@@ -21,20 +21,11 @@ struct SQLiteMemoryRecallTests {
         try memory.add(sources.enumerated().map { n, source in
             MemoryUnit(sourceLocale: zh, targetLocale: en, source: source, target: "t\(n)")
         })
-        var symbolizer = MatchSymbolizer()
-        let keys = Array(Set(sources.map(Normalizer.matchingKey)))
-        let sequences = keys.map { symbolizer.learnSymbols(of: $0) }
+        let bruteForce = BruteForceFuzzy(sources: sources)
         var checked = 0
         for (n, sentence) in sentences.enumerated() where n % 10 == 0 {
             let query = MemoryTestData.nearDuplicate(of: sentence, edits: 1, alphabet: alphabet, random: &random)
-            let queryKey = Normalizer.matchingKey(query)
-            let querySymbols = symbolizer.symbols(of: queryKey)
-            var expected: [String: Int] = [:]
-            for (key, sequence) in zip(keys, sequences) where key != queryKey {
-                let score = FuzzyScore.score(
-                    similarity: MemoryTestData.similarity(querySymbols, sequence), queryKey: queryKey, candidateKey: key)
-                if score >= 75 { expected[key] = score }
-            }
+            let expected = bruteForce.scores(for: Normalizer.matchingKey(query), minimum: 75)
             let found = try memory.fuzzyMatches(
                 for: MemoryQuery(source: query, sourceLocale: zh, targetLocale: en), minimumScore: 75, limit: 1000)
             #expect(Dictionary(found.map { ($0.unit.sourceKey, $0.score) }, uniquingKeysWith: { a, _ in a }) == expected)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TandemKit
+import TandemTestSupport
 
 /// The SQLite memory: lookups, identity of units, persistence, and writers that share the file.
 @Suite("SQLite memory")

@@ -1,0 +1,71 @@
+/// How a backend turns stored units into ranked matches, written once for every backend:
+/// in-context before exact, and the lossless fuzzy search over the in-memory `MemoryKeyTable`
+/// with its early stop. A backend only supplies the units of a normalized source.
+enum MatchRanking {
+    /// `units` (most recently changed first) as matches: in context (101) first, then exact (100).
+    static func inContextFirst(_ units: [MemoryUnit], query: MemoryQuery) -> [MemoryMatch] {
+        if units.count == 1 {
+            let unit = units[0]
+            let inContext = (!query.previousKey.isEmpty || !query.nextKey.isEmpty)
+                && unit.previousKey == query.previousKey && unit.nextKey == query.nextKey
+            return [MemoryMatch(unit: unit, score: inContext ? 101 : 100, kind: inContext ? .inContext : .exact)]
+        }
+        let matches = units.map { unit in
+            let inContext = !query.previousKey.isEmpty || !query.nextKey.isEmpty
+                ? unit.previousKey == query.previousKey && unit.nextKey == query.nextKey
+                : false
+            return MemoryMatch(unit: unit, score: inContext ? 101 : 100, kind: inContext ? .inContext : .exact)
+        }
+        // Stable: in context first, then most recently changed (the order `units` returned).
+        return matches.enumerated().sorted { a, b in
+            a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// The fuzzy matches of `query` among the keys of `table` (see
+    /// `TranslationMemory.fuzzyMatches`); `units(key)` returns the leverageable units of the
+    /// query's locale pair whose normalized source is `key`, most recently changed first.
+    static func fuzzyMatches(
+        in table: MemoryKeyTable, for query: MemoryQuery, minimumScore: Int, limit: Int,
+        scratch: inout FuzzySearchScratch, units: (String) throws -> [MemoryUnit]
+    ) rethrows -> [MemoryMatch] {
+        guard limit > 0 else { return [] }
+        let minimum = min(max(minimumScore, 1), 99)
+        let symbols = table.symbolizer.symbols(of: query.sourceKey)
+        // Best similarity first. A penalty only lowers a score, so once `limit` units score at
+        // least the next hit's similarity, no later hit can enter the result.
+        let hits = table.index.search(symbols, minimum: minimum, scratch: &scratch)
+            .sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : table.keys[$0.entry] < table.keys[$1.entry] }
+        let scorer = FuzzyScore(queryKey: query.sourceKey)
+        var scored: [(key: String, score: Int, units: [MemoryUnit])] = []
+        var floor = Int.min  // the score of the `limit`-th unit so far (Int.min: fewer than `limit`)
+        for hit in hits {
+            if hit.similarity < floor { break }
+            let key = table.keys[hit.entry]
+            if key == query.sourceKey { continue }  // an exact match, offered by exactMatches
+            let score = scorer.score(similarity: hit.similarity, candidateKey: key)
+            guard score >= minimum, score >= floor else { continue }
+            let found = try units(key)
+            if found.isEmpty { continue }
+            scored.append((key, score, found))
+            scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
+            var count = 0
+            for entry in scored {
+                count += entry.units.count
+                if count >= limit {
+                    floor = entry.score
+                    break
+                }
+            }
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
+        var result: [MemoryMatch] = []
+        for entry in scored {
+            for unit in entry.units {
+                result.append(MemoryMatch(unit: unit, score: entry.score, kind: .fuzzy))
+                if result.count == limit { return result }
+            }
+        }
+        return result
+    }
+}

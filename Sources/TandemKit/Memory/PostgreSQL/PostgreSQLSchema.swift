@@ -1,0 +1,82 @@
+/// The PostgreSQL memory's tables, as migrations applied in order and recorded in
+/// `tandem_migration` (never edited once released: a change is a new migration).
+///
+/// The tables are made in the connection's current schema (the first of `search_path`: `public`
+/// unless the URL says `?options=-csearch_path%3Dteam`), named `tandem_*` so they can share a
+/// database with other tables.
+enum PostgreSQLSchema {
+    struct Migration {
+        var version: Int
+        var name: String
+        var sql: String
+    }
+
+    static let migrations = [
+        Migration(version: 1, name: "units", sql: """
+            CREATE TABLE tandem_unit (
+                id bigserial PRIMARY KEY,
+                source_locale text NOT NULL,
+                target_locale text NOT NULL,
+                source text NOT NULL,
+                target text NOT NULL,
+                source_key text NOT NULL,
+                previous_key text NOT NULL DEFAULT '',
+                next_key text NOT NULL DEFAULT '',
+                origin_file text,
+                origin_segment text,
+                creator text,
+                created timestamptz NOT NULL,
+                changed timestamptz NOT NULL,
+                state text NOT NULL,
+                -- StableHash of (source_locale, target_locale, source_key), as SQLiteMemory's
+                -- `lookup`: exact lookups read one integer index entry, then compare the texts.
+                lookup bigint NOT NULL,
+                -- What makes two units the same unit, as a SHA-256 digest (`identity(…)` below,
+                -- computed in every statement that writes): a UNIQUE constraint over the text
+                -- columns themselves would fail on long sentences (a B-tree entry holds at most
+                -- 2,704 bytes).
+                identity bytea NOT NULL,
+                CONSTRAINT tandem_unit_identity_key UNIQUE (identity)
+            );
+            CREATE INDEX tandem_unit_lookup ON tandem_unit (lookup);
+            """),
+    ]
+
+    /// The SQL expression of the identity digest of the unit whose identity fields are the SQL
+    /// operands given (column names or parameters, never values): SHA-256 of each part prefixed
+    /// by its byte length, so ("ab", "c") ≠ ("a", "bc"). Written out rather than as a SQL
+    /// function: PostgreSQL runs a function in a generated column or a trigger through its
+    /// per-call executor, which made an import three times slower.
+    static func identity(
+        sourceLocale: String, targetLocale: String, sourceKey: String, previousKey: String, nextKey: String, target: String
+    ) -> String {
+        let parts = [sourceLocale, targetLocale, sourceKey, previousKey, nextKey, target]
+        return "sha256(textsend(" + parts.map { "octet_length(\($0))::text || ':' || \($0)" }.joined(separator: " || ") + "))"
+    }
+
+    /// Brings the schema up to date. An advisory lock makes processes that start at once take
+    /// turns, so a migration runs once.
+    static func migrate(_ connection: PostgreSQLConnection) throws {
+        try connection.transaction {
+            // Any constant: the lock only serializes Tandem's migrations with each other.
+            try connection.execute("SELECT pg_advisory_xact_lock($1)", ["7245100311"])
+            try connection.executeScript("""
+                CREATE TABLE IF NOT EXISTS tandem_migration (
+                    version integer PRIMARY KEY,
+                    name text NOT NULL,
+                    applied timestamptz NOT NULL DEFAULT now()
+                )
+                """)
+            let current = Int(try connection.execute("SELECT coalesce(max(version), 0) FROM tandem_migration").string(0, 0)) ?? 0
+            let latest = migrations.last?.version ?? 0
+            if current > latest {
+                throw PostgreSQLError(message: "this memory has schema version \(current), newer than this Tandem knows (\(latest)); update Tandem")
+            }
+            for migration in migrations where migration.version > current {
+                try connection.executeScript(migration.sql)
+                try connection.execute(
+                    "INSERT INTO tandem_migration (version, name) VALUES ($1, $2)", [String(migration.version), migration.name])
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// The project's `tm/` folder: the TMX files that are, with the segment files, the text the
+/// memory is rebuilt from (`tandem tm rebuild`).
+///
+/// `tandem tm import` keeps each imported file here, so a rebuild never forgets what an import
+/// added. A file already in the folder is not copied; a different file of the same name is never
+/// overwritten (the import is refused before anything is stored).
+public struct ProjectTMXFolder {
+    /// `<project>/tm`.
+    public let directory: URL
+    let projectRoot: URL
+
+    public init(projectRoot: URL) {
+        self.projectRoot = projectRoot
+        directory = projectRoot.appendingPathComponent("tm")
+    }
+
+    /// What keeping a file will do.
+    public enum Plan: Equatable {
+        /// The file is in `tm/` already, or an identical copy is.
+        case alreadyKept(URL)
+        /// The file will be written to this path.
+        case copy(to: URL)
+    }
+
+    /// Where `file` goes. Throws when `tm/` holds another file of that name with other bytes.
+    public func plan(for file: URL) throws -> Plan {
+        let source = file.standardizedFileURL.resolvingSymlinksInPath()
+        if source.deletingLastPathComponent().path == directory.standardizedFileURL.resolvingSymlinksInPath().path {
+            return .alreadyKept(source)
+        }
+        let destination = directory.appendingPathComponent(Self.keptName(for: file))
+        guard FileManager.default.fileExists(atPath: destination.path) else { return .copy(to: destination) }
+        if FileManager.default.contentsEqual(atPath: source.path, andPath: destination.path) {
+            return .alreadyKept(destination)
+        }
+        throw TandemError.unwritable(
+            path: relativePath(destination),
+            reason: "a different TMX of that name is kept already; rename \(file.lastPathComponent) and import it again, "
+                + "or pass --no-keep to add it to the memory only (then `tandem tm rebuild` forgets its units)")
+    }
+
+    /// Writes the kept copy: the file's bytes as they are, or — when the import overrode the
+    /// source language — its units as read with `sourceLocale`, each `<tu>` naming its
+    /// `srclang`, so a rebuild reads them in the same languages. Atomic: a failure leaves no file.
+    public func keep(_ file: URL, at destination: URL, sourceLocale override: LocaleTag?, toolVersion: String) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        guard let override else {
+            let writer = try AtomicFileWriter(destination: destination)
+            do {
+                let handle = try FileHandle(forReadingFrom: file)
+                defer { try? handle.close() }
+                while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                    try writer.write([UInt8](chunk))
+                }
+                try writer.commit()
+            } catch {
+                writer.abandon()
+                throw error
+            }
+            return
+        }
+        let writer = try TMXWriter(destination: destination, sourceLocale: override, toolVersion: toolVersion)
+        do {
+            let now = Date()
+            let reader = TMXReader(url: file, displayPath: file.path)
+            _ = try reader.read { tu in
+                for unit in tu.memoryUnits(sourceLocale: override, path: file.path, now: now) { try writer.write(unit) }
+            }
+            try writer.finish()
+        } catch {
+            writer.abandon()
+            throw error
+        }
+    }
+
+    /// `destination` relative to the project, for messages.
+    public func relativePath(_ url: URL) -> String {
+        let root = projectRoot.standardizedFileURL.path + "/"
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+    }
+
+    /// The file's name, with `.tmx` when it ends otherwise (rebuild reads `tm/*.tmx` only).
+    static func keptName(for file: URL) -> String {
+        let name = file.lastPathComponent
+        return name.lowercased().hasSuffix(".tmx") ? name : name + ".tmx"
+    }
+}
