@@ -1,7 +1,8 @@
 import Foundation
 
 extension TranslationMemory {
-    /// Streams the TMX file at `url` into the memory, `batchSize` units per transaction.
+    /// Streams the TMX file at `url` into the memory, about `batchSize` units per transaction
+    /// (the `<tu>`s that give at most that many).
     ///
     /// A bulk load (`bulkLoad`): a file at least as large as what the memory holds is stored
     /// without the SQLite memory's index, built once at the end. Large batches: when the index
@@ -34,10 +35,11 @@ extension TranslationMemory {
     private func storeTMX(
         from url: URL, path: String, sourceLocale override: LocaleTag?, batchSize: Int, progress: ((Int) -> Void)?
     ) throws -> TMXImportSummary {
-        // Reading (XML, normalization) on its own thread while this one stores the batches.
+        // Reading (XML) on its own thread while this one makes units (normalization) and stores them.
         let pipe = TMXBatchPipe()
         let finished = DispatchSemaphore(value: 0)
-        let reading = TMXBatchReading(url: url, path: path, sourceLocale: override, batchSize: batchSize, pipe: pipe)
+        let reading = TMXBatchReading(url: url, path: path, batchSize: batchSize, pipe: pipe)
+        let now = Date()
         Thread {
             reading.run()
             finished.signal()
@@ -46,7 +48,14 @@ extension TranslationMemory {
         var summary = TMXImportSummary()
         while true {
             switch pipe.receive() {
-            case .batch(let units, let translationUnits, let skipped):
+            case .batch(let translationUnits):
+                var units: [MemoryUnit] = []
+                units.reserveCapacity(translationUnits.count)
+                for tu in translationUnits {
+                    let made = tu.memoryUnits(sourceLocale: override, path: path, now: now)
+                    if made.isEmpty { summary.skipped += 1 }
+                    units += made
+                }
                 do {
                     let written = try add(units)
                     summary.inserted += written.inserted
@@ -55,8 +64,7 @@ extension TranslationMemory {
                     pipe.cancel()
                     throw error
                 }
-                summary.translationUnits += translationUnits
-                summary.skipped += skipped
+                summary.translationUnits += translationUnits.count
                 progress?(summary.translationUnits)
             case .end(let error?):
                 throw error
