@@ -50,12 +50,20 @@ public protocol TranslationMemory: AnyObject {
 
     /// Deletes every unit (for `tandem tm rebuild`), in one transaction.
     func removeAll() throws
+
+    /// Runs `body`, which adds about `expectedUnits` units in batches (an import), letting the
+    /// backend prepare for a load that large and finish it at the end (the SQLite memory builds
+    /// its index once instead of inserting into it). Each `add` keeps its own transaction.
+    func bulkLoad<T>(expectedUnits: Int, _ body: () throws -> T) throws -> T
 }
 
 extension TranslationMemory {
     /// Nothing to prepare: each lookup asks the backend.
     @discardableResult
     public func prepareLookups(sourceLocale: LocaleTag, targetLocale: LocaleTag) throws -> Int { 0 }
+
+    /// Nothing to prepare: the batches are added as they come.
+    public func bulkLoad<T>(expectedUnits: Int, _ body: () throws -> T) throws -> T { try body() }
 
     /// The in-context match (101) for `query`, if there is one.
     public func contextMatch(for query: MemoryQuery) throws -> MemoryMatch? {

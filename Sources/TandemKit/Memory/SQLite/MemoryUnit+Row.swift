@@ -32,8 +32,12 @@ extension MemoryUnit {
     }
 
     /// `StableHash` of what makes two units the same unit.
-    var identityHash: Int64 {
-        StableHash.of(sourceLocale.identifier, targetLocale.identifier, sourceKey, previousKey, nextKey, target)
+    var identityHash: Int64 { hashes.identity }
+
+    /// `lookupHash` and `identityHash` in one pass: the identity's parts begin with the lookup's.
+    var hashes: (lookup: Int64, identity: Int64) {
+        let lookup = lookupHash
+        return (lookup, StableHash.extending(StableHash.extending(StableHash.extending(lookup, previousKey), nextKey), target))
     }
 
     /// `StableHash` of what an exact lookup asks for.

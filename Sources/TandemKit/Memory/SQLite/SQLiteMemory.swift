@@ -29,12 +29,12 @@ public final class SQLiteMemory: TranslationMemory {
         var target: LocaleTag
     }
     private var scratch = FuzzySearchScratch()
-    /// `identity` of every stored unit while `identitiesVersion` (the writer connection's
-    /// `PRAGMA data_version` when they were read) is current; nil when not loaded.
-    private var identities: Set<Int64> = []
-    private var identitiesVersion: Int64?
-    /// Batches at least this large load the identity set (a read of the identity index).
+    /// Every stored identity, for large batches and bulk loads.
+    private var identities = StoredIdentities()
+    /// Batches at least this large load the identity set (a read of the index).
     static let identitySetThreshold = 1000
+    /// Whether `bulkLoad` runs (the index is dropped): every batch uses the identity set.
+    private var isBulkLoading = false
 
     /// Opens (creating when missing, with its directory) the memory at `path` and brings its
     /// schema up to date.
@@ -56,6 +56,7 @@ public final class SQLiteMemory: TranslationMemory {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             pool = try DatabasePool(path: path, configuration: configuration)
             try MemorySchema.migrator.migrate(pool)
+            try Self.restoreIndexIfMissing(pool)
         } catch let error as DatabaseError {
             throw TandemError.unreadable(path: path, reason: "not a Tandem memory: \(error.message ?? "\(error)")")
         } catch let error as TandemError {
@@ -79,7 +80,13 @@ public final class SQLiteMemory: TranslationMemory {
             var summary = MemoryWriteSummary()
             let find = try db.cachedStatement(sql: """
                 SELECT id FROM unit
-                WHERE identity = ? AND sourceLocale = ? AND targetLocale = ? AND sourceKey = ?
+                WHERE lookup = ? AND identity = ? AND sourceLocale = ? AND targetLocale = ? AND sourceKey = ?
+                    AND previousKey = ? AND nextKey = ? AND target = ?
+                """)
+            // The unit the identity set names, if it is the same unit (the hash may collide).
+            let same = try db.cachedStatement(sql: """
+                SELECT id FROM unit
+                WHERE id = ? AND sourceLocale = ? AND targetLocale = ? AND sourceKey = ?
                     AND previousKey = ? AND nextKey = ? AND target = ?
                 """)
             let insert = try UnitInsertStatement(db)
@@ -91,18 +98,24 @@ public final class SQLiteMemory: TranslationMemory {
             // Large batches (imports) skip the find for identities the file has never held:
             // every stored identity hash is kept in memory, valid while no other connection
             // has committed (`data_version` unchanged).
-            let known = try self.knownIdentities(db, loading: units.count >= Self.identitySetThreshold)
+            let known = try identities.isCurrent(
+                db, loading: isBulkLoading || units.count >= Self.identitySetThreshold)
             // Find-then-write is safe: the transaction is IMMEDIATE, so no other writer runs between.
             for unit in units {
-                let identity = unit.identityHash
-                let existing: Int64?
-                if known, !identities.contains(identity) {
-                    existing = nil
+                let (lookup, identity) = unit.hashes
+                func identityColumns() -> StatementArguments {
+                    [unit.sourceLocale.identifier, unit.targetLocale.identifier, unit.sourceKey,
+                     unit.previousKey, unit.nextKey, unit.target]
+                }
+                var existing: Int64?
+                if known {
+                    // Only a collision or a unit updated since needs the find (a scan without the index).
+                    if let id = identities.id(of: identity) {
+                        existing = try Int64.fetchOne(same, arguments: [id] + identityColumns())
+                            ?? Int64.fetchOne(find, arguments: [lookup, identity] + identityColumns())
+                    }
                 } else {
-                    existing = try Int64.fetchOne(find, arguments: [
-                        identity, unit.sourceLocale.identifier, unit.targetLocale.identifier, unit.sourceKey,
-                        unit.previousKey, unit.nextKey, unit.target,
-                    ])
+                    existing = try Int64.fetchOne(find, arguments: [lookup, identity] + identityColumns())
                 }
                 if let existing {
                     try refresh.execute(arguments: [
@@ -111,8 +124,8 @@ public final class SQLiteMemory: TranslationMemory {
                     ])
                     summary.updated += 1
                 } else {
-                    try insert.insert(unit, identity: identity)
-                    if known { identities.insert(identity) }
+                    let id = try insert.insert(unit, lookup: lookup, identity: identity)
+                    identities.record(identity, id: id)
                     summary.inserted += 1
                 }
             }
@@ -137,7 +150,7 @@ public final class SQLiteMemory: TranslationMemory {
             if db.changesCount == 0 { throw TandemError.usage("no unit with id \(id) in \(self.path)") }
         }
         // The old identity may stay in the set: it only costs a find.
-        if identitiesVersion != nil { identities.insert(unit.identityHash) }
+        identities.record(unit.identityHash, id: id)
         forgetLoadedTables()
     }
 
@@ -147,20 +160,64 @@ public final class SQLiteMemory: TranslationMemory {
         forgetLoadedTables()
     }
 
-    /// Whether `identities` holds every stored identity now, loading it when `loading` and it
-    /// is missing or out of date. Runs inside the write transaction.
-    private func knownIdentities(_ db: Database, loading: Bool) throws -> Bool {
-        let version = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? -1
-        if identitiesVersion == version { return true }
-        identities.removeAll()
-        identitiesVersion = nil
-        guard loading else { return false }
-        // A scan of the covering index `unit_identity`, not of the table.
-        let cursor = try Int64.fetchCursor(db, sql: "SELECT identity FROM unit INDEXED BY unit_identity")
-        while let identity = try cursor.next() { identities.insert(identity) }
-        identitiesVersion = version
-        return true
+    // MARK: - Bulk loading
+
+    /// Runs `body`, which adds about `expectedUnits` units in batches (an import), without the
+    /// index when the load is at least as large as what is stored: inserting into an index of
+    /// random hashes dirties its pages all over the file at every batch, and each commit writes
+    /// them to the WAL again, while building it once at the end is one sort.
+    ///
+    /// Duplicates are still found without it: every batch checks the identity set (read again
+    /// whenever another connection commits), and compares a stored unit by id. Crash-safe:
+    /// every batch is still one committed transaction, and a memory opened without its index
+    /// (the load died before the end) creates it again. Another connection that opens the
+    /// memory meanwhile creates it too; the load then goes on with it, only slower.
+    public func bulkLoad<T>(expectedUnits: Int, _ body: () throws -> T) throws -> T {
+        guard !isBulkLoading, expectedUnits >= Self.identitySetThreshold else { return try body() }
+        let dropped = try write { db -> Bool in
+            // Ids only grow (AUTOINCREMENT): the largest is at least the row count, read without a scan.
+            let stored = try Int.fetchOne(db, sql: "SELECT max(id) FROM unit") ?? 0
+            guard stored <= expectedUnits else { return false }
+            // The identity set read over the index, before dropping it.
+            _ = try identities.isCurrent(db, loading: true)
+            try db.execute(sql: "DROP INDEX IF EXISTS \(MemorySchema.lookupIndex)")
+            return true
+        }
+        guard dropped else { return try body() }
+        isBulkLoading = true
+        let result: T
+        do {
+            result = try body()
+        } catch {
+            isBulkLoading = false
+            try? write { db in try db.execute(sql: MemorySchema.createLookupIndexSQL) }
+            throw error
+        }
+        isBulkLoading = false
+        try write { db in
+            // The sort may use a second thread: the reading thread of an import is done by now.
+            try db.execute(sql: "PRAGMA threads = 2")
+            defer { try? db.execute(sql: "PRAGMA threads = 0") }
+            try db.execute(sql: MemorySchema.createLookupIndexSQL)
+        }
+        return result
     }
+
+    /// Creates the index when a bulk load died before creating it again (checked in a read, so
+    /// opening a sound memory writes nothing).
+    private static func restoreIndexIfMissing(_ pool: DatabasePool) throws {
+        if try !pool.read(lookupIndexExists) {
+            try pool.write { db in try db.execute(sql: MemorySchema.createLookupIndexSQL) }
+        }
+    }
+
+    private static func lookupIndexExists(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'index' AND name = ?",
+                          arguments: [MemorySchema.lookupIndex]) ?? false
+    }
+
+    /// Whether the index of lookups and duplicate checks exists (a bulk load drops it for a while).
+    func hasLookupIndex() throws -> Bool { try read(Self.lookupIndexExists) }
 
     /// After this instance writes, what it holds in memory is out of date.
     private func forgetLoadedTables() {

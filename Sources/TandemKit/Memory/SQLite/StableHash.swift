@@ -2,27 +2,30 @@
 /// seeded per process), so it can be stored and indexed. Collisions are possible and harmless:
 /// every query that uses it also compares the hashed columns.
 enum StableHash {
+    private static let offsetBasis = Int64(bitPattern: 0xCBF2_9CE4_8422_2325)
+    private static let prime: UInt64 = 0x0000_0100_0000_01B3
+
     /// The hash of `parts`, each followed by a 0 byte so that ("ab", "c") ≠ ("a", "bc").
     static func of(_ parts: String...) -> Int64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for part in parts {
-            for byte in part.utf8 {
-                hash ^= UInt64(byte)
-                hash &*= 0x0000_0100_0000_01B3
-            }
-            hash &*= 0x0000_0100_0000_01B3  // the separator (xor with 0 is a no-op)
-        }
-        return Int64(bitPattern: hash)
+        parts.reduce(offsetBasis, extending)
     }
 
     /// `of(part)` without the variadic array: exact lookups hash one key per probe.
-    static func of(_ part: String) -> Int64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in part.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
+    static func of(_ part: String) -> Int64 { extending(offsetBasis, part) }
+
+    /// The hash of the parts `hash` was made of followed by `part`: FNV runs byte by byte, so
+    /// `extending(of(a, b), c)` is `of(a, b, c)` without hashing `a` and `b` again.
+    static func extending(_ hash: Int64, _ part: String) -> Int64 {
+        var part = part
+        var hash = UInt64(bitPattern: hash)
+        // Over the contiguous UTF-8 bytes: iterating `part.utf8` costs a branch per byte.
+        part.withUTF8 { bytes in
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash &*= prime
+            }
         }
-        hash &*= 0x0000_0100_0000_01B3
+        hash &*= prime  // the separator (xor with 0 is a no-op)
         return Int64(bitPattern: hash)
     }
 }

@@ -20,13 +20,11 @@ struct UnitInsertStatement {
         statement = try db.cachedStatement(sql: Self.sql)
     }
 
-    /// Inserts `unit`, whose identity hash the caller computed already.
-    func insert(_ unit: MemoryUnit, identity: Int64) throws {
+    /// Inserts `unit`, whose hashes the caller computed already; returns its id.
+    func insert(_ unit: MemoryUnit, lookup: Int64, identity: Int64) throws -> Int64 {
         let handle = statement.sqliteStatement
-        defer {
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
-        }
+        // Every parameter is bound again for each row (NULL too): no clearing needed.
+        defer { sqlite3_reset(handle) }
         var code = SQLITE_OK
         func text(_ index: Int32, _ value: String?) {
             guard code == SQLITE_OK else { return }
@@ -55,10 +53,10 @@ struct UnitInsertStatement {
         if code == SQLITE_OK { code = sqlite3_bind_double(handle, 12, unit.changed.timeIntervalSince1970) }
         text(13, unit.state.rawValue)
         if code == SQLITE_OK { code = sqlite3_bind_int64(handle, 14, identity) }
-        if code == SQLITE_OK { code = sqlite3_bind_int64(handle, 15, unit.lookupHash) }
+        if code == SQLITE_OK { code = sqlite3_bind_int64(handle, 15, lookup) }
         if code == SQLITE_OK {
             code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return }
+            if code == SQLITE_DONE { return sqlite3_last_insert_rowid(sqlite3_db_handle(handle)) }
         }
         throw DatabaseError(
             resultCode: ResultCode(rawValue: code),

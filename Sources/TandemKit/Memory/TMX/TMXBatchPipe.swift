@@ -6,7 +6,8 @@ import Foundation
 final class TMXBatchPipe: @unchecked Sendable {
     /// What the reading side delivers.
     enum Item {
-        case batch([MemoryUnit], translationUnits: Int, skipped: Int)
+        /// `<tu>`s read, giving at most about the batch size in memory units.
+        case batch([TMXTranslationUnit])
         /// Reading ended: nil after the whole file, or the error that stopped it.
         case end(Error?)
     }

@@ -153,7 +153,12 @@ final class TMXByteStream: InputStream {
 
     /// `text` with escaped control characters restored (nil when there were none).
     static func restoringControlCharacters(_ text: String) -> String? {
-        guard text.unicodeScalars.contains(where: { $0.value >= escapeBase && $0.value < escapeBase + 0x20 }) else { return nil }
+        // Escapes are in plane 16, whose UTF-8 starts with byte F4: text without one (nearly
+        // all) is passed by a byte search instead of decoding every scalar.
+        var probe = text
+        guard probe.withUTF8({ $0.count > 0 && memchr($0.baseAddress!, 0xF4, $0.count) != nil }),
+              text.unicodeScalars.contains(where: { $0.value >= escapeBase && $0.value < escapeBase + 0x20 })
+        else { return nil }
         var output = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar.value >= escapeBase, scalar.value < escapeBase + 0x20 {

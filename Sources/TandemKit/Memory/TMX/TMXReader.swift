@@ -175,17 +175,19 @@ public final class TMXReader: NSObject, XMLParserDelegate {
             // languages, and puts the source variant first: its header is not evidence.
             headerSourceIsTrusted = creationTool != "Translate Toolkit"
         case "tu":
+            let read = TMXUnitAttributes(attributes)
             var newUnit = TMXTranslationUnit()
             newUnit.line = parser.lineNumber
-            newUnit.tuid = attributes["tuid"]
-            newUnit.creator = attributes["changeid"] ?? attributes["creationid"]
-            newUnit.created = attributes["creationdate"].flatMap(TMXDate.parse)
-            newUnit.changed = attributes["changedate"].flatMap(TMXDate.parse)
-            if let source = attributes["srclang"], source != "*all*" { newUnit.sourceLocale = canonicalLocale(source) }
+            newUnit.tuid = read.tuid
+            newUnit.creator = read.creator
+            newUnit.created = read.creationDate.flatMap(TMXDate.parse)
+            newUnit.changed = read.changeDate.flatMap(TMXDate.parse)
+            if let source = read.sourceLanguage, source != "*all*" { newUnit.sourceLocale = canonicalLocale(source) }
             unit = newUnit
         case "tuv":
             guard unit != nil else { return fail(parser, "<tuv> outside a <tu>") }
-            guard let raw = attributes["xml:lang"] ?? attributes["lang"] else {
+            let read = TMXUnitAttributes(attributes)
+            guard let raw = read.language else {
                 return fail(parser, "<tuv> without xml:lang")
             }
             guard let locale = canonicalLocale(raw) else {
@@ -193,9 +195,9 @@ public final class TMXReader: NSObject, XMLParserDelegate {
             }
             variantLocale = locale
             // OmegaT puts who and when on the translated <tuv>, not on the <tu>.
-            if unit!.creator == nil { unit!.creator = attributes["changeid"] ?? attributes["creationid"] }
-            if unit!.created == nil { unit!.created = attributes["creationdate"].flatMap(TMXDate.parse) }
-            if unit!.changed == nil { unit!.changed = attributes["changedate"].flatMap(TMXDate.parse) }
+            if unit!.creator == nil { unit!.creator = read.creator }
+            if unit!.created == nil { unit!.created = read.creationDate.flatMap(TMXDate.parse) }
+            if unit!.changed == nil { unit!.changed = read.changeDate.flatMap(TMXDate.parse) }
         case "seg":
             guard variantLocale != nil else { return fail(parser, "<seg> outside a <tuv>") }
             inSegment = true

@@ -8,16 +8,20 @@ extension TMXTranslationUnit {
     func memoryUnits(sourceLocale override: LocaleTag?, path: String, now: Date) -> [MemoryUnit] {
         let source = (override ?? sourceLocale).flatMap { locale in variants.first { $0.locale == locale } }
         guard let source, !source.text.isEmpty else { return [] }
-        let state = properties[TMXWriter.Property.state].flatMap(SegmentState.init(rawValue:)) ?? .translated
+        // Most files have no <prop>: no lookups then (each hashes its key).
+        let properties = self.properties.isEmpty ? nil : self.properties
+        let state = properties?[TMXWriter.Property.state].flatMap(SegmentState.init(rawValue:)) ?? .translated
         var units: [MemoryUnit] = []
         for variant in variants where variant.locale != source.locale && !variant.text.isEmpty {
             var unit = MemoryUnit(
                 sourceLocale: source.locale, targetLocale: variant.locale, source: source.text, target: variant.text,
-                originFile: properties[TMXWriter.Property.originFile] ?? path,
-                originSegment: properties[TMXWriter.Property.originSegment] ?? tuid,
+                originFile: properties?[TMXWriter.Property.originFile] ?? path,
+                originSegment: properties?[TMXWriter.Property.originSegment] ?? tuid,
                 creator: creator, created: created ?? changed ?? now, changed: changed, state: state)
-            unit.previousKey = properties[TMXWriter.Property.previousKey] ?? ""
-            unit.nextKey = properties[TMXWriter.Property.nextKey] ?? ""
+            if let properties {
+                unit.previousKey = properties[TMXWriter.Property.previousKey] ?? ""
+                unit.nextKey = properties[TMXWriter.Property.nextKey] ?? ""
+            }
             units.append(unit)
         }
         return units
