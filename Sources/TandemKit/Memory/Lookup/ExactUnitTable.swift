@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The leverageable units of one locale pair, held in memory by their normalized source, so an
 /// exact lookup is one hash probe instead of a database read (~30k reads/s against well over
@@ -13,39 +12,18 @@ struct ExactUnitTable {
     private var matchesByHash: [Int64: [MemoryMatch]] = [:]
     private(set) var unitCount = 0
 
-    /// Reads the pair's leverageable units in one pass over the table.
-    init(_ db: Database, sourceLocale: LocaleTag, targetLocale: LocaleTag) throws {
-        // Row order, not ORDER BY: sorting a million rows in SQLite costs more than sorting
-        // the few units that share a key here.
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT id, source, target, sourceKey, previousKey, nextKey, originFile, originSegment, creator,
-                created, changed, state
-            FROM unit
-            WHERE sourceLocale = ? AND targetLocale = ? AND state IN \(MemorySchema.leverageableStatesSQL)
-            """, arguments: [sourceLocale.identifier, targetLocale.identifier])
-        var states: [String: SegmentState] = [:]
-        for state in SegmentState.allCases { states[state.rawValue] = state }
-        var unitsByHash: [Int64: [MemoryUnit]] = [:]
-        while let row = try cursor.next() {
-            let stateText: String = row[11]
-            guard let state = states[stateText] else { continue }
-            let unit = MemoryUnit(
-                id: row[0], sourceLocale: sourceLocale, targetLocale: targetLocale, source: row[1], target: row[2],
-                sourceKey: row[3], previousKey: row[4], nextKey: row[5], originFile: row[6], originSegment: row[7],
-                creator: row[8], created: Date(timeIntervalSince1970: row[9]), changed: Date(timeIntervalSince1970: row[10]),
-                state: state)
-            unitsByHash[StableHash.of(unit.sourceKey), default: []].append(unit)
-            unitCount += 1
-        }
+    /// The table of units already grouped by `StableHash` of their key (what a backend
+    /// streaming its rows builds), `unitCount` of them in all.
+    init(unitsByHash: [Int64: [MemoryUnit]], unitCount: Int) {
+        self.unitCount = unitCount
         matchesByHash = Self.ordered(unitsByHash)
     }
 
-    /// The table of `units`, a locale pair's leverageable units read by another backend.
+    /// The table of `units`, a locale pair's leverageable units.
     init(units: [MemoryUnit]) {
         var unitsByHash: [Int64: [MemoryUnit]] = [:]
         for unit in units { unitsByHash[StableHash.of(unit.sourceKey), default: []].append(unit) }
-        unitCount = units.count
-        matchesByHash = Self.ordered(unitsByHash)
+        self.init(unitsByHash: unitsByHash, unitCount: units.count)
     }
 
     /// Each key's units as exact matches, most recently changed first (then highest id).
