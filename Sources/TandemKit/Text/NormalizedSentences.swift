@@ -41,8 +41,8 @@ public struct NormalizedSentences: @unchecked Sendable {
         precondition(index >= 0 && index < count, "sentence index out of range")
         guard let formIndex = forms.firstIndex(of: form) else { preconditionFailure("no \(form) keys were asked for") }
         let slot = index * forms.count + formIndex
-        let start = slot == 0 ? 0 : Int(storage.keyEnds[slot - 1])
-        let end = Int(storage.keyEnds[slot])
+        let start = Int(storage.keyBounds[2 * slot])
+        let end = Int(storage.keyBounds[2 * slot + 1])
         return withExtendedLifetime(storage) { body(UnsafeBufferPointer(start: storage.keyUnits + start, count: end - start)) }
     }
 
@@ -79,10 +79,11 @@ public struct NormalizedSentences: @unchecked Sendable {
     mutating func computeKeys(iterator: BreakIterator, bytes: UnsafeBufferPointer<UInt8>, textIsBroken: Bool) {
         let storage = storage
         let formCount = forms.count
-        storage.reserveKeyEnds(storage.rangeCount * formCount)
-        // NFC and NFKC rarely grow text at all; the rare key that does is redone with room for
-        // ICU's worst case (18 units per unit).
-        var capacity = formCount * (bytes.count + bytes.count / 2 + 16)
+        storage.reserveKeyBounds(storage.rangeCount * formCount)
+        // The text's UTF-16 (never more units than bytes), then the keys that differ from their
+        // sentence. NFC and NFKC rarely grow text at all; the rare key that does is redone with
+        // room for ICU's worst case (18 units per unit).
+        var capacity = bytes.count + formCount * (bytes.count + bytes.count / 2 + 16)
         while true {
             storage.reserveKeyUnits(capacity)
             let code = formCodes.withUnsafeBufferPointer { forms in
@@ -90,10 +91,10 @@ public struct NormalizedSentences: @unchecked Sendable {
                     UnsafeMutableRawPointer(iterator.handle), bytes.baseAddress, Int64(bytes.count),
                     textIsBroken ? 1 : 0, storage.bounds, Int64(storage.rangeCount),
                     forms.baseAddress, Int32(formCount), storage.keyUnits, Int64(storage.keyUnitCapacity),
-                    storage.keyEnds)
+                    storage.keyBounds)
             }
-            if code == ICUError.bufferOverflow.code, capacity < formCount * (18 * bytes.count + 16) {
-                capacity = formCount * (18 * bytes.count + 16)
+            if code == ICUError.bufferOverflow.code, capacity < bytes.count + formCount * (18 * bytes.count + 16) {
+                capacity = bytes.count + formCount * (18 * bytes.count + 16)
                 continue
             }
             // Valid UTF-8 from a Swift String and ascending ranges cannot fail otherwise.
