@@ -76,11 +76,17 @@ static inline __attribute__((always_inline)) int32_t tandem_decode(const uint8_t
 #if defined(__SSE2__)
         if (ssse3) {
             // dest has room for `length` units and j <= i, so eight units at j always fit.
+            // A whole block advances by a constant, so the next load does not wait on this one's checks.
             while (i + 16 <= length) {
                 int count = tandem_decode_five_3byte(source + i, dest + j);
+                if (count == 5) {
+                    i += 15;
+                    j += 5;
+                    continue;
+                }
                 i += 3 * count;
                 j += count;
-                if (count < 5) break;
+                break;
             }
         }
 #endif
