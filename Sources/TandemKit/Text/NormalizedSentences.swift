@@ -14,6 +14,9 @@ public struct NormalizedSentences: @unchecked Sendable {
     /// The forms of the keys, in the order they were asked for.
     public private(set) var forms: [NormalizationForm] = []
     private var formCodes: [Int32] = []
+    /// Per form (eight bits at `8 * rawValue`), its index in `forms`, or 0xFF when it is not there
+    /// (or past 254): `withKey` runs once per key read, and this spares it a search of `forms`.
+    private var formSlots: UInt64 = ~0
     private var storage = NormalizedSentenceStorage()
 
     public init() {}
@@ -39,7 +42,11 @@ public struct NormalizedSentences: @unchecked Sendable {
     /// The key of sentence `index` in `form` (one of `forms`) as UTF-16, valid inside `body`.
     public func withKey<Result>(at index: Int, form: NormalizationForm, _ body: (UnsafeBufferPointer<UInt16>) -> Result) -> Result {
         precondition(index >= 0 && index < count, "sentence index out of range")
-        guard let formIndex = forms.firstIndex(of: form) else { preconditionFailure("no \(form) keys were asked for") }
+        var formIndex = Int(truncatingIfNeeded: formSlots >> (8 * UInt64(form.rawValue))) & 0xFF
+        if formIndex == 0xFF {
+            guard let found = forms.firstIndex(of: form) else { preconditionFailure("no \(form) keys were asked for") }
+            formIndex = found
+        }
         let slot = index * forms.count + formIndex
         let start = Int(storage.keyBounds[2 * slot])
         let end = Int(storage.keyBounds[2 * slot + 1])
@@ -64,6 +71,12 @@ public struct NormalizedSentences: @unchecked Sendable {
         if self.forms != forms {
             self.forms = forms
             formCodes = forms.map(\.rawValue)
+            formSlots = ~0
+            // Backwards, so the first of a repeated form wins (as `firstIndex(of:)` has it).
+            for (index, form) in forms.enumerated().reversed() where index < 0xFF {
+                let shift = 8 * UInt64(form.rawValue)
+                formSlots = formSlots & ~(0xFF << shift) | UInt64(index) << shift
+            }
         }
         if !isKnownUniquelyReferenced(&storage) { storage = NormalizedSentenceStorage() }
         storage.rangeCount = 0
