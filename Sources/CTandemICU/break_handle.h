@@ -25,10 +25,6 @@ typedef struct {
     int64_t *boundary_bytes;
     int64_t boundary_count;
     int64_t boundary_capacity;
-    // Scratch room for tandem_normalize_ranges (the second key of a sentence while the first is
-    // written in place).
-    UChar *scratch;
-    int32_t scratch_capacity;
 } TandemBreak;
 
 /// Makes `handle->utf16` the UTF-16 of `text` (unless it already is). Returns an ICU error code.

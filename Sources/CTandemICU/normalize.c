@@ -274,26 +274,31 @@ static int32_t tandem_normalize_units(const UNormalizer2 *n, const uint16_t *map
 }
 
 #if defined(__SSE2__)
-// Two forms that leave ASCII and U+4000..U+9FFF alone (NFC and NFKC) in one pass over `source`:
-// the same units go to `first` and `second` (each with room for `length`) while both forms can
-// map them on their own. Returns how many units both keys have so far; the caller finishes each
-// with tandem_normalize_units from there.
+// Two forms that leave ASCII and U+4000..U+9FFF alone (NFC and NFKC) in one pass over `source`,
+// while both can map the units on their own. Only the second form's units are written (to
+// `second`, room for `length` + 8); of the first only whether any unit differs from the source is
+// kept (`*first_changed`, as `*second_changed` for the second): NFC nearly never changes a
+// sentence, and an unchanged key is the sentence itself, not a copy. Eight units at a time, the
+// sentence's last ones too (`source` must be readable 8 units past `length`). Returns how many
+// units both keys have so far; the caller finishes each with tandem_normalize_units from there.
 static int32_t tandem_normalize_pair_prefix(const uint16_t *first_map, const uint16_t *second_map,
-                                            const UChar *source, int32_t length, UChar *first, UChar *second) {
+                                            const UChar *source, int32_t length, UChar *second,
+                                            int *first_changed, int *second_changed) {
     const __m128i ascii_max = _mm_set1_epi16(0x7F), ideograph_base = _mm_set1_epi16(0x4000);
     const __m128i ideograph_span = _mm_set1_epi16(0x5FFF), zero = _mm_setzero_si128();
+    int first = 0, second_ = 0;
     int32_t i = 0;
     while (i < length) {
-        while (i + 8 <= length) {
+        for (;;) {
             __m128i units = _mm_loadu_si128((const __m128i *)(source + i));
             __m128i is_ascii = _mm_cmpeq_epi16(_mm_subs_epu16(units, ascii_max), zero);
             __m128i is_ideograph =
                 _mm_cmpeq_epi16(_mm_subs_epu16(_mm_sub_epi16(units, ideograph_base), ideograph_span), zero);
-            _mm_storeu_si128((__m128i *)(first + i), units);
             _mm_storeu_si128((__m128i *)(second + i), units);
             unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(is_ascii, is_ideograph));
-            if (mask == 0xFFFF) { i += 8; continue; }
-            i += __builtin_ctz(~mask) / 2;
+            int32_t taken = mask == 0xFFFF ? 8 : __builtin_ctz(~mask) / 2;
+            if (taken == 8 && i + 8 < length) { i += 8; continue; }
+            i = i + taken < length ? i + taken : length;
             break;
         }
         if (i == length) break;
@@ -304,19 +309,23 @@ static int32_t tandem_normalize_pair_prefix(const uint16_t *first_map, const uin
             UChar next = source[i + 1];
             if ((a != c && first_map[next] == 0) || (b != c && second_map[next] == 0)) break;
         }
-        first[i] = a;
+        first |= a != c;
+        second_ |= b != c;
         second[i] = b;
         i++;
     }
+    *first_changed = first;
+    *second_changed = second_;
     return i;
 }
 #endif
 
 int32_t tandem_normalize_ranges(void *iterator, const uint8_t *text, int64_t length, int32_t text_is_broken,
                                 const int64_t *bounds, int64_t range_count, const int32_t *forms,
-                                int32_t form_count, uint16_t *dest, int64_t capacity, int64_t *key_ends) {
+                                int32_t form_count, uint16_t *dest, int64_t capacity, int64_t *key_bounds) {
     TandemBreak *handle = iterator;
     if (length >= INT32_MAX) return U_INDEX_OUTOFBOUNDS_ERROR;
+    if (form_count < 0 || form_count > FORM_COUNT) return U_ILLEGAL_ARGUMENT_ERROR;
     // The boundaries of the last break, to start each walk from (none when the text is new here).
     int64_t known = 0;
     if (text_is_broken && handle->utf16_source == text && handle->utf16_source_length == length) {
@@ -342,19 +351,16 @@ int32_t tandem_normalize_ranges(void *iterator, const uint8_t *text, int64_t len
     }
     int pair = form_count == 2 && maps[0] != NULL && maps[1] != NULL && ascii[0] && ascii[1] && ideographs[0] &&
                ideographs[1];
-    if (pair && handle->scratch_capacity < handle->utf16_length) {
-        UChar *grown = realloc(handle->scratch, sizeof(UChar) * (size_t)(handle->utf16_length + 64));
-        if (grown != NULL) {
-            handle->scratch = grown;
-            handle->scratch_capacity = handle->utf16_length + 64;
-        }
-    }
     const UChar *utf16 = handle->utf16;
+    // The text's UTF-16 first: a key equal to its sentence is a range of it.
+    int64_t text_units = handle->utf16_length;
+    if (capacity < text_units) return U_BUFFER_OVERFLOW_ERROR;
+    memcpy(dest, utf16, sizeof(UChar) * (size_t)text_units);
     // Byte offsets come in ascending order: map each to UTF-16 from the nearest boundary of the
     // break before it (sentences start and end at or near one), walking the UTF-8 from there.
     int64_t byte = 0, next_known = 0;
     int32_t unit = 0;
-    int64_t written = 0;
+    int64_t written = text_units;
     for (int64_t r = 0; r < range_count; r++) {
         int32_t range_units[2];
         for (int side = 0; side < 2; side++) {
@@ -378,29 +384,48 @@ int32_t tandem_normalize_ranges(void *iterator, const uint8_t *text, int64_t len
         }
         const UChar *sentence = utf16 + range_units[0];
         int32_t sentence_length = range_units[1] - range_units[0];
-        // Two forms that agree on what is trivial share one pass for the common prefix: the first
-        // key's straight into place, the second's into scratch until the first key is done.
+        int64_t *slot_bounds = key_bounds + 2 * r * form_count;
+        // Two forms that agree on what is trivial share one pass for the common prefix: the
+        // second key's units go straight into place, the first's are only compared.
         int32_t shared = 0;
+        int paired = 0, changed[2] = {0, 0};
 #if defined(__SSE2__)
-        if (pair && capacity - written >= (int64_t)sentence_length && sentence_length <= handle->scratch_capacity) {
+        // (Eight units are read and written at a time: the UTF-16 copy has room past its end.)
+        if (pair && capacity - written >= (int64_t)sentence_length + 8) {
             shared = tandem_normalize_pair_prefix(maps[0], maps[1], sentence, sentence_length, dest + written,
-                                                  handle->scratch);
+                                                  &changed[0], &changed[1]);
+            paired = 1;
         }
 #endif
-        for (int32_t f = 0; f < form_count; f++) {
+        for (int32_t k = 0; k < form_count; k++) {
+            // With a shared prefix the second form comes first: its units are already in place.
+            int32_t f = paired ? 1 - k : k;
+            if (paired && shared == sentence_length && !changed[f]) {
+                slot_bounds[2 * f] = range_units[0];
+                slot_bounds[2 * f + 1] = range_units[1];
+                continue;
+            }
             int64_t room = capacity - written;
             if (room > INT32_MAX) room = INT32_MAX;
             int32_t start = 0;
-            if (shared > 0 && f < 2 && room >= shared) {
-                if (f == 1) memcpy(dest + written, handle->scratch, sizeof(UChar) * (size_t)shared);
+            if (paired && room >= shared) {
                 start = shared;
+                if (f == 0) {
+                    // The first form's prefix: the source's units, mapped where that form changed any.
+                    if (changed[0]) {
+                        for (int32_t i = 0; i < shared; i++) dest[written + i] = maps[0][sentence[i]];
+                    } else {
+                        memcpy(dest + written, sentence, sizeof(UChar) * (size_t)shared);
+                    }
+                }
             }
             UErrorCode status = U_ZERO_ERROR;
             int32_t produced = tandem_normalize_units(normalizers[f], maps[f], ascii[f], ideographs[f], sentence,
                                                       sentence_length, dest + written, (int32_t)room, start, &status);
             if (U_FAILURE(status)) return status;
+            slot_bounds[2 * f] = written;
+            slot_bounds[2 * f + 1] = written + produced;
             written += produced;
-            key_ends[r * form_count + f] = written;
         }
     }
     return U_ZERO_ERROR;

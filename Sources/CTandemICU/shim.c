@@ -42,7 +42,6 @@ void tandem_break_close(void *iterator) {
     free(handle->utf16);
     free(handle->boundary_units);
     free(handle->boundary_bytes);
-    free(handle->scratch);
     free(handle);
 }
 
@@ -56,8 +55,9 @@ static UErrorCode tandem_set_text(TandemBreak *handle, const uint8_t *text, int6
 
 UErrorCode tandem_break_transcode(TandemBreak *handle, const uint8_t *text, int32_t length) {
     handle->utf16_source = NULL;
-    if (handle->utf16_capacity < length + 1) {
-        int32_t capacity = length + 1 > 256 ? length + 1 : 256;
+    // Eight units of room past the end: tandem_normalize_ranges reads eight units at a time.
+    if (handle->utf16_capacity < length + 9) {
+        int32_t capacity = length + 9 > 256 ? length + 9 : 256;
         UChar *grown = realloc(handle->utf16, sizeof(UChar) * (size_t)capacity);
         if (grown == NULL) return U_MEMORY_ALLOCATION_ERROR;
         handle->utf16 = grown;

@@ -5,9 +5,11 @@
 #include <emmintrin.h>
 #include <tmmintrin.h>
 
-// Five three-byte characters (15 bytes, most of Chinese text) at once with SSSE3's byte shuffle:
-// returns 1 and writes 5 units (stores 8: `dest` must have room for 8) when the 15 bytes at
-// `source` are exactly five valid three-byte sequences, else 0. Same checks as the scalar loop.
+// Up to five three-byte characters (15 bytes, most of Chinese text) at once with SSSE3's byte
+// shuffle: returns how many of the five three-byte slots at `source`, from the first, hold valid
+// three-byte sequences (0-5), their units written (stores 8: `dest` must have room for 8). A block
+// that ends in ASCII or other punctuation still decodes the characters before it. Same checks as
+// the scalar loop.
 __attribute__((target("ssse3"))) static int tandem_decode_five_3byte(const uint8_t *source, UChar *dest) {
     __m128i bytes = _mm_loadu_si128((const __m128i *)source);
     const __m128i lead_order = _mm_setr_epi8(0, -1, 3, -1, 6, -1, 9, -1, 12, -1, -1, -1, -1, -1, -1, -1);
@@ -26,9 +28,10 @@ __attribute__((target("ssse3"))) static int tandem_decode_five_3byte(const uint8
     __m128i overlong = _mm_cmpeq_epi16(_mm_subs_epu16(c, _mm_set1_epi16(0x7FF)), _mm_setzero_si128());
     __m128i surrogate = _mm_cmpeq_epi16(_mm_and_si128(c, _mm_set1_epi16((short)0xF800)), _mm_set1_epi16((short)0xD800));
     ok = _mm_andnot_si128(_mm_or_si128(overlong, surrogate), ok);
-    if ((_mm_movemask_epi8(ok) & 0x3FF) != 0x3FF) return 0;
     _mm_storeu_si128((__m128i *)dest, c);
-    return 1;
+    // Two mask bits per lane; the first clear one ends the valid run (bit 10 at the latest).
+    unsigned valid = (unsigned)_mm_movemask_epi8(ok) & 0x3FFu;
+    return __builtin_ctz(~valid) / 2;
 }
 
 static int tandem_has_ssse3(void) {
@@ -38,7 +41,10 @@ static int tandem_has_ssse3(void) {
 }
 #endif
 
-int32_t tandem_utf8_to_utf16(const uint8_t *restrict source, int32_t length, UChar *restrict dest) {
+// The decoder, compiled twice below: with the five-character SSSE3 blocks inlined (`ssse3` set,
+// in a function built for SSSE3) and without them.
+static inline __attribute__((always_inline)) int32_t tandem_decode(const uint8_t *restrict source, int32_t length,
+                                                                   UChar *restrict dest, int ssse3) {
     int32_t i = 0, j = 0;
     while (i < length) {
         uint32_t lead = source[i];
@@ -68,11 +74,19 @@ int32_t tandem_utf8_to_utf16(const uint8_t *restrict source, int32_t length, UCh
         // checks are combined without branches (continuation bytes XOR 0x80 are below 0x40; no
         // overlong forms, no surrogates).
 #if defined(__SSE2__)
-        if (tandem_has_ssse3()) {
+        if (ssse3) {
             // dest has room for `length` units and j <= i, so eight units at j always fit.
-            while (i + 16 <= length && tandem_decode_five_3byte(source + i, dest + j)) {
-                i += 15;
-                j += 5;
+            // A whole block advances by a constant, so the next load does not wait on this one's checks.
+            while (i + 16 <= length) {
+                int count = tandem_decode_five_3byte(source + i, dest + j);
+                if (count == 5) {
+                    i += 15;
+                    j += 5;
+                    continue;
+                }
+                i += 3 * count;
+                j += count;
+                break;
             }
         }
 #endif
@@ -113,6 +127,20 @@ int32_t tandem_utf8_to_utf16(const uint8_t *restrict source, int32_t length, UCh
         }
     }
     return j;
+}
+
+#if defined(__SSE2__)
+__attribute__((target("ssse3"))) static int32_t tandem_decode_ssse3(const uint8_t *restrict source, int32_t length,
+                                                                    UChar *restrict dest) {
+    return tandem_decode(source, length, dest, 1);
+}
+#endif
+
+int32_t tandem_utf8_to_utf16(const uint8_t *restrict source, int32_t length, UChar *restrict dest) {
+#if defined(__SSE2__)
+    if (tandem_has_ssse3()) return tandem_decode_ssse3(source, length, dest);
+#endif
+    return tandem_decode(source, length, dest, 0);
 }
 
 // The code point at source[*i], advancing *i; unpaired surrogates read as U+FFFD.

@@ -53,20 +53,24 @@ int32_t tandem_normalize_utf8(int32_t form, const uint8_t *source, int64_t lengt
                               int64_t capacity, int64_t *out_length, int32_t *out_unchanged);
 
 /// The keys of sentences: each byte range of `text` (pairs of UTF-8 offsets in `bounds`, ascending,
-/// `range_count` of them) normalized to each of `forms` (TANDEM_NORM_…, `form_count` of them),
-/// written one after another as UTF-16 into `dest`; `key_ends[range * form_count + form]`
-/// receives where each key ends. With `text_is_broken` set, `text` must be the text of the last
-/// tandem_break_utf8 call on `iterator` (same bytes, same address): its UTF-16 copy is reused
-/// instead of made again. On U_BUFFER_OVERFLOW_ERROR (15) call again with more room (each key can
-/// be at most 18 times its sentence's UTF-16 length).
+/// `range_count` of them) normalized to each of `forms` (TANDEM_NORM_…, `form_count` of them), as
+/// UTF-16 in `dest`. The UTF-16 of the whole text comes first: a key
+/// equal to its sentence (NFC nearly always is) is that sentence's range of it, not a copy; the
+/// other keys are written after it. `key_bounds[2 * (range * form_count + form)]` and the next
+/// entry receive where each key starts and ends in `dest`. With `text_is_broken` set, `text` must
+/// be the text of the last tandem_break_utf8 call on `iterator` (same bytes, same address): its
+/// UTF-16 copy is reused instead of made again. On U_BUFFER_OVERFLOW_ERROR (15) call again with
+/// more room (the text's length, and each key can be at most 18 times its sentence's UTF-16 length).
 int32_t tandem_normalize_ranges(void *iterator, const uint8_t *text, int64_t length, int32_t text_is_broken,
                                 const int64_t *bounds, int64_t range_count, const int32_t *forms,
-                                int32_t form_count, uint16_t *dest, int64_t capacity, int64_t *key_ends);
+                                int32_t form_count, uint16_t *dest, int64_t capacity, int64_t *key_bounds);
 
-/// The first offset in `from..<length` of `text` whose byte is one of the `set_count` bytes of
-/// `set`, or `length` when there is none (sixteen bytes at a time with SSE2).
-int64_t tandem_find_byte_in_set(const uint8_t *text, int64_t from, int64_t length, const uint8_t *set,
-                                int32_t set_count);
+/// The first offset in `from..<length` of `text` where a marker of the bracket scan may start, or
+/// `length` when there is none: a byte of the `set_count` bytes of `set` (each a character's first
+/// byte) and, when `tail_checked[byte]` is nonzero, followed by two bytes whose 16-bit value
+/// (first byte high) has its bit set in `tails` (1024 words). Sixteen bytes at a time with SSE2.
+int64_t tandem_find_marker(const uint8_t *text, int64_t from, int64_t length, const uint8_t *set, int32_t set_count,
+                           const uint8_t *tail_checked, const uint64_t *tails);
 
 /// Counts what translators are paid by in UTF-8 text: words of space-delimited scripts, and
 /// characters of Han / Hiragana / Katakana text (each counted as one). Punctuation, symbols and

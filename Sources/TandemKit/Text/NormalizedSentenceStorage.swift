@@ -5,23 +5,25 @@ final class NormalizedSentenceStorage {
     private(set) var bounds: UnsafeMutablePointer<Int64>
     private var boundCapacity = 16
     var rangeCount = 0
-    /// Every key, one after the other; `keyEnds` says where each ends.
+    /// The text's UTF-16, then every key that differs from its sentence, one after the other: a
+    /// key equal to its sentence (NFC nearly always is) is the sentence's range of the text.
     private(set) var keyUnits: UnsafeMutablePointer<UInt16>
     private(set) var keyUnitCapacity = 256
-    /// Per sentence and form (`sentence * forms.count + form`), the end of its key in `keyUnits`.
-    private(set) var keyEnds: UnsafeMutablePointer<Int64>
-    private var keyEndCapacity = 16
+    /// Per sentence and form (`sentence * forms.count + form`), the start and end of its key in
+    /// `keyUnits`, one after the other.
+    private(set) var keyBounds: UnsafeMutablePointer<Int64>
+    private var keyBoundCapacity = 32
 
     init() {
         bounds = .allocate(capacity: boundCapacity)
         keyUnits = .allocate(capacity: keyUnitCapacity)
-        keyEnds = .allocate(capacity: keyEndCapacity)
+        keyBounds = .allocate(capacity: keyBoundCapacity)
     }
 
     deinit {
         bounds.deallocate()
         keyUnits.deallocate()
-        keyEnds.deallocate()
+        keyBounds.deallocate()
     }
 
     func appendRange(_ range: Range<Int>) {
@@ -42,12 +44,12 @@ final class NormalizedSentenceStorage {
         keyUnits = .allocate(capacity: keyUnitCapacity)
     }
 
-    /// Room for at least `count` key ends.
-    func reserveKeyEnds(_ count: Int) {
-        guard count > keyEndCapacity else { return }
-        keyEnds.deallocate()
-        keyEndCapacity = max(count, 2 * keyEndCapacity)
-        keyEnds = .allocate(capacity: keyEndCapacity)
+    /// Room for the bounds of at least `count` keys.
+    func reserveKeyBounds(_ count: Int) {
+        guard 2 * count > keyBoundCapacity else { return }
+        keyBounds.deallocate()
+        keyBoundCapacity = max(2 * count, 2 * keyBoundCapacity)
+        keyBounds = .allocate(capacity: keyBoundCapacity)
     }
 
     private static func grown<Element>(_ old: UnsafeMutablePointer<Element>, keeping count: Int, to capacity: Int) -> UnsafeMutablePointer<Element> {

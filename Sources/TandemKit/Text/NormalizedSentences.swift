@@ -14,6 +14,9 @@ public struct NormalizedSentences: @unchecked Sendable {
     /// The forms of the keys, in the order they were asked for.
     public private(set) var forms: [NormalizationForm] = []
     private var formCodes: [Int32] = []
+    /// Per form (eight bits at `8 * rawValue`), its index in `forms`, or 0xFF when it is not there
+    /// (or past 254): `withKey` runs once per key read, and this spares it a search of `forms`.
+    private var formSlots: UInt64 = ~0
     private var storage = NormalizedSentenceStorage()
 
     public init() {}
@@ -39,10 +42,14 @@ public struct NormalizedSentences: @unchecked Sendable {
     /// The key of sentence `index` in `form` (one of `forms`) as UTF-16, valid inside `body`.
     public func withKey<Result>(at index: Int, form: NormalizationForm, _ body: (UnsafeBufferPointer<UInt16>) -> Result) -> Result {
         precondition(index >= 0 && index < count, "sentence index out of range")
-        guard let formIndex = forms.firstIndex(of: form) else { preconditionFailure("no \(form) keys were asked for") }
+        var formIndex = Int(truncatingIfNeeded: formSlots >> (8 * UInt64(form.rawValue))) & 0xFF
+        if formIndex == 0xFF {
+            guard let found = forms.firstIndex(of: form) else { preconditionFailure("no \(form) keys were asked for") }
+            formIndex = found
+        }
         let slot = index * forms.count + formIndex
-        let start = slot == 0 ? 0 : Int(storage.keyEnds[slot - 1])
-        let end = Int(storage.keyEnds[slot])
+        let start = Int(storage.keyBounds[2 * slot])
+        let end = Int(storage.keyBounds[2 * slot + 1])
         return withExtendedLifetime(storage) { body(UnsafeBufferPointer(start: storage.keyUnits + start, count: end - start)) }
     }
 
@@ -64,6 +71,12 @@ public struct NormalizedSentences: @unchecked Sendable {
         if self.forms != forms {
             self.forms = forms
             formCodes = forms.map(\.rawValue)
+            formSlots = ~0
+            // Backwards, so the first of a repeated form wins (as `firstIndex(of:)` has it).
+            for (index, form) in forms.enumerated().reversed() where index < 0xFF {
+                let shift = 8 * UInt64(form.rawValue)
+                formSlots = formSlots & ~(0xFF << shift) | UInt64(index) << shift
+            }
         }
         if !isKnownUniquelyReferenced(&storage) { storage = NormalizedSentenceStorage() }
         storage.rangeCount = 0
@@ -79,10 +92,11 @@ public struct NormalizedSentences: @unchecked Sendable {
     mutating func computeKeys(iterator: BreakIterator, bytes: UnsafeBufferPointer<UInt8>, textIsBroken: Bool) {
         let storage = storage
         let formCount = forms.count
-        storage.reserveKeyEnds(storage.rangeCount * formCount)
-        // NFC and NFKC rarely grow text at all; the rare key that does is redone with room for
-        // ICU's worst case (18 units per unit).
-        var capacity = formCount * (bytes.count + bytes.count / 2 + 16)
+        storage.reserveKeyBounds(storage.rangeCount * formCount)
+        // The text's UTF-16 (never more units than bytes), then the keys that differ from their
+        // sentence. NFC and NFKC rarely grow text at all; the rare key that does is redone with
+        // room for ICU's worst case (18 units per unit).
+        var capacity = bytes.count + formCount * (bytes.count + bytes.count / 2 + 16)
         while true {
             storage.reserveKeyUnits(capacity)
             let code = formCodes.withUnsafeBufferPointer { forms in
@@ -90,10 +104,10 @@ public struct NormalizedSentences: @unchecked Sendable {
                     UnsafeMutableRawPointer(iterator.handle), bytes.baseAddress, Int64(bytes.count),
                     textIsBroken ? 1 : 0, storage.bounds, Int64(storage.rangeCount),
                     forms.baseAddress, Int32(formCount), storage.keyUnits, Int64(storage.keyUnitCapacity),
-                    storage.keyEnds)
+                    storage.keyBounds)
             }
-            if code == ICUError.bufferOverflow.code, capacity < formCount * (18 * bytes.count + 16) {
-                capacity = formCount * (18 * bytes.count + 16)
+            if code == ICUError.bufferOverflow.code, capacity < bytes.count + formCount * (18 * bytes.count + 16) {
+                capacity = bytes.count + formCount * (18 * bytes.count + 16)
                 continue
             }
             // Valid UTF-8 from a Swift String and ascending ranges cannot fail otherwise.

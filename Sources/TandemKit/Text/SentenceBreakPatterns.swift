@@ -15,14 +15,12 @@ struct SentenceBreakPatterns {
     private let decimals: Bool
     /// Both sides of every pair, in the order they are tried: each pair's closer, then its opener.
     private let markers: [BracketMarker]
-    /// Per byte value, what the bracket scan does at a character starting with it: look for a
-    /// marker (`Self.lookUp` when a marker of one or two bytes starts with it,
-    /// `Self.filterThenLookUp` when all of them are longer), else its length (1–4: no marker
-    /// starts with it, and `markerLeads` never stops there).
-    private var leadSteps: [UInt8]
-    /// For markers of three bytes or more: their second and third byte, one bit per pair, so
-    /// other punctuation sharing a lead byte (，。、) is passed over without trying every marker.
-    private var markerTails: [UInt64]
+    /// Per byte value, 1 when every marker starting with it is three bytes or more: the bracket
+    /// scan then looks at the next two bytes (`markerTails`) before trying the markers, so other
+    /// punctuation sharing a lead byte (，。、─) is passed over in C.
+    private let tailChecked: [UInt8]
+    /// For markers of three bytes or more: their second and third byte, one bit per pair.
+    private let markerTails: [UInt64]
     /// The distinct first bytes of the markers: the bracket scan jumps from one to the next (in
     /// C, sixteen bytes at a time). Each is a lead or ASCII byte, so always a character's start.
     private let markerLeads: [UInt8]
@@ -33,8 +31,6 @@ struct SentenceBreakPatterns {
     private static let startsCloser: UInt8 = 1
     private static let endsOpener: UInt8 = 2
     private static let endsInlineCloser: UInt8 = 4
-    private static let lookUp: UInt8 = 0xFF
-    private static let filterThenLookUp: UInt8 = 0
 
     init(_ rules: SentenceRules) {
         pairs = rules.noBreakInside.compactMap { pair in
@@ -58,14 +54,16 @@ struct SentenceBreakPatterns {
         markers = pairs.enumerated().flatMap { index, pair in
             [BracketMarker(pair.close, pair: index, isClose: true), BracketMarker(pair.open, pair: index, isClose: false)]
         }
-        leadSteps = (0...255).map { byte in UInt8(byte < 0xC0 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4) }
-        markerTails = [UInt64](repeating: 0, count: 65536 / 64)
+        var tailChecked = [UInt8](repeating: 0, count: 256)
+        var markerTails = [UInt64](repeating: 0, count: 65536 / 64)
         for marker in markers where marker.length >= 3 {
             let tail = Int(marker.bytes[1]) << 8 | Int(marker.bytes[2])
             markerTails[tail >> 6] |= 1 << UInt64(tail & 63)
-            if leadSteps[Int(marker.bytes[0])] != Self.lookUp { leadSteps[Int(marker.bytes[0])] = Self.filterThenLookUp }
+            tailChecked[Int(marker.bytes[0])] = 1
         }
-        for marker in markers where marker.length < 3 { leadSteps[Int(marker.bytes[0])] = Self.lookUp }
+        for marker in markers where marker.length < 3 { tailChecked[Int(marker.bytes[0])] = 0 }
+        self.tailChecked = tailChecked
+        self.markerTails = markerTails
         markerLeads = Array(Set(markers.map { $0.bytes[0] })).sorted()
     }
 
@@ -84,21 +82,16 @@ struct SentenceBreakPatterns {
         let count = bytes.count
         guard let base = bytes.baseAddress else { return }
         markers.withUnsafeBufferPointer { markers in
-            leadSteps.withUnsafeBufferPointer { leadSteps in
+            tailChecked.withUnsafeBufferPointer { tailChecked in
                 markerTails.withUnsafeBufferPointer { markerTails in
                     markerLeads.withUnsafeBufferPointer { leads in
-                        // Only bytes that start a marker need a look (markers are whole characters).
+                        // Only where a marker may start (markers are whole characters; C filters
+                        // on their first three bytes).
                         scan: while true {
-                            index = Int(tandem_find_byte_in_set(base, Int64(index), Int64(count), leads.baseAddress, Int32(leads.count)))
+                            index = Int(tandem_find_marker(
+                                base, Int64(index), Int64(count), leads.baseAddress, Int32(leads.count),
+                                tailChecked.baseAddress, markerTails.baseAddress))
                             guard index < count else { break scan }
-                            if leadSteps[Int(bytes[index])] == Self.filterThenLookUp {
-                                guard index + 2 < count else { break scan }
-                                let tail = Int(bytes[index + 1]) << 8 | Int(bytes[index + 2])
-                                if markerTails[tail >> 6] & (1 << UInt64(tail & 63)) == 0 {
-                                    index += 3
-                                    continue
-                                }
-                            }
                             let window = BracketMarker.window(at: index, in: bytes)
                             for marker in markers where marker.matches(window: window, at: index, in: bytes) {
                                 if marker.isClose {

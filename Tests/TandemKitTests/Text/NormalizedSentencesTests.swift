@@ -108,6 +108,30 @@ struct NormalizedSentencesTests {
         }
     }
 
+    /// Random mixes of what the two-form pass takes eight units at a time (ASCII, ideographs) with
+    /// what it maps one by one (punctuation, box drawing, full-width ASCII) or leaves to ICU
+    /// (combining marks after a full-width character, U+3000, compatibility characters), at every
+    /// offset within and across blocks and at sentence ends: each key agrees with
+    /// `Normalizer.normalize`, and keys equal to their sentence are read from the text's UTF-16.
+    @Test func blockBoundariesAgreeWithTheGeneralNormalizer() throws {
+        let segmenter = try SentenceSegmenter(locale: LocaleTag("zh-CN")!)
+        var result = NormalizedSentences()
+        let pieces = ["字", "a", " ", "─", "│", "、", "《", "》", "「", "“", "”", "，", "Ａ", "（", "）", "\u{301}", "\u{3099}",
+                      "\u{3000}", "…", "①", "\u{F9D1}", "\u{2FFF}", "\u{3029}", "\u{302A}", "\u{FF5E}", "\u{FF5F}", "é"]
+        var state: UInt64 = 0x9E3779B97F4A7C15
+        for _ in 0..<3000 {
+            var text = ""
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            let count = 1 + Int(state % 40)
+            for _ in 0..<count {
+                state ^= state << 13; state ^= state >> 7; state ^= state << 17
+                text += pieces[Int(state % UInt64(pieces.count))]
+            }
+            text += state % 2 == 0 ? "。" : "。第二句，Ｂ\u{301}。"
+            Self.expectAgreement(text, segmenter: segmenter, into: &result)
+        }
+    }
+
     @Test(.enabled(if: SharedCorpus.isAvailable, Comment(rawValue: SharedCorpus.absentMessage)))
     func seedArticleAgreesWithTheGeneralNormalizer() throws {
         let segmenter = try SentenceSegmenter(locale: LocaleTag("zh-CN")!)
