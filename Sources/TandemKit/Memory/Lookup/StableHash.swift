@@ -17,13 +17,19 @@ enum StableHash {
     /// `extending(of(a, b), c)` is `of(a, b, c)` without hashing `a` and `b` again.
     static func extending(_ hash: Int64, _ part: String) -> Int64 {
         var part = part
-        var hash = UInt64(bitPattern: hash)
         // Over the contiguous UTF-8 bytes: iterating `part.utf8` costs a branch per byte.
-        part.withUTF8 { bytes in
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash &*= prime
-            }
+        return part.withUTF8 { extending(hash, $0) }
+    }
+
+    /// `of(part)` for the part's UTF-8 bytes already in hand (exact lookups hash the query's
+    /// bytes and compare them with the stored key's without a second pass).
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64 { extending(offsetBasis, bytes) }
+
+    private static func extending(_ hash: Int64, _ bytes: UnsafeBufferPointer<UInt8>) -> Int64 {
+        var hash = UInt64(bitPattern: hash)
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= prime
         }
         hash &*= prime  // the separator (xor with 0 is a no-op)
         return Int64(bitPattern: hash)
