@@ -12,15 +12,15 @@ final class ExactKeyBucket: ManagedBuffer<ExactKeyBucket.Header, UInt8> {
 
     /// A bucket for `key` (its UTF-8 copied in) holding `matches`.
     static func make(key: String, matches: [MemoryMatch]) -> ExactKeyBucket {
-        let bytes = Array(key.utf8)
-        let buffer = create(minimumCapacity: bytes.count) { _ in Header(matches: matches, keyLength: bytes.count) }
-        let bucket = unsafeDowncast(buffer, to: ExactKeyBucket.self)
-        bucket.withUnsafeMutablePointerToElements { elements in
-            bytes.withUnsafeBufferPointer { source in
-                if let base = source.baseAddress { elements.initialize(from: base, count: source.count) }
+        var key = key
+        return key.withUTF8 { bytes in
+            let buffer = create(minimumCapacity: bytes.count) { _ in Header(matches: matches, keyLength: bytes.count) }
+            let bucket = unsafeDowncast(buffer, to: ExactKeyBucket.self)
+            if let base = bytes.baseAddress {
+                bucket.withUnsafeMutablePointerToElements { $0.initialize(from: base, count: bytes.count) }
             }
+            return bucket
         }
-        return bucket
     }
 
     var matches: [MemoryMatch] { header.matches }

@@ -24,6 +24,11 @@ struct ExactUnitTable {
             let ordered = units.count == 1
                 ? units
                 : units.sorted { $0.changed != $1.changed ? $0.changed > $1.changed : ($0.id ?? 0) > ($1.id ?? 0) }
+            if ordered.count == 1 {
+                let unit = ordered[0]
+                buckets.append((hash, ExactKeyBucket.make(key: unit.sourceKey, matches: [MemoryMatch(unit: unit, score: 100, kind: .exact)])))
+                continue
+            }
             // Units of one hash almost always share one key; a collision gives each key its bucket.
             var keys: [String] = []
             var groups: [[MemoryMatch]] = []
