@@ -22,8 +22,8 @@ enum TBXGlossaryWriter {
             """
         for (index, entry) in glossary.entries.enumerated() {
             out += "      <conceptEntry id=\"c\(index + 1)\">\n"
-            if let note = entry.note { out += "        <descrip type=\"definition\">\(escape(note))</descrip>\n" }
-            if let comment = entry.comment { out += "        <note>\(escape(comment))</note>\n" }
+            if let note = entry.note { out += "        <descrip type=\"definition\">\(XMLEscaping.text(note))</descrip>\n" }
+            if let comment = entry.comment { out += "        <note>\(XMLEscaping.text(comment))</note>\n" }
             out += "        <langSec xml:lang=\"\(XMLEscaping.attribute(source))\">\n"
             out += termSec(entry.source, status: nil, partOfSpeech: entry.partOfSpeech)
             out += "        </langSec>\n"
@@ -44,13 +44,10 @@ enum TBXGlossaryWriter {
     }
 
     static func termSec(_ term: String, status: String?, partOfSpeech: String?) -> String {
-        var out = "          <termSec>\n            <term>\(escape(term))</term>\n"
-        if let partOfSpeech { out += "            <termNote type=\"partOfSpeech\">\(escape(partOfSpeech))</termNote>\n" }
+        var out = "          <termSec>\n            <term>\(XMLEscaping.text(term))</term>\n"
+        if let partOfSpeech { out += "            <termNote type=\"partOfSpeech\">\(XMLEscaping.text(partOfSpeech))</termNote>\n" }
         if let status { out += "            <termNote type=\"administrativeStatus\">\(status)</termNote>\n" }
         out += "          </termSec>\n"
         return out
     }
-
-    /// Character data (XML-invalid control characters become U+FFFD, so the file stays well-formed).
-    static func escape(_ text: String) -> String { XMLEscaping.text(text) }
 }

@@ -80,9 +80,5 @@ public struct MemoryRebuild {
         return names.filter { $0.lowercased().hasSuffix(".tmx") }.sorted().map { directory.appendingPathComponent($0) }
     }
 
-    func relativePath(_ url: URL) -> String {
-        let root = projectRoot.standardizedFileURL.path
-        let path = url.standardizedFileURL.path
-        return path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
-    }
+    func relativePath(_ url: URL) -> String { url.path(relativeTo: projectRoot) }
 }

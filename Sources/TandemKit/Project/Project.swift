@@ -80,11 +80,7 @@ public struct Project: Sendable {
     }
 
     /// `post` relative to the project root, as segment files record it.
-    public func projectPath(of post: URL) -> String {
-        let base = root.path + "/"
-        let path = post.standardizedFileURL.path
-        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
-    }
+    public func projectPath(of post: URL) -> String { post.path(relativeTo: root) }
 
     /// `locales/<tag>/<path in content>.json`, checked to stay inside the project.
     public func segmentFile(for post: URL, locale: LocaleTag) throws -> URL {

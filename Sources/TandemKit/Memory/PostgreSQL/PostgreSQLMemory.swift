@@ -25,10 +25,6 @@ public final class PostgreSQLMemory: TranslationMemory {
     private var exactTables: [LocalePair: ExactUnitTable] = [:]
     private var scratch = FuzzySearchScratch()
 
-    private struct LocalePair: Hashable {
-        var source: LocaleTag
-        var target: LocaleTag
-    }
 
     /// Units per `INSERT`: 14 array parameters of this many elements (a few MB).
     static let rowsPerStatement = 5_000

@@ -24,10 +24,6 @@ public final class SQLiteMemory: TranslationMemory {
     /// The pair looked up last and its table: a run of lookups hashes no locale.
     private var lastExact: (pair: LocalePair, table: ExactUnitTable)?
 
-    private struct LocalePair: Hashable {
-        var source: LocaleTag
-        var target: LocaleTag
-    }
     private var scratch = FuzzySearchScratch()
     /// Every stored identity, for large batches and bulk loads.
     private var identities = StoredIdentities()

@@ -76,11 +76,7 @@ public struct ProjectTMXFolder {
     }
 
     /// `destination` relative to the project, for messages.
-    public func relativePath(_ url: URL) -> String {
-        let root = projectRoot.standardizedFileURL.path + "/"
-        let path = url.standardizedFileURL.path
-        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
-    }
+    public func relativePath(_ url: URL) -> String { url.path(relativeTo: projectRoot) }
 
     /// The file's name, with `.tmx` when it ends otherwise (rebuild reads `tm/*.tmx` only).
     static func keptName(for file: URL) -> String {
