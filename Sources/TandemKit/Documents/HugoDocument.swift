@@ -39,7 +39,7 @@ public struct HugoDocument: Sendable {
                 let text = Array(value.utf8)
                 let lookalikes = ShortcodeScanner.shortcodes(in: text, range: 0..<text.count)
                     + BareURLScanner.urls(in: text, range: 0..<text.count)
-                    + ShortcodeScanner.placeholderLookalikes(in: text, range: 0..<text.count)
+                    + Placeholder.ranges(in: text, range: 0..<text.count)
                 let unit = TranslatableUnit(
                     location: "front/\(key)", origin: field.valueRange, text: text,
                     pieces: Self.pieces(of: text, codes: lookalikes.sorted { $0.lowerBound < $1.lowerBound }),
@@ -53,6 +53,14 @@ public struct HugoDocument: Sendable {
         units += UnitExtractor.units(
             of: tree, in: bytes, base: bodyStart,
             opaqueSpans: opaque.map { ($0.lowerBound + bodyStart)..<($0.upperBound + bodyStart) })
+        // A sentence numbers its codes from 1 (`Placeholder.numbers`): past the last number a
+        // code could only be written as text, and the built post would lose its markup.
+        if let crowded = units.first(where: { $0.pieces.count(where: \.isCode) > Placeholder.numbers.upperBound }) {
+            let offset = crowded.frontMatterField?.valueRange.lowerBound ?? crowded.origin.lowerBound
+            throw TandemError.invalidValue(
+                SourceLocation(file: path, text: String(decoding: bytes[..<min(offset, bytes.count)], as: UTF8.self), utf8Offset: offset),
+                message: "\(crowded.location) holds more than \(Placeholder.numbers.upperBound) inline codes; split it into shorter paragraphs")
+        }
         self.units = units
     }
 

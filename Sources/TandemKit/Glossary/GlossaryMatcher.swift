@@ -184,7 +184,7 @@ public struct GlossaryMatcher: Sendable {
         kept.reserveCapacity(bytes.count)
         var index = 0
         while index < bytes.count {
-            if bytes[index] == 0x7B, let (end, standalone) = MatchingText.placeholder(bytes, at: index), !standalone {
+            if bytes[index] == 0x7B, let (placeholder, end) = Placeholder.parse(bytes, at: index), placeholder.partner != nil {
                 index = end
                 continue
             }

@@ -49,8 +49,8 @@ struct MatchingText {
 
         while index < count {
             let byte = bytes[index]
-            if byte == 0x7B, placeholders, let (end, standalone) = Self.placeholder(bytes, at: index) {
-                if standalone {
+            if byte == 0x7B, placeholders, let (placeholder, end) = Placeholder.parse(bytes, at: index) {
+                if case .standalone = placeholder {
                     units.append(Self.breakUnit)
                     starts.append(Int32(index))
                     ends.append(Int32(end))
@@ -107,19 +107,6 @@ struct MatchingText {
         }
         return ((b0 & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
             | UInt32(bytes[index + 3] & 0x3F), 4)
-    }
-
-    /// A placeholder `{N}`, `{/N}` or `{N/}` at `index`: its end and whether it is standalone.
-    static func placeholder(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (end: Int, standalone: Bool)? {
-        var k = index + 1
-        var closing = false
-        if k < bytes.count, bytes[k] == 0x2F { closing = true; k += 1 }
-        let digitsStart = k
-        while k < bytes.count, (0x30...0x39).contains(bytes[k]) { k += 1 }
-        guard k > digitsStart, k < bytes.count else { return nil }
-        if bytes[k] == 0x7D { return (k + 1, false) }
-        if !closing, bytes[k] == 0x2F, k + 1 < bytes.count, bytes[k + 1] == 0x7D { return (k + 2, true) }
-        return nil
     }
 
     /// Whether unit `index` is a word character (Latin-like scripts).

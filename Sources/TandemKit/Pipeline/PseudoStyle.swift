@@ -18,17 +18,16 @@ public enum PseudoStyle: String, Codable, Sendable, CaseIterable {
         case .accents:
             var output = ""
             var letters = 0
-            var rest = text[...]
-            while !rest.isEmpty {
-                if rest.first == "{", let close = rest.firstIndex(of: "}"),
-                   PlaceholderText.placeholderKey(String(rest[rest.index(after: rest.startIndex)..<close])) != nil {
-                    output += rest[...close]
-                    rest = rest[rest.index(after: close)...]
-                    continue
+            for piece in CodedText(text).pieces {
+                switch piece {
+                case .placeholder(let placeholder):
+                    output += placeholder.token
+                case .text(let run):
+                    for character in run {
+                        if character.isLetter { letters += 1 }
+                        output.append(Self.accented[character] ?? character)
+                    }
                 }
-                let character = rest.removeFirst()
-                if character.isLetter { letters += 1 }
-                output.append(Self.accented[character] ?? character)
             }
             return "⟦" + output + String(repeating: "·", count: max(1, letters * 3 / 10)) + "⟧"
         }

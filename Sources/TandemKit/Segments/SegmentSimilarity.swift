@@ -2,8 +2,8 @@
 /// 1 − edit distance / longer length, on Unicode scalars, placeholders removed.
 enum SegmentSimilarity {
     static func ratio(_ a: String, _ b: String) -> Double {
-        let left = Array(PlaceholderText.plainText(a).unicodeScalars)
-        let right = Array(PlaceholderText.plainText(b).unicodeScalars)
+        let left = Array(CodedText(a).plainText.unicodeScalars)
+        let right = Array(CodedText(b).plainText.unicodeScalars)
         let longest = max(left.count, right.count)
         guard longest > 0 else { return 1 }
         var previous = Array(0...right.count)

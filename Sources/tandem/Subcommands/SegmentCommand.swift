@@ -55,7 +55,7 @@ struct SegmentCommand: ParsableCommand {
         let counter = try WordCounter(locale: tag)
         let counted = entries.map { entry -> SegmentReport.Entry in
             var entry = entry
-            entry.count = counter.count(PlaceholderText.plainText(entry.text))
+            entry.count = counter.count(CodedText(entry.text).plainText)
             return entry
         }
         switch output.selected {

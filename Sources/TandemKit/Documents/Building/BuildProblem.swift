@@ -3,7 +3,7 @@ public enum BuildProblem: Error, Equatable, CustomStringConvertible {
     /// A segment has no usable target and source fallback is off.
     case missingTarget(segmentID: String, location: String)
     /// A target's placeholders do not match its source's.
-    case placeholders(segmentID: String, location: String, problem: PlaceholderText.Problem)
+    case placeholders(segmentID: String, location: String, problem: PlaceholderProblem)
 
     public var segmentID: String {
         switch self {

@@ -27,9 +27,9 @@ public struct DocumentBuilder {
                 }
                 let expanded: String
                 do {
-                    expanded = try PlaceholderText.expand(target, codes: segment.codes)
-                } catch let problem as PlaceholderText.Problem {
-                    throw BuildProblem.placeholders(segmentID: segment.id, location: segment.location, problem: problem)
+                    expanded = try InlineCodeSet(codes: segment.codes).expand(target)
+                } catch {
+                    throw BuildProblem.placeholders(segmentID: segment.id, location: segment.location, problem: error)
                 }
                 text.replaceSubrange(segment.range, with: Array(expanded.utf8))
             }

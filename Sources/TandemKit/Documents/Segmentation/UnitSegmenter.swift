@@ -147,6 +147,10 @@ struct UnitSegmenter {
         var numbers: [Int: Int] = [:]
         var next = 0
         func bytes(_ r: Range<Int>) -> String { String(decoding: unit.text[r], as: UTF8.self) }
+        func emit(_ placeholder: Placeholder, _ codeRange: Range<Int>) {
+            codes[placeholder.key] = bytes(codeRange)
+            text.append(contentsOf: placeholder.token.utf8)
+        }
         for piece in unit.pieces where piece.range.overlaps(range) || (piece.range.isEmpty && range.contains(piece.range.lowerBound)) {
             switch piece {
             case .text(let textRange):
@@ -155,22 +159,18 @@ struct UnitSegmenter {
             case .open(let pair, let codeRange):
                 next += 1
                 numbers[pair] = next
-                codes["\(next)"] = bytes(codeRange)
-                text.append(contentsOf: "{\(next)}".utf8)
+                emit(.open(next), codeRange)
             case .close(let pair, let codeRange):
                 if let number = numbers[pair] {
-                    codes["/\(number)"] = bytes(codeRange)
-                    text.append(contentsOf: "{/\(number)}".utf8)
+                    emit(.close(number), codeRange)
                 } else {
                     // The pair opened in an earlier sentence: a closing code on its own.
                     next += 1
-                    codes["/\(next)"] = bytes(codeRange)
-                    text.append(contentsOf: "{/\(next)}".utf8)
+                    emit(.close(next), codeRange)
                 }
             case .code(let codeRange), .lineBreak(let codeRange):
                 next += 1
-                codes["\(next)/"] = bytes(codeRange)
-                text.append(contentsOf: "{\(next)/}".utf8)
+                emit(.standalone(next), codeRange)
             }
         }
         return Piece(range: range, text: String(decoding: text, as: UTF8.self), codes: codes)

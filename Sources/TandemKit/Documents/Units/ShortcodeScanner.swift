@@ -1,6 +1,6 @@
-/// Finds Hugo shortcodes (`{{< name … >}}`, `{{% name … %}}`) and Tandem's own placeholder
-/// syntax in raw bytes. Hugo expands shortcodes before Markdown, so a shortcode is one opaque
-/// span even when cmark sees emphasis or an autolink inside it.
+/// Finds Hugo shortcodes (`{{< name … >}}`, `{{% name … %}}`) in raw bytes. Hugo expands
+/// shortcodes before Markdown, so a shortcode is one opaque span even when cmark sees emphasis
+/// or an autolink inside it.
 enum ShortcodeScanner {
     /// Byte ranges of every shortcode in `bytes[range]`, in order. An unterminated `{{<` is not
     /// a shortcode.
@@ -91,32 +91,5 @@ enum ShortcodeScanner {
               bytes[open + 1] == UInt8(ascii: "#") || bytes[open + 1] == UInt8(ascii: ".")
         else { return [] }
         return [open..<end]
-    }
-
-    /// Literal text that reads like a Tandem placeholder (`{1}`, `{/1}`, `{1/}`): it is turned
-    /// into a code so it can never be confused with one.
-    static func placeholderLookalikes(in bytes: [UInt8], range: Range<Int>) -> [Range<Int>] {
-        var spans: [Range<Int>] = []
-        var index = range.lowerBound
-        while index < range.upperBound {
-            guard bytes[index] == UInt8(ascii: "{") else {
-                index += 1
-                continue
-            }
-            var cursor = index + 1
-            if cursor < range.upperBound, bytes[cursor] == UInt8(ascii: "/") { cursor += 1 }
-            let digitsStart = cursor
-            while cursor < range.upperBound, (0x30...0x39).contains(bytes[cursor]) { cursor += 1 }
-            if cursor > digitsStart {
-                if cursor < range.upperBound, bytes[cursor] == UInt8(ascii: "/") { cursor += 1 }
-                if cursor < range.upperBound, bytes[cursor] == UInt8(ascii: "}") {
-                    spans.append(index..<(cursor + 1))
-                    index = cursor + 1
-                    continue
-                }
-            }
-            index += 1
-        }
-        return spans
     }
 }

@@ -119,7 +119,7 @@ struct UnitExtractor {
     private func lookalikes(in pieces: [InlinePiece]) -> [Range<Int>] {
         pieces.flatMap { piece -> [Range<Int>] in
             guard case .text(let range) = piece else { return [] }
-            let found = BareURLScanner.urls(in: bytes, range: range) + ShortcodeScanner.placeholderLookalikes(in: bytes, range: range)
+            let found = BareURLScanner.urls(in: bytes, range: range) + Placeholder.ranges(in: bytes, range: range)
             // Non-overlapping, in order.
             var spans: [Range<Int>] = []
             for span in found.sorted(by: { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) })

@@ -16,6 +16,7 @@ public enum LintRule: String, Codable, Sendable, CaseIterable {
     case numberMissing = "number-missing"
     case placeholderLost = "placeholder-lost"
     case placeholderAdded = "placeholder-added"
+    case placeholderMisnested = "placeholder-misnested"
     case inconsistentTranslation = "inconsistent-translation"
 
     /// The severity a finding of this rule has.
@@ -43,7 +44,8 @@ public enum LintRule: String, Codable, Sendable, CaseIterable {
         case .keepAltered: return "A keep-term is missing from the translation or written differently."
         case .numberMissing: return "A number in the source is missing from the translation (unit conversions such as 亿 → billion understood)."
         case .placeholderLost: return "A placeholder of the source is missing from the translation."
-        case .placeholderAdded: return "The translation has a placeholder the source does not."
+        case .placeholderAdded: return "The translation has a placeholder the source does not, or one of the source twice."
+        case .placeholderMisnested: return "A pair of placeholders closes before it opens, or crosses another pair."
         case .inconsistentTranslation: return "The same source sentence is translated two different ways."
         }
     }

@@ -83,13 +83,20 @@ public struct TranslationLinter: Sendable {
             report(.numberMissing, "the number '\(number.text)' of the source is not in the target (value \(Self.format(number.value)))")
         }
 
-        let placeholders = PlaceholderCheck.differences(source: segment.source, target: target)
-        for placeholder in placeholders.lost {
-            let code = segment.codes?[placeholder.trimmingCharacters(in: CharacterSet(charactersIn: "{}"))].map { " (\($0))" } ?? ""
-            report(.placeholderLost, "placeholder \(placeholder)\(code) of the source is missing from the target")
-        }
-        for placeholder in placeholders.added {
-            report(.placeholderAdded, "placeholder \(placeholder) is in the target but not in the source")
+        // The same judgement build makes (`InlineCodeSet.expand`): what build refuses, lint reports.
+        let codes = segment.codes.map(InlineCodeSet.init(codes:)) ?? InlineCodeSet(placeholdersOf: segment.source)
+        for problem in codes.problems(in: target) {
+            switch problem {
+            case .missing(let placeholder):
+                let code = codes[placeholder].map { $0.originalData.isEmpty ? "" : " (\($0.originalData))" } ?? ""
+                report(.placeholderLost, "placeholder \(placeholder)\(code) of the source is missing from the target")
+            case .unknown(let placeholder):
+                report(.placeholderAdded, "placeholder \(placeholder) is in the target but not in the source")
+            case .duplicated(let placeholder):
+                report(.placeholderAdded, "placeholder \(placeholder) is in the target more than once")
+            case .closedBeforeOpened, .crossed:
+                report(.placeholderMisnested, "\(problem)")
+            }
         }
         return findings
     }

@@ -9,10 +9,11 @@ public enum CharacterDiff {
         case added(String)
     }
 
-    /// The runs that turn `stored` into `query` (longest common subsequence of characters).
+    /// The runs that turn `stored` into `query` (longest common subsequence of characters; a
+    /// placeholder is one unit, so a diff never cuts `{12/}` into pieces).
     public static func runs(from stored: String, to query: String) -> [Run] {
-        let a = Array(stored)
-        let b = Array(query)
+        let a = units(of: stored)
+        let b = units(of: query)
         // Sentences are short; a full table is fine and keeps the diff minimal.
         guard a.count * b.count <= 4_000_000 else { return [.removed(stored), .added(query)] }
         var table = [[Int32]](repeating: [Int32](repeating: 0, count: b.count + 1), count: a.count + 1)
@@ -34,19 +35,29 @@ public enum CharacterDiff {
         var j = 0
         while i < a.count || j < b.count {
             if i < a.count, j < b.count, a[i] == b[j] {
-                push(.same(String(a[i])))
+                push(.same(a[i]))
                 i += 1
                 j += 1
             } else if i < a.count, j == b.count || table[i + 1][j] >= table[i][j + 1] {
                 // Removed text first, then what replaces it, as diffs usually read.
-                push(.removed(String(a[i])))
+                push(.removed(a[i]))
                 i += 1
             } else {
-                push(.added(String(b[j])))
+                push(.added(b[j]))
                 j += 1
             }
         }
         return runs
+    }
+
+    /// Characters of the text runs, and each placeholder whole.
+    static func units(of text: String) -> [String] {
+        CodedText(text).pieces.flatMap { piece -> [String] in
+            switch piece {
+            case .text(let run): return run.map(String.init)
+            case .placeholder(let placeholder): return [placeholder.token]
+            }
+        }
     }
 
     /// Plain-text form: `[-removed-]{+added+}` around the changes (as `git diff --word-diff`).

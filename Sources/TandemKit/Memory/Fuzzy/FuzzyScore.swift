@@ -7,13 +7,13 @@ public struct FuzzyScore {
     public static let numberPenalty = 2
 
     private let queryKey: String
-    private let queryPlaceholders: [String]
+    private let queryPlaceholders: [Placeholder]
     private let queryNumbers: [String]
 
     /// A scorer for one query (its placeholders and numbers are found once).
     public init(queryKey: String) {
         self.queryKey = queryKey
-        queryPlaceholders = PlaceholderText.keys(in: queryKey)
+        queryPlaceholders = CodedText(queryKey).placeholders
         queryNumbers = Self.numbers(in: queryKey)
     }
 
@@ -21,7 +21,7 @@ public struct FuzzyScore {
     /// (⌊100 · (1 − distance / length)⌋). Never above `similarity`.
     public func score(similarity: Int, candidateKey: String) -> Int {
         var score = similarity
-        score -= Self.placeholderPenalty * Self.multisetDifference(queryPlaceholders, PlaceholderText.keys(in: candidateKey))
+        score -= Self.placeholderPenalty * Self.multisetDifference(queryPlaceholders, CodedText(candidateKey).placeholders)
         score -= Self.numberPenalty * Self.multisetDifference(queryNumbers, Self.numbers(in: candidateKey))
         // Equal symbols can still be different text (white space between CJK characters):
         // only an exact match scores 100.
@@ -54,10 +54,10 @@ public struct FuzzyScore {
     }
 
     /// How many elements are in one multiset and not the other.
-    static func multisetDifference(_ a: [String], _ b: [String]) -> Int {
+    static func multisetDifference<Element: Hashable>(_ a: [Element], _ b: [Element]) -> Int {
         if a.isEmpty && b.isEmpty { return 0 }
         if a == b { return 0 }
-        var counts: [String: Int] = [:]
+        var counts: [Element: Int] = [:]
         for x in a { counts[x, default: 0] += 1 }
         for x in b { counts[x, default: 0] -= 1 }
         return counts.values.reduce(0) { $0 + abs($1) }

@@ -63,7 +63,7 @@ public struct MatchSymbolizer: Sendable {
             }
             while index < bytes.count {
                 let lead = bytes[index]
-                if lead == UInt8(ascii: "{"), let end = PlaceholderSyntax.end(of: bytes, from: index) {
+                if lead == UInt8(ascii: "{"), let (_, end) = Placeholder.parse(bytes, at: index) {
                     flush(index)
                     emit(String(decoding: bytes[index..<end], as: UTF8.self), 0)
                     index = end

@@ -221,22 +221,22 @@ public final class TMXReader: NSObject, XMLParserDelegate {
         case "bpt":
             let number = claimNumber(attributes["x"])
             if let i = attributes["i"] { numberOfPairId[i] = number }
-            append(parser, "{\(number)}")
+            append(parser, Placeholder.open(number).token)
             skipDepth = 1
         case "ept":
             let number = attributes["i"].flatMap { numberOfPairId[$0] } ?? claimNumber(nil)
-            append(parser, "{/\(number)}")
+            append(parser, Placeholder.close(number).token)
             skipDepth = 1
         case "it":
             let number = claimNumber(attributes["x"])
-            append(parser, attributes["pos"] == "end" ? "{/\(number)}" : "{\(number)}")
+            append(parser, (attributes["pos"] == "end" ? Placeholder.close(number) : Placeholder.open(number)).token)
             skipDepth = 1
         case "ph":
             if attributes["type"] == TMXWriter.controlCharacterType {
                 controlPlaceholder = ""
                 return
             }
-            append(parser, "{\(claimNumber(attributes["x"]))/}")
+            append(parser, Placeholder.standalone(claimNumber(attributes["x"])).token)
             skipDepth = 1
         case "ut":
             skipDepth = 1
@@ -247,18 +247,25 @@ public final class TMXReader: NSObject, XMLParserDelegate {
     }
 
     private func claimNumber(_ x: String?) -> Int {
-        if let x, let number = Int(x), number >= 0, !usedNumbers.contains(number) {
+        // A number the placeholder grammar cannot write (12345) would turn the code into text.
+        if let x, let number = Int(x), Placeholder.numbers.contains(number), !usedNumbers.contains(number) {
             usedNumbers.insert(number)
             return number
         }
         var number = (usedNumbers.max() ?? 0) + 1
+        if number > Placeholder.numbers.upperBound { number = Placeholder.numbers.lowerBound }
         while usedNumbers.contains(number) { number += 1 }
+        // Past the grammar's last number a code would read as text: an import of such a
+        // segment fails (see `append`) rather than storing it wrong.
         usedNumbers.insert(number)
         return number
     }
 
     private func append(_ parser: XMLParser, _ text: String) {
         guard variantText != nil else { return }
+        if usedNumbers.count > Placeholder.numbers.upperBound {
+            return fail(parser, "a <seg> with more than \(Placeholder.numbers.upperBound) inline codes")
+        }
         variantLength += text.utf8.count
         if variantLength > limits.maximumSegmentLength {
             return fail(parser, "a <seg> longer than \(limits.maximumSegmentLength) bytes")

@@ -68,23 +68,22 @@ public struct TMXWriter {
 
     /// `text` with placeholders as TMX inline codes.
     static func segment(_ text: String) -> String {
-        let pieces = PlaceholderSyntax.pieces(of: text)
+        let coded = CodedText(text)
         // Pairs whose both ends are in the segment, in order, become bpt/ept; the rest it.
-        var openCount: [Int: Int] = [:]
-        var paired = Set<Int>()
-        for piece in pieces {
-            if case .open(let n) = piece { openCount[n, default: 0] += 1 }
-            if case .close(let n) = piece, openCount[n, default: 0] > 0 { paired.insert(n) }
-        }
+        let paired = coded.pairedNumbers
         var output = ""
-        for piece in pieces {
+        for piece in coded.pieces {
             switch piece {
             case .text(let run): output += Self.text(run, controlsAsCodes: true)
-            case .open(let n) where paired.contains(n): output += "<bpt i=\"\(n)\" x=\"\(n)\">{\(n)}</bpt>"
-            case .open(let n): output += "<it pos=\"begin\" x=\"\(n)\">{\(n)}</it>"
-            case .close(let n) where paired.contains(n): output += "<ept i=\"\(n)\">{/\(n)}</ept>"
-            case .close(let n): output += "<it pos=\"end\" x=\"\(n)\">{/\(n)}</it>"
-            case .standalone(let n): output += "<ph x=\"\(n)\">{\(n)/}</ph>"
+            case .placeholder(let placeholder):
+                let token = placeholder.token
+                switch placeholder {
+                case .open(let n) where paired.contains(n): output += "<bpt i=\"\(n)\" x=\"\(n)\">\(token)</bpt>"
+                case .open(let n): output += "<it pos=\"begin\" x=\"\(n)\">\(token)</it>"
+                case .close(let n) where paired.contains(n): output += "<ept i=\"\(n)\">\(token)</ept>"
+                case .close(let n): output += "<it pos=\"end\" x=\"\(n)\">\(token)</it>"
+                case .standalone(let n): output += "<ph x=\"\(n)\">\(token)</ph>"
+                }
             }
         }
         return output

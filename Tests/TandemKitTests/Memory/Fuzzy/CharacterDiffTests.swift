@@ -10,6 +10,8 @@ struct CharacterDiffTests {
         ("", "新", "{+新+}"),
         ("旧", "", "[-旧-]"),
         ("它支持离线模式和同步。", "它支持离线模式和云同步。", "它支持离线模式和{+云+}同步。"),
+        // A placeholder is one unit: never cut inside.
+        ("点击{12/}保存。", "点击{13/}保存。", "点击[-{12/}-]{+{13/}+}保存。"),
     ])
     func plainDiffMarksRemovedThenAdded(stored: String, query: String, expected: String) {
         #expect(CharacterDiff.plain(from: stored, to: query) == expected)
