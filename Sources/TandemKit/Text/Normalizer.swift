@@ -26,7 +26,39 @@ public enum Normalizer {
     /// folds full-width to half-width Latin and half-width to full-width kana), with every run of
     /// white space collapsed to one U+0020 and none at either end.
     public static func matchingKey(_ text: String) -> String {
-        collapsingWhiteSpace(normalize(text, to: .nfkcCasefold))
+        let key = collapsingWhiteSpace(normalize(text, to: .nfkcCasefold))
+        // Folding can make a placeholder of text (full-width `｛１｝` becomes `{1}`), which the
+        // memory's fuzzy symbols would then count as a code: such braces stay text.
+        guard key.utf8.contains(UInt8(ascii: "{")) else { return key }
+        return keepingFoldedBracesText(key, original: text)
+    }
+
+    /// `key` when its placeholders are the original's; otherwise the key made run by run, with
+    /// every `{` that folding produced written U+FF5B so that it reads as text.
+    private static func keepingFoldedBracesText(_ key: String, original: String) -> String {
+        func placeholders(_ text: String) -> [Placeholder] {
+            var text = text
+            return text.withUTF8 { bytes in
+                var found: [Placeholder] = []
+                Placeholder.forEach(in: bytes) { placeholder, _ in found.append(placeholder) }
+                return found
+            }
+        }
+        if placeholders(key) == placeholders(original) { return key }
+        func foldedRun(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+            String(normalize(String(decoding: bytes, as: UTF8.self), to: .nfkcCasefold).map { $0 == "{" ? "\u{FF5B}" : $0 })
+        }
+        var text = original
+        let rebuilt = text.withUTF8 { bytes in
+            var rebuilt = ""
+            var runStart = 0
+            Placeholder.forEach(in: bytes) { placeholder, range in
+                rebuilt += foldedRun(UnsafeBufferPointer(rebasing: bytes[runStart..<range.lowerBound])) + placeholder.token
+                runStart = range.upperBound
+            }
+            return rebuilt + foldedRun(UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        }
+        return collapsingWhiteSpace(rebuilt)
     }
 
     /// `text` in `form`, or nil when it already is.
