@@ -24,6 +24,7 @@ struct TandemCommand: ParsableCommand {
         version: "tandem \(version) (ICU \(ICUError.libraryVersion))",
         subcommands: [
             InitCommand.self, SegmentCommand.self, ExtractCommand.self, PseudoCommand.self, BuildCommand.self,
+            ExportCommand.self, ImportCommand.self,
             GlossaryCommand.self, TMCommand.self,
         ]
     )

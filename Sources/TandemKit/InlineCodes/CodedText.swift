@@ -67,4 +67,25 @@ public struct CodedText: Equatable, Sendable {
         }
         return paired
     }
+
+    /// The pairs of `pairedNumbers` that also nest properly (no pair closes while one opened
+    /// inside it is open): those can be one element of an XML format (`<g>`, `<pc>`); the
+    /// ends of the other pairs are written as isolated codes.
+    public var nestedPairNumbers: Set<Int> {
+        let paired = pairedNumbers
+        var open: [Int] = []
+        var nested = Set<Int>()
+        for case .placeholder(let placeholder) in pieces {
+            switch placeholder {
+            case .open(let n) where paired.contains(n) && !open.contains(n):
+                open.append(n)
+            case .close(let n) where open.contains(n):
+                if open.last == n { nested.insert(n) }
+                open.removeAll { $0 == n }
+            default:
+                break
+            }
+        }
+        return nested
+    }
 }

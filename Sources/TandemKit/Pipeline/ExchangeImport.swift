@@ -1,0 +1,154 @@
+import Foundation
+
+/// `tandem import`: takes back exchange files (XLIFF 1.2 or PO) from translators' tools.
+///
+/// Everything is validated before anything is written: a file that is not well-formed, declares
+/// entities, names a post outside the content directory or a language the project does not
+/// translate into is an error and nothing of any file is applied. Inside a good file, a unit is
+/// applied only if its id is a segment of the post, its source is the post's current source,
+/// its placeholders pass the same check as build (`InlineCodeSet`), and its segment was not
+/// changed in Tandem since export; any other unit is quarantined with its reason and keeps its
+/// previous target. Applied targets are written to the segment files in one atomic batch, then
+/// fed to the memory.
+public struct ExchangeImport {
+    public let project: Project
+    public let memory: (any TranslationMemory)?
+
+    public init(project: Project, memory: (any TranslationMemory)? = nil) {
+        self.project = project
+        self.memory = memory
+    }
+
+    /// Imports `files`; with `dryRun`, reports what would happen and writes nothing.
+    public func run(_ files: [URL], dryRun: Bool = false) throws -> ImportReport {
+        var report = ImportReport()
+        report.dryRun = dryRun
+        // Segment files touched, by path, as they will be written.
+        var changed: [URL: SegmentFile] = [:]
+        var order: [URL] = []
+        for file in files {
+            let display = project.projectPath(of: file)
+            report.files.append(display)
+            let bytes = try TextFile.readBytes(file, limit: XLIFF12Reader.Limits().maximumFileBytes)
+            let documents: [ReturnedDocument]
+            switch ExchangeFormat.detect(bytes) {
+            case .xliff12: documents = try XLIFF12Reader(displayPath: display).read(bytes)
+            case .po: documents = try POReader(displayPath: display).read(bytes)
+            }
+            for document in documents {
+                let (url, original) = try segmentFile(of: document)
+                var segmentFile = try changed[url] ?? SegmentFileStore.read(url) ?? {
+                    throw TandemError.invalidValue(document.location, message: "\(document.original) has no segment file for \(original.identifier); extract it first")
+                }()
+                if changed[url] == nil { order.append(url) }
+                apply(document, to: &segmentFile, post: document.original, report: &report)
+                changed[url] = segmentFile
+            }
+        }
+        guard !dryRun else { return report }
+        var written: [(URL, SegmentFile)] = []
+        let batch = AtomicFileBatch()
+        for url in order {
+            let file = changed[url]!
+            if try SegmentFileStore.write(file, to: url, batch: batch) {
+                written.append((url, file))
+                report.segmentFilesWritten.append(project.projectPath(of: url))
+            }
+        }
+        try batch.commit()
+        // The segment files are the truth: the memory learns what they now hold.
+        if let memory {
+            for (url, file) in written {
+                try memory.add(MemoryRebuild.units(of: file, originFile: project.projectPath(of: url)))
+            }
+        }
+        return report
+    }
+
+    /// The segment file a returned document belongs to, after checking its post and languages.
+    private func segmentFile(of document: ReturnedDocument) throws -> (URL, LocaleTag) {
+        guard let raw = document.targetLocale, let target = LocaleTag(raw) else {
+            throw TandemError.invalidValue(document.location, message: "the file names no target language (\(document.targetLocale ?? "none")); expected one of \(project.configuration.targets.map(\.identifier).joined(separator: ", "))")
+        }
+        if let raw = document.sourceLocale, LocaleTag(raw) != project.configuration.source {
+            throw TandemError.invalidValue(document.location, message: "the source language is '\(raw)'; this project translates from \(project.configuration.source.identifier)")
+        }
+        let post = project.root.appendingPathComponent(document.original).standardizedFileURL
+        let content = project.contentDirectory.path + "/"
+        guard !document.original.hasPrefix("/"), post.path.hasPrefix(content) else {
+            throw TandemError.invalidValue(document.location, message: "'\(document.original)' is not a post inside the content directory \(project.configuration.content)/")
+        }
+        let url = try project.segmentFile(for: post, locale: target)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw TandemError.invalidValue(document.location, message: "\(document.original) has no segment file for '\(target.identifier)' (\(project.projectPath(of: url))); wrong target language, or the post was never extracted for it")
+        }
+        return (url, target)
+    }
+
+    private func apply(_ document: ReturnedDocument, to file: inout SegmentFile, post: String, report: inout ImportReport) {
+        var index: [String: Int] = [:]
+        for (position, segment) in file.segments.enumerated() where index[segment.id] == nil { index[segment.id] = position }
+        var seen = Set<String>()
+        func quarantine(_ unit: ReturnedUnit, _ reason: ImportReport.Reason, _ detail: String) {
+            report.quarantined.append(.init(location: unit.location.description, post: post, id: unit.id, reason: reason, detail: detail))
+        }
+        for unit in document.units {
+            guard seen.insert(unit.id).inserted else {
+                quarantine(unit, .duplicateUnit, "unit \(unit.id) appears more than once; none of its copies after the first is applied")
+                continue
+            }
+            guard let position = index[unit.id] else {
+                let obsolete = file.obsolete?.contains { $0.id == unit.id } ?? false
+                quarantine(unit, .unknownUnit, obsolete ? "the sentence is no longer in the post" : "no segment with this id in the post")
+                continue
+            }
+            if !unit.problems.isEmpty {
+                quarantine(unit, .unreadable, unit.problems.joined(separator: "; "))
+                continue
+            }
+            let segment = file.segments[position]
+            if let source = unit.source, source != segment.source {
+                quarantine(unit, .staleSource, "the source changed since export (now: \(segment.source))")
+                continue
+            }
+            guard let target = unit.target, !target.isEmpty else {
+                report.untranslated += 1
+                continue
+            }
+            let codes = segment.codes.map(InlineCodeSet.init(codes:)) ?? InlineCodeSet(placeholdersOf: segment.source)
+            let problems = codes.problems(in: target)
+            if !problems.isEmpty {
+                quarantine(unit, .inlineCodes, problems.map(\.description).joined(separator: "; "))
+                continue
+            }
+            // A target the tool only pre-filled with the source, still marked untranslated.
+            let untouched = unit.state == .new && target == segment.source && segment.target == nil
+            if untouched || (target == segment.target && (unit.state ?? .translated) <= segment.state) {
+                if untouched { report.untranslated += 1 } else { report.unchanged += 1 }
+                continue
+            }
+            if let exported = unit.exportedTarget, exported != (segment.target ?? ""), target != segment.target {
+                quarantine(unit, .conflict, "the target was changed in Tandem since export (now: \(segment.target ?? "none")); not overwritten")
+                continue
+            }
+            if segment.state == .final {
+                quarantine(unit, .final, "the segment is final; a final target is never overwritten by an import")
+                continue
+            }
+            var updated = segment
+            let state: SegmentState = switch unit.state {
+            case nil, .new?: .translated
+            case let state?: state
+            }
+            if target != segment.target {
+                updated.target = target
+                updated.origin = .xliff
+                updated.state = state
+            } else {
+                updated.state = max(segment.state, state)
+            }
+            file.segments[position] = updated
+            report.applied += 1
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import TandemKit
+
+extension ExchangeFormat: ExpressibleByArgument {}
+
+/// `tandem export`: hands segments to translators working in their own CAT tools.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a locale's segments as XLIFF 1.2 or PO for a CAT tool (OmegaT, Trados, memoQ, Poedit, Weblate).",
+        discussion: """
+            XLIFF 1.2 (the default) has one <file> per post and one <trans-unit> per segment (id = segment id); inline markup becomes <g>, <x/>, <bx/>, <ex/> tags, which CAT tools protect. Targets are pre-filled with the source unless --no-prefill (OmegaT skips units without a target). Glossary terms and notes travel as <note>s, memory candidates as <alt-trans>. PO keeps placeholders as {1}…{/1} tokens, msgctxt = <post>#<segment id>. Return the file with `tandem import`.
+
+            Examples:
+              tandem export --locale en -o en.xlf
+              tandem export --locale en --state new,fuzzy -o todo.xlf content/posts/hello.md
+              tandem export --locale en --format po -o en.po
+              tandem export --locale en --split -o exports/
+            """
+    )
+
+    // Not ProjectOptions: its --format (text|json) would clash with the exchange format here.
+    @Option(name: .long, help: ArgumentHelp("The project file to use instead of the nearest tandem.yml.", valueName: "file"))
+    var config: String?
+
+    @Flag(help: "Print the summary as JSON for scripts.")
+    var json = false
+
+    @Option(name: .shortAndLong, help: "The target locale to export.")
+    var locale: String
+
+    @Option(name: .shortAndLong, help: "xliff12 or po.")
+    var format: ExchangeFormat = .xliff12
+
+    @Option(help: ArgumentHelp("Only segments in these states (comma-separated: new, fuzzy, translated, reviewed, final).", valueName: "states"))
+    var state: String?
+
+    @Flag(help: "One file per post in the directory given by -o.")
+    var split = false
+
+    @Flag(name: .customLong("no-prefill"), help: "Leave untranslated XLIFF targets out instead of copying the source into them.")
+    var noPrefill = false
+
+    @Option(name: .shortAndLong, help: "The file to write (a directory with --split).")
+    var output: String
+
+    @Argument(help: "Posts or directories inside the content directory (default: all).")
+    var paths: [String] = []
+
+    func run() throws {
+        guard let tag = LocaleTag(locale) else { throw TandemError.usage("'\(locale)' is not a BCP 47 language tag") }
+        var states: Set<SegmentState>?
+        if let state {
+            states = try Set(state.split(separator: ",").map { raw in
+                guard let value = SegmentState(rawValue: raw.trimmingCharacters(in: .whitespaces)) else {
+                    throw TandemError.usage("'\(raw)' is not a segment state; expected new, fuzzy, translated, reviewed or final")
+                }
+                return value
+            })
+        }
+        let project = try Project.open(configFile: config.map { URL(fileURLWithPath: $0) })
+        let export = ExchangeExport(project: project, locale: tag, states: states)
+        let documents = try export.documents(posts: try project.sourcePosts(paths))
+        let summary = try export.write(
+            documents, format: format, to: URL(fileURLWithPath: output), split: split,
+            toolVersion: TandemCommand.version, prefillTargets: !noPrefill)
+        if json {
+            Terminal.standardOutput.write(try JSONOutput.encode(summary) + "\n")
+        } else {
+            let files = split ? "\(summary.files.count) files in \(output)" : output
+            Terminal.standardOutput.write("\(files): \(summary.units) units from \(summary.posts) posts (\(summary.cjkCharacters) CJK characters, \(summary.words) words)\n")
+        }
+    }
+}

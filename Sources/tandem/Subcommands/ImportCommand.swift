@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import TandemKit
+
+/// `tandem import`: takes back XLIFF or PO files from translators.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Apply translations returned in XLIFF 1.2 or PO files to the segment files.",
+        discussion: """
+            Every file is checked before anything is written: well-formed, no entity declarations, posts inside the content directory, the project's languages. A unit is applied only when its id is a segment of the post, its source is unchanged since export, its inline codes are the source's (none lost, invented, duplicated or misnested) and its segment was not edited in Tandem meanwhile; any other unit is quarantined (listed with its id and reason) and keeps its previous target. Applied targets get origin xliff and go into the memory. Exit status 1 when a unit was quarantined.
+
+            Examples:
+              tandem import en.xlf
+              tandem import --dry-run --json returned/*.xlf
+              tandem import en.po
+            """
+    )
+
+    @OptionGroup var options: ProjectOptions
+
+    @Flag(help: "Report what would be applied; write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Do not add the applied translations to the translation memory.")
+    var noMemory = false
+
+    @Argument(help: "Returned XLIFF 1.2 or PO files.")
+    var files: [String]
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("name at least one returned XLIFF or PO file") }
+    }
+
+    func run() throws {
+        let project = try options.openProject()
+        let memory = noMemory || dryRun ? nil : try project.openMemory()
+        let report = try ExchangeImport(project: project, memory: memory).run(files.map { URL(fileURLWithPath: $0) }, dryRun: dryRun)
+        try options.emit(report) {
+            var text = ""
+            for unit in report.quarantined {
+                text += "\(unit.location): warning: unit \(unit.id) quarantined (\(unit.reason.rawValue)): \(unit.detail)\n"
+            }
+            let reasons = report.quarantinedByReason.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }
+            text += "\(report.dryRun ? "would apply" : "applied") \(report.applied), unchanged \(report.unchanged), untranslated \(report.untranslated), quarantined \(report.quarantined.count)"
+            text += reasons.isEmpty ? "\n" : " (\(reasons.joined(separator: ", ")))\n"
+            return text
+        }
+        if !report.quarantined.isEmpty { throw ExitCode(1) }
+    }
+}

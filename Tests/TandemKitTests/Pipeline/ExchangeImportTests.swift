@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+@testable import TandemKit
+import TandemTestSupport
+
+/// Export → a translator's tool → import → build, with real English translations.
+@Suite("XLIFF and PO import")
+struct ExchangeImportTests {
+    static let en = LocaleTag("en")!
+
+    /// The exported XLIFF with every target replaced by its English translation, as a CAT
+    /// tool returns it (`state="translated"`, everything else untouched).
+    static func translatedXLIFF(_ sample: ExchangeSampleProject) throws -> String {
+        let documents = try ExchangeExport(project: sample.project, locale: en).documents(posts: [sample.post])
+        var text = XLIFF12Writer(toolVersion: "test").document(documents)
+        for segment in documents[0].segments {
+            let codes = InlineCodeSet(codes: segment.codes ?? [:])
+            let english = try #require(ExchangeSampleProject.english[segment.source], "no English for \(segment.source)")
+            let from = "<target state=\"needs-translation\">\(XLIFF12Writer.inline(segment.source, codes: codes))</target>"
+            let to = "<target state=\"translated\">\(XLIFF12Writer.inline(english, codes: codes))</target>"
+            let unitStart = try #require(text.range(of: "<trans-unit id=\"\(segment.id)\""))
+            let target = try #require(text.range(of: from, range: unitStart.upperBound..<text.endIndex))
+            text.replaceSubrange(target, with: to)
+        }
+        return text
+    }
+
+    /// The exported PO with every msgstr filled in English.
+    static func translatedPO(_ sample: ExchangeSampleProject) throws -> String {
+        let documents = try ExchangeExport(project: sample.project, locale: en).documents(posts: [sample.post])
+        var text = POWriter(toolVersion: "test").catalog(documents, targetLocale: en)
+        for segment in documents[0].segments {
+            let context = "msgctxt \"\(POWriter.escape(documents[0].original + "#" + segment.id))\"\nmsgid \"\(POWriter.escape(segment.source))\"\nmsgstr \"\""
+            let english = try #require(ExchangeSampleProject.english[segment.source])
+            let range = try #require(text.range(of: context))
+            text.replaceSubrange(range, with: context.dropLast(2) + "\"\(POWriter.escape(english))\"")
+        }
+        return text
+    }
+
+    static func write(_ text: String, in sample: ExchangeSampleProject, name: String) throws -> URL {
+        try sample.temporary.write(text, to: "returned/\(name)")
+    }
+
+    @Test(arguments: ["xlf", "po"])
+    func returnedTranslationsBuildAnEnglishPostWithItsMarkup(_ format: String) throws {
+        let sample = try ExchangeSampleProject()
+        defer { sample.remove() }
+        let text = format == "xlf" ? try Self.translatedXLIFF(sample) : try Self.translatedPO(sample)
+        let report = try ExchangeImport(project: sample.project).run([try Self.write(text, in: sample, name: "en.\(format)")])
+        #expect(report.applied == ExchangeSampleProject.english.count)
+        #expect(report.quarantined.isEmpty)
+        let file = try sample.segments()
+        for segment in file.segments {
+            #expect(segment.target == ExchangeSampleProject.english[segment.source])
+            #expect(segment.state == .translated)
+            #expect(segment.origin == .xliff)
+        }
+        let results = try PostBuilder(project: sample.project).build(sample.post)
+        #expect(results.map(\.status) == [.built])
+        let built = String(decoding: try TextFile.readBytes(try sample.project.translatedPost(for: sample.post, locale: Self.en)), as: UTF8.self)
+        for markup in ["title: \"A week of open models\"", "This week, **Qwen** released a new version.",
+                       "from the [official site](https://example.org/qwen).", "Run `pip install qwen` to install it.",
+                       "**The first sentence is bold.", "So is the second one.**", "![At the launch event](/img/launch.png)",
+                       "See the footnote[^1] and the article {{< ref \"other.md\" >}}.",
+                       "[^1]: The figures come from the company's announcement."] {
+            #expect(built.contains(markup), "built post lacks \(markup)")
+        }
+        // A second import of the same file changes nothing.
+        let again = try ExchangeImport(project: sample.project).run([try Self.write(text, in: sample, name: "en.\(format)")])
+        #expect(again.applied == 0)
+        #expect(again.unchanged == ExchangeSampleProject.english.count)
+        #expect(again.segmentFilesWritten.isEmpty)
+    }
+
+    @Test func anUntouchedExportChangesNothing() throws {
+        let sample = try ExchangeSampleProject()
+        defer { sample.remove() }
+        let before = try TextFile.readBytes(sample.segmentFile)
+        let documents = try ExchangeExport(project: sample.project, locale: Self.en).documents(posts: [sample.post])
+        let url = try Self.write(XLIFF12Writer(toolVersion: "test").document(documents), in: sample, name: "en.xlf")
+        let report = try ExchangeImport(project: sample.project).run([url])
+        #expect(report.applied == 0)
+        #expect(report.untranslated == documents[0].segments.count)
+        #expect(try TextFile.readBytes(sample.segmentFile) == before)
+    }
+
+    @Test func aTargetEditedInTandemSinceExportIsNotOverwritten() throws {
+        let sample = try ExchangeSampleProject()
+        defer { sample.remove() }
+        let text = try Self.translatedXLIFF(sample)
+        // Meanwhile a reviewer translates the title in Tandem.
+        var file = try sample.segments()
+        let title = try #require(file.segments.firstIndex { $0.location == "front/title/s[1]" })
+        file.segments[title].target = "Open models: the week"
+        file.segments[title].state = .reviewed
+        try SegmentFileStore.write(file, to: sample.segmentFile)
+        let report = try ExchangeImport(project: sample.project).run([try Self.write(text, in: sample, name: "en.xlf")])
+        #expect(report.quarantined.map(\.reason) == [.conflict])
+        #expect(report.quarantined.map(\.id) == [file.segments[title].id])
+        #expect(report.applied == ExchangeSampleProject.english.count - 1)
+        let after = try sample.segments()
+        #expect(after.segments[title].target == "Open models: the week")
+        #expect(after.segments[title].state == .reviewed)
+    }
+
+    @Test func aSourceEditedSinceExportIsQuarantined() throws {
+        let sample = try ExchangeSampleProject()
+        defer { sample.remove() }
+        let text = try Self.translatedXLIFF(sample)
+        try sample.temporary.write(ExchangeSampleProject.post.replacingOccurrences(of: "然后结束。", with: "然后就结束了。"), to: ExchangeSampleProject.postPath)
+        _ = try Extractor(project: sample.project).extract(sample.post)
+        let report = try ExchangeImport(project: sample.project).run([try Self.write(text, in: sample, name: "en.xlf")])
+        // The edited sentence has a new id: its unit no longer names a segment of the post.
+        #expect(report.quarantined.count == 1)
+        #expect(report.quarantined.first?.reason == .unknownUnit)
+        #expect(try sample.segments().segments.first { $0.source == "然后就结束了。" }?.target == nil)
+    }
+
+    @Test func aWrongTargetLanguageRejectsTheFileAndWritesNothing() throws {
+        let sample = try ExchangeSampleProject()
+        defer { sample.remove() }
+        let before = try TextFile.readBytes(sample.segmentFile)
+        let text = try Self.translatedXLIFF(sample).replacingOccurrences(of: "target-language=\"en\"", with: "target-language=\"de\"")
+        #expect(throws: TandemError.self) { try ExchangeImport(project: sample.project).run([try Self.write(text, in: sample, name: "de.xlf")]) }
+        #expect(try TextFile.readBytes(sample.segmentFile) == before)
+    }
+
+    @Test func aPostOutsideTheContentDirectoryIsRefused() throws {
+        let sample = try ExchangeSampleProject()
+        defer { sample.remove() }
+        let text = try Self.translatedXLIFF(sample).replacingOccurrences(of: "original=\"content/posts/open-models.md\"", with: "original=\"content/../../etc/passwd\"")
+        #expect(throws: TandemError.self) { try ExchangeImport(project: sample.project).run([try Self.write(text, in: sample, name: "en.xlf")]) }
+    }
+
+    @Test func aDryRunWritesNothing() throws {
+        let sample = try ExchangeSampleProject()
+        defer { sample.remove() }
+        let before = try TextFile.readBytes(sample.segmentFile)
+        let report = try ExchangeImport(project: sample.project).run([try Self.write(try Self.translatedXLIFF(sample), in: sample, name: "en.xlf")], dryRun: true)
+        #expect(report.applied == ExchangeSampleProject.english.count)
+        #expect(try TextFile.readBytes(sample.segmentFile) == before)
+    }
+
+    @Test func appliedTranslationsGoIntoTheMemory() throws {
+        let sample = try ExchangeSampleProject()
+        defer { sample.remove() }
+        let memory = try SQLiteMemory(path: sample.temporary.root.appendingPathComponent(".tandem/memory.sqlite").path)
+        _ = try ExchangeImport(project: sample.project, memory: memory).run([try Self.write(try Self.translatedXLIFF(sample), in: sample, name: "en.xlf")])
+        #expect(try memory.statistics().units == ExchangeSampleProject.english.count)
+    }
+
+    @Test(.enabled(if: ExternalTool.path("msgcat") != nil, "msgcat not installed (Debian gettext)"))
+    func aPOFileRewrappedAndReorderedByAnEditorImportsTheSame() throws {
+        let sample = try ExchangeSampleProject()
+        defer { sample.remove() }
+        let url = try Self.write(try Self.translatedPO(sample), in: sample, name: "en.po")
+        let rewrapped = sample.temporary.root.appendingPathComponent("returned/rewrapped.po")
+        // msgcat re-wraps long strings at 20 columns and sorts entries, as PO editors do on save.
+        let result = try ExternalTool.run(ExternalTool.path("msgcat")!, ["--width=20", "--sort-output", "-o", rewrapped.path, url.path])
+        #expect(result.status == 0, "\(result.output)")
+        let report = try ExchangeImport(project: sample.project).run([rewrapped])
+        #expect(report.applied == ExchangeSampleProject.english.count)
+        #expect(report.quarantined.isEmpty)
+        for segment in try sample.segments().segments { #expect(segment.target == ExchangeSampleProject.english[segment.source]) }
+    }
+}

@@ -1,0 +1,273 @@
+import Foundation
+import Testing
+@testable import TandemKit
+import TandemTestSupport
+
+/// Returned files broken in every way a tool or a person breaks them: import writes no wrong
+/// target, names every rejected unit, and applies nothing of a file it refuses.
+@Suite("Import of mutated XLIFF and PO files")
+struct ExchangeMutationTests {
+    /// A small deterministic generator (SplitMix64), so every run tries the same mutations.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// One mutated file and what it breaks: the unit it must not apply (nil: it may break the
+    /// whole file, or nothing).
+    struct Mutation {
+        var name: String
+        var bytes: [UInt8]
+        var brokenUnit: String?
+    }
+
+    /// Trans-unit blocks of an XLIFF text: (id, range of the block, range of its target content).
+    static func units(_ text: String) -> [(id: String, block: Range<String.Index>, target: Range<String.Index>)] {
+        var found: [(String, Range<String.Index>, Range<String.Index>)] = []
+        var cursor = text.startIndex
+        while let start = text.range(of: "<trans-unit id=\"", range: cursor..<text.endIndex) {
+            let idEnd = text.range(of: "\"", range: start.upperBound..<text.endIndex)!
+            let end = text.range(of: "</trans-unit>", range: start.upperBound..<text.endIndex)!
+            let targetOpen = text.range(of: "<target state=\"translated\">", range: start.upperBound..<end.lowerBound)!
+            let targetClose = text.range(of: "</target>", range: targetOpen.upperBound..<end.lowerBound)!
+            found.append((String(text[start.upperBound..<idEnd.lowerBound]), start.lowerBound..<end.upperBound, targetOpen.upperBound..<targetClose.lowerBound))
+            cursor = end.upperBound
+        }
+        return found
+    }
+
+    static func xliffMutations(_ golden: String, count: Int, generator: inout Generator) -> [Mutation] {
+        let units = Self.units(golden)
+        var mutations: [Mutation] = []
+        func replacingTarget(_ index: Int, _ transform: (String) -> String?) -> (String, String)? {
+            let unit = units[index]
+            let content = String(golden[unit.target])
+            guard let changed = transform(content), changed != content else { return nil }
+            var text = golden
+            text.replaceSubrange(unit.target, with: changed)
+            return (text, unit.id)
+        }
+        let tagPattern = try! NSRegularExpression(pattern: #"<(x|bx|ex) id="(\d+)"[^>]*/>|<g id="(\d+)"[^>]*>"#)
+        func tags(_ content: String) -> [NSTextCheckingResult] { tagPattern.matches(in: content, range: NSRange(content.startIndex..., in: content)) }
+        while mutations.count < count {
+            let index = Int.random(in: 0..<units.count, using: &generator)
+            let kind = Int.random(in: 0..<16, using: &generator)
+            var result: (String, String?)?
+            var name = ""
+            switch kind {
+            case 0:
+                name = "drop a standalone or isolated code"
+                result = replacingTarget(index) { content in
+                    guard let tag = tags(content).filter({ !(content as NSString).substring(with: $0.range).hasPrefix("<g") }).randomElement(using: &generator) else { return nil }
+                    return (content as NSString).replacingCharacters(in: tag.range, with: "")
+                }
+            case 1:
+                name = "drop a pair"
+                result = replacingTarget(index) { content in
+                    guard content.contains("<g ") else { return nil }
+                    return content.replacingOccurrences(of: #"<g id="\d+"[^>]*>"#, with: "", options: .regularExpression).replacingOccurrences(of: "</g>", with: "")
+                }
+            case 2:
+                name = "duplicate a code"
+                result = replacingTarget(index) { content in
+                    guard let tag = tags(content).filter({ !(content as NSString).substring(with: $0.range).hasPrefix("<g") }).randomElement(using: &generator) else { return nil }
+                    let element = (content as NSString).substring(with: tag.range)
+                    return content + element
+                }
+            case 3:
+                name = "invent a code"
+                result = replacingTarget(index) { $0 + "<x id=\"\(Int.random(in: 7...99, using: &generator))\"/>" }
+            case 4:
+                name = "change a code's id"
+                result = replacingTarget(index) { content in
+                    guard let tag = tags(content).randomElement(using: &generator) else { return nil }
+                    let element = (content as NSString).substring(with: tag.range)
+                    return (content as NSString).replacingCharacters(in: tag.range, with: element.replacingOccurrences(of: #"id="\d+""#, with: "id=\"42\"", options: .regularExpression))
+                }
+            case 5:
+                name = "close a pair before it opens"
+                result = replacingTarget(index) { content in
+                    guard let open = content.range(of: #"<g id="(\d+)"[^>]*>"#, options: .regularExpression) else { return nil }
+                    let id = content[open].split(separator: "\"")[1]
+                    var changed = content
+                    changed.replaceSubrange(open, with: "<ex id=\"\(id)\"/>")
+                    return changed.replacingOccurrences(of: "</g>", with: "<bx id=\"\(id)\"/>")
+                }
+            case 6:
+                name = "text that reads as a placeholder"
+                result = replacingTarget(index) { $0 + " {1/}" }
+            case 7:
+                name = "an unknown element in the target"
+                result = replacingTarget(index) { "<blink>" + $0 + "</blink>" }
+            case 8:
+                name = "edit the source"
+                let unit = units[index]
+                var text = golden
+                let source = text.range(of: "</source>", range: unit.block)!
+                text.replaceSubrange(source.lowerBound..<source.lowerBound, with: "改")
+                result = (text, unit.id)
+            case 9:
+                name = "remove a unit"
+                var text = golden
+                text.removeSubrange(units[index].block)
+                result = (text, units[index].id)
+            case 10:
+                name = "repeat a unit with another target"
+                let block = String(golden[units[index].block])
+                var text = golden
+                text.insert(contentsOf: block.replacingOccurrences(of: "<target state=\"translated\">", with: "<target state=\"translated\">Other "), at: units[index].block.upperBound)
+                result = (text, nil)
+            case 11:
+                name = "wrong target language"
+                result = (golden.replacingOccurrences(of: "target-language=\"en\"", with: "target-language=\"\(["de", "fr", "zh-CN", "xx"].randomElement(using: &generator)!)\""), nil)
+            case 12:
+                name = "entity declarations"
+                let doctype = ["<!DOCTYPE xliff [<!ENTITY a \"aaaa\">]>", "<!DOCTYPE xliff [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>",
+                               "<!DOCTYPE xliff [<!ENTITY a \"b\"><!ENTITY c \"&a;&a;\">]>"].randomElement(using: &generator)!
+                result = (golden.replacingOccurrences(of: "?>\n<xliff", with: "?>\n\(doctype)\n<xliff"), nil)
+            case 13:
+                name = "truncated"
+                let bytes = Array(golden.utf8)
+                let cut = Int.random(in: 1..<(bytes.count - 10), using: &generator)
+                mutations.append(Mutation(name: name, bytes: Array(bytes[..<cut]), brokenUnit: nil))
+                continue
+            case 14:
+                name = "invalid UTF-8"
+                var bytes = Array(golden.utf8)
+                bytes.insert([0xFF, 0xC0, 0x80].randomElement(using: &generator)!, at: Int.random(in: 0..<bytes.count, using: &generator))
+                mutations.append(Mutation(name: name, bytes: bytes, brokenUnit: nil))
+                continue
+            default:
+                name = "white space and CRLF around tags"
+                result = (golden.replacingOccurrences(of: "\n", with: "\r\n").replacingOccurrences(of: "<trans-unit ", with: "<trans-unit  "), nil)
+            }
+            guard let (text, unit) = result else { continue }
+            mutations.append(Mutation(name: name, bytes: Array(text.utf8), brokenUnit: unit))
+        }
+        return mutations
+    }
+
+    static func poMutations(_ golden: String, count: Int, generator: inout Generator) -> [Mutation] {
+        // Entries: blank-line separated; the first is the header.
+        let entries = golden.components(separatedBy: "\n\n")
+        var mutations: [Mutation] = []
+        func id(of entry: String) -> String? {
+            entry.split(separator: "\n").first { $0.hasPrefix("msgctxt ") }.map { String($0.split(separator: "#").last!.dropLast()) }
+        }
+        while mutations.count < count {
+            let index = Int.random(in: 1..<entries.count, using: &generator)
+            var entry = entries[index]
+            let kind = Int.random(in: 0..<9, using: &generator)
+            var broken: String? = id(of: entry)
+            var name = ""
+            let lines = entry.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            guard let msgstrLine = lines.firstIndex(where: { $0.hasPrefix("msgstr ") }) else { continue }
+            var msgstr = lines[msgstrLine]
+            switch kind {
+            case 0:
+                name = "drop a placeholder"
+                guard let range = msgstr.range(of: #"\{/?\d+/?\}"#, options: .regularExpression) else { continue }
+                msgstr.removeSubrange(range)
+            case 1:
+                name = "invent a placeholder"
+                msgstr = String(msgstr.dropLast()) + "{9/}\""
+            case 2:
+                name = "duplicate a placeholder"
+                guard let range = msgstr.range(of: #"\{\d+/\}"#, options: .regularExpression) else { continue }
+                msgstr = String(msgstr.dropLast()) + msgstr[range] + "\""
+            case 3:
+                name = "reverse a pair"
+                guard msgstr.contains("{/1}"), msgstr.contains("{1}") else { continue }
+                msgstr = msgstr.replacingOccurrences(of: "{1}", with: "{TMP}").replacingOccurrences(of: "{/1}", with: "{1}").replacingOccurrences(of: "{TMP}", with: "{/1}")
+            case 4:
+                name = "edit msgid"
+                entry = entry.replacingOccurrences(of: "msgid \"", with: "msgid \"改")
+                mutations.append(Mutation(name: name, bytes: Array((entries[..<index] + [entry] + entries[(index + 1)...]).joined(separator: "\n\n").utf8), brokenUnit: broken))
+                continue
+            case 5:
+                name = "wrong language header"
+                mutations.append(Mutation(name: name, bytes: Array(golden.replacingOccurrences(of: "\"Language: en\\n\"", with: "\"Language: de\\n\"").utf8), brokenUnit: nil))
+                continue
+            case 6:
+                name = "truncated"
+                let bytes = Array(golden.utf8)
+                mutations.append(Mutation(name: name, bytes: Array(bytes[..<Int.random(in: 1..<bytes.count, using: &generator)]), brokenUnit: nil))
+                continue
+            case 7:
+                name = "invalid UTF-8"
+                var bytes = Array(golden.utf8)
+                bytes.insert(0xFF, at: Int.random(in: 0..<bytes.count, using: &generator))
+                mutations.append(Mutation(name: name, bytes: bytes, brokenUnit: nil))
+                continue
+            default:
+                name = "remove an entry"
+                mutations.append(Mutation(name: name, bytes: Array((entries[..<index] + entries[(index + 1)...]).joined(separator: "\n\n").utf8), brokenUnit: broken))
+                continue
+            }
+            if msgstr == lines[msgstrLine] { broken = nil }
+            var changed = lines
+            changed[msgstrLine] = msgstr
+            entry = changed.joined(separator: "\n")
+            mutations.append(Mutation(name: name, bytes: Array((entries[..<index] + [entry] + entries[(index + 1)...]).joined(separator: "\n\n").utf8), brokenUnit: broken))
+        }
+        return mutations
+    }
+
+    @Test(arguments: ["xlf", "po"])
+    func noMutationWritesAWrongTarget(_ format: String) throws {
+        let sample = try ExchangeSampleProject()
+        defer { sample.remove() }
+        let golden = format == "xlf" ? try ExchangeImportTests.translatedXLIFF(sample) : try ExchangeImportTests.translatedPO(sample)
+        var generator = Generator(state: format == "xlf" ? 12 : 34)
+        let mutations = format == "xlf"
+            ? Self.xliffMutations(golden, count: 800, generator: &generator)
+            : Self.poMutations(golden, count: 400, generator: &generator)
+        let pristine = try TextFile.readBytes(sample.segmentFile)
+        let url = sample.temporary.root.appendingPathComponent("returned.\(format)")
+        var outcomes: [String: Int] = [:]
+        for mutation in mutations {
+            try AtomicFile.write(pristine, to: sample.segmentFile)
+            try Data(mutation.bytes).write(to: url)
+            let report: ImportReport
+            do {
+                report = try ExchangeImport(project: sample.project).run([url])
+            } catch is TandemError {
+                // A refused file: nothing of it is applied.
+                #expect(try TextFile.readBytes(sample.segmentFile) == pristine, "\(mutation.name) wrote after an error")
+                outcomes["refused", default: 0] += 1
+                outcomes[mutation.name + " → refused", default: 0] += 1
+                continue
+            }
+            let file = try sample.segments()
+            for segment in file.segments {
+                // Every written target is the translator's real one, never a damaged one.
+                if let target = segment.target {
+                    #expect(target == ExchangeSampleProject.english[segment.source], "\(mutation.name): wrote '\(target)'")
+                    #expect(InlineCodeSet(codes: segment.codes ?? [:]).problems(in: target).isEmpty)
+                }
+                if segment.id == mutation.brokenUnit {
+                    #expect(segment.target == nil, "\(mutation.name): applied the broken unit \(segment.id)")
+                }
+            }
+            if let broken = mutation.brokenUnit, mutation.name != "remove a unit", mutation.name != "remove an entry" {
+                // Reported with its id (an edited source reads as an unknown unit when the
+                // edit changes nothing else: it is quarantined either way).
+                #expect(report.quarantined.contains { $0.id == broken }, "\(mutation.name): unit \(broken) not reported")
+            }
+            outcomes[report.quarantined.isEmpty ? "applied" : "quarantined", default: 0] += 1
+            outcomes[mutation.name + (report.quarantined.isEmpty ? " → applied" : " → quarantined"), default: 0] += 1
+        }
+        print("mutation outcomes (\(format)): \(outcomes.sorted { $0.key < $1.key })")
+        #expect(mutations.count >= (format == "xlf" ? 800 : 400))
+        // Each kind of outcome happened: the suite exercises refusals, quarantines and clean imports.
+        #expect(outcomes["refused", default: 0] > 0)
+        #expect(outcomes["quarantined", default: 0] > 0)
+        #expect(outcomes["applied", default: 0] > 0)
+    }
+}
