@@ -8,12 +8,18 @@ internal import GRDB
 /// runs in memory: the distinct sources of each source locale are loaded once into a hash set
 /// (exact) and a `FuzzyIndex` (fuzzy), rebuilt after this instance writes. Another process's
 /// writes are seen by a memory opened after them.
+///
+/// Writing and opening are here; bulk loading (index dropped and rebuilt) is in
+/// `SQLiteMemory+BulkLoad.swift`, lookups and their in-memory tables in `SQLiteMemory+Lookups.swift`.
+/// The state those files share is internal rather than private for that reason only. Not
+/// thread-safe: the caches are unsynchronised.
 public final class SQLiteMemory: TranslationMemory {
     public var backend: MemoryBackend { .sqlite }
 
     /// The database file.
     public let path: String
     let pool: DatabasePool
+    /// The distinct keys and fuzzy index of each source locale, loaded on first lookup.
     var keyTables: [LocaleTag: MemoryKeyTable] = [:]
     /// Leverageable units of a locale pair held in memory by `prepareLookups`, so that exact
     /// lookups read no database at all.
