@@ -49,7 +49,7 @@ struct TMImportCommand: ParsableCommand {
         } catch let error as TandemError {
             guard case .alreadyExists = error else { throw error }
             throw CommandLineError(
-                error, hint: "or pass --no-keep to add it to the memory only (then `tandem tm rebuild` forgets its units)")
+                error, hint: "to add it to the memory only, pass --no-keep (then `tandem tm rebuild` forgets its units)")
         }
         let showsProgress = Terminal.standardError.isTerminal
         var reports: [ImportReport] = []
