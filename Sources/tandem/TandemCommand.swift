@@ -21,7 +21,7 @@ struct TandemCommand: ParsableCommand {
               echo '第一句。第二句！' | tandem segment -
               tandem glossary lint --format github
             """,
-        version: "tandem \(version) (ICU \(ICUError.libraryVersion))",
+        version: "tandem \(version) (ICU \(ICUVersion.linked))",
         subcommands: [
             InitCommand.self, SegmentCommand.self, ExtractCommand.self, PseudoCommand.self, BuildCommand.self,
             ExportCommand.self, ImportCommand.self,
@@ -36,6 +36,9 @@ struct TandemCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as TandemError {
+            Terminal.standardError.write("\(CommandLineError(error))\n")
+            Foundation.exit(2)
+        } catch let error as CommandLineError {
             Terminal.standardError.write("\(error)\n")
             Foundation.exit(2)
         } catch let error as ExitCode {

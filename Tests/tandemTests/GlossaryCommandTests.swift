@@ -105,7 +105,7 @@ struct GlossaryCommandTests {
         try Data("{\"formatVersion\": 1, \"segments\": 3}".utf8).write(to: project.root.appendingPathComponent("locales/en/posts/bad.json"))
         let result = try ExecutableRunner.run(["glossary", "lint"], in: project.root)
         #expect(result.status == 2)
-        #expect(result.standardError.hasPrefix("locales/en/posts/bad.json:1:1: error: not a segment file"))
+        #expect(result.standardError.hasPrefix("locales/en/posts/bad.json:1:1: error: not a Tandem segment file"))
     }
 
     @Test func badGlossaryExitsTwoWithLineAndColumn() throws {

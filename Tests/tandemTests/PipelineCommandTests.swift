@@ -90,6 +90,29 @@ struct PipelineCommandTests {
         #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("content/posts/hello.en.md").path))
     }
 
+    /// A broken segment file is reported the same way, at the line and column of the problem,
+    /// whichever command reads it.
+    @Test func aBrokenSegmentFileGetsTheSamePositionedErrorInEveryCommand() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("正文的句子。\n", to: "content/posts/hello.md")
+        #expect(try ExecutableRunner.run(["extract"], in: project.root).status == 0)
+        let segmentFile = "locales/en/posts/hello.json"
+        var json = String(decoding: try project.read(segmentFile), as: UTF8.self)
+        json = json.replacingOccurrences(of: "\"formatVersion\" : 1,", with: "\"formatVersion\" : 1,,")
+        try project.write(json, to: segmentFile)
+
+        let lint = try ExecutableRunner.run(["glossary", "lint"], in: project.root)
+        let pseudo = try ExecutableRunner.run(["pseudo", "--locale", "en"], in: project.root)
+        let extract = try ExecutableRunner.run(["extract"], in: project.root)
+        #expect([lint.status, pseudo.status, extract.status] == [2, 2, 2])
+        // Line 2, at the second comma: `  "formatVersion" : 1,,`.
+        #expect(lint.standardError.hasPrefix("\(segmentFile):2:23: error: not a Tandem segment file"), "\(lint.standardError)")
+        #expect(pseudo.standardError == lint.standardError)
+        // extract names the file by its full path; the rest is the same.
+        #expect(extract.standardError.hasSuffix(lint.standardError), "\(extract.standardError)")
+    }
+
     @Test func withoutAProjectCommandsSayWhatToDo() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-none-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -31,7 +31,7 @@ public struct Glossary: Equatable, Sendable {
     /// entries name it `displayPath` (its path by default).
     public static func read(_ url: URL, displayPath: String? = nil) throws -> Glossary {
         guard let format = FileFormat(path: url.path) else {
-            throw TandemError.usage("\(url.path): unknown glossary format; expected .tsv, .csv or .tbx")
+            throw TandemError.unsupportedFile(path: url.path, expected: "a glossary (.tsv, .csv or .tbx)")
         }
         let bytes = try TextFile.readBytes(url)
         let path = displayPath ?? url.path
@@ -51,7 +51,7 @@ public struct Glossary: Equatable, Sendable {
     /// Writes the glossary in the format `url`'s extension names, atomically.
     public func write(to url: URL) throws {
         guard let format = FileFormat(path: url.path) else {
-            throw TandemError.usage("\(url.path): unknown glossary format; expected .tsv, .csv or .tbx")
+            throw TandemError.unsupportedFile(path: url.path, expected: "a glossary (.tsv, .csv or .tbx)")
         }
         let text: String
         switch format {
@@ -62,10 +62,10 @@ public struct Glossary: Equatable, Sendable {
         try AtomicFile.write(Array(text.utf8), to: url)
     }
 
-    /// The glossary of a project for one language pair: `glossaries/<source>/<target>.tsv`
-    /// and `.tbx` (either, both or none; none is an empty glossary).
+    /// The glossary of a project for one language pair: `glossaries/<source>/<target>.tsv`,
+    /// `.csv` and `.tbx` (any of them, all or none; none is an empty glossary).
     public static func load(projectRoot: URL, source: LocaleTag, target: LocaleTag) throws -> Glossary {
-        let directory = projectRoot.appendingPathComponent("glossaries").appendingPathComponent(source.identifier)
+        let directory = ProjectLayout(root: projectRoot).glossaryDirectory(source: source)
         var entries: [GlossaryEntry] = []
         for ext in ["tsv", "csv", "tbx"] {
             let file = directory.appendingPathComponent("\(target.identifier).\(ext)")

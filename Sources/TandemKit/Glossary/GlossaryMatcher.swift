@@ -75,7 +75,7 @@ public struct GlossaryMatcher: Sendable {
     }
 
     /// The number of matches in UTF-8 `bytes`, without collecting them (for throughput runs).
-    public func matchCount(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    @_spi(Benchmarks) public func matchCount(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let folded = MatchingText(utf8: bytes, placeholders: true)
         var count = 0
         scan(folded, bytes: bytes) { _, _, _ in count += 1 }

@@ -58,7 +58,7 @@ public struct Extractor {
             }
             let written = try SegmentFileStore.write(file, to: url, batch: batch)
             if let memory {
-                try memory.add(MemoryRebuild.units(of: file, originFile: project.projectPath(of: url)))
+                try memory.add(file.memoryUnits(originFile: project.projectPath(of: url)))
             }
             results.append(ExtractResult(
                 post: project.projectPath(of: post), locale: locale.identifier,

@@ -50,9 +50,10 @@ public struct PostBuilder {
             do {
                 bytes = try builder.build(targets: item.targets, fallbackToSource: true, language: item.locale, translations: translations)
             } catch let problem as BuildProblem {
-                let line = SegmentFileStore.line(ofSegment: problem.segmentID, in: try TextFile.readBytes(item.segmentFile))
-                throw TandemError.invalidValue(
-                    SourceLocation(file: project.projectPath(of: item.segmentFile), line: line, column: 1), message: problem.description)
+                let location = SegmentFileStore.location(
+                    ofSegment: problem.segmentID, in: try TextFile.readBytes(item.segmentFile),
+                    path: project.projectPath(of: item.segmentFile))
+                throw TandemError.invalidValue(location, message: problem.description)
             }
             let unchanged = (try? Data(contentsOf: output)).map { [UInt8]($0) == bytes } ?? false
             if !unchanged { try AtomicFile.write(bytes, to: output) }

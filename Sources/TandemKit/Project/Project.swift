@@ -10,20 +10,23 @@ public struct Project: Sendable {
         self.configuration = configuration
     }
 
-    /// The project of `configFile`, or of the nearest `tandem.yml` at or above the current
-    /// directory.
-    public static func open(configFile: URL? = nil) throws -> Project {
-        if let configFile {
-            return Project(root: configFile.deletingLastPathComponent(), configuration: try ProjectConfiguration.load(configFile))
-        }
-        guard let root = ProjectLocator.projectRoot() else {
-            throw TandemError.usage("no tandem.yml in \(FileManager.default.currentDirectoryPath) or above; run `tandem init` first, or pass --config FILE")
-        }
-        return Project(root: root, configuration: try ProjectConfiguration.load(root.appendingPathComponent("tandem.yml")))
+    /// The project whose project file is `configFile` (its directory is the root).
+    public static func open(configFile: URL) throws -> Project {
+        Project(root: configFile.deletingLastPathComponent(), configuration: try ProjectConfiguration.load(configFile))
     }
 
+    /// The project of the nearest `tandem.yml` at or above `directory`.
+    public static func open(searchingFrom directory: URL) throws -> Project {
+        guard let root = ProjectLocator.projectRoot(from: directory) else {
+            throw TandemError.projectNotFound(searchedFrom: directory.path)
+        }
+        return try open(configFile: ProjectLayout(root: root).configurationFile)
+    }
+
+    /// Where things live in this project.
+    public var layout: ProjectLayout { ProjectLayout(root: root) }
     public var contentDirectory: URL { root.appendingPathComponent(configuration.content).standardizedFileURL }
-    public var localesDirectory: URL { root.appendingPathComponent("locales") }
+    public var localesDirectory: URL { layout.localesDirectory }
 
     /// The posts to work on: `paths` (files or directories inside the content directory), or
     /// every post of the content directory. Translated posts (`foo.en.md` beside `foo.md`) are
@@ -33,7 +36,7 @@ public struct Project: Sendable {
         var posts: [URL] = []
         for start in roots {
             guard isInside(start, contentDirectory) else {
-                throw TandemError.usage("\(start.path) is not inside the content directory \(contentDirectory.path)")
+                throw TandemError.invalidArgument("\(start.path) is not inside the content directory \(contentDirectory.path)")
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: start.path, isDirectory: &isDirectory) else {
@@ -73,11 +76,7 @@ public struct Project: Sendable {
     }
 
     /// `post`'s path relative to the content directory.
-    public func relativePath(of post: URL) -> String {
-        let base = contentDirectory.path + "/"
-        let path = post.standardizedFileURL.path
-        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : post.lastPathComponent
-    }
+    public func relativePath(of post: URL) -> String { post.path(relativeTo: contentDirectory) }
 
     /// `post` relative to the project root, as segment files record it.
     public func projectPath(of post: URL) -> String { post.path(relativeTo: root) }
@@ -86,7 +85,7 @@ public struct Project: Sendable {
     public func segmentFile(for post: URL, locale: LocaleTag) throws -> URL {
         let relative = (relativePath(of: post) as NSString).deletingPathExtension + ".json"
         let url = localesDirectory.appendingPathComponent(locale.identifier).appendingPathComponent(relative).standardizedFileURL
-        guard isInside(url, localesDirectory) else { throw TandemError.usage("segment file for \(post.path) would fall outside \(localesDirectory.path)") }
+        guard isInside(url, localesDirectory) else { throw TandemError.invalidArgument("segment file for \(post.path) would fall outside \(localesDirectory.path)") }
         return url
     }
 
@@ -102,7 +101,7 @@ public struct Project: Sendable {
             url = root.appendingPathComponent(pattern.replacingOccurrences(of: "{tag}", with: locale.identifier))
                 .appendingPathComponent(relativePath(of: post)).standardizedFileURL
         }
-        guard isInside(url, root) else { throw TandemError.usage("output for \(post.path) would fall outside the project") }
+        guard isInside(url, root) else { throw TandemError.invalidArgument("output for \(post.path) would fall outside the project") }
         return url
     }
 

@@ -22,7 +22,7 @@ public struct ProjectConfiguration: Codable, Equatable, Sendable {
     public init(
         source: LocaleTag, targets: [LocaleTag], content: String = "content",
         translateKeys: [String] = FrontMatterPolicy.defaultKeys, output: OutputNaming = .filename,
-        outputDirectory: String? = nil, memory: String = ".tandem/memory.sqlite",
+        outputDirectory: String? = nil, memory: String = ProjectLayout.defaultMemoryPath,
         leverage: LeverageSettings = LeverageSettings()
     ) {
         self.source = source
@@ -50,7 +50,7 @@ public struct ProjectConfiguration: Codable, Equatable, Sendable {
             translateKeys: try container.decodeIfPresent([String].self, forKey: .translateKeys) ?? FrontMatterPolicy.defaultKeys,
             output: try container.decodeIfPresent(OutputNaming.self, forKey: .output) ?? .filename,
             outputDirectory: try container.decodeIfPresent(String.self, forKey: .outputDirectory),
-            memory: try container.decodeIfPresent(String.self, forKey: .memory) ?? ".tandem/memory.sqlite",
+            memory: try container.decodeIfPresent(String.self, forKey: .memory) ?? ProjectLayout.defaultMemoryPath,
             leverage: try container.decodeIfPresent(LeverageSettings.self, forKey: .leverage) ?? LeverageSettings())
         if output == .directory, outputDirectory?.contains("{tag}") != true {
             throw DecodingError.dataCorrupted(.init(

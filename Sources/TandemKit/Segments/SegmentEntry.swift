@@ -6,7 +6,7 @@
 public struct SegmentEntry: Codable, Equatable, Sendable {
     /// Stable identity: survives paragraphs being inserted, moved or deleted around it.
     public var id: String
-    /// Structural location in the post, such as `front/title` or `body/p[3]/s[1]`.
+    /// Structural location in the post, such as `front/title` or `body/paragraph[3]/s[1]`.
     public var location: String
     /// The source sentence with placeholders.
     public var source: String

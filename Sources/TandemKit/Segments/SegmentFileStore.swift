@@ -2,22 +2,28 @@ import Foundation
 
 /// Reads and writes segment files: deterministic, pretty, unescaped UTF-8 JSON that diffs well.
 public enum SegmentFileStore {
-    /// The segment file at `url`, or `nil` when there is none yet.
-    public static func read(_ url: URL) throws -> SegmentFile? {
+    /// The segment file at `url`, or `nil` when there is none yet. Errors name the file
+    /// `displayPath` (its path by default).
+    public static func read(_ url: URL, displayPath: String? = nil) throws -> SegmentFile? {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        let bytes = try TextFile.readBytes(url)
+        return try decode(TextFile.readBytes(url), path: displayPath ?? url.path)
+    }
+
+    /// A segment file's bytes decoded: every command reports the same bad file with the same
+    /// error, at the line and column of the problem.
+    public static func decode(_ bytes: [UInt8], path: String) throws -> SegmentFile {
+        _ = try TextFile.decodeUTF8(bytes, path: path)  // invalid UTF-8 with its position, as everywhere
         do {
             return try JSONDecoder().decode(SegmentFile.self, from: Data(bytes))
         } catch let error as DecodingError {
-            throw TandemError.invalidValue(location(of: error, in: bytes, path: url.path), message: "not a Tandem segment file: \(error.tandemDescription)")
+            throw TandemError.invalidSegmentFile(
+                location(of: error, in: bytes, path: path), message: "not a Tandem segment file: \(error.tandemDescription)")
         }
     }
 
     /// The file's JSON text.
     public static func encode(_ file: SegmentFile) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(file)) + [0x0A]
+        Array(try JSONText.encoder.encode(file)) + [0x0A]
     }
 
     /// Writes `file` atomically (now, or staged in `batch`); returns whether the bytes on disk
@@ -34,24 +40,49 @@ public enum SegmentFileStore {
         return true
     }
 
-    /// The 1-based line of segment `id` in a segment file's text (its `"id"` line), or 1.
-    public static func line(ofSegment id: String, in bytes: [UInt8]) -> Int {
-        let text = String(decoding: bytes, as: UTF8.self)
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where line.contains("\"id\"") && line.contains("\"\(id)\"") {
-            return index + 1
-        }
-        return 1
+    /// Where segment `id` is in a segment file's text (its target, else the segment), or 1:1.
+    public static func location(ofSegment id: String, in bytes: [UInt8], path: String) -> SourceLocation {
+        let position = LineTable(bytes).position(of: SegmentFilePositions(bytes).offset(ofSegment: id))
+        return SourceLocation(file: path, line: position.line, column: position.column)
     }
 
-    /// Where a JSON syntax error is, from Foundation's "around line L, column C".
+    /// Where a decoding error is: the place JSON syntax breaks, else the segment whose value is
+    /// wrong, else the start of the file.
     private static func location(of error: DecodingError, in bytes: [UInt8], path: String) -> SourceLocation {
-        if case .dataCorrupted(let context) = error, let underlying = context.underlyingError as NSError?,
-           let detail = underlying.userInfo["NSDebugDescription"] as? String,
-           let range = detail.range(of: #"line (\d+), column (\d+)"#, options: .regularExpression) {
+        let context: DecodingError.Context
+        switch error {
+        case .dataCorrupted(let c), .keyNotFound(_, let c), .typeMismatch(_, let c), .valueNotFound(_, let c): context = c
+        @unknown default: return SourceLocation(file: path, line: 1, column: 1)
+        }
+        // Darwin's Foundation names the line and column of a syntax error.
+        let detail = (context.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String ?? ""
+        if let range = detail.range(of: #"line (\d+), column (\d+)"#, options: .regularExpression) {
             let numbers = detail[range].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
             if numbers.count == 2 { return SourceLocation(file: path, line: numbers[0], column: numbers[1]) }
         }
-        return SourceLocation(file: path, line: 1, column: 1)
+        var offset = 0
+        if context.codingPath.isEmpty {
+            offset = syntaxErrorOffset(in: bytes) ?? 0
+        } else if context.codingPath.first?.stringValue == "segments", context.codingPath.count > 1,
+                  let index = context.codingPath[1].intValue {
+            offset = SegmentFilePositions(bytes).offset(ofSegmentAt: index)
+        }
+        let position = LineTable(bytes).position(of: offset)
+        return SourceLocation(file: path, line: position.line, column: position.column)
+    }
+
+    /// The byte offset of a JSON syntax error, which Linux's `JSONDecoder` does not report but
+    /// `JSONSerialization` does ("around character N").
+    private static func syntaxErrorOffset(in bytes: [UInt8]) -> Int? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            guard let detail = (error as NSError).userInfo["NSDebugDescription"] as? String,
+                  let range = detail.range(of: #"character \d+"#, options: .regularExpression),
+                  let offset = Int(detail[range].dropFirst("character ".count))
+            else { return nil }
+            return min(offset, bytes.count)
+        }
     }
 }

@@ -9,7 +9,8 @@ public enum SegmentState: String, Codable, Sendable, CaseIterable, Comparable {
     case translated
     /// Checked by a second person.
     case reviewed
-    /// Signed off; never overwritten without `--force`.
+    /// Signed off: the last state a translation reaches. Like every translated state, never
+    /// replaced by `extract` or `pseudo`.
     case final
 
     /// Whether the target may be published.

@@ -8,7 +8,6 @@ internal import CTandemSystem
 /// is on disk. `tandem extract` writes thousands of segment files this way.
 public final class AtomicFileBatch {
     private var pending: [(temporary: URL, destination: URL)] = []
-    private var finished = false
 
     public init() {}
 
@@ -40,7 +39,6 @@ public final class AtomicFileBatch {
         let renamed = pending
         pending = []
         try flushFileSystem(containing: renamed[0].destination)
-        finished = true
     }
 
     /// Drops every staged file; targets keep their old content.

@@ -19,7 +19,4 @@ public struct ICUError: Error, Equatable, CustomStringConvertible {
     static func check(_ code: Int32) throws {
         if code > 0 { throw ICUError(code: code) }
     }
-
-    /// The version of the system ICU library Tandem is linked against.
-    public static var libraryVersion: String { String(cString: tandem_icu_version()) }
 }

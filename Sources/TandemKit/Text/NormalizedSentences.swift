@@ -8,7 +8,7 @@ internal import CTandemICU
 /// the next paragraph: no `String` or array is made per sentence. `sentence(at:)` and
 /// `key(at:form:)` make `Substring`s and `String`s on demand. A value semantics type: a copy
 /// keeps its sentences when the original is filled again.
-public struct NormalizedSentences: @unchecked Sendable {
+@_spi(Benchmarks) public struct NormalizedSentences: @unchecked Sendable {
     /// The text that was segmented.
     public private(set) var text: String = ""
     /// The forms of the keys, in the order they were asked for.

@@ -65,7 +65,7 @@ public final class SentenceSegmenter {
 
     /// Every break, `0` and `bytes.count` included, before white space is trimmed. With
     /// `SentenceRules.plainICU` these are exactly ICU's boundaries.
-    public func breakOffsets(in bytes: UnsafeBufferPointer<UInt8>, joiningLines: Bool = false) -> [Int] {
+    @_spi(Benchmarks) public func breakOffsets(in bytes: UnsafeBufferPointer<UInt8>, joiningLines: Bool = false) -> [Int] {
         withBreaks(in: bytes, joiningLines: joiningLines) { Array($0) }
     }
 
@@ -146,7 +146,7 @@ public final class SentenceSegmenter {
     /// buffers have grown). Same sentences as `sentences(in:joiningLines:)`; each key is
     /// `Normalizer.normalize(sentence, to: form)` as UTF-16, computed from the UTF-16 copy the
     /// break iterator already made.
-    public func sentences(
+    @_spi(Benchmarks) public func sentences(
         in text: String, normalizedAs forms: [NormalizationForm], joiningLines: Bool = false,
         into result: inout NormalizedSentences
     ) {
@@ -167,14 +167,14 @@ public final class SentenceSegmenter {
     }
 
     /// `sentences(in:normalizedAs:joiningLines:into:)` into a new value.
-    public func sentences(in text: String, normalizedAs forms: [NormalizationForm], joiningLines: Bool = false) -> NormalizedSentences {
+    @_spi(Benchmarks) public func sentences(in text: String, normalizedAs forms: [NormalizationForm], joiningLines: Bool = false) -> NormalizedSentences {
         var result = NormalizedSentences()
         sentences(in: text, normalizedAs: forms, joiningLines: joiningLines, into: &result)
         return result
     }
 
     /// `breakOffsets(in:)` for a string.
-    public func breakOffsets(in text: String, joiningLines: Bool = false) -> [Int] {
+    @_spi(Benchmarks) public func breakOffsets(in text: String, joiningLines: Bool = false) -> [Int] {
         var text = text
         return text.withUTF8 { breakOffsets(in: $0, joiningLines: joiningLines) }
     }

@@ -12,26 +12,19 @@ struct MemoryOptions: ParsableArguments {
         valueName: "PATH|URL"))
     var memory: String?
 
+    /// The project's root, or the current directory outside a project.
     var projectRoot: URL {
-        ProjectLocator.projectRoot() ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        ProjectLocator.projectRoot(from: WorkingDirectory.url) ?? WorkingDirectory.url
     }
 
     /// The memory to open.
     func resolvedAddress() throws -> MemoryAddress {
-        let currentDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        if let memory { return MemoryAddress(memory, relativeTo: currentDirectory) }
-        guard ProjectLocator.projectRoot() != nil else { return .sqlite(path: SQLiteMemory.defaultPath(projectRoot: projectRoot)) }
-        return try Project.open().memoryAddress()
+        if let memory { return MemoryAddress(memory, relativeTo: WorkingDirectory.url) }
+        guard ProjectLocator.projectRoot(from: WorkingDirectory.url) != nil else {
+            return .sqlite(path: ProjectLayout(root: projectRoot).defaultMemoryFile.path)
+        }
+        return try Project.open(searchingFrom: WorkingDirectory.url).memoryAddress()
     }
 
     func open() throws -> any TranslationMemory { try resolvedAddress().open() }
-
-    /// A locale option's value as a tag, or a usage error naming the option.
-    static func tag(_ value: String?, option: String) throws -> LocaleTag? {
-        guard let value else { return nil }
-        guard let tag = LocaleTag(value) else {
-            throw TandemError.usage("\(option): '\(value)' is not a BCP 47 language tag such as zh-CN or en")
-        }
-        return tag
-    }
 }

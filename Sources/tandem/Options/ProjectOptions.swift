@@ -10,13 +10,14 @@ struct ProjectOptions: ParsableArguments {
     @OptionGroup var output: OutputOptions
 
     func openProject() throws -> Project {
-        try Project.open(configFile: config.map { URL(fileURLWithPath: $0) })
+        if let config { return try Project.open(configFile: URL(fileURLWithPath: config)) }
+        return try Project.open(searchingFrom: WorkingDirectory.url)
     }
 
     /// `value` as JSON, or `text` for people.
     func emit<T: Encodable>(_ value: T, text: () -> String) throws {
         switch output.selected {
-        case .json: Terminal.standardOutput.write(try JSONOutput.encode(value) + "\n")
+        case .json: Terminal.standardOutput.write(try JSONText.string(value) + "\n")
         case .text: Terminal.standardOutput.write(text())
         }
     }

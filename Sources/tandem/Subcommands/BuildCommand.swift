@@ -19,7 +19,7 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var options: ProjectOptions
 
     @Option(name: .shortAndLong, help: "Build only this locale (repeatable).")
-    var locale: [String] = []
+    var locale: [LocaleTag] = []
 
     @Option(help: "Build a post when at least this percentage of its segments is translated.")
     var minComplete: Double = 100
@@ -32,17 +32,13 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let tags = try locale.map { raw -> LocaleTag in
-            guard let tag = LocaleTag(raw) else { throw TandemError.usage("'\(raw)' is not a BCP 47 language tag") }
-            return tag
-        }
         let project = try options.openProject()
         let builder = try PostBuilder(project: project)
         let posts = try project.sourcePosts(paths)
         let progress = Progress(total: posts.count, label: "building")
         var results: [BuildResult] = []
         for (index, post) in posts.enumerated() {
-            results += try builder.build(post, locales: tags.isEmpty ? nil : tags, minimumComplete: minComplete)
+            results += try builder.build(post, locales: locale.isEmpty ? nil : locale, minimumComplete: minComplete)
             progress.update(index + 1)
         }
         progress.finish()

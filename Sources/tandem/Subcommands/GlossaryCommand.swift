@@ -6,7 +6,7 @@ struct GlossaryCommand: ParsableCommand {
         commandName: "glossary",
         abstract: "Check translations against the glossary, find terms, convert term bases.",
         discussion: """
-            Glossaries live at glossaries/<source-tag>/<target-tag>.tsv (and .tbx): OmegaT's TSV, source<TAB>target<TAB>comment, with extra columns named in a header line (tabs between the names):
+            Glossaries live at glossaries/<source-tag>/<target-tag>.tsv (.csv and .tbx too): OmegaT's TSV, source<TAB>target<TAB>comment, with extra columns named in a header line (tabs between the names):
               # source target comment type forbidden case pos note
             type is term (translate as the target), keep (leave unchanged) or forbidden (the target must not appear); forbidden lists variants separated by |; case=yes matches the source in exactly its case.
 

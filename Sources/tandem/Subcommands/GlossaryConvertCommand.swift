@@ -18,10 +18,10 @@ struct GlossaryConvertCommand: ParsableCommand {
     )
 
     @Option(help: "Source language tag, when the input does not say.")
-    var source: String?
+    var source: LocaleTag?
 
     @Option(help: "Target language tag, when the input does not say.")
-    var target: String?
+    var target: LocaleTag?
 
     @Flag(help: "Replace OUT if it exists.")
     var force = false
@@ -32,20 +32,17 @@ struct GlossaryConvertCommand: ParsableCommand {
     @Argument(help: "The term base to write (.tsv, .csv, .tbx).")
     var output: String
 
+    func validate() throws {
+        guard Glossary.FileFormat(path: output) != nil else {
+            throw ValidationError("\(output): unknown glossary format; expected .tsv, .csv or .tbx")
+        }
+    }
+
     func run() throws {
         var glossary = try Glossary.read(URL(fileURLWithPath: input))
-        if let source {
-            guard let tag = LocaleTag(source) else { throw TandemError.usage("'\(source)' is not a BCP 47 language tag") }
-            glossary.sourceLocale = tag
-        }
-        if let target {
-            guard let tag = LocaleTag(target) else { throw TandemError.usage("'\(target)' is not a BCP 47 language tag") }
-            glossary.targetLocale = tag
-        }
+        if let source { glossary.sourceLocale = source }
+        if let target { glossary.targetLocale = target }
         let outputURL = URL(fileURLWithPath: output)
-        guard Glossary.FileFormat(path: output) != nil else {
-            throw TandemError.usage("\(output): unknown glossary format; expected .tsv, .csv or .tbx")
-        }
         if FileManager.default.fileExists(atPath: outputURL.path) && !force {
             throw TandemError.unwritable(path: output, reason: "file exists; pass --force to replace it")
         }

@@ -39,7 +39,7 @@ struct GlossaryLintCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let findings = try GlossaryLintRun().findings(paths: paths)
+        let findings = try GlossaryLintRun(workingDirectory: WorkingDirectory.url).findings(paths: paths)
         let output = try (json ? LintReportFormat.json : format).render(findings, toolVersion: TandemCommand.version)
         Terminal.standardOutput.write(output)
         if findings.contains(where: { $0.severity >= severity }) { throw ExitCode(1) }

@@ -8,7 +8,7 @@ struct GlossaryMatchCommand: ParsableCommand {
         commandName: "match",
         abstract: "Print the glossary terms found in a text, with their targets.",
         discussion: """
-            Uses the project's glossaries/<locale>/<target>.tsv (and .tbx), or the file given with --glossary. Matching is on normalized text (full-width and case folded), longest term first; Latin terms only on word boundaries. Placeholders: {1}…{/1} are transparent, {2/} separates.
+            Uses the project's glossaries/<locale>/<target>.tsv (.csv and .tbx too), or the file given with --glossary. Matching is on normalized text (full-width and case folded), longest term first; Latin terms only on word boundaries. Placeholders: {1}…{/1} are transparent, {2/} separates.
 
             Output: one line per hit, BYTE_START-BYTE_END<TAB>TERM<TAB>TARGET<TAB>KIND.
 
@@ -20,10 +20,10 @@ struct GlossaryMatchCommand: ParsableCommand {
     )
 
     @Option(name: .shortAndLong, help: "The language of the text (a BCP 47 tag).")
-    var locale: String = "zh-CN"
+    var locale = LocaleTag("zh-CN")!
 
     @Option(name: .shortAndLong, help: "The target language whose glossary to use.")
-    var target: String = "en"
+    var target = LocaleTag("en")!
 
     @Option(name: .shortAndLong, help: "A glossary file to use instead of the project's.")
     var glossary: String?
@@ -34,8 +34,6 @@ struct GlossaryMatchCommand: ParsableCommand {
     var text: String
 
     func run() throws {
-        guard let source = LocaleTag(locale) else { throw TandemError.usage("'\(locale)' is not a BCP 47 language tag such as zh-CN") }
-        guard let targetTag = LocaleTag(target) else { throw TandemError.usage("'\(target)' is not a BCP 47 language tag such as en") }
         let input: String
         if text == "-" {
             input = try TextFile.decodeUTF8([UInt8](FileHandle.standardInput.readDataToEndOfFile()), path: "<stdin>")
@@ -46,8 +44,8 @@ struct GlossaryMatchCommand: ParsableCommand {
         if let glossary {
             terms = try Glossary.read(URL(fileURLWithPath: glossary))
         } else {
-            let root = ProjectLocator.projectRoot() ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            terms = try Glossary.load(projectRoot: root, source: source, target: targetTag)
+            let root = ProjectLocator.projectRoot(from: WorkingDirectory.url) ?? WorkingDirectory.url
+            terms = try Glossary.load(projectRoot: root, source: locale, target: target)
         }
         let matcher = GlossaryMatcher(glossary: terms)
         let bytes = Array(input.utf8)
@@ -65,7 +63,7 @@ struct GlossaryMatchCommand: ParsableCommand {
         case .text:
             Terminal.standardOutput.write(hits.map { "\($0.start)-\($0.end)\t\($0.term)\t\($0.target)\t\($0.kind)\n" }.joined())
         case .json:
-            Terminal.standardOutput.write(try JSONOutput.encode(MatchReport(hits: hits)) + "\n")
+            Terminal.standardOutput.write(try JSONText.string(MatchReport(hits: hits)) + "\n")
         }
     }
 }

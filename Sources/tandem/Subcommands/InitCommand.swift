@@ -17,7 +17,7 @@ struct InitCommand: ParsableCommand {
     )
 
     @Option(help: "The language posts are written in.")
-    var source = "zh-CN"
+    var source = LocaleTag("zh-CN")!
 
     @Option(help: "Comma-separated languages to translate every post into.")
     var targets = "en"
@@ -25,34 +25,21 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The Hugo content directory.")
     var content = "content"
 
+    func validate() throws { _ = try Self.localeTags(targets) }
+
     func run() throws {
-        guard let sourceTag = LocaleTag(source) else { throw TandemError.usage("--source '\(source)' is not a BCP 47 language tag") }
-        let targetTags = try targets.split(separator: ",").map { raw -> LocaleTag in
+        let targetTags = try Self.localeTags(targets)
+        let configuration = ProjectConfiguration(source: source, targets: targetTags, content: content)
+        try Project.create(at: WorkingDirectory.url, configuration: configuration)
+        print("created tandem.yml (source \(source), targets \(targetTags.map(\.identifier).joined(separator: ", "))), glossaries/, locales/, tm/")
+    }
+
+    /// `en,ja` as tags; a malformed one is a usage error.
+    static func localeTags(_ list: String) throws -> [LocaleTag] {
+        try list.split(separator: ",").map { raw in
             let trimmed = raw.trimmingCharacters(in: .whitespaces)
-            guard let tag = LocaleTag(trimmed) else { throw TandemError.usage("--targets: '\(trimmed)' is not a BCP 47 language tag") }
+            guard let tag = LocaleTag(trimmed) else { throw ValidationError("'\(trimmed)' is not a BCP 47 language tag") }
             return tag
         }
-        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let configFile = root.appendingPathComponent("tandem.yml")
-        guard !FileManager.default.fileExists(atPath: configFile.path) else {
-            throw TandemError.usage("\(configFile.path) already exists; nothing was changed")
-        }
-        let configuration = ProjectConfiguration(source: sourceTag, targets: targetTags, content: content)
-        for directory in ["glossaries/\(sourceTag)", "locales", "tm", content] {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent(directory), withIntermediateDirectories: true)
-        }
-        for tag in [sourceTag] + targetTags {
-            let rulesFile = root.appendingPathComponent("locales/\(tag).yml")
-            if !FileManager.default.fileExists(atPath: rulesFile.path) {
-                try AtomicFile.write(Array(LocaleRules.builtIn(for: tag).yaml.utf8), to: rulesFile)
-            }
-        }
-        let ignore = root.appendingPathComponent(".gitignore")
-        let existing = (try? String(contentsOf: ignore, encoding: .utf8)) ?? ""
-        if !existing.split(separator: "\n").contains(".tandem/") {
-            try AtomicFile.write(Array((existing + (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n") + ".tandem/\n").utf8), to: ignore)
-        }
-        try AtomicFile.write(Array(configuration.yaml.utf8), to: configFile)
-        print("created tandem.yml (source \(sourceTag), targets \(targetTags.map(\.identifier).joined(separator: ", "))), glossaries/, locales/, tm/")
     }
 }

@@ -21,7 +21,7 @@ struct PseudoCommand: ParsableCommand {
     @OptionGroup var options: ProjectOptions
 
     @Option(name: .shortAndLong, help: "The target locale whose segment files to fill.")
-    var locale: String
+    var locale: LocaleTag
 
     @Option(help: "identity, brackets or accents.")
     var style: PseudoStyle = .brackets
@@ -29,26 +29,13 @@ struct PseudoCommand: ParsableCommand {
     @Argument(help: "Posts or directories inside the content directory (default: all).")
     var paths: [String] = []
 
-    struct Result: Encodable {
-        var segmentFile: String
-        var filled: Int
-    }
-
     func run() throws {
-        guard let tag = LocaleTag(locale) else { throw TandemError.usage("'\(locale)' is not a BCP 47 language tag") }
         let project = try options.openProject()
-        let translator = PseudoTranslator(style: style)
-        var results: [Result] = []
-        for post in try project.sourcePosts(paths) {
-            let url = try project.segmentFile(for: post, locale: tag)
-            guard var file = try SegmentFileStore.read(url) else { continue }
-            let filled = translator.fill(&file)
-            if filled > 0 { try SegmentFileStore.write(file, to: url) }
-            results.append(Result(segmentFile: project.projectPath(of: url), filled: filled))
-        }
+        let pseudo = PseudoTranslationRun(project: project, style: style)
+        let results = try project.sourcePosts(paths).compactMap { try pseudo.fill($0, locale: locale) }
         try options.emit(results) {
             results.isEmpty
-                ? "no segment files for \(tag); run `tandem extract` first\n"
+                ? "no segment files for \(locale); run `tandem extract` first\n"
                 : results.map { "\($0.segmentFile): \($0.filled) segments filled\n" }.joined()
         }
     }

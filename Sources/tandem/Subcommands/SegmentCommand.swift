@@ -22,7 +22,7 @@ struct SegmentCommand: ParsableCommand {
     )
 
     @Option(name: .shortAndLong, help: "The language of the text, a BCP 47 tag.")
-    var locale: String = "zh-CN"
+    var locale = LocaleTag("zh-CN")!
 
     @OptionGroup var output: OutputOptions
 
@@ -33,9 +33,7 @@ struct SegmentCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        guard let tag = LocaleTag(locale) else {
-            throw TandemError.usage("'\(locale)' is not a BCP 47 language tag such as zh-CN or en")
-        }
+        let tag = locale
         let isStandardInput = file == "-"
         let bytes = isStandardInput
             ? [UInt8](FileHandle.standardInput.readDataToEndOfFile())
@@ -45,7 +43,7 @@ struct SegmentCommand: ParsableCommand {
 
         let rules = plainICU
             ? LocaleRules(locale: tag, sentences: .plainICU)
-            : try LocaleRules.load(for: tag, localesDirectory: ProjectLocator.localesDirectory())
+            : try LocaleRules.load(for: tag, localesDirectory: ProjectLocator.localesDirectory(from: WorkingDirectory.url))
         let segmenter = try SegmentCommand.makeSegmenter(rules)
         let isMarkdown = [".md", ".markdown"].contains { file.lowercased().hasSuffix($0) }
         let entries = isMarkdown
@@ -64,7 +62,7 @@ struct SegmentCommand: ParsableCommand {
         case .json:
             let total = counted.compactMap(\.count).reduce(WordCount(), +)
             let report = SegmentReport(file: displayName, locale: tag.identifier, total: total, sentences: counted)
-            Terminal.standardOutput.write(try JSONOutput.encode(report) + "\n")
+            Terminal.standardOutput.write(try JSONText.string(report) + "\n")
         }
     }
 

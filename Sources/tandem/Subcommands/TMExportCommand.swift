@@ -23,19 +23,18 @@ struct TMExportCommand: ParsableCommand {
     var output: String
 
     @Option(help: ArgumentHelp("Only units translated into this language.", valueName: "TAG"))
-    var locale: String?
+    var locale: LocaleTag?
 
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
     func run() throws {
-        let target = try MemoryOptions.tag(locale, option: "--locale")
         let url = URL(fileURLWithPath: output)
         if FileManager.default.fileExists(atPath: url.path), !force {
             throw TandemError.unwritable(path: output, reason: "the file exists; use --force to replace it")
         }
         let memory = try memoryOptions.open()
-        let count = try memory.exportTMX(to: url, targetLocale: target, toolVersion: TandemCommand.version)
+        let count = try memory.exportTMX(to: url, targetLocale: locale, toolVersion: TandemCommand.version)
         Terminal.standardOutput.write("\(output): \(count) units\n")
     }
 }

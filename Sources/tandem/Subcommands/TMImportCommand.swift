@@ -23,7 +23,7 @@ struct TMImportCommand: ParsableCommand {
     @OptionGroup var memoryOptions: MemoryOptions
 
     @Option(help: ArgumentHelp("The source language of every unit, overriding the file.", valueName: "TAG"))
-    var sourceLocale: String?
+    var sourceLocale: LocaleTag?
 
     @Flag(help: "Add to the memory only; do not keep a copy in the project's tm/ (tm rebuild then forgets these units).")
     var noKeep = false
@@ -33,14 +33,24 @@ struct TMImportCommand: ParsableCommand {
     @Argument(help: "TMX files to import.")
     var files: [String]
 
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("name at least one TMX file to import") }
+    }
+
     func run() throws {
-        guard !files.isEmpty else { throw TandemError.usage("name at least one TMX file to import") }
-        let override = try MemoryOptions.tag(sourceLocale, option: "--source-locale")
+        let override = sourceLocale
         let address = try memoryOptions.resolvedAddress()
         let memory = try address.open()
         // Every copy is planned before anything is stored: a name clash in tm/ stops the import.
         let folder = try keptFolder(memory: address)
-        let plans = try files.map { file in try folder.map { try $0.plan(for: URL(fileURLWithPath: file)) } }
+        let plans: [ProjectTMXFolder.Plan?]
+        do {
+            plans = try files.map { file in try folder.map { try $0.plan(for: URL(fileURLWithPath: file)) } }
+        } catch let error as TandemError {
+            guard case .alreadyExists = error else { throw error }
+            throw CommandLineError(
+                error, hint: "to add it to the memory only, pass --no-keep (then `tandem tm rebuild` forgets its units)")
+        }
         let showsProgress = Terminal.standardError.isTerminal
         var reports: [ImportReport] = []
         for (file, plan) in zip(files, plans) {
@@ -72,15 +82,16 @@ struct TMImportCommand: ParsableCommand {
                 Terminal.standardOutput.write(line + "\n")
             }
         case .json:
-            Terminal.standardOutput.write(try JSONOutput.encode(reports) + "\n")
+            Terminal.standardOutput.write(try JSONText.string(reports) + "\n")
         }
     }
 
     /// The project's tm/ folder when imports are kept there: inside a project, writing to the
     /// project's own memory, without --no-keep.
     private func keptFolder(memory: MemoryAddress) throws -> ProjectTMXFolder? {
-        guard !noKeep, let root = ProjectLocator.projectRoot() else { return nil }
-        return memory.isSameMemory(as: try Project.open().memoryAddress()) ? ProjectTMXFolder(projectRoot: root) : nil
+        guard !noKeep, let root = ProjectLocator.projectRoot(from: WorkingDirectory.url) else { return nil }
+        let project = try Project.open(configFile: ProjectLayout(root: root).configurationFile)
+        return memory.isSameMemory(as: project.memoryAddress()) ? ProjectTMXFolder(projectRoot: root) : nil
     }
 }
 

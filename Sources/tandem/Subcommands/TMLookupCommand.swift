@@ -26,10 +26,10 @@ struct TMLookupCommand: ParsableCommand {
     var top: Int = 5
 
     @Option(help: ArgumentHelp("The language of TEXT (default: the memory's only source language, else zh-CN).", valueName: "TAG"))
-    var sourceLocale: String?
+    var sourceLocale: LocaleTag?
 
     @Option(help: ArgumentHelp("Only matches translated into this language.", valueName: "TAG"))
-    var targetLocale: String?
+    var targetLocale: LocaleTag?
 
     @OptionGroup var output: OutputOptions
 
@@ -44,10 +44,10 @@ struct TMLookupCommand: ParsableCommand {
     func run() throws {
         let memory = try memoryOptions.open()
         let statistics = try memory.statistics()
-        let source = try MemoryOptions.tag(sourceLocale, option: "--source-locale")
-            ?? Set(statistics.pairs.map(\.sourceLocale)).singleElement.flatMap(LocaleTag.init) ?? LocaleTag("zh-CN")!
+        let source = sourceLocale
+            ?? Set(statistics.pairs.map(\.sourceLocale)).singleElement.flatMap { LocaleTag($0) } ?? LocaleTag("zh-CN")!
         let targets: [LocaleTag]
-        if let target = try MemoryOptions.tag(targetLocale, option: "--target-locale") {
+        if let target = targetLocale {
             targets = [target]
         } else {
             targets = statistics.pairs.filter { $0.sourceLocale == source.identifier }.compactMap { LocaleTag($0.targetLocale) }
@@ -65,7 +65,7 @@ struct TMLookupCommand: ParsableCommand {
         }
         switch output.selected {
         case .json:
-            Terminal.standardOutput.write(try JSONOutput.encode(LookupReport(query: text, matches: reports)) + "\n")
+            Terminal.standardOutput.write(try JSONText.string(LookupReport(query: text, matches: reports)) + "\n")
         case .text:
             if reports.isEmpty {
                 Terminal.standardOutput.write("no match at or above \(minimumScore)%\n")

@@ -26,17 +26,8 @@ struct TMRebuildCommand: ParsableCommand {
     func run() throws {
         let address = try memoryOptions.resolvedAddress()
         let verbose = Terminal.standardError.isTerminal
-        let rebuild = MemoryRebuild(projectRoot: memoryOptions.projectRoot)
-        let progress: (String) -> Void = { line in
+        let summary = try MemoryRebuild(projectRoot: memoryOptions.projectRoot).replacing(address) { line in
             if verbose { Terminal.standardError.write(line + "\n") }
-        }
-        let summary: MemoryRebuild.Summary
-        switch address {
-        case .sqlite(let path):
-            summary = try rebuildFile(at: URL(fileURLWithPath: path), rebuild, progress: progress)
-        case .postgreSQL(let url):
-            let memory = try PostgreSQLMemory(url: url)
-            summary = try memory.inOneTransaction { try rebuild.run(into: memory, progress: progress) }
         }
         switch output.selected {
         case .text:
@@ -46,29 +37,7 @@ struct TMRebuildCommand: ParsableCommand {
 
                 """)
         case .json:
-            Terminal.standardOutput.write(try JSONOutput.encode(summary) + "\n")
+            Terminal.standardOutput.write(try JSONText.string(summary) + "\n")
         }
-    }
-
-    /// A new SQLite file next to `destination`, renamed over it when complete.
-    private func rebuildFile(
-        at destination: URL, _ rebuild: MemoryRebuild, progress: @escaping (String) -> Void
-    ) throws -> MemoryRebuild.Summary {
-        try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = destination.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).rebuild-\(UUID().uuidString)")
-        func removeTemporary() {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary.path + suffix) }
-        }
-        defer { removeTemporary() }
-        let memory = try SQLiteMemory(path: temporary.path)
-        let summary = try rebuild.run(into: memory, progress: progress)
-        try memory.close()
-        // The old database's WAL must not be applied to the new file.
-        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: destination.path + suffix) }
-        guard rename(temporary.path, destination.path) == 0 else {
-            throw TandemError.unwritable(path: destination.path, reason: String(cString: strerror(errno)))
-        }
-        return summary
     }
 }

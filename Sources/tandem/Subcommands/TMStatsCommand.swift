@@ -27,7 +27,7 @@ struct TMStatsCommand: ParsableCommand {
             for pair in statistics.pairs { text += "  \(pair.sourceLocale) → \(pair.targetLocale): \(pair.units)\n" }
             Terminal.standardOutput.write(text)
         case .json:
-            Terminal.standardOutput.write(try JSONOutput.encode(statistics) + "\n")
+            Terminal.standardOutput.write(try JSONText.string(statistics) + "\n")
         }
     }
 }

@@ -1,5 +1,5 @@
 import Testing
-import TandemKit
+@_spi(Benchmarks) import TandemKit
 import TandemTestSupport
 
 /// `SentenceSegmenter.sentences(in:normalizedAs:into:)`: the same sentences as

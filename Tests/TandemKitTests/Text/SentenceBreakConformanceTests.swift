@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TandemKit
+@_spi(Benchmarks) import TandemKit
 
 /// Unicode's own sentence-break conformance data (Debian `unicode-data`), run through the
 /// segmenter in plain-ICU mode: every boundary must match.

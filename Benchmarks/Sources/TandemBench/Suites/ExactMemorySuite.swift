@@ -1,4 +1,4 @@
-import TandemKit
+@_spi(Benchmarks) import TandemKit
 
 /// Exact TM lookup: 1M-unit memory, look up real sentences (half present, half absent).
 ///

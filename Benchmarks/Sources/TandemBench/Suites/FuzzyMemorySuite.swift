@@ -1,4 +1,4 @@
-import TandemKit
+@_spi(Benchmarks) import TandemKit
 
 /// Fuzzy TM lookup: top 5 at ≥ 75 % similarity (1 − Levenshtein / longer length, on characters)
 /// for real sentences with 1–3 character edits, over a memory of `units` units. Recall is

@@ -1,4 +1,4 @@
-import TandemKit
+@_spi(Benchmarks) import TandemKit
 
 /// Glossary matching: every longest match of 100k CC-CEDICT headwords in the zh-CN prose.
 ///

@@ -1,4 +1,4 @@
-import TandemKit
+@_spi(Benchmarks) import TandemKit
 
 /// Sentence segmentation + normalization of real Chinese prose, paragraph by paragraph, against
 /// the ICU C chain (UTF-16 sentence break + NFC + NFKC of each sentence) and PyICU doing the same.

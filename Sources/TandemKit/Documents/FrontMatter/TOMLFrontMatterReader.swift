@@ -1,4 +1,4 @@
-import TOMLKit
+internal import TOMLKit
 
 /// Reads TOML front matter: TOMLKit (toml++) decodes and validates it; the top-level keys
 /// (those before the first `[table]` header) are located for splicing.

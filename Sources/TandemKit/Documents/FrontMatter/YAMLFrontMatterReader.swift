@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 /// Reads YAML front matter with typed decoding (Yams' composer, never `Yams.load` into `Any`,
 /// which expands alias bombs) and finds where each top-level value is written, so a value can

@@ -1,4 +1,4 @@
-import CCmarkGFM
+internal import CCmarkGFM
 
 /// Parses Markdown with cmark-gfm: CommonMark plus GFM tables, strikethrough, autolinks, task
 /// lists and footnotes, as Hugo's goldmark renders them.

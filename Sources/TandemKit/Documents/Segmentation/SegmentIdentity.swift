@@ -3,17 +3,10 @@
 /// unchanged; editing the sentence gives it a new one (and the old translation becomes a fuzzy
 /// candidate, see `SegmentMerger`).
 public enum SegmentIdentity {
-    /// 64-bit FNV-1a of `key`, then `#occurrence`, as 16 hex digits.
+    /// 64-bit FNV-1a of `key`, then `#occurrence` (no separator), as 16 hex digits. Ids are
+    /// stored in segment files: these bytes must never change.
     public static func id(forKey key: String, occurrence: Int) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        for byte in "#\(occurrence)".utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
+        let hash = StableHash.fnv1a(StableHash.fnv1a(StableHash.offsetBasis, key), "#\(occurrence)")
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }

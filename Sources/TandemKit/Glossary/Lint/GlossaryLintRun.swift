@@ -10,14 +10,16 @@ import Foundation
 /// segment file, or a `# lint-disable: rule-id, rule-id` line in a TSV glossary (`all` switches
 /// every rule off).
 public struct GlossaryLintRun {
+    /// Where relative paths start, where the project is looked for when no path is named, and
+    /// what paths in findings are relative to (the command's current directory).
     public let workingDirectory: URL
 
-    public init(workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+    public init(workingDirectory: URL) {
         self.workingDirectory = workingDirectory.standardizedFileURL
     }
 
-    /// Every finding for `paths` (the current project's glossaries/ and locales/ when empty),
-    /// sorted by file, line and column. Throws `TandemError` on unreadable or malformed input.
+    /// Every finding for `paths` (the project's glossaries/ and locales/ when empty), sorted
+    /// by file, line and column. Throws `TandemError` on unreadable or malformed input.
     public func findings(paths: [String]) throws -> [LintFinding] {
         let (glossaryFiles, segmentFiles) = try collectFiles(paths)
         var findings: [LintFinding] = []
@@ -34,17 +36,9 @@ public struct GlossaryLintRun {
         var firstTranslation: [String: (location: SourceLocation, target: String, key: String)] = [:]
         for file in segmentFiles {
             let bytes = try TextFile.readBytes(file)
-            let text = try TextFile.decodeUTF8(bytes, path: display(file))
-            let segmentFile: SegmentFile
-            let fileDisabled: Set<String>
-            do {
-                segmentFile = try JSONDecoder().decode(SegmentFile.self, from: Data(text.utf8))
-                fileDisabled = Set(try JSONDecoder().decode(FileLintSettings.self, from: Data(text.utf8)).lintDisable ?? [])
-            } catch let error as DecodingError {
-                throw TandemError.invalidConfiguration(file: display(file), message: "not a segment file: \(error.tandemDescription)")
-            } catch {
-                throw TandemError.invalidConfiguration(file: display(file), message: "not valid JSON: \(error.localizedDescription)")
-            }
+            // Decoded as every command decodes a segment file: the same error for the same bad file.
+            let segmentFile = try SegmentFileStore.decode(bytes, path: display(file))
+            let fileDisabled = Set(try FileLintSettings.read(bytes, path: display(file)).lintDisable ?? [])
             let pair = "\(segmentFile.sourceLocale)\u{0}\(segmentFile.targetLocale)"
             if linters[pair] == nil {
                 linters[pair] = TranslationLinter(glossary: try glossary(for: segmentFile, file: file, explicit: glossaries))
@@ -54,8 +48,7 @@ public struct GlossaryLintRun {
             let lines = LineTable(bytes)
             for (index, segment) in segmentFile.segments.enumerated() {
                 guard let target = segment.target else { continue }
-                let offset = index < positions.targetOffsets.count ? (positions.targetOffsets[index] ?? positions.segmentOffsets[index]) : 0
-                let position = lines.position(of: offset)
+                let position = lines.position(of: positions.offset(ofSegmentAt: index))
                 let location = SourceLocation(file: display(file), line: position.line, column: position.column)
                 findings += linter.lint(segment: segment, at: location, disabled: fileDisabled)
 
@@ -82,6 +75,16 @@ public struct GlossaryLintRun {
     /// The top-level `lintDisable` of a segment file.
     struct FileLintSettings: Decodable {
         var lintDisable: [String]?
+
+        /// The settings of a file that decoded as a segment file already.
+        static func read(_ bytes: [UInt8], path: String) throws -> FileLintSettings {
+            do {
+                return try JSONDecoder().decode(FileLintSettings.self, from: Data(bytes))
+            } catch let error as DecodingError {
+                throw TandemError.invalidSegmentFile(
+                    SourceLocation(file: path, line: 1, column: 1), message: "lintDisable: \(error.tandemDescription)")
+            }
+        }
     }
 
     /// Rule ids from `# lint-disable: a, b` lines of a TSV glossary.
@@ -102,7 +105,7 @@ public struct GlossaryLintRun {
     func glossary(for segmentFile: SegmentFile, file: URL, explicit: [String: Glossary]) throws -> Glossary {
         let root = ProjectLocator.projectRoot(from: file.deletingLastPathComponent()) ?? workingDirectory
         var glossary = try Glossary.load(projectRoot: root, source: segmentFile.sourceLocale, target: segmentFile.targetLocale)
-        let projectDirectory = root.appendingPathComponent("glossaries").appendingPathComponent(segmentFile.sourceLocale.identifier).standardizedFileURL.path
+        let projectDirectory = ProjectLayout(root: root).glossaryDirectory(source: segmentFile.sourceLocale).standardizedFileURL.path
         for (path, other) in explicit.sorted(by: { $0.key < $1.key })
         where other.sourceLocale == segmentFile.sourceLocale && other.targetLocale == segmentFile.targetLocale
             && URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path != projectDirectory {
@@ -117,12 +120,10 @@ public struct GlossaryLintRun {
             ($0.hasPrefix("/") ? URL(fileURLWithPath: $0) : workingDirectory.appendingPathComponent($0)).standardizedFileURL
         }
         if paths.isEmpty {
-            let project = ProjectLocator.projectRoot(from: workingDirectory) ?? workingDirectory
-            roots = ["glossaries", "locales"].map { project.appendingPathComponent($0) }
+            let project = ProjectLayout(root: ProjectLocator.projectRoot(from: workingDirectory) ?? workingDirectory)
+            roots = [project.glossariesDirectory, project.localesDirectory]
                 .filter { FileManager.default.fileExists(atPath: $0.path) }
-            if roots.isEmpty {
-                throw TandemError.usage("no glossaries/ or locales/ here or above; name the files or folders to lint")
-            }
+            if roots.isEmpty { throw TandemError.nothingToLint(searchedFrom: workingDirectory.path) }
         }
         var glossaries: [URL] = []
         var segments: [URL] = []
@@ -146,7 +147,7 @@ public struct GlossaryLintRun {
                 } else if Glossary.FileFormat(path: file.path) != nil {
                     glossaries.append(file)
                 } else {
-                    throw TandemError.usage("\(display(file)): not a glossary (.tsv, .csv, .tbx) or segment file (.json)")
+                    throw TandemError.unsupportedFile(path: display(file), expected: "a glossary (.tsv, .csv, .tbx) or segment file (.json)")
                 }
             }
         }
@@ -156,9 +157,5 @@ public struct GlossaryLintRun {
     }
 
     /// `url` relative to the working directory when it lies inside it.
-    func display(_ url: URL) -> String {
-        let path = url.standardizedFileURL.path
-        let base = workingDirectory.path.hasSuffix("/") ? workingDirectory.path : workingDirectory.path + "/"
-        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
-    }
+    func display(_ url: URL) -> String { url.path(relativeTo: workingDirectory) }
 }

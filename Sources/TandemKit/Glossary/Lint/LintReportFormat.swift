@@ -37,9 +37,7 @@ public enum LintReportFormat: String, Sendable, CaseIterable {
     }
 
     static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        try JSONText.string(value) + "\n"
     }
 
     /// GitHub's escaping of a workflow command's message.

@@ -1,4 +1,4 @@
-import CLibPQ
+internal import CLibPQ
 import Foundation
 
 /// One connection to a PostgreSQL server through libpq: parameterized statements (values never

@@ -57,7 +57,7 @@ public final class PostgreSQLMemory: TranslationMemory {
     /// Connects to the server `url` names (`postgres://` or `postgresql://`).
     public convenience init(url text: String) throws {
         guard let url = PostgreSQLURL(text) else {
-            throw TandemError.usage("'\(text)' is not a PostgreSQL URL (postgres://user@host/database)")
+            throw TandemError.invalidArgument("'\(text)' is not a PostgreSQL URL (postgres://user@host/database)")
         }
         try self.init(url: url)
     }
@@ -158,7 +158,7 @@ public final class PostgreSQLMemory: TranslationMemory {
         """
 
     public func update(_ unit: MemoryUnit) throws {
-        guard let id = unit.id else { throw TandemError.usage("a unit needs its id to be updated") }
+        guard let id = unit.id else { throw TandemError.invalidArgument("a unit needs its id to be updated") }
         let changed = try write {
             try connection.execute("""
                 UPDATE tandem_unit SET source_locale = $1, target_locale = $2, source = $3, target = $4, source_key = $5,
@@ -176,7 +176,7 @@ public final class PostgreSQLMemory: TranslationMemory {
                 ]).affectedRows
         }
         forgetLoadedTables()
-        if changed == 0 { throw TandemError.usage("no unit with id \(id) in \(url)") }
+        if changed == 0 { throw TandemError.invalidArgument("no unit with id \(id) in \(url)") }
     }
 
     public func removeAll() throws {

@@ -1,4 +1,4 @@
-import CLibPQ
+internal import CLibPQ
 
 /// The rows of one statement, in libpq's text format, freed when released.
 final class PostgreSQLResult {

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension ExactUnitTable {
     /// Reads the pair's leverageable units in one pass over the table.
@@ -10,7 +10,7 @@ extension ExactUnitTable {
             SELECT id, source, target, sourceKey, previousKey, nextKey, originFile, originSegment, creator,
                 created, changed, state
             FROM unit
-            WHERE sourceLocale = ? AND targetLocale = ? AND state IN \(MemorySchema.leverageableStatesSQL)
+            WHERE sourceLocale = ? AND targetLocale = ? AND state IN \(SQLiteSchema.leverageableStatesSQL)
             """, arguments: [sourceLocale.identifier, targetLocale.identifier])
         var states: [String: SegmentState] = [:]
         for state in SegmentState.allCases { states[state.rawValue] = state }

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The embedded translation memory: one SQLite file (by default `.tandem/memory.sqlite`).
 ///
@@ -8,29 +8,32 @@ import GRDB
 /// runs in memory: the distinct sources of each source locale are loaded once into a hash set
 /// (exact) and a `FuzzyIndex` (fuzzy), rebuilt after this instance writes. Another process's
 /// writes are seen by a memory opened after them.
+///
+/// Writing and opening are here; bulk loading (index dropped and rebuilt) is in
+/// `SQLiteMemory+BulkLoad.swift`, lookups and their in-memory tables in `SQLiteMemory+Lookups.swift`.
+/// The state those files share is internal rather than private for that reason only. Not
+/// thread-safe: the caches are unsynchronised.
 public final class SQLiteMemory: TranslationMemory {
     public var backend: MemoryBackend { .sqlite }
 
-    /// Where a project keeps its memory, relative to the project root.
-    public static let defaultRelativePath = ".tandem/memory.sqlite"
-
     /// The database file.
     public let path: String
-    private let pool: DatabasePool
-    private var keyTables: [LocaleTag: MemoryKeyTable] = [:]
+    let pool: DatabasePool
+    /// The distinct keys and fuzzy index of each source locale, loaded on first lookup.
+    var keyTables: [LocaleTag: MemoryKeyTable] = [:]
     /// Leverageable units of a locale pair held in memory by `prepareLookups`, so that exact
     /// lookups read no database at all.
-    private var exactTables: [LocalePair: ExactUnitTable] = [:]
+    var exactTables: [LocalePair: ExactUnitTable] = [:]
     /// The pair looked up last and its table: a run of lookups hashes no locale.
-    private var lastExact: (pair: LocalePair, table: ExactUnitTable)?
+    var lastExact: (pair: LocalePair, table: ExactUnitTable)?
 
-    private var scratch = FuzzySearchScratch()
+    var scratch = FuzzySearchScratch()
     /// Every stored identity, for large batches and bulk loads.
-    private var identities = StoredIdentities()
+    var identities = StoredIdentities()
     /// Batches at least this large load the identity set (a read of the index).
     static let identitySetThreshold = 1000
     /// Whether `bulkLoad` runs (the index is dropped): every batch uses the identity set.
-    private var isBulkLoading = false
+    var isBulkLoading = false
 
     /// Opens (creating when missing, with its directory) the memory at `path` and brings its
     /// schema up to date.
@@ -51,7 +54,7 @@ public final class SQLiteMemory: TranslationMemory {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             pool = try DatabasePool(path: path, configuration: configuration)
-            try MemorySchema.migrator.migrate(pool)
+            try SQLiteSchema.migrator.migrate(pool)
             try Self.restoreIndexIfMissing(pool)
         } catch let error as DatabaseError {
             throw TandemError.unreadable(path: path, reason: "not a Tandem memory: \(error.message ?? "\(error)")")
@@ -60,11 +63,6 @@ public final class SQLiteMemory: TranslationMemory {
         } catch {
             throw TandemError.unwritable(path: path, reason: "\(error.localizedDescription)")
         }
-    }
-
-    /// The memory of the project at `root`.
-    public static func defaultPath(projectRoot root: URL) -> String {
-        root.appendingPathComponent(defaultRelativePath).path
     }
 
     // MARK: - Writing
@@ -133,7 +131,7 @@ public final class SQLiteMemory: TranslationMemory {
     }
 
     public func update(_ unit: MemoryUnit) throws {
-        guard let id = unit.id else { throw TandemError.usage("a unit needs its id to be updated") }
+        guard let id = unit.id else { throw TandemError.invalidArgument("a unit needs its id to be updated") }
         try write { db in
             var arguments = unit.rowArguments
             arguments += [id]
@@ -143,7 +141,7 @@ public final class SQLiteMemory: TranslationMemory {
                     changed = ?, state = ?, identity = ?, lookup = ?
                 WHERE id = ?
                 """, arguments: arguments)
-            if db.changesCount == 0 { throw TandemError.usage("no unit with id \(id) in \(self.path)") }
+            if db.changesCount == 0 { throw TandemError.invalidArgument("no unit with id \(id) in \(self.path)") }
         }
         // The old identity may stay in the set: it only costs a find.
         identities.record(unit.identityHash, id: id)
@@ -156,67 +154,8 @@ public final class SQLiteMemory: TranslationMemory {
         forgetLoadedTables()
     }
 
-    // MARK: - Bulk loading
-
-    /// Runs `body`, which adds about `expectedUnits` units in batches (an import), without the
-    /// index when the load is at least as large as what is stored: inserting into an index of
-    /// random hashes dirties its pages all over the file at every batch, and each commit writes
-    /// them to the WAL again, while building it once at the end is one sort.
-    ///
-    /// Duplicates are still found without it: every batch checks the identity set (read again
-    /// whenever another connection commits), and compares a stored unit by id. Crash-safe:
-    /// every batch is still one committed transaction, and a memory opened without its index
-    /// (the load died before the end) creates it again. Another connection that opens the
-    /// memory meanwhile creates it too; the load then goes on with it, only slower.
-    public func bulkLoad<T>(expectedUnits: Int, _ body: () throws -> T) throws -> T {
-        guard !isBulkLoading, expectedUnits >= Self.identitySetThreshold else { return try body() }
-        let dropped = try write { db -> Bool in
-            // Ids only grow (AUTOINCREMENT): the largest is at least the row count, read without a scan.
-            let stored = try Int.fetchOne(db, sql: "SELECT max(id) FROM unit") ?? 0
-            guard stored <= expectedUnits else { return false }
-            // The identity set read over the index, before dropping it.
-            _ = try identities.isCurrent(db, loading: true)
-            try db.execute(sql: "DROP INDEX IF EXISTS \(MemorySchema.lookupIndex)")
-            return true
-        }
-        guard dropped else { return try body() }
-        isBulkLoading = true
-        let result: T
-        do {
-            result = try body()
-        } catch {
-            isBulkLoading = false
-            try? write { db in try db.execute(sql: MemorySchema.createLookupIndexSQL) }
-            throw error
-        }
-        isBulkLoading = false
-        try write { db in
-            // The sort may use a second thread: the reading thread of an import is done by now.
-            try db.execute(sql: "PRAGMA threads = 2")
-            defer { try? db.execute(sql: "PRAGMA threads = 0") }
-            try db.execute(sql: MemorySchema.createLookupIndexSQL)
-        }
-        return result
-    }
-
-    /// Creates the index when a bulk load died before creating it again (checked in a read, so
-    /// opening a sound memory writes nothing).
-    private static func restoreIndexIfMissing(_ pool: DatabasePool) throws {
-        if try !pool.read(lookupIndexExists) {
-            try pool.write { db in try db.execute(sql: MemorySchema.createLookupIndexSQL) }
-        }
-    }
-
-    private static func lookupIndexExists(_ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'index' AND name = ?",
-                          arguments: [MemorySchema.lookupIndex]) ?? false
-    }
-
-    /// Whether the index of lookups and duplicate checks exists (a bulk load drops it for a while).
-    func hasLookupIndex() throws -> Bool { try read(Self.lookupIndexExists) }
-
     /// After this instance writes, what it holds in memory is out of date.
-    private func forgetLoadedTables() {
+    func forgetLoadedTables() {
         keyTables.removeAll()
         exactTables.removeAll()
         lastExact = nil
@@ -224,7 +163,7 @@ public final class SQLiteMemory: TranslationMemory {
 
     /// One `BEGIN IMMEDIATE` transaction: all or nothing, and the write lock taken up front so
     /// two writers wait for each other (busy timeout) instead of failing on lock upgrade.
-    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.writeWithoutTransaction { db in
                 var result: T?
@@ -239,102 +178,14 @@ public final class SQLiteMemory: TranslationMemory {
         }
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.read(body)
         } catch let error as DatabaseError {
             throw TandemError.unreadable(path: path, reason: error.message ?? "\(error)")
+        } catch TandemError.invalidStoredUnit(_, let id, let message) {
+            throw TandemError.invalidStoredUnit(memory: path, id: id, message: message)
         }
-    }
-
-    // MARK: - Lookups
-
-    public func exactMatches(for query: MemoryQuery) throws -> [MemoryMatch] {
-        let hasContext = !query.previousKey.isEmpty || !query.nextKey.isEmpty
-        if let table = exactTable(query.sourceLocale, query.targetLocale) {
-            let matches = table.matches(forKey: query.sourceKey)
-            // Without neighbours nothing is in context: the stored order is the answer.
-            guard hasContext, matches.contains(where: { $0.unit.previousKey == query.previousKey && $0.unit.nextKey == query.nextKey })
-            else { return matches }
-            return MatchRanking.inContextFirst(matches.map(\.unit), query: query)
-        }
-        guard try keyTable(for: query.sourceLocale).ordinals.ordinal(of: query.sourceKey) != nil else { return [] }
-        return MatchRanking.inContextFirst(
-            try units(sourceLocale: query.sourceLocale, targetLocale: query.targetLocale, key: query.sourceKey), query: query)
-    }
-
-    public func fuzzyMatches(for query: MemoryQuery, minimumScore: Int, limit: Int) throws -> [MemoryMatch] {
-        guard limit > 0 else { return [] }
-        let table = try keyTable(for: query.sourceLocale)
-        // One read for the whole query: each pool read is a hand-over to a reader thread.
-        return try read { db in
-            try MatchRanking.fuzzyMatches(in: table, for: query, minimumScore: minimumScore, limit: limit, scratch: &scratch) { key in
-                try Self.units(db, sourceLocale: query.sourceLocale, targetLocale: query.targetLocale, key: key)
-            }
-        }
-    }
-
-    /// Leverageable units with normalized source `key`, most recently changed first.
-    private func units(sourceLocale: LocaleTag, targetLocale: LocaleTag, key: String) throws -> [MemoryUnit] {
-        try read { db in try Self.units(db, sourceLocale: sourceLocale, targetLocale: targetLocale, key: key) }
-    }
-
-    private static func units(_ db: Database, sourceLocale: LocaleTag, targetLocale: LocaleTag, key: String) throws -> [MemoryUnit] {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT \(MemorySchema.columns) FROM unit
-            WHERE lookup = ? AND sourceLocale = ? AND targetLocale = ? AND sourceKey = ?
-                AND state IN \(MemorySchema.leverageableStatesSQL)
-            ORDER BY changed DESC, id DESC
-            """), arguments: [
-                MemoryUnit.lookupHash(sourceLocale, targetLocale, key), sourceLocale.identifier,
-                targetLocale.identifier, key,
-            ])
-        return try rows.map(MemoryUnit.init(row:))
-    }
-
-    /// The in-memory keys and fuzzy index of `locale`, loaded on first use.
-    private func keyTable(for locale: LocaleTag) throws -> MemoryKeyTable {
-        if let table = keyTables[locale] { return table }
-        // Deduplicated here, in the hash table built anyway, rather than by SQLite's DISTINCT
-        // (a temporary B-tree over every key).
-        var ordinals = KeyOrdinals()
-        try read { db in
-            let cursor = try String.fetchCursor(db, sql: """
-                SELECT sourceKey FROM unit
-                WHERE sourceLocale = ? AND state IN \(MemorySchema.leverageableStatesSQL)
-                """, arguments: [locale.identifier])
-            while let key = try cursor.next() { ordinals.insert(key) }
-        }
-        let table = MemoryKeyTable(ordinals)
-        keyTables[locale] = table
-        return table
-    }
-
-    /// Loads every leverageable unit of the locale pair into memory (one sequential read), so
-    /// that the exact lookups that follow read no database. `Leverage` calls it before a file's
-    /// lookups; a write through this instance drops what was loaded. Returns the unit count.
-    @discardableResult
-    public func prepareLookups(sourceLocale: LocaleTag, targetLocale: LocaleTag) throws -> Int {
-        if let table = exactTable(sourceLocale, targetLocale) { return table.unitCount }
-        let table = try read { db in try ExactUnitTable(db, sourceLocale: sourceLocale, targetLocale: targetLocale) }
-        exactTables[LocalePair(source: sourceLocale, target: targetLocale)] = table
-        return table.unitCount
-    }
-
-    /// The loaded table of the pair, if `prepareLookups` loaded it.
-    private func exactTable(_ sourceLocale: LocaleTag, _ targetLocale: LocaleTag) -> ExactUnitTable? {
-        if let lastExact, lastExact.pair.source == sourceLocale, lastExact.pair.target == targetLocale { return lastExact.table }
-        let pair = LocalePair(source: sourceLocale, target: targetLocale)
-        guard let table = exactTables[pair] else { return nil }
-        lastExact = (pair, table)
-        return table
-    }
-
-    /// Loads the in-memory index for `locale` now (instead of on the first lookup), so its cost
-    /// can be measured or paid up front.
-    public func prepareIndex(for locale: LocaleTag) throws -> (keys: Int, bytes: Int) {
-        let table = try keyTable(for: locale)
-        return (table.keys.count, table.index.memoryFootprint)
     }
 
     // MARK: - Reading everything
@@ -355,7 +206,7 @@ public final class SQLiteMemory: TranslationMemory {
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         try read { db in
             let cursor = try Row.fetchCursor(
-                db, sql: "SELECT \(MemorySchema.columns) FROM unit \(filter) ORDER BY id", arguments: arguments)
+                db, sql: "SELECT \(SQLiteSchema.columns) FROM unit \(filter) ORDER BY id", arguments: arguments)
             while let row = try cursor.next() { try body(MemoryUnit(row: row)) }
         }
     }

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// The identity hash of every stored unit, with the id of one unit that has it, held in memory
 /// by `SQLiteMemory` for large batches and bulk loads.
@@ -12,8 +12,6 @@ struct StoredIdentities {
     private var idByIdentity: [Int64: Int64] = [:]
     /// `data_version` when the table was read; nil when it is not loaded.
     private var version: Int64?
-
-    var isLoaded: Bool { version != nil }
 
     /// Whether the table holds every stored identity now, reading it when `loading` and it is
     /// missing or out of date. Runs inside the write transaction.

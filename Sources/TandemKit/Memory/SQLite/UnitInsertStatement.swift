@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
-import GRDBSQLite
+internal import GRDB
+internal import GRDBSQLite
 
 /// The prepared `INSERT` of a unit, bound column by column straight through SQLite's C API.
 ///

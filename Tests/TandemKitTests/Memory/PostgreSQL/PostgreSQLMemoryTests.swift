@@ -44,7 +44,7 @@ struct PostgreSQLMemoryTests {
             #expect(reason.hasPrefix("cannot connect: "))
             #expect(!error.description.contains("s3cret"))
         }
-        #expect(throws: TandemError.usage("'tm.sqlite' is not a PostgreSQL URL (postgres://user@host/database)")) {
+        #expect(throws: TandemError.invalidArgument("'tm.sqlite' is not a PostgreSQL URL (postgres://user@host/database)")) {
             try PostgreSQLMemory(url: "tm.sqlite")
         }
     }

@@ -43,7 +43,7 @@ struct SQLiteMemoryIndexTests {
         let path = directory.path("m.sqlite")
         // A memory as the first release wrote it: schema v1, two indexes, units with their hashes.
         let old = try DatabaseQueue(path: path)
-        try MemorySchema.migrator.migrate(old, upTo: "v1-units")
+        try SQLiteSchema.migrator.migrate(old, upTo: "v1-units")
         try old.write { db in
             for unit in Self.batch(0..<100) {
                 try db.execute(sql: """
@@ -57,7 +57,7 @@ struct SQLiteMemoryIndexTests {
         #expect(try Self.unitIndexes(path) == ["unit_identity", "unit_lookup"])
 
         let memory = try SQLiteMemory(path: path)
-        #expect(try Self.unitIndexes(path) == [MemorySchema.lookupIndex])
+        #expect(try Self.unitIndexes(path) == [SQLiteSchema.lookupIndex])
         #expect(try memory.statistics().units == 100)
         #expect(try memory.exactMatches(for: Self.query(42)).map(\.unit.target) == ["Sentence 42."])
         // Small batches find duplicates through the new index; large ones through the identity set.
@@ -79,7 +79,7 @@ struct SQLiteMemoryIndexTests {
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT id FROM unit \(filter)").map { $0["detail"] as String }.joined()
             }
         }
-        for plan in plans { #expect(plan.contains("USING INDEX \(MemorySchema.lookupIndex)"), "\(plan)") }
+        for plan in plans { #expect(plan.contains("USING INDEX \(SQLiteSchema.lookupIndex)"), "\(plan)") }
     }
 
     @Test func aBulkLoadRunsWithoutTheIndexAndBuildsItAtTheEnd() throws {
@@ -141,14 +141,14 @@ struct SQLiteMemoryIndexTests {
             try loader.add(Self.batch(0..<2000))
             #expect(try Self.unitIndexes(path) == [])
             let other = try SQLiteMemory(path: path)
-            #expect(try Self.unitIndexes(path) == [MemorySchema.lookupIndex])
+            #expect(try Self.unitIndexes(path) == [SQLiteSchema.lookupIndex])
             #expect(try other.statistics().units == 2000)
             #expect(try other.add(Self.batch(1990..<2010)) == MemoryWriteSummary(inserted: 10, updated: 10))
             try other.close()
             // The loader sees the other connection's commit and reads the identities again.
             #expect(try loader.add(Self.batch(1000..<4000)) == MemoryWriteSummary(inserted: 1990, updated: 1010))
         }
-        #expect(try Self.unitIndexes(path) == [MemorySchema.lookupIndex])
+        #expect(try Self.unitIndexes(path) == [SQLiteSchema.lookupIndex])
         #expect(try loader.statistics().units == 4000)
     }
 
@@ -189,7 +189,7 @@ struct SQLiteMemoryIndexTests {
         #expect(try Self.unitIndexes(path) == [])
 
         let memory = try SQLiteMemory(path: path)
-        #expect(try Self.unitIndexes(path) == [MemorySchema.lookupIndex])
+        #expect(try Self.unitIndexes(path) == [SQLiteSchema.lookupIndex])
         #expect(try memory.integrityCheck() == "ok")
         let stored = try memory.statistics().units
         #expect(stored > 0 && stored < total && stored % 50_000 == 0, "\(stored) units: whole batches only")

@@ -1,8 +1,8 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension MemoryUnit {
-    /// A unit read from a row holding `MemorySchema.columns`.
+    /// A unit read from a row holding `SQLiteSchema.columns`.
     init(row: Row) throws {
         let sourceLocaleText: String = row["sourceLocale"]
         let targetLocaleText: String = row["targetLocale"]
@@ -10,8 +10,9 @@ extension MemoryUnit {
         guard let sourceLocale = LocaleTag(sourceLocaleText), let targetLocale = LocaleTag(targetLocaleText),
               let state = SegmentState(rawValue: stateText)
         else {
-            throw TandemError.invalidConfiguration(
-                file: "memory", message: "unit \(row["id"] as Int64? ?? 0) has an invalid locale or state")
+            // The memory's path is filled in by `SQLiteMemory.read`, which knows it.
+            throw TandemError.invalidStoredUnit(
+                memory: "", id: row["id"] as Int64? ?? 0, message: "invalid locale or state")
         }
         // Keys come from the row: no normalization on the lookup path.
         self.init(
@@ -22,7 +23,7 @@ extension MemoryUnit {
             state: state)
     }
 
-    /// The values of `MemorySchema.columns` after `id`, then `identity` and `lookup`, in order.
+    /// The values of `SQLiteSchema.columns` after `id`, then `identity` and `lookup`, in order.
     var rowArguments: StatementArguments {
         [
             sourceLocale.identifier, targetLocale.identifier, source, target, sourceKey, previousKey, nextKey,

@@ -1,5 +1,6 @@
 /// Where each segment's `"target"` value (and the segment object itself) starts in a segment
-/// file's JSON text, so findings point at the line and column a reader would fix.
+/// file's JSON text, so findings and build errors point at the line and column a reader would
+/// fix. The one way Tandem finds a segment's position in its file.
 ///
 /// A small recursive-descent scan of the JSON syntax (strings with escapes, numbers, literals,
 /// nesting); the values themselves are decoded by `JSONDecoder`. Only called on files that
@@ -8,6 +9,20 @@ struct SegmentFilePositions {
     /// Byte offset of segment `i`'s object, and of its `"target"` value when present.
     var segmentOffsets: [Int] = []
     var targetOffsets: [Int?] = []
+    /// Segment `i`'s `"id"` as written (ids are hex digits: no escapes to undo).
+    var ids: [String?] = []
+
+    /// Where a reader fixes segment `index`: its target, else the segment; 0 when the scan
+    /// found no such segment.
+    func offset(ofSegmentAt index: Int) -> Int {
+        guard index < segmentOffsets.count else { return 0 }
+        return targetOffsets[index] ?? segmentOffsets[index]
+    }
+
+    /// `offset(ofSegmentAt:)` of the segment whose id is `id`.
+    func offset(ofSegment id: String) -> Int {
+        ids.firstIndex(of: id).map { offset(ofSegmentAt: $0) } ?? 0
+    }
 
     init(_ bytes: [UInt8]) {
         var scanner = Scanner(bytes: bytes)
@@ -23,9 +38,14 @@ struct SegmentFilePositions {
                 guard scanner.peek == UInt8(ascii: "{") else { return scanner.value() }
                 segmentOffsets.append(start)
                 targetOffsets.append(nil)
+                ids.append(nil)
                 return scanner.object { key, scanner in
                     scanner.skipSpace()
                     if key == "target" { targetOffsets[targetOffsets.count - 1] = scanner.index }
+                    if key == "id" {
+                        var copy = scanner
+                        ids[ids.count - 1] = copy.string()
+                    }
                     return scanner.value()
                 }
             }

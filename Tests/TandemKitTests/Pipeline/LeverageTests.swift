@@ -26,7 +26,7 @@ struct LeverageTests {
         defer { directory.remove() }
         let memory = try SQLiteMemory(path: directory.path("m.sqlite"))
         let translated = Self.post(Self.sources, targets: Self.targets)
-        try memory.add(MemoryRebuild.units(of: translated, originFile: "locales/en/posts/launch.json"))
+        try memory.add(translated.memoryUnits(originFile: "locales/en/posts/launch.json"))
 
         var edited = Self.sources
         edited[1] = "它支持{1}离线模式{/1}和云同步。"
@@ -53,7 +53,7 @@ struct LeverageTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let memory = try SQLiteMemory(path: directory.path("m.sqlite"))
-        try memory.add(MemoryRebuild.units(of: Self.post(Self.sources, targets: Self.targets), originFile: "a.json"))
+        try memory.add(Self.post(Self.sources, targets: Self.targets).memoryUnits(originFile: "a.json"))
         var file = Self.post(Self.sources, targets: ["Mine.", nil, nil, nil])
         try Leverage(memory: memory).apply(to: &file)
         #expect(file.segments[0].target == "Mine.")
@@ -65,7 +65,7 @@ struct LeverageTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let memory = try SQLiteMemory(path: directory.path("m.sqlite"))
-        try memory.add(MemoryRebuild.units(of: Self.post(Self.sources, targets: Self.targets), originFile: "a.json"))
+        try memory.add(Self.post(Self.sources, targets: Self.targets).memoryUnits(originFile: "a.json"))
         let offers = try Leverage(memory: memory, fillsExactMatches: false).offers(for: Self.post(["新版本今天发布。", "完全无关。"], targets: [nil, nil]))
         #expect(offers.map(\.segmentID) == ["s1", "s2"])
         // Not in context and exact fills switched off: the exact match is a candidate.

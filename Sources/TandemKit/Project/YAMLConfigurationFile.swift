@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+internal import Yams
 
 /// Decoding Tandem's own YAML files (`tandem.yml`, `locales/<tag>.yml`): typed decoding only,
 /// errors naming the file and the key, unknown keys refused.

@@ -13,7 +13,7 @@ public struct ProjectTMXFolder {
 
     public init(projectRoot: URL) {
         self.projectRoot = projectRoot
-        directory = projectRoot.appendingPathComponent("tm")
+        directory = ProjectLayout(root: projectRoot).tmxDirectory
     }
 
     /// What keeping a file will do.
@@ -35,10 +35,9 @@ public struct ProjectTMXFolder {
         if FileManager.default.contentsEqual(atPath: source.path, andPath: destination.path) {
             return .alreadyKept(destination)
         }
-        throw TandemError.unwritable(
+        throw TandemError.alreadyExists(
             path: relativePath(destination),
-            reason: "a different TMX of that name is kept already; rename \(file.lastPathComponent) and import it again, "
-                + "or pass --no-keep to add it to the memory only (then `tandem tm rebuild` forgets its units)")
+            reason: "a different TMX of that name is kept already; rename \(file.lastPathComponent) and import it again")
     }
 
     /// Writes the kept copy: the file's bytes as they are, or — when the import overrode the

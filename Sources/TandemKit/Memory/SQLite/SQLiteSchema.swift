@@ -1,8 +1,8 @@
-import GRDB
+internal import GRDB
 
 /// The SQLite memory's tables, as a list of migrations applied in order (never edited once
 /// released: a change is a new migration).
-enum MemorySchema {
+enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-units") { db in

@@ -15,7 +15,49 @@ public struct MemoryRebuild {
 
     public let projectRoot: URL
 
+    /// A rebuild from the text files under `projectRoot` (a folder with `locales/` or `tm/`
+    /// needs no `tandem.yml`).
     public init(projectRoot: URL) { self.projectRoot = projectRoot }
+
+    /// A rebuild from `project`'s text files.
+    public init(project: Project) { self.init(projectRoot: project.root) }
+
+    /// Replaces the memory at `address` with one rebuilt from the text files, all or nothing.
+    ///
+    /// A SQLite memory is built as a new file beside the old one and renamed over it when
+    /// complete, so a failed rebuild leaves the old file as it was. A PostgreSQL memory is
+    /// emptied and filled in one transaction: other clients see the old units until it commits.
+    /// `progress` gets a line per file read.
+    public func replacing(_ address: MemoryAddress, progress: ((String) -> Void)? = nil) throws -> Summary {
+        switch address {
+        case .sqlite(let path):
+            return try replacingFile(at: URL(fileURLWithPath: path), progress: progress)
+        case .postgreSQL(let url):
+            let memory = try PostgreSQLMemory(url: url)
+            return try memory.inOneTransaction { try run(into: memory, progress: progress) }
+        }
+    }
+
+    /// A new SQLite file next to `destination`, renamed over it when complete.
+    private func replacingFile(at destination: URL, progress: ((String) -> Void)?) throws -> Summary {
+        let directory = destination.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let temporary = directory.appendingPathComponent(".\(destination.lastPathComponent).rebuild-\(UUID().uuidString)")
+        // SQLite's own companions of a database file.
+        let companions = ["-wal", "-shm"]
+        defer {
+            for suffix in [""] + companions { try? FileManager.default.removeItem(atPath: temporary.path + suffix) }
+        }
+        let memory = try SQLiteMemory(path: temporary.path)
+        let summary = try run(into: memory, progress: progress)
+        try memory.close()
+        // The old database's WAL must not be applied to the new file.
+        for suffix in companions { try? FileManager.default.removeItem(atPath: destination.path + suffix) }
+        guard rename(temporary.path, destination.path) == 0 else {
+            throw TandemError.unwritable(path: destination.path, reason: String(cString: strerror(errno)))
+        }
+        return summary
+    }
 
     /// Empties `memory` and fills it again. `progress` gets a line per file.
     public func run(into memory: any TranslationMemory, progress: ((String) -> Void)? = nil) throws -> Summary {
@@ -24,7 +66,7 @@ public struct MemoryRebuild {
         for file in try segmentFiles() {
             let relative = relativePath(file)
             guard let segmentFile = try SegmentFileStore.read(file) else { continue }
-            let units = Self.units(of: segmentFile, originFile: relative)
+            let units = segmentFile.memoryUnits(originFile: relative)
             try memory.add(units)
             summary.segmentFiles += 1
             summary.segmentUnits += units.count
@@ -41,27 +83,9 @@ public struct MemoryRebuild {
         return summary
     }
 
-    /// The translated segments of `file` (pseudo-translations excepted) as memory units, each
-    /// with its neighbours as context.
-    public static func units(of file: SegmentFile, originFile: String) -> [MemoryUnit] {
-        let segments = file.segments
-        var units: [MemoryUnit] = []
-        for (index, segment) in segments.enumerated() {
-            // Pseudo-translations test layouts; they are not translations to reuse.
-            guard segment.state.isTranslated, segment.origin != .pseudo, let target = segment.target, !target.isEmpty else { continue }
-            units.append(MemoryUnit(
-                sourceLocale: file.sourceLocale, targetLocale: file.targetLocale, source: segment.source, target: target,
-                previousSource: index > 0 ? segments[index - 1].source : nil,
-                nextSource: index + 1 < segments.count ? segments[index + 1].source : nil,
-                originFile: originFile, originSegment: segment.id, creator: segment.origin?.rawValue,
-                state: segment.state))
-        }
-        return units
-    }
-
     /// `locales/<tag>/**/*.json`, sorted (locale rule files `locales/<tag>.yml` are not segment files).
     func segmentFiles() throws -> [URL] {
-        let locales = projectRoot.appendingPathComponent("locales")
+        let locales = ProjectLayout(root: projectRoot).localesDirectory
         guard let enumerator = FileManager.default.enumerator(at: locales, includingPropertiesForKeys: [.isRegularFileKey]) else {
             return []
         }
@@ -75,7 +99,7 @@ public struct MemoryRebuild {
     }
 
     func tmxFiles() -> [URL] {
-        let directory = projectRoot.appendingPathComponent("tm")
+        let directory = ProjectLayout(root: projectRoot).tmxDirectory
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.filter { $0.lowercased().hasSuffix(".tmx") }.sorted().map { directory.appendingPathComponent($0) }
     }
