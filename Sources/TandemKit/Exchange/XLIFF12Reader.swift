@@ -12,7 +12,7 @@ import FoundationXML
 /// placeholder number, or text that itself reads as a placeholder makes the unit's `problems`,
 /// so it is quarantined rather than misread. A DOCTYPE declaring entities is refused before
 /// libxml2 sees the file; external entities are never resolved; sizes are capped.
-public final class XLIFF12Reader: NSObject, XMLParserDelegate {
+public final class XLIFF12Reader: EntityRefusingXMLDelegate {
     /// Limits that keep a hostile or broken file from exhausting memory.
     public struct Limits: Sendable {
         public var maximumFileBytes = 256 << 20
@@ -54,7 +54,7 @@ public final class XLIFF12Reader: NSObject, XMLParserDelegate {
             throw TandemError.invalidValue(SourceLocation(file: displayPath, line: 1, column: 1),
                                            message: "the file has \(bytes.count) bytes, more than the limit of \(limits.maximumFileBytes)")
         }
-        var scan = TMXPrologScan()
+        var scan = XMLPrologScan()
         bytes.withUnsafeBufferPointer { scan.feed($0) }
         if case .entityDeclaration(let line, let column) = scan.verdict {
             throw TandemError.invalidValue(
@@ -69,7 +69,7 @@ public final class XLIFF12Reader: NSObject, XMLParserDelegate {
         if let failure { throw failure }
         if !ok || parser.parserError != nil {
             let code = parser.parserError.map { ($0 as NSError).code } ?? 0
-            throw TandemError.invalidValue(location(parser), message: "not well-formed XML: \(TMXReader.describe(libxml2Error: code)) (libxml2 error \(code))")
+            throw TandemError.invalidValue(location(parser), message: "not well-formed XML: \(LibXML2Error.describe(code)) (libxml2 error \(code))")
         }
         if !sawRoot { throw TandemError.invalidValue(SourceLocation(file: displayPath, line: 1, column: 1), message: "not an XLIFF file: no <xliff> element") }
         return documents
@@ -86,29 +86,16 @@ public final class XLIFF12Reader: NSObject, XMLParserDelegate {
 
     // MARK: - XMLParserDelegate
 
-    public func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
-        fail(parser, "the DOCTYPE declares the entity '\(name)'; refused")
+    override func refuse(_ parser: XMLParser, _ message: String) {
+        fail(parser, message)
     }
 
-    public func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
-        fail(parser, "the DOCTYPE declares the external entity '\(name)'; refused")
-    }
-
-    public func parser(_ parser: XMLParser, foundUnparsedEntityDeclarationWithName name: String, publicID: String?, systemID: String?, notationName: String?) {
-        fail(parser, "the DOCTYPE declares the entity '\(name)'; refused")
-    }
-
-    public func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
-        fail(parser, "external entity '\(name)' refused")
-        return nil
-    }
-
-    public func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+    override public func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
         let code = (parseError as NSError).code
-        fail(parser, "not well-formed XML: \(TMXReader.describe(libxml2Error: code)) (libxml2 error \(code))")
+        fail(parser, "not well-formed XML: \(LibXML2Error.describe(code)) (libxml2 error \(code))")
     }
 
-    public func parser(
+    override public func parser(
         _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String]
     ) {
@@ -226,13 +213,13 @@ public final class XLIFF12Reader: NSObject, XMLParserDelegate {
         }
     }
 
-    public func parser(_ parser: XMLParser, foundCharacters string: String) {
+    override public func parser(_ parser: XMLParser, foundCharacters string: String) {
         guard failure == nil, skipDepth == 0, field != nil else { return }
         run += string
         if text.utf8.count + run.utf8.count > limits.maximumUnitTextBytes { fail(parser, "a unit's text is longer than \(limits.maximumUnitTextBytes) bytes") }
     }
 
-    public func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    override public func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         guard failure == nil else { return }
         depth -= 1
         if skipDepth > 0 {

@@ -22,10 +22,11 @@ enum TBXGlossaryReader {
                 SourceLocation(file: path, line: 1, column: 1),
                 message: "TBX file of \(bytes.count) bytes is larger than the \(maximumSize)-byte limit")
         }
-        if let offset = entityDeclarationOffset(bytes) {
-            let text = String(decoding: bytes[..<offset], as: UTF8.self)
+        var scan = XMLPrologScan()
+        bytes.withUnsafeBufferPointer { scan.feed($0) }
+        if case .entityDeclaration(let line, let column) = scan.verdict {
             throw TandemError.invalidValue(
-                SourceLocation(file: path, text: text, utf8Offset: offset),
+                SourceLocation(file: path, line: line, column: column),
                 message: "DOCTYPE declares an entity; entity declarations are refused (they can expand without bound or read local files)")
         }
         let parser = XMLParser(data: Data(bytes))
@@ -48,24 +49,10 @@ enum TBXGlossaryReader {
         }
         return Glossary(sourceLocale: collector.sourceLocale, targetLocale: collector.targetLocale, entries: collector.entries)
     }
-
-    /// The byte offset of the first `<!ENTITY` declaration, if any.
-    static func entityDeclarationOffset(_ bytes: [UInt8]) -> Int? {
-        let needle = Array("<!ENTITY".utf8)
-        guard bytes.count >= needle.count else { return nil }
-        var index = 0
-        while index <= bytes.count - needle.count {
-            if bytes[index] == 0x3C, bytes[index + 1] == 0x21, Array(bytes[index..<(index + needle.count)]) == needle {
-                return index
-            }
-            index += 1
-        }
-        return nil
-    }
 }
 
 /// XMLParser delegate gathering concept entries; keeps the first error it meets.
-private final class TBXCollector: NSObject, XMLParserDelegate {
+private final class TBXCollector: EntityRefusingXMLDelegate {
     let path: String
     unowned let parser: XMLParser
     /// The first structural problem (reported only when the XML itself is well-formed).
@@ -117,42 +104,17 @@ private final class TBXCollector: NSObject, XMLParserDelegate {
 
     /// libxml2 as Foundation drives it on Linux recovers from some errors (a mismatched end
     /// tag) and `parse()` still returns true; the first error reported here makes the file fail.
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+    override func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
         if syntaxError == nil {
-            syntaxError = TandemError.invalidValue(location, message: "not well-formed XML: \(Self.describe(parseError))")
+            syntaxError = TandemError.invalidValue(location, message: "not well-formed XML: \(LibXML2Error.describe((parseError as NSError).code))")
         }
     }
 
-    /// A readable name for the libxml2 errors met most often (XMLParser only gives a code).
-    static func describe(_ error: Error) -> String {
-        let code = (error as NSError).code
-        switch code {
-        case 4: return "the document is empty"
-        case 5: return "the document ends before its elements are closed"
-        case 9: return "invalid character"
-        case 38, 39, 40, 41: return "malformed attribute"
-        case 64, 68: return "a name is expected here"
-        case 73: return "'>' expected"
-        case 76: return "end tag does not match the open element"
-        case 85: return "a tag is never closed"
-        case 111: return "invalid or undefined entity"
-        default: return "libxml2 error \(code)"
-        }
+    override func refuse(_ parser: XMLParser, _ message: String) {
+        refuse(message)
     }
 
-    func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
-        refuse("DOCTYPE declares the entity '\(name)'; entity declarations are refused")
-    }
-
-    func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
-        refuse("DOCTYPE declares the external entity '\(name)'; entity declarations are refused")
-    }
-
-    func parser(_ parser: XMLParser, foundUnparsedEntityDeclarationWithName name: String, publicID: String?, systemID: String?, notationName: String?) {
-        refuse("DOCTYPE declares the entity '\(name)'; entity declarations are refused")
-    }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
         let local = name.split(separator: ":").last.map(String.init) ?? name
         switch local {
         case "tbx", "martif":
@@ -199,11 +161,11 @@ private final class TBXCollector: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    override func parser(_ parser: XMLParser, foundCharacters string: String) {
         if capture != nil { textBuffer += string }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         let local = name.split(separator: ":").last.map(String.init) ?? name
         let text = textBuffer.trimmingCharacters(in: .whitespacesAndNewlines)
         switch local {

@@ -35,8 +35,8 @@ public struct ExchangeExport {
             }
             var seen = Set<String>()
             for segment in file.segments where !seen.insert(segment.id).inserted {
-                throw TandemError.invalidValue(
-                    SourceLocation(file: project.projectPath(of: url), line: SegmentFileStore.line(ofSegment: segment.id, in: try TextFile.readBytes(url)), column: 1),
+                throw TandemError.invalidSegmentFile(
+                    SegmentFileStore.location(ofSegment: segment.id, in: try TextFile.readBytes(url), path: project.projectPath(of: url)),
                     message: "segment id \(segment.id) appears twice; an exchange file needs unique ids")
             }
             let segments = file.segments.filter { states?.contains($0.state) ?? true }

@@ -59,7 +59,7 @@ public struct ExchangeImport {
         // The segment files are the truth: the memory learns what they now hold.
         if let memory {
             for (url, file) in written {
-                try memory.add(MemoryRebuild.units(of: file, originFile: project.projectPath(of: url)))
+                try memory.add(file.memoryUnits(originFile: project.projectPath(of: url)))
             }
         }
         return report

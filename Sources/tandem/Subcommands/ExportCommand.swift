@@ -28,13 +28,28 @@ struct ExportCommand: ParsableCommand {
     var json = false
 
     @Option(name: .shortAndLong, help: "The target locale to export.")
-    var locale: String
+    var locale: LocaleTag
 
     @Option(name: .shortAndLong, help: "xliff12 or po.")
     var format: ExchangeFormat = .xliff12
 
     @Option(help: ArgumentHelp("Only segments in these states (comma-separated: new, fuzzy, translated, reviewed, final).", valueName: "states"))
     var state: String?
+
+    func validate() throws {
+        _ = try states()
+    }
+
+    /// The states `--state` names (nil: all).
+    private func states() throws -> Set<SegmentState>? {
+        guard let state else { return nil }
+        return try Set(state.split(separator: ",").map { raw in
+            guard let value = SegmentState(rawValue: raw.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("'\(raw)' is not a segment state; expected new, fuzzy, translated, reviewed or final")
+            }
+            return value
+        })
+    }
 
     @Flag(help: "One file per post in the directory given by -o.")
     var split = false
@@ -49,24 +64,15 @@ struct ExportCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        guard let tag = LocaleTag(locale) else { throw TandemError.usage("'\(locale)' is not a BCP 47 language tag") }
-        var states: Set<SegmentState>?
-        if let state {
-            states = try Set(state.split(separator: ",").map { raw in
-                guard let value = SegmentState(rawValue: raw.trimmingCharacters(in: .whitespaces)) else {
-                    throw TandemError.usage("'\(raw)' is not a segment state; expected new, fuzzy, translated, reviewed or final")
-                }
-                return value
-            })
-        }
-        let project = try Project.open(configFile: config.map { URL(fileURLWithPath: $0) })
-        let export = ExchangeExport(project: project, locale: tag, states: states)
+        let project = try config.map { try Project.open(configFile: URL(fileURLWithPath: $0)) }
+            ?? Project.open(searchingFrom: WorkingDirectory.url)
+        let export = ExchangeExport(project: project, locale: locale, states: try states())
         let documents = try export.documents(posts: try project.sourcePosts(paths))
         let summary = try export.write(
             documents, format: format, to: URL(fileURLWithPath: output), split: split,
             toolVersion: TandemCommand.version, prefillTargets: !noPrefill)
         if json {
-            Terminal.standardOutput.write(try JSONOutput.encode(summary) + "\n")
+            Terminal.standardOutput.write(try JSONText.string(summary) + "\n")
         } else {
             let files = split ? "\(summary.files.count) files in \(output)" : output
             Terminal.standardOutput.write("\(files): \(summary.units) units from \(summary.posts) posts (\(summary.cjkCharacters) CJK characters, \(summary.words) words)\n")

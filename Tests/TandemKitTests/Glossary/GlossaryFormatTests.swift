@@ -130,7 +130,7 @@ struct GlossaryFormatTests {
         ("<tbx xml:lang=\"zh-CN\">\n<text><body>\n<conceptEntry id=\"1\" <oops/></body></text></tbx>",
          "bad.tbx:3:22: error: not well-formed XML"),
         ("<tbx xml:lang=\"zh-CN\">\n<text><body>\n</text></tbx>",
-         "bad.tbx:3:8: error: not well-formed XML: end tag does not match the open element"),
+         "bad.tbx:3:8: error: not well-formed XML: the end tag does not match the start tag"),
     ])
     func badTBXIsRefusedWithItsPosition(_ tbx: String, _ expectedPrefix: String) {
         do {

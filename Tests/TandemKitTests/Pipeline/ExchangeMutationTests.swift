@@ -7,17 +7,8 @@ import TandemTestSupport
 /// target, names every rejected unit, and applies nothing of a file it refuses.
 @Suite("Import of mutated XLIFF and PO files")
 struct ExchangeMutationTests {
-    /// A small deterministic generator (SplitMix64), so every run tries the same mutations.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    /// The memory tests' deterministic generator, so every run tries the same mutations.
+    typealias Generator = MemoryTestData.Random
 
     /// One mutated file and what it breaks: the unit it must not apply (nil: it may break the
     /// whole file, or nothing).

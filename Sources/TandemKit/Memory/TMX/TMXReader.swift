@@ -13,7 +13,7 @@ import FoundationXML
 /// What real tools write is accepted: OmegaT (`bpt`/`ept` with `i`/`x`), Translate Toolkit's
 /// `po2tmx` (a header `srclang="en"` whatever the languages: its source is the first variant),
 /// TMX 1.1 `lang` attributes, language codes in any case or with `_`.
-public final class TMXReader: NSObject, XMLParserDelegate {
+public final class TMXReader: EntityRefusingXMLDelegate {
     /// Limits that keep a hostile or broken file from exhausting memory.
     public struct Limits: Sendable {
         public var maximumFileBytes: Int = 4 << 30
@@ -84,7 +84,7 @@ public final class TMXReader: NSObject, XMLParserDelegate {
         if let failure { throw failure }
         if !ok || parser.parserError != nil {
             let error = parser.parserError.map { $0 as NSError }
-            let detail = error.map { "\(Self.describe(libxml2Error: $0.code)) (libxml2 error \($0.code))" } ?? "malformed XML"
+            let detail = error.map { "\(LibXML2Error.describe($0.code)) (libxml2 error \($0.code))" } ?? "malformed XML"
             throw TandemError.invalidValue(location(parser), message: "not well-formed TMX: \(detail)")
         }
         if unit != nil || depth != 0 {
@@ -110,7 +110,7 @@ public final class TMXReader: NSObject, XMLParserDelegate {
             throw TandemError.unreadable(path: displayPath, reason: "cannot open")
         }
         defer { try? handle.close() }
-        var scan = TMXPrologScan()
+        var scan = XMLPrologScan()
         while scan.verdict == nil {
             guard let chunk = try? handle.read(upToCount: 1 << 16), !chunk.isEmpty else { break }
             chunk.withUnsafeBytes { scan.feed($0.bindMemory(to: UInt8.self)) }
@@ -133,24 +133,11 @@ public final class TMXReader: NSObject, XMLParserDelegate {
 
     // MARK: - XMLParserDelegate
 
-    public func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
-        fail(parser, "the DOCTYPE declares the entity '\(name)'; refused")
+    override func refuse(_ parser: XMLParser, _ message: String) {
+        fail(parser, message)
     }
 
-    public func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
-        fail(parser, "the DOCTYPE declares the external entity '\(name)'; refused")
-    }
-
-    public func parser(_ parser: XMLParser, foundUnparsedEntityDeclarationWithName name: String, publicID: String?, systemID: String?, notationName: String?) {
-        fail(parser, "the DOCTYPE declares the entity '\(name)'; refused")
-    }
-
-    public func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
-        fail(parser, "external entity '\(name)' refused")
-        return nil
-    }
-
-    public func parser(
+    override public func parser(
         _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String]
     ) {
@@ -280,32 +267,13 @@ public final class TMXReader: NSObject, XMLParserDelegate {
         return tag
     }
 
-    public func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+    override public func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
         // The first error, where it happened (libxml2 recovers and would report the end of file).
         let code = (parseError as NSError).code
-        fail(parser, "not well-formed TMX: \(Self.describe(libxml2Error: code)) (libxml2 error \(code))")
+        fail(parser, "not well-formed TMX: \(LibXML2Error.describe(code)) (libxml2 error \(code))")
     }
 
-    /// libxml2's `xmlParserErrors` that broken TMX files meet most, in words.
-    static func describe(libxml2Error code: Int) -> String {
-        switch code {
-        case 4: return "the document is empty"
-        case 5: return "extra content after the root element"
-        case 6, 7, 8: return "a character reference to a character XML does not allow"
-        case 9: return "a character XML does not allow"
-        case 26: return "an undeclared entity"
-        case 38: return "'<' inside an attribute value"
-        case 39, 40, 41: return "a malformed attribute"
-        case 68: return "a name was expected"
-        case 73: return "'>' was expected"
-        case 76: return "the end tag does not match the start tag"
-        case 77: return "an element is not closed before the end of the file"
-        case 89: return "entity references loop (entity expansion attack)"
-        default: return "malformed XML"
-        }
-    }
-
-    public func parser(_ parser: XMLParser, foundCharacters rawString: String) {
+    override public func parser(_ parser: XMLParser, foundCharacters rawString: String) {
         guard failure == nil else { return }
         let string = TMXByteStream.restoringControlCharacters(rawString) ?? rawString
         if controlPlaceholder != nil {
@@ -320,7 +288,7 @@ public final class TMXReader: NSObject, XMLParserDelegate {
         }
     }
 
-    public func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    override public func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         guard failure == nil else { return }
         depth -= 1
         if skipDepth > 0 {

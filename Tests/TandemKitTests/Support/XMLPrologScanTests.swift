@@ -2,10 +2,10 @@ import Testing
 @testable import TandemKit
 
 /// The check that refuses entity declarations before libxml2 sees a TMX file.
-@Suite("TMX prolog scan")
-struct TMXPrologScanTests {
-    static func verdict(_ text: String, chunk: Int) -> TMXPrologScan.Verdict? {
-        var scan = TMXPrologScan()
+@Suite("XML prolog scan")
+struct XMLPrologScanTests {
+    static func verdict(_ text: String, chunk: Int) -> XMLPrologScan.Verdict? {
+        var scan = XMLPrologScan()
         let bytes = Array(text.utf8)
         var start = 0
         while start < bytes.count, scan.verdict == nil {

@@ -6,7 +6,7 @@
 /// because Foundation's XMLParser on Linux neither reports entity declarations to its delegate
 /// nor keeps internal entities' text (they are dropped silently), so a document declaring
 /// entities must be refused before libxml2 sees it. Memory use does not depend on the prolog's size.
-struct TMXPrologScan {
+struct XMLPrologScan {
     enum Verdict: Equatable {
         /// The root element starts and no entity was declared before it.
         case safe
