@@ -42,21 +42,37 @@ public struct MemoryRebuild {
     }
 
     /// The translated segments of `file` (pseudo-translations excepted) as memory units, each
-    /// with its neighbours as context.
+    /// with its neighbours as context; then its obsolete translations, without context (their
+    /// sentence has left the post), so a rebuilt memory still offers them as the file keeps them.
     public static func units(of file: SegmentFile, originFile: String) -> [MemoryUnit] {
         let segments = file.segments
         var units: [MemoryUnit] = []
         for (index, segment) in segments.enumerated() {
-            // Pseudo-translations test layouts; they are not translations to reuse.
-            guard segment.state.isTranslated, segment.origin != .pseudo, let target = segment.target, !target.isEmpty else { continue }
-            units.append(MemoryUnit(
-                sourceLocale: file.sourceLocale, targetLocale: file.targetLocale, source: segment.source, target: target,
-                previousSource: index > 0 ? segments[index - 1].source : nil,
-                nextSource: index + 1 < segments.count ? segments[index + 1].source : nil,
-                originFile: originFile, originSegment: segment.id, creator: segment.origin?.rawValue,
-                state: segment.state))
+            guard let unit = unit(of: segment, in: file, originFile: originFile,
+                                  previousSource: index > 0 ? segments[index - 1].source : nil,
+                                  nextSource: index + 1 < segments.count ? segments[index + 1].source : nil)
+            else { continue }
+            units.append(unit)
+        }
+        for segment in file.obsolete ?? [] {
+            if let unit = unit(of: segment, in: file, originFile: originFile, previousSource: nil, nextSource: nil) {
+                units.append(unit)
+            }
         }
         return units
+    }
+
+    /// `segment` as a memory unit, or nil when it is not a translation to reuse.
+    private static func unit(
+        of segment: SegmentEntry, in file: SegmentFile, originFile: String, previousSource: String?, nextSource: String?
+    ) -> MemoryUnit? {
+        // Pseudo-translations test layouts; they are not translations to reuse.
+        guard segment.state.isTranslated, segment.origin != .pseudo, let target = segment.target, !target.isEmpty else { return nil }
+        return MemoryUnit(
+            sourceLocale: file.sourceLocale, targetLocale: file.targetLocale, source: segment.source, target: target,
+            previousSource: previousSource, nextSource: nextSource,
+            originFile: originFile, originSegment: segment.id, creator: segment.origin?.rawValue,
+            state: segment.state)
     }
 
     /// `locales/<tag>/**/*.json`, sorted (locale rule files `locales/<tag>.yml` are not segment files).
