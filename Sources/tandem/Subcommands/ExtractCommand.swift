@@ -32,14 +32,15 @@ struct ExtractCommand: ParsableCommand {
         let posts = try project.sourcePosts(paths)
         let progress = Progress(total: posts.count, label: "extracting")
         var results: [ExtractResult] = []
-        // All segment files become visible together, after one flush: a bad post stops the run
-        // with nothing written, and a thousand posts do not cost two thousand fsyncs.
+        // All segment files become visible together, after one flush, and only then does the
+        // memory get their translations (one transaction): a bad post stops the run with
+        // nothing written, and a thousand posts do not cost two thousand fsyncs.
         let batch = AtomicFileBatch()
         for (index, post) in posts.enumerated() {
             results += try extractor.extract(post, batch: batch)
             progress.update(index + 1)
         }
-        try batch.commit()
+        try extractor.commit(batch)
         progress.finish()
         try options.emit(results) {
             var text = results.map { result in

@@ -89,6 +89,39 @@ struct ExtractorTests {
         _ = try extractor.extract(post)
         #expect(try memory.statistics().units == 0)
     }
+    @Test func aBatchFeedsTheMemoryOnlyWhenItCommits() throws {
+        let temporary = try TemporaryProject()
+        defer { temporary.remove() }
+        let post = try temporary.write("第一句。第二句。\n", to: "content/posts/a.md")
+        let project = try Project.open(configFile: temporary.configFile)
+        let memory = try project.openMemory()
+        let extractor = try Extractor(project: project, memory: memory)
+        _ = try extractor.extract(post)
+        let url = try project.segmentFile(for: post, locale: LocaleTag("en")!)
+        var file = try #require(try SegmentFileStore.read(url))
+        file.segments[0].target = "A first translation."
+        file.segments[0].state = .translated
+        file.segments[0].origin = .human
+        try SegmentFileStore.write(file, to: url)
+
+        // A run that stops before its batch commits (a bad post) changes neither files nor memory.
+        let abandoned = AtomicFileBatch()
+        _ = try extractor.extract(post, batch: abandoned)
+        abandoned.abandon()
+        #expect(try memory.statistics().units == 0)
+
+        file.segments[0].target = "The first sentence."
+        try SegmentFileStore.write(file, to: url)
+        let batch = AtomicFileBatch()
+        _ = try extractor.extract(post, batch: batch)
+        #expect(try memory.statistics().units == 0)
+        try extractor.commit(batch)
+        // Only the committed run's translation: the abandoned run's is not carried over.
+        var targets: [String] = []
+        try memory.forEachUnit(sourceLocale: nil, targetLocale: nil) { targets.append($0.target) }
+        #expect(targets == ["The first sentence."])
+    }
+
     /// `leverage:` in tandem.yml: filled targets can be left for a person to check (state fuzzy),
     /// exact matches without their neighbours only offered, and the candidates limited.
     @Test func leverageSettingsInTandemYAMLAreHonoured() throws {
