@@ -8,8 +8,8 @@ import TandemTestSupport
 /// `fuzzy` once it moved to an edited sentence) and its notes.
 @Suite("Segment merging under random edits")
 struct SegmentMergerPropertyTests {
-    /// The post as the edits see it: the bytes before the first body unit, then paragraphs (body
-    /// units as the segmenter found them), each cut into its sentences' bytes.
+    /// The post as the edits see it: the bytes before the first body unit (front matter), then
+    /// paragraphs (the body units the segmenter found), each cut where its sentences start.
     struct EditablePost {
         var head: [UInt8]
         var paragraphs: [[String]]
