@@ -5,7 +5,8 @@ import Foundation
 ///
 /// With a memory, untranslated sentences are filled from exact and in-context matches, fuzzy
 /// matches are offered as candidates, and the file's translations go back into the memory so
-/// it stays in step with the segment files (pseudo-translations never do).
+/// it stays in step with the segment files (pseudo-translations never do). In a run that stages
+/// its files in a batch, they go back only once the files are written (`commit(_:)`).
 public struct Extractor {
     public let project: Project
     public let memory: (any TranslationMemory)?
@@ -14,9 +15,20 @@ public struct Extractor {
     /// One matcher per target locale, built on first use (glossaries/<source>/<target>.tsv …).
     private let matchers = MatcherCache()
 
+    /// Translations of the files staged in the current batch, for the memory once it commits.
+    private let pendingUnits = PendingUnits()
+
     /// Glossary matchers by target locale.
     private final class MatcherCache {
         var byLocale: [LocaleTag: GlossaryMatcher] = [:]
+    }
+
+    /// Memory units waiting for `commit(_:)` of the batch their files are staged in.
+    private final class PendingUnits {
+        /// Held so a batch abandoned without `commit(_:)` is told apart from the next one (its
+        /// units are dropped when another batch starts).
+        var batch: AtomicFileBatch?
+        var units: [MemoryUnit] = []
     }
 
     public init(project: Project, memory: (any TranslationMemory)? = nil) throws {
@@ -27,7 +39,8 @@ public struct Extractor {
     }
 
     /// Extracts `post` for each of its target locales. With a `batch`, segment files are staged
-    /// there and become visible when the caller commits it.
+    /// there, and both they and their translations for the memory wait for `commit(_:)`;
+    /// without one, both are written now.
     public func extract(_ post: URL, batch: AtomicFileBatch? = nil) throws -> [ExtractResult] {
         let document = try HugoDocument(
             bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: project.projectPath(of: post),
@@ -58,7 +71,13 @@ public struct Extractor {
             }
             let written = try SegmentFileStore.write(file, to: url, batch: batch)
             if let memory {
-                try memory.add(file.memoryUnits(originFile: project.projectPath(of: url)))
+                let units = file.memoryUnits(originFile: project.projectPath(of: url))
+                if let batch {
+                    if pendingUnits.batch !== batch { (pendingUnits.batch, pendingUnits.units) = (batch, []) }
+                    pendingUnits.units += units
+                } else {
+                    try memory.add(units)
+                }
             }
             results.append(ExtractResult(
                 post: project.projectPath(of: post), locale: locale.identifier,
@@ -67,6 +86,17 @@ public struct Extractor {
                 changes: merged.report, leverage: leverage, written: written))
         }
         return results
+    }
+
+    /// Writes the segment files staged in `batch`, then gives the memory their translations in
+    /// one transaction. Nothing reaches the memory before the files are written, so a run that
+    /// stops on a bad post leaves both as they were.
+    public func commit(_ batch: AtomicFileBatch) throws {
+        try batch.commit()
+        guard pendingUnits.batch === batch else { return }
+        let units = pendingUnits.units
+        (pendingUnits.batch, pendingUnits.units) = (nil, [])
+        if let memory, !units.isEmpty { try memory.add(units) }
     }
 
     private func matcher(for locale: LocaleTag) throws -> GlossaryMatcher {

@@ -1,44 +1,65 @@
 /// Brings a segment file up to date with its post after the post changed, losing nothing.
 ///
 /// - A sentence whose id is unchanged keeps its target, state and notes, wherever it moved.
-/// - An edited sentence (new id) takes the target of the most similar vanished sentence
-///   (≥ `minimumSimilarity`) as state `fuzzy`, with `previousSource` showing what it was.
-/// - A translated sentence that vanished without a successor moves to `obsolete`.
+/// - A sentence that comes back after it was deleted takes its translation back from
+///   `obsolete`, state and notes included (a live entry wins over an obsolete one with the
+///   same id).
+/// - An edited sentence (new id) takes the target of the most similar vanished sentence, live
+///   or obsolete (scoring ≥ `minimumSimilarity` as the memory scores fuzzy matches, see
+///   `SegmentSimilarity`), as state `fuzzy`, with `previousSource` showing what it was.
+/// - Every other translation moves to (or stays in) `obsolete`: nothing with a target is dropped.
 public struct SegmentMerger {
     /// What changed, for the summary `extract` prints.
     public struct Report: Equatable, Sendable, Codable {
         public var unchanged = 0
+        /// Sentences that came back to the post and took their translation back from `obsolete`.
+        public var restored = 0
         public var added = 0
         public var edited = 0
         public var obsoleted = 0
 
-        public init(unchanged: Int = 0, added: Int = 0, edited: Int = 0, obsoleted: Int = 0) {
+        public init(unchanged: Int = 0, restored: Int = 0, added: Int = 0, edited: Int = 0, obsoleted: Int = 0) {
             self.unchanged = unchanged
+            self.restored = restored
             self.added = added
             self.edited = edited
             self.obsoleted = obsoleted
         }
     }
 
+    /// How alike (0–1, the memory's fuzzy score over 100) an edited sentence and a vanished
+    /// one must be for the edited one to take the vanished one's translation.
     public var minimumSimilarity = 0.5
 
     public init() {}
 
     public func merge(_ extracted: [ExtractedSegment], into previous: SegmentFile?) -> (segments: [SegmentEntry], obsolete: [SegmentEntry], report: Report) {
         var report = Report()
-        let previousSegments = previous?.segments ?? []
-        let newIDs = Set(extracted.map(\.id))
-        let byID = Dictionary(previousSegments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        // Translations that lost their sentence: candidates for an edited one.
-        var orphans = previousSegments.filter { !newIDs.contains($0.id) && $0.target != nil }
-        orphans += (previous?.obsolete ?? []).filter { !newIDs.contains($0.id) }
+        // Every entry the file holds, live first, so a live entry wins over an obsolete one
+        // with the same id; the one that loses stays an orphan and is kept.
+        let live = previous?.segments ?? []
+        let known = live + (previous?.obsolete ?? [])
+        var indexOfID: [String: Int] = [:]
+        for (index, entry) in known.enumerated() where indexOfID[entry.id] == nil { indexOfID[entry.id] = index }
+        // The entry each sentence takes by id (a sentence that came back finds its obsolete one).
+        var claimed = [Bool](repeating: false, count: known.count)
+        let matchedIndex: [Int?] = extracted.map { segment in
+            guard let index = indexOfID[segment.id], !claimed[index] else { return nil }
+            claimed[index] = true
+            return index
+        }
+        // Translations that lost their sentence: candidates for an edited one, else obsolete.
+        var orphans = OrphanPairing(
+            known.indices.filter { !claimed[$0] && known[$0].target != nil }.map { known[$0] },
+            minimumScore: SegmentSimilarity.score(minimumSimilarity))
 
         var segments: [SegmentEntry] = []
-        for segment in extracted {
+        for (segment, index) in zip(extracted, matchedIndex) {
             var entry = SegmentEntry(
                 id: segment.id, location: segment.location, source: segment.text,
                 codes: segment.codes.isEmpty ? nil : segment.codes)
-            if let old = byID[segment.id] {
+            if let index {
+                let old = known[index]
                 entry.target = old.target
                 entry.state = old.state
                 entry.origin = old.origin
@@ -46,32 +67,21 @@ public struct SegmentMerger {
                 entry.candidates = old.candidates
                 entry.notes = old.notes
                 entry.lintDisable = old.lintDisable
-                report.unchanged += 1
-            } else if let (index, score) = bestOrphan(for: segment.text, among: orphans), score >= minimumSimilarity {
-                let old = orphans.remove(at: index)
-                entry.target = old.target
+                if index < live.count { report.unchanged += 1 } else { report.restored += 1 }
+            } else if let orphan = orphans.take(bestFor: segment.text) {
+                entry.target = orphan.target
                 entry.state = .fuzzy
                 entry.origin = .previous
-                entry.previousSource = old.source
-                entry.notes = old.notes
-                entry.lintDisable = old.lintDisable
+                entry.previousSource = orphan.source
+                entry.notes = orphan.notes
+                entry.lintDisable = orphan.lintDisable
                 report.edited += 1
             } else {
                 report.added += 1
             }
             segments.append(entry)
         }
-        let obsolete = orphans.filter { $0.target != nil }
-        report.obsoleted = obsolete.count
-        return (segments, obsolete, report)
-    }
-
-    private func bestOrphan(for text: String, among orphans: [SegmentEntry]) -> (Int, Double)? {
-        var best: (Int, Double)?
-        for (index, orphan) in orphans.enumerated() {
-            let score = SegmentSimilarity.ratio(text, orphan.source)
-            if score > (best?.1 ?? -1) { best = (index, score) }
-        }
-        return best
+        report.obsoleted = orphans.remaining.count
+        return (segments, orphans.remaining, report)
     }
 }

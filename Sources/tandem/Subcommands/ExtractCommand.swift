@@ -8,7 +8,7 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Write or update the segment files of every post, one per target locale.",
         discussion: """
-            For each post under the content directory (or each PATH), the sentences of its translatable front matter and body go to locales/<TAG>/<path>.json for every locale in its translations: field and every target in tandem.yml. Re-running keeps every translation whose sentence is unchanged (also when paragraphs moved), marks an edited sentence fuzzy with its old translation, and moves translations of deleted sentences to "obsolete" in the file. Content files are never written.
+            For each post under the content directory (or each PATH), the sentences of its translatable front matter and body go to locales/<TAG>/<path>.json for every locale in its translations: field and every target in tandem.yml. Re-running keeps every translation whose sentence is unchanged (also when paragraphs moved), gives a deleted sentence that comes back its translation from "obsolete", marks an edited sentence fuzzy with its old translation, and moves translations of deleted sentences to "obsolete" in the file. Content files are never written.
 
             The translation memory (memory: in tandem.yml: a SQLite file, or a team's PostgreSQL server as postgres://user@host/database) fills untranslated sentences from exact and in-context matches (origin tm, state translated), offers fuzzy matches as candidates with a diff of the sources, and receives every translated sentence (pseudo-translations excepted). leverage: in tandem.yml changes this: fillState: fuzzy has a person check each reused sentence, fillExact: false only offers exact matches whose neighbours differ, minimumScore and candidates set the fuzzy offers.
 
@@ -32,21 +32,23 @@ struct ExtractCommand: ParsableCommand {
         let posts = try project.sourcePosts(paths)
         let progress = Progress(total: posts.count, label: "extracting")
         var results: [ExtractResult] = []
-        // All segment files become visible together, after one flush: a bad post stops the run
-        // with nothing written, and a thousand posts do not cost two thousand fsyncs.
+        // All segment files become visible together, after one flush, and only then does the
+        // memory get their translations (one transaction): a bad post stops the run with
+        // nothing written, and a thousand posts do not cost two thousand fsyncs.
         let batch = AtomicFileBatch()
         for (index, post) in posts.enumerated() {
             results += try extractor.extract(post, batch: batch)
             progress.update(index + 1)
         }
-        try batch.commit()
+        try extractor.commit(batch)
         progress.finish()
         try options.emit(results) {
             var text = results.map { result in
                 let changes = result.changes
                 let memory = result.leverage.map { ", memory: \($0.inContext) in context, \($0.exact) exact, \($0.fuzzy) fuzzy" } ?? ""
                 return "\(result.segmentFile): \(result.segments) segments, \(result.translated) translated"
-                    + " (\(changes.added) new, \(changes.edited) edited→fuzzy, \(changes.obsoleted) obsolete\(memory))\(result.written ? "" : ", unchanged")\n"
+                    + " (\(changes.added) new, \(changes.edited) edited→fuzzy, \(changes.obsoleted) obsolete"
+                    + "\(changes.restored > 0 ? ", \(changes.restored) restored" : "")\(memory))\(result.written ? "" : ", unchanged")\n"
             }.joined()
             if results.isEmpty { text = "no posts found under \(project.contentDirectory.path)\n" }
             return text

@@ -8,7 +8,7 @@ struct TMRebuildCommand: ParsableCommand {
         commandName: "rebuild",
         abstract: "Recreate the memory from locales/**/*.json and tm/*.tmx.",
         discussion: """
-            Text files are the truth; the database is derived. Rebuild reads every segment file under locales/<TAG>/ (segments translated, reviewed or final, with their neighbours as context) and every TMX file in tm/, into a new database that replaces the old one only when complete.
+            Text files are the truth; the database is derived. Rebuild reads every segment file under locales/<TAG>/ (segments translated, reviewed or final, with their neighbours as context, and obsolete ones without context) and every TMX file in tm/, into a new database that replaces the old one only when complete.
 
             On a PostgreSQL memory (memory: postgres://… or --memory postgres://…), rebuild deletes every unit of the memory's table and stores the project's units again, in one transaction: other clients keep seeing the old units until it commits, and nothing changes when it fails. Units that other projects sharing that memory added are gone afterwards; rebuild a shared memory from the project that holds all of its text files.
 

@@ -74,21 +74,63 @@ struct ExtractorTests {
         #expect(edited.candidates?.first?.diff == "开发者可以免费试用[-三-]{+六+}个月。")
     }
 
-    @Test func pseudoTranslationsNeverReachTheMemory() throws {
-        let temporary = try TemporaryProject()
-        defer { temporary.remove() }
-        let post = try temporary.write("第一句。第二句。\n", to: "content/posts/a.md")
-        let project = try Project.open(configFile: temporary.configFile)
-        let memory = try project.openMemory()
-        let extractor = try Extractor(project: project, memory: memory)
-        _ = try extractor.extract(post)
-        let url = try project.segmentFile(for: post, locale: LocaleTag("en")!)
-        var file = try #require(try SegmentFileStore.read(url))
-        _ = PseudoTranslator(style: .brackets).fill(&file)
-        try SegmentFileStore.write(file, to: url)
-        _ = try extractor.extract(post)
-        #expect(try memory.statistics().units == 0)
+    /// A post `第一句。第二句。` extracted once with the project's memory.
+    struct ExtractedPost {
+        let temporary: TemporaryProject
+        let post: URL
+        let memory: any TranslationMemory
+        let extractor: Extractor
+        let url: URL
+
+        init() throws {
+            temporary = try TemporaryProject()
+            post = try temporary.write("第一句。第二句。\n", to: "content/posts/a.md")
+            let project = try Project.open(configFile: temporary.configFile)
+            memory = try project.openMemory()
+            extractor = try Extractor(project: project, memory: memory)
+            _ = try extractor.extract(post)
+            url = try project.segmentFile(for: post, locale: LocaleTag("en")!)
+        }
     }
+
+    @Test func pseudoTranslationsNeverReachTheMemory() throws {
+        let extracted = try ExtractedPost()
+        defer { extracted.temporary.remove() }
+        var file = try #require(try SegmentFileStore.read(extracted.url))
+        _ = PseudoTranslator(style: .brackets).fill(&file)
+        try SegmentFileStore.write(file, to: extracted.url)
+        _ = try extracted.extractor.extract(extracted.post)
+        #expect(try extracted.memory.statistics().units == 0)
+    }
+
+    @Test func aBatchFeedsTheMemoryOnlyWhenItCommits() throws {
+        let extracted = try ExtractedPost()
+        defer { extracted.temporary.remove() }
+        let (post, memory, extractor, url) = (extracted.post, extracted.memory, extracted.extractor, extracted.url)
+        var file = try #require(try SegmentFileStore.read(url))
+        file.segments[0].target = "A first translation."
+        file.segments[0].state = .translated
+        file.segments[0].origin = .human
+        try SegmentFileStore.write(file, to: url)
+
+        // A run that stops before its batch commits (a bad post) changes neither files nor memory.
+        let abandoned = AtomicFileBatch()
+        _ = try extractor.extract(post, batch: abandoned)
+        abandoned.abandon()
+        #expect(try memory.statistics().units == 0)
+
+        file.segments[0].target = "The first sentence."
+        try SegmentFileStore.write(file, to: url)
+        let batch = AtomicFileBatch()
+        _ = try extractor.extract(post, batch: batch)
+        #expect(try memory.statistics().units == 0)
+        try extractor.commit(batch)
+        // Only the committed run's translation: the abandoned run's is not carried over.
+        var targets: [String] = []
+        try memory.forEachUnit(sourceLocale: nil, targetLocale: nil) { targets.append($0.target) }
+        #expect(targets == ["The first sentence."])
+    }
+
     /// `leverage:` in tandem.yml: filled targets can be left for a person to check (state fuzzy),
     /// exact matches without their neighbours only offered, and the candidates limited.
     @Test func leverageSettingsInTandemYAMLAreHonoured() throws {

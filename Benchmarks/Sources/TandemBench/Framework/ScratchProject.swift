@@ -45,7 +45,7 @@ struct ScratchProject {
         for post in posts {
             for result in try extractor.extract(post, batch: batch) { segments += result.segments }
         }
-        try batch.commit()
+        try extractor.commit(batch)
         return segments
     }
 }
