@@ -16,7 +16,9 @@ public struct OmegaTProject {
     public static var isInstalled: Bool { ExternalTool.path("omegat") != nil && ExternalTool.path("java") != nil }
 
     /// Writes the project at `root`: `sources` into `source/`, languages as given.
-    public init(at root: URL, sourceLanguage: String, targetLanguage: String, sources: [String: String]) throws {
+    /// With `sentenceSegmentation` false, OmegaT keeps each paragraph (each XLIFF unit) whole.
+    public init(at root: URL, sourceLanguage: String, targetLanguage: String, sources: [String: String],
+                sentenceSegmentation: Bool = true) throws {
         self.root = root
         let manager = FileManager.default
         for folder in ["source", "target", "tm", "glossary", "dictionary", "omegat"] {
@@ -37,7 +39,7 @@ public struct OmegaTProject {
                     <target_lang>\(targetLanguage)</target_lang>
                     <source_tok>org.omegat.tokenizer.DefaultTokenizer</source_tok>
                     <target_tok>org.omegat.tokenizer.DefaultTokenizer</target_tok>
-                    <sentence_seg>true</sentence_seg>
+                    <sentence_seg>\(sentenceSegmentation)</sentence_seg>
                     <support_default_translations>true</support_default_translations>
                     <remove_tags>false</remove_tags>
                 </project>
@@ -59,6 +61,21 @@ public struct OmegaTProject {
             throw OmegaTFailure(message: "OmegaT wrote no \(name)")
         }
         return output
+    }
+
+    /// `omegat --mode=console-translate` with `memory` in `tm/auto/` (whose exact matches
+    /// OmegaT inserts as translations); returns the translated file `name` from `target/`.
+    public func translate(_ name: String, withAutoMemory memory: URL) throws -> URL {
+        let auto = root.appendingPathComponent("tm/auto")
+        try FileManager.default.createDirectory(at: auto, withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(at: auto.appendingPathComponent(memory.lastPathComponent))
+        try FileManager.default.copyItem(at: memory, to: auto.appendingPathComponent(memory.lastPathComponent))
+        try run(["--mode=console-translate"])
+        let target = root.appendingPathComponent("target").appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: target.path) else {
+            throw OmegaTFailure(message: "OmegaT wrote no target/\(name)")
+        }
+        return target
     }
 
     /// `omegat --mode=console-translate` with `memory` as the project's own memory
