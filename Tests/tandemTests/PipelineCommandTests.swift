@@ -61,7 +61,8 @@ struct PipelineCommandTests {
         #expect(build.status == 0, "\(build.standardError)")
         let english = String(decoding: try project.read("content/posts/hello.en.md"), as: UTF8.self)
         #expect(english.contains("title: \"⟦示例文章⟧\""))
-        #expect(english.contains("⟦第一句话。⟧⟦**第二句**话。⟧"))
+        // Pseudo-English is spaced between sentences like English (the source has no space).
+        #expect(english.contains("⟦第一句话。⟧ ⟦**第二句**话。⟧"))
         #expect(english.contains("```\n代码不翻译。\n```"))
         #expect(english.contains("lang:\n  - \"en\"\n"))
         // translations: keeps the ja request and adds en, in every language version.

@@ -59,6 +59,10 @@ struct ExchangeImportTests {
         let results = try PostBuilder(project: sample.project).build(sample.post)
         #expect(results.map(\.status) == [.built])
         let built = String(decoding: try TextFile.readBytes(try sample.project.translatedPost(for: sample.post, locale: Self.en)), as: UTF8.self)
+        // Sentences the Chinese wrote without a space between them are spaced in English.
+        #expect(built.contains("released a new version. Developers can download"))
+        #expect(built.contains("**The first sentence is bold. So is the second one.** Then it ends."))
+        #expect(!built.contains(".D") && !built.contains(".S"))
         for markup in ["title: \"A week of open models\"", "This week, **Qwen** released a new version.",
                        "from the [official site](https://example.org/qwen).", "Run `pip install qwen` to install it.",
                        "**The first sentence is bold.", "So is the second one.**", "![At the launch event](/img/launch.png)",

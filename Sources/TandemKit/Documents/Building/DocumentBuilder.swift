@@ -20,18 +20,28 @@ public struct DocumentBuilder {
         for (unitIndex, unitSegments) in byUnit {
             let unit = document.units[unitIndex]
             var text = unit.text
-            for segment in unitSegments.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            // Each sentence's new text (nil: it keeps its source), in document order.
+            let ordered = unitSegments.sorted { $0.range.lowerBound < $1.range.lowerBound }
+            var replacements: [String?] = []
+            for segment in ordered {
                 guard let target = targets[segment.id] else {
-                    if fallbackToSource { continue }
+                    if fallbackToSource { replacements.append(nil); continue }
                     throw BuildProblem.missingTarget(segmentID: segment.id, location: segment.location)
                 }
-                let expanded: String
                 do {
-                    expanded = try InlineCodeSet(codes: segment.codes).expand(target)
+                    replacements.append(try InlineCodeSet(codes: segment.codes).expand(target))
                 } catch {
                     throw BuildProblem.placeholders(segmentID: segment.id, location: segment.location, problem: error)
                 }
-                text.replaceSubrange(segment.range, with: Array(expanded.utf8))
+            }
+            var edits = SentenceJoining.spaces(
+                between: ordered, replacements: replacements, in: unit, targetLanguage: language, targets: targets)
+            for (segment, replacement) in zip(ordered, replacements) {
+                if let replacement { edits.append((segment.range, Array(replacement.utf8))) }
+            }
+            // Back to front, a replacement before an insertion at the same offset, so offsets hold.
+            for edit in edits.sorted(by: { ($0.range.lowerBound, $0.range.count) > ($1.range.lowerBound, $1.range.count) }) {
+                text.replaceSubrange(edit.range, with: edit.bytes)
             }
             if text == unit.text { continue }
             if let field = unit.frontMatterField, let syntax = document.frontMatter?.syntax {

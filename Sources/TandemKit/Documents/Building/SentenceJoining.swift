@@ -1,0 +1,55 @@
+/// Where a translated post needs a space between two sentences that the source wrote without
+/// one: Chinese and Japanese run sentences together (`…了。他说…`), English and most other
+/// languages separate them (`…found none. In the Yang family…`). Without this, a real zh→en
+/// build glues sentences (`none.In`), in the rendered page too.
+enum SentenceJoining {
+    /// Languages written without spaces between sentences.
+    static let unspacedLanguages: Set<String> = ["zh", "ja", "th", "lo", "km", "my", "bo"]
+
+    /// Insertions of one space (empty ranges) between consecutive sentences of `unit` where the
+    /// source has no white space between them and the texts meeting there are of a spaced
+    /// script: the letter or punctuation before is not CJK, nor the one after. A sentence that
+    /// keeps its source (nil replacement) counts with its source text, so an identity
+    /// translation of Chinese gets no space and stays byte-exact.
+    static func spaces(
+        between segments: [ExtractedSegment], replacements: [String?], in unit: TranslatableUnit,
+        targetLanguage: LocaleTag?, targets: [String: String]
+    ) -> [(range: Range<Int>, bytes: [UInt8])] {
+        if let targetLanguage, unspacedLanguages.contains(targetLanguage.language) { return [] }
+        guard segments.count > 1 else { return [] }
+        var insertions: [(range: Range<Int>, bytes: [UInt8])] = []
+        for index in 1..<segments.count {
+            let previous = segments[index - 1]
+            let next = segments[index]
+            guard replacements[index - 1] != nil || replacements[index] != nil else { continue }
+            let gap = previous.range.upperBound..<next.range.lowerBound
+            guard !gap.isEmpty || previous.range.upperBound == next.range.lowerBound,
+                  !unit.text[gap].contains(where: { [0x20, 0x09, 0x0A, 0x0D].contains($0) })
+            else { continue }
+            let before = CodedText(targets[previous.id] ?? previous.text).plainText.unicodeScalars.last
+            let after = CodedText(targets[next.id] ?? next.text).plainText.unicodeScalars.first
+            guard let before, let after, isSpaced(before), isSpaced(after) else { continue }
+            let offset = insertionPoint(in: gap, unit: unit)
+            insertions.append((offset..<offset, [0x20]))
+        }
+        return insertions
+    }
+
+    /// Whether `scalar` belongs to text that separates sentences with spaces (not CJK, not space).
+    private static func isSpaced(_ scalar: Unicode.Scalar) -> Bool {
+        !MatchSymbolizer.isCJK(scalar.value) && !scalar.properties.isWhitespace
+    }
+
+    /// Where in the gap between two sentences the space goes: after the markup that closes the
+    /// first (`**`, a footnote reference), before the markup that opens the second.
+    private static func insertionPoint(in gap: Range<Int>, unit: TranslatableUnit) -> Int {
+        var offset = gap.lowerBound
+        for piece in unit.pieces where piece.range.lowerBound == offset && piece.range.upperBound <= gap.upperBound {
+            switch piece {
+            case .close, .code: offset = piece.range.upperBound
+            default: return offset
+            }
+        }
+        return offset
+    }
+}
