@@ -13,16 +13,18 @@ public struct FuzzyScore {
     /// A scorer for one query (its placeholders and numbers are found once).
     public init(queryKey: String) {
         self.queryKey = queryKey
-        queryPlaceholders = CodedText(queryKey).placeholders
-        queryNumbers = Self.numbers(in: queryKey)
+        let coded = CodedText(queryKey)
+        queryPlaceholders = coded.placeholders
+        queryNumbers = Self.numbers(in: coded)
     }
 
     /// The score of a stored source with key `candidateKey`, given their similarity
     /// (⌊100 · (1 − distance / length)⌋). Never above `similarity`.
     public func score(similarity: Int, candidateKey: String) -> Int {
         var score = similarity
-        score -= Self.placeholderPenalty * Self.multisetDifference(queryPlaceholders, CodedText(candidateKey).placeholders)
-        score -= Self.numberPenalty * Self.multisetDifference(queryNumbers, Self.numbers(in: candidateKey))
+        let candidate = CodedText(candidateKey)
+        score -= Self.placeholderPenalty * Self.multisetDifference(queryPlaceholders, candidate.placeholders)
+        score -= Self.numberPenalty * Self.multisetDifference(queryNumbers, Self.numbers(in: candidate))
         // Equal symbols can still be different text (white space between CJK characters):
         // only an exact match scores 100.
         if queryKey != candidateKey { score = min(score, 99) }
@@ -32,6 +34,14 @@ public struct FuzzyScore {
     /// The score of `candidateKey` for a query with key `queryKey`.
     public static func score(similarity: Int, queryKey: String, candidateKey: String) -> Int {
         FuzzyScore(queryKey: queryKey).score(similarity: similarity, candidateKey: candidateKey)
+    }
+
+    /// The runs of decimal digits in the text of `coded` (a placeholder's number is not one).
+    static func numbers(in coded: CodedText) -> [String] {
+        coded.pieces.flatMap { piece -> [String] in
+            if case .text(let run) = piece { return numbers(in: run) }
+            return []
+        }
     }
 
     /// The runs of decimal digits in `text` (ASCII digits are checked without a property lookup).
