@@ -66,16 +66,23 @@ public struct OmegaTProject {
     /// `omegat --mode=console-translate` with `memory` in `tm/auto/` (whose exact matches
     /// OmegaT inserts as translations); returns the translated file `name` from `target/`.
     public func translate(_ name: String, withAutoMemory memory: URL) throws -> URL {
+        try translate([name], withAutoMemory: memory)[0]
+    }
+
+    /// The same for several source files in one OmegaT run; returns their target files in order.
+    public func translate(_ names: [String], withAutoMemory memory: URL) throws -> [URL] {
         let auto = root.appendingPathComponent("tm/auto")
         try FileManager.default.createDirectory(at: auto, withIntermediateDirectories: true)
         try? FileManager.default.removeItem(at: auto.appendingPathComponent(memory.lastPathComponent))
         try FileManager.default.copyItem(at: memory, to: auto.appendingPathComponent(memory.lastPathComponent))
         try run(["--mode=console-translate"])
-        let target = root.appendingPathComponent("target").appendingPathComponent(name)
-        guard FileManager.default.fileExists(atPath: target.path) else {
-            throw OmegaTFailure(message: "OmegaT wrote no target/\(name)")
+        return try names.map { name in
+            let target = root.appendingPathComponent("target").appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: target.path) else {
+                throw OmegaTFailure(message: "OmegaT wrote no target/\(name)")
+            }
+            return target
         }
-        return target
     }
 
     /// `omegat --mode=console-translate` with `memory` as the project's own memory

@@ -93,4 +93,68 @@ struct OmegaTXLIFFRoundTripTests {
             #expect(built.contains(markup), "built post lacks \(markup)")
         }
     }
+
+    /// `href` and `src` values inside a rendered page's `<article>`, in order.
+    static func linksAndImages(_ html: String) -> [String] {
+        guard let start = html.range(of: "<article>"), let end = html.range(of: "</article>", range: start.upperBound..<html.endIndex) else { return [] }
+        let article = String(html[start.upperBound..<end.lowerBound])
+        let pattern = try! NSRegularExpression(pattern: #"(?:href|src)="([^"]*)""#)
+        return pattern.matches(in: article, range: NSRange(article.startIndex..., in: article)).map { (article as NSString).substring(with: $0.range(at: 1)) }
+    }
+
+    @Test(.enabled(if: SharedCorpus.isAvailable && FileManager.default.isExecutableFile(atPath: "/usr/bin/hugo"),
+                   "needs the shared corpus and Debian's hugo"))
+    func corpusPostsTravelThroughOmegaTAndRenderWithTheirLinksAndImages() throws {
+        // The news-shaped posts of the corpus, in a copy of the sample site's Hugo setup.
+        let posts = SharedCorpus.allPosts.filter { !$0.path.contains("hugo-mixed") }
+        let temporary = try TemporaryProject()
+        defer { temporary.remove() }
+        for item in ["hugo.toml", "layouts/_default/single.html", "layouts/_default/list.html"] {
+            try temporary.write(try TextFile.readBytes(SharedCorpus.repositoryRoot.appendingPathComponent(item)), to: item)
+        }
+        let project = try Project.open(configFile: temporary.configFile)
+        var copies: [URL] = []
+        for post in posts {
+            let copy = try temporary.write(try TextFile.readBytes(post), to: "content/posts/\(post.deletingLastPathComponent().lastPathComponent)-\(post.lastPathComponent)")
+            _ = try Extractor(project: project).extract(copy)
+            copies.append(copy)
+        }
+        let export = ExchangeExport(project: project, locale: Self.en)
+        var sources: [String: String] = [:]
+        var unitCount = 0
+        for copy in copies {
+            let documents = try export.documents(posts: [copy])
+            unitCount += documents.flatMap(\.segments).count
+            sources[copy.deletingPathExtension().lastPathComponent + ".xlf"] = XLIFF12Writer(toolVersion: "test").document(documents)
+        }
+        let omegat = try OmegaTProject(at: temporary.root.appendingPathComponent("omegat-project"), sourceLanguage: "zh-CN",
+                                       targetLanguage: "en", sources: sources, sentenceSegmentation: false)
+        // OmegaT's own memory of its segments, targets turned into bracketed pseudo-English
+        // (its tags, written as text in this memory, stay as they are), used as exact matches.
+        var tmx = try String(contentsOf: try omegat.createPseudoTranslateTMX(), encoding: .utf8)
+        let target = try NSRegularExpression(pattern: #"(<tuv[^>]*lang="en"[^>]*>\s*<seg>)(.*?)(</seg>)"#, options: [.dotMatchesLineSeparators])
+        tmx = target.stringByReplacingMatches(in: tmx, range: NSRange(tmx.startIndex..., in: tmx), withTemplate: "$1⟦$2⟧$3")
+        let memory = temporary.root.appendingPathComponent("pseudo-en.tmx")
+        try Data(tmx.utf8).write(to: memory)
+        let returned = try omegat.translate(sources.keys.sorted(), withAutoMemory: memory)
+
+        let report = try ExchangeImport(project: project).run(returned)
+        #expect(report.quarantined.isEmpty, "\(report.quarantined.prefix(5))")
+        #expect(report.applied == unitCount, "\(report.applied) of \(unitCount) units applied")
+        for copy in copies {
+            let results = try PostBuilder(project: project).build(copy)
+            #expect(results.map(\.status) == [.built], "\(copy.lastPathComponent)")
+        }
+
+        let hugo = try ExternalTool.run("/usr/bin/hugo", ["--source", temporary.root.path, "--destination", temporary.root.appendingPathComponent("public").path, "--quiet"])
+        #expect(hugo.status == 0, "\(hugo.output)")
+        for copy in copies {
+            let slug = copy.deletingPathExtension().lastPathComponent.lowercased()
+            let chinese = try String(contentsOf: temporary.root.appendingPathComponent("public/posts/\(slug)/index.html"), encoding: .utf8)
+            let english = try String(contentsOf: temporary.root.appendingPathComponent("public/en/posts/\(slug)/index.html"), encoding: .utf8)
+            #expect(english.contains("⟦"), "\(slug): the English page holds no translation")
+            // Every link and image of the Chinese page is in the English one, in the same order.
+            #expect(Self.linksAndImages(english) == Self.linksAndImages(chinese), "\(slug)")
+        }
+    }
 }
