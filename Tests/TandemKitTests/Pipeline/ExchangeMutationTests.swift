@@ -210,15 +210,21 @@ struct ExchangeMutationTests {
         return mutations
     }
 
-    @Test(arguments: ["xlf", "po"])
+    /// How many mutations each format gets.
+    static let mutationCounts = ["xlf": 800, "xlf21": 600, "po": 400]
+
+    @Test(arguments: ["xlf", "xlf21", "po"])
     func noMutationWritesAWrongTarget(_ format: String) throws {
         let sample = try ExchangeSampleProject()
         defer { sample.remove() }
-        let golden = format == "xlf" ? try ExchangeImportTests.translatedXLIFF(sample) : try ExchangeImportTests.translatedPO(sample)
-        var generator = Generator(state: format == "xlf" ? 12 : 34)
-        let mutations = format == "xlf"
-            ? Self.xliffMutations(golden, count: 800, generator: &generator)
-            : Self.poMutations(golden, count: 400, generator: &generator)
+        let golden = try ExchangeImportTests.translated(format, sample)
+        var generator = Generator(state: ["xlf": 12, "xlf21": 21, "po": 34][format]!)
+        let count = Self.mutationCounts[format]!
+        let mutations = switch format {
+        case "xlf": Self.xliffMutations(golden, count: count, generator: &generator)
+        case "xlf21": Self.xliff21Mutations(golden, count: count, generator: &generator)
+        default: Self.poMutations(golden, count: count, generator: &generator)
+        }
         let pristine = try TextFile.readBytes(sample.segmentFile)
         let url = sample.temporary.root.appendingPathComponent("returned.\(format)")
         var outcomes: [String: Int] = [:]
@@ -255,7 +261,7 @@ struct ExchangeMutationTests {
             outcomes[mutation.name + (report.quarantined.isEmpty ? " → applied" : " → quarantined"), default: 0] += 1
         }
         print("mutation outcomes (\(format)): \(outcomes.sorted { $0.key < $1.key })")
-        #expect(mutations.count >= (format == "xlf" ? 800 : 400))
+        #expect(mutations.count >= count)
         // Each kind of outcome happened: the suite exercises refusals, quarantines and clean imports.
         #expect(outcomes["refused", default: 0] > 0)
         #expect(outcomes["quarantined", default: 0] > 0)
