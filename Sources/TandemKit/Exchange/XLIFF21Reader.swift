@@ -3,7 +3,8 @@ import Foundation
 import FoundationXML
 #endif
 
-/// Reads a returned XLIFF 2.0 or 2.1 file into Tandem's placeholder text, refusing hostile XML.
+/// Reads a returned XLIFF 2.0 or 2.1 file into Tandem's placeholder text, refusing hostile XML
+/// (`XLIFFReader`).
 ///
 /// Inline elements become placeholders by their `id`: `<pc id="1">…</pc>` → `{1}…{/1}`,
 /// `<ph id="2"/>` → `{2/}`, `<sc id="3"/>` → `{3}`, `<ec startRef="3"/>` (or an isolated
@@ -12,75 +13,26 @@ import FoundationXML
 /// back in order. Anything else inside a source or target, an id that is not a placeholder
 /// number, text that reads as a placeholder, a `dataRef` naming no `<data>` of the unit, or
 /// `sc`/`ec` that do not match makes the unit's `problems`, so it is quarantined rather than
-/// misread. A DOCTYPE declaring entities is refused before libxml2 sees the file; external
-/// entities are never resolved; sizes are capped.
-public final class XLIFF21Reader: EntityRefusingXMLDelegate {
-    /// The same caps as XLIFF 1.2.
-    public typealias Limits = XLIFF12Reader.Limits
-
-    private let displayPath: String
-    private let limits: Limits
-    private var failure: TandemError?
-    private var documents: [ReturnedDocument] = []
-    private var depth = 0
-    private var sawRoot = false
+/// misread.
+public final class XLIFF21Reader: XLIFFReader {
     private var sourceLanguage: String?
     private var targetLanguage: String?
     /// Whether any unit has a target: then the root must name `trgLang`.
-    private(set) var sawTarget = false
+    private var sawTarget = false
 
     // The unit being read.
     private var unit: ReturnedUnit?
-    private var unitProblems: [String] = []
     private var dataIDs = Set<String>()
     private var dataRefs: [String] = []
     /// Its `<segment>`s and `<ignorable>`s so far: source, target, state, whether ignorable.
     private var parts: [(source: String, target: String?, state: SegmentState?, ignorable: Bool)] = []
     private var part: (source: String, target: String?, state: SegmentState?, ignorable: Bool)?
-
-    private enum Field { case source, target, exportedTarget }
-    private var field: Field?
-    private var text = ""
-    /// Character data since the last inline element: checked whole for placeholder lookalikes.
-    private var run = ""
-    /// Depth inside elements whose content is skipped (notes, modules, data, empty codes).
-    private var skipDepth = 0
-    /// Open `<pc>` ids (-1: an invalid id) and `<mrk>`s (-2), to close them.
-    private var openElements: [Int] = []
     /// Per side (source, target) of the unit: inline ids used, and `sc` waiting for their `ec`.
     private var inlineIDs: [Bool: Set<String>] = [:]
     private var openStarts: [Bool: Set<String>] = [:]
 
-    public init(displayPath: String, limits: Limits = Limits()) {
-        self.displayPath = displayPath
-        self.limits = limits
-    }
-
-    /// The documents of the XLIFF 2 file `bytes`.
-    public func read(_ bytes: [UInt8]) throws -> [ReturnedDocument] {
-        if bytes.count > limits.maximumFileBytes {
-            throw TandemError.invalidValue(SourceLocation(file: displayPath, line: 1, column: 1),
-                                           message: "the file has \(bytes.count) bytes, more than the limit of \(limits.maximumFileBytes)")
-        }
-        var scan = XMLPrologScan()
-        bytes.withUnsafeBufferPointer { scan.feed($0) }
-        if case .entityDeclaration(let line, let column) = scan.verdict {
-            throw TandemError.invalidValue(
-                SourceLocation(file: displayPath, line: line, column: column),
-                message: "the DOCTYPE declares entities; XLIFF files with entity declarations are refused (entity expansion and external entities are unsafe)")
-        }
-        let parser = XMLParser(data: Data(bytes))
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = true
-        parser.delegate = self
-        let ok = parser.parse()
-        if let failure { throw failure }
-        if !ok || parser.parserError != nil {
-            let code = parser.parserError.map { ($0 as NSError).code } ?? 0
-            throw TandemError.invalidValue(location(parser), message: "not well-formed XML: \(LibXML2Error.describe(code)) (libxml2 error \(code))")
-        }
-        if !sawRoot { throw TandemError.invalidValue(SourceLocation(file: displayPath, line: 1, column: 1), message: "not an XLIFF file: no <xliff> element") }
-        return documents
+    override public init(displayPath: String, limits: Limits = Limits()) {
+        super.init(displayPath: displayPath, limits: limits)
     }
 
     /// What XLIFF 2 requires and its schema cannot check, in `bytes`: `trgLang` when a unit has
@@ -100,37 +52,12 @@ public final class XLIFF21Reader: EntityRefusingXMLDelegate {
         return violations
     }
 
-    private func location(_ parser: XMLParser) -> SourceLocation {
-        SourceLocation(file: displayPath, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1))
-    }
-
-    private func fail(_ parser: XMLParser, _ message: String) {
-        if failure == nil { failure = TandemError.invalidValue(location(parser), message: message) }
-        parser.abortParsing()
-    }
-
     // MARK: - XMLParserDelegate
 
-    override func refuse(_ parser: XMLParser, _ message: String) {
-        fail(parser, message)
-    }
+    override var pairElement: String { "pc" }
+    override var exportedTargetElement: String { "meta" }
 
-    override public func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        let code = (parseError as NSError).code
-        fail(parser, "not well-formed XML: \(LibXML2Error.describe(code)) (libxml2 error \(code))")
-    }
-
-    override public func parser(
-        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String]
-    ) {
-        guard failure == nil else { return }
-        depth += 1
-        if depth > limits.maximumDepth { return fail(parser, "elements nested deeper than \(limits.maximumDepth)") }
-        if skipDepth > 0 {
-            skipDepth += 1
-            return
-        }
+    override func startElement(_ parser: XMLParser, _ name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
         let core = namespaceURI == XLIFF21Writer.namespace
         if depth == 1 {
             guard name == "xliff", core else {
@@ -193,29 +120,6 @@ public final class XLIFF21Reader: EntityRefusingXMLDelegate {
         }
     }
 
-    private func beginField(_ which: Field) {
-        field = which
-        text = ""
-        run = ""
-        openElements = []
-    }
-
-    /// Moves the pending character data into `text`, noting text that reads as a placeholder.
-    private func flushRun() {
-        guard !run.isEmpty else { return }
-        if field != .exportedTarget {
-            var copy = run
-            let lookalike = copy.withUTF8 { bytes -> String? in
-                var found: String?
-                Placeholder.forEach(in: bytes) { placeholder, _ in if found == nil { found = placeholder.token } }
-                return found
-            }
-            if let lookalike { unitProblems.append("the text '\(lookalike)' reads as an inline code; codes must be tags") }
-        }
-        text += run
-        run = ""
-    }
-
     /// An element inside a source, target or the exported target.
     private func startInline(_ parser: XMLParser, _ name: String, core: Bool, _ attributes: [String: String]) {
         let side = field == .source ? "source" : "target"
@@ -236,13 +140,7 @@ public final class XLIFF21Reader: EntityRefusingXMLDelegate {
             skipDepth = 1
             return
         }
-        func number(_ attribute: String = "id") -> Int? {
-            guard let id = attributes[attribute], let n = Int(id), String(n) == id, Placeholder.numbers.contains(n) else {
-                unitProblems.append("<\(name)> has \(attribute) '\(attributes[attribute] ?? "")', which is not an inline code of this segment")
-                return nil
-            }
-            return n
-        }
+        func number(_ attribute: String = "id") -> Int? { placeholderNumber(name, attributes, attribute) }
         func claim(_ n: Int?) {
             guard let n else { return }
             if !inlineIDs[isSource, default: []].insert(String(n)).inserted {
@@ -300,38 +198,15 @@ public final class XLIFF21Reader: EntityRefusingXMLDelegate {
         }
     }
 
-    override public func parser(_ parser: XMLParser, foundCharacters string: String) {
-        guard failure == nil, skipDepth == 0, field != nil else { return }
-        run += string
-        if text.utf8.count + run.utf8.count > limits.maximumUnitTextBytes { fail(parser, "a unit's text is longer than \(limits.maximumUnitTextBytes) bytes") }
+    override func endField(_ field: Field) {
+        switch field {
+        case .source: part?.source = text
+        case .target: part?.target = text
+        case .exportedTarget: unit?.exportedTarget = text
+        }
     }
 
-    override public func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        guard failure == nil else { return }
-        depth -= 1
-        if skipDepth > 0 {
-            skipDepth -= 1
-            return
-        }
-        if let field {
-            flushRun()
-            switch name {
-            case "pc" where !openElements.isEmpty, "mrk" where !openElements.isEmpty:
-                let n = openElements.removeLast()
-                if n >= 0 { text += Placeholder.close(n).token }
-                return
-            case "source" where field == .source:
-                part?.source = text
-            case "target" where field == .target:
-                part?.target = text
-            case "meta" where field == .exportedTarget:
-                unit?.exportedTarget = text
-            default:
-                return
-            }
-            self.field = nil
-            return
-        }
+    override func endElement(_ name: String) {
         switch name {
         case "segment", "ignorable":
             if let part { parts.append(part) }

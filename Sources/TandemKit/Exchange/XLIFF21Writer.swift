@@ -82,10 +82,14 @@ public struct XLIFF21Writer: Sendable {
         if !terms.isEmpty {
             output += "      <gls:glossary>\n"
             for term in terms {
-                let translation = term.kind == "keep" ? term.term : term.target
                 output += "        <gls:glossEntry>\n"
                 output += "          <gls:term source=\"tandem:\(XMLEscaping.attribute(term.kind))\">\(XMLEscaping.text(term.term))</gls:term>\n"
-                output += "          <gls:translation>\(XMLEscaping.text(translation))</gls:translation>\n"
+                // A forbidden term's target is the variant that must not appear: not a translation.
+                if term.kind == "forbidden" {
+                    output += "          <gls:definition source=\"tandem:forbidden\">\(XMLEscaping.text(term.translatorNote))</gls:definition>\n"
+                } else {
+                    output += "          <gls:translation>\(XMLEscaping.text(term.target))</gls:translation>\n"
+                }
                 output += "        </gls:glossEntry>\n"
             }
             output += "      </gls:glossary>\n"
@@ -99,8 +103,7 @@ public struct XLIFF21Writer: Sendable {
         let brokenTarget = segment.target.map { codes.problems(in: $0) }.flatMap { $0.isEmpty ? nil : $0 }
         var notes: [String] = []
         for term in terms {
-            let text = term.kind == "keep" ? "Glossary: keep '\(term.term)' unchanged" : "Glossary: '\(term.term)' → '\(term.target)' (\(term.kind))"
-            notes.append("<note category=\"glossary\" appliesTo=\"source\">\(XMLEscaping.text(text))</note>")
+            notes.append("<note category=\"glossary\" appliesTo=\"source\">\(XMLEscaping.text(term.translatorNote))</note>")
         }
         for note in segment.notes ?? [] { notes.append("<note category=\"translator\">\(XMLEscaping.text(note))</note>") }
         if let brokenTarget {

@@ -29,7 +29,7 @@ public struct ExchangeImport {
         for file in files {
             let display = project.projectPath(of: file)
             report.files.append(display)
-            let bytes = try TextFile.readBytes(file, limit: XLIFF12Reader.Limits().maximumFileBytes)
+            let bytes = try TextFile.readBytes(file, limit: XLIFFReader.Limits().maximumFileBytes)
             let documents: [ReturnedDocument]
             switch ExchangeFormat.detect(bytes) {
             case .xliff12: documents = try XLIFF12Reader(displayPath: display).read(bytes)
