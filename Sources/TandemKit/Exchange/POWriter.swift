@@ -41,7 +41,7 @@ public struct POWriter: Sendable {
     private func entry(_ segment: SegmentEntry, original: String) -> String {
         var output = ""
         for term in segment.terms ?? [] {
-            output += "#. " + Self.oneLine(term.kind == "keep" ? "Glossary: keep '\(term.term)' unchanged" : "Glossary: '\(term.term)' → '\(term.target)' (\(term.kind))") + "\n"
+            output += "#. " + Self.oneLine(term.translatorNote) + "\n"
         }
         if let codes = segment.codes.map(InlineCodeSet.init(codes:)) {
             for code in codes.sorted {

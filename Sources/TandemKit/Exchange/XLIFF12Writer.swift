@@ -68,7 +68,7 @@ public struct XLIFF12Writer: Sendable {
         output += "          <context context-type=\"\(Self.exportedTargetContext)\">\(XMLEscaping.text(segment.target ?? ""))</context>\n"
         output += "        </context-group>\n"
         for term in segment.terms ?? [] {
-            let text = term.kind == "keep" ? "Glossary: keep '\(term.term)' unchanged" : "Glossary: '\(term.term)' → '\(term.target)' (\(term.kind))"
+            let text = term.translatorNote
             output += "        <note from=\"glossary\" annotates=\"source\">\(XMLEscaping.text(text))</note>\n"
         }
         for note in segment.notes ?? [] {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// `tandem export`: hands a locale's segments to translators as XLIFF 1.2 or PO. Reads segment
-/// files only (run `extract` first); writes each output atomically.
+/// `tandem export`: hands a locale's segments to translators as XLIFF 1.2, XLIFF 2.1 or PO.
+/// Reads segment files only (run `extract` first); writes each output atomically.
 public struct ExchangeExport {
     public let project: Project
     public let locale: LocaleTag
@@ -71,6 +71,7 @@ public struct ExchangeExport {
             let text: String
             switch format {
             case .xliff12: text = XLIFF12Writer(prefillTargets: prefillTargets, toolVersion: toolVersion).document(group)
+            case .xliff21: text = XLIFF21Writer(prefillTargets: prefillTargets, toolVersion: toolVersion).document(group)
             case .po: text = POWriter(toolVersion: toolVersion).catalog(group, targetLocale: locale)
             }
             try batch.write(Array(text.utf8), to: url)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// `tandem import`: takes back exchange files (XLIFF 1.2 or PO) from translators' tools.
+/// `tandem import`: takes back exchange files (XLIFF 1.2, XLIFF 2.0/2.1 or PO) from translators' tools.
 ///
 /// Everything is validated before anything is written: a file that is not well-formed, declares
 /// entities, names a post outside the content directory or a language the project does not
@@ -29,10 +29,11 @@ public struct ExchangeImport {
         for file in files {
             let display = project.projectPath(of: file)
             report.files.append(display)
-            let bytes = try TextFile.readBytes(file, limit: XLIFF12Reader.Limits().maximumFileBytes)
+            let bytes = try TextFile.readBytes(file, limit: XLIFFReader.Limits().maximumFileBytes)
             let documents: [ReturnedDocument]
             switch ExchangeFormat.detect(bytes) {
             case .xliff12: documents = try XLIFF12Reader(displayPath: display).read(bytes)
+            case .xliff21: documents = try XLIFF21Reader(displayPath: display).read(bytes)
             case .po: documents = try POReader(displayPath: display).read(bytes)
             }
             for document in documents {

@@ -8,13 +8,14 @@ extension ExchangeFormat: ExpressibleByArgument {}
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a locale's segments as XLIFF 1.2 or PO for a CAT tool (OmegaT, Trados, memoQ, Poedit, Weblate).",
+        abstract: "Write a locale's segments as XLIFF 1.2, XLIFF 2.1 or PO for a CAT tool (OmegaT, Trados, memoQ, Poedit, Weblate).",
         discussion: """
-            XLIFF 1.2 (the default) has one <file> per post and one <trans-unit> per segment (id = segment id); inline markup becomes <g>, <x/>, <bx/>, <ex/> tags, which CAT tools protect. Targets are pre-filled with the source unless --no-prefill (OmegaT skips units without a target). Glossary terms and notes travel as <note>s, memory candidates as <alt-trans>. PO keeps placeholders as {1}…{/1} tokens, msgctxt = <post>#<segment id>. Return the file with `tandem import`.
+            XLIFF 1.2 (the default) has one <file> per post and one <trans-unit> per segment (id = segment id); inline markup becomes <g>, <x/>, <bx/>, <ex/> tags, which CAT tools protect. Targets are pre-filled with the source unless --no-prefill (OmegaT skips units without a target). Glossary terms and notes travel as <note>s, memory candidates as <alt-trans>. XLIFF 2.1 (--format xliff21) has one <unit> per segment with <pc>, <ph/>, <sc/>/<ec/> codes whose Markdown bytes are <originalData>; glossary terms, memory candidates and the exported target travel in the glossary, matches and metadata modules. PO keeps placeholders as {1}…{/1} tokens, msgctxt = <post>#<segment id>. Return the file with `tandem import`.
 
             Examples:
               tandem export --locale en -o en.xlf
               tandem export --locale en --state new,fuzzy -o todo.xlf content/posts/hello.md
+              tandem export --locale en --format xliff21 -o en.xlf
               tandem export --locale en --format po -o en.po
               tandem export --locale en --split -o exports/
             """
@@ -30,7 +31,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The target locale to export.")
     var locale: LocaleTag
 
-    @Option(name: .shortAndLong, help: "xliff12 or po.")
+    @Option(name: .shortAndLong, help: "xliff12, xliff21 or po.")
     var format: ExchangeFormat = .xliff12
 
     @Option(help: ArgumentHelp("Only segments in these states (comma-separated: new, fuzzy, translated, reviewed, final).", valueName: "states"))

@@ -6,9 +6,9 @@ import TandemKit
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Apply translations returned in XLIFF 1.2 or PO files to the segment files.",
+        abstract: "Apply translations returned in XLIFF 1.2, XLIFF 2.0/2.1 or PO files to the segment files.",
         discussion: """
-            Every file is checked before anything is written: well-formed, no entity declarations, posts inside the content directory, the project's languages. A unit is applied only when its id is a segment of the post, its source is unchanged since export, its inline codes are the source's (none lost, invented, duplicated or misnested) and its segment was not edited in Tandem meanwhile; any other unit is quarantined (listed with its id and reason) and keeps its previous target. Applied targets get origin xliff and go into the memory. Exit status 1 when a unit was quarantined.
+            The format is read from the file (XLIFF 1.2 or 2.x by the root's version, else PO). Every file is checked before anything is written: well-formed, no entity declarations, posts inside the content directory, the project's languages. A unit is applied only when its id is a segment of the post, its source is unchanged since export, its inline codes are the source's (none lost, invented, duplicated or misnested) and its segment was not edited in Tandem meanwhile; any other unit is quarantined (listed with its id and reason) and keeps its previous target. Applied targets get origin xliff and go into the memory. Exit status 1 when a unit was quarantined.
 
             Examples:
               tandem import en.xlf
@@ -25,7 +25,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Do not add the applied translations to the translation memory.")
     var noMemory = false
 
-    @Argument(help: "Returned XLIFF 1.2 or PO files.")
+    @Argument(help: "Returned XLIFF 1.2, XLIFF 2.x or PO files.")
     var files: [String]
 
     func validate() throws {

@@ -42,11 +42,11 @@ struct ExchangeImportTests {
         try sample.temporary.write(text, to: "returned/\(name)")
     }
 
-    @Test(arguments: ["xlf", "po"])
+    @Test(arguments: ["xlf", "xlf21", "po"])
     func returnedTranslationsBuildAnEnglishPostWithItsMarkup(_ format: String) throws {
         let sample = try ExchangeSampleProject()
         defer { sample.remove() }
-        let text = format == "xlf" ? try Self.translatedXLIFF(sample) : try Self.translatedPO(sample)
+        let text = try Self.translated(format, sample)
         let report = try ExchangeImport(project: sample.project).run([try Self.write(text, in: sample, name: "en.\(format)")])
         #expect(report.applied == ExchangeSampleProject.english.count)
         #expect(report.quarantined.isEmpty)

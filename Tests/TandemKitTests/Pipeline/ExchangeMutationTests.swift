@@ -18,14 +18,14 @@ struct ExchangeMutationTests {
         var brokenUnit: String?
     }
 
-    /// Trans-unit blocks of an XLIFF text: (id, range of the block, range of its target content).
-    static func units(_ text: String) -> [(id: String, block: Range<String.Index>, target: Range<String.Index>)] {
+    /// Unit blocks of an XLIFF text: (id, range of the block, range of its target content).
+    static func units(_ text: String, syntax: XLIFFSyntax = .xliff12) -> [(id: String, block: Range<String.Index>, target: Range<String.Index>)] {
         var found: [(String, Range<String.Index>, Range<String.Index>)] = []
         var cursor = text.startIndex
-        while let start = text.range(of: "<trans-unit id=\"", range: cursor..<text.endIndex) {
+        while let start = text.range(of: syntax.unitStart + "id=\"", range: cursor..<text.endIndex) {
             let idEnd = text.range(of: "\"", range: start.upperBound..<text.endIndex)!
-            let end = text.range(of: "</trans-unit>", range: start.upperBound..<text.endIndex)!
-            let targetOpen = text.range(of: "<target state=\"translated\">", range: start.upperBound..<end.lowerBound)!
+            let end = text.range(of: syntax.unitEnd, range: start.upperBound..<text.endIndex)!
+            let targetOpen = text.range(of: syntax.targetStart, range: start.upperBound..<end.lowerBound)!
             let targetClose = text.range(of: "</target>", range: targetOpen.upperBound..<end.lowerBound)!
             found.append((String(text[start.upperBound..<idEnd.lowerBound]), start.lowerBound..<end.upperBound, targetOpen.upperBound..<targetClose.lowerBound))
             cursor = end.upperBound
@@ -33,16 +33,22 @@ struct ExchangeMutationTests {
         return found
     }
 
+    /// `golden` with the target content of `unit` transformed, and the unit's id; nil when the
+    /// transformation does not apply or changes nothing.
+    static func replacingTarget(_ golden: String, _ unit: (id: String, block: Range<String.Index>, target: Range<String.Index>),
+                                _ transform: (String) -> String?) -> (String, String)? {
+        let content = String(golden[unit.target])
+        guard let changed = transform(content), changed != content else { return nil }
+        var text = golden
+        text.replaceSubrange(unit.target, with: changed)
+        return (text, unit.id)
+    }
+
     static func xliffMutations(_ golden: String, count: Int, generator: inout Generator) -> [Mutation] {
         let units = Self.units(golden)
         var mutations: [Mutation] = []
         func replacingTarget(_ index: Int, _ transform: (String) -> String?) -> (String, String)? {
-            let unit = units[index]
-            let content = String(golden[unit.target])
-            guard let changed = transform(content), changed != content else { return nil }
-            var text = golden
-            text.replaceSubrange(unit.target, with: changed)
-            return (text, unit.id)
+            Self.replacingTarget(golden, units[index], transform)
         }
         let tagPattern = try! NSRegularExpression(pattern: #"<(x|bx|ex) id="(\d+)"[^>]*/>|<g id="(\d+)"[^>]*>"#)
         func tags(_ content: String) -> [NSTextCheckingResult] { tagPattern.matches(in: content, range: NSRange(content.startIndex..., in: content)) }
@@ -96,52 +102,67 @@ struct ExchangeMutationTests {
             case 7:
                 name = "an unknown element in the target"
                 result = replacingTarget(index) { "<blink>" + $0 + "</blink>" }
-            case 8:
-                name = "edit the source"
-                let unit = units[index]
-                var text = golden
-                let source = text.range(of: "</source>", range: unit.block)!
-                text.replaceSubrange(source.lowerBound..<source.lowerBound, with: "改")
-                result = (text, unit.id)
-            case 9:
-                name = "remove a unit"
-                var text = golden
-                text.removeSubrange(units[index].block)
-                result = (text, units[index].id)
-            case 10:
-                name = "repeat a unit with another target"
-                let block = String(golden[units[index].block])
-                var text = golden
-                text.insert(contentsOf: block.replacingOccurrences(of: "<target state=\"translated\">", with: "<target state=\"translated\">Other "), at: units[index].block.upperBound)
-                result = (text, nil)
-            case 11:
-                name = "wrong target language"
-                result = (golden.replacingOccurrences(of: "target-language=\"en\"", with: "target-language=\"\(["de", "fr", "zh-CN", "xx"].randomElement(using: &generator)!)\""), nil)
-            case 12:
-                name = "entity declarations"
-                let doctype = ["<!DOCTYPE xliff [<!ENTITY a \"aaaa\">]>", "<!DOCTYPE xliff [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>",
-                               "<!DOCTYPE xliff [<!ENTITY a \"b\"><!ENTITY c \"&a;&a;\">]>"].randomElement(using: &generator)!
-                result = (golden.replacingOccurrences(of: "?>\n<xliff", with: "?>\n\(doctype)\n<xliff"), nil)
-            case 13:
-                name = "truncated"
-                let bytes = Array(golden.utf8)
-                let cut = Int.random(in: 1..<(bytes.count - 10), using: &generator)
-                mutations.append(Mutation(name: name, bytes: Array(bytes[..<cut]), brokenUnit: nil))
-                continue
-            case 14:
-                name = "invalid UTF-8"
-                var bytes = Array(golden.utf8)
-                bytes.insert([0xFF, 0xC0, 0x80].randomElement(using: &generator)!, at: Int.random(in: 0..<bytes.count, using: &generator))
-                mutations.append(Mutation(name: name, bytes: bytes, brokenUnit: nil))
-                continue
             default:
-                name = "white space and CRLF around tags"
-                result = (golden.replacingOccurrences(of: "\n", with: "\r\n").replacingOccurrences(of: "<trans-unit ", with: "<trans-unit  "), nil)
+                mutations.append(contentsOf: Self.wholeFileMutation(kind, golden, unit: (units[index].id, units[index].block), syntax: .xliff12, generator: &generator))
+                continue
             }
             guard let (text, unit) = result else { continue }
             mutations.append(Mutation(name: name, bytes: Array(text.utf8), brokenUnit: unit))
         }
         return mutations
+    }
+
+    /// How an XLIFF version spells what the mutations touch.
+    struct XLIFFSyntax {
+        var targetStart: String
+        var targetLanguage: String
+        var unitStart: String
+        var unitEnd: String
+        static let xliff12 = XLIFFSyntax(targetStart: "<target state=\"translated\">", targetLanguage: "target-language", unitStart: "<trans-unit ", unitEnd: "</trans-unit>")
+        static let xliff21 = XLIFFSyntax(targetStart: "<target>", targetLanguage: "trgLang", unitStart: "<unit ", unitEnd: "</unit>")
+    }
+
+    /// The mutations every XLIFF version gets, by `kind`: 8 an edited source, 9 a removed unit,
+    /// 10 a unit repeated with another target, 11 a wrong target language, 12 entity
+    /// declarations, 13 truncation, 14 invalid UTF-8, 15 CRLF and white space around tags.
+    static func wholeFileMutation(_ kind: Int, _ golden: String, unit: (id: String, block: Range<String.Index>), syntax: XLIFFSyntax,
+                                  generator: inout Generator) -> [Mutation] {
+        switch kind {
+        case 8:
+            var text = golden
+            let source = text.range(of: "</source>", range: unit.block)!
+            text.replaceSubrange(source.lowerBound..<source.lowerBound, with: "改")
+            return [Mutation(name: "edit the source", bytes: Array(text.utf8), brokenUnit: unit.id)]
+        case 9:
+            var text = golden
+            text.removeSubrange(unit.block)
+            return [Mutation(name: "remove a unit", bytes: Array(text.utf8), brokenUnit: unit.id)]
+        case 10:
+            let block = String(golden[unit.block])
+            var text = golden
+            text.insert(contentsOf: block.replacingOccurrences(of: syntax.targetStart, with: syntax.targetStart + "Other "), at: unit.block.upperBound)
+            return [Mutation(name: "repeat a unit with another target", bytes: Array(text.utf8), brokenUnit: nil)]
+        case 11:
+            let language = ["de", "fr", "zh-CN", "xx"].randomElement(using: &generator)!
+            let text = golden.replacingOccurrences(of: "\(syntax.targetLanguage)=\"en\"", with: "\(syntax.targetLanguage)=\"\(language)\"")
+            return [Mutation(name: "wrong target language", bytes: Array(text.utf8), brokenUnit: nil)]
+        case 12:
+            let doctype = ["<!DOCTYPE xliff [<!ENTITY a \"aaaa\">]>", "<!DOCTYPE xliff [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>",
+                           "<!DOCTYPE xliff [<!ENTITY a \"b\"><!ENTITY c \"&a;&a;\">]>"].randomElement(using: &generator)!
+            let text = golden.replacingOccurrences(of: "?>\n<xliff", with: "?>\n\(doctype)\n<xliff")
+            return [Mutation(name: "entity declarations", bytes: Array(text.utf8), brokenUnit: nil)]
+        case 13:
+            let bytes = Array(golden.utf8)
+            let cut = Int.random(in: 1..<(bytes.count - 10), using: &generator)
+            return [Mutation(name: "truncated", bytes: Array(bytes[..<cut]), brokenUnit: nil)]
+        case 14:
+            var bytes = Array(golden.utf8)
+            bytes.insert([0xFF, 0xC0, 0x80].randomElement(using: &generator)!, at: Int.random(in: 0..<bytes.count, using: &generator))
+            return [Mutation(name: "invalid UTF-8", bytes: bytes, brokenUnit: nil)]
+        default:
+            let text = golden.replacingOccurrences(of: "\n", with: "\r\n").replacingOccurrences(of: syntax.unitStart, with: syntax.unitStart + " ")
+            return [Mutation(name: "white space and CRLF around tags", bytes: Array(text.utf8), brokenUnit: nil)]
+        }
     }
 
     static func poMutations(_ golden: String, count: Int, generator: inout Generator) -> [Mutation] {
@@ -210,15 +231,21 @@ struct ExchangeMutationTests {
         return mutations
     }
 
-    @Test(arguments: ["xlf", "po"])
+    /// How many mutations each format gets.
+    static let mutationCounts = ["xlf": 800, "xlf21": 600, "po": 400]
+
+    @Test(arguments: ["xlf", "xlf21", "po"])
     func noMutationWritesAWrongTarget(_ format: String) throws {
         let sample = try ExchangeSampleProject()
         defer { sample.remove() }
-        let golden = format == "xlf" ? try ExchangeImportTests.translatedXLIFF(sample) : try ExchangeImportTests.translatedPO(sample)
-        var generator = Generator(state: format == "xlf" ? 12 : 34)
-        let mutations = format == "xlf"
-            ? Self.xliffMutations(golden, count: 800, generator: &generator)
-            : Self.poMutations(golden, count: 400, generator: &generator)
+        let golden = try ExchangeImportTests.translated(format, sample)
+        var generator = Generator(state: ["xlf": 12, "xlf21": 21, "po": 34][format]!)
+        let count = Self.mutationCounts[format]!
+        let mutations = switch format {
+        case "xlf": Self.xliffMutations(golden, count: count, generator: &generator)
+        case "xlf21": Self.xliff21Mutations(golden, count: count, generator: &generator)
+        default: Self.poMutations(golden, count: count, generator: &generator)
+        }
         let pristine = try TextFile.readBytes(sample.segmentFile)
         let url = sample.temporary.root.appendingPathComponent("returned.\(format)")
         var outcomes: [String: Int] = [:]
@@ -255,7 +282,7 @@ struct ExchangeMutationTests {
             outcomes[mutation.name + (report.quarantined.isEmpty ? " → applied" : " → quarantined"), default: 0] += 1
         }
         print("mutation outcomes (\(format)): \(outcomes.sorted { $0.key < $1.key })")
-        #expect(mutations.count >= (format == "xlf" ? 800 : 400))
+        #expect(mutations.count >= count)
         // Each kind of outcome happened: the suite exercises refusals, quarantines and clean imports.
         #expect(outcomes["refused", default: 0] > 0)
         #expect(outcomes["quarantined", default: 0] > 0)
