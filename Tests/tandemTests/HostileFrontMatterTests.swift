@@ -40,21 +40,15 @@ struct HostileFrontMatterTests {
         let project = try TemporaryProject()
         defer { project.remove() }
         try project.write(row.post, to: "content/posts/bad.md")
-        let timeTool = FileManager.default.isExecutableFile(atPath: "/usr/bin/time")
-        let result = try ExecutableRunner.run(["extract"], in: project.root, wrappedIn: timeTool ? ["/usr/bin/time", "-f", "tandem-resources %U %S %M"] : [])
+        let (result, resources) = try ExecutableRunner.runMeasuringResources(["extract"], in: project.root)
         #expect(result.status == 2)
         #expect(result.standardError.contains("content/posts/bad.md:"), "\(result.standardError.prefix(300))")
         #expect(result.standardError.contains(row.message), "\(result.standardError.prefix(300))")
         // Nothing was written.
         #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("locales").path))
-        if timeTool, let line = result.standardError.split(separator: "\n").last(where: { $0.hasPrefix("tandem-resources") }) {
-            let fields = line.split(separator: " ").dropFirst().compactMap { Double($0) }
-            #expect(fields.count == 3)
-            if fields.count == 3 {
-                // CPU seconds and peak memory, not wall-clock time: the machines are noisy.
-                #expect(fields[0] + fields[1] < 2, "CPU time \(fields[0] + fields[1]) s")
-                #expect(fields[2] < 100 * 1024, "peak memory \(fields[2]) KB")
-            }
+        if let resources {
+            #expect(resources.cpuSeconds < 2, "CPU time \(resources.cpuSeconds) s")
+            #expect(resources.peakKilobytes < 100 * 1024, "peak memory \(resources.peakKilobytes) KB")
         }
     }
 }

@@ -49,7 +49,15 @@ public struct HugoDocument: Sendable {
         }
         let body = Array(bytes[bodyStart...])
         let opaque = ShortcodeScanner.opaqueSpans(in: body, range: 0..<body.count)
-        let tree = MarkdownParser.parse(ShortcodeScanner.masking(opaque, in: body))
+        let tree: MarkdownNode
+        do {
+            tree = try MarkdownParser.parse(ShortcodeScanner.masking(opaque, in: body))
+        } catch {
+            let offset = bodyStart + error.offset
+            throw TandemError.invalidValue(
+                SourceLocation(file: path, text: String(decoding: bytes[..<offset], as: UTF8.self), utf8Offset: offset),
+                message: "Markdown nested deeper than \(error.limit) levels (lists, blockquotes, emphasis, links)")
+        }
         units += UnitExtractor.units(
             of: tree, in: bytes, base: bodyStart,
             opaqueSpans: opaque.map { ($0.lowerBound + bodyStart)..<($0.upperBound + bodyStart) })

@@ -56,3 +56,7 @@ public final class AtomicFileBatch {
         }
     }
 }
+
+/// Not thread-safe: one batch, one thread.
+@available(*, unavailable)
+extension AtomicFileBatch: Sendable {}

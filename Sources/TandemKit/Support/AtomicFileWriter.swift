@@ -93,3 +93,7 @@ public final class AtomicFileWriter {
         }
     }
 }
+
+/// Not thread-safe: one writer, one thread.
+@available(*, unavailable)
+extension AtomicFileWriter: Sendable {}

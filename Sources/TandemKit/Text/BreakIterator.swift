@@ -10,10 +10,9 @@ public final class BreakIterator {
     }
 
     let handle: OpaquePointer
-    /// The boundaries of the last text, reused from call to call. A raw buffer rather than an
-    /// array: no uniqueness check or exclusivity bookkeeping per paragraph.
-    private var boundaryBuffer: UnsafeMutablePointer<Int>
-    private var boundaryCapacity = 0
+    /// The boundaries of the last text, reused from call to call. A scratch buffer rather than
+    /// an array: no uniqueness check or exclusivity bookkeeping per paragraph.
+    private let boundaryBuffer = ScratchBuffer<Int>()
 
     /// Opens an iterator for an ICU locale id such as `zh_CN@ss=standard` (see `LocaleTag.icuIdentifier`).
     public init(_ kind: Kind, icuLocale: String) throws {
@@ -22,12 +21,10 @@ public final class BreakIterator {
         try ICUError.check(code)
         guard let raw else { throw ICUError(code: 7) }  // U_MEMORY_ALLOCATION_ERROR
         handle = OpaquePointer(raw)
-        boundaryBuffer = .allocate(capacity: 0)
     }
 
     deinit {
         tandem_break_close(UnsafeMutableRawPointer(handle))
-        boundaryBuffer.deallocate()
     }
 
     /// Every boundary in `utf8` as a byte offset, `0` and `utf8.count` included.
@@ -46,23 +43,20 @@ public final class BreakIterator {
             let whole = utf8.isEmpty ? [0] : [0, utf8.count]
             return whole.withUnsafeBufferPointer(body)
         }
-        return body(UnsafeBufferPointer(start: boundaryBuffer, count: count))
+        return body(boundaryBuffer.elements(0..<count))
     }
 
     /// Breaks `utf8` into the boundary buffer; the number of boundaries, or -1 on failure.
     private func boundaryCount(in utf8: UnsafeBufferPointer<UInt8>) -> Int {
-        let capacity = utf8.count + 1
-        if boundaryCapacity < capacity {
-            boundaryBuffer.deallocate()
-            boundaryCapacity = max(capacity, 2 * boundaryCapacity, 256)
-            boundaryBuffer = .allocate(capacity: boundaryCapacity)
-        }
+        // At most one boundary per byte, plus the end.
+        boundaryBuffer.reserve(utf8.count + 1, minimumGrowth: 256)
+        let capacity = boundaryBuffer.capacity
         var count: Int64 = 0
         // Int is 64 bits on every platform Swift on Linux and macOS runs on.
-        let code = boundaryBuffer.withMemoryRebound(to: Int64.self, capacity: boundaryCapacity) { out in
+        let code = boundaryBuffer.base.withMemoryRebound(to: Int64.self, capacity: capacity) { out in
             tandem_break_utf8(
                 UnsafeMutableRawPointer(handle), utf8.baseAddress, Int64(utf8.count),
-                out, nil, Int64(boundaryCapacity), &count)
+                out, nil, Int64(capacity), &count)
         }
         return code <= 0 ? Int(count) : -1
     }
@@ -73,3 +67,7 @@ public final class BreakIterator {
         return text.withUTF8 { boundaries(in: $0) }
     }
 }
+
+/// Not thread-safe: it holds an ICU iterator with state; give each thread its own.
+@available(*, unavailable)
+extension BreakIterator: Sendable {}

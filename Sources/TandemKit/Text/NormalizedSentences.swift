@@ -50,7 +50,7 @@ internal import CTandemICU
         let slot = index * forms.count + formIndex
         let start = Int(storage.keyBounds[2 * slot])
         let end = Int(storage.keyBounds[2 * slot + 1])
-        return withExtendedLifetime(storage) { body(UnsafeBufferPointer(start: storage.keyUnits + start, count: end - start)) }
+        return withExtendedLifetime(storage) { body(storage.keyUnits.elements(start..<end)) }
     }
 
     /// The key of sentence `index` in `form` as a `String` (equal to
@@ -102,9 +102,9 @@ internal import CTandemICU
             let code = formCodes.withUnsafeBufferPointer { forms in
                 tandem_normalize_ranges(
                     UnsafeMutableRawPointer(iterator.handle), bytes.baseAddress, Int64(bytes.count),
-                    textIsBroken ? 1 : 0, storage.bounds, Int64(storage.rangeCount),
-                    forms.baseAddress, Int32(formCount), storage.keyUnits, Int64(storage.keyUnitCapacity),
-                    storage.keyBounds)
+                    textIsBroken ? 1 : 0, storage.bounds.base, Int64(storage.rangeCount),
+                    forms.baseAddress, Int32(formCount), storage.keyUnits.base, Int64(storage.keyUnits.capacity),
+                    storage.keyBounds.base)
             }
             if code == ICUError.bufferOverflow.code, capacity < bytes.count + formCount * (18 * bytes.count + 16) {
                 capacity = bytes.count + formCount * (18 * bytes.count + 16)

@@ -11,10 +11,9 @@ public final class SentenceSegmenter {
     public let rules: LocaleRules
     private let iterator: BreakIterator
     private let patterns: SentenceBreakPatterns
-    /// The breaks of the text being segmented, reused from call to call: a raw buffer, so a
+    /// The breaks of the text being segmented, reused from call to call: a scratch buffer, so a
     /// paragraph costs no array uniqueness check, retain or exclusivity bookkeeping.
-    private var breakBuffer: UnsafeMutablePointer<Int>
-    private var breakCapacity = 0
+    private let breakBuffer = ScratchBuffer<Int>()
     /// Scratch for the bracket scan (spans and open brackets), reused from paragraph to paragraph.
     private var spanScratch: [ClosedRange<Int>] = []
     private var openScratch: [(pair: Int, end: Int)] = []
@@ -25,10 +24,7 @@ public final class SentenceSegmenter {
         let suffix = rules.sentences.icuSuppressions ? "@ss=standard" : ""
         iterator = try BreakIterator(.sentence, icuLocale: rules.locale.icuIdentifier + suffix)
         patterns = SentenceBreakPatterns(rules.sentences)
-        breakBuffer = .allocate(capacity: 0)
     }
-
-    deinit { breakBuffer.deallocate() }
 
     /// A segmenter for `locale` with its rules from `localesDirectory` or the built-in ones.
     public convenience init(locale: LocaleTag, localesDirectory: URL? = nil) throws {
@@ -77,13 +73,13 @@ public final class SentenceSegmenter {
     ) -> Result {
         // Filled first: filling may move the buffer.
         let count = fillBreaks(in: bytes, joiningLines: joiningLines)
-        return body(UnsafeBufferPointer(start: breakBuffer, count: count))
+        return body(breakBuffer.elements(0..<count))
     }
 
     /// Writes every break in `bytes` into `breakBuffer`; returns how many there are.
     private func fillBreaks(in bytes: UnsafeBufferPointer<UInt8>, joiningLines: Bool) -> Int {
         guard bytes.count > 0 else {
-            reserveBreaks(1)
+            breakBuffer.reserve(1, minimumGrowth: 64)
             breakBuffer[0] = 0
             return 1
         }
@@ -97,19 +93,13 @@ public final class SentenceSegmenter {
         return iterator.withBoundaries(in: bytes) { applyingRules(to: $0, in: bytes) }
     }
 
-    private func reserveBreaks(_ count: Int) {
-        guard count > breakCapacity else { return }
-        breakBuffer.deallocate()
-        breakCapacity = max(count, 2 * breakCapacity, 64)
-        breakBuffer = .allocate(capacity: breakCapacity)
-    }
-
     /// ICU's candidate breaks in `bytes`, kept, moved or dropped by the locale's rules, written
     /// to `breakBuffer`; returns how many.
     private func applyingRules(to icuBreaks: UnsafeBufferPointer<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let count = bytes.count
-        // Rules only ever drop or move ICU's breaks: never more than ICU's, plus both ends.
-        reserveBreaks(icuBreaks.count + 2)
+        // Rules only ever drop or move ICU's breaks: never more than ICU's, plus both ends (the
+        // buffer asserts it in debug builds).
+        breakBuffer.reserve(icuBreaks.count + 2, minimumGrowth: 64)
         let breaks = breakBuffer
         breaks[0] = 0
         // With no inner candidate there is nothing to check (most paragraphs are one sentence,
@@ -179,3 +169,7 @@ public final class SentenceSegmenter {
         return text.withUTF8 { breakOffsets(in: $0, joiningLines: joiningLines) }
     }
 }
+
+/// Not thread-safe: it owns an ICU iterator and scratch buffers; make one per thread.
+@available(*, unavailable)
+extension SentenceSegmenter: Sendable {}

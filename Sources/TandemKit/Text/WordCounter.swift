@@ -25,3 +25,7 @@ public final class WordCounter {
         return WordCount(words: Int(words), cjkCharacters: Int(cjk))
     }
 }
+
+/// Not thread-safe: it owns an ICU iterator; make one per thread.
+@available(*, unavailable)
+extension WordCounter: Sendable {}

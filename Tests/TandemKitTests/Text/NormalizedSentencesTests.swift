@@ -141,4 +141,32 @@ struct NormalizedSentencesTests {
             Self.expectAgreement(String(paragraph), segmenter: segmenter, into: &result)
         }
     }
+
+    // Misuse traps rather than reading outside the buffers (exit tests run in a child process).
+
+    @Test func aSentenceIndexPastTheEndTraps() async {
+        await #expect(processExitsWith: .failure) { _ = NormalizedSentences().range(at: 0) }
+    }
+
+    @Test func aNegativeSentenceIndexTraps() async {
+        await #expect(processExitsWith: .failure) {
+            let segmenter = try SentenceSegmenter(locale: LocaleTag("zh-CN")!)
+            _ = segmenter.sentences(in: "第一句。第二句。", normalizedAs: [.nfc]).range(at: -1)
+        }
+    }
+
+    @Test func aKeyPastTheLastSentenceTraps() async {
+        await #expect(processExitsWith: .failure) {
+            let segmenter = try SentenceSegmenter(locale: LocaleTag("zh-CN")!)
+            let sentences = segmenter.sentences(in: "第一句。第二句。", normalizedAs: [.nfc])
+            _ = sentences.key(at: sentences.count, form: .nfc)
+        }
+    }
+
+    @Test func aKeyInAFormThatWasNotAskedForTraps() async {
+        await #expect(processExitsWith: .failure) {
+            let segmenter = try SentenceSegmenter(locale: LocaleTag("zh-CN")!)
+            _ = segmenter.sentences(in: "第一句。", normalizedAs: [.nfc]).key(at: 0, form: .nfkcCasefold)
+        }
+    }
 }

@@ -76,4 +76,13 @@ struct NormalizerTests {
         #expect(!Normalizer.isNormalized("e\u{301}", form: .nfc))
         #expect(Normalizer.isNormalized("e\u{301}", form: .nfd))
     }
+
+    /// ICU counts in 32 bits, and the shim refuses a text whose worst-case expansion would not
+    /// fit: normalizing it traps rather than returning the text unnormalized (exit test, in a
+    /// child process).
+    @Test func aTextPastICUsLengthLimitTraps() async {
+        await #expect(processExitsWith: .failure) {
+            _ = Normalizer.normalize(String(repeating: "a", count: Int(Int32.max) / 18), to: .nfc)
+        }
+    }
 }

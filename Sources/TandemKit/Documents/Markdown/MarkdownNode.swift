@@ -2,23 +2,18 @@
 ///
 /// A plain Swift copy of cmark-gfm's tree, so nothing else in Tandem touches the C library.
 public struct MarkdownNode: Sendable {
-    /// cmark-gfm's type name: `paragraph`, `heading`, `text`, `strong`, `table_cell`, …
-    public var kind: String
+    /// What the node is: paragraph, heading, text, strong, table cell, …
+    public var kind: Kind
     /// Byte range in the parsed text; `nil` for nodes cmark gives no position (soft breaks).
     public var range: Range<Int>?
     public var children: [MarkdownNode]
     /// For links and images: the destination.
     public var destination: String?
 
-    public init(kind: String, range: Range<Int>?, children: [MarkdownNode] = [], destination: String? = nil) {
+    public init(kind: Kind, range: Range<Int>?, children: [MarkdownNode] = [], destination: String? = nil) {
         self.kind = kind
         self.range = range
         self.children = children
         self.destination = destination
-    }
-
-    /// Whether this node holds inline content (text a unit is made of).
-    public var holdsInlines: Bool {
-        ["paragraph", "heading", "table_cell"].contains(kind)
     }
 }

@@ -3,14 +3,21 @@ internal import CCmarkGFM
 /// Parses Markdown with cmark-gfm: CommonMark plus GFM tables, strikethrough, autolinks, task
 /// lists and footnotes, as Hugo's goldmark renders them.
 public enum MarkdownParser {
+    /// How deep nodes may nest: a top-level paragraph is at level 1 and its text at level 2, a
+    /// paragraph in a blockquote at level 2. Far beyond any real post, but a 200 KB post can
+    /// nest 100,000 levels: the limit keeps the work on nested markup (pairs of codes within
+    /// pairs) and the recursive release of a dropped tree small.
+    public static let nestingLimit = 1_000
+
     /// The tree of `bytes`, positions as byte offsets into `bytes`.
     ///
     /// cmark replaces NUL with U+FFFD and skips a leading BOM, either of which would shift
     /// positions: a NUL is rejected by the caller (`HugoDocument`), a BOM is accounted for here.
-    public static func parse(_ bytes: [UInt8]) -> MarkdownNode {
+    /// Throws when the tree nests deeper than `nestingLimit`.
+    public static func parse(_ bytes: [UInt8]) throws(MarkdownNestingError) -> MarkdownNode {
         cmark_gfm_core_extensions_ensure_registered()
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(options) else { return MarkdownNode(kind: "document", range: 0..<bytes.count) }
+        guard let parser = cmark_parser_new(options) else { return MarkdownNode(kind: .document, range: 0..<bytes.count) }
         defer { cmark_parser_free(parser) }
         for name in ["table", "strikethrough", "tasklist"] {
             if let extensionHandle = cmark_find_syntax_extension(name) {
@@ -19,31 +26,81 @@ public enum MarkdownParser {
         }
         let bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+            // An empty array may have no storage at all; nothing to feed then.
+            guard let base = buffer.baseAddress else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 cmark_parser_feed(parser, pointer, buffer.count)
             }
         }
-        guard let root = cmark_parser_finish(parser) else { return MarkdownNode(kind: "document", range: 0..<bytes.count) }
+        guard let root = cmark_parser_finish(parser) else { return MarkdownNode(kind: .document, range: 0..<bytes.count) }
         defer { cmark_node_free(root) }
         let lines = LineTable(bytes)
-        return convert(root, lines: lines, bomLength: bomLength, byteCount: bytes.count)
+        return try convert(root, lines: lines, bomLength: bomLength, byteCount: bytes.count)
     }
 
-    private static func convert(_ node: OpaquePointer, lines: LineTable, bomLength: Int, byteCount: Int) -> MarkdownNode {
-        let kind = String(cString: cmark_node_get_type_string(node))
-        var children: [MarkdownNode] = []
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            children.append(convert(current, lines: lines, bomLength: bomLength, byteCount: byteCount))
-            child = cmark_node_next(current)
+    /// A node being converted: its children are complete, its own EXIT has not come yet.
+    private struct Frame {
+        let pointer: OpaquePointer
+        var node: MarkdownNode
+    }
+
+    /// cmark's tree as `MarkdownNode`s, walked with cmark's iterator and an explicit stack, not
+    /// recursion: cmark parses 100,000 nested `>` without trouble, and a stack frame per level
+    /// would overflow the thread's stack before the nesting limit is even checked.
+    private static func convert(_ root: OpaquePointer, lines: LineTable, bomLength: Int, byteCount: Int) throws(MarkdownNestingError) -> MarkdownNode {
+        guard let iterator = cmark_iter_new(root) else { return MarkdownNode(kind: .document, range: 0..<byteCount) }
+        defer { cmark_iter_free(iterator) }
+        var stack: [Frame] = []
+        var result: MarkdownNode?
+        /// Hands a finished node to its parent, or makes it the result when it is the root.
+        func finish(_ node: MarkdownNode) {
+            if stack.isEmpty { result = node } else { stack[stack.count - 1].node.children.append(node) }
         }
+        while true {
+            let event = cmark_iter_next(iterator)
+            guard event != CMARK_EVENT_DONE, event != CMARK_EVENT_NONE, let pointer = cmark_iter_get_node(iterator) else { break }
+            if event == CMARK_EVENT_ENTER {
+                let node = makeNode(pointer, lines: lines, bomLength: bomLength, byteCount: byteCount)
+                // The stack holds the node's ancestors, the document first.
+                if stack.count > nestingLimit {
+                    let offset = node.range?.lowerBound ?? stack.last(where: { $0.node.range != nil })?.node.range?.lowerBound ?? 0
+                    throw MarkdownNestingError(offset: offset, limit: nestingLimit)
+                }
+                // A node without children is finished now: for leaves (text, code, …) cmark sends
+                // no EXIT at all, and the EXIT of an empty container is skipped below.
+                if cmark_node_first_child(pointer) == nil {
+                    finish(node)
+                } else {
+                    stack.append(Frame(pointer: pointer, node: node))
+                }
+            } else if event == CMARK_EVENT_EXIT, let top = stack.last, top.pointer == pointer {
+                stack.removeLast()
+                finish(top.node)
+            }
+        }
+        return result ?? MarkdownNode(kind: .document, range: 0..<byteCount)
+    }
+
+    /// `node` without its children.
+    private static func makeNode(_ node: OpaquePointer, lines: LineTable, bomLength: Int, byteCount: Int) -> MarkdownNode {
+        let kind = kind(of: node)
         var destination: String?
-        if kind == "link" || kind == "image", let url = cmark_node_get_url(node) {
+        if kind == .link || kind == .image, let url = cmark_node_get_url(node) {
             destination = String(cString: url)
         }
         return MarkdownNode(
             kind: kind, range: range(of: node, lines: lines, bomLength: bomLength, byteCount: byteCount),
-            children: children, destination: destination)
+            destination: destination)
+    }
+
+    /// The node's kind, from cmark-gfm's type name. cmark-gfm 0.29 names footnotes `<unknown>`,
+    /// so those two are told by their type code.
+    private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference
+        case CMARK_NODE_FOOTNOTE_DEFINITION: return .footnoteDefinition
+        default: return MarkdownNode.Kind(rawValue: String(cString: cmark_node_get_type_string(node))) ?? .unknown
+        }
     }
 
     /// cmark's 1-based line and byte column (end inclusive) as a byte range.

@@ -10,7 +10,7 @@ struct UnitExtractor {
     let opaqueSpans: [Range<Int>]
     private var nextPair = 0
     private var pieces: [InlinePiece] = []
-    private var counters: [String: Int] = [:]
+    private var counters: [MarkdownNode.Kind: Int] = [:]
     private(set) var units: [TranslatableUnit] = []
 
     init(bytes: [UInt8], opaqueSpans: [Range<Int>]) {
@@ -25,25 +25,31 @@ struct UnitExtractor {
         return extractor.units
     }
 
-    private mutating func walkBlocks(_ node: MarkdownNode, base: Int) {
-        switch node.kind {
-        case "code_block", "html_block", "thematic_break":
-            return
-        case "paragraph", "heading", "table_cell":
-            counters[node.kind, default: 0] += 1
-            let location = "body/\(node.kind)[\(counters[node.kind]!)]"
-            if let unit = makeUnit(node, location: location, base: base, isHeading: node.kind == "heading"), unit.hasTranslatableText {
-                units.append(unit)
+    /// Visits blocks in document order with an explicit stack rather than recursion: lists and
+    /// blockquotes nest as deep as a post likes, and a stack frame per level would overflow.
+    private mutating func walkBlocks(_ root: MarkdownNode, base: Int) {
+        var pending = [root]
+        while let node = pending.popLast() {
+            switch node.kind {
+            case .codeBlock, .htmlBlock, .thematicBreak:
+                continue
+            case .paragraph, .heading, .tableCell:
+                counters[node.kind, default: 0] += 1
+                let location = "body/\(node.kind.rawValue)[\(counters[node.kind]!)]"
+                if let unit = makeUnit(node, location: location, base: base, isHeading: node.kind == .heading), unit.hasTranslatableText {
+                    units.append(unit)
+                }
+            default:
+                // Last child first, so the first is popped next.
+                pending.append(contentsOf: node.children.reversed())
             }
-        default:
-            for child in node.children { walkBlocks(child, base: base) }
         }
     }
 
     private mutating func makeUnit(_ block: MarkdownNode, location: String, base: Int, isHeading: Bool) -> TranslatableUnit? {
         pieces = []
         nextPair = 0
-        for child in block.children { emit(child, base: base) }
+        emitPieces(of: block, base: base)
         guard let first = pieces.first?.range.lowerBound, let last = pieces.map(\.range.upperBound).max() else { return nil }
         let origin = first..<last
         var ordered = fillGaps(pieces.sorted { $0.range.lowerBound < $1.range.lowerBound }, in: origin)
@@ -58,37 +64,51 @@ struct UnitExtractor {
         return TranslatableUnit(location: location, origin: origin, text: Array(bytes[origin]), pieces: rebased)
     }
 
-    /// Pieces for one inline node and its children.
-    private mutating func emit(_ node: MarkdownNode, base: Int) {
-        guard let local = node.range else { return }  // soft and hard breaks: found as gaps
-        let range = (local.lowerBound + base)..<(local.upperBound + base)
-        switch node.kind {
-        case "text":
-            pieces.append(.text(range))
-        case "emph", "strong", "strikethrough", "link", "image":
-            let childRanges = node.children.compactMap(\.range)
-            guard let firstChild = childRanges.first, let lastChild = childRanges.map(\.upperBound).max(),
-                  !isAutolink(node, range: range)
-            else {
-                pieces.append(.code(range))
-                return
+    /// What is left to do for a block's inlines: a node to turn into pieces, or the closing code
+    /// of a pair whose children come first.
+    private enum InlineStep {
+        case visit(MarkdownNode)
+        case close(pair: Int, Range<Int>)
+    }
+
+    /// Pieces for the inline nodes of `block`, in document order: an explicit stack rather than
+    /// recursion, since emphasis and images nest as deep as the text likes.
+    private mutating func emitPieces(of block: MarkdownNode, base: Int) {
+        var steps: [InlineStep] = block.children.reversed().map { .visit($0) }
+        while let step = steps.popLast() {
+            guard case .visit(let node) = step else {
+                if case .close(let pair, let range) = step { pieces.append(.close(pair: pair, range)) }
+                continue
             }
-            nextPair += 1
-            let pair = nextPair
-            pieces.append(.open(pair: pair, range.lowerBound..<(firstChild.lowerBound + base)))
-            for child in node.children { emit(child, base: base) }
-            pieces.append(.close(pair: pair, (lastChild + base)..<range.upperBound))
-        default:
-            // code, html_inline, footnote_reference and anything unknown: kept as is.
-            pieces.append(.code(range))
+            guard let local = node.range else { continue }  // soft and hard breaks: found as gaps
+            let range = (local.lowerBound + base)..<(local.upperBound + base)
+            switch node.kind {
+            case .text:
+                pieces.append(.text(range))
+            case .emphasis, .strong, .strikethrough, .link, .image:
+                let childRanges = node.children.compactMap(\.range)
+                guard let firstChild = childRanges.first, let lastChild = childRanges.map(\.upperBound).max(),
+                      !isAutolink(node, range: range)
+                else {
+                    pieces.append(.code(range))
+                    continue
+                }
+                nextPair += 1
+                pieces.append(.open(pair: nextPair, range.lowerBound..<(firstChild.lowerBound + base)))
+                steps.append(.close(pair: nextPair, (lastChild + base)..<range.upperBound))
+                steps.append(contentsOf: node.children.reversed().map { .visit($0) })
+            default:
+                // Inline code, inline HTML, footnote references and anything unknown: kept as is.
+                pieces.append(.code(range))
+            }
         }
     }
 
-    /// `<https://…>`, a bare GFM autolink, or a link whose text is its own URL.
+    /// An autolink, `<https://…>` or `<name@example.com>`: a link not written with `[`. (Bare
+    /// URLs are not links here, `BareURLScanner` finds them; a link whose text is its own URL,
+    /// `[https://a.b](https://a.b)`, is an ordinary link whose text `lookalikes` protects.)
     private func isAutolink(_ node: MarkdownNode, range: Range<Int>) -> Bool {
-        guard node.kind == "link" else { return false }
-        if bytes[range.lowerBound] != UInt8(ascii: "[") { return true }
-        return false
+        node.kind == .link && bytes[range.lowerBound] != UInt8(ascii: "[")
     }
 
     /// Bytes between pieces (line breaks with their container prefix, hard-break markers).

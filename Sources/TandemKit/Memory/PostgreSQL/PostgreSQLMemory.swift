@@ -338,3 +338,7 @@ public final class PostgreSQLMemory: TranslationMemory {
         }
     }
 }
+
+/// Not thread-safe: its connection and caches are unsynchronised; open one per thread.
+@available(*, unavailable)
+extension PostgreSQLMemory: Sendable {}

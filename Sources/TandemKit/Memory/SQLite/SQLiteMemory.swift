@@ -242,3 +242,7 @@ public final class SQLiteMemory: TranslationMemory {
         try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
     }
 }
+
+/// Not thread-safe: its caches and scratch are unsynchronised; open one per thread.
+@available(*, unavailable)
+extension SQLiteMemory: Sendable {}

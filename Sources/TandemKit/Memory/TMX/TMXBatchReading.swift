@@ -4,7 +4,7 @@ import Foundation
 /// `TMXBatchPipe` in batches that give at most about `batchSize` memory units (one per variant
 /// besides the source). Runs on its own thread; the storing thread turns them into units
 /// (normalizing their keys), which splits the work about evenly between the two.
-final class TMXBatchReading: @unchecked Sendable {
+final class TMXBatchReading: Sendable {
     private let url: URL
     private let path: String
     private let batchSize: Int
