@@ -15,9 +15,6 @@ public struct MatchSymbolizer: Sendable {
 
     public init() {}
 
-    /// Tokens known so far.
-    public var tokenCount: Int { vocabulary.count }
-
     /// Every symbol value is below this (except `unknownToken`).
     public var symbolSpace: Int { Int(Self.tokenBase) + vocabulary.count }
 
