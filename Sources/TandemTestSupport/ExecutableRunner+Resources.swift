@@ -10,10 +10,16 @@ extension ExecutableRunner {
     }
 
     /// Runs `tandem` as `run` does, under `/usr/bin/time` when the machine has it, and returns its
-    /// CPU time and peak memory with the result (`nil` without the tool). Hostile-input tests
-    /// check these rather than wall-clock time: the machines are noisy.
+    /// CPU time and peak memory with the result. Hostile-input tests check these rather than
+    /// wall-clock time: the machines are noisy.
+    ///
+    /// `nil` without the tool, and in a sanitized build (`make test-sanitize` sets
+    /// `TANDEM_TEST_SANITIZER`): AddressSanitizer triples memory and slows every access, so the
+    /// numbers would say nothing about Tandem.
     public static func runMeasuringResources(_ arguments: [String], in directory: URL) throws -> (Result, Resources?) {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time"),
+              ProcessInfo.processInfo.environment["TANDEM_TEST_SANITIZER"] == nil
+        else {
             return (try run(arguments, in: directory), nil)
         }
         let result = try run(arguments, in: directory, wrappedIn: ["/usr/bin/time", "-f", "tandem-resources %U %S %M"])
