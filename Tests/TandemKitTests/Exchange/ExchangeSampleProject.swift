@@ -61,4 +61,14 @@ public struct ExchangeSampleProject {
     }
 
     public func remove() { temporary.remove() }
+
+    /// A corpus post copied into a project of its own, extracted, and ready to export to `en`
+    /// (the caller removes the project).
+    public static func documents(ofCorpusPost post: URL) throws -> (TemporaryProject, [ExchangeDocument]) {
+        let temporary = try TemporaryProject()
+        let copy = try temporary.write(try TextFile.readBytes(post), to: "content/posts/\(post.lastPathComponent)")
+        let project = try Project.open(configFile: temporary.configFile)
+        _ = try Extractor(project: project).extract(copy)
+        return (temporary, try ExchangeExport(project: project, locale: LocaleTag("en")!).documents(posts: [copy]))
+    }
 }

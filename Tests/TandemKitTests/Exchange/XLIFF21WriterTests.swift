@@ -132,12 +132,8 @@ struct XLIFF21WriterTests {
     @Test(.enabled(if: canValidate && SharedCorpus.isAvailable, Comment(rawValue: "xmllint or the shared corpus is missing")),
           arguments: SharedCorpus.allPosts)
     func everyCorpusPostExportsAsValidXLIFF21(_ post: URL) throws {
-        let temporary = try TemporaryProject()
+        let (temporary, documents) = try ExchangeSampleProject.documents(ofCorpusPost: post)
         defer { temporary.remove() }
-        let copy = try temporary.write(try TextFile.readBytes(post), to: "content/posts/\(post.lastPathComponent)")
-        let project = try Project.open(configFile: temporary.configFile)
-        _ = try Extractor(project: project).extract(copy)
-        let documents = try ExchangeExport(project: project, locale: LocaleTag("en")!).documents(posts: [copy])
         let xliff = XLIFF21Writer(toolVersion: "test").document(documents)
         #expect(try Self.schemaErrors(xliff) == nil, "\(post.lastPathComponent)")
         #expect(try XLIFF21Reader.ruleViolations(Array(xliff.utf8)) == [], "\(post.lastPathComponent)")
