@@ -48,7 +48,7 @@ public struct XLIFF12Writer: Sendable {
     }
 
     private func unit(_ segment: SegmentEntry) -> String {
-        let codes = segment.codes.map(InlineCodeSet.init(codes:)) ?? InlineCodeSet(placeholdersOf: segment.source)
+        let codes = segment.inlineCodes
         let approved = segment.state >= .reviewed ? "yes" : "no"
         var output = "      <trans-unit id=\"\(XMLEscaping.attribute(segment.id))\" resname=\"\(XMLEscaping.attribute(segment.location))\""
         output += " approved=\"\(approved)\" xml:space=\"preserve\">\n"

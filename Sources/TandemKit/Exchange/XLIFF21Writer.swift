@@ -62,7 +62,7 @@ public struct XLIFF21Writer: Sendable {
     }
 
     private func unit(_ segment: SegmentEntry) -> String {
-        let codes = segment.codes.map(InlineCodeSet.init(codes:)) ?? InlineCodeSet(placeholdersOf: segment.source)
+        let codes = segment.inlineCodes
         var output = "    <unit id=\"\(XMLEscaping.attribute(segment.id))\" name=\"\(XMLEscaping.attribute(segment.location))\" xml:space=\"preserve\">\n"
         // Modules first: the schema puts foreign elements before <notes>.
         let candidates = segment.candidates ?? []

@@ -53,11 +53,8 @@ public class XLIFFReader: EntityRefusingXMLDelegate {
         }
         var scan = XMLPrologScan()
         bytes.withUnsafeBufferPointer { scan.feed($0) }
-        if case .entityDeclaration(let line, let column) = scan.verdict {
-            throw TandemError.invalidValue(
-                SourceLocation(file: displayPath, line: line, column: column),
-                message: "the DOCTYPE declares entities; XLIFF files with entity declarations are refused (entity expansion and external entities are unsafe)")
-        }
+        try scan.refuseEntityDeclarations(
+            path: displayPath, message: "the DOCTYPE declares entities; XLIFF files with entity declarations are refused (entity expansion and external entities are unsafe)")
         let parser = XMLParser(data: Data(bytes))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = true
@@ -92,14 +89,8 @@ public class XLIFFReader: EntityRefusingXMLDelegate {
     /// Moves the pending character data into `text`, noting text that reads as a placeholder.
     func flushRun() {
         guard !run.isEmpty else { return }
-        if field != .exportedTarget {
-            var copy = run
-            let lookalike = copy.withUTF8 { bytes -> String? in
-                var found: String?
-                Placeholder.forEach(in: bytes) { placeholder, _ in if found == nil { found = placeholder.token } }
-                return found
-            }
-            if let lookalike { unitProblems.append("the text '\(lookalike)' reads as an inline code; codes must be tags") }
+        if field != .exportedTarget, let lookalike = CodedText(run).placeholders.first {
+            unitProblems.append("the text '\(lookalike)' reads as an inline code; codes must be tags")
         }
         text += run
         run = ""

@@ -24,11 +24,8 @@ enum TBXGlossaryReader {
         }
         var scan = XMLPrologScan()
         bytes.withUnsafeBufferPointer { scan.feed($0) }
-        if case .entityDeclaration(let line, let column) = scan.verdict {
-            throw TandemError.invalidValue(
-                SourceLocation(file: path, line: line, column: column),
-                message: "DOCTYPE declares an entity; entity declarations are refused (they can expand without bound or read local files)")
-        }
+        try scan.refuseEntityDeclarations(
+            path: path, message: "DOCTYPE declares an entity; entity declarations are refused (they can expand without bound or read local files)")
         let parser = XMLParser(data: Data(bytes))
         let collector = TBXCollector(path: path, parser: parser)
         parser.delegate = collector

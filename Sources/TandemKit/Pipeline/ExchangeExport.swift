@@ -24,8 +24,8 @@ public struct ExchangeExport {
         public var cjkCharacters = 0
     }
 
-    /// The documents of `posts` (every segment file of the locale when empty); a post without a
-    /// segment file for the locale is an error naming it.
+    /// The documents of `posts` (posts with no segment in `states` are left out); a post
+    /// without a segment file for the locale is an error naming it.
     public func documents(posts: [URL]) throws -> [ExchangeDocument] {
         var documents: [ExchangeDocument] = []
         for post in posts {

@@ -116,7 +116,7 @@ public struct ExchangeImport {
                 report.untranslated += 1
                 continue
             }
-            let codes = segment.codes.map(InlineCodeSet.init(codes:)) ?? InlineCodeSet(placeholdersOf: segment.source)
+            let codes = segment.inlineCodes
             let problems = codes.problems(in: target)
             if !problems.isEmpty {
                 quarantine(unit, .inlineCodes, problems.map(\.description).joined(separator: "; "))

@@ -115,3 +115,12 @@ struct XMLPrologScan {
         }
     }
 }
+
+extension XMLPrologScan {
+    /// Throws `message` at the declaration's position when the prolog fed so far declares entities.
+    func refuseEntityDeclarations(path: String, message: String) throws {
+        if case .entityDeclaration(let line, let column) = verdict {
+            throw TandemError.invalidValue(SourceLocation(file: path, line: line, column: column), message: message)
+        }
+    }
+}

@@ -36,15 +36,7 @@ public enum Normalizer {
     /// `key` when its placeholders are the original's; otherwise the key made run by run, with
     /// every `{` that folding produced written U+FF5B so that it reads as text.
     private static func keepingFoldedBracesText(_ key: String, original: String) -> String {
-        func placeholders(_ text: String) -> [Placeholder] {
-            var text = text
-            return text.withUTF8 { bytes in
-                var found: [Placeholder] = []
-                Placeholder.forEach(in: bytes) { placeholder, _ in found.append(placeholder) }
-                return found
-            }
-        }
-        if placeholders(key) == placeholders(original) { return key }
+        if CodedText(key).placeholders == CodedText(original).placeholders { return key }
         func foldedRun(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
             String(normalize(String(decoding: bytes, as: UTF8.self), to: .nfkcCasefold).map { $0 == "{" ? "\u{FF5B}" : $0 })
         }

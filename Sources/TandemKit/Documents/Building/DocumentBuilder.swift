@@ -34,8 +34,7 @@ public struct DocumentBuilder {
                     throw BuildProblem.placeholders(segmentID: segment.id, location: segment.location, problem: error)
                 }
             }
-            var edits = SentenceJoining.spaces(
-                between: ordered, replacements: replacements, in: unit, targetLanguage: language, targets: targets)
+            var edits = SentenceJoining.spaces(between: ordered, in: unit, targetLanguage: language, targets: targets)
             for (segment, replacement) in zip(ordered, replacements) {
                 if let replacement { edits.append((segment.range, Array(replacement.utf8))) }
             }

@@ -8,12 +8,11 @@ enum SentenceJoining {
 
     /// Insertions of one space (empty ranges) between consecutive sentences of `unit` where the
     /// source has no white space between them and the texts meeting there are of a spaced
-    /// script: the letter or punctuation before is not CJK, nor the one after. A sentence that
-    /// keeps its source (nil replacement) counts with its source text, so an identity
+    /// script: the letter or punctuation before is not CJK, nor the one after. A sentence
+    /// without a target keeps its source and counts with its source text, so an identity
     /// translation of Chinese gets no space and stays byte-exact.
     static func spaces(
-        between segments: [ExtractedSegment], replacements: [String?], in unit: TranslatableUnit,
-        targetLanguage: LocaleTag?, targets: [String: String]
+        between segments: [ExtractedSegment], in unit: TranslatableUnit, targetLanguage: LocaleTag?, targets: [String: String]
     ) -> [(range: Range<Int>, bytes: [UInt8])] {
         if let targetLanguage, unspacedLanguages.contains(targetLanguage.language) { return [] }
         guard segments.count > 1 else { return [] }
@@ -21,7 +20,7 @@ enum SentenceJoining {
         for index in 1..<segments.count {
             let previous = segments[index - 1]
             let next = segments[index]
-            guard replacements[index - 1] != nil || replacements[index] != nil else { continue }
+            guard targets[previous.id] != nil || targets[next.id] != nil else { continue }
             let gap = previous.range.upperBound..<next.range.lowerBound
             guard !gap.isEmpty || previous.range.upperBound == next.range.lowerBound,
                   !unit.text[gap].contains(where: { [0x20, 0x09, 0x0A, 0x0D].contains($0) })

@@ -84,7 +84,7 @@ public struct TranslationLinter: Sendable {
         }
 
         // The same judgement build makes (`InlineCodeSet.expand`): what build refuses, lint reports.
-        let codes = segment.codes.map(InlineCodeSet.init(codes:)) ?? InlineCodeSet(placeholdersOf: segment.source)
+        let codes = segment.inlineCodes
         for problem in codes.problems(in: target) {
             switch problem {
             case .missing(let placeholder):

@@ -115,11 +115,8 @@ public final class TMXReader: EntityRefusingXMLDelegate {
             guard let chunk = try? handle.read(upToCount: 1 << 16), !chunk.isEmpty else { break }
             chunk.withUnsafeBytes { scan.feed($0.bindMemory(to: UInt8.self)) }
         }
-        if case .entityDeclaration(let line, let column) = scan.verdict {
-            throw TandemError.invalidValue(
-                SourceLocation(file: displayPath, line: line, column: column),
-                message: "the DOCTYPE declares entities; TMX files with entity declarations are refused (entity expansion and external entities are unsafe)")
-        }
+        try scan.refuseEntityDeclarations(
+            path: displayPath, message: "the DOCTYPE declares entities; TMX files with entity declarations are refused (entity expansion and external entities are unsafe)")
     }
 
     private func location(_ parser: XMLParser) -> SourceLocation {
