@@ -1,0 +1,97 @@
+import Foundation
+
+extension HugoSiteConfiguration {
+    /// The names Hugo looks for at the site root, in its order.
+    static let rootFileNames = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"]
+    /// Hugo's configuration directory for every environment.
+    static let defaultConfigDirectory = "config/_default"
+
+    /// The configuration of the Hugo site at `root`, read as Hugo reads it: `files` (Hugo's
+    /// `--config a.toml,b.yaml`; later files win), else the first of `hugo.toml|yaml|json`,
+    /// `config.toml|yaml|json`, merged with `config/_default/` (where `languages.toml` holds
+    /// the `[languages]` table and `hugo.toml`/`config.toml` the root settings). `nil` when
+    /// `root` holds no Hugo configuration.
+    public static func load(siteRoot root: URL, files: [String]? = nil) throws -> HugoSiteConfiguration? {
+        var read: [String] = []
+        var tree: [String: Any] = [:]
+        var languagesFile: (path: String, format: HugoConfigurationFormat, topLevel: Bool)?
+
+        func merge(_ relative: String, under key: String? = nil) throws {
+            let url = root.appendingPathComponent(relative)
+            guard let format = HugoConfigurationFormat(file: relative) else {
+                throw TandemError.unsupportedFile(path: url.path, expected: "a Hugo configuration file (.toml, .yaml, .yml, .json)")
+            }
+            let settings = try format.tree(of: try TextFile.readUTF8(url), file: url.path)
+            tree = deepMerge(tree, key.map { [$0: settings] } ?? settings)
+            read.append(relative)
+            if key == "languages" {
+                languagesFile = (relative, format, true)
+            } else if languagesFile == nil || settings["languages"] != nil, languagesFile?.topLevel != true {
+                languagesFile = (relative, format, false)
+            }
+        }
+
+        if let files {
+            for file in files { try merge(file) }
+        } else {
+            if let main = rootFileNames.first(where: { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }) {
+                try merge(main)
+            }
+            let directory = root.appendingPathComponent(defaultConfigDirectory)
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+            for name in names where HugoConfigurationFormat(file: name) != nil {
+                let stem = ((name as NSString).deletingPathExtension).lowercased()
+                try merge(defaultConfigDirectory + "/" + name, under: stem == "hugo" || stem == "config" ? nil : stem)
+            }
+        }
+        guard let languagesFile else { return nil }
+        return try HugoSiteConfiguration(tree: tree, files: read, languagesFile: languagesFile)
+    }
+
+    /// The settings Tandem uses, out of the merged tree.
+    private init(tree: [String: Any], files: [String], languagesFile: (path: String, format: HugoConfigurationFormat, topLevel: Bool)) throws {
+        let disabledKeys = Set(((tree["disablelanguages"] as? [Any]) ?? []).map { "\($0)".lowercased() })
+        var languages: [HugoLanguage] = []
+        for (key, value) in (tree["languages"] as? [String: Any]) ?? [:] {
+            let settings = value as? [String: Any] ?? [:]
+            languages.append(HugoLanguage(
+                key: key,
+                languageCode: (settings["languagecode"] ?? settings["locale"]).map { "\($0)" },
+                contentDir: settings["contentdir"].map { "\($0)" },
+                weight: Self.integer(settings["weight"]) ?? 0,
+                disabled: Self.boolean(settings["disabled"]) ?? false || disabledKeys.contains(key.lowercased())))
+        }
+        self.init(
+            files: files, languagesFile: languagesFile.path, languagesFileFormat: languagesFile.format,
+            languagesAtTopLevel: languagesFile.topLevel,
+            defaultContentLanguage: tree["defaultcontentlanguage"].map { "\($0)" },
+            defaultContentLanguageInSubdir: Self.boolean(tree["defaultcontentlanguageinsubdir"]) ?? false,
+            contentDir: tree["contentdir"].map { "\($0)" } ?? "content",
+            languages: languages)
+    }
+
+    private static func integer(_ value: Any?) -> Int? {
+        if let number = value as? NSNumber { return number.intValue }
+        if let number = value as? Int { return number }
+        return (value as? String).flatMap(Int.init)
+    }
+
+    private static func boolean(_ value: Any?) -> Bool? {
+        if let flag = value as? Bool { return flag }
+        if let number = value as? NSNumber { return number.boolValue }
+        return nil
+    }
+
+    /// `base` with `overlay`'s values, tables merged key by key.
+    private static func deepMerge(_ base: [String: Any], _ overlay: [String: Any]) -> [String: Any] {
+        var result = base
+        for (key, value) in overlay {
+            if let inner = value as? [String: Any], let existing = result[key] as? [String: Any] {
+                result[key] = deepMerge(existing, inner)
+            } else {
+                result[key] = value
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// Where each language's version of a post lives, as the Hugo site arranges it: by file name
+/// (`foo.<key>.md` beside the source, `index.<key>.md` in a bundle) or by content directory
+/// (each language's `contentDir`, same relative path). Read from the site's configuration
+/// when there is one; outside a Hugo site, from `tandem.yml`'s `output` and `outputDirectory`.
+public struct TranslationLayout: Sendable {
+    public let root: URL
+    public let configuration: ProjectConfiguration
+    /// The Hugo site's configuration, when the project root holds one.
+    public let site: HugoSiteConfiguration?
+
+    public init(root: URL, configuration: ProjectConfiguration, site: HugoSiteConfiguration?) {
+        self.root = root.standardizedFileURL
+        self.configuration = configuration
+        self.site = site
+    }
+
+    /// The language key `tag` is written as in file names: the site's key for it (`zh-TW` →
+    /// `zh-tw`, or the key whose `languageCode` is `zh-TW`), else the tag lower-cased as Hugo
+    /// lower-cases keys.
+    public func languageKey(for tag: LocaleTag) -> String {
+        site?.language(for: tag)?.key ?? tag.identifier.lowercased()
+    }
+
+    /// The content directory the source posts are in: the source language's `contentDir`,
+    /// else the site's `contentDir`, else `tandem.yml`'s `content`.
+    public var sourceContentDirectory: URL {
+        guard let site else { return directory(configuration.content) }
+        return directory(site.language(for: configuration.source)?.contentDir ?? site.contentDir)
+    }
+
+    /// The content directory of `tag`'s pages, when it has one other than the source's.
+    public func separateContentDirectory(for tag: LocaleTag) -> URL? {
+        if let site {
+            guard let own = site.language(for: tag)?.contentDir else { return nil }
+            let url = directory(own)
+            return url == sourceContentDirectory ? nil : url
+        }
+        guard configuration.output == .directory, let pattern = configuration.outputDirectory else { return nil }
+        let url = directory(pattern.replacingOccurrences(of: "{tag}", with: tag.identifier))
+        return url == sourceContentDirectory ? nil : url
+    }
+
+    /// The language key of the post at `url` (inside the source content directory, or a
+    /// language's own one): a language suffix, else the content directory of a language, else
+    /// `frontMatterLanguage` (`lang:`/`language:`), else the site's default language (Hugo
+    /// gives an unsuffixed file that language) or, outside a site or in one that names no
+    /// language, the project's source.
+    public func language(ofFile url: URL, frontMatterLanguage: String?) -> PostLanguage {
+        if let key = suffixKey(of: url) { return PostLanguage(key: key, evidence: .fileName) }
+        if let key = directoryKey(of: url) { return PostLanguage(key: key, evidence: .contentDirectory) }
+        if let raw = frontMatterLanguage, let tag = LocaleTag(raw) {
+            return PostLanguage(key: languageKey(for: tag), evidence: .frontMatter)
+        }
+        // A site that names no language at all has only Hugo's default `en` on paper: its posts
+        // are in the language the project says.
+        let siteDefault = site.flatMap { $0.defaultLocaleTag != nil ? $0.defaultContentLanguage : nil }
+        return PostLanguage(key: siteDefault ?? languageKey(for: configuration.source), evidence: .fallback)
+    }
+
+    /// The language named by `url`'s suffix (`foo.en.md` → `en`): one of the site's keys, or
+    /// outside a site a key of the project's languages or any tag whose unsuffixed file exists.
+    func suffixKey(of url: URL) -> String? {
+        let stem = url.deletingPathExtension()
+        let suffix = stem.pathExtension.lowercased()
+        guard !suffix.isEmpty else { return nil }
+        if let site { return site.language(key: suffix) != nil ? suffix : nil }
+        guard let tag = LocaleTag(suffix) else { return nil }
+        let projectKeys = ([configuration.source] + configuration.targets).map(languageKey(for:))
+        if projectKeys.contains(suffix) { return suffix }
+        let original = stem.deletingPathExtension().appendingPathExtension(url.pathExtension)
+        return FileManager.default.fileExists(atPath: original.path) ? languageKey(for: tag) : nil
+    }
+
+    /// The language whose own content directory holds `url`.
+    private func directoryKey(of url: URL) -> String? {
+        let tags: [(key: String, directory: URL)]
+        if let site {
+            tags = site.languages.filter { !$0.disabled }.compactMap { language in
+                language.contentDir.map { (language.key, directory($0)) }
+            }
+        } else {
+            tags = ([configuration.source] + configuration.targets).compactMap { tag in
+                separateContentDirectory(for: tag).map { (languageKey(for: tag), $0) }
+            }
+        }
+        // The deepest directory wins (`content/en` inside `content`).
+        return tags.filter { Self.isInside(url, $0.directory) }.max { $0.directory.path.count < $1.directory.path.count }?.key
+    }
+
+    /// Where `post` (a source post) is written in `locale`: in the locale's content directory
+    /// at the same relative path, or beside it as `<name>.<key>.md` (a source suffix such as
+    /// `index.zh-cn.md` is replaced, not kept).
+    public func translatedPost(for post: URL, locale: LocaleTag) throws -> URL {
+        let ext = post.pathExtension
+        var stem = post.deletingPathExtension()
+        if suffixKey(of: post) != nil { stem = stem.deletingPathExtension() }
+        let url: URL
+        if let directory = separateContentDirectory(for: locale) {
+            let relative = stem.appendingPathExtension(ext).path(relativeTo: sourceContentDirectory)
+            url = directory.appendingPathComponent(relative).standardizedFileURL
+        } else {
+            url = stem.appendingPathExtension(languageKey(for: locale)).appendingPathExtension(ext)
+        }
+        guard Self.isInside(url, root) else { throw TandemError.invalidArgument("output for \(post.path) would fall outside the project") }
+        return url
+    }
+
+    private func directory(_ relative: String) -> URL { root.appendingPathComponent(relative).standardizedFileURL }
+
+    static func isInside(_ url: URL, _ directory: URL) -> Bool {
+        let path = url.standardizedFileURL.path
+        let base = directory.standardizedFileURL.path
+        return path == base || path.hasPrefix(base.hasSuffix("/") ? base : base + "/")
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+import TandemKit
+import TandemTestSupport
+
+/// Reading a Hugo site's configuration as Hugo does, in each of its formats and places.
+@Suite("Hugo site configuration")
+struct HugoSiteConfigurationTests {
+    static func site(_ files: [String: String]) throws -> URL {
+        let root = try TemporaryDirectory(prefix: "tandem-site-config").url
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return root
+    }
+
+    @Test func aTOMLFileGivesTheLanguagesByWeightWithLowerCaseKeys() throws {
+        let root = try Self.site(["hugo.toml": """
+            DefaultContentLanguage = "zh-CN"
+            defaultContentLanguageInSubdir = true
+            [languages.en]
+            weight = 2
+            contentDir = "content/en"
+            [languages.zh-CN]
+            languageCode = "zh-CN"
+            weight = 1
+            [languages.fr]
+            weight = 3
+            disabled = true
+            """])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = try #require(try HugoSiteConfiguration.load(siteRoot: root))
+        #expect(site.files == ["hugo.toml"])
+        #expect(site.defaultContentLanguage == "zh-cn")
+        #expect(site.defaultContentLanguageInSubdir)
+        #expect(site.languages.map(\.key) == ["zh-cn", "en", "fr"])
+        #expect(site.languages[1].contentDir == "content/en")
+        #expect(site.languages[2].disabled)
+        #expect(site.language(for: LocaleTag("fr")!) == nil)
+        #expect(site.translatesByDirectory)
+    }
+
+    @Test func tagsMapToTheSitesKeysByKeyThenLanguageCodeThenAnUnambiguousLanguage() throws {
+        let site = HugoSiteConfiguration(
+            files: ["hugo.toml"], languagesFile: "hugo.toml", languagesFileFormat: .toml,
+            languages: [
+                HugoLanguage(key: "zh-cn", weight: 1), HugoLanguage(key: "tw", languageCode: "zh-TW", weight: 2),
+                HugoLanguage(key: "pt", weight: 3),
+            ])
+        #expect(site.language(for: LocaleTag("zh-CN")!)?.key == "zh-cn")
+        #expect(site.language(for: LocaleTag("zh-TW")!)?.key == "tw")
+        #expect(site.language(for: LocaleTag("pt-BR")!)?.key == "pt")
+        #expect(site.language(for: LocaleTag("ja")!) == nil)
+        #expect(HugoLanguage(key: "pt-br").localeTag == LocaleTag("pt-BR"))
+        #expect(HugoLanguage(key: "zh-hant-tw").localeTag == LocaleTag("zh-Hant-TW"))
+    }
+
+    @Test func theConfigDirectoryMergesWithTheRootFileAndHoldsTheLanguagesFile() throws {
+        let root = try Self.site([
+            "config.yaml": "baseURL: https://example.org/\ncontentDir: posts-root\n",
+            "config/_default/hugo.yaml": "defaultContentLanguage: en\n",
+            "config/_default/languages.yaml": "en:\n  weight: 1\nzh-cn:\n  weight: 2\n  languageCode: zh-CN\n",
+            "config/_default/params.toml": "[social]\ngithub = \"x\"\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = try #require(try HugoSiteConfiguration.load(siteRoot: root))
+        #expect(site.files == ["config.yaml", "config/_default/hugo.yaml", "config/_default/languages.yaml", "config/_default/params.toml"])
+        #expect(site.contentDir == "posts-root")
+        #expect(site.defaultContentLanguage == "en")
+        #expect(site.languages.map(\.key) == ["en", "zh-cn"])
+        #expect(site.languagesFile == "config/_default/languages.yaml")
+        #expect(site.languagesAtTopLevel)
+    }
+
+    @Test func namedFilesReplaceTheSearchAndLaterOnesWin() throws {
+        let root = try Self.site([
+            "hugo.toml": "defaultContentLanguage = \"fr\"\n",
+            "site/base.json": #"{"defaultContentLanguage": "en", "languages": {"en": {"weight": 1}}}"#,
+            "site/local.toml": "defaultContentLanguage = \"zh-cn\"\n[languages.zh-cn]\nweight = 0\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = try #require(try HugoSiteConfiguration.load(siteRoot: root, files: ["site/base.json", "site/local.toml"]))
+        #expect(site.defaultContentLanguage == "zh-cn")
+        #expect(site.languages.map(\.key) == ["zh-cn", "en"])
+    }
+
+    @Test func noConfigurationIsNoSiteAndABrokenOneIsAnErrorAtItsLine() throws {
+        let empty = try Self.site([:])
+        defer { try? FileManager.default.removeItem(at: empty) }
+        #expect(try HugoSiteConfiguration.load(siteRoot: empty) == nil)
+
+        let broken = try Self.site(["hugo.toml": "title = \"x\"\n[languages.en\nweight = 1\n"])
+        defer { try? FileManager.default.removeItem(at: broken) }
+        #expect {
+            try HugoSiteConfiguration.load(siteRoot: broken)
+        } throws: { error in
+            (error as? TandemError)?.location?.line == 2
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import TandemKit
+
+/// Where each language's version of a post lives, and which language a file is.
+@Suite("Translation layout")
+struct TranslationLayoutTests {
+    static let root = URL(fileURLWithPath: "/site")
+    static let zh = LocaleTag("zh-CN")!
+    static let en = LocaleTag("en")!
+
+    static func layout(_ languages: [HugoLanguage], default key: String = "zh-cn") -> TranslationLayout {
+        TranslationLayout(
+            root: root, configuration: ProjectConfiguration(source: zh, targets: [en]),
+            site: HugoSiteConfiguration(
+                files: ["hugo.toml"], languagesFile: "hugo.toml", languagesFileFormat: .toml, defaultContentLanguage: key,
+                languages: languages))
+    }
+
+    static func url(_ path: String) -> URL { root.appendingPathComponent(path) }
+
+    @Test func aBundleSourceWithASuffixGetsItsSuffixReplaced() throws {
+        let layout = Self.layout([HugoLanguage(key: "zh-cn", weight: 1), HugoLanguage(key: "en", weight: 2)])
+        #expect(try layout.translatedPost(for: Self.url("content/posts/a/index.zh-cn.md"), locale: Self.en) == Self.url("content/posts/a/index.en.md"))
+        #expect(try layout.translatedPost(for: Self.url("content/posts/a/index.md"), locale: Self.en) == Self.url("content/posts/a/index.en.md"))
+        #expect(layout.language(ofFile: Self.url("content/posts/a/index.en.md"), frontMatterLanguage: nil) == PostLanguage(key: "en", evidence: .fileName))
+        #expect(layout.language(ofFile: Self.url("content/posts/a/index.md"), frontMatterLanguage: "en") == PostLanguage(key: "en", evidence: .frontMatter))
+        #expect(layout.language(ofFile: Self.url("content/posts/a/index.md"), frontMatterLanguage: nil) == PostLanguage(key: "zh-cn", evidence: .fallback))
+        // A dotted name that is no language of the site is part of the name.
+        #expect(layout.language(ofFile: Self.url("content/posts/release.v2.md"), frontMatterLanguage: nil).key == "zh-cn")
+    }
+
+    @Test func aLanguageWithItsOwnContentDirectoryGetsTheSameRelativePath() throws {
+        let layout = Self.layout([
+            HugoLanguage(key: "zh-cn", contentDir: "content/zh", weight: 1), HugoLanguage(key: "en", contentDir: "content/en", weight: 2),
+        ])
+        #expect(layout.sourceContentDirectory == Self.url("content/zh"))
+        #expect(try layout.translatedPost(for: Self.url("content/zh/posts/a.md"), locale: Self.en) == Self.url("content/en/posts/a.md"))
+        #expect(layout.language(ofFile: Self.url("content/en/posts/a.md"), frontMatterLanguage: nil) == PostLanguage(key: "en", evidence: .contentDirectory))
+    }
+
+    @Test func withoutASiteTheProjectFileDecidesAndKeysAreLowerCase() throws {
+        let layout = TranslationLayout(root: Self.root, configuration: ProjectConfiguration(source: Self.zh, targets: [LocaleTag("zh-TW")!]), site: nil)
+        #expect(try layout.translatedPost(for: Self.url("content/a.md"), locale: LocaleTag("zh-TW")!) == Self.url("content/a.zh-tw.md"))
+        #expect(layout.language(ofFile: Self.url("content/a.md"), frontMatterLanguage: nil) == PostLanguage(key: "zh-cn", evidence: .fallback))
+    }
+}
