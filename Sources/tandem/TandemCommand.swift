@@ -23,7 +23,7 @@ struct TandemCommand: ParsableCommand {
             """,
         version: "tandem \(version) (ICU \(ICUVersion.linked))",
         subcommands: [
-            InitCommand.self, SegmentCommand.self, ExtractCommand.self, PseudoCommand.self, BuildCommand.self,
+            InitCommand.self, CheckCommand.self, SegmentCommand.self, ExtractCommand.self, PseudoCommand.self, BuildCommand.self,
             ExportCommand.self, ImportCommand.self,
             GlossaryCommand.self, TMCommand.self,
         ]

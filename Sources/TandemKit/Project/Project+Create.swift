@@ -7,9 +7,10 @@ extension Project {
     ///
     /// Nothing is overwritten: an existing `tandem.yml` is an error and changes nothing, and
     /// existing rules files and `.gitignore` lines are kept. `tandem.yml` is written last, so a
-    /// failure part-way leaves no project behind.
+    /// failure part-way leaves no project behind. Inside a Hugo site (`site`), `tandem.yml` says
+    /// that the site's configuration decides the layout.
     @discardableResult
-    public static func create(at root: URL, configuration: ProjectConfiguration) throws -> Project {
+    public static func create(at root: URL, configuration: ProjectConfiguration, site: HugoSiteConfiguration? = nil) throws -> Project {
         let layout = ProjectLayout(root: root)
         let configFile = layout.configurationFile
         guard !FileManager.default.fileExists(atPath: configFile.path) else {
@@ -29,8 +30,8 @@ extension Project {
             }
         }
         try ignoreDerivedFiles(in: root)
-        try AtomicFile.write(Array(configuration.yaml.utf8), to: configFile)
-        return Project(root: root, configuration: configuration)
+        try AtomicFile.write(Array(configuration.yaml(site: site).utf8), to: configFile)
+        return Project(root: root, configuration: configuration, site: site)
     }
 
     /// Adds `.tandem/` to the root's `.gitignore` unless it is there: the memory is derived.

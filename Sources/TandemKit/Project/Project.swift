@@ -4,15 +4,22 @@ import Foundation
 public struct Project: Sendable {
     public let root: URL
     public let configuration: ProjectConfiguration
+    /// The configuration of the Hugo site at the root, when there is one: it decides the
+    /// content directory, the language keys and where translations go.
+    public let site: HugoSiteConfiguration?
 
-    public init(root: URL, configuration: ProjectConfiguration) {
+    public init(root: URL, configuration: ProjectConfiguration, site: HugoSiteConfiguration? = nil) {
         self.root = root.standardizedFileURL
         self.configuration = configuration
+        self.site = site
     }
 
-    /// The project whose project file is `configFile` (its directory is the root).
+    /// The project whose project file is `configFile` (its directory is the root), with the
+    /// Hugo site's configuration read from the root (or from `siteConfig:`).
     public static func open(configFile: URL) throws -> Project {
-        Project(root: configFile.deletingLastPathComponent(), configuration: try ProjectConfiguration.load(configFile))
+        let root = configFile.deletingLastPathComponent()
+        let configuration = try ProjectConfiguration.load(configFile)
+        return Project(root: root, configuration: configuration, site: try HugoSiteConfiguration.load(siteRoot: root, files: configuration.siteConfig))
     }
 
     /// The project of the nearest `tandem.yml` at or above `directory`.
@@ -25,13 +32,22 @@ public struct Project: Sendable {
 
     /// Where things live in this project.
     public var layout: ProjectLayout { ProjectLayout(root: root) }
-    public var contentDirectory: URL { root.appendingPathComponent(configuration.content).standardizedFileURL }
+    /// Where each language's version of a post lives.
+    public var translationLayout: TranslationLayout { TranslationLayout(root: root, configuration: configuration, site: site) }
+    /// The directory of the source posts (the site's, for the source language, where it says).
+    public var contentDirectory: URL { translationLayout.sourceContentDirectory }
     public var localesDirectory: URL { layout.localesDirectory }
 
     /// The posts to work on: `paths` (files or directories inside the content directory), or
-    /// every post of the content directory. Translated posts (`foo.en.md` beside `foo.md`) are
-    /// not sources.
+    /// every post of the content directory, in the source language and matching `include` and
+    /// not `exclude`. Posts in other languages (`foo.en.md`, `index.ja.md`, a page of another
+    /// language's content directory) are not sources.
     public func sourcePosts(_ paths: [String] = []) throws -> [URL] {
+        try candidatePosts(paths).filter { language(of: $0).key == translationLayout.languageKey(for: configuration.source) && isIncluded($0) }
+    }
+
+    /// Every Markdown file under `paths` or the content directory, whatever its language.
+    func candidatePosts(_ paths: [String] = []) throws -> [URL] {
         let roots = paths.isEmpty ? [contentDirectory] : paths.map { URL(fileURLWithPath: $0).standardizedFileURL }
         var posts: [URL] = []
         for start in roots {
@@ -45,34 +61,43 @@ public struct Project: Sendable {
             if isDirectory.boolValue {
                 let enumerator = FileManager.default.enumerator(at: start, includingPropertiesForKeys: nil)
                 while let url = enumerator?.nextObject() as? URL {
-                    if isPost(url) { posts.append(url.standardizedFileURL) }
+                    if isMarkdown(url) { posts.append(url.standardizedFileURL) }
                 }
-            } else if isPost(start) {
+            } else if isMarkdown(start) {
                 posts.append(start)
             }
         }
         return Array(Set(posts)).sorted { $0.path < $1.path }
     }
 
-    private func isPost(_ url: URL) -> Bool {
-        let ext = url.pathExtension.lowercased()
-        guard ext == "md" || ext == "markdown" else { return false }
-        if configuration.output == .directory, let pattern = configuration.outputDirectory {
-            for tag in configuration.targets {
-                let directory = root.appendingPathComponent(pattern.replacingOccurrences(of: "{tag}", with: tag.identifier)).standardizedFileURL
-                if directory != contentDirectory, isInside(url, directory) { return false }
-            }
-        }
-        return translationLocale(of: url) == nil
+    /// The language of the post at `url`: its suffix, its content directory, its `lang:` or
+    /// `language:` front matter, else the default (see `TranslationLayout.language(ofFile:)`).
+    public func language(of url: URL) -> PostLanguage {
+        let layout = translationLayout
+        return layout.language(ofFile: url, frontMatterLanguage: layout.suffixKey(of: url) == nil ? declaredLanguage(of: url) : nil)
     }
 
-    /// For `foo.en.md` beside `foo.md`: `en`.
-    public func translationLocale(of url: URL) -> LocaleTag? {
-        let stem = url.deletingPathExtension()
-        let suffix = stem.pathExtension
-        guard !suffix.isEmpty, let tag = LocaleTag(suffix) else { return nil }
-        let original = stem.deletingPathExtension().appendingPathExtension(url.pathExtension)
-        return FileManager.default.fileExists(atPath: original.path) ? tag : nil
+    /// `lang:` or `language:` of the post's front matter; an unreadable post has none (extract
+    /// reports what is wrong with it).
+    private func declaredLanguage(of url: URL) -> String? {
+        guard let bytes = try? TextFile.readBytes(url, limit: TextFile.postSizeLimit),
+              let frontMatter = try? FrontMatter.read(bytes, path: url.path) else { return nil }
+        for key in ["lang", "language"] {
+            if case .string(let value)? = frontMatter[key]?.value { return value }
+        }
+        return nil
+    }
+
+    /// Whether `post` passes `include` and `exclude` (globs on its path in the content directory).
+    private func isIncluded(_ post: URL) -> Bool {
+        let relative = relativePath(of: post)
+        let matches: (String) -> Bool = { fnmatch($0, relative, 0) == 0 }
+        return (configuration.include.isEmpty || configuration.include.contains(where: matches)) && !configuration.exclude.contains(where: matches)
+    }
+
+    private func isMarkdown(_ url: URL) -> Bool {
+        let ext = url.pathExtension.lowercased()
+        return ext == "md" || ext == "markdown"
     }
 
     /// `post`'s path relative to the content directory.
@@ -89,25 +114,10 @@ public struct Project: Sendable {
         return url
     }
 
-    /// Where `build` writes `post` in `locale`.
+    /// Where `build` writes `post` in `locale` (see `TranslationLayout.translatedPost`).
     public func translatedPost(for post: URL, locale: LocaleTag) throws -> URL {
-        let url: URL
-        switch configuration.output {
-        case .filename:
-            let ext = post.pathExtension
-            url = post.deletingPathExtension().appendingPathExtension(locale.identifier).appendingPathExtension(ext)
-        case .directory:
-            let pattern = configuration.outputDirectory ?? "content.{tag}"
-            url = root.appendingPathComponent(pattern.replacingOccurrences(of: "{tag}", with: locale.identifier))
-                .appendingPathComponent(relativePath(of: post)).standardizedFileURL
-        }
-        guard isInside(url, root) else { throw TandemError.invalidArgument("output for \(post.path) would fall outside the project") }
-        return url
+        try translationLayout.translatedPost(for: post, locale: locale)
     }
 
-    private func isInside(_ url: URL, _ directory: URL) -> Bool {
-        let path = url.standardizedFileURL.path
-        let base = directory.standardizedFileURL.path
-        return path == base || path.hasPrefix(base.hasSuffix("/") ? base : base + "/")
-    }
+    private func isInside(_ url: URL, _ directory: URL) -> Bool { TranslationLayout.isInside(url, directory) }
 }

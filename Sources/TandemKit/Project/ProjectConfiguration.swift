@@ -18,12 +18,21 @@ public struct ProjectConfiguration: Codable, Equatable, Sendable {
     public var memory: String
     /// How `extract` reuses the memory.
     public var leverage: LeverageSettings
+    /// Globs of posts to translate, relative to the source content directory (`*` also matches
+    /// `/`); empty: every post.
+    public var include: [String]
+    /// Globs of posts never to translate, matched like `include`.
+    public var exclude: [String]
+    /// The Hugo configuration files to read instead of looking for them (Hugo's `--config`),
+    /// relative to the project root; later files win.
+    public var siteConfig: [String]?
 
     public init(
         source: LocaleTag, targets: [LocaleTag], content: String = "content",
         translateKeys: [String] = FrontMatterPolicy.defaultKeys, output: OutputNaming = .filename,
         outputDirectory: String? = nil, memory: String = ProjectLayout.defaultMemoryPath,
-        leverage: LeverageSettings = LeverageSettings()
+        leverage: LeverageSettings = LeverageSettings(), include: [String] = [], exclude: [String] = [],
+        siteConfig: [String]? = nil
     ) {
         self.source = source
         self.targets = targets
@@ -33,10 +42,13 @@ public struct ProjectConfiguration: Codable, Equatable, Sendable {
         self.outputDirectory = outputDirectory
         self.memory = memory
         self.leverage = leverage
+        self.include = include
+        self.exclude = exclude
+        self.siteConfig = siteConfig
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case source, targets, content, translateKeys, output, outputDirectory, memory, leverage
+        case source, targets, content, translateKeys, output, outputDirectory, memory, leverage, include, exclude, siteConfig
     }
 
     /// Missing keys take their defaults; an unknown key is an error (a typo must not be ignored).
@@ -51,7 +63,10 @@ public struct ProjectConfiguration: Codable, Equatable, Sendable {
             output: try container.decodeIfPresent(OutputNaming.self, forKey: .output) ?? .filename,
             outputDirectory: try container.decodeIfPresent(String.self, forKey: .outputDirectory),
             memory: try container.decodeIfPresent(String.self, forKey: .memory) ?? ProjectLayout.defaultMemoryPath,
-            leverage: try container.decodeIfPresent(LeverageSettings.self, forKey: .leverage) ?? LeverageSettings())
+            leverage: try container.decodeIfPresent(LeverageSettings.self, forKey: .leverage) ?? LeverageSettings(),
+            include: try container.decodeIfPresent([String].self, forKey: .include) ?? [],
+            exclude: try container.decodeIfPresent([String].self, forKey: .exclude) ?? [],
+            siteConfig: try container.decodeIfPresent([String].self, forKey: .siteConfig))
         if output == .directory, outputDirectory?.contains("{tag}") != true {
             throw DecodingError.dataCorrupted(.init(
                 codingPath: [CodingKeys.outputDirectory],
@@ -65,32 +80,58 @@ public struct ProjectConfiguration: Codable, Equatable, Sendable {
     }
 
     /// The file `tandem init` writes, with a comment on every setting.
-    public var yaml: String {
-        """
-        # Tandem project settings (https://gohugo.io content translated with a translation memory).
-        # The language posts are written in.
-        source: \(source.identifier)
-        # Languages every post is translated into, besides those its `translations:` field lists.
-        targets: [\(targets.map(\.identifier).joined(separator: ", "))]
-        # The Hugo content directory.
-        content: \(content)
-        # Front matter keys whose values are translated; every other key is left untouched.
-        translateKeys: [\(translateKeys.joined(separator: ", "))]
-        # filename: foo.<tag>.md beside foo.md. directory: under outputDirectory ({tag} = locale).
-        output: \(output.rawValue)
-        # The translation memory: a SQLite file (derived, git-ignored) or a postgres:// URL.
-        memory: \(memory)
-        # How `extract` reuses the memory.
-        leverage:
-          # State of a target filled from an exact or in-context match: translated, or fuzzy to
-          # have a person check each one.
-          fillState: \(leverage.fillState.rawValue)
-          # Fill from exact matches whose neighbouring sentences differ (in-context ones always fill).
-          fillExact: \(leverage.fillExact)
-          # Fuzzy matches at or above this score (1-99) are attached as candidates, at most `candidates`.
-          minimumScore: \(leverage.minimumScore)
-          candidates: \(leverage.candidates)
+    public var yaml: String { yaml(site: nil) }
 
-        """
+    /// The file `tandem init` writes inside the Hugo site `site` (whose configuration decides
+    /// the content directory and where translations go), with a comment on every setting.
+    public func yaml(site: HugoSiteConfiguration?) -> String {
+        let quotedList: ([String]) -> String = { "[" + $0.map { "\"\($0)\"" }.joined(separator: ", ") + "]" }
+        var text = """
+            # Tandem project settings (https://gohugo.io content translated with a translation memory).
+            # The language posts are written in (a post in another language is never a source).
+            source: \(source.identifier)
+            # Languages every post is translated into, besides those its `translations:` field lists.
+            targets: [\(targets.map(\.identifier).joined(separator: ", "))]
+
+            """
+        if let site {
+            text += """
+                # The Hugo site's configuration (\(site.files.joined(separator: ", "))) decides the content
+                # directory, the language keys in file names (zh-TW → zh-tw) and where translations go
+                # (foo.<lang>.md, or each language's contentDir); `content` is used only without it.
+                content: \(content)
+
+                """
+        } else {
+            text += """
+                # The Hugo content directory (a Hugo configuration at the root, when there is one, wins).
+                content: \(content)
+                # filename: foo.<tag>.md beside foo.md. directory: under outputDirectory ({tag} = locale).
+                output: \(output.rawValue)
+
+                """
+            if output == .directory, let outputDirectory { text += "outputDirectory: \(outputDirectory)\n" }
+        }
+        text += """
+            # Globs of posts to translate or to leave alone, relative to the content directory.
+            include: \(quotedList(include))
+            exclude: \(quotedList(exclude))
+            # Front matter keys whose values are translated; every other key is left untouched.
+            translateKeys: [\(translateKeys.joined(separator: ", "))]
+            # The translation memory: a SQLite file (derived, git-ignored) or a postgres:// URL.
+            memory: \(memory)
+            # How `extract` reuses the memory.
+            leverage:
+              # State of a target filled from an exact or in-context match: translated, or fuzzy to
+              # have a person check each one.
+              fillState: \(leverage.fillState.rawValue)
+              # Fill from exact matches whose neighbouring sentences differ (in-context ones always fill).
+              fillExact: \(leverage.fillExact)
+              # Fuzzy matches at or above this score (1-99) are attached as candidates, at most `candidates`.
+              minimumScore: \(leverage.minimumScore)
+              candidates: \(leverage.candidates)
+
+            """
+        return text
     }
 }

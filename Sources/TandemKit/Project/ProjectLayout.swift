@@ -5,6 +5,8 @@ import Foundation
 ///     tandem.yml                         the project file; its directory is the root
 ///     locales/<tag>.yml                  sentence rules of a locale
 ///     locales/<tag>/<content path>.json  segment files
+///     locales/<tag>/.archive/…           segment files of deleted posts (the memory still reads them)
+///     locales/.built.json                what `build` wrote, with a hash of each file (tracked)
 ///     glossaries/<source>/<target>.tsv   glossaries (.csv, .tbx too)
 ///     tm/*.tmx                           TMX files the memory is rebuilt from
 ///     .tandem/memory.sqlite              the default memory (derived, git-ignored)
@@ -31,6 +33,13 @@ public struct ProjectLayout: Sendable {
     /// `locales/<tag>.yml`.
     public func localeRulesFile(for locale: LocaleTag) -> URL {
         localesDirectory.appendingPathComponent("\(locale.identifier).yml")
+    }
+    /// `locales/.built.json`: the manifest of the files `build` wrote. Tracked with the segment
+    /// files, so a teammate's `build` after a fresh clone knows Tandem's own outputs.
+    public var builtManifestFile: URL { localesDirectory.appendingPathComponent(".built.json") }
+    /// `locales/<tag>/.archive/`: segment files of deleted posts.
+    public func archiveDirectory(for locale: String) -> URL {
+        localesDirectory.appendingPathComponent(locale).appendingPathComponent(".archive")
     }
     /// `glossaries/`.
     public var glossariesDirectory: URL { root.appendingPathComponent(Self.glossariesDirectoryName) }

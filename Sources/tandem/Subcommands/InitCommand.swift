@@ -8,6 +8,8 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create tandem.yml, glossaries/ and locales/ in the current directory.",
         discussion: """
+            Inside a Hugo site, the site's configuration decides the defaults: the source is the default language (defaultContentLanguage), the targets are the other languages of its languages table, the content directory is the source language's, and translations go where the site puts them (by file name, or by each language's contentDir). Without a Hugo site, the defaults are --source zh-CN --targets en. `tandem check` then reports what in the site would still break.
+
             Nothing is overwritten: an existing tandem.yml is an error, and existing locale rules files are kept.
 
             Examples:
@@ -16,22 +18,29 @@ struct InitCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The language posts are written in.")
-    var source = LocaleTag("zh-CN")!
+    @Option(help: "The language posts are written in (default: the Hugo site's default language, else zh-CN).")
+    var source: LocaleTag?
 
-    @Option(help: "Comma-separated languages to translate every post into.")
-    var targets = "en"
+    @Option(help: "Comma-separated languages to translate every post into (default: the site's other languages, else en).")
+    var targets: String?
 
-    @Option(help: "The Hugo content directory.")
-    var content = "content"
+    @Option(help: "The Hugo content directory (default: the site's, else content).")
+    var content: String?
 
-    func validate() throws { _ = try Self.localeTags(targets) }
+    func validate() throws { if let targets { _ = try Self.localeTags(targets) } }
 
     func run() throws {
-        let targetTags = try Self.localeTags(targets)
-        let configuration = ProjectConfiguration(source: source, targets: targetTags, content: content)
-        try Project.create(at: WorkingDirectory.url, configuration: configuration)
-        print("created tandem.yml (source \(source), targets \(targetTags.map(\.identifier).joined(separator: ", "))), glossaries/, locales/, tm/")
+        let root = WorkingDirectory.url
+        let site = try HugoSiteConfiguration.load(siteRoot: root)
+        let sourceTag = source ?? site?.defaultLocaleTag ?? LocaleTag("zh-CN")!
+        let sourceKey = site?.language(for: sourceTag)?.key
+        let siteTargets = site?.languages.filter { !$0.disabled && $0.key != sourceKey }.compactMap(\.localeTag) ?? []
+        let targetTags = try targets.map(Self.localeTags) ?? (siteTargets.isEmpty ? [LocaleTag("en")!] : siteTargets)
+        let contentDirectory = content ?? site.map { $0.language(for: sourceTag)?.contentDir ?? $0.contentDir } ?? "content"
+        let configuration = ProjectConfiguration(source: sourceTag, targets: targetTags, content: contentDirectory)
+        let project = try Project.create(at: root, configuration: configuration, site: site)
+        print("created tandem.yml (source \(sourceTag), targets \(targetTags.map(\.identifier).joined(separator: ", "))\(site.map { ", from \($0.files.joined(separator: ", "))" } ?? "")), glossaries/, locales/, tm/")
+        for finding in try SiteCheck(project: project).findings() where site != nil { print(finding, terminator: "") }
     }
 
     /// `en,ja` as tags; a malformed one is a usage error.

@@ -1,0 +1,103 @@
+import Foundation
+
+/// `tandem check`: what in the Hugo site would break once Tandem builds translations into it
+/// (also run at the start of `build`, which refuses to run on an error).
+public struct SiteCheck {
+    public let project: Project
+
+    public init(project: Project) { self.project = project }
+
+    /// Every finding, errors first.
+    public func findings() throws -> [SiteFinding] {
+        guard let site = project.site else {
+            return [SiteFinding(
+                severity: .warning, file: ProjectLayout.configurationFileName,
+                message: "no Hugo configuration (\(HugoSiteConfiguration.rootFileNames.joined(separator: ", ")) or config/_default/) at the project root; translations are named by tandem.yml's output: and the language tags lower-cased")]
+        }
+        var findings = languageFindings(site)
+        findings += try fileFindings(site)
+        return findings.filter { $0.severity == .error } + findings.filter { $0.severity == .warning }
+    }
+
+    /// A missing `[languages]` table or entry, a disabled target, the default language.
+    private func languageFindings(_ site: HugoSiteConfiguration) -> [SiteFinding] {
+        let configuration = project.configuration
+        let layout = project.translationLayout
+        let format = site.languagesFileFormat
+        var findings: [SiteFinding] = []
+        let wanted = [configuration.source] + configuration.targets
+        var nextWeight = (site.languages.map(\.weight).max() ?? 0) + 1
+        var missing: [HugoLanguage] = []
+        for tag in wanted where site.language(for: tag) == nil {
+            if let disabled = site.languages.first(where: { $0.key == tag.identifier.lowercased() && $0.disabled }) {
+                findings.append(SiteFinding(
+                    severity: .error, file: site.languagesFile,
+                    message: "language \(disabled.key) (\(tag)) is disabled in the site, so Hugo drops its pages; enable it or remove \(tag) from tandem.yml"))
+                continue
+            }
+            missing.append(HugoLanguage(key: layout.languageKey(for: tag), languageCode: tag.identifier, weight: nextWeight))
+            nextWeight += 1
+        }
+        let sourceKey = layout.languageKey(for: configuration.source)
+        if site.languages.isEmpty {
+            var fix = site.languagesAtTopLevel ? "" : format.defaultLanguageLine(sourceKey) + "\n"
+            fix += format.lines(adding: missing, topLevel: site.languagesAtTopLevel)
+            findings.append(SiteFinding(
+                severity: .error, file: site.languagesFile,
+                message: "the site has no languages table, so Hugo builds one language (\(site.defaultContentLanguage)) and a translated foo.\(missing.last?.key ?? "en").md replaces or duplicates foo.md instead of becoming its translation\(format == .toml && !site.languagesAtTopLevel ? " (the defaultContentLanguage line goes above the first [table])" : "")",
+                fix: fix))
+            return findings
+        }
+        if !missing.isEmpty {
+            findings.append(SiteFinding(
+                severity: .error, file: site.languagesFile,
+                message: "\(missing.map { "\($0.languageCode ?? $0.key)" }.joined(separator: ", ")) \(missing.count == 1 ? "has" : "have") no entry in the site's languages, so Hugo does not render \(missing.count == 1 ? "its" : "their") pages as translations",
+                fix: format.lines(adding: missing, topLevel: site.languagesAtTopLevel)))
+        }
+        if site.defaultContentLanguage != sourceKey {
+            findings.append(SiteFinding(
+                severity: .warning, file: site.files.first ?? site.languagesFile,
+                message: "the site's default language is \(site.defaultContentLanguage), not the source \(configuration.source): Hugo reads a post without a language suffix (foo.md) as \(site.defaultContentLanguage), so source posts need foo.\(sourceKey).md\(site.language(for: configuration.source)?.contentDir.map { " or \($0)/" } ?? ""); posts in other languages are left alone"))
+        }
+        if configuration.output == .directory, !site.translatesByDirectory {
+            findings.append(SiteFinding(
+                severity: .warning, file: ProjectLayout.configurationFileName,
+                message: "tandem.yml says output: directory, but the site's languages have no contentDir of their own; translations go beside their source as foo.<lang>.md, as the site expects"))
+        }
+        return findings
+    }
+
+    /// Posts whose language Hugo would read differently from Tandem, and language suffixes
+    /// Hugo does not know.
+    private func fileFindings(_ site: HugoSiteConfiguration) throws -> [SiteFinding] {
+        let layout = project.translationLayout
+        let sourceKey = layout.languageKey(for: project.configuration.source)
+        let keys = site.languages.filter { !$0.disabled }.map(\.key)
+        var findings: [SiteFinding] = []
+        for post in try project.candidatePosts() {
+            let path = project.projectPath(of: post)
+            let language = project.language(of: post)
+            if language.evidence == .frontMatter, language.key != site.defaultContentLanguage {
+                let line = declaredLanguageLine(of: post)
+                let renamed = post.deletingPathExtension().appendingPathExtension(language.key).appendingPathExtension(post.pathExtension).lastPathComponent
+                findings.append(SiteFinding(
+                    severity: language.key == sourceKey ? .error : .warning, file: path, line: line,
+                    message: "its front matter says \(language.key), but Hugo reads a file without a language suffix as \(site.defaultContentLanguage) (the default language); rename it \(renamed)"))
+            }
+            let suffix = post.deletingPathExtension().pathExtension
+            if !suffix.isEmpty, layout.suffixKey(of: post) == nil, let tag = LocaleTag(suffix),
+               let near = keys.first(where: { $0.split(separator: "-").first.map(String.init) == tag.language }) {
+                findings.append(SiteFinding(
+                    severity: .warning, file: path,
+                    message: "the suffix .\(suffix). is not one of the site's languages (\(keys.joined(separator: ", "))), so Hugo renders it as a page of its own; did you mean .\(near).?"))
+            }
+        }
+        return findings
+    }
+
+    private func declaredLanguageLine(of post: URL) -> Int {
+        guard let bytes = try? TextFile.readBytes(post, limit: TextFile.postSizeLimit),
+              let frontMatter = try? FrontMatter.read(bytes, path: post.path) else { return 1 }
+        return (frontMatter["lang"] ?? frontMatter["language"])?.line ?? 1
+    }
+}
