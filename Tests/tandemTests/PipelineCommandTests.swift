@@ -44,7 +44,9 @@ struct PipelineCommandTests {
 
         let extract = try ExecutableRunner.run(["extract", "--format", "json"], in: project.root)
         #expect(extract.status == 0, "\(extract.standardError)")
-        let results = try JSONSerialization.jsonObject(with: Data(extract.standardOutput.utf8)) as! [[String: Any]]
+        let report = try JSONSerialization.jsonObject(with: Data(extract.standardOutput.utf8)) as! [String: Any]
+        let results = report["results"] as! [[String: Any]]
+        #expect((report["failures"] as! [Any]).isEmpty)
         // translations: asks for ja, tandem.yml for en.
         #expect(Set(results.compactMap { $0["locale"] as? String }) == ["ja", "en"])
         #expect(FileManager.default.fileExists(atPath: project.root.appendingPathComponent("locales/ja/posts/hello.json").path))

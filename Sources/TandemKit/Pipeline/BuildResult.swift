@@ -7,8 +7,22 @@ public struct BuildResult: Codable, Equatable, Sendable {
         case unchanged
         /// Not enough segments are translated (see `--min-complete`).
         case incomplete
+        /// Not enough segments are translated any more: the partial translation Tandem had
+        /// built was removed.
+        case withdrawn
         /// There is no segment file: run `tandem extract`.
         case missingSegments = "missing-segments"
+        /// A file Tandem did not write (or that was edited since) is where the translation
+        /// goes; it was left byte-identical (`--force` replaces it).
+        case refused
+        /// The source post was deleted: its translation, built by Tandem, was removed.
+        case removed
+        /// The source post was deleted, but its translation was kept (`--keep`, or edited by
+        /// someone since Tandem built it).
+        case kept
+        /// The source post was deleted: its segment file went to `locales/<tag>/.archive/`
+        /// (`output` is the new path), where the memory still reads it.
+        case archived
     }
 
     public var post: String
@@ -17,4 +31,12 @@ public struct BuildResult: Codable, Equatable, Sendable {
     /// Translated share of the post's segments, 0–100.
     public var complete: Double
     public var status: Status
+
+    public init(post: String, locale: String, output: String?, complete: Double, status: Status) {
+        self.post = post
+        self.locale = locale
+        self.output = output
+        self.complete = complete
+        self.status = status
+    }
 }

@@ -46,7 +46,9 @@ public struct Extractor {
             bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: project.projectPath(of: post),
             translatableKeys: project.configuration.translateKeys)
         let extracted = segmenter.segments(of: document)
-        var results: [ExtractResult] = []
+        // Every locale's file is made before any is staged, so a post that fails part-way
+        // (a broken segment file) leaves nothing of itself in the batch.
+        var prepared: [(file: SegmentFile, url: URL, report: SegmentMerger.Report, leverage: LeverageSummary?)] = []
         for locale in try PostLocales.targets(of: document, project: project) {
             let url = try project.segmentFile(for: post, locale: locale)
             let previous = try SegmentFileStore.read(url)
@@ -69,6 +71,10 @@ public struct Extractor {
                     fillState: settings.fillState, fillsExactMatches: settings.fillExact
                 ).apply(to: &file)
             }
+            prepared.append((file, url, merged.report, leverage))
+        }
+        var results: [ExtractResult] = []
+        for (file, url, report, leverage) in prepared {
             let written = try SegmentFileStore.write(file, to: url, batch: batch)
             if let memory {
                 let units = file.memoryUnits(originFile: project.projectPath(of: url))
@@ -80,10 +86,10 @@ public struct Extractor {
                 }
             }
             results.append(ExtractResult(
-                post: project.projectPath(of: post), locale: locale.identifier,
+                post: project.projectPath(of: post), locale: file.targetLocale.identifier,
                 segmentFile: project.projectPath(of: url), segments: file.segments.count,
                 translated: file.segments.filter { $0.state.isTranslated }.count,
-                changes: merged.report, leverage: leverage, written: written))
+                changes: report, leverage: leverage, written: written))
         }
         return results
     }

@@ -2,19 +2,69 @@ import Foundation
 
 /// `tandem build`: writes each translated post whose segment file is complete enough, and
 /// keeps `translations:` the same in every language version of the post.
+///
+/// Never replaces human work: every file written is recorded in the project's `BuildManifest`,
+/// and a file at an output path that Tandem did not write, or that changed since, is left
+/// byte-identical (status `refused`) unless `force`. A file equal to what would be written is
+/// adopted silently (so outputs built before the manifest existed need no step).
 public struct PostBuilder {
     public let project: Project
+    /// Replace files Tandem did not write (or that were edited since).
+    public let force: Bool
     private let segmenter: DocumentSegmenter
+    let state: State
 
-    public init(project: Project) throws {
+    /// The manifest as this builder has changed it.
+    final class State {
+        var manifest: BuildManifest
+        var changed = false
+        let savesEachPost: Bool
+        init(manifest: BuildManifest, savesEachPost: Bool) {
+            self.manifest = manifest
+            self.savesEachPost = savesEachPost
+        }
+    }
+
+    /// A builder for `project`. With `savesManifestEachPost` false, the caller writes the
+    /// manifest once with `saveManifest()` (a command building a thousand posts).
+    public init(project: Project, force: Bool = false, savesManifestEachPost: Bool = true) throws {
         self.project = project
+        self.force = force
         let sentences = try SentenceSegmenter(locale: project.configuration.source, localesDirectory: project.localesDirectory)
         segmenter = DocumentSegmenter(segmenter: sentences)
+        state = State(manifest: try BuildManifest.load(project), savesEachPost: savesManifestEachPost)
+    }
+
+    /// What Tandem has built, as of this builder's last change.
+    public var manifest: BuildManifest { state.manifest }
+
+    /// Writes the manifest if this builder changed it.
+    public func saveManifest() throws {
+        guard state.changed else { return }
+        try state.manifest.save(project)
+        state.changed = false
+    }
+
+    func record(_ output: URL, bytes: [UInt8], source: String, locale: LocaleTag) {
+        let path = project.projectPath(of: output)
+        let before = state.manifest.files[path]
+        state.manifest.record(path, bytes: bytes, source: source, locale: locale.identifier)
+        if state.manifest.files[path] != before { state.changed = true }
+    }
+
+    func forget(_ path: String) {
+        if state.manifest.files.removeValue(forKey: path) != nil { state.changed = true }
+    }
+
+    /// The file at `url`, or nil when there is none.
+    static func existingBytes(_ url: URL) throws -> [UInt8]? {
+        FileManager.default.fileExists(atPath: url.path) ? try TextFile.readBytes(url) : nil
     }
 
     /// Builds `post` for `locales` (all its targets when `nil`). With `minimumComplete` below
     /// 100, untranslated sentences fall back to the source.
     public func build(_ post: URL, locales: [LocaleTag]? = nil, minimumComplete: Double = 100) throws -> [BuildResult] {
+        defer { if state.savesEachPost { try? saveManifest() } }
         let path = project.projectPath(of: post)
         let document = try HugoDocument(bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: path, translatableKeys: project.configuration.translateKeys)
         let extracted = segmenter.segments(of: document)
@@ -37,7 +87,7 @@ public struct PostBuilder {
             let done = extracted.filter { translated[$0.id] != nil }.count
             let complete = extracted.isEmpty ? 100 : Double(done) * 100 / Double(extracted.count)
             if complete + 1e-9 < minimumComplete {
-                results.append(BuildResult(post: path, locale: locale.identifier, output: nil, complete: complete, status: .incomplete))
+                results.append(try withdraw(post, locale: locale, complete: complete))
             } else {
                 ready.append((locale, translated, url, complete))
             }
@@ -55,11 +105,21 @@ public struct PostBuilder {
                     path: project.projectPath(of: item.segmentFile))
                 throw TandemError.invalidValue(location, message: problem.description)
             }
-            let unchanged = (try? Data(contentsOf: output)).map { [UInt8]($0) == bytes } ?? false
-            if !unchanged { try AtomicFile.write(bytes, to: output) }
+            let existing = try Self.existingBytes(output)
+            let status: BuildResult.Status
+            if existing == bytes {
+                status = .unchanged
+            } else if state.manifest.ownership(of: project.projectPath(of: output), bytes: existing) == .foreign && !force {
+                status = .refused
+            } else {
+                try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try AtomicFile.write(bytes, to: output)
+                status = .built
+            }
+            if status != .refused { record(output, bytes: bytes, source: path, locale: item.locale) }
             results.append(BuildResult(
                 post: path, locale: item.locale.identifier, output: project.projectPath(of: output),
-                complete: item.complete, status: unchanged ? .unchanged : .built))
+                complete: item.complete, status: status))
         }
         if let translations { try updateTranslations(translations, source: post, document: document) }
         return results
@@ -73,17 +133,35 @@ public struct PostBuilder {
         return list.map(\.identifier)
     }
 
-    /// Writes `translations` into the source post and every existing translated version.
+    /// Removes the partial translation of `post` in `locale` that Tandem built, now that it is
+    /// below `--min-complete` (a file someone else wrote stays).
+    private func withdraw(_ post: URL, locale: LocaleTag, complete: Double) throws -> BuildResult {
+        let output = try project.translatedPost(for: post, locale: locale)
+        let outputPath = project.projectPath(of: output)
+        var status = BuildResult.Status.incomplete
+        if let existing = try Self.existingBytes(output), state.manifest.ownership(of: outputPath, bytes: existing) == .tandem {
+            try FileManager.default.removeItem(at: output)
+            forget(outputPath)
+            status = .withdrawn
+        }
+        return BuildResult(post: project.projectPath(of: post), locale: locale.identifier, output: status == .withdrawn ? outputPath : nil, complete: complete, status: status)
+    }
+
+    /// Writes `translations` into the source post and every translated version Tandem built
+    /// (a human translation is never touched).
     private func updateTranslations(_ translations: [String], source: URL, document: HugoDocument) throws {
-        var versions: [(URL, HugoDocument)] = [(source, document)]
+        var versions: [(URL, HugoDocument, LocaleTag?)] = [(source, document, nil)]
         for tag in translations.compactMap(LocaleTag.init) where tag != project.configuration.source {
             let url = try project.translatedPost(for: source, locale: tag)
-            guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            versions.append((url, try HugoDocument(bytes: TextFile.readBytes(url), path: project.projectPath(of: url), translatableKeys: [])))
+            guard let bytes = try Self.existingBytes(url),
+                  state.manifest.ownership(of: project.projectPath(of: url), bytes: bytes) == .tandem else { continue }
+            versions.append((url, try HugoDocument(bytes: bytes, path: project.projectPath(of: url), translatableKeys: []), tag))
         }
-        for (url, version) in versions {
+        for (url, version, tag) in versions {
             let updated = DocumentBuilder(document: version, segments: []).updatingTranslations(translations)
-            if updated != version.bytes { try AtomicFile.write(updated, to: url) }
+            guard updated != version.bytes else { continue }
+            try AtomicFile.write(updated, to: url)
+            if let tag { record(url, bytes: updated, source: project.projectPath(of: source), locale: tag) }
         }
     }
 }

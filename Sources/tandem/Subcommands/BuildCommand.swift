@@ -6,13 +6,20 @@ import TandemKit
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Write the translated posts (foo.<TAG>.md) whose segment files are complete.",
+        abstract: "Write the translated posts whose segment files are complete, where the Hugo site expects them.",
         discussion: """
-            Only translated, reviewed and final segments are used. A post is built when all its segments are translated, or at least --min-complete percent of them (the rest keep the source text). Every byte outside the translated sentences stays as in the source; lang: names the translation's locale, and translations: lists the source and every built locale in every language version of the post. Writes are atomic.
+            Only translated, reviewed and final segments are used. A post is built when all its segments are translated, or at least --min-complete percent of them (the rest keep the source text). Every byte outside the translated sentences stays as in the source; lang: names the translation's locale, and translations: lists the source and every built locale in every language version Tandem built. Writes are atomic.
+
+            Where a translation goes comes from the Hugo site's configuration (hugo.toml, config/_default/ …): foo.<lang>.md beside foo.md (index.<lang>.md in a bundle), or the same path in the language's contentDir, with the site's language key (zh-TW → zh-tw). `tandem check` runs first: a problem that would break the site (a target missing from [languages], a post Hugo would read as another language) stops the build.
+
+            Human work is never replaced: every file built is recorded with a hash in locales/.built.json (commit it). A file at an output path that Tandem did not write, or that was edited since, is left byte-identical and reported (exit 2); --force replaces it. A file equal to what build writes is adopted silently.
+
+            When a source post was deleted, build removes the translations it built from it (--keep reports them instead) and moves its segment files to locales/<TAG>/.archive/, which `tm rebuild` still reads. A post that falls below --min-complete loses the partial translation build wrote before. A post that cannot be built is reported as FILE:LINE:COL: error: …; the others are still built, and the exit status is 2.
 
             Examples:
               tandem build
               tandem build --locale en --min-complete 80 content/posts/hello.md
+              tandem build --force content/posts/hello.md
             """
     )
 
@@ -24,8 +31,21 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Build a post when at least this percentage of its segments is translated.")
     var minComplete: Double = 100
 
-    @Argument(help: "Posts or directories inside the content directory (default: all).")
+    @Flag(help: "Replace translated posts that Tandem did not write or that were edited since.")
+    var force = false
+
+    @Flag(help: "Keep (and only report) the translations of deleted source posts.")
+    var keep = false
+
+    @Argument(help: "Posts or directories inside the content directory (default: all, and deleted posts are retired).")
     var paths: [String] = []
+
+    /// Everything `build --json` prints.
+    struct Report: Encodable {
+        var results: [BuildResult]
+        var failures: [PostFailure]
+        var findings: [SiteFinding]
+    }
 
     func validate() throws {
         guard (0...100).contains(minComplete) else { throw ValidationError("--min-complete must be between 0 and 100") }
@@ -33,25 +53,52 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let project = try options.openProject()
-        let builder = try PostBuilder(project: project)
+        let findings = try SiteCheck(project: project).findings()
+        for finding in findings { Terminal.standardError.write("\(finding)") }
+        if findings.contains(where: { $0.severity == .error }) {
+            try options.emit(Report(results: [], failures: [], findings: findings)) {
+                "not built: the site's configuration would break (see above; `tandem check`)\n"
+            }
+            throw ExitCode(2)
+        }
+        let builder = try PostBuilder(project: project, force: force, savesManifestEachPost: false)
         let posts = try project.sourcePosts(paths)
         let progress = Progress(total: posts.count, label: "building")
         var results: [BuildResult] = []
+        var failures: [PostFailure] = []
         for (index, post) in posts.enumerated() {
-            results += try builder.build(post, locales: locale.isEmpty ? nil : locale, minimumComplete: minComplete)
+            do {
+                results += try builder.build(post, locales: locale.isEmpty ? nil : locale, minimumComplete: minComplete)
+            } catch {
+                failures.append(PostFailure(post: project.projectPath(of: post), error: error))
+            }
             progress.update(index + 1)
         }
         progress.finish()
-        try options.emit(results) {
+        if paths.isEmpty { results += try builder.retireDeletedPosts(keep: keep) }
+        try builder.saveManifest()
+        try options.emit(Report(results: results, failures: failures, findings: findings)) {
             results.map { result in
                 let percent = String(format: "%.0f%%", result.complete)
+                let output = result.output ?? ""
                 switch result.status {
-                case .built: return "\(result.output ?? ""): built (\(percent) translated)\n"
-                case .unchanged: return "\(result.output ?? ""): up to date\n"
+                case .built: return "\(output): built (\(percent) translated)\n"
+                case .unchanged: return "\(output): up to date\n"
                 case .incomplete: return "\(result.post) [\(result.locale)]: not built, \(percent) translated (--min-complete \(Int(minComplete)))\n"
+                case .withdrawn: return "\(output): removed, \(percent) translated is below --min-complete \(Int(minComplete))\n"
                 case .missingSegments: return "\(result.post) [\(result.locale)]: no segment file; run `tandem extract`\n"
+                case .refused: return "\(output): not replaced (not written by Tandem, or edited since)\n"
+                case .removed: return "\(output): removed, its source \(result.post) was deleted\n"
+                case .kept: return "\(output): kept, though its source \(result.post) was deleted\n"
+                case .archived: return "\(output): segment file archived, its source \(result.post) was deleted\n"
                 }
             }.joined()
         }
+        for result in results where result.status == .refused {
+            Terminal.standardError.write(
+                "\(result.output ?? result.post): error: not written by Tandem (or edited since); --force to replace, or `tandem align` to adopt it\n")
+        }
+        for failure in failures { Terminal.standardError.write("\(failure.description)\n") }
+        if !failures.isEmpty || results.contains(where: { $0.status == .refused }) { throw ExitCode(2) }
     }
 }

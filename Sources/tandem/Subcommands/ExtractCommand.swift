@@ -8,9 +8,11 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Write or update the segment files of every post, one per target locale.",
         discussion: """
-            For each post under the content directory (or each PATH), the sentences of its translatable front matter and body go to locales/<TAG>/<path>.json for every locale in its translations: field and every target in tandem.yml. Re-running keeps every translation whose sentence is unchanged (also when paragraphs moved), gives a deleted sentence that comes back its translation from "obsolete", marks an edited sentence fuzzy with its old translation, and moves translations of deleted sentences to "obsolete" in the file. Content files are never written.
+            For each source post under the content directory (or each PATH), the sentences of its translatable front matter and body go to locales/<TAG>/<path>.json for every locale in its translations: field and every target in tandem.yml. A post's language comes from its file name (foo.<lang>.md, index.<lang>.md), its language's contentDir in the Hugo site, or lang:/language: in its front matter, else the site's default language; posts in other languages (existing translations) are never sources. include:/exclude: in tandem.yml narrow the posts down. Re-running keeps every translation whose sentence is unchanged (also when paragraphs moved), gives a deleted sentence that comes back its translation from "obsolete", marks an edited sentence fuzzy with its old translation, and moves translations of deleted sentences to "obsolete" in the file. Content files are never written.
 
             The translation memory (memory: in tandem.yml: a SQLite file, or a team's PostgreSQL server as postgres://user@host/database) fills untranslated sentences from exact and in-context matches (origin tm, state translated), offers fuzzy matches as candidates with a diff of the sources, and receives every translated sentence (pseudo-translations excepted). leverage: in tandem.yml changes this: fillState: fuzzy has a person check each reused sentence, fillExact: false only offers exact matches whose neighbours differ, minimumScore and candidates set the fuzzy offers.
+
+            A post that cannot be read is reported as FILE:LINE:COL: error: …; every other post is still extracted, and the exit status is 2.
 
             Examples:
               tandem extract
@@ -26,23 +28,34 @@ struct ExtractCommand: ParsableCommand {
     @Argument(help: "Posts or directories inside the content directory (default: all).")
     var paths: [String] = []
 
+    /// Everything `extract --json` prints.
+    struct Report: Encodable {
+        var results: [ExtractResult]
+        var failures: [PostFailure]
+    }
+
     func run() throws {
         let project = try options.openProject()
         let extractor = try Extractor(project: project, memory: noMemory ? nil : try project.openMemory())
         let posts = try project.sourcePosts(paths)
         let progress = Progress(total: posts.count, label: "extracting")
         var results: [ExtractResult] = []
+        var failures: [PostFailure] = []
         // All segment files become visible together, after one flush, and only then does the
-        // memory get their translations (one transaction): a bad post stops the run with
-        // nothing written, and a thousand posts do not cost two thousand fsyncs.
+        // memory get their translations (one transaction): a thousand posts do not cost two
+        // thousand fsyncs. A bad post is left out of the batch; the others go on.
         let batch = AtomicFileBatch()
         for (index, post) in posts.enumerated() {
-            results += try extractor.extract(post, batch: batch)
+            do {
+                results += try extractor.extract(post, batch: batch)
+            } catch {
+                failures.append(PostFailure(post: project.projectPath(of: post), error: error))
+            }
             progress.update(index + 1)
         }
         try extractor.commit(batch)
         progress.finish()
-        try options.emit(results) {
+        try options.emit(Report(results: results, failures: failures)) {
             var text = results.map { result in
                 let changes = result.changes
                 let memory = result.leverage.map { ", memory: \($0.inContext) in context, \($0.exact) exact, \($0.fuzzy) fuzzy" } ?? ""
@@ -50,8 +63,10 @@ struct ExtractCommand: ParsableCommand {
                     + " (\(changes.added) new, \(changes.edited) edited→fuzzy, \(changes.obsoleted) obsolete"
                     + "\(changes.restored > 0 ? ", \(changes.restored) restored" : "")\(memory))\(result.written ? "" : ", unchanged")\n"
             }.joined()
-            if results.isEmpty { text = "no posts found under \(project.contentDirectory.path)\n" }
+            if results.isEmpty && failures.isEmpty { text = "no posts found under \(project.contentDirectory.path)\n" }
             return text
         }
+        for failure in failures { Terminal.standardError.write("\(failure.description)\n") }
+        if !failures.isEmpty { throw ExitCode(2) }
     }
 }

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import TandemTestSupport
+
+/// `build` never replaces human work, withdraws what falls below `--min-complete`, and
+/// retires the translations and segment files of deleted posts.
+@Suite("tandem build: whose files, and deleted posts")
+struct BuildOwnershipCommandTests {
+    static let post = "---\ntitle: 你好\n---\n第一句话。第二句话。\n"
+
+    /// A project with `names` posted, extracted and pseudo-translated into English.
+    static func translatedProject(_ names: [String] = ["hello"]) throws -> TemporaryProject {
+        let project = try TemporaryProject()
+        for name in names { try project.write(post, to: "content/posts/\(name).md") }
+        #expect(try ExecutableRunner.run(["extract"], in: project.root).status == 0)
+        #expect(try ExecutableRunner.run(["pseudo", "--locale", "en", "--style", "brackets"], in: project.root).status == 0)
+        return project
+    }
+
+    static func statuses(_ run: ExecutableRunner.Result) throws -> [String] {
+        let report = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as! [String: Any]
+        return (report["results"] as! [[String: Any]]).map { $0["status"] as! String }
+    }
+
+    @Test func aHumanTranslationIsLeftByteIdenticalUnlessForced() throws {
+        let project = try Self.translatedProject()
+        defer { project.remove() }
+        let human = Array("---\ntitle: Hello\n---\nWritten by a person.\n".utf8)
+        try project.write(human, to: "content/posts/hello.en.md")
+
+        let refused = try ExecutableRunner.run(["build"], in: project.root)
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains(
+            "content/posts/hello.en.md: error: not written by Tandem (or edited since); --force to replace, or `tandem align` to adopt it"))
+        #expect(try project.read("content/posts/hello.en.md") == human)
+
+        let forced = try ExecutableRunner.run(["build", "--force"], in: project.root)
+        #expect(forced.status == 0, "\(forced.standardError)")
+        #expect(String(decoding: try project.read("content/posts/hello.en.md"), as: UTF8.self).contains("⟦第一句话。⟧"))
+        #expect(try ExecutableRunner.run(["build"], in: project.root).status == 0)
+    }
+
+    @Test func aBuiltFileEditedSinceIsNotReplaced() throws {
+        let project = try Self.translatedProject()
+        defer { project.remove() }
+        #expect(try ExecutableRunner.run(["build"], in: project.root).status == 0)
+        let manifest = String(decoding: try project.read("locales/.built.json"), as: UTF8.self)
+        #expect(manifest.contains("\"content/posts/hello.en.md\""))
+
+        let edited = Array(String(decoding: try project.read("content/posts/hello.en.md"), as: UTF8.self).replacingOccurrences(of: "⟦第二句话。⟧", with: "Fixed by hand.").utf8)
+        try project.write(edited, to: "content/posts/hello.en.md")
+        try project.write(Self.post + "第三句话。\n", to: "content/posts/hello.md")
+        _ = try ExecutableRunner.run(["extract"], in: project.root)
+        _ = try ExecutableRunner.run(["pseudo", "--locale", "en", "--style", "brackets"], in: project.root)
+        let build = try ExecutableRunner.run(["build", "--json"], in: project.root)
+        #expect(build.status == 2)
+        #expect(try Self.statuses(build) == ["refused"])
+        #expect(try project.read("content/posts/hello.en.md") == edited)
+    }
+
+    /// Outputs built before the manifest existed are adopted when they equal what build writes.
+    @Test func anOutputEqualToWhatBuildWritesIsAdoptedWithoutAManifest() throws {
+        let project = try Self.translatedProject()
+        defer { project.remove() }
+        #expect(try ExecutableRunner.run(["build"], in: project.root).status == 0)
+        try FileManager.default.removeItem(at: project.root.appendingPathComponent("locales/.built.json"))
+        let again = try ExecutableRunner.run(["build", "--json"], in: project.root)
+        #expect(again.status == 0)
+        #expect(try Self.statuses(again) == ["unchanged"])
+        #expect(FileManager.default.fileExists(atPath: project.root.appendingPathComponent("locales/.built.json").path))
+    }
+
+    @Test func aPostThatFallsBelowMinCompleteLosesItsPartialBuild() throws {
+        let project = try Self.translatedProject()
+        defer { project.remove() }
+        #expect(try ExecutableRunner.run(["build"], in: project.root).status == 0)
+        // Two new sentences: 3 of 5 translated, below the default 100 and below --min-complete 70.
+        try project.write(Self.post + "\n第三句话。第四句话。\n", to: "content/posts/hello.md")
+        #expect(try ExecutableRunner.run(["extract"], in: project.root).status == 0)
+        let build = try ExecutableRunner.run(["build", "--json", "--min-complete", "70"], in: project.root)
+        #expect(build.status == 0)
+        #expect(try Self.statuses(build) == ["withdrawn"])
+        #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("content/posts/hello.en.md").path))
+        #expect(!String(decoding: try project.read("locales/.built.json"), as: UTF8.self).contains("hello.en.md"))
+    }
+
+    @Test func aDeletedPostLosesItsTranslationAndItsSegmentFileIsArchivedWhereTheMemoryReadsIt() throws {
+        let project = try Self.translatedProject(["kept", "gone"])
+        defer { project.remove() }
+        #expect(try ExecutableRunner.run(["build"], in: project.root).status == 0)
+        try FileManager.default.removeItem(at: project.root.appendingPathComponent("content/posts/gone.md"))
+
+        let build = try ExecutableRunner.run(["build", "--json"], in: project.root)
+        #expect(build.status == 0, "\(build.standardError)")
+        #expect(try Self.statuses(build).sorted() == ["archived", "removed", "unchanged"])
+        #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("content/posts/gone.en.md").path))
+        #expect(FileManager.default.fileExists(atPath: project.root.appendingPathComponent("content/posts/kept.en.md").path))
+        #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("locales/en/posts/gone.json").path))
+        #expect(FileManager.default.fileExists(atPath: project.root.appendingPathComponent("locales/en/.archive/posts/gone.json").path))
+
+        let rebuild = try ExecutableRunner.run(["tm", "rebuild", "--json"], in: project.root)
+        let summary = try JSONSerialization.jsonObject(with: Data(rebuild.standardOutput.utf8)) as! [String: Any]
+        #expect(summary["segmentFiles"] as? Int == 2)
+    }
+
+    @Test func keepReportsTheTranslationOfADeletedPostAndChangesNothing() throws {
+        let project = try Self.translatedProject(["gone"])
+        defer { project.remove() }
+        #expect(try ExecutableRunner.run(["build"], in: project.root).status == 0)
+        try FileManager.default.removeItem(at: project.root.appendingPathComponent("content/posts/gone.md"))
+        let build = try ExecutableRunner.run(["build", "--keep", "--json"], in: project.root)
+        #expect(try Self.statuses(build) == ["kept"])
+        #expect(FileManager.default.fileExists(atPath: project.root.appendingPathComponent("content/posts/gone.en.md").path))
+        #expect(FileManager.default.fileExists(atPath: project.root.appendingPathComponent("locales/en/posts/gone.json").path))
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+import Testing
+import TandemTestSupport
+
+/// Tandem inside Hugo sites written for the tests, in each shape Hugo translates: bundles with
+/// `index.<lang>.md`, a content directory per language, posts of several languages, a site
+/// without `[languages]`, region subtags. Hugo renders every language, links the pages as
+/// translations, and loses no page of the original site.
+@Suite("Tandem in Hugo sites", .enabled(if: HugoTestSite.hugoIsInstalled, "install Debian's hugo to run these tests"))
+struct HugoSiteCommandTests {
+    static let settings = """
+        baseURL = "https://example.org/"
+        title = "test"
+        disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+
+        """
+
+    /// `settings` with `defaultContentLanguage` and one `[languages]` entry per key (in weight order).
+    static func configuration(default key: String, languages: [(key: String, extra: String)]) -> String {
+        var text = "defaultContentLanguage = \"\(key)\"\n" + settings
+        for (weight, language) in languages.enumerated() {
+            text += "\n[languages.\(language.key)]\nweight = \(weight + 1)\n\(language.extra)"
+        }
+        return text
+    }
+
+    static func chinesePost(_ title: String) -> String {
+        "---\ntitle: \"\(title)\"\n---\n杭州的模型越来越多。今年的增长很快。\n"
+    }
+
+    static func englishPost(_ title: String) -> String {
+        "---\ntitle: \"\(title)\"\n---\nA post written in English by a person.\n"
+    }
+
+    /// `extract`, pseudo-translations for `locales`, then `build`; the build's run.
+    static func translate(_ site: HugoTestSite, into locales: [String]) throws -> ExecutableRunner.Result {
+        let extract = try site.tandem(["extract"])
+        #expect(extract.status == 0, "\(extract.standardError)")
+        for locale in locales {
+            let pseudo = try site.tandem(["pseudo", "--locale", locale, "--style", "brackets"])
+            #expect(pseudo.status == 0, "\(pseudo.standardError)")
+        }
+        return try site.tandem(["build"])
+    }
+
+    static func extractedPosts(_ site: HugoTestSite) throws -> Set<String> {
+        let run = try site.tandem(["extract", "--json"])
+        let report = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as! [String: Any]
+        return Set((report["results"] as! [[String: Any]]).map { $0["post"] as! String })
+    }
+
+    @Test func bundlesWithLanguageSuffixesAreTranslatedBesideTheirSourceAndHumanTranslationsKept() throws {
+        let humanEnglish = Self.englishPost("Written by hand")
+        let site = try HugoTestSite([
+            "hugo.toml": Self.configuration(default: "zh-cn", languages: [("zh-cn", "languageCode = \"zh-CN\"\n"), ("en", "languageCode = \"en\"\n")]),
+            "content/posts/a/index.zh-cn.md": Self.chinesePost("模型 A"),
+            "content/posts/b/index.zh-cn.md": Self.chinesePost("模型 B"),
+            "content/posts/b/index.en.md": humanEnglish,
+            "content/posts/c/index.md": Self.chinesePost("模型 C"),
+        ])
+        defer { site.remove() }
+        let before = try site.pageList()
+        let initialize = try site.tandem(["init"])
+        #expect(initialize.status == 0, "\(initialize.standardError)")
+        let configuration = try site.read("tandem.yml")
+        #expect(configuration.contains("source: zh-CN\n") && configuration.contains("targets: [en]\n"), "\(configuration)")
+
+        // The English bundle page is an existing translation, never a Chinese source.
+        #expect(try Self.extractedPosts(site) == ["content/posts/a/index.zh-cn.md", "content/posts/b/index.zh-cn.md", "content/posts/c/index.md"])
+        let build = try Self.translate(site, into: ["en"])
+        // b's English page was written by a person: left as it was, and the run says so.
+        #expect(build.status == 2)
+        #expect(build.standardError.contains("content/posts/b/index.en.md: error: not written by Tandem (or edited since); --force to replace"))
+        #expect(try site.read("content/posts/b/index.en.md") == humanEnglish)
+        #expect(try site.read("content/posts/a/index.en.md").contains("⟦模型 A⟧"))
+        #expect(site.exists("content/posts/c/index.en.md"))
+        #expect(!site.exists("content/posts/a/index.zh-cn.en.md") && !site.exists("content/posts/b/index.en.en.md"))
+
+        let render = try site.render()
+        #expect(render.status == 0, "\(render.output)")
+        #expect(try site.pagesPerLanguage() == ["zh-cn": 3, "en": 3])
+        for name in ["a", "b", "c"] {
+            #expect(try site.translations(ofPage: "posts/\(name)/index.html") == ["en"])
+            #expect(try site.translations(ofPage: "en/posts/\(name)/index.html") == ["zh-cn"])
+        }
+        let after = try site.pageList()
+        #expect(Set(before).isSubset(of: Set(after)), "lost: \(Set(before).subtracting(after))")
+        #expect(after.count == before.count + 2)
+    }
+
+    @Test func aContentDirectoryPerLanguageGetsTheTranslationAtTheSamePath() throws {
+        let site = try HugoTestSite([
+            "hugo.toml": Self.configuration(default: "zh-cn", languages: [
+                ("zh-cn", "languageCode = \"zh-CN\"\ncontentDir = \"content/zh\"\n"), ("en", "languageCode = \"en\"\ncontentDir = \"content/en\"\n"),
+            ]),
+            "content/zh/posts/hangzhou.md": Self.chinesePost("杭州"),
+            "content/en/posts/only-english.md": Self.englishPost("Only in English"),
+        ])
+        defer { site.remove() }
+        let before = try site.pageList()
+        #expect(try site.tandem(["init"]).status == 0)
+        #expect(try site.read("tandem.yml").contains("content: content/zh\n"))
+        #expect(try Self.extractedPosts(site) == ["content/zh/posts/hangzhou.md"])
+        let build = try Self.translate(site, into: ["en"])
+        #expect(build.status == 0, "\(build.standardError)")
+        #expect(try site.read("content/en/posts/hangzhou.md").contains("⟦杭州⟧"))
+        #expect(!site.exists("content/zh/posts/hangzhou.en.md"))
+
+        #expect(try site.render().status == 0)
+        #expect(try site.pagesPerLanguage() == ["zh-cn": 1, "en": 2])
+        #expect(try site.translations(ofPage: "en/posts/hangzhou/index.html") == ["zh-cn"])
+        #expect(try site.translations(ofPage: "en/posts/only-english/index.html") == [])
+        #expect(Set(before).isSubset(of: Set(try site.pageList())))
+    }
+
+    /// A site whose default language is English, with posts in Chinese, English and Japanese,
+    /// translating from Chinese: the Chinese posts (named `.zh-cn.md`, as Hugo needs under an
+    /// English default) are the sources, the English and Japanese ones stay as they are.
+    @Test func inAMixedLanguageSiteOnlyPostsInTheSourceLanguageAreTranslated() throws {
+        let english = Self.englishPost("Hello")
+        let japanese = "---\ntitle: \"こんにちは\"\n---\n日本語で書いた記事です。\n"
+        let site = try HugoTestSite([
+            "hugo.toml": Self.configuration(default: "en", languages: [("en", ""), ("zh-cn", "languageCode = \"zh-CN\"\n"), ("ja", "")]),
+            "content/posts/qwen.zh-cn.md": Self.chinesePost("通义千问"),
+            "content/posts/hello.md": english,
+            "content/posts/konnichiwa.ja.md": japanese,
+        ])
+        defer { site.remove() }
+        let before = try site.pageList()
+        #expect(try site.tandem(["init", "--source", "zh-CN"]).status == 0)
+        #expect(try site.read("tandem.yml").contains("targets: [en, ja]\n"))
+        let check = try site.tandem(["check"])
+        #expect(check.status == 0)
+        #expect(check.standardOutput.contains("default language is en, not the source zh-CN"))
+
+        #expect(try Self.extractedPosts(site) == ["content/posts/qwen.zh-cn.md"])
+        let build = try Self.translate(site, into: ["en", "ja"])
+        #expect(build.status == 0, "\(build.standardError)")
+        #expect(site.exists("content/posts/qwen.en.md") && site.exists("content/posts/qwen.ja.md"))
+        #expect(try site.read("content/posts/hello.md") == english)
+        #expect(try site.read("content/posts/konnichiwa.ja.md") == japanese)
+
+        #expect(try site.render().status == 0)
+        #expect(try site.pagesPerLanguage() == ["en": 2, "zh-cn": 1, "ja": 2])
+        #expect(try site.translations(ofPage: "posts/qwen/index.html") == ["ja", "zh-cn"])
+        #expect(Set(before).isSubset(of: Set(try site.pageList())))
+    }
+
+    @Test func aSourcePostHugoWouldReadAsAnotherLanguageStopsTheBuild() throws {
+        let site = try HugoTestSite([
+            "hugo.toml": Self.configuration(default: "en", languages: [("en", ""), ("zh-cn", "languageCode = \"zh-CN\"\n")]),
+            "content/posts/notes.md": "---\ntitle: \"笔记\"\nlang: zh-CN\n---\n这是中文。\n",
+        ])
+        defer { site.remove() }
+        #expect(try site.tandem(["init", "--source", "zh-CN"]).status == 0)
+        let check = try site.tandem(["check"])
+        #expect(check.status == 1)
+        #expect(check.standardOutput.contains("content/posts/notes.md:3:1: error:"), "\(check.standardOutput)")
+        #expect(check.standardOutput.contains("rename it notes.zh-cn.md"))
+        _ = try site.tandem(["extract"])
+        let build = try site.tandem(["build"])
+        #expect(build.status == 2)
+        #expect(!site.exists("content/posts/notes.en.md"))
+    }
+
+    /// Without `[languages]`, Hugo has one language and a `foo.en.md` would not be a
+    /// translation: `check` says exactly what to add, `build` refuses, and once the lines are
+    /// added everything renders.
+    @Test func aSiteWithoutLanguagesIsToldWhatToAddAndBuildsOnceItIs() throws {
+        let site = try HugoTestSite([
+            "hugo.toml": Self.settings,
+            "content/posts/a.md": Self.chinesePost("你好"),
+        ])
+        defer { site.remove() }
+        #expect(try site.tandem(["init", "--source", "zh-CN", "--targets", "en"]).status == 0)
+        let check = try site.tandem(["check", "--json"])
+        #expect(check.status == 1)
+        let findings = try JSONSerialization.jsonObject(with: Data(check.standardOutput.utf8)) as! [[String: Any]]
+        let fix = try #require(findings.first?["fix"] as? String)
+        #expect(findings.first?["file"] as? String == "hugo.toml")
+        #expect(fix == "defaultContentLanguage = \"zh-cn\"\n\n[languages.zh-cn]\nlanguageCode = \"zh-CN\"\nweight = 1\n\n[languages.en]\nlanguageCode = \"en\"\nweight = 2\n")
+
+        let refused = try Self.translate(site, into: ["en"])
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("no languages table"))
+        #expect(!site.exists("content/posts/a.en.md"))
+
+        try site.write(try site.read("hugo.toml") + "\n" + fix, to: "hugo.toml")
+        #expect(try site.tandem(["check"]).status == 0)
+        #expect(try site.tandem(["build"]).status == 0)
+        #expect(try site.render().status == 0)
+        #expect(try site.translations(ofPage: "en/posts/a/index.html") == ["zh-cn"])
+        #expect(try site.pagesPerLanguage() == ["zh-cn": 1, "en": 1])
+    }
+
+    @Test func regionTargetsUseTheSitesLowerCaseKeys() throws {
+        let site = try HugoTestSite([
+            "hugo.toml": Self.configuration(default: "zh-cn", languages: [
+                ("zh-cn", "languageCode = \"zh-CN\"\n"), ("zh-tw", "languageCode = \"zh-TW\"\n"), ("pt-br", ""),
+            ]),
+            "content/posts/a.md": Self.chinesePost("你好"),
+        ])
+        defer { site.remove() }
+        #expect(try site.tandem(["init"]).status == 0)
+        #expect(try site.read("tandem.yml").contains("targets: [zh-TW, pt-BR]\n"))
+        let build = try Self.translate(site, into: ["zh-TW", "pt-BR"])
+        #expect(build.status == 0, "\(build.standardError)")
+        #expect(site.exists("content/posts/a.zh-tw.md") && site.exists("content/posts/a.pt-br.md"))
+        #expect(site.exists("locales/zh-TW/posts/a.json"))
+        #expect(try site.render().status == 0)
+        #expect(try site.translations(ofPage: "zh-tw/posts/a/index.html") == ["pt-br", "zh-cn"])
+        #expect(try site.pagesPerLanguage() == ["zh-cn": 1, "zh-tw": 1, "pt-br": 1])
+    }
+
+    @Test func aTargetMissingFromAYAMLLanguagesFileIsGivenItsYAMLLines() throws {
+        let site = try HugoTestSite([
+            "config/_default/hugo.yaml": "baseURL: https://example.org/\ndefaultContentLanguage: zh-cn\n",
+            "config/_default/languages.yaml": "zh-cn:\n  weight: 1\nen:\n  weight: 2\n",
+            "content/posts/a.md": Self.chinesePost("你好"),
+        ])
+        defer { site.remove() }
+        #expect(try site.tandem(["init", "--targets", "en,pt-BR"]).status == 0)
+        let check = try site.tandem(["check"])
+        #expect(check.status == 1)
+        #expect(check.standardOutput.contains("config/_default/languages.yaml:1:1: error: pt-BR has no entry"), "\(check.standardOutput)")
+        #expect(check.standardOutput.contains("    pt-br:\n      languageCode: pt-BR\n      weight: 3\n"))
+    }
+}
