@@ -54,7 +54,8 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let project = try options.openProject()
         let findings = try SiteCheck(project: project).findings()
-        for finding in findings { Terminal.standardError.write("\(finding)") }
+        // Only what would break the site is printed here; warnings are `check`'s (and in --json).
+        for finding in findings where finding.severity == .error { Terminal.standardError.write("\(finding)") }
         if findings.contains(where: { $0.severity == .error }) {
             try options.emit(Report(results: [], failures: [], findings: findings)) {
                 "not built: the site's configuration would break (see above; `tandem check`)\n"
