@@ -18,12 +18,15 @@ public struct ProjectConfiguration: Codable, Equatable, Sendable {
     public var memory: String
     /// How `extract` reuses the memory.
     public var leverage: LeverageSettings
+    /// Shortcode arguments that hold text to translate: the defaults, with `tandem.yml`'s
+    /// `shortcodes:` replacing them shortcode by shortcode.
+    public var shortcodes: ShortcodeTextParameters
 
     public init(
         source: LocaleTag, targets: [LocaleTag], content: String = "content",
         translateKeys: [String] = FrontMatterPolicy.defaultKeys, output: OutputNaming = .filename,
         outputDirectory: String? = nil, memory: String = ProjectLayout.defaultMemoryPath,
-        leverage: LeverageSettings = LeverageSettings()
+        leverage: LeverageSettings = LeverageSettings(), shortcodes: ShortcodeTextParameters = .defaults
     ) {
         self.source = source
         self.targets = targets
@@ -33,10 +36,11 @@ public struct ProjectConfiguration: Codable, Equatable, Sendable {
         self.outputDirectory = outputDirectory
         self.memory = memory
         self.leverage = leverage
+        self.shortcodes = shortcodes
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case source, targets, content, translateKeys, output, outputDirectory, memory, leverage
+        case source, targets, content, translateKeys, output, outputDirectory, memory, leverage, shortcodes
     }
 
     /// Missing keys take their defaults; an unknown key is an error (a typo must not be ignored).
@@ -51,7 +55,9 @@ public struct ProjectConfiguration: Codable, Equatable, Sendable {
             output: try container.decodeIfPresent(OutputNaming.self, forKey: .output) ?? .filename,
             outputDirectory: try container.decodeIfPresent(String.self, forKey: .outputDirectory),
             memory: try container.decodeIfPresent(String.self, forKey: .memory) ?? ProjectLayout.defaultMemoryPath,
-            leverage: try container.decodeIfPresent(LeverageSettings.self, forKey: .leverage) ?? LeverageSettings())
+            leverage: try container.decodeIfPresent(LeverageSettings.self, forKey: .leverage) ?? LeverageSettings(),
+            shortcodes: ShortcodeTextParameters.defaults.merging(
+                try container.decodeIfPresent(ShortcodeTextParameters.self, forKey: .shortcodes) ?? ShortcodeTextParameters(parameters: [:])))
         if output == .directory, outputDirectory?.contains("{tag}") != true {
             throw DecodingError.dataCorrupted(.init(
                 codingPath: [CodingKeys.outputDirectory],

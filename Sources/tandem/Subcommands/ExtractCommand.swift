@@ -46,7 +46,8 @@ struct ExtractCommand: ParsableCommand {
             var text = results.map { result in
                 let changes = result.changes
                 let memory = result.leverage.map { ", memory: \($0.inContext) in context, \($0.exact) exact, \($0.fuzzy) fuzzy" } ?? ""
-                return "\(result.segmentFile): \(result.segments) segments, \(result.translated) translated"
+                let copied = result.copied > 0 ? ", \(result.copied) copied (nothing to translate)" : ""
+                return "\(result.segmentFile): \(result.segments) segments, \(result.translated) translated\(copied)"
                     + " (\(changes.added) new, \(changes.edited) edited→fuzzy, \(changes.obsoleted) obsolete"
                     + "\(changes.restored > 0 ? ", \(changes.restored) restored" : "")\(memory))\(result.written ? "" : ", unchanged")\n"
             }.joined()

@@ -85,8 +85,8 @@ struct SegmentCommand: ParsableCommand {
         return DocumentSegmenter(segmenter: segmenter).segments(of: document).map { segment in
             let unit = document.units[segment.unitIndex]
             // Body sentences point at their bytes; front matter ones at their value.
-            let start = unit.frontMatterField == nil ? unit.origin.lowerBound + segment.range.lowerBound : unit.origin.lowerBound
-            let end = unit.frontMatterField == nil ? unit.origin.lowerBound + segment.range.upperBound : unit.origin.upperBound
+            let start = unit.frontMatterField == nil && unit.embedding == nil ? unit.origin.lowerBound + segment.range.lowerBound : unit.origin.lowerBound
+            let end = unit.frontMatterField == nil && unit.embedding == nil ? unit.origin.lowerBound + segment.range.upperBound : unit.origin.upperBound
             let position = lines.position(of: start)
             return SegmentReport.Entry(
                 text: segment.text, line: position.line, column: position.column, start: start, end: end,
