@@ -47,14 +47,33 @@ $(VENV)/.installed:
 build: deps
 	$(SWIFT) build --product tandem
 
-## run: the main job, end to end on the sample site in this repository (tandem.yml, content/):
-## extract segment files, pseudo-translate them (brackets), build the translated posts, render with Hugo
+## run: the main job, end to end, in a scratch copy of the sample site (.build/run-site): the
+## hand-made English translations fill the memory, a new post (demo/) and an edited sentence show
+## the memory, the glossary and the states at work, then build and Hugo render the English pages
+RUN_SITE := .build/run-site
+RUN_TANDEM := cd $(RUN_SITE) && $(CURDIR)/$(TANDEM)
 run: build
-	$(TANDEM) extract
-	$(TANDEM) pseudo --locale en --style brackets
-	$(TANDEM) build
-	hugo --source . --destination .build/site --quiet
-	@echo "rendered the sample site into .build/site (English pages under .build/site/en/)"
+	@rm -rf $(RUN_SITE) && mkdir -p $(RUN_SITE)
+	@cp -R hugo.toml tandem.yml content layouts locales glossaries $(RUN_SITE)/
+	@echo "== 1. The sample site's two posts have English translations written by hand (locales/en/posts/*.json)."
+	@echo "==    extract reads them into a fresh translation memory:"
+	$(RUN_TANDEM) extract
+	$(RUN_TANDEM) tm stats
+	@echo "== 2. A writer adds a post (demo/2025-05-on-device-ai.md) and edits a sentence of an old one (3.3% -> 4.1%)."
+	cp demo/2025-05-on-device-ai.md $(RUN_SITE)/content/posts/
+	sed -i 's/同比增长了 3.3% /同比增长了 4.1% /' $(RUN_SITE)/content/posts/2025-04-phone-market.md
+	@echo "== 3. extract: the memory fills the sentences it has seen, the edited one turns fuzzy with its old"
+	@echo "==    translation, and the glossary notes its terms in the segment file for the translator:"
+	$(RUN_TANDEM) extract
+	$(RUN_TANDEM) glossary match - < content/posts/2025-05-on-device-ai.md | cut -f2-4 | sort -u
+	@echo "== 4. pseudo marks what still needs a translator (⟦…⟧), build writes the English posts (the edited"
+	@echo "==    sentence keeps its Chinese until a translator confirms it: --min-complete 80), Hugo renders:"
+	$(RUN_TANDEM) pseudo --locale en --style brackets
+	$(RUN_TANDEM) build --min-complete 80
+	hugo --source $(RUN_SITE) --destination public --quiet
+	@echo "== Open $(RUN_SITE)/public/en/posts/2025-05-on-device-ai/index.html (the new post: English from the"
+	@echo "==    memory, ⟦…⟧ where a translator is needed) and $(RUN_SITE)/public/en/posts/2025-03-hangzhou-ai-models/index.html"
+	@echo "==    (a post translated by hand); the Chinese pages are under $(RUN_SITE)/public/posts/."
 
 ## test: build and run every test (the PostgreSQL memory's against a throw-away server that
 ## .ci/with-test-postgres starts and deletes; TANDEM_TEST_POSTGRES_URL=postgresql://… uses yours)

@@ -24,7 +24,7 @@ struct TandemCommand: ParsableCommand {
         version: "tandem \(version) (ICU \(ICUVersion.linked))",
         subcommands: [
             InitCommand.self, CheckCommand.self, SegmentCommand.self, ExtractCommand.self, PseudoCommand.self, BuildCommand.self,
-            ExportCommand.self, ImportCommand.self,
+            ExportCommand.self, ImportCommand.self, AlignCommand.self,
             GlossaryCommand.self, TMCommand.self,
         ]
     )

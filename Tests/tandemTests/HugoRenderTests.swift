@@ -30,12 +30,7 @@ struct HugoRenderTests {
             let result = try ExecutableRunner.run(arguments, in: site)
             #expect(result.status == 0, "tandem \(arguments.joined(separator: " ")): \(result.standardError)")
         }
-        let hugo = Process()
-        hugo.executableURL = URL(fileURLWithPath: "/usr/bin/hugo")
-        hugo.arguments = ["--source", site.path, "--destination", site.appendingPathComponent("public").path, "--quiet"]
-        try hugo.run()
-        hugo.waitUntilExit()
-        #expect(hugo.terminationStatus == 0)
+        try Self.render(site)
 
         let english = site.appendingPathComponent("public/en/posts/2025-04-phone-market/index.html")
         let chinese = site.appendingPathComponent("public/posts/2025-04-phone-market/index.html")
@@ -48,5 +43,42 @@ struct HugoRenderTests {
         // The source post now lists both languages, like its translation.
         let source = try String(contentsOf: site.appendingPathComponent("content/posts/2025-04-phone-market.md"), encoding: .utf8)
         #expect(source.contains("translations:\n  - \"zh-CN\"\n  - \"en\"\n"))
+    }
+
+    /// Renders the site in `site` with Hugo into `site/public`.
+    static func render(_ site: URL) throws {
+        let hugo = Process()
+        hugo.executableURL = URL(fileURLWithPath: "/usr/bin/hugo")
+        hugo.arguments = ["--source", site.path, "--destination", site.appendingPathComponent("public").path, "--quiet"]
+        try hugo.run()
+        hugo.waitUntilExit()
+        #expect(hugo.terminationStatus == 0)
+    }
+
+    /// The team's hand-written English (locales/en/posts/*.json) builds to spaced sentences, and
+    /// the text in shortcodes (an admonition's title, a figure's caption) is English too.
+    @Test func handWrittenEnglishRendersWithTranslatedShortcodeText() throws {
+        let site = try Self.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        try FileManager.default.copyItem(
+            at: SharedCorpus.repositoryRoot.appendingPathComponent("locales/en"), to: site.appendingPathComponent("locales/en"))
+        for arguments in [["extract"], ["build"]] {
+            let result = try ExecutableRunner.run(arguments, in: site)
+            #expect(result.status == 0, "tandem \(arguments.joined(separator: " ")): \(result.standardError)")
+        }
+        try Self.render(site)
+        let phones = try String(contentsOf: site.appendingPathComponent("public/en/posts/2025-04-phone-market/index.html"), encoding: .utf8)
+        #expect(phones.contains("<h1>The AI war among phone makers has only just begun</h1>"))
+        #expect(phones.contains("Samsung says its Galaxy AI already runs on more than 100 million devices. Xiaomi&rsquo;s Xiao AI"))
+        #expect(phones.contains("<p class=\"admonition-title\">Sources</p>"))
+        let hangzhou = try String(contentsOf: site.appendingPathComponent("public/en/posts/2025-03-hangzhou-ai-models/index.html"), encoding: .utf8)
+        #expect(hangzhou.contains("Downloads of each company"))
+        #expect(hangzhou.contains("title=\"this report\"") || hangzhou.contains(">this report</a>"))
+        // No Chinese is left in the English article outside its code block, and no sentence
+        // runs into the next.
+        var article = String(hangzhou[hangzhou.range(of: "<article>")!.upperBound...])
+        if let pre = article.range(of: "<pre"), let end = article.range(of: "</pre>") { article.removeSubrange(pre.lowerBound..<end.upperBound) }
+        #expect(!article.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) })
+        for glued in [".The", ".A ", ".That", ".Even", ".**", "?Th"] { #expect(!article.contains(glued), "\(glued)") }
     }
 }

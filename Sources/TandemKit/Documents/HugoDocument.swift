@@ -11,9 +11,13 @@ public struct HugoDocument: Sendable {
     /// Front matter values to translate, then the body's units, in document order.
     public let units: [TranslatableUnit]
 
-    /// Parses `bytes`. `translatableKeys` are the front matter keys whose string values are
-    /// translated (the policy in `tandem.yml`).
-    public init(bytes: [UInt8], path: String, translatableKeys: [String] = FrontMatterPolicy.defaultKeys) throws {
+    /// Parses `bytes`. `translatableKeys` are the front matter keys whose string values (or
+    /// lists of strings, item by item) are translated, `shortcodeParameters` the shortcode
+    /// arguments that hold text (the policies in `tandem.yml`).
+    public init(
+        bytes: [UInt8], path: String, translatableKeys: [String] = FrontMatterPolicy.defaultKeys,
+        shortcodeParameters: ShortcodeTextParameters = .defaults
+    ) throws {
         if let nul = bytes.firstIndex(of: 0) {
             let prefix = String(decoding: bytes[..<nul], as: UTF8.self)
             throw TandemError.invalidValue(
@@ -33,18 +37,19 @@ public struct HugoDocument: Sendable {
         var units: [TranslatableUnit] = []
         if let frontMatter {
             for key in translatableKeys {
-                guard let field = frontMatter[key], case .string(let value) = field.value,
-                      !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-                else { continue }
-                let text = Array(value.utf8)
-                let lookalikes = ShortcodeScanner.shortcodes(in: text, range: 0..<text.count)
-                    + BareURLScanner.urls(in: text, range: 0..<text.count)
-                    + Placeholder.ranges(in: text, range: 0..<text.count)
-                let unit = TranslatableUnit(
-                    location: "front/\(key)", origin: field.valueRange, text: text,
-                    pieces: Self.pieces(of: text, codes: lookalikes.sorted { $0.lowerBound < $1.lowerBound }),
-                    frontMatterField: field)
-                if unit.hasTranslatableText { units.append(unit) }
+                guard let field = frontMatter[key] else { continue }
+                let values: [(location: String, value: String, item: Int?)]
+                switch field.value {
+                case .string(let value): values = [("front/\(key)", value, nil)]
+                case .strings(let items): values = items.enumerated().map { ("front/\(key)[\($0.offset + 1)]", $0.element, $0.offset) }
+                case .other: values = []
+                }
+                for (location, value, item) in values where !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    var unit = TranslatableUnit.plainText(location: location, origin: field.valueRange, text: Array(value.utf8))
+                    unit.frontMatterField = field
+                    unit.frontMatterItem = item
+                    if unit.hasTranslatableText { units.append(unit) }
+                }
             }
         }
         let body = Array(bytes[bodyStart...])
@@ -60,7 +65,8 @@ public struct HugoDocument: Sendable {
         }
         units += UnitExtractor.units(
             of: tree, in: bytes, base: bodyStart,
-            opaqueSpans: opaque.map { ($0.lowerBound + bodyStart)..<($0.upperBound + bodyStart) })
+            opaqueSpans: opaque.map { ($0.lowerBound + bodyStart)..<($0.upperBound + bodyStart) },
+            shortcodeParameters: shortcodeParameters)
         // A sentence numbers its codes from 1 (`Placeholder.numbers`): past the last number a
         // code could only be written as text, and the built post would lose its markup.
         if let crowded = units.first(where: { $0.pieces.count(where: \.isCode) > Placeholder.numbers.upperBound }) {
@@ -70,19 +76,6 @@ public struct HugoDocument: Sendable {
                 message: "\(crowded.location) holds more than \(Placeholder.numbers.upperBound) inline codes; split it into shorter paragraphs")
         }
         self.units = units
-    }
-
-    /// Text pieces around standalone `codes`.
-    private static func pieces(of text: [UInt8], codes: [Range<Int>]) -> [InlinePiece] {
-        var pieces: [InlinePiece] = []
-        var cursor = 0
-        for code in codes where code.lowerBound >= cursor {
-            if code.lowerBound > cursor { pieces.append(.text(cursor..<code.lowerBound)) }
-            pieces.append(.code(code))
-            cursor = code.upperBound
-        }
-        if cursor < text.count { pieces.append(.text(cursor..<text.count)) }
-        return pieces
     }
 
     /// The newline the file uses ("\r\n" when its first line ends so).

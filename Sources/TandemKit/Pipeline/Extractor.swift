@@ -44,7 +44,7 @@ public struct Extractor {
     public func extract(_ post: URL, batch: AtomicFileBatch? = nil) throws -> [ExtractResult] {
         let document = try HugoDocument(
             bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: project.projectPath(of: post),
-            translatableKeys: project.configuration.translateKeys)
+            translatableKeys: project.configuration.translateKeys, shortcodeParameters: project.configuration.shortcodes)
         let extracted = segmenter.segments(of: document)
         // Every locale's file is made before any is staged, so a post that fails part-way
         // (a broken segment file) leaves nothing of itself in the batch.
@@ -53,6 +53,13 @@ public struct Extractor {
             let url = try project.segmentFile(for: post, locale: locale)
             let previous = try SegmentFileStore.read(url)
             var merged = merger.merge(extracted, into: previous)
+            // Nothing to translate: the source is its own translation, done before anyone looks.
+            for index in merged.segments.indices where merged.segments[index].state == .new
+                && merged.segments[index].target?.isEmpty != false && NothingToTranslate.matches(merged.segments[index].source) {
+                merged.segments[index].target = merged.segments[index].source
+                merged.segments[index].state = .translated
+                merged.segments[index].origin = .auto
+            }
             // Glossary terms are derived: recomputed on every run so they follow the glossary.
             let matcher = try matcher(for: locale)
             for index in merged.segments.indices {
@@ -85,10 +92,11 @@ public struct Extractor {
                     try memory.add(units)
                 }
             }
+            let work = file.segments.filter { $0.origin != .auto }
             results.append(ExtractResult(
                 post: project.projectPath(of: post), locale: file.targetLocale.identifier,
-                segmentFile: project.projectPath(of: url), segments: file.segments.count,
-                translated: file.segments.filter { $0.state.isTranslated }.count,
+                segmentFile: project.projectPath(of: url), segments: work.count,
+                translated: work.filter { $0.state.isTranslated }.count, copied: file.segments.count - work.count,
                 changes: report, leverage: leverage, written: written))
         }
         return results

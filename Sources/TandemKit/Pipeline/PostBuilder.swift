@@ -66,7 +66,8 @@ public struct PostBuilder {
     public func build(_ post: URL, locales: [LocaleTag]? = nil, minimumComplete: Double = 100) throws -> [BuildResult] {
         defer { if state.savesEachPost { try? saveManifest() } }
         let path = project.projectPath(of: post)
-        let document = try HugoDocument(bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: path, translatableKeys: project.configuration.translateKeys)
+        let document = try HugoDocument(bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: path, translatableKeys: project.configuration.translateKeys,
+            shortcodeParameters: project.configuration.shortcodes)
         let extracted = segmenter.segments(of: document)
         let builder = DocumentBuilder(document: document, segments: extracted)
         let targets = try PostLocales.targets(of: document, project: project).filter { locales?.contains($0) ?? true }

@@ -26,13 +26,16 @@ public struct ProjectConfiguration: Codable, Equatable, Sendable {
     /// The Hugo configuration files to read instead of looking for them (Hugo's `--config`),
     /// relative to the project root; later files win.
     public var siteConfig: [String]?
+    /// Shortcode arguments that hold text to translate: the defaults, with `tandem.yml`'s
+    /// `shortcodes:` replacing them shortcode by shortcode.
+    public var shortcodes: ShortcodeTextParameters
 
     public init(
         source: LocaleTag, targets: [LocaleTag], content: String = "content",
         translateKeys: [String] = FrontMatterPolicy.defaultKeys, output: OutputNaming = .filename,
         outputDirectory: String? = nil, memory: String = ProjectLayout.defaultMemoryPath,
         leverage: LeverageSettings = LeverageSettings(), include: [String] = [], exclude: [String] = [],
-        siteConfig: [String]? = nil
+        siteConfig: [String]? = nil, shortcodes: ShortcodeTextParameters = .defaults
     ) {
         self.source = source
         self.targets = targets
@@ -45,10 +48,11 @@ public struct ProjectConfiguration: Codable, Equatable, Sendable {
         self.include = include
         self.exclude = exclude
         self.siteConfig = siteConfig
+        self.shortcodes = shortcodes
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case source, targets, content, translateKeys, output, outputDirectory, memory, leverage, include, exclude, siteConfig
+        case source, targets, content, translateKeys, output, outputDirectory, memory, leverage, include, exclude, siteConfig, shortcodes
     }
 
     /// Missing keys take their defaults; an unknown key is an error (a typo must not be ignored).
@@ -66,7 +70,9 @@ public struct ProjectConfiguration: Codable, Equatable, Sendable {
             leverage: try container.decodeIfPresent(LeverageSettings.self, forKey: .leverage) ?? LeverageSettings(),
             include: try container.decodeIfPresent([String].self, forKey: .include) ?? [],
             exclude: try container.decodeIfPresent([String].self, forKey: .exclude) ?? [],
-            siteConfig: try container.decodeIfPresent([String].self, forKey: .siteConfig))
+            siteConfig: try container.decodeIfPresent([String].self, forKey: .siteConfig),
+            shortcodes: ShortcodeTextParameters.defaults.merging(
+                try container.decodeIfPresent(ShortcodeTextParameters.self, forKey: .shortcodes) ?? ShortcodeTextParameters(parameters: [:])))
         if output == .directory, outputDirectory?.contains("{tag}") != true {
             throw DecodingError.dataCorrupted(.init(
                 codingPath: [CodingKeys.outputDirectory],

@@ -22,8 +22,9 @@ extension SegmentFile {
 
     /// `segment` as a memory unit, or nil when it is not a translation to reuse.
     private func memoryUnit(of segment: SegmentEntry, originFile: String, previousSource: String?, nextSource: String?) -> MemoryUnit? {
-        // Pseudo-translations test layouts; they are not translations to reuse.
-        guard segment.state.isTranslated, segment.origin != .pseudo, let target = segment.target, !target.isEmpty else { return nil }
+        // Pseudo-translations test layouts, and copies of what needs no translation teach
+        // nothing: neither is a translation to reuse.
+        guard segment.state.isTranslated, segment.origin != .pseudo, segment.origin != .auto, let target = segment.target, !target.isEmpty else { return nil }
         return MemoryUnit(
             sourceLocale: sourceLocale, targetLocale: targetLocale, source: segment.source, target: target,
             previousSource: previousSource, nextSource: nextSource,

@@ -4,11 +4,16 @@ public enum TargetOrigin: String, Codable, Sendable, CaseIterable {
     case human
     /// Filled from the translation memory (exact or in-context match).
     case tm
-    /// Imported from a returned XLIFF file. Nothing produces it yet: it is reserved for the
-    /// XLIFF import, so that segment files it writes already decode.
+    /// Imported from a returned exchange file (XLIFF, PO).
     case xliff
     /// Written by `tandem pseudo` for layout testing.
     case pseudo
     /// Kept from an earlier version of the sentence (state `fuzzy`).
     case previous
+    /// Adopted from an existing human translation by `tandem align`.
+    case aligned
+    /// Copied from the source by `extract` because there is nothing to translate in it
+    /// (numbers, URLs, emoji codes, punctuation, placeholders): never counted as work and
+    /// never stored in the memory.
+    case auto
 }

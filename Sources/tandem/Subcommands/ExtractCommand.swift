@@ -10,6 +10,8 @@ struct ExtractCommand: ParsableCommand {
         discussion: """
             For each source post under the content directory (or each PATH), the sentences of its translatable front matter and body go to locales/<TAG>/<path>.json for every locale in its translations: field and every target in tandem.yml. A post's language comes from its file name (foo.<lang>.md, index.<lang>.md), its language's contentDir in the Hugo site, or lang:/language: in its front matter, else the site's default language; posts in other languages (existing translations) are never sources. include:/exclude: in tandem.yml narrow the posts down. Re-running keeps every translation whose sentence is unchanged (also when paragraphs moved), gives a deleted sentence that comes back its translation from "obsolete", marks an edited sentence fuzzy with its old translation, and moves translations of deleted sentences to "obsolete" in the file. Content files are never written.
 
+            What is translated: the front matter keys in translateKeys: (a list such as tags: item by item, written back as the same list), headings, paragraphs, list items, table cells, image alt text, link and image titles, and the shortcode arguments that hold text (shortcodes: in tandem.yml; by default figure's title, caption, alt and attr, admonition's title, image's alt, caption and title, link's content and title). A sentence with nothing to translate (numbers, URLs, emoji codes such as :smile:, punctuation, placeholders only) is copied as its own translation (origin auto) and not counted.
+
             The translation memory (memory: in tandem.yml: a SQLite file, or a team's PostgreSQL server as postgres://user@host/database) fills untranslated sentences from exact and in-context matches (origin tm, state translated), offers fuzzy matches as candidates with a diff of the sources, and receives every translated sentence (pseudo-translations excepted). leverage: in tandem.yml changes this: fillState: fuzzy has a person check each reused sentence, fillExact: false only offers exact matches whose neighbours differ, minimumScore and candidates set the fuzzy offers.
 
             A post that cannot be read is reported as FILE:LINE:COL: error: …; every other post is still extracted, and the exit status is 2.
@@ -59,7 +61,8 @@ struct ExtractCommand: ParsableCommand {
             var text = results.map { result in
                 let changes = result.changes
                 let memory = result.leverage.map { ", memory: \($0.inContext) in context, \($0.exact) exact, \($0.fuzzy) fuzzy" } ?? ""
-                return "\(result.segmentFile): \(result.segments) segments, \(result.translated) translated"
+                let copied = result.copied > 0 ? ", \(result.copied) copied (nothing to translate)" : ""
+                return "\(result.segmentFile): \(result.segments) segments, \(result.translated) translated\(copied)"
                     + " (\(changes.added) new, \(changes.edited) edited→fuzzy, \(changes.obsoleted) obsolete"
                     + "\(changes.restored > 0 ? ", \(changes.restored) restored" : "")\(memory))\(result.written ? "" : ", unchanged")\n"
             }.joined()

@@ -10,7 +10,7 @@ struct SegmentCommand: ParsableCommand {
         discussion: """
             Sentences come from ICU's sentence rules for the locale plus the locale's rules in locales/<TAG>.yml (found in the current directory or above; built-in rules otherwise): no break inside 「」“”《》（） pairs, in decimals or after list numbers, and closing quotes or ** markers after a full stop stay with their sentence.
 
-            A file ending in .md or .markdown is read as a Hugo post: the translatable front matter values (title, summary, description, lead) and the Markdown body's headings, paragraphs, list items and table cells are segmented; code, HTML, shortcodes and URLs are not. Inline markup shows as placeholders: {1}…{/1} for a pair such as **bold**, {2/} for a standalone code such as `code`.
+            A file ending in .md or .markdown is read as a Hugo post: the translatable front matter values (title, summary, description, lead) and the Markdown body's headings, paragraphs, list items and table cells are segmented, then link and image titles and the text arguments of shortcodes (figure's title and caption, admonition's title, …); code, HTML, the rest of shortcodes and URLs are not. Inline markup shows as placeholders: {1}…{/1} for a pair such as **bold**, {2/} for a standalone code such as `code`.
 
             Text form prints one sentence per line; JSON adds each sentence's line, column, UTF-8 byte offsets in the file and word count (Latin words and CJK characters, what translators are paid by), and for posts its id, location and placeholder codes.
 
@@ -85,8 +85,8 @@ struct SegmentCommand: ParsableCommand {
         return DocumentSegmenter(segmenter: segmenter).segments(of: document).map { segment in
             let unit = document.units[segment.unitIndex]
             // Body sentences point at their bytes; front matter ones at their value.
-            let start = unit.frontMatterField == nil ? unit.origin.lowerBound + segment.range.lowerBound : unit.origin.lowerBound
-            let end = unit.frontMatterField == nil ? unit.origin.lowerBound + segment.range.upperBound : unit.origin.upperBound
+            let start = unit.frontMatterField == nil && unit.embedding == nil ? unit.origin.lowerBound + segment.range.lowerBound : unit.origin.lowerBound
+            let end = unit.frontMatterField == nil && unit.embedding == nil ? unit.origin.lowerBound + segment.range.upperBound : unit.origin.upperBound
             let position = lines.position(of: start)
             return SegmentReport.Entry(
                 text: segment.text, line: position.line, column: position.column, start: start, end: end,

@@ -183,3 +183,25 @@ struct ExtractorTests {
         #expect { try Project.open(configFile: temporary.configFile) } throws: { "\($0)".contains(message) }
     }
 }
+
+/// Sentences with nothing to translate are done before anyone looks at them.
+@Suite("Extract copies what needs no translation")
+struct ExtractorCopyTests {
+    @Test func numbersAndEmojiCodesAreCopiedNotCountedAndNotRemembered() throws {
+        let temporary = try TemporaryProject()
+        defer { temporary.remove() }
+        // A number-only cell is no unit at all; a number-only sentence in a paragraph is one.
+        let post = try temporary.write("价格下降了。3.5%！\n\n:smile:\n\n| 年份 | 数量 |\n| --- | --- |\n| 2024 | 3 |\n", to: "content/posts/a.md")
+        let project = try Project.open(configFile: temporary.configFile)
+        let memory = try project.openMemory()
+        let result = try #require(try Extractor(project: project, memory: memory).extract(post).first)
+        let file = try #require(try SegmentFileStore.read(try project.segmentFile(for: post, locale: LocaleTag("en")!)))
+        let copied = file.segments.filter { $0.origin == .auto }
+        #expect(copied.map(\.source) == ["3.5%！", ":smile:"])
+        #expect(copied.allSatisfy { $0.target == $0.source && $0.state == .translated })
+        // Work is what a translator does: three sentences, none translated yet.
+        #expect(result.segments == 3 && result.translated == 0 && result.copied == 2)
+        #expect(result.leverage?.none == 3)
+        #expect(try memory.statistics().units == 0)
+    }
+}

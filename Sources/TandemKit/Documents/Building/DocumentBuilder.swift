@@ -12,50 +12,112 @@ public struct DocumentBuilder {
     /// The translated post. `targets` maps segment ids to translated text with placeholders;
     /// with `fallbackToSource`, a segment without a target keeps its source. `language` is
     /// written into the language fields (`lang:`), `translations` into `translations:`.
+    ///
+    /// Text embedded in a code (a shortcode's title, a link's title) is built first and
+    /// written into that code's bytes wherever the code lands in its paragraph's translation;
+    /// the items of a list in front matter are written back as the whole list, in its shape.
     public func build(
         targets: [String: String], fallbackToSource: Bool, language: LocaleTag?, translations: [String]?
     ) throws -> [UInt8] {
-        var splices: [(range: Range<Int>, bytes: [UInt8])] = []
         let byUnit = Dictionary(grouping: segments, by: \.unitIndex)
-        for (unitIndex, unitSegments) in byUnit {
-            let unit = document.units[unitIndex]
-            var text = unit.text
-            // Each sentence's new text (nil: it keeps its source), in document order.
-            let ordered = unitSegments.sorted { $0.range.lowerBound < $1.range.lowerBound }
-            var replacements: [String?] = []
-            for segment in ordered {
-                guard let target = targets[segment.id] else {
-                    if fallbackToSource { replacements.append(nil); continue }
-                    throw BuildProblem.missingTarget(segmentID: segment.id, location: segment.location)
-                }
-                do {
-                    replacements.append(try InlineCodeSet(codes: segment.codes).expand(target))
-                } catch {
-                    throw BuildProblem.placeholders(segmentID: segment.id, location: segment.location, problem: error)
-                }
+        let units = document.units
+        // Embedded units first: their encoded text, by the unit whose code holds them (nil: no
+        // unit does, such as a shortcode alone on its line).
+        var embeddedEdits: [Int?: [Edit]] = [:]
+        for (index, unitSegments) in byUnit where units[index].embedding != nil {
+            let unit = units[index]
+            guard let text = try translatedText(of: unit, segments: unitSegments, embedded: [], targets: targets,
+                                                fallbackToSource: fallbackToSource, language: language),
+                  let embedding = unit.embedding
+            else { continue }
+            let parent = units.indices.first { candidate in
+                units[candidate].embedding == nil && units[candidate].frontMatterField == nil
+                    && units[candidate].origin.lowerBound <= unit.origin.lowerBound && unit.origin.upperBound <= units[candidate].origin.upperBound
             }
-            var edits = SentenceJoining.spaces(between: ordered, in: unit, targetLanguage: language, targets: targets)
-            for (segment, replacement) in zip(ordered, replacements) {
-                if let replacement { edits.append((segment.range, Array(replacement.utf8))) }
+            embeddedEdits[parent, default: []].append(Edit(range: unit.origin, bytes: Array(embedding.encoded(String(decoding: text, as: UTF8.self)).utf8)))
+        }
+        var splices: [Edit] = embeddedEdits[nil] ?? []
+        var lists: [String: (field: FrontMatterField, items: [String])] = [:]
+        let parents = Set(embeddedEdits.keys.compactMap { $0 })
+        for index in Set(byUnit.keys).union(parents).sorted() where units[index].embedding == nil {
+            let unit = units[index]
+            let embedded = (embeddedEdits[index] ?? []).map {
+                Edit(range: ($0.range.lowerBound - unit.origin.lowerBound)..<($0.range.upperBound - unit.origin.lowerBound), bytes: $0.bytes)
             }
-            // Back to front, a replacement before an insertion at the same offset, so offsets hold.
-            for edit in edits.sorted(by: { ($0.range.lowerBound, $0.range.count) > ($1.range.lowerBound, $1.range.count) }) {
-                text.replaceSubrange(edit.range, with: edit.bytes)
-            }
-            if text == unit.text { continue }
-            if let field = unit.frontMatterField, let syntax = document.frontMatter?.syntax {
+            guard let text = try translatedText(of: unit, segments: byUnit[index] ?? [], embedded: embedded, targets: targets,
+                                                fallbackToSource: fallbackToSource, language: language)
+            else { continue }
+            if let field = unit.frontMatterField, let item = unit.frontMatterItem, case .strings(let items) = field.value {
+                lists[field.key, default: (field, items)].items[item] = String(decoding: text, as: UTF8.self)
+            } else if let field = unit.frontMatterField, let syntax = document.frontMatter?.syntax {
                 let value = FrontMatterWriter.scalar(String(decoding: text, as: UTF8.self), like: field, syntax: syntax)
-                splices.append((field.valueRange, Array(value.utf8)))
+                splices.append(Edit(range: field.valueRange, bytes: Array(value.utf8)))
             } else {
-                splices.append((unit.origin, text))
+                splices.append(Edit(range: unit.origin, bytes: text))
             }
         }
-        splices += languageSplices(language: language, translations: translations)
+        if let syntax = document.frontMatter?.syntax {
+            for (field, items) in lists.values {
+                splices.append(Edit(range: field.valueRange, bytes: Array(FrontMatterWriter.list(items, like: field, syntax: syntax, newline: document.newline).utf8)))
+            }
+        }
+        splices += languageSplices(language: language, translations: translations).map { Edit(range: $0.range, bytes: $0.bytes) }
         var output = document.bytes
         for splice in splices.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
             output.replaceSubrange(splice.range, with: splice.bytes)
         }
         return output
+    }
+
+    /// A replacement of bytes.
+    private struct Edit {
+        var range: Range<Int>
+        var bytes: [UInt8]
+    }
+
+    /// `unit`'s text with its sentences translated and `embedded` (ranges in the unit's text)
+    /// written in, or nil when nothing changed.
+    private func translatedText(
+        of unit: TranslatableUnit, segments unitSegments: [ExtractedSegment], embedded: [Edit], targets: [String: String],
+        fallbackToSource: Bool, language: LocaleTag?
+    ) throws -> [UInt8]? {
+        var text = unit.text
+        // Each sentence's new text (nil: it keeps its source), in document order.
+        let ordered = unitSegments.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var edits: [Edit] = []
+        var placed = Set<Range<Int>>()
+        for segment in ordered {
+            // Embedded text inside one of the sentence's codes goes into that code.
+            var codes = segment.codes
+            for (key, codeRange) in segment.codeRanges {
+                let inside = embedded.filter { codeRange.contains($0.range.lowerBound) && $0.range.upperBound <= codeRange.upperBound }
+                guard !inside.isEmpty else { continue }
+                var code = Array(unit.text[codeRange])
+                for edit in inside.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+                    code.replaceSubrange((edit.range.lowerBound - codeRange.lowerBound)..<(edit.range.upperBound - codeRange.lowerBound), with: edit.bytes)
+                    placed.insert(edit.range)
+                }
+                codes[key] = String(decoding: code, as: UTF8.self)
+            }
+            let source = codes == segment.codes ? nil : segment.text
+            guard let target = targets[segment.id] ?? source else {
+                if fallbackToSource { continue }
+                throw BuildProblem.missingTarget(segmentID: segment.id, location: segment.location)
+            }
+            do {
+                edits.append(Edit(range: segment.range, bytes: Array(try InlineCodeSet(codes: codes).expand(target).utf8)))
+            } catch {
+                throw BuildProblem.placeholders(segmentID: segment.id, location: segment.location, problem: error)
+            }
+        }
+        // Embedded text in a code outside every sentence (a shortcode at a paragraph's edge).
+        edits += embedded.filter { edit in !placed.contains(edit.range) && !ordered.contains { $0.range.overlaps(edit.range) } }
+        edits += SentenceJoining.spaces(between: ordered, in: unit, targetLanguage: language, targets: targets).map { Edit(range: $0.range, bytes: $0.bytes) }
+        // Back to front, a replacement before an insertion at the same offset, so offsets hold.
+        for edit in edits.sorted(by: { ($0.range.lowerBound, $0.range.count) > ($1.range.lowerBound, $1.range.count) }) {
+            text.replaceSubrange(edit.range, with: edit.bytes)
+        }
+        return text == unit.text ? nil : text
     }
 
     /// The source post with only its `translations:` list changed.

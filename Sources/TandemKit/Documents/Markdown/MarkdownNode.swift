@@ -9,11 +9,14 @@ public struct MarkdownNode: Sendable {
     public var children: [MarkdownNode]
     /// For links and images: the destination.
     public var destination: String?
+    /// For links and images: the title as cmark decoded it (escapes resolved), when there is one.
+    public var title: String?
 
-    public init(kind: Kind, range: Range<Int>?, children: [MarkdownNode] = [], destination: String? = nil) {
+    public init(kind: Kind, range: Range<Int>?, children: [MarkdownNode] = [], destination: String? = nil, title: String? = nil) {
         self.kind = kind
         self.range = range
         self.children = children
         self.destination = destination
+        self.title = title
     }
 }

@@ -85,12 +85,14 @@ public enum MarkdownParser {
     private static func makeNode(_ node: OpaquePointer, lines: LineTable, bomLength: Int, byteCount: Int) -> MarkdownNode {
         let kind = kind(of: node)
         var destination: String?
-        if kind == .link || kind == .image, let url = cmark_node_get_url(node) {
-            destination = String(cString: url)
+        var title: String?
+        if kind == .link || kind == .image {
+            destination = cmark_node_get_url(node).map { String(cString: $0) }
+            title = cmark_node_get_title(node).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
         }
         return MarkdownNode(
             kind: kind, range: range(of: node, lines: lines, bomLength: bomLength, byteCount: byteCount),
-            destination: destination)
+            destination: destination, title: title)
     }
 
     /// The node's kind, from cmark-gfm's type name. cmark-gfm 0.29 names footnotes `<unknown>`,

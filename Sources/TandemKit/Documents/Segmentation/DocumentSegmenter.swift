@@ -18,7 +18,8 @@ public struct DocumentSegmenter {
                 result.append(ExtractedSegment(
                     id: SegmentIdentity.id(forKey: key, occurrence: occurrence),
                     location: "\(unit.location)/s[\(sentenceIndex + 1)]",
-                    unitIndex: unitIndex, range: sentence.range, text: sentence.text, codes: sentence.codes))
+                    unitIndex: unitIndex, range: sentence.range, text: sentence.text, codes: sentence.codes,
+                    codeRanges: sentence.codeRanges))
             }
         }
         return result

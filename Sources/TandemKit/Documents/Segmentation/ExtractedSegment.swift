@@ -13,13 +13,20 @@ public struct ExtractedSegment: Equatable, Sendable {
     public var text: String
     /// Placeholder key (`1`, `/1`, `2/`) to the original bytes.
     public var codes: [String: String]
+    /// Placeholder key to the byte range in the unit's text it stands for (what a unit embedded
+    /// in that code, such as a shortcode's title, is written into when built).
+    public var codeRanges: [String: Range<Int>]
 
-    public init(id: String, location: String, unitIndex: Int, range: Range<Int>, text: String, codes: [String: String]) {
+    public init(
+        id: String, location: String, unitIndex: Int, range: Range<Int>, text: String, codes: [String: String],
+        codeRanges: [String: Range<Int>] = [:]
+    ) {
         self.id = id
         self.location = location
         self.unitIndex = unitIndex
         self.range = range
         self.text = text
         self.codes = codes
+        self.codeRanges = codeRanges
     }
 }

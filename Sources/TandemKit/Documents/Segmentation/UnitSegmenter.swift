@@ -13,6 +13,8 @@ struct UnitSegmenter {
         var range: Range<Int>
         var text: String
         var codes: [String: String]
+        /// Placeholder key to the bytes of the unit it stands for.
+        var codeRanges: [String: Range<Int>]
     }
 
     private static let wordJoiner: [UInt8] = [0xE2, 0x81, 0xA0]
@@ -144,11 +146,13 @@ struct UnitSegmenter {
     private func render(_ range: Range<Int>, unit: TranslatableUnit) -> Piece {
         var text: [UInt8] = []
         var codes: [String: String] = [:]
+        var codeRanges: [String: Range<Int>] = [:]
         var numbers: [Int: Int] = [:]
         var next = 0
         func bytes(_ r: Range<Int>) -> String { String(decoding: unit.text[r], as: UTF8.self) }
         func emit(_ placeholder: Placeholder, _ codeRange: Range<Int>) {
             codes[placeholder.key] = bytes(codeRange)
+            codeRanges[placeholder.key] = codeRange
             text.append(contentsOf: placeholder.token.utf8)
         }
         for piece in unit.pieces where piece.range.overlaps(range) || (piece.range.isEmpty && range.contains(piece.range.lowerBound)) {
@@ -173,6 +177,6 @@ struct UnitSegmenter {
                 emit(.standalone(next), codeRange)
             }
         }
-        return Piece(range: range, text: String(decoding: text, as: UTF8.self), codes: codes)
+        return Piece(range: range, text: String(decoding: text, as: UTF8.self), codes: codes, codeRanges: codeRanges)
     }
 }

@@ -12,13 +12,41 @@ public struct TranslatableUnit: Sendable {
     public var pieces: [InlinePiece]
     /// For front matter values: how to write a translated value back.
     public var frontMatterField: FrontMatterField?
+    /// For an item of a list-valued front matter field (`tags`): its index in the list, which
+    /// is written back whole, in its own shape.
+    public var frontMatterItem: Int?
+    /// For text inside a code of the body (a shortcode argument, a link title): how it is
+    /// written back.
+    public var embedding: EmbeddedText?
 
-    public init(location: String, origin: Range<Int>, text: [UInt8], pieces: [InlinePiece], frontMatterField: FrontMatterField? = nil) {
+    public init(
+        location: String, origin: Range<Int>, text: [UInt8], pieces: [InlinePiece], frontMatterField: FrontMatterField? = nil,
+        frontMatterItem: Int? = nil, embedding: EmbeddedText? = nil
+    ) {
         self.location = location
         self.origin = origin
         self.text = text
         self.pieces = pieces
         self.frontMatterField = frontMatterField
+        self.frontMatterItem = frontMatterItem
+        self.embedding = embedding
+    }
+
+    /// A unit of plain text (a front matter value, a shortcode argument): text pieces around
+    /// what must stay as written (shortcodes, bare URLs, placeholder lookalikes).
+    static func plainText(location: String, origin: Range<Int>, text: [UInt8]) -> TranslatableUnit {
+        let codes = ShortcodeScanner.shortcodes(in: text, range: 0..<text.count)
+            + BareURLScanner.urls(in: text, range: 0..<text.count)
+            + Placeholder.ranges(in: text, range: 0..<text.count)
+        var pieces: [InlinePiece] = []
+        var cursor = 0
+        for code in codes.sorted(by: { $0.lowerBound < $1.lowerBound }) where code.lowerBound >= cursor {
+            if code.lowerBound > cursor { pieces.append(.text(cursor..<code.lowerBound)) }
+            pieces.append(.code(code))
+            cursor = code.upperBound
+        }
+        if cursor < text.count { pieces.append(.text(cursor..<text.count)) }
+        return TranslatableUnit(location: location, origin: origin, text: text, pieces: pieces)
     }
 
     /// Whether there is anything to translate: some text piece holds a letter (numbers alone

@@ -4,6 +4,10 @@
 /// Never translatable: code blocks, HTML blocks, thematic breaks, inline code, inline HTML,
 /// shortcodes, autolinks, footnote references, link and image destinations. Link text and image
 /// alt text are translatable, between the pair of codes that hold the link's markup.
+///
+/// Text inside such a code is a unit of its own (`EmbeddedText`), placed after the unit whose
+/// code holds it: link and image titles, and the shortcode arguments `shortcodeParameters`
+/// names (`{{< admonition tip "推荐" >}}`'s title), except in code and raw HTML.
 struct UnitExtractor {
     let bytes: [UInt8]
     /// Shortcodes and raw shortcode contents, never translated (see `ShortcodeScanner`).
@@ -12,17 +16,95 @@ struct UnitExtractor {
     private var pieces: [InlinePiece] = []
     private var counters: [MarkdownNode.Kind: Int] = [:]
     private(set) var units: [TranslatableUnit] = []
+    /// Code blocks, HTML blocks, inline code and inline HTML: a shortcode inside is an example.
+    private var literalRanges: [Range<Int>] = []
+    /// Link and image titles found while walking, as units.
+    private var titles: [TranslatableUnit] = []
 
     init(bytes: [UInt8], opaqueSpans: [Range<Int>]) {
         self.bytes = bytes
         self.opaqueSpans = opaqueSpans
     }
 
-    /// The units of `root`, whose positions are offset by `base` in `bytes`.
-    static func units(of root: MarkdownNode, in bytes: [UInt8], base: Int, opaqueSpans: [Range<Int>]) -> [TranslatableUnit] {
+    /// The units of `root`, whose positions are offset by `base` in `bytes`, in document order
+    /// (a unit embedded in another's code right after it).
+    static func units(
+        of root: MarkdownNode, in bytes: [UInt8], base: Int, opaqueSpans: [Range<Int>],
+        shortcodeParameters: ShortcodeTextParameters = .defaults
+    ) -> [TranslatableUnit] {
         var extractor = UnitExtractor(bytes: bytes, opaqueSpans: opaqueSpans)
         extractor.walkBlocks(root, base: base)
-        return extractor.units
+        let embedded = extractor.titles + extractor.shortcodeArguments(in: base..<bytes.count, parameters: shortcodeParameters)
+        guard !embedded.isEmpty else { return extractor.units }
+        return (extractor.units + embedded).enumerated()
+            .sorted { ($0.element.origin.lowerBound, $0.offset) < ($1.element.origin.lowerBound, $1.offset) }
+            .map(\.element)
+    }
+
+    /// Units for the text arguments of every shortcode outside code and raw HTML, and outside
+    /// the content of a raw shortcode (`highlight`), whose own tag still counts.
+    private func shortcodeArguments(in range: Range<Int>, parameters: ShortcodeTextParameters) -> [TranslatableUnit] {
+        var units: [TranslatableUnit] = []
+        var tagNumber = 0
+        for span in ShortcodeScanner.shortcodes(in: bytes, range: range) {
+            guard let name = ShortcodeScanner.name(of: span, in: bytes), !name.hasPrefix("/") else { continue }
+            tagNumber += 1
+            guard parameters.parameters[name] != nil,
+                  !opaqueSpans.contains(where: { $0.lowerBound < span.lowerBound && $0.upperBound >= span.upperBound }),
+                  !literalRanges.contains(where: { $0.overlaps(span) })
+            else { continue }
+            for argument in ShortcodeScanner.arguments(of: span, in: bytes) where parameters.translates(argument, of: name) {
+                var unit = TranslatableUnit.plainText(
+                    location: "body/shortcode[\(tagNumber)]/\(argument.name ?? String(argument.position))",
+                    origin: argument.valueRange, text: Array(argument.value.utf8))
+                unit.embedding = .shortcodeArgument(argument)
+                if unit.hasTranslatableText { units.append(unit) }
+            }
+        }
+        return units
+    }
+
+    /// A unit for the title of a link or image, whose closing markup (`](url "标题")`) is
+    /// `close`: found from the end, and kept only when its text is the title cmark read (a
+    /// reference link's title lives in its definition, which is not translated here).
+    private mutating func addTitle(_ title: String, close: Range<Int>) {
+        var end = close.upperBound - 1
+        guard end > close.lowerBound, bytes[end] == UInt8(ascii: ")") else { return }
+        end -= 1
+        while end > close.lowerBound, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[end]) { end -= 1 }
+        let closing = bytes[end]
+        let opening: UInt8
+        switch closing {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"): opening = closing
+        case UInt8(ascii: ")"): opening = UInt8(ascii: "(")
+        default: return
+        }
+        var start = end - 1
+        while start > close.lowerBound {
+            if bytes[start] == opening {
+                var backslashes = 0
+                while start - backslashes - 1 >= close.lowerBound, bytes[start - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+                if backslashes % 2 == 0 { break }
+            }
+            start -= 1
+        }
+        guard start > close.lowerBound, bytes[start] == opening else { return }
+        // CommonMark backslash escapes (before ASCII punctuation) are the only decoding done
+        // here; a title with entities does not compare equal and stays untouched.
+        var decoded: [UInt8] = []
+        var index = start + 1
+        while index < end {
+            if bytes[index] == UInt8(ascii: "\\"), index + 1 < end, (0x21...0x7E).contains(bytes[index + 1]),
+               !(0x30...0x39).contains(bytes[index + 1]), !(0x41...0x5A).contains(bytes[index + 1]), !(0x61...0x7A).contains(bytes[index + 1]) {
+                index += 1
+            }
+            decoded.append(bytes[index])
+            index += 1
+        }
+        guard String(decoding: decoded, as: UTF8.self) == title else { return }
+        var unit = TranslatableUnit.plainText(location: "body/title[\(titles.count + 1)]", origin: start..<(end + 1), text: decoded)
+        unit.embedding = .linkTitle(opening: opening)
+        if unit.hasTranslatableText { titles.append(unit) }
     }
 
     /// Visits blocks in document order with an explicit stack rather than recursion: lists and
@@ -31,7 +113,10 @@ struct UnitExtractor {
         var pending = [root]
         while let node = pending.popLast() {
             switch node.kind {
-            case .codeBlock, .htmlBlock, .thematicBreak:
+            case .codeBlock, .htmlBlock:
+                if let range = node.range { literalRanges.append((range.lowerBound + base)..<(range.upperBound + base)) }
+                continue
+            case .thematicBreak:
                 continue
             case .paragraph, .heading, .tableCell:
                 counters[node.kind, default: 0] += 1
@@ -96,9 +181,11 @@ struct UnitExtractor {
                 nextPair += 1
                 pieces.append(.open(pair: nextPair, range.lowerBound..<(firstChild.lowerBound + base)))
                 steps.append(.close(pair: nextPair, (lastChild + base)..<range.upperBound))
+                if let title = node.title { addTitle(title, close: (lastChild + base)..<range.upperBound) }
                 steps.append(contentsOf: node.children.reversed().map { .visit($0) })
             default:
                 // Inline code, inline HTML, footnote references and anything unknown: kept as is.
+                if node.kind == .code || node.kind == .htmlInline { literalRanges.append(range) }
                 pieces.append(.code(range))
             }
         }

@@ -1,0 +1,122 @@
+/// Pairs the sentences of a post with those of its human translation: structure first (units
+/// of the same kind in order: headings, paragraphs, list items, table cells, titles, with
+/// `SequenceAligner.unitShapes`), then sentences inside each pair of units by length and
+/// anchors (`SequenceAligner.sentenceShapes`).
+public struct DocumentAligner {
+    /// A bead costing more than this is unsure (its sentences become fuzzy).
+    public var certainCost: Double
+
+    public init(certainCost: Double = 4) {
+        self.certainCost = certainCost
+    }
+
+    /// One side: its units' sentences, by unit, in document order.
+    struct Side {
+        var units: [(kind: String, text: [UInt8], segments: [ExtractedSegment])]
+
+        init(document: HugoDocument, segments: [ExtractedSegment]) {
+            let byUnit = Dictionary(grouping: segments, by: \.unitIndex)
+            units = byUnit.keys.sorted().map { index in
+                (Self.kind(of: document.units[index].location), document.units[index].text,
+                 byUnit[index]!.sorted { $0.range.lowerBound < $1.range.lowerBound })
+            }
+        }
+
+        /// `body/paragraph[3]` → `body/paragraph`, `front/tags[2]` → `front/tags`.
+        static func kind(of location: String) -> String {
+            var kind = ""
+            var depth = 0
+            for character in location {
+                if character == "[" { depth += 1 } else if character == "]" { depth -= 1 } else if depth == 0 { kind.append(character) }
+            }
+            return kind
+        }
+    }
+
+    /// The source sentences of `source` with the translation `target` offers each, in order;
+    /// a source sentence the translation left out has no entry.
+    public func align(
+        source: HugoDocument, sourceSegments: [ExtractedSegment], target: HugoDocument, targetSegments: [ExtractedSegment]
+    ) -> [AlignedSentence] {
+        let sourceSide = Side(document: source, segments: sourceSegments)
+        let targetSide = Side(document: target, segments: targetSegments)
+        func measured(_ side: Side) -> [AlignableText] {
+            side.units.map { unit in
+                let texts = unit.segments.map { AlignableText(codedText: $0.text, codes: $0.codes) }
+                return AlignableText(
+                    length: texts.reduce(0) { $0 + $1.length }, anchors: texts.reduce(into: Set<String>()) { $0.formUnion($1.anchors) },
+                    kind: unit.kind)
+            }
+        }
+        let sourceUnits = measured(sourceSide)
+        let targetUnits = measured(targetSide)
+        let ratio = SequenceAligner.ratio(source: sourceUnits, target: targetUnits)
+        var unitAligner = SequenceAligner(ratio: ratio, shapes: SequenceAligner.unitShapes)
+        unitAligner.sameKindOnly = true
+        let sentenceAligner = SequenceAligner(ratio: ratio)
+
+        let sourceUniverse = sourceUnits.reduce(into: Set<String>()) { $0.formUnion($1.anchors) }
+        let targetUniverse = targetUnits.reduce(into: Set<String>()) { $0.formUnion($1.anchors) }
+        var result: [AlignedSentence] = []
+        for unitBead in unitAligner.align(sourceUnits, targetUnits) where unitBead.isPair {
+            let sourceUnit = sourceSide.units[unitBead.source.lowerBound]
+            let targetUnit = targetSide.units[unitBead.target.lowerBound]
+            // Units that hold different anchors the other side has elsewhere (`rel` paired
+            // with `class`: two list items the translator swapped) are paired, but unsure.
+            let sourceAnchors = sourceUnits[unitBead.source.lowerBound].anchors.intersection(targetUniverse)
+            let targetAnchors = targetUnits[unitBead.target.lowerBound].anchors.intersection(sourceUniverse)
+            let sourceOnly = sourceAnchors.subtracting(targetAnchors).count
+            let targetOnly = targetAnchors.subtracting(sourceAnchors).count
+            let unitsAgree = sourceOnly == 0 || targetOnly == 0 || sourceAnchors.intersection(targetAnchors).count >= min(sourceOnly, targetOnly)
+            let beads = sentenceAligner.align(
+                sourceUnit.segments.map { AlignableText(codedText: $0.text, codes: $0.codes) },
+                targetUnit.segments.map { AlignableText(codedText: $0.text, codes: $0.codes) })
+            // A translation sentence paired with nothing joins its neighbour's pair (unsure),
+            // so that the built post still holds it.
+            var extra: [Int: [Int]] = [:]
+            let pairIndices = beads.indices.filter { beads[$0].isPair }
+            for (index, bead) in beads.enumerated() where bead.source.isEmpty {
+                guard let neighbour = pairIndices.last(where: { $0 < index }) ?? pairIndices.first else { continue }
+                extra[neighbour, default: []].append(contentsOf: bead.target)
+            }
+            for index in pairIndices {
+                let bead = beads[index]
+                let targets = (Array(bead.target) + (extra[index] ?? [])).sorted()
+                var pieces: [TranslatedCodes.Piece] = []
+                for (position, targetIndex) in targets.enumerated() {
+                    let sentence = targetUnit.segments[targetIndex]
+                    if position > 0 {
+                        let previous = targetUnit.segments[targets[position - 1]]
+                        let gap = targetUnit.text[previous.range.upperBound..<max(previous.range.upperBound, sentence.range.lowerBound)]
+                        let isSpace = !gap.isEmpty && gap.allSatisfy { [0x20, 0x09, 0x0A, 0x0D].contains($0) }
+                        pieces.append(.text(isSpace ? String(decoding: gap, as: UTF8.self).replacingNewlines : " "))
+                    }
+                    pieces += TranslatedCodes.pieces(of: sentence.text, codes: sentence.codes, sentence: targetIndex)
+                }
+                let first = sourceUnit.segments[bead.source.lowerBound]
+                let (text, exact) = TranslatedCodes.coded(pieces, source: first.text, sourceCodes: first.codes)
+                let certain = unitsAgree && exact && extra[index] == nil && bead.cost <= certainCost && bead.source.count == 1
+                    && !(bead.source.count == 2 && bead.target.count == 2)
+                result.append(AlignedSentence(
+                    segmentID: first.id, source: first.text, target: text, targetSentences: targets.map { targetUnit.segments[$0].text },
+                    isCertain: certain, cost: bead.cost))
+                // The second source sentence of a 2-1 pair: its translation is in the first's.
+                for second in bead.source.dropFirst() {
+                    let segment = sourceUnit.segments[second]
+                    result.append(AlignedSentence(
+                        segmentID: segment.id, source: segment.text, target: "", targetSentences: [],
+                        isCertain: false, cost: bead.cost))
+                }
+            }
+        }
+        return result
+    }
+}
+
+extension String {
+    /// Line breaks inside a sentence gap as one space: a translation sentence never spans lines
+    /// in a segment file.
+    fileprivate var replacingNewlines: String {
+        contains(where: \.isNewline) ? " " : self
+    }
+}

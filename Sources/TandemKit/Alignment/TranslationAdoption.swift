@@ -1,0 +1,105 @@
+import Foundation
+
+/// `tandem align`: adopts an existing human translation of a post (`foo.en.md` written by a
+/// person beside `foo.md`). The post is extracted as usual, its sentences are paired with the
+/// translation's (`DocumentAligner`), and the pairs fill the segment file: state `translated`,
+/// origin `aligned`, or `fuzzy` where the pairing is unsure. The filled translations go into the
+/// memory as `extract`'s do, so `build` then reproduces the human text and the memory reuses it.
+///
+/// A segment that already holds a person's work (origin `human`, `xliff`, `aligned`, or state
+/// reviewed or final) is never replaced; machine fills (`pseudo`, `tm`) and empty ones are.
+public struct TranslationAdoption {
+    public let project: Project
+    public let memory: (any TranslationMemory)?
+    public var aligner = DocumentAligner()
+
+    /// What adopting one translation did.
+    public struct Result: Codable, Equatable, Sendable {
+        public var post: String
+        public var translation: String
+        public var locale: String
+        public var segmentFile: String
+        /// Source sentences filled as translated (a sure pairing).
+        public var translated: Int
+        /// Source sentences filled as fuzzy (an unsure pairing).
+        public var fuzzy: Int
+        /// Source sentences the translation has nothing for, or that kept a person's target.
+        public var untouched: Int
+        /// Every pairing, in order (with `--pairs`).
+        public var pairs: [Pair]?
+    }
+
+    /// A source sentence and the translation sentences paired with it.
+    public struct Pair: Codable, Equatable, Sendable {
+        public var source: String
+        public var target: [String]
+        public var certain: Bool
+    }
+
+    public init(project: Project, memory: (any TranslationMemory)?) {
+        self.project = project
+        self.memory = memory
+    }
+
+    /// Adopts `translation` as `post`'s translation into `locale`. With `dryRun` nothing is
+    /// written; with `listingPairs` the result lists every pairing.
+    public func adopt(post: URL, translation: URL, locale: LocaleTag, dryRun: Bool = false, listingPairs: Bool = false) throws -> Result {
+        let configuration = project.configuration
+        let sourceDocument = try HugoDocument(
+            bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: project.projectPath(of: post),
+            translatableKeys: configuration.translateKeys, shortcodeParameters: configuration.shortcodes)
+        let targetDocument = try HugoDocument(
+            bytes: TextFile.readBytes(translation, limit: TextFile.postSizeLimit), path: project.projectPath(of: translation),
+            translatableKeys: configuration.translateKeys, shortcodeParameters: configuration.shortcodes)
+        let sourceSegments = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: configuration.source, localesDirectory: project.localesDirectory))
+            .segments(of: sourceDocument)
+        let targetSegments = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: locale, localesDirectory: project.localesDirectory))
+            .segments(of: targetDocument)
+        let aligned = aligner.align(source: sourceDocument, sourceSegments: sourceSegments, target: targetDocument, targetSegments: targetSegments)
+
+        // The segment file as `extract` leaves it (no memory: its fills would come first).
+        let url = try project.segmentFile(for: post, locale: locale)
+        let existing = try SegmentFileStore.read(url)
+        if !dryRun || existing == nil {
+            let batch = AtomicFileBatch()
+            _ = try Extractor(project: project).extract(post, batch: batch)
+            if !dryRun { try batch.commit() }
+        }
+        var file = try SegmentFileStore.read(url) ?? SegmentFile(
+            source: project.projectPath(of: post), sourceLocale: configuration.source, targetLocale: locale,
+            segments: sourceSegments.map { SegmentEntry(id: $0.id, location: $0.location, source: $0.text, codes: $0.codes) })
+        let byID = Dictionary(aligned.map { ($0.segmentID, $0) }, uniquingKeysWith: { first, _ in first })
+        var result = Result(
+            post: project.projectPath(of: post), translation: project.projectPath(of: translation), locale: locale.identifier,
+            segmentFile: project.projectPath(of: url), translated: 0, fuzzy: 0, untouched: 0,
+            pairs: listingPairs ? aligned.map { Pair(source: $0.source, target: $0.targetSentences, certain: $0.isCertain) } : nil)
+        for index in file.segments.indices {
+            let segment = file.segments[index]
+            // A target identical to the source is no translation (a partial build's fallback).
+            guard let pairing = byID[segment.id], pairing.target != segment.source, Self.isReplaceable(segment) else {
+                result.untouched += 1
+                continue
+            }
+            file.segments[index].target = pairing.target
+            file.segments[index].state = pairing.isCertain ? .translated : .fuzzy
+            file.segments[index].origin = .aligned
+            file.segments[index].candidates = nil
+            if pairing.isCertain { result.translated += 1 } else { result.fuzzy += 1 }
+        }
+        guard !dryRun else { return result }
+        _ = try SegmentFileStore.write(file, to: url)
+        try memory?.add(file.memoryUnits(originFile: project.projectPath(of: url)))
+        return result
+    }
+
+    /// Whether a segment's target may be replaced by an aligned one: no target, or one a
+    /// machine made.
+    static func isReplaceable(_ segment: SegmentEntry) -> Bool {
+        guard let target = segment.target, !target.isEmpty else { return true }
+        if segment.state >= .reviewed { return false }
+        switch segment.origin {
+        case .pseudo?, .tm?, .previous?: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import TandemKit
+
+/// `tandem align`: adopts existing human translations.
+struct AlignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "align",
+        abstract: "Adopt an existing human translation of a post into its segment file and the memory.",
+        discussion: """
+            Pairs the sentences of POST with those of TRANSLATION (a foo.en.md a person wrote beside foo.md): structure first (headings, paragraphs, list items, table cells, titles of the same kind, in order), then the sentences inside each pair of blocks by length and anchors (numbers, Latin words, inline code and link targets), one to one, two to one, one to two or left out. Sure pairs fill the segment file as translated, origin aligned; unsure ones (an odd length ratio, a code not found, a sentence merged or added) as fuzzy, for a person to check. Targets a person wrote or checked are never replaced. The filled translations go into the translation memory, and build then reproduces the human text.
+
+            With --all, every post with a translated file beside it (foo.<tag>.md for each target) is aligned.
+
+            Examples:
+              tandem align content/posts/hello.md content/posts/hello.en.md
+              tandem align --all
+              tandem align --dry-run --pairs --json content/posts/hello.md content/posts/hello.en.md
+            """
+    )
+
+    @OptionGroup var options: ProjectOptions
+
+    @Flag(help: "Align every post that has a translated file beside it.")
+    var all = false
+
+    @Option(help: ArgumentHelp("The translation's language (default: found from its file name among the targets).", valueName: "tag"))
+    var locale: LocaleTag?
+
+    @Flag(help: "Report what would be filled; write nothing.")
+    var dryRun = false
+
+    @Flag(help: "List every pairing (source sentence, translation sentences, sure or not).")
+    var pairs = false
+
+    @Flag(help: "Do not add the adopted translations to the translation memory.")
+    var noMemory = false
+
+    @Argument(help: "The source post, then its human translation.")
+    var files: [String] = []
+
+    func validate() throws {
+        if all, !files.isEmpty { throw ValidationError("give either --all or a post and its translation") }
+        if !all, files.count != 2 { throw ValidationError("name the source post and its translation (or pass --all)") }
+    }
+
+    func run() throws {
+        let project = try options.openProject()
+        let adoption = TranslationAdoption(project: project, memory: noMemory || dryRun ? nil : try project.openMemory())
+        var work: [(post: URL, translation: URL, locale: LocaleTag)] = []
+        if all {
+            for post in try project.sourcePosts() {
+                for tag in project.configuration.targets {
+                    let translation = try project.translatedPost(for: post, locale: tag)
+                    if FileManager.default.fileExists(atPath: translation.path) { work.append((post, translation, tag)) }
+                }
+            }
+        } else {
+            let post = URL(fileURLWithPath: files[0], relativeTo: WorkingDirectory.url).standardizedFileURL
+            let translation = URL(fileURLWithPath: files[1], relativeTo: WorkingDirectory.url).standardizedFileURL
+            let tag = try locale ?? project.configuration.targets.first { try project.translatedPost(for: post, locale: $0) == translation }
+            guard let tag else {
+                throw ValidationError("\(files[1]) is not named as a translation of \(files[0]) into any target (\(project.configuration.targets.map(\.identifier).joined(separator: ", "))); pass --locale")
+            }
+            work.append((post, translation, tag))
+        }
+        var results: [TranslationAdoption.Result] = []
+        for item in work {
+            results.append(try adoption.adopt(post: item.post, translation: item.translation, locale: item.locale, dryRun: dryRun, listingPairs: pairs))
+        }
+        try options.emit(results) {
+            var text = ""
+            for result in results {
+                for pair in result.pairs ?? [] {
+                    text += "\(pair.certain ? "=" : "?") \(pair.source)\n  \(pair.target.joined(separator: " | "))\n"
+                }
+                text += "\(result.segmentFile): \(dryRun ? "would adopt" : "adopted") \(result.translation): \(result.translated) translated, \(result.fuzzy) fuzzy (unsure), \(result.untouched) untouched\n"
+            }
+            if results.isEmpty { text = "no translated posts found beside the sources\n" }
+            return text
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+import TandemTestSupport
+
+/// `tandem align`, run as a user runs it on a site whose English posts were written by hand.
+@Suite("tandem align")
+struct AlignCommandTests {
+    @Test func allAdoptsEveryTranslationBesideItsPostAndBuildKeepsTheText() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("# 新闻\n\n今天下雨了。明天会放晴。\n", to: "content/posts/a.md")
+        let english = "# News\n\nIt rained today. Tomorrow will be sunny.\n"
+        try project.write(english, to: "content/posts/a.en.md")
+        try project.write("没有译文的文章。\n", to: "content/posts/b.md")
+
+        let dryRun = try ExecutableRunner.run(["align", "--all", "--dry-run", "--pairs"], in: project.root)
+        #expect(dryRun.status == 0, "\(dryRun.standardError)")
+        #expect(dryRun.standardOutput.contains("= 今天下雨了。\n  It rained today.\n"))
+        #expect(dryRun.standardOutput.contains("would adopt content/posts/a.en.md: 3 translated, 0 fuzzy (unsure), 0 untouched"))
+        #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("locales/en/posts/a.json").path))
+
+        let run = try ExecutableRunner.run(["align", "--all", "--json"], in: project.root)
+        #expect(run.status == 0, "\(run.standardError)")
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [[String: Any]])
+        #expect(results.count == 1 && results[0]["translated"] as? Int == 3)
+        let segments = String(decoding: try project.read("locales/en/posts/a.json"), as: UTF8.self)
+        #expect(segments.contains("\"origin\" : \"aligned\""))
+
+        let build = try ExecutableRunner.run(["build", "content/posts/a.md"], in: project.root)
+        #expect(build.status == 0, "\(build.standardError)")
+        #expect(String(decoding: try project.read("content/posts/a.en.md"), as: UTF8.self) == english)
+    }
+
+    @Test func aTranslationNotNamedForATargetNeedsItsLocale() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("今天下雨了。\n", to: "content/posts/a.md")
+        try project.write("It rained today.\n", to: "content/posts/a-english.md")
+        let refused = try ExecutableRunner.run(["align", "content/posts/a.md", "content/posts/a-english.md"], in: project.root)
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("pass --locale"))
+        let accepted = try ExecutableRunner.run(["align", "--locale", "en", "content/posts/a.md", "content/posts/a-english.md"], in: project.root)
+        #expect(accepted.status == 0, "\(accepted.standardError)")
+    }
+}
