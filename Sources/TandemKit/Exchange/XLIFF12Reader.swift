@@ -17,8 +17,8 @@ public final class XLIFF12Reader: XLIFFReader {
     /// The unit being read.
     private var unit: ReturnedUnit?
 
-    override public init(displayPath: String, limits: Limits = Limits()) {
-        super.init(displayPath: displayPath, limits: limits)
+    override public init(displayPath: String, limits: Limits = Limits(), reading: Reading = .returnedExport) {
+        super.init(displayPath: displayPath, limits: limits, reading: reading)
     }
 
     // MARK: - XMLParserDelegate
@@ -39,15 +39,15 @@ public final class XLIFF12Reader: XLIFFReader {
         if field != nil { return startInline(parser, name, attributes) }
         switch name {
         case "file":
-            guard let original = attributes["original"] else { return fail(parser, "a <file> without 'original'") }
+            guard let original = attributes["original"] ?? (reading == .memorySource ? "" : nil) else { return fail(parser, "a <file> without 'original'") }
             documents.append(ReturnedDocument(
                 original: original, sourceLocale: attributes["source-language"], targetLocale: attributes["target-language"],
                 location: location(parser)))
         case "trans-unit":
             guard !documents.isEmpty else { return fail(parser, "a <trans-unit> outside a <file>") }
-            guard let id = attributes["id"] else { return fail(parser, "a <trans-unit> without 'id'") }
+            guard let id = attributes["id"] ?? (reading == .memorySource ? "" : nil) else { return fail(parser, "a <trans-unit> without 'id'") }
             unit = ReturnedUnit(id: id, location: location(parser))
-            unitProblems = []
+            beginUnit()
         case "source" where unit != nil:
             beginField(.source)
         case "target" where unit != nil:
