@@ -44,6 +44,9 @@ struct GlossaryConvertCommand: ParsableCommand {
         }
     }
 
+    /// How many warnings are printed with their positions.
+    static let warningsShown = 10
+
     func run() throws {
         var glossary = try Glossary.read(URL(fileURLWithPath: input), displayPath: input, sourceLocale: source, targetLocale: target)
         if let source { glossary.sourceLocale = source }
@@ -62,7 +65,10 @@ struct GlossaryConvertCommand: ParsableCommand {
         if !glossary.languagesLeftOut.isEmpty {
             Terminal.standardError.write("languages left out: \(glossary.languagesLeftOut.map(\.identifier).joined(separator: ", "))\n")
         }
-        for warning in glossary.warnings + written { Terminal.standardError.write("warning: \(warning)\n") }
+        // The first few with their positions; the summaries count them all.
+        let warnings = glossary.warnings + written
+        for warning in warnings.prefix(Self.warningsShown) { Terminal.standardError.write("warning: \(warning)\n") }
+        if warnings.count > Self.warningsShown { Terminal.standardError.write("warning: … and \(warnings.count - Self.warningsShown) more\n") }
         if let summary = ImportWarning.summary(glossary.warnings) { Terminal.standardError.write(summary + "\n") }
         if let summary = ImportWarning.summary(written, verb: "changed") { Terminal.standardError.write(summary + "\n") }
     }
