@@ -87,4 +87,21 @@ struct TBXInteropTests {
         #expect(again.entries.map(\.source) == ["open cluster", "perihelion"])
         #expect(throws: TandemError.self) { try TSVGlossaryFormat.write(glossary, strict: true) }
     }
+
+    @Test func aUTF16TermBaseReadsAsItsUTF8Original() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let text = try String(contentsOf: InteropFixture.url("tbx-core-multilingual.tbx"), encoding: .utf8)
+            .replacingOccurrences(of: "encoding=\"utf-8\"", with: "encoding=\"UTF-16\"")
+        var bytes: [UInt8] = [0xFE, 0xFF]
+        for unit in text.utf16 { bytes += [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        let url = directory.url.appendingPathComponent("be.tbx")
+        try Data(bytes).write(to: url)
+        let read = try Glossary.read(url, sourceLocale: LocaleTag("en"), targetLocale: LocaleTag("es"))
+        #expect(read.entries == (try Self.read("tbx-core-multilingual.tbx", "en", "es")).entries.map { entry in
+            var entry = entry
+            entry.location?.file = url.path
+            return entry
+        })
+    }
 }
