@@ -203,6 +203,7 @@ public final class XLIFF21Reader: XLIFFReader {
         case .source: part?.source = text
         case .target: part?.target = text
         case .exportedTarget: unit?.exportedTarget = text
+        case .segmentedSource: break
         }
     }
 

@@ -31,7 +31,11 @@ public class XLIFFReader: EntityRefusingXMLDelegate {
     var sawRoot = false
 
     /// What the character data being read belongs to.
-    enum Field { case source, target, exportedTarget }
+    enum Field {
+        case source, target, exportedTarget
+        /// XLIFF 1.2 `<seg-source>`, read for a memory source (its `<mrk mtype="seg">` sentences).
+        case segmentedSource
+    }
     var field: Field?
     /// The field's text so far, with placeholders.
     var text = ""
@@ -124,6 +128,9 @@ public class XLIFFReader: EntityRefusingXMLDelegate {
     /// An element starts, below the depth cap and outside skipped content.
     func startElement(_ parser: XMLParser, _ name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {}
 
+    /// A `<mrk>` opened as a segment mark (-3 in `openElements`) ends; `text` holds its content.
+    func endSegmentMark() {}
+
     /// An element ends outside any field.
     func endElement(_ name: String) {}
 
@@ -188,7 +195,8 @@ public class XLIFFReader: EntityRefusingXMLDelegate {
         case pairElement where !openElements.isEmpty, "mrk" where !openElements.isEmpty:
             let n = openElements.removeLast()
             if n >= 0 { text += Placeholder.close(n).token }
-        case "source" where field == .source, "target" where field == .target, exportedTargetElement where field == .exportedTarget:
+            if n == -3 { endSegmentMark() }
+        case "seg-source" where field == .segmentedSource, "source" where field == .source, "target" where field == .target, exportedTargetElement where field == .exportedTarget:
             endField(field)
             self.field = nil
         default:

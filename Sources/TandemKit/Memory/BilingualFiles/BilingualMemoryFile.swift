@@ -7,7 +7,9 @@ import Foundation
 ///
 /// The language pair is the file's (`source-language`/`target-language`, `srcLang`/`trgLang`,
 /// PO `Language`), overridden by the caller; a file that names neither is refused. Units
-/// without a target, or with codes Tandem cannot map, are skipped with a warning.
+/// without a target, with nothing but codes, or with codes Tandem cannot map, are skipped with
+/// a warning. Trados' sentence marks (`<mrk mtype="seg">` in `<seg-source>` and the target)
+/// give sentence pairs rather than the paragraph.
 public struct BilingualMemoryFile {
     /// The formats read, by extension.
     public static let fileExtensions: Set<String> = ["xlf", "xliff", "sdlxliff", "mqxliff", "po"]
@@ -44,6 +46,8 @@ public struct BilingualMemoryFile {
                 // White space alone is no text (SDLXLIFF and memoQ leave a space in untranslated targets).
                 guard let source = unit.source, !source.allSatisfy(\.isWhitespace) else { skip("an empty source"); continue }
                 guard let target = unit.target, !target.allSatisfy(\.isWhitespace) else { skip("no target"); continue }
+                // A tag alone (Trados' units around a page's markup) is nothing to leverage.
+                guard !CodedText(source).plainText.allSatisfy(\.isWhitespace) else { skip("only inline codes"); continue }
                 let previous = index > 0 ? document.units[index - 1].source : nil
                 let next = index + 1 < document.units.count ? document.units[index + 1].source : nil
                 // A target the tool holds as a draft (XLIFF 2 `initial` with a target) is not a finished translation.

@@ -8,8 +8,10 @@ import TandemTestSupport
 /// the translated units independently.
 @Suite("Bilingual XLIFF and PO files as memory sources")
 struct BilingualMemoryFileTests {
-    /// Each XLIFF 1.2 `<trans-unit>` or XLIFF 2 `<segment>` whose target holds text or a code,
-    /// as (source, target) text outside the codes, read by ElementTree.
+    /// Each XLIFF 1.2 `<trans-unit>` or XLIFF 2 `<segment>` whose source holds text and whose target holds text or a code,
+    /// as (source, target) text outside the codes, read by ElementTree; a trans-unit whose
+    /// `<seg-source>` and target mark sentences (`<mrk mtype="seg" mid>`, Trados) gives its
+    /// sentence pairs.
     static func translatedPairs(_ file: URL) throws -> [[String]] {
         try InteropFixture.python("""
             import json, sys, xml.etree.ElementTree as ET
@@ -23,12 +25,21 @@ struct BilingualMemoryFileTests {
                 return out
             def filled(target):
                 return target is not None and (text(target).strip() or any(local(e) in CODES for e in target.iter()))
+            def marks(element):
+                if element is None: return []
+                return [(m.get('mid'), m) for m in element.iter() if local(m) == 'mrk' and m.get('mtype') == 'seg' and m.get('mid')]
             pairs = []
             for unit in ET.parse(sys.argv[1]).iter():
                 if local(unit) not in ('trans-unit', 'segment'): continue
                 source = next((c for c in unit if local(c) == 'source'), None)
                 target = next((c for c in unit if local(c) == 'target'), None)
-                if filled(target): pairs.append([text(source), text(target)])
+                segmented = next((c for c in unit if local(c) == 'seg-source'), None)
+                if marks(segmented) and marks(target):
+                    translated = dict(marks(target))
+                    pairs += [[text(m), text(translated[mid])] for mid, m in marks(segmented)
+                              if filled(translated.get(mid)) and text(m).strip()]
+                elif filled(target) and text(source).strip():
+                    pairs.append([text(source), text(target)])
             print(json.dumps(pairs, ensure_ascii=False))
             """, file)
     }
@@ -39,6 +50,7 @@ struct BilingualMemoryFileTests {
     @Test(arguments: [
         ("okapi-test2_es-excerpt.sdlxliff", "en-US", "es-ES"), ("okapi-TS09-12-Test01-excerpt.sdlxliff", "en", "de"),
         ("okapi-MQ-12-Test01-excerpt.mqxliff", "en", "fr"), ("memoq-translated.mqxliff", "en-US", "de-DE"),
+        ("trados-translated.sdlxliff", "en-US", "fr-FR"),
     ])
     func xliff12FromTradosAndMemoQGivesEveryTranslatedUnit(_ name: String, _ source: String, _ target: String) throws {
         let url = InteropFixture.url(name)
@@ -48,7 +60,7 @@ struct BilingualMemoryFileTests {
         #expect(file.units.map { [Self.plain($0.source), Self.plain($0.target)] } == expected)
         #expect(file.units.allSatisfy { $0.sourceLocale.identifier == source && $0.targetLocale.identifier == target })
         #expect(file.unitCount == file.units.count + file.warnings.count)
-        #expect(file.warnings.reasons.allSatisfy { ["no target", "an empty source"].contains($0.reason) })
+        #expect(file.warnings.reasons.allSatisfy { ["no target", "an empty source", "only inline codes"].contains($0.reason) })
     }
 
     @Test func memoQCodesBecomePlaceholdersAndBracesStayText() throws {
@@ -62,6 +74,19 @@ struct BilingualMemoryFileTests {
         #expect(file.units[2].previousKey == Normalizer.matchingKey("Press {2/} to continue."))
         #expect(file.warnings.summary() == "1 skipped: 1 × no target")
         #expect(file.warnings.first.first?.location.line == 13)
+    }
+
+    @Test func tradosSentenceMarksGiveSentencePairs() throws {
+        let file = try BilingualMemoryFile(url: InteropFixture.url("trados-translated.sdlxliff"))
+        #expect(file.units.map { [$0.source, $0.target] } == [
+            ["Unpack the printer.", "Déballez l'imprimante."],
+            ["Remove the {1}orange{/1} tape.", "Retirez le ruban {1}orange{/1}."],
+            ["Connect the cable.", "Branchez le câble."],
+        ])
+        #expect(file.units.map(\.originSegment) == ["a3f1c2d4-0001-4c6e-9f00-1b2c3d4e5f60#1", "a3f1c2d4-0001-4c6e-9f00-1b2c3d4e5f60#2", "a3f1c2d4-0002-4c6e-9f00-1b2c3d4e5f60#3"])
+        // The neighbouring sentence is the context of each.
+        #expect(file.units[1].previousKey == Normalizer.matchingKey("Unpack the printer."))
+        #expect(file.warnings.summary() == "2 skipped: 2 × no target")
     }
 
     @Test func xliff20SegmentsAreUnitsOfTheirOwn() throws {
