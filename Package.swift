@@ -58,7 +58,8 @@ let package = Package(
         // Helpers shared by the test targets (corpus location, running the binary, a PostgreSQL
         // schema of their own for the shared-memory tests).
         .target(name: "TandemTestSupport", dependencies: ["CLibPQ"], path: "Sources/TandemTestSupport"),
-        .testTarget(name: "TandemKitTests", dependencies: ["TandemKit", "TandemTestSupport"]),
+        // Fixtures/ holds other tools' files the tests read in place (see Fixtures/Interop/SOURCES.md).
+        .testTarget(name: "TandemKitTests", dependencies: ["TandemKit", "TandemTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "tandemTests", dependencies: ["tandem", "TandemTestSupport"]),
     ]
 )

@@ -151,4 +151,29 @@ struct GlossaryCommandTests {
             #expect(result.standardOutput.contains("Examples:"))
         }
     }
+
+    /// A multilingual TBX-Basic file to TSV: the pair asked for, the rest reported, skipped
+    /// concepts summed up, a multi-line definition on one line; --strict refuses it instead.
+    @Test func convertTakesThePairOfAMultilingualTermBase() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("TandemKitTests/Fixtures/Interop/tbx-basic-multilingual.tbx")
+        try FileManager.default.copyItem(at: fixture, to: directory.url.appendingPathComponent("astro.tbx"))
+        let result = try ExecutableRunner.run(
+            ["glossary", "convert", "--source", "en", "--target", "es", "astro.tbx", "es.tsv"], in: directory.url)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("wrote 2 entries to es.tsv (en → es)\nlanguages left out: zu\n"), "\(result.standardError)")
+        #expect(result.standardError.contains("warning: astro.tbx:"))
+        #expect(result.standardError.contains("3 skipped: 2 × no term in es, 1 × an empty <term>\n"))
+        #expect(result.standardError.contains("2 changed: 2 × a tab or line break written as a space\n"))
+        let tsv = try String(contentsOf: directory.url.appendingPathComponent("es.tsv"), encoding: .utf8)
+        #expect(tsv.contains("perihelion\tperihelio\t") && tsv.contains("The point in an orbit closest to the Sun."))
+
+        let strict = try ExecutableRunner.run(
+            ["glossary", "convert", "--strict", "--force", "--source", "en", "--target", "es", "astro.tbx", "es.tsv"], in: directory.url)
+        #expect(strict.status == 2)
+        #expect(strict.standardError.hasPrefix("astro.tbx:12:"), "\(strict.standardError)")
+        #expect(strict.standardError.contains("holds a tab or line break"))
+    }
 }

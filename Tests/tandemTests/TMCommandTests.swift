@@ -266,4 +266,46 @@ struct TMCommandTests {
         #expect(result.standardOutput.contains("Examples:"))
         #expect(result.standardOutput.contains("tandem tm \(subcommand)"))
     }
+
+    /// Another tool's bilingual file (a memoQ MQXLIFF) is a memory source: its translated
+    /// units are stored, the untranslated one skipped with a summary and its position, the file
+    /// kept as a TMX so a rebuild recreates the units, and its literal braces stay text.
+    @Test func aBilingualFileFeedsTheMemoryAndSurvivesRebuild() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("TandemKitTests/Fixtures/Interop/memoq-translated.mqxliff")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("vendor"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: fixture, to: root.appendingPathComponent("vendor/guide.mqxliff"))
+
+        let imported = try ExecutableRunner.run(["tm", "import", "vendor/guide.mqxliff"], in: root)
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(imported.standardOutput == "vendor/guide.mqxliff: 4 translation units, 3 new, 0 already known; kept as tm/guide.mqxliff.tmx; 1 skipped: 1 × no target\n")
+        #expect(imported.standardError.contains("warning: vendor/guide.mqxliff:13:"), "\(imported.standardError)")
+        // The same file again: kept already, nothing new.
+        let again = try ExecutableRunner.run(["tm", "import", "vendor/guide.mqxliff"], in: root)
+        #expect(again.standardOutput.contains("0 new, 3 already known"), "\(again.standardOutput)\(again.standardError)")
+
+        #expect(try ExecutableRunner.run(["tm", "rebuild"], in: root).status == 0)
+        let lookup = try ExecutableRunner.run(
+            ["tm", "lookup", "--source-locale", "en-US", "--target-locale", "de-DE", "Open the {1}Settings{/1} menu."], in: root)
+        #expect(lookup.standardOutput.contains("Öffnen Sie das Menü {1}Einstellungen{/1}."), "\(lookup.standardOutput)\(lookup.standardError)")
+        let exported = try ExecutableRunner.run(["tm", "export", "-o", "out.tmx"], in: root)
+        #expect(exported.status == 0, "\(exported.standardError)")
+        let text = try String(contentsOf: root.appendingPathComponent("out.tmx"), encoding: .utf8)
+        #expect(text.contains("<seg>Error {0}: the file {1} is locked.</seg>"))
+    }
+
+    /// A UTF-16 TMX (as Trados and OmegaT's UI memories are) imports like a UTF-8 one.
+    @Test func aUTF16TMXImports() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let text = Self.vendorTMX.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        try Data(bytes).write(to: root.appendingPathComponent("utf16.tmx"))
+        let imported = try ExecutableRunner.run(["tm", "import", "--no-keep", "utf16.tmx"], in: root)
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(try ExecutableRunner.run(["tm", "lookup", "欢迎光临。"], in: root).standardOutput.contains("target: Welcome."))
+    }
 }

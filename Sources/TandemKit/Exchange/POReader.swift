@@ -4,10 +4,19 @@
 /// Entries without a Tandem `msgctxt` (`<post>#<id>`), plural entries and obsolete (`#~`)
 /// entries are reported as problems of their unit or skipped; a syntax error is an error with
 /// line and column.
+///
+/// Read as a memory source (`ExchangeReading.memorySource`), any catalog is accepted: an entry
+/// without a Tandem `msgctxt` belongs to a document named "", a plural entry is a problem of its
+/// unit, and unless the catalog is Tandem's own (`X-Tandem-Source-Language`), text that reads as
+/// a placeholder is literal (PO has no codes) and escaped (`LiteralPlaceholderEscape`).
 public struct POReader {
     public let displayPath: String
+    public let reading: ExchangeReading
 
-    public init(displayPath: String) { self.displayPath = displayPath }
+    public init(displayPath: String, reading: ExchangeReading = .returnedExport) {
+        self.displayPath = displayPath
+        self.reading = reading
+    }
 
     /// One catalog entry as read.
     struct Entry {
@@ -122,11 +131,17 @@ public struct POReader {
                 }
                 continue
             }
-            guard let context = entry.context, let hash = context.lastIndex(of: "#") else {
+            let original: String
+            var unit: ReturnedUnit
+            if let context = entry.context, let hash = context.lastIndex(of: "#") {
+                original = String(context[..<hash])
+                unit = ReturnedUnit(id: String(context[context.index(after: hash)...]), location: location, source: id)
+            } else if reading == .memorySource {
+                original = ""
+                unit = ReturnedUnit(id: entry.context ?? "", location: location, source: id)
+            } else {
                 throw TandemError.invalidValue(location, message: "an entry without a Tandem msgctxt (<post>#<segment id>); this catalog was not exported by Tandem")
             }
-            let original = String(context[..<hash])
-            var unit = ReturnedUnit(id: String(context[context.index(after: hash)...]), location: location, source: id)
             if entry.plural { unit.problems.append("a plural entry; Tandem segments have no plural forms") }
             if let translation = entry.translation, !translation.isEmpty {
                 unit.target = translation
@@ -142,6 +157,12 @@ public struct POReader {
         for index in documents.indices {
             documents[index].sourceLocale = headerSource
             documents[index].targetLocale = headerLanguage
+            if reading == .memorySource, headerSource == nil {
+                for unitIndex in documents[index].units.indices {
+                    documents[index].units[unitIndex].source = documents[index].units[unitIndex].source.map(LiteralPlaceholderEscape.escaping)
+                    documents[index].units[unitIndex].target = documents[index].units[unitIndex].target.map(LiteralPlaceholderEscape.escaping)
+                }
+            }
         }
         return documents
     }

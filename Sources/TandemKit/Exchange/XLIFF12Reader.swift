@@ -16,9 +16,14 @@ import FoundationXML
 public final class XLIFF12Reader: XLIFFReader {
     /// The unit being read.
     private var unit: ReturnedUnit?
+    /// Memory source: the sentences of `<seg-source>` and of the target (`<mrk mtype="seg"
+    /// mid="…">`, as Trados writes them), to store sentence pairs rather than the paragraph.
+    private var segmentStarts: [(mid: String, offset: Int)] = []
+    private var sourceSegments: [(mid: String, text: String)] = []
+    private var targetSegments: [String: String] = [:]
 
-    override public init(displayPath: String, limits: Limits = Limits()) {
-        super.init(displayPath: displayPath, limits: limits)
+    override public init(displayPath: String, limits: Limits = Limits(), reading: Reading = .returnedExport) {
+        super.init(displayPath: displayPath, limits: limits, reading: reading)
     }
 
     // MARK: - XMLParserDelegate
@@ -39,17 +44,22 @@ public final class XLIFF12Reader: XLIFFReader {
         if field != nil { return startInline(parser, name, attributes) }
         switch name {
         case "file":
-            guard let original = attributes["original"] else { return fail(parser, "a <file> without 'original'") }
+            guard let original = attributes["original"] ?? (reading == .memorySource ? "" : nil) else { return fail(parser, "a <file> without 'original'") }
             documents.append(ReturnedDocument(
                 original: original, sourceLocale: attributes["source-language"], targetLocale: attributes["target-language"],
                 location: location(parser)))
         case "trans-unit":
             guard !documents.isEmpty else { return fail(parser, "a <trans-unit> outside a <file>") }
-            guard let id = attributes["id"] else { return fail(parser, "a <trans-unit> without 'id'") }
+            guard let id = attributes["id"] ?? (reading == .memorySource ? "" : nil) else { return fail(parser, "a <trans-unit> without 'id'") }
             unit = ReturnedUnit(id: id, location: location(parser))
-            unitProblems = []
+            beginUnit()
+            sourceSegments = []
+            targetSegments = [:]
         case "source" where unit != nil:
             beginField(.source)
+        case "seg-source" where unit != nil && reading == .memorySource:
+            beginField(.segmentedSource)
+            segmentStarts = []
         case "target" where unit != nil:
             beginField(.target)
             if let state = attributes["state"] { unit?.state = Self.segmentState(xliffState: state) }
@@ -97,6 +107,9 @@ public final class XLIFF12Reader: XLIFFReader {
         case "it":
             if let n = number() { text += (attributes["pos"] == "close" ? Placeholder.close(n) : Placeholder.open(n)).token }
             skipDepth = 1
+        case "mrk" where reading == .memorySource && attributes["mtype"] == "seg" && attributes["mid"] != nil:
+            segmentStarts.append((attributes["mid"]!, text.utf8.count))
+            openElements.append(-3)
         case "mrk":
             openElements.append(-2)
         default:
@@ -110,13 +123,33 @@ public final class XLIFF12Reader: XLIFFReader {
         case .source: unit?.source = text
         case .target: unit?.target = text
         case .exportedTarget: unit?.exportedTarget = text
+        case .segmentedSource: break
+        }
+    }
+
+    override func endSegmentMark() {
+        guard let start = segmentStarts.popLast() else { return }
+        let sentence = String(decoding: text.utf8.dropFirst(start.offset), as: UTF8.self)
+        switch field {
+        case .segmentedSource: sourceSegments.append((start.mid, sentence))
+        case .target: targetSegments[start.mid] = sentence
+        default: break
         }
     }
 
     override func endElement(_ name: String) {
         if name == "trans-unit", var unit {
             unit.problems = unitProblems
-            documents[documents.count - 1].units.append(unit)
+            if !sourceSegments.isEmpty && !targetSegments.isEmpty {
+                // Sentence pairs by `mid`; a sentence without its translation is a unit without a target.
+                for (mid, sentence) in sourceSegments {
+                    documents[documents.count - 1].units.append(ReturnedUnit(
+                        id: "\(unit.id)#\(mid)", location: unit.location, source: sentence, target: targetSegments[mid],
+                        state: unit.state, problems: unit.problems))
+                }
+            } else {
+                documents[documents.count - 1].units.append(unit)
+            }
             self.unit = nil
         }
     }

@@ -31,8 +31,8 @@ public final class XLIFF21Reader: XLIFFReader {
     private var inlineIDs: [Bool: Set<String>] = [:]
     private var openStarts: [Bool: Set<String>] = [:]
 
-    override public init(displayPath: String, limits: Limits = Limits()) {
-        super.init(displayPath: displayPath, limits: limits)
+    override public init(displayPath: String, limits: Limits = Limits(), reading: Reading = .returnedExport) {
+        super.init(displayPath: displayPath, limits: limits, reading: reading)
     }
 
     /// What XLIFF 2 requires and its schema cannot check, in `bytes`: `trgLang` when a unit has
@@ -84,13 +84,13 @@ public final class XLIFF21Reader: XLIFFReader {
         }
         switch name {
         case "file":
-            guard let original = attributes["original"] else { return fail(parser, "a <file> without 'original'; this file was not exported by Tandem") }
+            guard let original = attributes["original"] ?? (reading == .memorySource ? "" : nil) else { return fail(parser, "a <file> without 'original'; this file was not exported by Tandem") }
             documents.append(ReturnedDocument(original: original, sourceLocale: sourceLanguage, targetLocale: targetLanguage, location: location(parser)))
         case "unit":
             guard !documents.isEmpty else { return fail(parser, "a <unit> outside a <file>") }
-            guard let id = attributes["id"] else { return fail(parser, "a <unit> without 'id'") }
+            guard let id = attributes["id"] ?? (reading == .memorySource ? "" : nil) else { return fail(parser, "a <unit> without 'id'") }
             unit = ReturnedUnit(id: id, location: location(parser))
-            unitProblems = []
+            beginUnit()
             dataIDs = []
             dataRefs = []
             parts = []
@@ -203,6 +203,7 @@ public final class XLIFF21Reader: XLIFFReader {
         case .source: part?.source = text
         case .target: part?.target = text
         case .exportedTarget: unit?.exportedTarget = text
+        case .segmentedSource: break
         }
     }
 
@@ -213,8 +214,18 @@ public final class XLIFF21Reader: XLIFFReader {
             part = nil
         case "unit":
             guard var unit else { return }
+            // A memory source keeps each translated segment as its own pair (a sentence each).
+            let segments = reading == .memorySource ? parts.filter { !$0.ignorable } : []
             finish(&unit)
-            documents[documents.count - 1].units.append(unit)
+            if segments.count > 1 {
+                for (index, segment) in segments.enumerated() where segment.target != nil {
+                    documents[documents.count - 1].units.append(ReturnedUnit(
+                        id: "\(unit.id)#\(index + 1)", location: unit.location, source: segment.source, target: segment.target,
+                        state: segment.state, problems: unit.problems.filter { !$0.contains("segments have no target") }))
+                }
+            } else {
+                documents[documents.count - 1].units.append(unit)
+            }
             self.unit = nil
         default:
             break

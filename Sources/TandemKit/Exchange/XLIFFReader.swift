@@ -17,8 +17,13 @@ public class XLIFFReader: EntityRefusingXMLDelegate {
         public init() {}
     }
 
+    public typealias Reading = ExchangeReading
+
     let displayPath: String
     let limits: Limits
+    let reading: Reading
+    /// Memory source: the unit's inline ids and the placeholder numbers given to them.
+    private var codeNumbers: [String: Int] = [:]
     var failure: TandemError?
     var documents: [ReturnedDocument] = []
     /// Element depth; the root is 1.
@@ -26,7 +31,11 @@ public class XLIFFReader: EntityRefusingXMLDelegate {
     var sawRoot = false
 
     /// What the character data being read belongs to.
-    enum Field { case source, target, exportedTarget }
+    enum Field {
+        case source, target, exportedTarget
+        /// XLIFF 1.2 `<seg-source>`, read for a memory source (its `<mrk mtype="seg">` sentences).
+        case segmentedSource
+    }
     var field: Field?
     /// The field's text so far, with placeholders.
     var text = ""
@@ -40,13 +49,22 @@ public class XLIFFReader: EntityRefusingXMLDelegate {
     var openElements: [Int] = []
     var unitProblems: [String] = []
 
-    init(displayPath: String, limits: Limits) {
+    init(displayPath: String, limits: Limits, reading: Reading) {
         self.displayPath = displayPath
         self.limits = limits
+        self.reading = reading
+    }
+
+    /// A unit starts: no problems, no inline ids yet.
+    func beginUnit() {
+        unitProblems = []
+        codeNumbers = [:]
     }
 
     /// The documents of the XLIFF file `bytes`.
     public func read(_ bytes: [UInt8]) throws -> [ReturnedDocument] {
+        // UTF-16 is made UTF-8 first, so the prolog scan sees the text libxml2 parses.
+        let bytes = XMLByteEncoding.utf8Document(bytes)
         if bytes.count > limits.maximumFileBytes {
             throw TandemError.invalidValue(SourceLocation(file: displayPath, line: 1, column: 1),
                                            message: "the file has \(bytes.count) bytes, more than the limit of \(limits.maximumFileBytes)")
@@ -89,6 +107,12 @@ public class XLIFFReader: EntityRefusingXMLDelegate {
     /// Moves the pending character data into `text`, noting text that reads as a placeholder.
     func flushRun() {
         guard !run.isEmpty else { return }
+        if reading == .memorySource {
+            // Codes are elements: text in braces is the other tool's literal text.
+            text += LiteralPlaceholderEscape.escaping(run)
+            run = ""
+            return
+        }
         if field != .exportedTarget, let lookalike = CodedText(run).placeholders.first {
             unitProblems.append("the text '\(lookalike)' reads as an inline code; codes must be tags")
         }
@@ -104,6 +128,9 @@ public class XLIFFReader: EntityRefusingXMLDelegate {
     /// An element starts, below the depth cap and outside skipped content.
     func startElement(_ parser: XMLParser, _ name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {}
 
+    /// A `<mrk>` opened as a segment mark (-3 in `openElements`) ends; `text` holds its content.
+    func endSegmentMark() {}
+
     /// An element ends outside any field.
     func endElement(_ name: String) {}
 
@@ -112,11 +139,31 @@ public class XLIFFReader: EntityRefusingXMLDelegate {
 
     /// The placeholder number in `attribute` of an inline element, or nil (a problem of the unit).
     func placeholderNumber(_ element: String, _ attributes: [String: String], _ attribute: String = "id") -> Int? {
+        if reading == .memorySource { return memoryCodeNumber(element, attributes[attribute]) }
         guard let id = attributes[attribute], let n = Int(id), String(n) == id, Placeholder.numbers.contains(n) else {
             unitProblems.append("<\(element)> has \(attribute) '\(attributes[attribute] ?? "")', which is not an inline code of this segment")
             return nil
         }
         return n
+    }
+
+    /// The placeholder number of inline id `id` in a memory source: the same id gets the same
+    /// number in the source and the target; a numeric id keeps its number when it is free.
+    private func memoryCodeNumber(_ element: String, _ id: String?) -> Int? {
+        if let id, let known = codeNumbers[id] { return known }
+        let used = Set(codeNumbers.values)
+        var number: Int
+        if let id, let n = Int(id), String(n) == id, Placeholder.numbers.contains(n), !used.contains(n) {
+            number = n
+        } else {
+            number = (used.max() ?? 0) + 1
+        }
+        guard Placeholder.numbers.contains(number) else {
+            unitProblems.append("<\(element)> is one inline code more than Tandem's placeholders can number")
+            return nil
+        }
+        codeNumbers[id ?? "#\(codeNumbers.count)"] = number
+        return number
     }
 
     // MARK: - XMLParserDelegate
@@ -148,7 +195,8 @@ public class XLIFFReader: EntityRefusingXMLDelegate {
         case pairElement where !openElements.isEmpty, "mrk" where !openElements.isEmpty:
             let n = openElements.removeLast()
             if n >= 0 { text += Placeholder.close(n).token }
-        case "source" where field == .source, "target" where field == .target, exportedTargetElement where field == .exportedTarget:
+            if n == -3 { endSegmentMark() }
+        case "seg-source" where field == .segmentedSource, "source" where field == .source, "target" where field == .target, exportedTargetElement where field == .exportedTarget:
             endField(field)
             self.field = nil
         default:

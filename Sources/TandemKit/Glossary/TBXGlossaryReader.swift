@@ -6,7 +6,10 @@ import FoundationXML
 /// Reads TBX term bases, both TBX v2 (`martif/termEntry/langSet/tig`) and TBX v3
 /// (`tbx/conceptEntry/langSec/termSec`, Core or Basic), with Foundation's XMLParser (libxml2).
 ///
-/// The language in the root's `xml:lang` is the source; the other language is the target.
+/// A term base may hold any number of languages (every TBX-Basic sample does): the pair read
+/// is the one asked for, by default the root's `xml:lang` as the source and the first other
+/// language as the target; the other languages are reported as left out. A concept without a
+/// term in both languages of the pair, and an empty `<term/>`, are skipped with a warning.
 /// Target terms whose `administrativeStatus` is deprecated or superseded become forbidden
 /// variants; an entry whose target equals its source is read as `keep`.
 ///
@@ -16,7 +19,9 @@ enum TBXGlossaryReader {
     /// Larger files are refused rather than parsed into memory.
     static let maximumSize = 100 * 1024 * 1024
 
-    static func read(_ bytes: [UInt8], path: String) throws -> Glossary {
+    static func read(_ bytes: [UInt8], path: String, sourceLocale: LocaleTag? = nil, targetLocale: LocaleTag? = nil) throws -> Glossary {
+        // UTF-16 is made UTF-8 first, so the prolog scan sees the text libxml2 parses.
+        let bytes = XMLByteEncoding.utf8Document(bytes)
         if bytes.count > maximumSize {
             throw TandemError.invalidValue(
                 SourceLocation(file: path, line: 1, column: 1),
@@ -27,7 +32,7 @@ enum TBXGlossaryReader {
         try scan.refuseEntityDeclarations(
             path: path, message: "DOCTYPE declares an entity; entity declarations are refused (they can expand without bound or read local files)")
         let parser = XMLParser(data: Data(bytes))
-        let collector = TBXCollector(path: path, parser: parser)
+        let collector = TBXCollector(path: path, parser: parser, sourceLocale: sourceLocale, targetLocale: targetLocale)
         parser.delegate = collector
         parser.shouldResolveExternalEntities = false
         let parsed = parser.parse()
@@ -44,7 +49,10 @@ enum TBXGlossaryReader {
             throw TandemError.invalidValue(
                 SourceLocation(file: path, line: 1, column: 1), message: "not a TBX file: expected a <tbx> or <martif> root element")
         }
-        return Glossary(sourceLocale: collector.sourceLocale, targetLocale: collector.targetLocale, entries: collector.entries)
+        var glossary = Glossary(sourceLocale: collector.sourceLocale, targetLocale: collector.targetLocale, entries: collector.entries)
+        glossary.warnings = collector.warnings
+        glossary.languagesLeftOut = collector.languagesLeftOut
+        return glossary
     }
 }
 
@@ -62,6 +70,10 @@ private final class TBXCollector: EntityRefusingXMLDelegate {
     var sourceLocale: LocaleTag?
     var targetLocale: LocaleTag?
     var entries: [GlossaryEntry] = []
+    var warnings: [ImportWarning] = []
+    var languagesLeftOut: [LocaleTag] = []
+    /// Whether the pair was asked for (else the root's language and the first other one).
+    let sourceWasAsked: Bool
 
     /// One term with its term-level notes.
     struct Term {
@@ -74,7 +86,9 @@ private final class TBXCollector: EntityRefusingXMLDelegate {
     var conceptLocation: SourceLocation?
     var conceptNote: String?
     var conceptDefinition: String?
-    var currentLanguage: String?
+    /// Which side of the pair the `langSec` being read is; nil for a language left out.
+    var currentSide: Side?
+    enum Side { case source, target }
     var sourceTerms: [Term] = []
     var targetTerms: [Term] = []
     var currentTerm: Term?
@@ -83,9 +97,12 @@ private final class TBXCollector: EntityRefusingXMLDelegate {
 
     enum Capture { case term, termNote(String), note, descrip(String) }
 
-    init(path: String, parser: XMLParser) {
+    init(path: String, parser: XMLParser, sourceLocale: LocaleTag?, targetLocale: LocaleTag?) {
         self.path = path
         self.parser = parser
+        self.sourceLocale = sourceLocale
+        self.targetLocale = targetLocale
+        sourceWasAsked = sourceLocale != nil
     }
 
     var location: SourceLocation { SourceLocation(file: path, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1)) }
@@ -118,7 +135,7 @@ private final class TBXCollector: EntityRefusingXMLDelegate {
             sawRoot = true
             if let lang = attributes["xml:lang"] {
                 guard let tag = LocaleTag(lang) else { return fail("'\(lang)' is not a BCP 47 language tag") }
-                sourceLocale = tag
+                if !sourceWasAsked { sourceLocale = tag }
             }
         case "conceptEntry", "termEntry":
             conceptLocation = location
@@ -131,13 +148,14 @@ private final class TBXCollector: EntityRefusingXMLDelegate {
                 return fail("<\(local)> needs an xml:lang attribute holding a BCP 47 tag")
             }
             if sourceLocale == nil { sourceLocale = tag }
-            if tag != sourceLocale {
-                if targetLocale == nil { targetLocale = tag }
-                if tag != targetLocale {
-                    return fail("a third language '\(tag)' (the file pairs \(sourceLocale!) with \(targetLocale!)); Tandem glossaries hold one language pair")
-                }
+            if tag != sourceLocale, targetLocale == nil { targetLocale = tag }
+            switch tag {
+            case sourceLocale: currentSide = .source
+            case targetLocale: currentSide = .target
+            default:
+                currentSide = nil
+                if !languagesLeftOut.contains(tag) { languagesLeftOut.append(tag) }
             }
-            currentLanguage = tag.identifier
         case "termSec", "tig", "ntig":
             currentTerm = Term()
         case "term":
@@ -188,7 +206,7 @@ private final class TBXCollector: EntityRefusingXMLDelegate {
             finishTerm()
         case "langSec", "langSet":
             finishTerm()
-            currentLanguage = nil
+            currentSide = nil
         case "conceptEntry", "termEntry":
             finishConcept()
         default:
@@ -199,8 +217,14 @@ private final class TBXCollector: EntityRefusingXMLDelegate {
     func finishTerm() {
         guard let term = currentTerm else { return }
         currentTerm = nil
-        guard !term.text.isEmpty else { return fail("empty <term>") }
-        if currentLanguage == sourceLocale?.identifier { sourceTerms.append(term) } else { targetTerms.append(term) }
+        guard let side = currentSide else { return }
+        guard !term.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            return warnings.append(ImportWarning(location: location, reason: "an empty <term>"))
+        }
+        switch side {
+        case .source: sourceTerms.append(term)
+        case .target: targetTerms.append(term)
+        }
     }
 
     func finishConcept() {
@@ -211,7 +235,13 @@ private final class TBXCollector: EntityRefusingXMLDelegate {
         }
         let preferred = targetTerms.filter { !isForbidden($0) }
         let forbidden = targetTerms.filter(isForbidden).map(\.text)
-        guard !sourceTerms.isEmpty else { return fail("concept entry without a term in the source language \(sourceLocale?.identifier ?? "")") }
+        let location = conceptLocation ?? location
+        guard !sourceTerms.isEmpty else {
+            return warnings.append(ImportWarning(location: location, reason: "no term in \(sourceLocale?.identifier ?? "the source language")"))
+        }
+        guard !targetTerms.isEmpty else {
+            return warnings.append(ImportWarning(location: location, reason: "no term in \(targetLocale?.identifier ?? "a second language")"))
+        }
         for source in sourceTerms {
             var entry = GlossaryEntry(
                 source: source.text, target: "", partOfSpeech: source.partOfSpeech, comment: conceptNote,
@@ -224,8 +254,6 @@ private final class TBXCollector: EntityRefusingXMLDelegate {
                 entry.target = first
                 entry.kind = .forbidden
                 entry.forbiddenVariants = Array(forbidden.dropFirst())
-            } else {
-                return fail("concept entry for '\(source.text)' has no term in the target language")
             }
             entries.append(entry)
         }

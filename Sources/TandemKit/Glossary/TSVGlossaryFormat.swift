@@ -46,22 +46,53 @@ enum TSVGlossaryFormat {
     }
 
     /// The TSV text; the header is written only when an entry needs more than OmegaT's columns.
-    /// Fields cannot hold tabs or line breaks: such an entry is an error, never silently altered.
-    static func write(_ glossary: Glossary) throws -> String {
+    ///
+    /// A field cannot hold a tab or a line break (OmegaT splits lines on both and reads no
+    /// escapes: a `\n` would show as those two characters). Each is written as one space, so
+    /// OmegaT shows a multi-line definition or comment on one line, and reported as a warning;
+    /// with `strict`, such an entry is an error instead.
+    static func write(_ glossary: Glossary, strict: Bool = false) throws -> (text: String, warnings: [ImportWarning]) {
         let columns = GlossaryRowReader.fitsOmegaT(glossary.entries) ? GlossaryColumn.omegaT : GlossaryColumn.full
         var output = ""
+        var warnings: [ImportWarning] = []
         if columns != GlossaryColumn.omegaT {
             output += "# " + columns.map(\.rawValue).joined(separator: "\t") + "\n"
         }
         for entry in glossary.entries {
             var cells = GlossaryRowReader.cells(of: entry, columns: columns)
-            for cell in cells where cell.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
-                throw TandemError.invalidValue(
-                    entry.location ?? SourceLocation(file: "<glossary>", line: 1, column: 1),
-                    message: "'\(cell)' holds a tab or line break, which TSV cannot carry")
+            let location = entry.location ?? SourceLocation(file: "<glossary>", line: 1, column: 1)
+            for (index, cell) in cells.enumerated() where cell.unicodeScalars.contains(where: Self.breaksCell) {
+                if strict {
+                    throw TandemError.invalidValue(
+                        location, message: "'\(cell)' holds a tab or line break, which TSV cannot carry (without --strict it is written as a space)")
+                }
+                cells[index] = Self.flattened(cell)
+                warnings.append(ImportWarning(location: location, reason: "a tab or line break written as a space"))
             }
             while let last = cells.last, last.isEmpty, cells.count > 2 { cells.removeLast() }
             output += cells.joined(separator: "\t") + "\n"
+        }
+        return (output, warnings)
+    }
+
+    private static func breaksCell(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}"
+    }
+
+    /// `cell` with each line break (CR LF counted once), run of indentation after it, and tab as one space.
+    static func flattened(_ cell: String) -> String {
+        var output = ""
+        var pendingSpace = false
+        for scalar in cell.unicodeScalars {
+            if breaksCell(scalar) {
+                pendingSpace = true
+            } else if pendingSpace, scalar == " " {
+                continue
+            } else {
+                if pendingSpace, !output.isEmpty, output.last != " " { output += " " }
+                pendingSpace = false
+                output.unicodeScalars.append(scalar)
+            }
         }
         return output
     }

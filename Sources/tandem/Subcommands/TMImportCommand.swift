@@ -2,19 +2,25 @@ import ArgumentParser
 import Foundation
 import TandemKit
 
-/// `tandem tm import`: TMX files into the memory.
+/// `tandem tm import`: TMX files, and bilingual XLIFF and PO files, into the memory.
 struct TMImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Add the units of TMX 1.4 files to the memory.",
+        abstract: "Add the units of TMX files, and of bilingual XLIFF and PO files, to the memory.",
         discussion: """
-            Reads TMX as OmegaT, Trados, memoQ or Translate Toolkit (po2tmx) write it: inline codes (bpt/ept/it/ph) become placeholders {1}…{/1} and {2/}; the source language of each unit is its own srclang, else the header's when a variant has it, else the first variant's (po2tmx writes srclang="en" whatever the language: --source-locale overrides). Importing a unit twice keeps one copy. Files whose DOCTYPE declares entities are refused (exit 2), as is any malformed XML, with its line and column.
+            Reads TMX 1.1 to 1.4b as OmegaT, Trados, memoQ, Okapi or Translate Toolkit (po2tmx) write it, in UTF-8 or UTF-16 (with or without a byte order mark): inline codes (bpt/ept/it/ph/ut) become placeholders {1}…{/1} and {2/}; text that only looks like one (OmegaT's `Error {0}: {1}`) stays text and is exported as text. The source language of each unit is its own srclang, else the header's when a variant has it, else the first variant's (po2tmx writes srclang="en" whatever the language: --source-locale overrides). Sources are stored as written: units that differ only in case or width stay two units (lookups still match either).
 
-            Text files are the truth: in a project, each imported file is kept in tm/ (copied as it is; with --source-locale, rewritten with that source language on every unit) so that `tandem tm rebuild` recreates its units. A file in tm/ already is not copied, and a different file of the same name there is never overwritten: the import is refused. --no-keep, or a --memory other than the project's, adds to the memory only.
+            Also reads bilingual files as a memory, by extension: XLIFF 1.2 (.xlf, .xliff, and Trados .sdlxliff and memoQ .mqxliff, which are XLIFF 1.2 with extensions), XLIFF 2.x, and gettext .po. Each unit with a target becomes a memory unit, its inline codes placeholders; the language pair is the file's, or --source-locale and --target-locale.
+
+            Importing a unit twice keeps one copy. Units with no usable pair (one language, no target, a code Tandem cannot number) are skipped: the summary line ends with `N skipped: reasons`, and --json lists the first ones with their positions. Files whose DOCTYPE declares entities are refused (exit 2), as is any malformed XML, with its file, line and column.
+
+            Text files are the truth: in a project, each imported file is kept in tm/ (a TMX copied as it is; with --source-locale, rewritten with that source language on every unit; an XLIFF or PO file written as a TMX of its units, named after it) so that `tandem tm rebuild` recreates its units. A file in tm/ already is not copied, and a different file of the same name there is never overwritten: the import is refused. --no-keep, or a --memory other than the project's, adds to the memory only.
 
             Examples:
               tandem tm import vendor.tmx
               tandem tm import --source-locale zh-CN po2tmx-output.tmx
+              tandem tm import project.sdlxliff handoff.mqxliff
+              tandem tm import --source-locale en --target-locale de messages.po
               tandem tm import --memory /tmp/team.sqlite a.tmx b.tmx
               tandem tm import --memory postgres://tandem@db.example/team vendor.tmx
             """
@@ -25,17 +31,23 @@ struct TMImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The source language of every unit, overriding the file.", valueName: "TAG"))
     var sourceLocale: LocaleTag?
 
+    @Option(help: ArgumentHelp("The target language of an XLIFF or PO file's units, overriding the file.", valueName: "TAG"))
+    var targetLocale: LocaleTag?
+
     @Flag(help: "Add to the memory only; do not keep a copy in the project's tm/ (tm rebuild then forgets these units).")
     var noKeep = false
 
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: "TMX files to import.")
+    @Argument(help: "TMX, XLIFF (.xlf, .xliff, .sdlxliff, .mqxliff) or PO files to import.")
     var files: [String]
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("name at least one TMX file to import") }
+        guard !files.isEmpty else { throw ValidationError("name at least one TMX, XLIFF or PO file to import") }
     }
+
+    /// How many skipped units of each file are printed with their positions (--json lists 100).
+    static let warningsShown = 5
 
     func run() throws {
         let override = sourceLocale
@@ -43,9 +55,20 @@ struct TMImportCommand: ParsableCommand {
         let memory = try address.open()
         // Every copy is planned before anything is stored: a name clash in tm/ stops the import.
         let folder = try keptFolder(memory: address)
+        // Bilingual files are read first: keeping one in tm/ compares its units.
+        let bilingual: [BilingualMemoryFile?] = try files.map { file in
+            let url = URL(fileURLWithPath: file)
+            guard BilingualMemoryFile.isBilingualFile(url) else { return nil }
+            return try BilingualMemoryFile(url: url, displayPath: file, sourceLocale: override, targetLocale: targetLocale)
+        }
         let plans: [ProjectTMXFolder.Plan?]
         do {
-            plans = try files.map { file in try folder.map { try $0.plan(for: URL(fileURLWithPath: file)) } }
+            plans = try zip(files, bilingual).map { file, read in
+                try folder.map { folder in
+                    if let read { return try folder.plan(for: URL(fileURLWithPath: file), units: read.units) }
+                    return try folder.plan(for: URL(fileURLWithPath: file))
+                }
+            }
         } catch let error as TandemError {
             guard case .alreadyExists = error else { throw error }
             throw CommandLineError(
@@ -53,20 +76,29 @@ struct TMImportCommand: ParsableCommand {
         }
         let showsProgress = Terminal.standardError.isTerminal
         var reports: [ImportReport] = []
-        for (file, plan) in zip(files, plans) {
+        for ((file, plan), read) in zip(zip(files, plans), bilingual) {
             let started = Date()
             let url = URL(fileURLWithPath: file)
-            let summary = try memory.importTMX(from: url, displayPath: file, sourceLocale: override) { units in
-                if showsProgress { Terminal.standardError.write("\r\(file): \(units) units…") }
+            let summary: TMXImportSummary
+            if let read {
+                summary = try memory.importBilingualFile(read)
+            } else {
+                summary = try memory.importTMX(from: url, displayPath: file, sourceLocale: override) { units in
+                    if showsProgress { Terminal.standardError.write("\r\(file): \(units) units…") }
+                }
+                if showsProgress { Terminal.standardError.write("\r\u{1B}[K") }
             }
-            if showsProgress { Terminal.standardError.write("\r\u{1B}[K") }
             var kept: String?
             if let folder, let plan {
                 switch plan {
                 case .alreadyKept(let existing):
                     kept = folder.relativePath(existing)
                 case .copy(let destination):
-                    try folder.keep(url, at: destination, sourceLocale: override, toolVersion: TandemCommand.version)
+                    if let read {
+                        try folder.keep(read.units, at: destination, toolVersion: TandemCommand.version)
+                    } else {
+                        try folder.keep(url, at: destination, sourceLocale: override, toolVersion: TandemCommand.version)
+                    }
                     kept = folder.relativePath(destination)
                 }
             }
@@ -77,10 +109,15 @@ struct TMImportCommand: ParsableCommand {
             for report in reports {
                 let s = report.summary
                 var line = "\(report.file): \(s.translationUnits) translation units, \(s.inserted) new, \(s.updated) already known"
-                if s.skipped > 0 { line += ", \(s.skipped) skipped (no source or no translation)" }
                 if let kept = report.kept, kept != report.file { line += "; kept as \(kept)" }
+                if let skipped = s.warnings.summary() { line += "; " + skipped }
                 Terminal.standardOutput.write(line + "\n")
+                for warning in s.warnings.first.prefix(Self.warningsShown) { Terminal.standardError.write("warning: \(warning)\n") }
             }
+            // Several files: the reasons of all of them at the end.
+            var all = WarningTally()
+            for report in reports { all.add(contentsOf: report.summary.warnings) }
+            if reports.count > 1, let total = all.summary() { Terminal.standardOutput.write("in all, " + total + "\n") }
         case .json:
             Terminal.standardOutput.write(try JSONText.string(reports) + "\n")
         }

@@ -16,9 +16,13 @@ enum MatchRanking {
                 : false
             return MemoryMatch(unit: unit, score: inContext ? 101 : 100, kind: inContext ? .inContext : .exact)
         }
-        // Stable: in context first, then most recently changed (the order `units` returned).
+        // Stable: in context first, then a source written as the query's (the key folds case
+        // and width: `Select All` and `Select all` are both exact), then most recently changed
+        // (the order `units` returned).
         return matches.enumerated().sorted { a, b in
-            a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
+            if a.element.score != b.element.score { return a.element.score > b.element.score }
+            let aSame = a.element.unit.source == query.source, bSame = b.element.unit.source == query.source
+            return aSame != bSame ? aSame : a.offset < b.offset
         }.map(\.element)
     }
 

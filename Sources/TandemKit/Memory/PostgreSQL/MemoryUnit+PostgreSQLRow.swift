@@ -28,7 +28,7 @@ extension MemoryUnit {
     /// target, compared byte for byte (as the server's identity digest compares them).
     func hasSameIdentity(as other: MemoryUnit) -> Bool {
         sourceLocale == other.sourceLocale && targetLocale == other.targetLocale
-            && sourceKey.utf8.elementsEqual(other.sourceKey.utf8) && previousKey.utf8.elementsEqual(other.previousKey.utf8)
+            && source.utf8.elementsEqual(other.source.utf8) && previousKey.utf8.elementsEqual(other.previousKey.utf8)
             && nextKey.utf8.elementsEqual(other.nextKey.utf8) && target.utf8.elementsEqual(other.target.utf8)
     }
 }

@@ -142,7 +142,7 @@ public final class PostgreSQLMemory: TranslationMemory {
                 -- Ids in the batch's order (what forEachUnit and TMX export follow), taken while
                 -- the function scan returns the rows in array order.
                 SELECT nextval('tandem_unit_id_seq') AS id, row.*,
-                    \(PostgreSQLSchema.identity(sourceLocale: "sl", targetLocale: "tl", sourceKey: "sk", previousKey: "pk", nextKey: "nk", target: "t")) AS identity
+                    \(PostgreSQLSchema.identity(sourceLocale: "sl", targetLocale: "tl", source: "s", previousKey: "pk", nextKey: "nk", target: "t")) AS identity
                 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                     $8::text[], $9::text[], $10::text[], $11::float8[], $12::float8[], $13::text[], $14::int8[])
                     AS row(sl, tl, s, t, sk, pk, nk, f, sg, cr, c, ch, st, lk)
@@ -165,7 +165,7 @@ public final class PostgreSQLMemory: TranslationMemory {
                     previous_key = $6, next_key = $7, origin_file = $8, origin_segment = $9, creator = $10,
                     created = to_timestamp($11::float8), changed = to_timestamp($12::float8), state = $13, lookup = $14,
                     identity = \(PostgreSQLSchema.identity(
-                        sourceLocale: "$1::text", targetLocale: "$2::text", sourceKey: "$5::text", previousKey: "$6::text",
+                        sourceLocale: "$1::text", targetLocale: "$2::text", source: "$3::text", previousKey: "$6::text",
                         nextKey: "$7::text", target: "$4::text"))
                 WHERE id = $15
                 """, [

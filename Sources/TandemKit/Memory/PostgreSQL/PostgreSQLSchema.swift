@@ -40,6 +40,15 @@ enum PostgreSQLSchema {
             );
             CREATE INDEX tandem_unit_lookup ON tandem_unit (lookup);
             """),
+        // The identity digested the folded source_key, so sources differing only in case or
+        // width merged; it digests the source as written now (finer: no new conflicts).
+        // Spelled out, not through `identity(…)`: a released migration never changes.
+        Migration(version: 2, name: "identity of the source as written", sql: """
+            UPDATE tandem_unit SET identity = sha256(textsend(
+                octet_length(source_locale)::text || ':' || source_locale || octet_length(target_locale)::text || ':' || target_locale
+                || octet_length(source)::text || ':' || source || octet_length(previous_key)::text || ':' || previous_key
+                || octet_length(next_key)::text || ':' || next_key || octet_length(target)::text || ':' || target));
+            """),
     ]
 
     /// The SQL expression of the identity digest of the unit whose identity fields are the SQL
@@ -47,10 +56,12 @@ enum PostgreSQLSchema {
     /// by its byte length, so ("ab", "c") ≠ ("a", "bc"). Written out rather than as a SQL
     /// function: PostgreSQL runs a function in a generated column or a trigger through its
     /// per-call executor, which made an import three times slower.
+    /// The source is the text as written, not its matching key: matching may fold case and
+    /// width, storage must not merge `Select All` with `Select all`.
     static func identity(
-        sourceLocale: String, targetLocale: String, sourceKey: String, previousKey: String, nextKey: String, target: String
+        sourceLocale: String, targetLocale: String, source: String, previousKey: String, nextKey: String, target: String
     ) -> String {
-        let parts = [sourceLocale, targetLocale, sourceKey, previousKey, nextKey, target]
+        let parts = [sourceLocale, targetLocale, source, previousKey, nextKey, target]
         return "sha256(textsend(" + parts.map { "octet_length(\($0))::text || ':' || \($0)" }.joined(separator: " || ") + "))"
     }
 

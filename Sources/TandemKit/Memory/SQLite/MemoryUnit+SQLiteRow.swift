@@ -32,13 +32,22 @@ extension MemoryUnit {
         ]
     }
 
-    /// `StableHash` of what makes two units the same unit.
+    /// `StableHash` of what makes two units the same unit: the locales, the source as written
+    /// (not its matching key: `Select All` and `Select all` are two units, since matching may
+    /// fold case but storage must not), the context keys and the target.
     var identityHash: Int64 { hashes.identity }
 
     /// `lookupHash` and `identityHash` in one pass: the identity's parts begin with the lookup's.
     var hashes: (lookup: Int64, identity: Int64) {
         let lookup = lookupHash
-        return (lookup, StableHash.extending(StableHash.extending(StableHash.extending(lookup, previousKey), nextKey), target))
+        return (lookup, Self.identityHash(lookup: lookup, source: source, previousKey: previousKey, nextKey: nextKey, target: target))
+    }
+
+    /// The identity hash from the lookup hash and the other identity columns.
+    static func identityHash(lookup: Int64, source: String, previousKey: String, nextKey: String, target: String) -> Int64 {
+        var hash = StableHash.extending(lookup, source)
+        hash = StableHash.extending(StableHash.extending(hash, previousKey), nextKey)
+        return StableHash.extending(hash, target)
     }
 
     /// `StableHash` of what an exact lookup asks for.

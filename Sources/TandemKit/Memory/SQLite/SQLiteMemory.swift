@@ -74,13 +74,13 @@ public final class SQLiteMemory: TranslationMemory {
             var summary = MemoryWriteSummary()
             let find = try db.cachedStatement(sql: """
                 SELECT id FROM unit
-                WHERE lookup = ? AND identity = ? AND sourceLocale = ? AND targetLocale = ? AND sourceKey = ?
+                WHERE lookup = ? AND identity = ? AND sourceLocale = ? AND targetLocale = ? AND source = ?
                     AND previousKey = ? AND nextKey = ? AND target = ?
                 """)
             // The unit the identity set names, if it is the same unit (the hash may collide).
             let same = try db.cachedStatement(sql: """
                 SELECT id FROM unit
-                WHERE id = ? AND sourceLocale = ? AND targetLocale = ? AND sourceKey = ?
+                WHERE id = ? AND sourceLocale = ? AND targetLocale = ? AND source = ?
                     AND previousKey = ? AND nextKey = ? AND target = ?
                 """)
             let insert = try UnitInsertStatement(db)
@@ -98,7 +98,7 @@ public final class SQLiteMemory: TranslationMemory {
             for unit in units {
                 let (lookup, identity) = unit.hashes
                 func identityColumns() -> StatementArguments {
-                    [unit.sourceLocale.identifier, unit.targetLocale.identifier, unit.sourceKey,
+                    [unit.sourceLocale.identifier, unit.targetLocale.identifier, unit.source,
                      unit.previousKey, unit.nextKey, unit.target]
                 }
                 var existing: Int64?

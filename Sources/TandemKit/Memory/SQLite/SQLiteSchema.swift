@@ -22,7 +22,8 @@ enum SQLiteSchema {
                     created REAL NOT NULL,
                     changed REAL NOT NULL,
                     state TEXT NOT NULL,
-                    -- StableHash of the identity columns (locales, sourceKey, context keys, target).
+                    -- StableHash of the identity columns (locales, sourceKey, context keys, target);
+                    -- since v3, of the source as written instead of sourceKey.
                     identity INTEGER NOT NULL,
                     -- StableHash of (sourceLocale, targetLocale, sourceKey): exact lookups.
                     lookup INTEGER NOT NULL
@@ -42,6 +43,18 @@ enum SQLiteSchema {
                 DROP INDEX IF EXISTS unit_lookup;
                 CREATE INDEX unit_lookup_identity ON unit(lookup, identity);
                 """)
+        }
+        migrator.registerMigration("v3-identity-of-the-source-as-written") { db in
+            // The identity hashed the folded matching key, so sources differing only in case or
+            // width merged into one unit; it now hashes the source as written. (Units merged
+            // before stay merged: the other spelling is gone.)
+            let rows = try Row.fetchAll(db, sql: "SELECT id, lookup, source, previousKey, nextKey, target FROM unit")
+            let update = try db.makeStatement(sql: "UPDATE unit SET identity = ? WHERE id = ?")
+            for row in rows {
+                let identity = MemoryUnit.identityHash(
+                    lookup: row[1], source: row[2], previousKey: row[3], nextKey: row[4], target: row[5])
+                try update.execute(arguments: [identity, row[0] as Int64])
+            }
         }
         return migrator
     }

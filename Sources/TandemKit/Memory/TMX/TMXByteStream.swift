@@ -7,6 +7,10 @@ import Foundation
 /// control character; character references to them (`&#7;`) are treated the same. A control
 /// byte never occurs inside a multi-byte UTF-8 sequence, so the mapping is safe at any chunk
 /// boundary (a reference cut by one waits for the next chunk).
+///
+/// A UTF-16 file (with or without a byte order mark) is transcoded to UTF-8 on the way, its
+/// declaration made to say so: the control-character mapping works on UTF-8 bytes, and a
+/// UTF-16 zero byte would otherwise read as a control character.
 final class TMXByteStream: InputStream {
     /// Where escaped control characters start (U+10FF00 + the byte's value).
     static let escapeBase: UInt32 = 0x10_FF00
@@ -16,6 +20,9 @@ final class TMXByteStream: InputStream {
     private var pendingOffset = 0
     private var finished = false
     private static let chunkSize = 1 << 16
+    /// Set by the first chunk: nil until then, and for UTF-8 files.
+    private var transcoder: UTF16Transcoder?
+    private var sawFirstChunk = false
 
     init?(file url: URL) {
         guard let handle = FileHandle(forReadingAtPath: url.path) else { return nil }
@@ -49,7 +56,13 @@ final class TMXByteStream: InputStream {
     private func refill() {
         pending.removeAll(keepingCapacity: true)
         pendingOffset = 0
-        let data = (try? handle.read(upToCount: Self.chunkSize)) ?? Data()
+        var data = [UInt8]((try? handle.read(upToCount: Self.chunkSize)) ?? Data())
+        if !sawFirstChunk {
+            sawFirstChunk = true
+            data = firstChunk(data)
+        } else if transcoder != nil {
+            data = transcoder!.transcode(data, final: data.isEmpty)
+        }
         if data.isEmpty {
             finished = true
             pending = carry
@@ -105,6 +118,19 @@ final class TMXByteStream: InputStream {
             output.append(contentsOf: buffer[runStart..<buffer.count])
         }
         pending = output
+    }
+
+    /// The first chunk in UTF-8 with its declaration saying so; sets up transcoding for the rest.
+    private func firstChunk(_ data: [UInt8]) -> [UInt8] {
+        var data = data
+        // A chunk of at least 4 bytes tells the encoding (only a tiny file has fewer).
+        while data.count < 4, let more = try? handle.read(upToCount: 4 - data.count), !more.isEmpty { data += more }
+        let (encoding, mark) = XMLByteEncoding.detect(data)
+        if encoding != .utf8 {
+            transcoder = UTF16Transcoder(bigEndian: encoding == .utf16BigEndian)
+            data = transcoder!.transcode(data[mark...], final: data.count < 4)
+        }
+        return XMLByteEncoding.declaringUTF8(data)
     }
 
     /// A control character XML 1.0 forbids, or `&` (which may start a reference to one).

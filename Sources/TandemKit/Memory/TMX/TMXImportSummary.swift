@@ -1,13 +1,16 @@
-/// What importing a TMX file did.
+/// What importing a memory file did (TMX, or a bilingual XLIFF or PO file).
 public struct TMXImportSummary: Equatable, Sendable, Codable {
-    /// `<tu>` elements read.
+    /// Units read: `<tu>` elements, XLIFF units, PO entries.
     public var translationUnits = 0
     /// Memory units stored for the first time (one per target variant of a `<tu>`).
     public var inserted = 0
     /// Memory units that were already there (duplicates in the file or from an earlier import).
     public var updated = 0
-    /// `<tu>` elements with no usable pair (a single variant, or an empty source or target).
+    /// Units with no usable pair (a single variant, an empty source or target, no target, a
+    /// code Tandem cannot map).
     public var skipped = 0
+    /// Why they were skipped, with the first ones' positions.
+    public var warnings = WarningTally()
 
     public init() {}
 }

@@ -12,7 +12,8 @@ import FoundationXML
 ///
 /// What real tools write is accepted: OmegaT (`bpt`/`ept` with `i`/`x`), Translate Toolkit's
 /// `po2tmx` (a header `srclang="en"` whatever the languages: its source is the first variant),
-/// TMX 1.1 `lang` attributes, language codes in any case or with `_`.
+/// TMX 1.1 `lang` attributes, language codes in any case or with `_`, and files in UTF-16
+/// (little or big endian, with or without a byte order mark), which `TMXByteStream` reads as UTF-8.
 public final class TMXReader: EntityRefusingXMLDelegate {
     /// Limits that keep a hostile or broken file from exhausting memory.
     public struct Limits: Sendable {
@@ -43,6 +44,9 @@ public final class TMXReader: EntityRefusingXMLDelegate {
     private var unit: TMXTranslationUnit?
     private var variantLocale: LocaleTag?
     private var variantText: String?
+    /// Character data of the `<seg>` since the last inline element: escaped whole when it
+    /// ends (libxml2 may deliver `{0` and `}` in separate pieces).
+    private var textRun = ""
     private var inSegment = false
     /// Depth of elements whose content is native code (bpt, ept, ph, it, ut): not text.
     private var skipDepth = 0
@@ -106,14 +110,17 @@ public final class TMXReader: EntityRefusingXMLDelegate {
                 SourceLocation(file: displayPath, line: 1, column: 1),
                 message: "the file has \(size) bytes, more than the limit of \(limits.maximumFileBytes)")
         }
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+        // Through the same stream as the parser, so a UTF-16 prolog is scanned as UTF-8.
+        guard let stream = TMXByteStream(file: url) else {
             throw TandemError.unreadable(path: displayPath, reason: "cannot open")
         }
-        defer { try? handle.close() }
+        defer { stream.close() }
         var scan = XMLPrologScan()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while scan.verdict == nil {
-            guard let chunk = try? handle.read(upToCount: 1 << 16), !chunk.isEmpty else { break }
-            chunk.withUnsafeBytes { scan.feed($0.bindMemory(to: UInt8.self)) }
+            let count = chunk.withUnsafeMutableBufferPointer { stream.read($0.baseAddress!, maxLength: $0.count) }
+            guard count > 0 else { break }
+            chunk.withUnsafeBufferPointer { scan.feed(UnsafeBufferPointer(rebasing: $0[..<count])) }
         }
         try scan.refuseEntityDeclarations(
             path: displayPath, message: "the DOCTYPE declares entities; TMX files with entity declarations are refused (entity expansion and external entities are unsafe)")
@@ -186,6 +193,7 @@ public final class TMXReader: EntityRefusingXMLDelegate {
             guard variantLocale != nil else { return fail(parser, "<seg> outside a <tuv>") }
             inSegment = true
             variantText = ""
+            textRun = ""
             variantLength = 0
             numberOfPairId.removeAll()
             usedNumbers.removeAll()
@@ -201,6 +209,8 @@ public final class TMXReader: EntityRefusingXMLDelegate {
 
     /// An inline element inside `<seg>`: codes become placeholders, their native content is skipped.
     private func startInline(_ parser: XMLParser, _ name: String, _ attributes: [String: String]) {
+        // Text on both sides of <hi> or <sub> is one run: only a code ends it.
+        if ["bpt", "ept", "it", "ph", "ut"].contains(name) { flushText(parser) }
         switch name {
         case "bpt":
             let number = claimNumber(attributes["x"])
@@ -223,11 +233,22 @@ public final class TMXReader: EntityRefusingXMLDelegate {
             append(parser, Placeholder.standalone(claimNumber(attributes["x"])).token)
             skipDepth = 1
         case "ut":
+            // TMX 1.1's code of unknown kind (deprecated in 1.4): a standalone code, as <ph>.
+            append(parser, Placeholder.standalone(claimNumber(attributes["x"])).token)
             skipDepth = 1
         default:
             // <hi>, <sub> and unknown markup: their text is part of the segment.
             break
         }
+    }
+
+    /// Moves the pending text into the variant, its placeholder lookalikes escaped: text in a
+    /// `<seg>` is literal (codes are elements), so `Error {0}` stays text.
+    private func flushText(_ parser: XMLParser) {
+        guard !textRun.isEmpty else { return }
+        let run = LiteralPlaceholderEscape.escaping(textRun)
+        textRun = ""
+        append(parser, run)
     }
 
     private func claimNumber(_ x: String?) -> Int {
@@ -278,7 +299,8 @@ public final class TMXReader: EntityRefusingXMLDelegate {
             return
         }
         if inSegment, skipDepth == 0 {
-            append(parser, string)
+            textRun += string
+            if textRun.utf8.count > limits.maximumSegmentLength { fail(parser, "a <seg> longer than \(limits.maximumSegmentLength) bytes") }
         } else if propertyType != nil {
             propertyText += string
             if propertyText.utf8.count > limits.maximumSegmentLength { fail(parser, "a <prop> longer than \(limits.maximumSegmentLength) bytes") }
@@ -297,11 +319,12 @@ public final class TMXReader: EntityRefusingXMLDelegate {
             guard let value = UInt32(hex.trimmingCharacters(in: .whitespaces), radix: 16),
                   let scalar = Unicode.Scalar(value)
             else { return fail(parser, "a control-character placeholder must hold a hexadecimal code point, found '\(hex)'") }
-            append(parser, String(Character(scalar)))
+            textRun.unicodeScalars.append(scalar)
             return
         }
         switch name {
         case "seg":
+            flushText(parser)
             inSegment = false
         case "tuv":
             if let locale = variantLocale, let text = variantText {

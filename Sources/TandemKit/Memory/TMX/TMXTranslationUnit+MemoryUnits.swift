@@ -26,4 +26,14 @@ extension TMXTranslationUnit {
         }
         return units
     }
+
+    /// Why `memoryUnits` gives nothing for this `<tu>`, in words that add up across units.
+    func skipReason(sourceLocale override: LocaleTag?) -> String {
+        let locale = override ?? sourceLocale
+        guard let source = locale.flatMap({ locale in variants.first { $0.locale == locale } }) else {
+            return "no variant in the source language\(override.map { " \($0)" } ?? "")"
+        }
+        if source.text.isEmpty { return "an empty source" }
+        return variants.contains { $0.locale != source.locale } ? "an empty translation" : "no translation (one language only)"
+    }
 }

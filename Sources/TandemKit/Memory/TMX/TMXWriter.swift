@@ -7,7 +7,8 @@ import Foundation
 /// since a unit keeps no native bytes. Characters XML 1.0 cannot carry (C0 controls other than
 /// tab and newlines, U+FFFE, U+FFFF — real gettext catalogs hold BEL and ESC) are written as
 /// `<ph type="x-tandem-control">HEX</ph>` and read back as the character.
-/// Context keys, origin and state travel as `x-tandem-…` properties.
+/// Context keys, origin and state travel as `x-tandem-…` properties. Text that reads as a
+/// placeholder but was imported as text (`LiteralPlaceholderEscape`) is written as the text it was.
 public struct TMXWriter {
     static let controlCharacterType = "x-tandem-control"
 
@@ -74,7 +75,8 @@ public struct TMXWriter {
         var output = ""
         for piece in coded.pieces {
             switch piece {
-            case .text(let run): output += Self.text(run, controlsAsCodes: true)
+            // Escaped lookalikes go back to the literal text the other tool wrote.
+            case .text(let run): output += Self.text(LiteralPlaceholderEscape.restoring(run), controlsAsCodes: true)
             case .placeholder(let placeholder):
                 let token = placeholder.token
                 switch placeholder {

@@ -53,7 +53,12 @@ extension TranslationMemory {
                 units.reserveCapacity(translationUnits.count)
                 for tu in translationUnits {
                     let made = tu.memoryUnits(sourceLocale: override, path: path, now: now)
-                    if made.isEmpty { summary.skipped += 1 }
+                    if made.isEmpty {
+                        summary.skipped += 1
+                        summary.warnings.add(ImportWarning(
+                            location: SourceLocation(file: path, line: max(tu.line, 1), column: 1),
+                            reason: tu.skipReason(sourceLocale: override)))
+                    }
                     units += made
                 }
                 do {

@@ -59,7 +59,7 @@ struct PostgreSQLMemoryTests {
             try await group.waitForAll()
         }
         let connection = try PostgreSQLConnection(url: try #require(PostgreSQLURL(url)))
-        #expect(try connection.execute("SELECT count(*), max(version) FROM tandem_migration").string(0, 0) == "1")
+        #expect(try connection.execute("SELECT count(*), max(version) FROM tandem_migration").string(0, 0) == "\(PostgreSQLSchema.migrations.count)")
         // A memory from a newer Tandem is refused, not misread.
         try connection.execute("INSERT INTO tandem_migration (version, name) VALUES (99, 'future')")
         #expect {
@@ -108,5 +108,30 @@ struct PostgreSQLMemoryTests {
         #expect(try memory.exactMatches(for: MemoryQuery(source: "旧的。", sourceLocale: Self.zh, targetLocale: Self.en)).count == 1)
         #expect(try memory.exactMatches(for: MemoryQuery(source: "新的。", sourceLocale: Self.zh, targetLocale: Self.en)).isEmpty)
         #expect(try memory.statistics().units == 1)
+    }
+
+    /// A memory whose identity digested the folded key (schema 1) gets the source's digest:
+    /// its units are found as themselves, and a case variant is a unit of its own.
+    @Test(.enabled(if: PostgreSQLTestServer.isAvailable, server))
+    func theFoldedIdentityIsMigratedToTheSourceAsWritten() throws {
+        let schema = try PostgreSQLTestServer.makeSchema()
+        defer { schema.drop() }
+        let unit = { (source: String) in
+            MemoryUnit(sourceLocale: LocaleTag("en")!, targetLocale: LocaleTag("de")!, source: source, target: "Alles auswählen")
+        }
+        try PostgreSQLMemory(url: schema.url).add([unit("Select All")])
+        let connection = try PostgreSQLConnection(url: try #require(PostgreSQLURL(schema.url)))
+        // Back to schema 1: its digest of the folded key, and no record of migration 2.
+        try connection.execute("""
+            UPDATE tandem_unit SET identity = sha256(textsend(
+                octet_length(source_locale)::text || ':' || source_locale || octet_length(target_locale)::text || ':' || target_locale
+                || octet_length(source_key)::text || ':' || source_key || octet_length(previous_key)::text || ':' || previous_key
+                || octet_length(next_key)::text || ':' || next_key || octet_length(target)::text || ':' || target))
+            """)
+        try connection.execute("DELETE FROM tandem_migration WHERE version > 1")
+        let memory = try PostgreSQLMemory(url: schema.url)
+        #expect(try memory.add([unit("Select All")]) == MemoryWriteSummary(inserted: 0, updated: 1))
+        #expect(try memory.add([unit("Select all")]) == MemoryWriteSummary(inserted: 1, updated: 0))
+        #expect(try memory.statistics().units == 2)
     }
 }

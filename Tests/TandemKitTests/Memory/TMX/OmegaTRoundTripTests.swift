@@ -120,4 +120,33 @@ struct OmegaTRoundTripTests {
         #expect(try copy.importTMX(from: exported).inserted == units.count)
         #expect(Set(try TMXTests.allUnits(copy).map(\.source)) == Set(units.map(\.source)))
     }
+
+    /// OmegaT's own TMX 1.1 project memory (`Error {0}: {1}` as text) imported, exported, and
+    /// given back to OmegaT 3.6 as a project memory: OmegaT reads every unit, with the braces
+    /// as text, and its export imports into Tandem as the same units.
+    @Test func omegaTTMX11MemoryGoesBackToOmegaTWithTheSameUnits() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let original = InteropFixture.url("omegat-project_save-tmx11.tmx")
+        let memory = try SQLiteMemory(path: directory.path("m.sqlite"))
+        try memory.importTMX(from: original)
+        let units = try TMXTests.allUnits(memory)
+        let exported = directory.url.appendingPathComponent("tandem.tmx")
+        try memory.exportTMX(to: exported, toolVersion: "test")
+        try Self.validate(exported)
+
+        // A project whose source holds the memory's sentences, one paragraph each.
+        let pairs = try InteropFixture.tmxUnits(original).map { [$0[0][1], $0[1][1]] }
+        let text = pairs.map { $0[0] }.joined(separator: "\n\n") + "\n"
+        let project = try OmegaTProject(at: directory.url.appendingPathComponent("omp"), sourceLanguage: "en",
+                                        targetLanguage: "fr", sources: ["strings.txt": text])
+        let level2 = try project.translate(withProjectMemory: exported)
+        let readBack = try InteropFixture.tmxUnits(level2).map { [$0[0][1], $0[1][1]] }
+        #expect(Set(readBack) == Set(pairs))
+        #expect(readBack.contains(["Error {0}: {1}", "Error {0}: {1}"]))
+
+        let again = try SQLiteMemory(path: directory.path("again.sqlite"))
+        try again.importTMX(from: level2)
+        #expect(Set(try TMXTests.allUnits(again).map { [$0.source, $0.target] }) == Set(units.map { [$0.source, $0.target] }))
+    }
 }
