@@ -45,8 +45,8 @@ final class TerminalTranslator: TranslatorInterface {
             var shown = screen
             shown.editor = (label, editor)
             shown.keys = label == "target"
-                ? "Enter save · Esc cancel · Ctrl-T insert placeholder · ←→ Home End · ↑↓ history · Ctrl-U clear"
-                : "Enter done · Esc cancel"
+                ? "Enter save  Esc cancel  Ctrl-T placeholder  ←→ Home End  ↑↓ history"
+                : "Enter done  Esc cancel"
             draw(shown)
             let key = terminal.readKey()
             switch key {
@@ -63,8 +63,8 @@ final class TerminalTranslator: TranslatorInterface {
         var shown = screen
         shown.editor = nil
         shown.keys = check.placeholderProblems.isEmpty
-            ? "y save anyway · e or any other key: edit · Esc cancel"
-            : "Not saved: fix the placeholders · any key: edit · Esc cancel"
+            ? "y save anyway  any other key: edit  Esc cancel"
+            : "Not saved: fix the placeholders  any key: edit  Esc cancel"
         shown.context.segment.target = text
         draw(shown)
         let key = terminal.readKey()

@@ -13,7 +13,8 @@ final class TranslationSession {
     private var history: [String] = []
     private(set) var saved = 0
 
-    static let keys = "1-9 accept · e edit · c copy source · s skip · b back · r reviewed · n note · / search · q quit"
+    /// The command keys, in one line that fits 80 columns.
+    static let keys = "1-9 accept  e edit  c copy  s skip  b back  r reviewed  n note  / find  q quit"
 
     init(workspace: SegmentWorkspace, walk: TranslationWalk, reviewing: Bool) {
         self.workspace = workspace
