@@ -177,4 +177,23 @@ struct TranslatorCommandTests {
         let second = try ExecutableRunner.run(["translate", "--locale", "en"], in: project.root, input: "q\n")
         #expect(second.standardOutput.hasPrefix(" content/posts/hangzhou.md  body/paragraph[2]/s[1]  4/4"))
     }
+
+    @Test func translateReviewMarksTranslatedSegmentsReviewedAfterConfirmingFindings() throws {
+        let project = try Self.extracted()
+        defer { project.remove() }
+        let ids = try Self.ids(project)
+        #expect(try ExecutableRunner.run(["set", ids[0], "--locale", "en", "A day in Hangzhou"], in: project.root).status == 0)
+        let wrong = "In the afternoon we visited the Aliyun campus."
+        #expect(try ExecutableRunner.run(["set", ids[2], "--locale", "en", "--force", wrong], in: project.root).status == 0)
+
+        let review = try ExecutableRunner.run(["translate", "--locale", "en", "--review"], in: project.root, input: "r\nr\ny\n")
+        #expect(review.status == 0, "\(review.standardError)")
+        #expect(review.standardOutput.contains("warning: 'Aliyun' is a forbidden variant"))
+        #expect(review.standardOutput.contains("reviewed 2 segments; nothing left in this pass"))
+        let segments = try Self.segments(project)
+        #expect(segments[0]["state"] as? String == "reviewed")
+        #expect(segments[2]["state"] as? String == "reviewed")
+        #expect(segments[2]["target"] as? String == wrong)
+        #expect(segments[1]["state"] as? String == "new")
+    }
 }

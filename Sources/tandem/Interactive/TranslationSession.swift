@@ -57,7 +57,12 @@ final class TranslationSession {
                 guard let text = ui.edit("target", initial: context.segment.source, on: screen(context), immediate: true, history: history) else { continue }
                 try submit(text, context: context, ui: ui)
             case .review:
-                try update(.review(), context: context, ui: ui)
+                // The target is checked as a new one would be: a finding needs confirming.
+                guard let target = context.segment.target, !target.isEmpty else {
+                    try update(.review(), context: context, ui: ui)
+                    continue
+                }
+                try submit(target, context: context, ui: ui, state: .reviewed)
             case .note(let text):
                 guard let text = text ?? ui.edit("note", initial: "", on: screen(context), immediate: false, history: history), !text.isEmpty else { continue }
                 try update(.note(text), context: context, ui: ui, advancing: false)
@@ -84,7 +89,7 @@ final class TranslationSession {
 
     /// Checks `text` and saves it as the target; a failed check is shown and needs confirming
     /// (or fixing) first.
-    private func submit(_ text: String, context: SegmentContext, ui: some TranslatorInterface) throws {
+    private func submit(_ text: String, context: SegmentContext, ui: some TranslatorInterface, state: SegmentState? = nil) throws {
         var text = text
         while true {
             let check = workspace.check(text, for: context.segment)
@@ -105,8 +110,8 @@ final class TranslationSession {
                     return
                 }
             }
-            history.append(text)
-            let state: SegmentState = reviewing ? .reviewed : .translated
+            if text != context.segment.target { history.append(text) }
+            let state = state ?? (reviewing ? .reviewed : .translated)
             try update(SegmentUpdate(target: text, state: state, acceptsFindings: accepted), context: context, ui: ui)
             return
         }
