@@ -52,6 +52,8 @@ let package = Package(
             name: "tandem",
             dependencies: [
                 "TandemKit",
+                // The terminal's size for `tandem translate` (an ioctl Swift cannot call).
+                "CTandemSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

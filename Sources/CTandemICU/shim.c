@@ -181,6 +181,16 @@ int32_t tandem_count_words_utf8(void *word_iterator, const uint8_t *text, int64_
     return U_ZERO_ERROR;
 }
 
+int32_t tandem_display_width(uint32_t c) {
+    if (c == 0 || c < 0x20 || (c >= 0x7F && c < 0xA0)) return 0;
+    if (c >= 0x1160 && c <= 0x11FF) return 0;  // Hangul Jamo vowels and finals join the syllable
+    if (c == 0x200B) return 0;
+    int8_t type = u_charType((UChar32)c);
+    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) return 0;
+    int32_t width = u_getIntPropertyValue((UChar32)c, UCHAR_EAST_ASIAN_WIDTH);
+    return (width == U_EA_WIDE || width == U_EA_FULLWIDTH) ? 2 : 1;
+}
+
 const char *tandem_error_name(int32_t code) { return u_errorName((UErrorCode)code); }
 
 const char *tandem_icu_version(void) { return U_ICU_VERSION; }

@@ -25,6 +25,7 @@ struct TandemCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, CheckCommand.self, SegmentCommand.self, ExtractCommand.self, PseudoCommand.self, BuildCommand.self,
             ExportCommand.self, ImportCommand.self, AlignCommand.self,
+            TranslateCommand.self, NextCommand.self, SetCommand.self, ReviewCommand.self, ShowCommand.self,
             GlossaryCommand.self, TMCommand.self,
         ]
     )

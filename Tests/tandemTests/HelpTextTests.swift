@@ -10,6 +10,7 @@ import TandemTestSupport
 struct HelpTextTests {
     static let commands: [[String]] = [
         [], ["init"], ["check"], ["segment"], ["extract"], ["pseudo"], ["build"], ["export"], ["import"], ["align"],
+        ["translate"], ["next"], ["set"], ["review"], ["show"],
         ["glossary"], ["glossary", "lint"], ["glossary", "match"], ["glossary", "convert"],
         ["tm"], ["tm", "import"], ["tm", "export"], ["tm", "lookup"], ["tm", "stats"], ["tm", "rebuild"],
     ]

@@ -78,6 +78,11 @@ int64_t tandem_find_marker(const uint8_t *text, int64_t from, int64_t length, co
 int32_t tandem_count_words_utf8(void *word_iterator, const uint8_t *text, int64_t length,
                                 int64_t *out_words, int64_t *out_cjk_characters);
 
+/// Columns a terminal gives code point `c` (wcwidth's rules from ICU's properties): 2 for East
+/// Asian Wide and Fullwidth characters, 0 for combining marks, format characters, controls and
+/// Hangul medial vowels and final consonants, 1 otherwise.
+int32_t tandem_display_width(uint32_t c);
+
 /// ICU's own name for an error code ("U_ILLEGAL_ARGUMENT_ERROR").
 const char *tandem_error_name(int32_t code);
 

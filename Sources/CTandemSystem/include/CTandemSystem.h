@@ -8,4 +8,8 @@
 /// Elsewhere than Linux, falls back to fsync(2) of the descriptor.
 int32_t tandem_syncfs(int32_t descriptor);
 
+/// The size of the terminal on `descriptor` (TIOCGWINSZ, a variadic ioctl Swift cannot call);
+/// 0, or -1 with errno when it is not a terminal.
+int32_t tandem_terminal_size(int32_t descriptor, int32_t *columns, int32_t *rows);
+
 #endif

@@ -142,9 +142,7 @@ public struct ExchangeImport {
             case let state?: state
             }
             if target != segment.target {
-                updated.target = target
-                updated.origin = .xliff
-                updated.state = state
+                updated.replaceTarget(with: target, state: state, origin: .xliff)
             } else {
                 updated.state = max(segment.state, state)
             }

@@ -1,0 +1,10 @@
+/// One key press, decoded from what a terminal sends.
+enum Key: Equatable {
+    case character(Character)
+    case enter, escape, backspace, delete, tab
+    case left, right, up, down, home, end
+    /// Ctrl and a letter (`control("t")` is Ctrl-T).
+    case control(Character)
+    /// Standard input ended.
+    case endOfInput
+}

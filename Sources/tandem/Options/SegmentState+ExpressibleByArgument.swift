@@ -1,0 +1,4 @@
+import ArgumentParser
+import TandemKit
+
+extension SegmentState: ExpressibleByArgument {}

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import TandemKit
+@testable import tandem
+
+/// The translation screen fits the terminal: 80 columns measured by display width, 24 rows
+/// with the least needed lines left out first.
+@Suite("Segment screen")
+struct SegmentScreenTests {
+    static let source = "阿里云今天在杭州发布了新一代{1}通义千问{/1}大模型，百度、腾讯和字节跳动也在同一周推出了各自的新版本，行业竞争进一步加剧。"
+
+    static func context(candidates: Int, terms: Int) -> SegmentContext {
+        let reference = SegmentReference(post: "content/posts/ai.md", segmentFile: "locales/en/posts/ai.json", id: "0123456789abcdef", url: URL(fileURLWithPath: "/tmp/ai.json"))
+        var segment = SegmentEntry(id: "0123456789abcdef", location: "body/paragraph[2]/s[1]", source: source, codes: ["1": "**", "/1": "**"])
+        segment.target = "Alibaba Cloud released a new generation of {1}Qwen{/1} in Hangzhou today."
+        let neighbour = SegmentEntry(id: "1", location: "body/paragraph[1]/s[1]", source: "这是前一句，它也很长，长到一行放不下它的全部内容，需要截断才能显示在屏幕上。")
+        let found = (0..<terms).map { n in
+            SegmentTerm(term: "阿里云", start: 0, end: 9, kind: "term", requiredTarget: "Alibaba Cloud \(n)", forbiddenTargets: ["Aliyun"], comment: nil)
+        }
+        let offered = (0..<candidates).map { n in
+            MatchCandidate(score: 90 - n, source: source.replacingOccurrences(of: "今天", with: "昨天"), target: "Alibaba Cloud released {1}Qwen{/1} yesterday (\(n)).")
+        }
+        return SegmentContext(reference: reference, segment: segment, position: 3, count: 12, previous: neighbour, next: neighbour, terms: found, candidates: offered)
+    }
+
+    static func lines(_ context: SegmentContext, colour: Bool = false, height: Int? = 24) throws -> [StyledText] {
+        let screen = SegmentScreen(context: context, status: "3 of 40", editor: nil, keys: TranslationSession.keys)
+        return screen.layout(width: 80, height: height, colour: colour, breaker: try DisplayLineBreaker()).lines
+    }
+
+    @Test func everyLineFits80ColumnsAndTheScreen24Rows() throws {
+        let lines = try Self.lines(Self.context(candidates: 9, terms: 6))
+        #expect(lines.count <= 24)
+        for line in lines { #expect(line.width <= 80, "\(line.plain)") }
+        // The source wraps by display width and is never left out, nor the target or the keys.
+        let text = lines.map(\.plain).joined(separator: "\n")
+        #expect(text.contains("source  阿里云今天在杭州发布了新一代⟨1 strong⟩通义千问⟨/1⟩大模型"))
+        #expect(text.contains("target  Alibaba Cloud released a new generation of ⟨1 strong⟩Qwen⟨/1⟩"))
+        #expect(text.contains("1-9 accept"))
+        // The best match stays; the ninth goes first.
+        #expect(text.contains("memory  1 90%"))
+        #expect(!text.contains("9 82%"))
+    }
+
+    @Test func withRoomEverythingShowsAndTheDiffIsMarkedWithoutColour() throws {
+        let lines = try Self.lines(Self.context(candidates: 2, terms: 1), height: nil)
+        let text = lines.map(\.plain).joined(separator: "\n")
+        #expect(text.contains("terms   阿里云 → Alibaba Cloud 0  not: Aliyun"))
+        #expect(text.contains("2 89%  Alibaba Cloud released ⟨1 strong⟩Qwen⟨/1⟩ yesterday (1)."))
+        #expect(text.contains("阿里云[-昨-]{+今+}天在杭州"))
+        #expect(text.contains("after   这是前一句"))
+    }
+
+    @Test func colourIsANSIOnlyWhenAskedFor() throws {
+        let plain = try Self.lines(Self.context(candidates: 1, terms: 1))
+        #expect(!plain.map { $0.rendered(colour: false) }.joined().contains("\u{1B}["))
+        let coloured = try Self.lines(Self.context(candidates: 1, terms: 1), colour: true)
+        #expect(coloured.map { $0.rendered(colour: true) }.joined().contains("\u{1B}[4;33m阿里云"))
+    }
+}
