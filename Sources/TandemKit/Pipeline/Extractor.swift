@@ -49,7 +49,7 @@ public struct Extractor {
         var results: [ExtractResult] = []
         for locale in try PostLocales.targets(of: document, project: project) {
             let url = try project.segmentFile(for: post, locale: locale)
-            let previous = try SegmentFileStore.read(url)
+            let previous = try SegmentFileStore.read(url, displayPath: project.projectPath(of: url))
             var merged = merger.merge(extracted, into: previous)
             // Glossary terms are derived: recomputed on every run so they follow the glossary.
             let matcher = try matcher(for: locale)
@@ -61,6 +61,7 @@ public struct Extractor {
                 source: project.projectPath(of: post), sourceLocale: project.configuration.source,
                 targetLocale: locale, segments: merged.segments)
             file.obsolete = merged.obsolete.isEmpty ? nil : merged.obsolete
+            file.lintDisable = previous?.lintDisable
             var leverage: LeverageSummary?
             if let memory {
                 let settings = project.configuration.leverage
