@@ -25,6 +25,7 @@ struct TandemCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, SegmentCommand.self, ExtractCommand.self, PseudoCommand.self, BuildCommand.self,
             ExportCommand.self, ImportCommand.self,
+            StatsCommand.self, ReportCommand.self,
             GlossaryCommand.self, TMCommand.self,
         ]
     )

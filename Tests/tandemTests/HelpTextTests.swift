@@ -9,7 +9,7 @@ import TandemTestSupport
 @Suite("--help text")
 struct HelpTextTests {
     static let commands: [[String]] = [
-        [], ["init"], ["segment"], ["extract"], ["pseudo"], ["build"], ["export"], ["import"],
+        [], ["init"], ["segment"], ["extract"], ["pseudo"], ["build"], ["export"], ["import"], ["stats"], ["report"],
         ["glossary"], ["glossary", "lint"], ["glossary", "match"], ["glossary", "convert"],
         ["tm"], ["tm", "import"], ["tm", "export"], ["tm", "lookup"], ["tm", "stats"], ["tm", "rebuild"],
     ]

@@ -18,6 +18,8 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     @Option(name: .shortAndLong, help: "Build only this locale (repeatable).")
     var locale: [LocaleTag] = []
 
@@ -35,7 +37,7 @@ struct BuildCommand: ParsableCommand {
         let project = try options.openProject()
         let builder = try PostBuilder(project: project)
         let posts = try project.sourcePosts(paths)
-        let progress = Progress(total: posts.count, label: "building")
+        let progress = progressOptions.progress(total: posts.count, label: "building", json: options.output.selected == .json)
         var results: [BuildResult] = []
         for (index, post) in posts.enumerated() {
             results += try builder.build(post, locales: locale.isEmpty ? nil : locale, minimumComplete: minComplete)

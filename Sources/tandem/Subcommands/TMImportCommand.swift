@@ -30,6 +30,8 @@ struct TMImportCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     @Argument(help: "TMX files to import.")
     var files: [String]
 
@@ -51,15 +53,13 @@ struct TMImportCommand: ParsableCommand {
             throw CommandLineError(
                 error, hint: "to add it to the memory only, pass --no-keep (then `tandem tm rebuild` forgets its units)")
         }
-        let showsProgress = Terminal.standardError.isTerminal
         var reports: [ImportReport] = []
         for (file, plan) in zip(files, plans) {
             let started = Date()
             let url = URL(fileURLWithPath: file)
-            let summary = try memory.importTMX(from: url, displayPath: file, sourceLocale: override) { units in
-                if showsProgress { Terminal.standardError.write("\r\(file): \(units) units…") }
-            }
-            if showsProgress { Terminal.standardError.write("\r\u{1B}[K") }
+            let progress = progressOptions.progress(total: nil, label: "\(file): units", json: output.selected == .json)
+            let summary = try memory.importTMX(from: url, displayPath: file, sourceLocale: override, progress: progress.update)
+            progress.finish()
             var kept: String?
             if let folder, let plan {
                 switch plan {
