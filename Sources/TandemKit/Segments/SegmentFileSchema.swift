@@ -49,9 +49,19 @@ enum SegmentFileSchema {
         /// In the order messages list them.
         let fields: [Field]
         /// A segment: a `translated`, `reviewed` or `final` state needs a `target`.
-        var needsTargetWhenTranslated = false
+        let needsTargetWhenTranslated: Bool
+        let allowedKeys: [String]
+        /// The keys' UTF-8, to compare with a file's bytes without making strings.
+        let keyBytes: [[UInt8]]
 
-        var allowedKeys: [String] { fields.map(\.key) }
+        init(name: String, pluralName: String, fields: [Field], needsTargetWhenTranslated: Bool = false) {
+            self.name = name
+            self.pluralName = pluralName
+            self.fields = fields
+            self.needsTargetWhenTranslated = needsTargetWhenTranslated
+            allowedKeys = fields.map(\.key)
+            keyBytes = fields.map { Array($0.key.utf8) }
+        }
 
         func field(_ key: String) -> Field? { fields.first { $0.key == key } }
     }

@@ -134,6 +134,16 @@ struct SegmentFileHandEditTests {
         #expect(message.hasPrefix("\"targetLocale\": \"english please\" is not a BCP 47 language tag"))
     }
 
+    @Test func aFileThatIsNotAnObjectIsAnErrorAtItsStart() throws {
+        #expect {
+            _ = try SegmentFileStore.decode(Array("\n  [1, 2]\n".utf8), path: "a.json")
+        } throws: { error in
+            guard case TandemError.invalidSegmentFile(let location, let message) = error else { return false }
+            return location == TandemKit.SourceLocation(file: "a.json", line: 2, column: 3)
+                && message == "the file must be a segment file, found an array"
+        }
+    }
+
     @Test func anEscapedKeyIsComparedUnescaped() throws {
         let broken = Self.text.replacingOccurrences(of: "\"state\" : \"new\"", with: "\"st\\u0061te\" : \"new\"")
         let file = try SegmentFileStore.decode(Array(broken.utf8), path: "a.json")
