@@ -1,7 +1,7 @@
 import ArgumentParser
 
-/// `--quiet`, on the commands that do long work (extract, build, stats, report, export, tm
-/// import, tm rebuild).
+/// `--quiet`, on the commands that do long work (extract, build, stats, report, export,
+/// import, tm import, tm rebuild).
 struct ProgressOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "No progress bar or status lines on standard error (errors are still printed).")
     var quiet = false
