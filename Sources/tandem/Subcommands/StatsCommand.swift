@@ -45,7 +45,7 @@ struct StatsCommand: ParsableCommand {
     /// One locale as people read it: the total's bands, then a line per post.
     static func text(_ locale: LocaleStatistics) -> String {
         let total = locale.total
-        var text = "\(locale.locale): \(locale.posts.count) posts, \(summary(total))\n"
+        var text = "\(locale.locale): \(locale.posts.count) post\(locale.posts.count == 1 ? "" : "s"), \(summary(total))\n"
         let rows = [["", "segments", "words", "CJK chars"]]
             + total.bands.map { [$0.band.label, "\($0.volume.segments)", "\($0.volume.words)", "\($0.volume.cjkCharacters)"] }
             + [["Total", "\(total.volume.segments)", "\(total.volume.words)", "\(total.volume.cjkCharacters)"]]
