@@ -3,7 +3,8 @@
 /// misspelled `"target"` would otherwise lose a translation at the next `extract`.
 ///
 /// Kept next to `SegmentFile`, `SegmentEntry`, `MatchCandidate` and `TermNote`: a field added
-/// there must be added here (`SegmentFileSchemaTests` round-trips a file with every field set).
+/// there must be added here (`SegmentFileHandEditTests.theSchemaListsEveryStoredProperty`
+/// fails until it is).
 enum SegmentFileSchema {
     /// The JSON a value must be.
     indirect enum Shape: Sendable {

@@ -21,6 +21,11 @@ final class Progress {
         visible = !quiet && Terminal.standardError.isTerminal && (total ?? 2) > 1
     }
 
+    /// A bar shown whenever standard error is a terminal (for commands without `--quiet`).
+    convenience init(total: Int, label: String) {
+        self.init(total: total, label: label, quiet: false)
+    }
+
     /// `done` items of `total` are finished.
     func update(_ done: Int) {
         guard visible else { return }

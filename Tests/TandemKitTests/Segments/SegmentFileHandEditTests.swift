@@ -173,6 +173,18 @@ struct SegmentFileHandEditTests {
         #expect(try SegmentFileStore.decode(bytes, path: "a.json") == file)
     }
 
+    /// A field added to a segment file type without its schema entry would make every file
+    /// that holds it unreadable: the schema must list exactly the stored properties.
+    @Test func theSchemaListsEveryStoredProperty() {
+        func properties(_ value: Any) -> Set<String> { Set(Mirror(reflecting: value).children.compactMap(\.label)) }
+        let entry = SegmentEntry(id: "a", location: "l", source: "s")
+        #expect(properties(entry) == Set(SegmentFileSchema.segment.allowedKeys))
+        #expect(properties(SegmentFile(source: "s", sourceLocale: LocaleTag("zh-CN")!, targetLocale: LocaleTag("en")!, segments: []))
+                == Set(SegmentFileSchema.file.allowedKeys))
+        #expect(properties(MatchCandidate(score: 1, source: "s", target: "t")) == Set(SegmentFileSchema.matchCandidate.allowedKeys))
+        #expect(properties(TermNote(term: "t", target: "t", kind: "term")) == Set(SegmentFileSchema.termNote.allowedKeys))
+    }
+
     @Test(arguments: [("traget", "target"), ("stat", "state"), ("lintdisable", "lintDisable"), ("xyz", nil), ("comment", nil)])
     func nearestNameSuggestsOnlyPlausibleTypos(name: String, expected: String?) {
         #expect(NearestName.nearest(to: name, among: SegmentFileSchema.segment.allowedKeys) == expected)
