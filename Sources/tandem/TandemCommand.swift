@@ -26,6 +26,7 @@ struct TandemCommand: ParsableCommand {
             InitCommand.self, CheckCommand.self, SegmentCommand.self, ExtractCommand.self, PseudoCommand.self, BuildCommand.self,
             ExportCommand.self, ImportCommand.self, AlignCommand.self,
             TranslateCommand.self, NextCommand.self, SetCommand.self, ReviewCommand.self, ShowCommand.self,
+            StatsCommand.self, ReportCommand.self,
             GlossaryCommand.self, TMCommand.self,
         ]
     )

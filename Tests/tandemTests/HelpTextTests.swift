@@ -11,6 +11,7 @@ struct HelpTextTests {
     static let commands: [[String]] = [
         [], ["init"], ["check"], ["segment"], ["extract"], ["pseudo"], ["build"], ["export"], ["import"], ["align"],
         ["translate"], ["next"], ["set"], ["review"], ["show"],
+        ["stats"], ["report"],
         ["glossary"], ["glossary", "lint"], ["glossary", "match"], ["glossary", "convert"],
         ["tm"], ["tm", "import"], ["tm", "export"], ["tm", "lookup"], ["tm", "stats"], ["tm", "rebuild"],
     ]

@@ -25,12 +25,14 @@ public struct ExchangeExport {
     }
 
     /// The documents of `posts` (posts with no segment in `states` are left out); a post
-    /// without a segment file for the locale is an error naming it.
-    public func documents(posts: [URL]) throws -> [ExchangeDocument] {
+    /// without a segment file for the locale is an error naming it. `progress` is called after
+    /// each post.
+    public func documents(posts: [URL], progress: (Int) -> Void = { _ in }) throws -> [ExchangeDocument] {
         var documents: [ExchangeDocument] = []
-        for post in posts {
+        for (index, post) in posts.enumerated() {
+            defer { progress(index + 1) }
             let url = try project.segmentFile(for: post, locale: locale)
-            guard let file = try SegmentFileStore.read(url) else {
+            guard let file = try SegmentFileStore.read(url, displayPath: project.projectPath(of: url)) else {
                 throw TandemError.unreadable(path: project.projectPath(of: url), reason: "no segment file for \(project.projectPath(of: post)) in \(locale.identifier); extract the post first")
             }
             var seen = Set<String>()

@@ -20,7 +20,9 @@ public struct ExchangeImport {
     }
 
     /// Imports `files`; with `dryRun`, reports what would happen and writes nothing.
-    public func run(_ files: [URL], dryRun: Bool = false) throws -> ImportReport {
+    /// `progress` is called with the number of returned documents (posts) checked so far.
+    public func run(_ files: [URL], dryRun: Bool = false, progress: (Int) -> Void = { _ in }) throws -> ImportReport {
+        var checked = 0
         var report = ImportReport()
         report.dryRun = dryRun
         // Segment files touched, by path, as they will be written.
@@ -44,6 +46,8 @@ public struct ExchangeImport {
                 if changed[url] == nil { order.append(url) }
                 apply(document, to: &segmentFile, post: document.original, report: &report)
                 changed[url] = segmentFile
+                checked += 1
+                progress(checked)
             }
         }
         guard !dryRun else { return report }

@@ -77,7 +77,7 @@ public struct PostBuilder {
         var results: [BuildResult] = []
         for locale in targets {
             let url = try project.segmentFile(for: post, locale: locale)
-            guard let file = try SegmentFileStore.read(url) else {
+            guard let file = try SegmentFileStore.read(url, displayPath: project.projectPath(of: url)) else {
                 results.append(BuildResult(post: path, locale: locale.identifier, output: nil, complete: 0, status: .missingSegments))
                 continue
             }

@@ -12,6 +12,9 @@ public struct SegmentFile: Codable, Equatable, Sendable {
     /// Translated segments whose sentence is no longer in the post: kept, never dropped
     /// silently (the TM has them too), until a translator deletes them.
     public var obsolete: [SegmentEntry]?
+    /// Lint rule ids switched off for every segment of the file (kept here so that `extract`
+    /// rewriting the file keeps them).
+    public var lintDisable: [String]?
 
     public static let currentFormatVersion = 1
 

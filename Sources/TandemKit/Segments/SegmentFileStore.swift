@@ -13,6 +13,13 @@ public enum SegmentFileStore {
     /// error, at the line and column of the problem.
     public static func decode(_ bytes: [UInt8], path: String) throws -> SegmentFile {
         _ = try TextFile.decodeUTF8(bytes, path: path)  // invalid UTF-8 with its position, as everywhere
+        // Before decoding: the decoder would drop an unknown key silently and name a wrong value
+        // by its coding path only.
+        if let problem = SegmentFileValidator.firstProblem(in: bytes) {
+            let position = LineTable(bytes).position(of: problem.offset)
+            throw TandemError.invalidSegmentFile(
+                SourceLocation(file: path, line: position.line, column: position.column), message: problem.message)
+        }
         do {
             return try JSONDecoder().decode(SegmentFile.self, from: Data(bytes))
         } catch let error as DecodingError {

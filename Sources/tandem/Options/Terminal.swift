@@ -11,9 +11,10 @@ struct Terminal {
     /// Whether the stream is a terminal (progress lines are only drawn there).
     var isTerminal: Bool { isatty(descriptor) == 1 }
 
-    /// Whether ANSI colour may be used (https://no-color.org).
+    /// Whether ANSI colour may be used: on a terminal, unless `NO_COLOR` is set to anything but
+    /// the empty string (https://no-color.org).
     var usesColour: Bool {
-        isatty(descriptor) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        isTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
     }
 
     func write(_ text: String) {

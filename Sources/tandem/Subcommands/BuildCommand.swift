@@ -25,6 +25,8 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     @Option(name: .shortAndLong, help: "Build only this locale (repeatable).")
     var locale: [LocaleTag] = []
 
@@ -64,7 +66,7 @@ struct BuildCommand: ParsableCommand {
         }
         let builder = try PostBuilder(project: project, force: force, savesManifestEachPost: false)
         let posts = try project.sourcePosts(paths)
-        let progress = Progress(total: posts.count, label: "building")
+        let progress = progressOptions.progress(total: posts.count, label: "building", json: options.output.selected == .json)
         var results: [BuildResult] = []
         var failures: [PostFailure] = []
         for (index, post) in posts.enumerated() {

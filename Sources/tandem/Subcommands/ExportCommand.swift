@@ -28,6 +28,8 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Print the summary as JSON for scripts.")
     var json = false
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     @Option(name: .shortAndLong, help: "The target locale to export.")
     var locale: LocaleTag
 
@@ -68,7 +70,10 @@ struct ExportCommand: ParsableCommand {
         let project = try config.map { try Project.open(configFile: URL(fileURLWithPath: $0)) }
             ?? Project.open(searchingFrom: WorkingDirectory.url)
         let export = ExchangeExport(project: project, locale: locale, states: try states())
-        let documents = try export.documents(posts: try project.sourcePosts(paths))
+        let posts = try project.sourcePosts(paths)
+        let progress = progressOptions.progress(total: posts.count, label: "reading", json: json)
+        let documents = try export.documents(posts: posts, progress: progress.update)
+        progress.finish()
         let summary = try export.write(
             documents, format: format, to: URL(fileURLWithPath: output), split: split,
             toolVersion: TandemCommand.version, prefillTargets: !noPrefill)

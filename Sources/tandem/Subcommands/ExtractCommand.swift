@@ -24,6 +24,8 @@ struct ExtractCommand: ParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     @Flag(help: "Do not use the translation memory (no pre-filling, no candidates, memory not updated).")
     var noMemory = false
 
@@ -40,7 +42,7 @@ struct ExtractCommand: ParsableCommand {
         let project = try options.openProject()
         let extractor = try Extractor(project: project, memory: noMemory ? nil : try project.openMemory())
         let posts = try project.sourcePosts(paths)
-        let progress = Progress(total: posts.count, label: "extracting")
+        let progress = progressOptions.progress(total: posts.count, label: "extracting", json: options.output.selected == .json)
         var results: [ExtractResult] = []
         var failures: [PostFailure] = []
         // All segment files become visible together, after one flush, and only then does the

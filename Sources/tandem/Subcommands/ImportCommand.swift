@@ -19,6 +19,8 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     @Flag(help: "Report what would be applied; write nothing.")
     var dryRun = false
 
@@ -35,7 +37,11 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let project = try options.openProject()
         let memory = noMemory || dryRun ? nil : try project.openMemory()
-        let report = try ExchangeImport(project: project, memory: memory).run(files.map { URL(fileURLWithPath: $0) }, dryRun: dryRun)
+        // The number of posts is known only once a file is read: a count, not a bar.
+        let progress = progressOptions.progress(total: nil, label: "posts checked", json: options.output.selected == .json)
+        let report = try ExchangeImport(project: project, memory: memory)
+            .run(files.map { URL(fileURLWithPath: $0) }, dryRun: dryRun, progress: progress.update)
+        progress.finish()
         try options.emit(report) {
             var text = ""
             for unit in report.quarantined {

@@ -39,6 +39,8 @@ struct TMImportCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     @Argument(help: "TMX, XLIFF (.xlf, .xliff, .sdlxliff, .mqxliff) or PO files to import.")
     var files: [String]
 
@@ -74,7 +76,6 @@ struct TMImportCommand: ParsableCommand {
             throw CommandLineError(
                 error, hint: "to add it to the memory only, pass --no-keep (then `tandem tm rebuild` forgets its units)")
         }
-        let showsProgress = Terminal.standardError.isTerminal
         var reports: [ImportReport] = []
         for ((file, plan), read) in zip(zip(files, plans), bilingual) {
             let started = Date()
@@ -83,10 +84,9 @@ struct TMImportCommand: ParsableCommand {
             if let read {
                 summary = try memory.importBilingualFile(read)
             } else {
-                summary = try memory.importTMX(from: url, displayPath: file, sourceLocale: override) { units in
-                    if showsProgress { Terminal.standardError.write("\r\(file): \(units) units…") }
-                }
-                if showsProgress { Terminal.standardError.write("\r\u{1B}[K") }
+                let progress = progressOptions.progress(total: nil, label: "\(file): units", json: output.selected == .json)
+                summary = try memory.importTMX(from: url, displayPath: file, sourceLocale: override, progress: progress.update)
+                progress.finish()
             }
             var kept: String?
             if let folder, let plan {

@@ -23,9 +23,11 @@ struct TMRebuildCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     func run() throws {
         let address = try memoryOptions.resolvedAddress()
-        let verbose = Terminal.standardError.isTerminal
+        let verbose = Terminal.standardError.isTerminal && !progressOptions.quiet && output.selected != .json
         let summary = try MemoryRebuild(projectRoot: memoryOptions.projectRoot).replacing(address) { line in
             if verbose { Terminal.standardError.write(line + "\n") }
         }

@@ -31,9 +31,9 @@ struct SegmentFileStoreTests {
         }
     }
 
-    @Test func aWrongValueIsReportedAtItsSegment() throws {
+    @Test func aWrongValueIsReportedAtTheValue() throws {
         let broken = Self.text.replacingOccurrences(of: "\"state\" : \"translated\"", with: "\"state\" : \"done\"")
-        let expectedLine = Self.line(of: "\"target\" : \"Second.\"", in: broken)
+        let expectedLine = Self.line(of: "\"state\" : \"done\"", in: broken)
         #expect {
             _ = try SegmentFileStore.decode(Array(broken.utf8), path: "a.json")
         } throws: { error in

@@ -38,7 +38,7 @@ public struct GlossaryLintRun {
             let bytes = try TextFile.readBytes(file)
             // Decoded as every command decodes a segment file: the same error for the same bad file.
             let segmentFile = try SegmentFileStore.decode(bytes, path: display(file))
-            let fileDisabled = Set(try FileLintSettings.read(bytes, path: display(file)).lintDisable ?? [])
+            let fileDisabled = Set(segmentFile.lintDisable ?? [])
             let pair = "\(segmentFile.sourceLocale)\u{0}\(segmentFile.targetLocale)"
             if linters[pair] == nil {
                 linters[pair] = TranslationLinter(glossary: try glossary(for: segmentFile, file: file, explicit: glossaries))
@@ -69,21 +69,6 @@ public struct GlossaryLintRun {
         }
         return findings.sorted {
             ($0.location.file, $0.location.line, $0.location.column, $0.rule.rawValue) < ($1.location.file, $1.location.line, $1.location.column, $1.rule.rawValue)
-        }
-    }
-
-    /// The top-level `lintDisable` of a segment file.
-    struct FileLintSettings: Decodable {
-        var lintDisable: [String]?
-
-        /// The settings of a file that decoded as a segment file already.
-        static func read(_ bytes: [UInt8], path: String) throws -> FileLintSettings {
-            do {
-                return try JSONDecoder().decode(FileLintSettings.self, from: Data(bytes))
-            } catch let error as DecodingError {
-                throw TandemError.invalidSegmentFile(
-                    SourceLocation(file: path, line: 1, column: 1), message: "lintDisable: \(error.tandemDescription)")
-            }
         }
     }
 
