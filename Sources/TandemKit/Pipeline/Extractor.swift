@@ -51,7 +51,7 @@ public struct Extractor {
         var prepared: [(file: SegmentFile, url: URL, report: SegmentMerger.Report, leverage: LeverageSummary?)] = []
         for locale in try PostLocales.targets(of: document, project: project) {
             let url = try project.segmentFile(for: post, locale: locale)
-            let previous = try SegmentFileStore.read(url)
+            let previous = try SegmentFileStore.read(url, for: locale)
             var merged = merger.merge(extracted, into: previous)
             // Glossary terms are derived: recomputed on every run so they follow the glossary.
             let matcher = try matcher(for: locale)

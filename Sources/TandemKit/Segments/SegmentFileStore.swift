@@ -14,7 +14,9 @@ public enum SegmentFileStore {
     public static func decode(_ bytes: [UInt8], path: String) throws -> SegmentFile {
         _ = try TextFile.decodeUTF8(bytes, path: path)  // invalid UTF-8 with its position, as everywhere
         do {
-            return try JSONDecoder().decode(SegmentFile.self, from: Data(bytes))
+            let file = try JSONDecoder().decode(SegmentFile.self, from: Data(bytes))
+            try file.validate(bytes: bytes, path: path)
+            return file
         } catch let error as DecodingError {
             throw TandemError.invalidSegmentFile(
                 location(of: error, in: bytes, path: path), message: "not a Tandem segment file: \(error.tandemDescription)")

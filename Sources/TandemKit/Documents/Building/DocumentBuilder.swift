@@ -28,6 +28,9 @@ public struct DocumentBuilder {
                     if fallbackToSource { replacements.append(nil); continue }
                     throw BuildProblem.missingTarget(segmentID: segment.id, location: segment.location)
                 }
+                if let problem = TargetTextProblem.problems(in: target).first {
+                    throw BuildProblem.unsafeText(segmentID: segment.id, location: segment.location, problem: problem)
+                }
                 do {
                     replacements.append(try InlineCodeSet(codes: segment.codes).expand(target))
                 } catch {
