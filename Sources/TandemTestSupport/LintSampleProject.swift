@@ -71,6 +71,7 @@ public struct LintSampleProject {
             ("百度发布了新功能{1/}。", "Baidu released a new feature.", "Baidu released a new feature{1/}.", "placeholder-lost", ""),
             ("百度也发布了{1}新功能{/1}。", "Baidu also released a {1}new feature{/1}{2/}.", "Baidu also released a {1}new feature{/1}.", "placeholder-added", ""),
             ("百度还发布了{1}新{/1}功能。", "Baidu also released {/1}new{1} features.", "Baidu also released {1}new{/1} features.", "placeholder-misnested", ""),
+            ("百度发布了代码。", "Baidu released code.\\n\\n```", "Baidu released code.", "target-unsafe-text", ""),
             ("百度也在合作。", "Baidu is also cooperating.", "Baidu is also cooperating.", nil, ""),
             // A quote may keep the forbidden variant: switched off for this segment.
             ("阿里巴巴的“通义千问”。", "Alibaba's \\\"Tongyi Qianwen\\\".", "Alibaba's \\\"Tongyi Qianwen\\\".", nil, ", \"lintDisable\": [\"forbidden-variant\", \"term-missing\"]"),

@@ -26,6 +26,7 @@ public struct HugoDocument: Sendable {
         }
         // Front matter first: a hostile block is refused before the whole file is looked at.
         let frontMatter = try FrontMatter.read(bytes, path: path)
+        try frontMatter?.refuseAliases(rewriting: translatableKeys + FrontMatterPolicy.languageKeys + [FrontMatterPolicy.translationsKey])
         _ = try TextFile.decodeUTF8(bytes, path: path)
         self.path = path
         self.bytes = bytes

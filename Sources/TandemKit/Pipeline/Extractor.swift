@@ -51,7 +51,7 @@ public struct Extractor {
         var prepared: [(file: SegmentFile, url: URL, report: SegmentMerger.Report, leverage: LeverageSummary?)] = []
         for locale in try PostLocales.targets(of: document, project: project) {
             let url = try project.segmentFile(for: post, locale: locale)
-            let previous = try SegmentFileStore.read(url, displayPath: project.projectPath(of: url))
+            let previous = try SegmentFileStore.read(url, for: locale, displayPath: project.projectPath(of: url))
             var merged = merger.merge(extracted, into: previous)
             // Nothing to translate: the source is its own translation, done before anyone looks.
             for index in merged.segments.indices where merged.segments[index].state == .new

@@ -42,7 +42,9 @@ public struct MemoryRebuild {
     private func replacingFile(at destination: URL, progress: ((String) -> Void)?) throws -> Summary {
         let directory = destination.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let temporary = directory.appendingPathComponent(".\(destination.lastPathComponent).rebuild-\(UUID().uuidString)")
+        // Files a killed rebuild left here go first (see `TemporaryFile.removeStale`).
+        TemporaryFile.removeStale(in: directory, runStart: Date())
+        let temporary = TemporaryFile.name(beside: destination)
         // SQLite's own companions of a database file.
         let companions = ["-wal", "-shm"]
         defer {

@@ -77,7 +77,7 @@ public struct PostBuilder {
         var results: [BuildResult] = []
         for locale in targets {
             let url = try project.segmentFile(for: post, locale: locale)
-            guard let file = try SegmentFileStore.read(url, displayPath: project.projectPath(of: url)) else {
+            guard let file = try SegmentFileStore.read(url, for: locale, displayPath: project.projectPath(of: url)) else {
                 results.append(BuildResult(post: path, locale: locale.identifier, output: nil, complete: 0, status: .missingSegments))
                 continue
             }
@@ -106,6 +106,7 @@ public struct PostBuilder {
                     path: project.projectPath(of: item.segmentFile))
                 throw TandemError.invalidValue(location, message: problem.description)
             }
+            try refuseOversizedOutput(bytes, post: path, locale: item.locale, targets: item.targets, segmentFile: item.segmentFile)
             let existing = try Self.existingBytes(output)
             let status: BuildResult.Status
             if existing == bytes {

@@ -34,13 +34,15 @@ extension Project {
         return Project(root: root, configuration: configuration, site: site)
     }
 
-    /// Adds `.tandem/` to the root's `.gitignore` unless it is there: the memory is derived.
+    /// Adds `.tandem/` (the memory is derived) and the temporary files' pattern (a killed run
+    /// may leave one until the next run removes it) to the root's `.gitignore` unless there.
     private static func ignoreDerivedFiles(in root: URL) throws {
         let ignore = root.appendingPathComponent(".gitignore")
-        let entry = ProjectLayout.derivedDirectoryName + "/"
         let existing = (try? String(contentsOf: ignore, encoding: .utf8)) ?? ""
-        guard !existing.split(separator: "\n").contains(Substring(entry)) else { return }
+        let lines = existing.split(separator: "\n")
+        let missing = [ProjectLayout.derivedDirectoryName + "/", TemporaryFile.gitIgnorePattern].filter { !lines.contains(Substring($0)) }
+        guard !missing.isEmpty else { return }
         let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
-        try AtomicFile.write(Array((existing + separator + entry + "\n").utf8), to: ignore)
+        try AtomicFile.write(Array((existing + separator + missing.map { $0 + "\n" }.joined()).utf8), to: ignore)
     }
 }

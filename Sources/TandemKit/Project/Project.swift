@@ -111,6 +111,7 @@ public struct Project: Sendable {
         let relative = (relativePath(of: post) as NSString).deletingPathExtension + ".json"
         let url = localesDirectory.appendingPathComponent(locale.identifier).appendingPathComponent(relative).standardizedFileURL
         guard isInside(url, localesDirectory) else { throw TandemError.invalidArgument("segment file for \(post.path) would fall outside \(localesDirectory.path)") }
+        try refuseSegmentFileClash(of: post, segmentFile: url)
         return url
     }
 

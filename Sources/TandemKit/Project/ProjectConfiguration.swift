@@ -78,6 +78,12 @@ public struct ProjectConfiguration: Codable, Equatable, Sendable {
                 codingPath: [CodingKeys.outputDirectory],
                 debugDescription: "output: directory needs outputDirectory with {tag}, such as content.{tag}"))
         }
+        // A URL lookalike (`postgres:user:secret@host/db`) must not become a SQLite file.
+        if MemoryAddress.looksLikeURL(memory), !PostgreSQLURL.isURL(memory) {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: [CodingKeys.memory],
+                debugDescription: "'\(MemoryAddress.redactingPassword(memory))' looks like a URL but is not postgres://user[:password]@host[:port]/database"))
+        }
     }
 
     /// Reads and checks `file`.

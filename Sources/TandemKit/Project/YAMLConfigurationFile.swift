@@ -10,9 +10,9 @@ enum YAMLConfigurationFile {
         do {
             return try YAMLDecoder().decode(type, from: text)
         } catch let error as DecodingError {
-            throw TandemError.invalidConfiguration(file: file.path, message: error.tandemDescription)
+            throw locatedError(error, in: text, file: file.path)
         } catch let error as YamlError {
-            throw TandemError.invalidConfiguration(file: file.path, message: "invalid YAML: \(error)")
+            throw locatedError(error, file: file.path)
         }
     }
 

@@ -21,7 +21,9 @@ public enum SegmentFileStore {
                 SourceLocation(file: path, line: position.line, column: position.column), message: problem.message)
         }
         do {
-            return try JSONDecoder().decode(SegmentFile.self, from: Data(bytes))
+            let file = try JSONDecoder().decode(SegmentFile.self, from: Data(bytes))
+            try file.validate(bytes: bytes, path: path)
+            return file
         } catch let error as DecodingError {
             throw TandemError.invalidSegmentFile(
                 location(of: error, in: bytes, path: path), message: "not a Tandem segment file: \(error.tandemDescription)")

@@ -69,6 +69,9 @@ public struct TranslationLayout: Sendable {
         guard let tag = LocaleTag(suffix) else { return nil }
         let projectKeys = ([configuration.source] + configuration.targets).map(languageKey(for:))
         if projectKeys.contains(suffix) { return suffix }
+        // Another language only by a two-letter ISO 639-1 code: `x.old.md` and `x.new.md` beside
+        // `x.md` are posts of their own, not Old/Newari versions to skip.
+        guard tag.identifier.count == 2 else { return nil }
         let original = stem.deletingPathExtension().appendingPathExtension(url.pathExtension)
         return FileManager.default.fileExists(atPath: original.path) ? languageKey(for: tag) : nil
     }
@@ -109,9 +112,14 @@ public struct TranslationLayout: Sendable {
 
     private func directory(_ relative: String) -> URL { root.appendingPathComponent(relative).standardizedFileURL }
 
+    /// Whether `url` lies in `directory`, as written and after symbolic links are resolved (a
+    /// link inside the project that points out of it does not count as inside).
     static func isInside(_ url: URL, _ directory: URL) -> Bool {
-        let path = url.standardizedFileURL.path
-        let base = directory.standardizedFileURL.path
-        return path == base || path.hasPrefix(base.hasSuffix("/") ? base : base + "/")
+        func contains(_ url: URL, _ directory: URL) -> Bool {
+            let path = url.standardizedFileURL.path
+            let base = directory.standardizedFileURL.path
+            return path == base || path.hasPrefix(base.hasSuffix("/") ? base : base + "/")
+        }
+        return contains(url, directory) && contains(url.resolvingExistingSymlinks(), directory.resolvingExistingSymlinks())
     }
 }

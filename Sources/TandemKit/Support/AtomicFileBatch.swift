@@ -21,9 +21,7 @@ public final class AtomicFileBatch {
         } catch {
             throw TandemError.unwritable(path: url.path, reason: "cannot create \(directory.path): \(error.localizedDescription)")
         }
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString)")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw TandemError.unwritable(path: url.path, reason: String(cString: strerror(errno))) }
+        let (temporary, descriptor) = try TemporaryFile.create(beside: url)
         defer { close(descriptor) }
         pending.append((temporary, url))
         try AtomicFileWriter.writeAll(bytes, to: descriptor, path: url.path)

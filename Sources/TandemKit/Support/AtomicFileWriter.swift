@@ -1,7 +1,7 @@
 import Foundation
 
 /// Writes a file so that readers see either the old content or the complete new one, never a
-/// part: bytes go to a temporary file beside the target, which is flushed to disk (`fsync`),
+/// part: bytes go to a temporary file beside the target (named by `TemporaryFile`), which is flushed to disk (`fsync`),
 /// renamed over the target, and the directory is flushed too (as git's lockfile does).
 /// Until `commit()` nothing at the target path changes; `abandon()` (or an error) removes the
 /// temporary file.
@@ -16,12 +16,7 @@ public final class AtomicFileWriter {
     /// Starts writing `destination` (its directory must exist).
     public init(destination: URL) throws {
         self.destination = destination
-        let directory = destination.deletingLastPathComponent()
-        temporary = directory.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(UUID().uuidString)")
-        descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if descriptor < 0 {
-            throw TandemError.unwritable(path: destination.path, reason: String(cString: strerror(errno)))
-        }
+        (temporary, descriptor) = try TemporaryFile.create(beside: destination)
         buffer.reserveCapacity(bufferLimit)
     }
 

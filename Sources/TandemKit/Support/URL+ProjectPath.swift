@@ -10,3 +10,22 @@ extension URL {
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 }
+
+extension URL {
+    /// This path with every symbolic link in its existing part resolved (`realpath` of the
+    /// deepest existing ancestor, then the rest as written): where a write would really land.
+    /// A lexical check alone lets `locales/en/posts -> /elsewhere` take files out of the project.
+    func resolvingExistingSymlinks() -> URL {
+        var existing = standardizedFileURL
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing = existing.deletingLastPathComponent()
+        }
+        guard let resolved = realpath(existing.path, nil) else { return standardizedFileURL }
+        defer { free(resolved) }
+        var url = URL(fileURLWithPath: String(cString: resolved))
+        for component in rest { url.appendPathComponent(component) }
+        return url.standardizedFileURL
+    }
+}

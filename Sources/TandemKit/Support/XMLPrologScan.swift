@@ -24,6 +24,11 @@ struct XMLPrologScan {
     private var quote: UInt8?
     private var inSubset = false
     private var subsetComment = false
+    /// Inside a processing instruction in the internal subset: its text (quotes included)
+    /// means nothing until `?>`.
+    private var subsetProcessingInstruction = false
+    /// Inside a markup declaration (`<!ATTLIST …>`) in the subset: the only place quotes quote.
+    private var inDeclaration = false
     private var line = 1
     private var column = 0
 
@@ -91,13 +96,26 @@ struct XMLPrologScan {
             if recentEnds(with: "-->") { subsetComment = false }
             return
         }
+        if subsetProcessingInstruction {
+            if recentEnds(with: "?>") { subsetProcessingInstruction = false }
+            return
+        }
         if let q = quote {
             if byte == q { quote = nil }
             return
         }
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
-            quote = byte
+            // In the subset a quote opens a literal only inside a declaration: a stray one (in
+            // text libxml2 rejects anyway) must not hide what follows from this scan.
+            if !inSubset || inDeclaration { quote = byte }
+        case UInt8(ascii: "?") where inSubset && recentEnds(with: "<?"):
+            subsetProcessingInstruction = true
+            recent = []
+        case UInt8(ascii: "!") where inSubset && recentEnds(with: "<!"):
+            inDeclaration = true
+        case UInt8(ascii: ">") where inSubset && inDeclaration:
+            inDeclaration = false
         case UInt8(ascii: "["):
             inSubset = true
         case UInt8(ascii: "]"):
@@ -110,6 +128,7 @@ struct XMLPrologScan {
                 verdict = .entityDeclaration(line: line, column: column - 7)
             } else if inSubset, recentEnds(with: "<!--") {
                 subsetComment = true
+                inDeclaration = false
                 recent = []
             }
         }

@@ -5,10 +5,12 @@ import Foundation
 /// Tags end up in file names (`locales/<tag>/…`, `foo.<tag>.md`), so only the letters, digits
 /// and hyphens of BCP 47 are accepted: a tag can never carry a path separator.
 public struct LocaleTag: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
-    /// The tag as written, such as `zh-CN`.
+    /// The tag in BCP 47's canonical case, such as `zh-CN` (also for `zh-cn` or `ZH-cn`).
     public let identifier: String
 
     /// Validates `identifier`: a 2–3 letter language, then subtags of 1–8 letters or digits.
+    /// The tag is kept in canonical case (language lower, script title, region upper, the rest
+    /// lower; RFC 5646 §2.1.1), so `EN` and `en` are one locale and compare equal everywhere.
     public init?(_ identifier: String) {
         let subtags = identifier.split(separator: "-", omittingEmptySubsequences: false)
         guard let language = subtags.first, (2...3).contains(language.count),
@@ -19,7 +21,24 @@ public struct LocaleTag: Hashable, Comparable, Codable, Sendable, CustomStringCo
                   subtag.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
             else { return nil }
         }
-        self.identifier = identifier
+        self.identifier = Self.canonicalCase(subtags)
+    }
+
+    private static func canonicalCase(_ subtags: [Substring]) -> String {
+        var output: [String] = []
+        var afterSingleton = false
+        for (index, subtag) in subtags.enumerated() {
+            if index > 0, !afterSingleton, subtag.count == 4, subtag.allSatisfy(\.isLetter) {
+                output.append(subtag.prefix(1).uppercased() + subtag.dropFirst().lowercased())
+            } else if index > 0, !afterSingleton, subtag.count == 2 || (subtag.count == 3 && subtag.allSatisfy(\.isNumber)) {
+                output.append(subtag.uppercased())
+            } else {
+                output.append(subtag.lowercased())
+            }
+            // After a singleton (`x-`, `u-`) every subtag is lower case.
+            if index > 0, subtag.count == 1 { afterSingleton = true }
+        }
+        return output.joined(separator: "-")
     }
 
     public init(from decoder: Decoder) throws {

@@ -19,7 +19,7 @@ struct MemoryOptions: ParsableArguments {
 
     /// The memory to open.
     func resolvedAddress() throws -> MemoryAddress {
-        if let memory { return MemoryAddress(memory, relativeTo: WorkingDirectory.url) }
+        if let memory { return try MemoryAddress.checked(memory, relativeTo: WorkingDirectory.url) }
         guard ProjectLocator.projectRoot(from: WorkingDirectory.url) != nil else {
             return .sqlite(path: ProjectLayout(root: projectRoot).defaultMemoryFile.path)
         }

@@ -9,9 +9,12 @@ struct ProjectOptions: ParsableArguments {
 
     @OptionGroup var output: OutputOptions
 
+    /// The project, with the temporary files of killed earlier runs removed.
     func openProject() throws -> Project {
-        if let config { return try Project.open(configFile: URL(fileURLWithPath: config)) }
-        return try Project.open(searchingFrom: WorkingDirectory.url)
+        let project = try config.map { try Project.open(configFile: URL(fileURLWithPath: $0)) }
+            ?? Project.open(searchingFrom: WorkingDirectory.url)
+        project.removeStaleTemporaryFiles()
+        return project
     }
 
     /// `value` as JSON, or `text` for people.

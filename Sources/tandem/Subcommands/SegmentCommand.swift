@@ -12,6 +12,8 @@ struct SegmentCommand: ParsableCommand {
 
             A file ending in .md or .markdown is read as a Hugo post: the translatable front matter values (title, summary, description, lead) and the Markdown body's headings, paragraphs, list items and table cells are segmented, then link and image titles and the text arguments of shortcodes (figure's title and caption, admonition's title, …); code, HTML, the rest of shortcodes and URLs are not. Inline markup shows as placeholders: {1}…{/1} for a pair such as **bold**, {2/} for a standalone code such as `code`.
 
+            Input is limited to 16 MiB (16777216 bytes), as posts are; a larger file or standard input is refused (exit 2).
+
             Text form prints one sentence per line; JSON adds each sentence's line, column, UTF-8 byte offsets in the file and word count (Latin words and CJK characters, what translators are paid by), and for posts its id, location and placeholder codes.
 
             Examples:
@@ -35,9 +37,11 @@ struct SegmentCommand: ParsableCommand {
     func run() throws {
         let tag = locale
         let isStandardInput = file == "-"
+        // Input is bounded as posts are: a file or standard input past the limit is refused
+        // before it is held in memory.
         let bytes = isStandardInput
-            ? [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-            : try TextFile.readBytes(URL(fileURLWithPath: file))
+            ? try Self.readStandardInput(limit: TextFile.postSizeLimit)
+            : try TextFile.readBytes(URL(fileURLWithPath: file), limit: TextFile.postSizeLimit)
         let displayName = isStandardInput ? "<stdin>" : file
         _ = try TextFile.decodeUTF8(bytes, path: displayName)  // rejects invalid UTF-8 with its position
 
@@ -64,6 +68,20 @@ struct SegmentCommand: ParsableCommand {
             let report = SegmentReport(file: displayName, locale: tag.identifier, total: total, sentences: counted)
             Terminal.standardOutput.write(try JSONText.string(report) + "\n")
         }
+    }
+
+    /// Standard input, up to `limit` bytes; more is an error at `<stdin>`.
+    static func readStandardInput(limit: Int) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
+            bytes.append(contentsOf: chunk)
+            if bytes.count > limit {
+                throw TandemError.invalidValue(
+                    SourceLocation(file: "<stdin>", line: 1, column: 1),
+                    message: "input is more than \(limit) bytes; at most \(limit) are accepted (split the text)")
+            }
+        }
+        return bytes
     }
 
     /// Plain text: every sentence of the file, line breaks ending sentences as ICU has it.

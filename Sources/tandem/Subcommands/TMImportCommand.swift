@@ -128,7 +128,9 @@ struct TMImportCommand: ParsableCommand {
     private func keptFolder(memory: MemoryAddress) throws -> ProjectTMXFolder? {
         guard !noKeep, let root = ProjectLocator.projectRoot(from: WorkingDirectory.url) else { return nil }
         let project = try Project.open(configFile: ProjectLayout(root: root).configurationFile)
-        return memory.isSameMemory(as: project.memoryAddress()) ? ProjectTMXFolder(projectRoot: root) : nil
+        guard memory.isSameMemory(as: project.memoryAddress()) else { return nil }
+        project.removeStaleTemporaryFiles()
+        return ProjectTMXFolder(projectRoot: root)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TandemKit
 
 /// `tandem tm stats`: what the memory holds.
@@ -20,7 +21,13 @@ struct TMStatsCommand: ParsableCommand {
 
     func run() throws {
         let address = try memoryOptions.resolvedAddress()
-        let statistics = try address.open().statistics()
+        // Counting never creates a memory: a SQLite file that is not there holds nothing.
+        let statistics: MemoryStatistics
+        if case .sqlite(let path) = address, !FileManager.default.fileExists(atPath: path) {
+            statistics = MemoryStatistics(units: 0, distinctSources: 0, pairs: [])
+        } else {
+            statistics = try address.open().statistics()
+        }
         switch output.selected {
         case .text:
             var text = "\(address)\n\(statistics.units) units, \(statistics.distinctSources) distinct sources\n"

@@ -22,7 +22,7 @@ struct ProjectCreateTests {
                     layout.localeRulesFile(for: Self.ja), directory.url.appendingPathComponent("site")] {
             #expect(FileManager.default.fileExists(atPath: url.path), "\(url.path)")
         }
-        #expect(try String(contentsOf: directory.url.appendingPathComponent(".gitignore"), encoding: .utf8) == ".tandem/\n")
+        #expect(try String(contentsOf: directory.url.appendingPathComponent(".gitignore"), encoding: .utf8) == ".tandem/\n*.tandem-tmp-*\n")
         // Found from a directory inside it.
         let opened = try Project.open(searchingFrom: directory.url.appendingPathComponent("site"))
         #expect(opened.configuration == configuration)
@@ -47,7 +47,7 @@ struct ProjectCreateTests {
         let ignore = directory.url.appendingPathComponent(".gitignore")
         try "public/\nresources".write(to: ignore, atomically: true, encoding: .utf8)
         try Project.create(at: directory.url, configuration: ProjectConfiguration(source: Self.zh, targets: [Self.en]))
-        #expect(try String(contentsOf: ignore, encoding: .utf8) == "public/\nresources\n.tandem/\n")
+        #expect(try String(contentsOf: ignore, encoding: .utf8) == "public/\nresources\n.tandem/\n*.tandem-tmp-*\n")
     }
 
     @Test func withoutAProjectOpenSaysWhereItLooked() throws {

@@ -104,6 +104,9 @@ public struct DocumentBuilder {
                 if fallbackToSource { continue }
                 throw BuildProblem.missingTarget(segmentID: segment.id, location: segment.location)
             }
+            if targets[segment.id] != nil, let problem = TargetTextProblem.problems(in: target).first {
+                throw BuildProblem.unsafeText(segmentID: segment.id, location: segment.location, problem: problem)
+            }
             do {
                 edits.append(Edit(range: segment.range, bytes: Array(try InlineCodeSet(codes: codes).expand(target).utf8)))
             } catch {

@@ -3,6 +3,9 @@ public struct FrontMatter: Sendable {
     public var block: FrontMatterBlock
     /// Top-level keys in file order.
     public var fields: [FrontMatterField]
+    /// Top-level string values written with a YAML alias or anchor, which a splice would
+    /// corrupt: refused when Tandem rewrites their key (`refuseAliases(rewriting:)`).
+    var aliasedValues: [AliasedValue] = []
 
     /// Front matter larger than this is refused: it is metadata, not content.
     public static let sizeLimit = 256 * 1024

@@ -24,6 +24,7 @@ struct JSONFrontMatterReader {
         let lines = LineTable(content)
         let scanner = ValueExtentScanner(bytes: content, bound: content.count)
         var fields: [FrontMatterField] = []
+        var seen: Set<String> = []
         var index = 1  // after "{"
         while index < content.count {
             skipSpace(content, &index)
@@ -32,6 +33,14 @@ struct JSONFrontMatterReader {
             let keyLine = lines.position(of: index).line
             let keyData = Data(content[index..<keyEnd])
             let key = (try? JSONDecoder().decode(String.self, from: keyData)) ?? ""
+            // JSONSerialization keeps the last of duplicate keys (as Hugo does) while a splice
+            // would translate the first: refuse, naming the second.
+            guard seen.insert(key).inserted else {
+                let position = lines.position(of: index)
+                throw TandemError.invalidValue(
+                    SourceLocation(file: path, line: position.line, column: position.column),
+                    message: "duplicate key '\(key)' in JSON front matter; each key may appear once")
+            }
             index = keyEnd
             skipSpace(content, &index)
             guard index < content.count, content[index] == UInt8(ascii: ":") else { break }

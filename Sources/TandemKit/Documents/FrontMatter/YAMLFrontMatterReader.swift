@@ -23,13 +23,19 @@ struct YAMLFrontMatterReader {
         }
         let pairs = Array(mapping)
         var fields: [FrontMatterField] = []
+        var aliasedValues: [FrontMatter.AliasedValue] = []
         for (index, pair) in pairs.enumerated() {
             guard case .scalar(let keyScalar) = pair.key, let keyMark = keyScalar.mark else { continue }
             let nextKeyLine = index + 1 < pairs.count ? pairs[index + 1].key.mark?.line : nil
             let bound = nextKeyLine.map { lines.starts[$0 - 1] } ?? content.count
+            if let aliased = aliasedValue(key: keyScalar.string, keyMark: keyMark, value: pair.value, bound: bound, lines: lines, content: content) {
+                aliasedValues.append(aliased)
+            }
             fields.append(field(key: keyScalar.string, keyMark: keyMark, value: pair.value, bound: bound, lines: lines, content: content))
         }
-        return FrontMatter(block: block, fields: fields)
+        var frontMatter = FrontMatter(block: block, fields: fields)
+        frontMatter.aliasedValues = aliasedValues
+        return frontMatter
     }
 
     private func field(key: String, keyMark: Mark, value: Node, bound: Int, lines: LineTable, content: [UInt8]) -> FrontMatterField {
@@ -153,7 +159,7 @@ struct YAMLFrontMatterReader {
     }
 
     /// libyaml counts columns in Unicode scalars.
-    private func offset(of mark: Mark, lines: LineTable, content: [UInt8]) -> Int {
+    func offset(of mark: Mark, lines: LineTable, content: [UInt8]) -> Int {
         guard mark.line - 1 < lines.starts.count else { return content.count }
         var index = lines.starts[mark.line - 1]
         var column = 1
@@ -170,7 +176,7 @@ struct YAMLFrontMatterReader {
         LineTable(Array(bytes[..<block.contentRange.lowerBound])).starts.count - 1
     }
 
-    private func location(_ mark: Mark?) -> SourceLocation {
+    func location(_ mark: Mark?) -> SourceLocation {
         SourceLocation(file: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
     }
 
@@ -179,6 +185,11 @@ struct YAMLFrontMatterReader {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return .invalidValue(location(mark), message: "invalid YAML front matter: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams marks the first occurrence; the one to remove is the second.
+            if let key = duplicates.sorted().first,
+               let second = YAMLDuplicateKey.secondOccurrence(of: key, firstLine: context.mark.line, column: context.mark.column, in: context.text) {
+                return .invalidValue(SourceLocation(file: path, line: second.line + lineOffset, column: second.column), message: "duplicate key '\(key)' in front matter; each key may appear once")
+            }
             return .invalidValue(location(context.mark), message: "duplicate key \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")) in front matter; each key may appear once")
         case .reader(let problem, _, _, _):
             return .invalidValue(location(nil), message: "invalid YAML front matter: \(problem)")

@@ -17,6 +17,7 @@ public enum LintRule: String, Codable, Sendable, CaseIterable {
     case placeholderLost = "placeholder-lost"
     case placeholderAdded = "placeholder-added"
     case placeholderMisnested = "placeholder-misnested"
+    case targetUnsafeText = "target-unsafe-text"
     case inconsistentTranslation = "inconsistent-translation"
 
     /// The severity a finding of this rule has.
@@ -46,6 +47,7 @@ public enum LintRule: String, Codable, Sendable, CaseIterable {
         case .placeholderLost: return "A placeholder of the source is missing from the translation."
         case .placeholderAdded: return "The translation has a placeholder the source does not, or one of the source twice."
         case .placeholderMisnested: return "A pair of placeholders closes before it opens, or crosses another pair."
+        case .targetUnsafeText: return "The translation holds a NUL or control character, a blank line or a code fence, which would break the post."
         case .inconsistentTranslation: return "The same source sentence is translated two different ways."
         }
     }

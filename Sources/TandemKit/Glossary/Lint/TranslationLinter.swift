@@ -83,7 +83,11 @@ public struct TranslationLinter: Sendable {
             report(.numberMissing, "the number '\(number.text)' of the source is not in the target (value \(Self.format(number.value)))")
         }
 
-        // The same judgement build makes (`InlineCodeSet.expand`): what build refuses, lint reports.
+        // The same judgements build makes (`TargetTextProblem`, `InlineCodeSet.expand`): what
+        // build refuses, lint reports.
+        if let problem = TargetTextProblem.problems(in: target).first {
+            report(.targetUnsafeText, "\(problem)")
+        }
         let codes = segment.inlineCodes
         for problem in codes.problems(in: target) {
             switch problem {

@@ -54,10 +54,12 @@ public final class SQLiteMemory: TranslationMemory {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             pool = try DatabasePool(path: path, configuration: configuration)
-            try SQLiteSchema.migrator.migrate(pool)
+            try SQLiteSchema.migrate(pool)
             try Self.restoreIndexIfMissing(pool)
         } catch let error as DatabaseError {
-            throw TandemError.unreadable(path: path, reason: "not a Tandem memory: \(error.message ?? "\(error)")")
+            let reason = SQLiteSchema.reason(for: error, path: path)
+            if [.SQLITE_FULL, .SQLITE_IOERR].contains(error.resultCode) { throw TandemError.unwritable(path: path, reason: reason) }
+            throw TandemError.unreadable(path: path, reason: error.resultCode == .SQLITE_ERROR ? "not a Tandem memory: \(reason)" : reason)
         } catch let error as TandemError {
             throw error
         } catch {
@@ -174,7 +176,7 @@ public final class SQLiteMemory: TranslationMemory {
                 return result!
             }
         } catch let error as DatabaseError {
-            throw TandemError.unwritable(path: path, reason: error.message ?? "\(error)")
+            throw TandemError.unwritable(path: path, reason: SQLiteSchema.reason(for: error, path: path))
         }
     }
 

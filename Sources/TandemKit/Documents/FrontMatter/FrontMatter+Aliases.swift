@@ -1,0 +1,22 @@
+extension FrontMatter {
+    /// A top-level string (or list of strings) value that is an alias (`*a`), carries an
+    /// anchor (`&a`), or holds items that do.
+    ///
+    /// Yams resolves an alias to the anchored node, whose marks point at the anchor, so the bytes
+    /// Tandem would replace are another key's; an anchored value's bytes start at the anchor, and
+    /// replacing them drops the anchor its aliases need. Either way `build` would write a
+    /// corrupt post. Values Tandem never rewrites may use them freely.
+    struct AliasedValue: Sendable {
+        var key: String
+        var isAlias: Bool
+        var error: TandemError
+    }
+
+    /// Throws the error of the first aliased value among `keys` (the keys Tandem rewrites:
+    /// translated keys, language keys, `translations:`), an alias before an anchor since the
+    /// alias's key is the one a reader sees translated wrongly.
+    func refuseAliases(rewriting keys: [String]) throws {
+        let rewritten = aliasedValues.filter { keys.contains($0.key) }
+        if let first = rewritten.first(where: \.isAlias) ?? rewritten.first { throw first.error }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import TandemKit
+import TandemTestSupport
+
+/// Issue 14, item 9: temporary files of killed runs went nowhere; a live run's must stay.
+@Suite("Temporary files")
+struct TemporaryFileTests {
+    @Test func namesCarryTheMarkerAndTheWriter() {
+        let name = TemporaryFile.name(beside: URL(fileURLWithPath: "/p/locales/en/a.json")).lastPathComponent
+        #expect(name.hasPrefix(".a.json.tandem-tmp-\(getpid())-"))
+        #expect(TemporaryFile.writer(ofName: name) == getpid())
+        #expect(TemporaryFile.writer(ofName: ".a.json.tandem-tmp-123-ab-wal") == 123)
+        #expect(TemporaryFile.writer(ofName: "a.json") == nil)
+    }
+
+    @Test func onlyFilesOfGoneWritersFromBeforeTheRunAreRemoved() throws {
+        let directory = try TemporaryDirectory(prefix: "tandem-tmpfiles")
+        defer { directory.remove() }
+        let nested = directory.url.appendingPathComponent("locales/en")
+        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        let files = [
+            "gone": nested.appendingPathComponent(".a.json.tandem-tmp-2147483600-1"),
+            "live": nested.appendingPathComponent(".b.json.tandem-tmp-\(getpid())-2"),
+            "legacy": nested.appendingPathComponent(".c.json.tmp-\(UUID().uuidString)"),
+            "recentLegacy": nested.appendingPathComponent(".d.json.tmp-\(UUID().uuidString)"),
+            "post": nested.appendingPathComponent("e.json"),
+            "inGit": directory.url.appendingPathComponent(".git/.x.tandem-tmp-2147483600-3"),
+        ]
+        try FileManager.default.createDirectory(at: directory.url.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        let old = Date(timeIntervalSinceNow: -7200)
+        for (key, url) in files {
+            try Data("x".utf8).write(to: url)
+            if key != "recentLegacy" { try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: url.path) }
+        }
+        let removed = TemporaryFile.removeStale(below: [directory.url], runStart: Date())
+        #expect(Set(removed.map(\.lastPathComponent)) == [files["gone"]!.lastPathComponent, files["legacy"]!.lastPathComponent])
+        for key in ["live", "recentLegacy", "post", "inGit"] {
+            #expect(FileManager.default.fileExists(atPath: files[key]!.path), "\(key)")
+        }
+    }
+
+    @Test func aFileWrittenAfterTheRunStartedIsKept() throws {
+        let directory = try TemporaryDirectory(prefix: "tandem-tmpfiles")
+        defer { directory.remove() }
+        let url = directory.url.appendingPathComponent(".a.json.tandem-tmp-2147483600-1")
+        let start = Date(timeIntervalSinceNow: -60)
+        try Data("x".utf8).write(to: url)
+        #expect(TemporaryFile.removeStale(below: [directory.url], runStart: start).isEmpty)
+    }
+}
