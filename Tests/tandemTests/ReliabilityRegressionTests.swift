@@ -159,12 +159,15 @@ struct ReliabilityRegressionTests {
                 process.arguments = ["tm", "import", "--memory", memory, "\(index).tmx"]
                 process.currentDirectoryURL = directory.url
                 process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
+                let errors = directory.url.appendingPathComponent("m\(trial)-\(index).stderr")
+                FileManager.default.createFile(atPath: errors.path, contents: nil)
+                process.standardError = try FileHandle(forWritingTo: errors)
                 try process.run()
                 return process
             }
             for process in results { process.waitUntilExit() }
-            #expect(results.allSatisfy { $0.terminationStatus == 0 }, "trial \(trial): \(results.map(\.terminationStatus))")
+            let messages = try (0..<4).map { try String(contentsOf: directory.url.appendingPathComponent("m\(trial)-\($0).stderr"), encoding: .utf8) }
+            #expect(results.allSatisfy { $0.terminationStatus == 0 }, "trial \(trial): \(results.map(\.terminationStatus)) \(messages)")
             let stats = try ExecutableRunner.run(["tm", "stats", "--memory", memory], in: directory.url)
             #expect(stats.standardOutput.contains("200 units"), "\(stats.standardOutput)")
         }

@@ -53,9 +53,7 @@ public final class SQLiteMemory: TranslationMemory {
         do {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try SQLiteSchema.migrate(pool)
-            try Self.restoreIndexIfMissing(pool)
+            pool = try Self.openPool(path: path, configuration: configuration, patience: busyTimeout)
         } catch let error as DatabaseError {
             let reason = SQLiteSchema.reason(for: error, path: path)
             if [.SQLITE_FULL, .SQLITE_IOERR].contains(error.resultCode) { throw TandemError.unwritable(path: path, reason: reason) }
@@ -64,6 +62,26 @@ public final class SQLiteMemory: TranslationMemory {
             throw error
         } catch {
             throw TandemError.unwritable(path: path, reason: "\(error.localizedDescription)")
+        }
+    }
+
+    /// The pool on `path` with its schema current. Several processes opening one fresh file
+    /// at once can meet SQLite's "database is locked" where no busy handler runs (switching a
+    /// new file to WAL, or a read turning into a write after another process wrote): such an
+    /// open is tried again from the start, with a growing pause, until `patience` runs out.
+    private static func openPool(path: String, configuration: Configuration, patience: TimeInterval) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(patience)
+        var pause: TimeInterval = 0.02
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try SQLiteSchema.migrate(pool)
+                try restoreIndexIfMissing(pool)
+                return pool
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: pause)
+                pause = min(pause * 2, 0.5)
+            }
         }
     }
 

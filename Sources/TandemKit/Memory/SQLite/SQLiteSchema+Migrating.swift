@@ -8,17 +8,28 @@ extension SQLiteSchema {
     /// `BEGIN IMMEDIATE` transaction, so two processes can both decide to create `unit`; the
     /// second then fails ("table unit already exists") and its transaction rolls back. Running
     /// the migrator again re-reads what is applied, now the other process's work, under the
-    /// busy timeout: each migration still runs exactly once.
+    /// busy timeout: each migration still runs exactly once. A migration that creates nothing
+    /// (v3 rewrites identities) fails later, when it records itself in `grdb_migrations` after
+    /// the other process did; its transaction rolls back the same way.
     static func migrate(_ pool: DatabasePool, attempts: Int = 8) throws {
         var attempt = 1
         while true {
             do {
                 try migrator.migrate(pool)
                 return
-            } catch let error as DatabaseError where attempt < attempts && error.resultCode == .SQLITE_ERROR
-                && (error.message ?? "").contains("already exists") {
+            } catch let error as DatabaseError where attempt < attempts && Self.lostMigrationRace(error) {
                 attempt += 1
             }
+        }
+    }
+
+    /// Whether `error` is another process having applied the same migration first.
+    private static func lostMigrationRace(_ error: DatabaseError) -> Bool {
+        let message = error.message ?? ""
+        switch error.resultCode {
+        case .SQLITE_ERROR: return message.contains("already exists")
+        case .SQLITE_CONSTRAINT: return message.contains("grdb_migrations")
+        default: return false
         }
     }
 
