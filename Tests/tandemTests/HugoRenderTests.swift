@@ -81,4 +81,29 @@ struct HugoRenderTests {
         #expect(!article.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) })
         for glued in [".The", ".A ", ".That", ".Even", ".**", "?Th"] { #expect(!article.contains(glued), "\(glued)") }
     }
+
+    /// `make run`, the main job a newcomer runs first, works end to end on a copy of the sample
+    /// site: every step exits 0 (a step refusing the site's own outputs fails it) and the new
+    /// post's English page is rendered.
+    @Test func makeRunTranslatesAndRendersTheSampleSite() throws {
+        let root = SharedCorpus.repositoryRoot
+        let tandem = ExecutableRunner.tandem.path
+        guard tandem.hasPrefix(root.path + "/") else { return }
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-make-run-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: site) }
+        let make = Process()
+        make.executableURL = URL(fileURLWithPath: "/usr/bin/make")
+        make.arguments = ["-s", "-o", "build", "run", "TANDEM=\(tandem.dropFirst(root.path.count + 1))", "RUN_SITE=\(site.path)"]
+        make.currentDirectoryURL = root
+        let output = Pipe()
+        make.standardOutput = output
+        make.standardError = output
+        try make.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        make.waitUntilExit()
+        #expect(make.terminationStatus == 0, "\(text)")
+        let page = try String(contentsOf: site.appendingPathComponent("public/en/posts/2025-05-on-device-ai/index.html"), encoding: .utf8)
+        #expect(page.contains("<html lang=\"en\">"))
+        #expect(!text.contains("error:"), "\(text)")
+    }
 }
