@@ -14,7 +14,7 @@ struct ExtractCommand: ParsableCommand {
 
             The translation memory (memory: in tandem.yml: a SQLite file, or a team's PostgreSQL server as postgres://user@host/database) fills untranslated sentences from exact and in-context matches (origin tm, state translated), offers fuzzy matches as candidates with a diff of the sources, and receives every translated sentence (pseudo-translations excepted). leverage: in tandem.yml changes this: fillState: fuzzy has a person check each reused sentence, fillExact: false only offers exact matches whose neighbours differ, minimumScore and candidates set the fuzzy offers.
 
-            A post is skipped, without being read, when nothing it is made from changed since the last extract (recorded in .tandem/extract-state.json): its bytes, its segment files, tandem.yml, the Hugo configuration, the locale rules, the glossaries, the tandem executable and, when its files still hold untranslated or fuzzy sentences, the memory file (a PostgreSQL memory turns skipping off).
+            A post is skipped, without being read, when nothing it is made from changed since the last extract (recorded in .tandem/extract-state.json): its bytes, its segment files, tandem.yml, the Hugo configuration, the locale rules, the glossaries, the tandem executable and which memory file is used. With a memory, a post whose files still hold untranslated or fuzzy sentences is always extracted (the memory may have learnt them), and a PostgreSQL memory turns skipping off.
 
             A post that cannot be read is reported as FILE:LINE:COL: error: …; every other post is still extracted, and the exit status is 2.
 

@@ -170,9 +170,7 @@ public final class SQLiteMemory: TranslationMemory {
             return try pool.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
-                    let changesBefore = db.totalChangesCount
                     result = try body(db)
-                    if db.totalChangesCount != changesBefore { try Self.bumpGeneration(db) }
                     return .commit
                 }
                 return result!

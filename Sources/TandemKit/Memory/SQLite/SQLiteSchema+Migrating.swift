@@ -15,20 +15,11 @@ extension SQLiteSchema {
             do {
                 try migrator.migrate(pool)
                 return
-            } catch let error as DatabaseError where attempt < attempts && Self.lostMigrationRace(error) {
+            } catch let error as DatabaseError where attempt < attempts && error.resultCode == .SQLITE_ERROR
+                && (error.message ?? "").contains("already exists") {
                 attempt += 1
             }
         }
-    }
-
-    /// The other process created the table first ("already exists"), or recorded the migration
-    /// first (a migration whose statements tolerate an existing table then fails on GRDB's
-    /// record of it; seen once the memory's generation was bumped in each write, which changes
-    /// the timing of concurrent first imports).
-    static func lostMigrationRace(_ error: DatabaseError) -> Bool {
-        let message = error.message ?? ""
-        return (error.resultCode == .SQLITE_ERROR && message.contains("already exists"))
-            || (error.resultCode == .SQLITE_CONSTRAINT && message.contains("grdb_migrations"))
     }
 
     /// What a SQLite failure means for the person running Tandem: a full disk or a failing
