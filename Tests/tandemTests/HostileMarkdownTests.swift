@@ -65,10 +65,10 @@ struct HostileMarkdownTests {
         let english = String(decoding: try project.read("content/posts/deep.en.md"), as: UTF8.self)
         #expect(english.contains("⟦深处的句子。"), "\(english.suffix(200))")
 
-        // The memory, the segment file, the translation and the record of it: no temporary file is left.
+        // The memory, the segment file, the translation, the records of both: no temporary file is left.
         #expect(try Self.files(in: project) == [
             "tandem.yml", "content/posts/deep.md", "content/posts/deep.en.md", "locales/en/posts/deep.json", ".tandem/memory.sqlite",
-            "locales/.built.json",
+            ".tandem/extract-state.json", "locales/.built.json",
         ])
     }
 

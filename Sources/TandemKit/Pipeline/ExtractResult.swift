@@ -14,4 +14,21 @@ public struct ExtractResult: Codable, Equatable, Sendable {
     public var leverage: LeverageSummary?
     /// Whether the segment file on disk changed.
     public var written: Bool
+    /// Whether the post was skipped: nothing it is made from changed since the extract that
+    /// reported these counts (`ExtractRun`), so it was neither parsed nor looked up.
+    public var skipped: Bool = false
+
+    /// Whether the file leaves work the memory is asked about on every extract (a sentence
+    /// without translation or a fuzzy one): then the file depends on the memory's contents.
+    var asksMemory: Bool { translated < segments }
+
+    /// The same counts, reported for a skipped post: no changes, nothing looked up or written.
+    var skippedAgain: ExtractResult {
+        var result = self
+        result.changes = SegmentMerger.Report(unchanged: changes.unchanged + changes.restored + changes.added + changes.edited)
+        result.leverage = leverage.map { _ in LeverageSummary() }
+        result.written = false
+        result.skipped = true
+        return result
+    }
 }

@@ -40,8 +40,10 @@ public struct Extractor {
 
     /// Extracts `post` for each of its target locales. With a `batch`, segment files are staged
     /// there, and both they and their translations for the memory wait for `commit(_:)`;
-    /// without one, both are written now.
-    public func extract(_ post: URL, batch: AtomicFileBatch? = nil) throws -> [ExtractResult] {
+    /// without one, both are written now. `memoryHoldsFiles`: the memory already holds the
+    /// translations of the post's segment files as they are on disk (`ExtractRun` knows), so
+    /// only the files this call changes give it units; a re-run then leaves the memory as it was.
+    public func extract(_ post: URL, batch: AtomicFileBatch? = nil, memoryHoldsFiles: Bool = false) throws -> [ExtractResult] {
         let document = try HugoDocument(
             bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: project.projectPath(of: post),
             translatableKeys: project.configuration.translateKeys, shortcodeParameters: project.configuration.shortcodes)
@@ -84,7 +86,7 @@ public struct Extractor {
         var results: [ExtractResult] = []
         for (file, url, report, leverage) in prepared {
             let written = try SegmentFileStore.write(file, to: url, batch: batch)
-            if let memory {
+            if let memory, written || !memoryHoldsFiles {
                 let units = file.memoryUnits(originFile: project.projectPath(of: url))
                 if let batch {
                     if pendingUnits.batch !== batch { (pendingUnits.batch, pendingUnits.units) = (batch, []) }

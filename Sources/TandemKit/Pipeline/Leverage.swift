@@ -26,10 +26,17 @@ public struct Leverage {
 
     /// The memory's offer for each segment of `file`, in order; neighbours give the context.
     public func offers(for file: SegmentFile) throws -> [SegmentLeverage] {
+        try offers(for: file, at: Array(file.segments.indices))
+    }
+
+    /// The offers for the segments at `indices` only (what `apply(to:)` asks for: a translated
+    /// segment's offer would be thrown away, and looking it up costs a fuzzy search).
+    private func offers(for file: SegmentFile, at indices: [Int]) throws -> [SegmentLeverage] {
+        guard !indices.isEmpty else { return [] }
         let segments = file.segments
         // Exact lookups from memory rather than one database read each (loaded once per pair).
         try memory.prepareLookups(sourceLocale: file.sourceLocale, targetLocale: file.targetLocale)
-        return try segments.indices.map { index in
+        return try indices.map { index in
             let query = MemoryQuery(
                 source: segments[index].source, sourceLocale: file.sourceLocale, targetLocale: file.targetLocale,
                 previousSource: index > 0 ? segments[index - 1].source : nil,
@@ -51,8 +58,12 @@ public struct Leverage {
     @discardableResult
     public func apply(to file: inout SegmentFile) throws -> LeverageSummary {
         var summary = LeverageSummary()
-        let offers = try offers(for: file)
-        for (index, offer) in offers.enumerated() {
+        // Only segments that an offer can change: an edited (fuzzy) one or one without target.
+        // A fully translated file then never touches the memory (nor loads its index).
+        let asking = file.segments.indices.filter {
+            file.segments[$0].state == .fuzzy || file.segments[$0].target?.isEmpty != false
+        }
+        for (index, offer) in zip(asking, try offers(for: file, at: asking)) {
             if file.segments[index].state == .fuzzy {
                 // A target that needs checking (an edited sentence): offer what the memory has.
                 let source = file.segments[index].source

@@ -10,6 +10,7 @@ import Foundation
 ///     glossaries/<source>/<target>.tsv   glossaries (.csv, .tbx too)
 ///     tm/*.tmx                           TMX files the memory is rebuilt from
 ///     .tandem/memory.sqlite              the default memory (derived, git-ignored)
+///     .tandem/extract-state.json         what each post was last extracted from (derived)
 public struct ProjectLayout: Sendable {
     /// The project file's name.
     public static let configurationFileName = "tandem.yml"
@@ -49,6 +50,10 @@ public struct ProjectLayout: Sendable {
     }
     /// `tm/`.
     public var tmxDirectory: URL { root.appendingPathComponent(Self.tmxDirectoryName) }
+    /// `.tandem/extract-state.json`: the hashes `extract` skips unchanged posts by.
+    public var extractStateFile: URL {
+        root.appendingPathComponent(Self.derivedDirectoryName).appendingPathComponent("extract-state.json")
+    }
     /// `.tandem/memory.sqlite`.
     public var defaultMemoryFile: URL { root.appendingPathComponent(Self.defaultMemoryPath) }
 }

@@ -14,6 +14,8 @@ struct ExtractCommand: ParsableCommand {
 
             The translation memory (memory: in tandem.yml: a SQLite file, or a team's PostgreSQL server as postgres://user@host/database) fills untranslated sentences from exact and in-context matches (origin tm, state translated), offers fuzzy matches as candidates with a diff of the sources, and receives every translated sentence (pseudo-translations excepted). leverage: in tandem.yml changes this: fillState: fuzzy has a person check each reused sentence, fillExact: false only offers exact matches whose neighbours differ, minimumScore and candidates set the fuzzy offers.
 
+            A post is skipped, without being read, when nothing it is made from changed since the last extract (recorded in .tandem/extract-state.json): its bytes, its segment files, tandem.yml, the Hugo configuration, the locale rules, the glossaries, the tandem executable and which memory file is used. With a memory, a post whose files still hold untranslated or fuzzy sentences is always extracted (the memory may have learnt them), and a PostgreSQL memory turns skipping off.
+
             A post that cannot be read is reported as FILE:LINE:COL: error: …; every other post is still extracted, and the exit status is 2.
 
             Examples:
@@ -40,7 +42,7 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let project = try options.openProject()
-        let extractor = try Extractor(project: project, memory: noMemory ? nil : try project.openMemory())
+        let run = ExtractRun(project: project, usesMemory: !noMemory)
         let posts = try project.sourcePosts(paths)
         let progress = progressOptions.progress(total: posts.count, label: "extracting", json: options.output.selected == .json)
         var results: [ExtractResult] = []
@@ -48,16 +50,17 @@ struct ExtractCommand: ParsableCommand {
         // All segment files become visible together, after one flush, and only then does the
         // memory get their translations (one transaction): a thousand posts do not cost two
         // thousand fsyncs. A bad post is left out of the batch; the others go on.
-        let batch = AtomicFileBatch()
         for (index, post) in posts.enumerated() {
             do {
-                results += try extractor.extract(post, batch: batch)
+                results += try run.extract(post)
+            } catch let failure as ExtractRun.SetupFailure {
+                throw failure.error
             } catch {
                 failures.append(PostFailure(post: project.projectPath(of: post), error: error))
             }
             progress.update(index + 1)
         }
-        try extractor.commit(batch)
+        try run.finish()
         progress.finish()
         try options.emit(Report(results: results, failures: failures)) {
             var text = results.map { result in
@@ -66,7 +69,7 @@ struct ExtractCommand: ParsableCommand {
                 let copied = result.copied > 0 ? ", \(result.copied) copied (nothing to translate)" : ""
                 return "\(result.segmentFile): \(result.segments) segments, \(result.translated) translated\(copied)"
                     + " (\(changes.added) new, \(changes.edited) edited→fuzzy, \(changes.obsoleted) obsolete"
-                    + "\(changes.restored > 0 ? ", \(changes.restored) restored" : "")\(memory))\(result.written ? "" : ", unchanged")\n"
+                    + "\(changes.restored > 0 ? ", \(changes.restored) restored" : "")\(memory))\(result.skipped ? ", skipped (nothing changed)" : result.written ? "" : ", unchanged")\n"
             }.joined()
             if results.isEmpty && failures.isEmpty { text = "no posts found under \(project.contentDirectory.path)\n" }
             return text
