@@ -4,7 +4,7 @@ extension SegmentFile {
     /// and a segment id used twice (build would take the later target, lint the earlier).
     func validate(bytes: [UInt8], path: String) throws {
         if formatVersion != Self.currentFormatVersion {
-            let offset = Self.offset(of: Array("\"formatVersion\"".utf8), in: bytes) ?? 0
+            let offset = SegmentFilePositions(bytes).topLevelKeyOffsets["formatVersion"] ?? 0
             throw TandemError.invalidSegmentFile(
                 Self.location(offset, in: bytes, path: path),
                 message: "formatVersion \(formatVersion) is not one this Tandem reads (\(Self.currentFormatVersion)); a newer Tandem wrote this file, or it was edited")
@@ -22,15 +22,10 @@ extension SegmentFile {
     /// (`locales/<tag>/…`): its targets would be published as the wrong language.
     func requireTargetLocale(_ locale: LocaleTag, bytes: [UInt8], path: String) throws {
         guard targetLocale != locale else { return }
-        let offset = Self.offset(of: Array("\"targetLocale\"".utf8), in: bytes) ?? 0
+        let offset = SegmentFilePositions(bytes).topLevelKeyOffsets["targetLocale"] ?? 0
         throw TandemError.invalidSegmentFile(
             Self.location(offset, in: bytes, path: path),
             message: "targetLocale is \(targetLocale) but the file is in the folder of \(locale); move it or correct targetLocale")
-    }
-
-    private static func offset(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
-        guard needle.count <= bytes.count else { return nil }
-        return (0...(bytes.count - needle.count)).first { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
     }
 
     private static func location(_ offset: Int, in bytes: [UInt8], path: String) -> SourceLocation {

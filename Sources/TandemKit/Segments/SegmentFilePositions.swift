@@ -11,6 +11,8 @@ struct SegmentFilePositions {
     var targetOffsets: [Int?] = []
     /// Segment `i`'s `"id"` as written (ids are hex digits: no escapes to undo).
     var ids: [String?] = []
+    /// Byte offset of each top-level key (`"formatVersion"`, `"targetLocale"`, …).
+    var topLevelKeyOffsets: [String: Int] = [:]
 
     /// Where a reader fixes segment `index`: its target, else the segment; 0 when the scan
     /// found no such segment.
@@ -29,6 +31,7 @@ struct SegmentFilePositions {
         scanner.skipSpace()
         guard scanner.peek == UInt8(ascii: "{") else { return }
         _ = scanner.object { key, scanner in
+            topLevelKeyOffsets[key] = scanner.keyStart
             guard key == "segments" else { return scanner.value() }
             scanner.skipSpace()
             guard scanner.peek == UInt8(ascii: "[") else { return scanner.value() }
@@ -55,6 +58,8 @@ struct SegmentFilePositions {
     struct Scanner {
         let bytes: [UInt8]
         var index = 0
+        /// Where the key of the member `object` is visiting starts.
+        var keyStart = 0
 
         var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
 
@@ -101,6 +106,7 @@ struct SegmentFilePositions {
             if peek == UInt8(ascii: "}") { index += 1; return true }
             while true {
                 skipSpace()
+                keyStart = index
                 guard let key = string() else { return false }
                 skipSpace()
                 guard peek == UInt8(ascii: ":") else { return false }
