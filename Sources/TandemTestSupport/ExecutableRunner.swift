@@ -46,8 +46,17 @@ public struct ExecutableRunner {
         process.standardError = error
         process.standardInput = inputPipe
         try process.run()
-        if let input { inputPipe.fileHandleForWriting.write(Data(input.utf8)) }
-        try inputPipe.fileHandleForWriting.close()
+        // Standard input is written on its own thread, and a child that exits without reading
+        // all of it (a refused 20 MB line) must not kill the test process with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        let inputHandle = inputPipe.fileHandleForWriting
+        let inputWritten = DispatchSemaphore(value: 0)
+        let inputData = input.map { Data($0.utf8) }
+        Thread {
+            if let inputData { try? inputHandle.write(contentsOf: inputData) }
+            try? inputHandle.close()
+            inputWritten.signal()
+        }.start()
         // Read both pipes before waiting (standard error on another thread) so a large output
         // cannot block the child.
         final class Box: @unchecked Sendable { var data = Data() }
@@ -60,6 +69,7 @@ public struct ExecutableRunner {
         }.start()
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         done.wait()
+        inputWritten.wait()
         let errData = errorBox.data
         process.waitUntilExit()
         return Result(

@@ -27,6 +27,19 @@ struct GlossaryCommandTests {
         #expect(result.standardOutput.isEmpty)
     }
 
+    /// The build manifest (`locales/.built.json`) and archived segment files of retired posts
+    /// are Tandem's bookkeeping: a lint of the project after a build reads neither.
+    @Test func hiddenBookkeepingInLocalesIsNotLinted() throws {
+        let project = try LintSampleProject(fixed: true)
+        defer { project.remove() }
+        let archive = project.root.appendingPathComponent("locales/en/.archive/posts")
+        try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+        try "{\"files\": {}}\n".write(to: project.root.appendingPathComponent("locales/.built.json"), atomically: true, encoding: .utf8)
+        try "not json at all\n".write(to: archive.appendingPathComponent("old.json"), atomically: true, encoding: .utf8)
+        let result = try ExecutableRunner.run(["glossary", "lint"], in: project.root)
+        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+    }
+
     @Test func severityErrorLetsWarningsPass() throws {
         let project = try LintSampleProject(fixed: true)
         defer { project.remove() }

@@ -18,12 +18,7 @@ public struct HugoDocument: Sendable {
         bytes: [UInt8], path: String, translatableKeys: [String] = FrontMatterPolicy.defaultKeys,
         shortcodeParameters: ShortcodeTextParameters = .defaults
     ) throws {
-        if let nul = bytes.firstIndex(of: 0) {
-            let prefix = String(decoding: bytes[..<nul], as: UTF8.self)
-            throw TandemError.invalidValue(
-                SourceLocation(file: path, text: prefix, utf8Offset: nul),
-                message: "NUL byte at offset \(nul); expected a text file")
-        }
+        try TextFile.refuseNUL(bytes, path: path)
         // Front matter first: a hostile block is refused before the whole file is looked at.
         let frontMatter = try FrontMatter.read(bytes, path: path)
         try frontMatter?.refuseAliases(rewriting: translatableKeys + FrontMatterPolicy.languageKeys + [FrontMatterPolicy.translationsKey])

@@ -18,7 +18,9 @@ public enum ExchangeFormat: String, Codable, Sendable, CaseIterable {
 
     /// The format of a returned file, from its first bytes: XML is XLIFF (2.x when the root's
     /// `version` starts with 2, else 1.2), anything else PO. The reader checks the root again.
-    public static func detect(_ bytes: [UInt8]) -> ExchangeFormat {
+    /// UTF-16 files (Trados and memoQ write them) are looked at as the UTF-8 the readers see.
+    public static func detect(_ document: [UInt8]) -> ExchangeFormat {
+        let bytes = XMLByteEncoding.detect(document).encoding == .utf8 ? document : XMLByteEncoding.utf8Document(document)
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
         guard start < bytes.count && bytes[start] == UInt8(ascii: "<") else { return .po }

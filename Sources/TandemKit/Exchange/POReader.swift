@@ -30,7 +30,7 @@ public struct POReader {
     }
 
     public func read(_ bytes: [UInt8]) throws -> [ReturnedDocument] {
-        var text = try TextFile.decodeUTF8(bytes, path: displayPath)
+        var text = try TextFile.decodeText(bytes, path: displayPath)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         var entries: [Entry] = []
         var current = Entry()
@@ -120,7 +120,20 @@ public struct POReader {
         var byOriginal: [String: Int] = [:]
         for entry in entries {
             let location = SourceLocation(file: displayPath, line: max(entry.line, 1), column: 1)
-            guard let id = entry.id else { continue }
+            guard let id = entry.id else {
+                // Comments alone are no entry; strings without a msgid are a broken one, which
+                // would otherwise vanish without a word.
+                if entry.context != nil || entry.translation != nil {
+                    throw TandemError.invalidValue(location, message: "an entry without msgid; expected msgid before msgstr")
+                }
+                continue
+            }
+            // The limit XLIFF units have: no sentence comes near it, and a longer target
+            // would only reach a segment file to be refused by build.
+            let limit = XLIFFReader.Limits().maximumUnitTextBytes
+            if let longest = [id, entry.translation ?? ""].max(by: { $0.utf8.count < $1.utf8.count }), longest.utf8.count > limit {
+                throw TandemError.invalidValue(location, message: "an entry of \(longest.utf8.count) bytes; at most \(limit) are accepted in a msgid or msgstr")
+            }
             if id.isEmpty && entry.context == nil {
                 // The header.
                 for field in (entry.translation ?? "").split(separator: "\n") {

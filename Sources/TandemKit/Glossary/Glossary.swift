@@ -41,12 +41,12 @@ public struct Glossary: Equatable, Sendable {
         guard let format = FileFormat(path: url.path) else {
             throw TandemError.unsupportedFile(path: url.path, expected: "a glossary (.tsv, .csv or .tbx)")
         }
-        let bytes = try TextFile.readBytes(url)
+        let bytes = try TextFile.readBytes(url, limit: TextFile.textSizeLimit)
         let path = displayPath ?? url.path
         var glossary: Glossary
         switch format {
-        case .tsv: glossary = try TSVGlossaryFormat.read(TextFile.decodeUTF8(bytes, path: path), path: path)
-        case .csv: glossary = try CSVGlossaryFormat.read(TextFile.decodeUTF8(bytes, path: path), path: path)
+        case .tsv: glossary = try TSVGlossaryFormat.read(TextFile.decodeText(bytes, path: path), path: path)
+        case .csv: glossary = try CSVGlossaryFormat.read(TextFile.decodeText(bytes, path: path), path: path)
         case .tbx: glossary = try TBXGlossaryReader.read(bytes, path: path, sourceLocale: sourceLocale, targetLocale: targetLocale)
         }
         if glossary.sourceLocale == nil || glossary.targetLocale == nil, let pair = localePair(of: url) {

@@ -128,7 +128,14 @@ private final class TBXCollector: EntityRefusingXMLDelegate {
         refuse(message)
     }
 
+    /// How deep the current element is. TBX needs about eight levels; the XLIFF readers' limit
+    /// keeps a hostile file from building a deep tree (or a deep stack) in libxml2.
+    var depth = 0
+    static let maximumDepth = XLIFFReader.Limits().maximumDepth
+
     override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+        depth += 1
+        if depth > Self.maximumDepth { return refuse("elements nested deeper than \(Self.maximumDepth)") }
         let local = name.split(separator: ":").last.map(String.init) ?? name
         switch local {
         case "tbx", "martif":
@@ -181,6 +188,7 @@ private final class TBXCollector: EntityRefusingXMLDelegate {
     }
 
     override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        depth -= 1
         let local = name.split(separator: ":").last.map(String.init) ?? name
         let text = textBuffer.trimmingCharacters(in: .whitespacesAndNewlines)
         switch local {

@@ -1,7 +1,10 @@
+import Foundation
+
 /// What makes a target's text unsafe to splice into a post whatever its placeholders: a
 /// sentence replaces a sentence inside a paragraph, heading, table cell or front-matter value,
-/// so it may not carry a NUL or another control character, end the block with a blank line, or
-/// open a code fence. Build refuses such a target and lint reports it (`problems(in:)` is the
+/// so it may not carry a NUL or another control character, end the block with a blank line,
+/// open a code fence, or start a line with what CommonMark reads as the start of another block
+/// (a heading, a thematic break or setext underline, a block quote, a list item, HTML). Build refuses such a target and lint reports it (`problems(in:)` is the
 /// one judgement both use), so `build` never writes a post the source did not have the shape of.
 public enum TargetTextProblem: Error, Equatable, Sendable, CustomStringConvertible {
     /// A control character other than tab, line feed and carriage return (NUL included), at a
@@ -11,6 +14,9 @@ public enum TargetTextProblem: Error, Equatable, Sendable, CustomStringConvertib
     case blankLine(offset: Int)
     /// A line starting with ``` or ~~~, which would open a code block swallowing the rest.
     case codeFence(offset: Int)
+    /// A line that CommonMark lets interrupt a paragraph (`# `, `---`, `===`, `> `, `- `, `1. `,
+    /// `<div`…): the sentence would split its block and change the page's structure.
+    case blockStart(String, offset: Int)
 
     /// Everything unsafe in `target`, in text order.
     public static func problems(in target: String) -> [TargetTextProblem] {
@@ -45,13 +51,42 @@ public enum TargetTextProblem: Error, Equatable, Sendable, CustomStringConvertib
         } else if line.prefix { $0 == 0x20 }.count <= 3,
                   content.starts(with: Array("```".utf8)) || content.starts(with: Array("~~~".utf8)) {
             problems.append(.codeFence(offset: start))
+        } else if line.prefix(while: { $0 == 0x20 }).count <= 3, let marker = blockMarker(String(decoding: content, as: UTF8.self)) {
+            problems.append(.blockStart(marker, offset: start))
         }
+    }
+
+    /// The marker when `line` (without its indentation) begins a block that may interrupt a
+    /// paragraph (CommonMark 0.31, §4.1–4.6, §5.1–5.3).
+    private static func blockMarker(_ line: String) -> String? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        // ATX heading: 1–6 '#' then a space or the end of the line.
+        let hashes = trimmed.prefix { $0 == "#" }.count
+        if (1...6).contains(hashes), trimmed.count == hashes || trimmed.dropFirst(hashes).first == " " {
+            return String(repeating: "#", count: hashes)
+        }
+        // Thematic break or setext underline: three or more of one of - * _ =, spaces between.
+        let marks = trimmed.filter { $0 != " " && $0 != "\t" }
+        if marks.count >= 3, let first = marks.first, "-*_=".contains(first), marks.allSatisfy({ $0 == first }) {
+            return String(repeating: first, count: 3)
+        }
+        if trimmed.hasPrefix(">") { return ">" }
+        // A bullet, or an ordered list starting at 1, with text after it.
+        for bullet in ["- ", "* ", "+ ", "1. ", "1) "] where trimmed.hasPrefix(bullet) && trimmed.count > bullet.count {
+            return String(bullet.dropLast())
+        }
+        // HTML blocks of kinds 1–6 (script, comment, processing instruction, declaration,
+        // CDATA, and the block-level tags): any '<' followed by a letter, '!', '?' or '/'.
+        if trimmed.hasPrefix("<"), let next = trimmed.dropFirst().first, next.isLetter || "!?/".contains(next) {
+            return "<" + String(trimmed.dropFirst().prefix { $0.isLetter || "!?/".contains($0) })
+        }
+        return nil
     }
 
     /// UTF-8 offset in the target.
     public var offset: Int {
         switch self {
-        case .controlCharacter(_, let offset), .blankLine(let offset), .codeFence(let offset): return offset
+        case .controlCharacter(_, let offset), .blankLine(let offset), .codeFence(let offset), .blockStart(_, let offset): return offset
         }
     }
 
@@ -64,6 +99,8 @@ public enum TargetTextProblem: Error, Equatable, Sendable, CustomStringConvertib
             return "the target holds a blank line (byte \(offset)), which would end the paragraph; keep one sentence's text on its lines"
         case .codeFence(let offset):
             return "a line of the target starts a code fence (byte \(offset)), which would turn the rest of the post into code"
+        case .blockStart(let marker, let offset):
+            return "a line of the target starts with '\(marker)' (byte \(offset)), which Markdown reads as a new block (heading, rule, quote, list or HTML); join the line to the one before"
         }
     }
 }

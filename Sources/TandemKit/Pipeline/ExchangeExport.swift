@@ -68,6 +68,7 @@ public struct ExchangeExport {
                 return (output.appendingPathComponent(name), [document])
             }
             : [(output, documents)]
+        try refuseProjectFiles(groups.map(\.0))
         let batch = AtomicFileBatch()
         for (url, group) in groups {
             let text: String
@@ -81,5 +82,22 @@ public struct ExchangeExport {
         }
         try batch.commit()
         return summary
+    }
+
+    /// An export never replaces the project's own files: a slip such as `-o` naming a segment
+    /// file, a post or `tandem.yml` would put XLIFF where translations or the source were.
+    /// Exports go anywhere else, and only to files named like one (`.xlf`, `.xliff`, `.po`).
+    func refuseProjectFiles(_ destinations: [URL]) throws {
+        let protected = [project.localesDirectory, project.contentDirectory, project.layout.glossariesDirectory, project.layout.tmxDirectory]
+        let exchangeExtensions: Set<String> = ["xlf", "xliff", "po"]
+        for url in destinations {
+            let display = project.projectPath(of: url)
+            if let directory = protected.first(where: { TranslationLayout.isInside(url, $0) }) {
+                throw TandemError.invalidArgument("\(display) is inside \(project.projectPath(of: directory))/, which holds the project's own files; export to another folder")
+            }
+            if url.standardizedFileURL == project.layout.configurationFile.standardizedFileURL || !exchangeExtensions.contains(url.pathExtension.lowercased()) {
+                throw TandemError.invalidArgument("\(display) is not an exchange file name; expected a name ending in .xlf, .xliff or .po")
+            }
+        }
     }
 }

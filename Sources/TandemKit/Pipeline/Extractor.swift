@@ -38,6 +38,10 @@ public struct Extractor {
         segmenter = DocumentSegmenter(segmenter: sentences)
     }
 
+    /// More sentences than a book holds in one post is a generated or broken file: its segment
+    /// files, memory lookups and XLIFF would be unusable, so it is refused whole.
+    public static let maximumSegmentsPerPost = 20_000
+
     /// Extracts `post` for each of its target locales. With a `batch`, segment files are staged
     /// there, and both they and their translations for the memory wait for `commit(_:)`;
     /// without one, both are written now. `memoryHoldsFiles`: the memory already holds the
@@ -48,12 +52,17 @@ public struct Extractor {
             bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: project.projectPath(of: post),
             translatableKeys: project.configuration.translateKeys, shortcodeParameters: project.configuration.shortcodes)
         let extracted = segmenter.segments(of: document)
+        if extracted.count > Self.maximumSegmentsPerPost {
+            throw TandemError.invalidValue(
+                SourceLocation(file: document.path, line: 1, column: 1),
+                message: "the post has \(extracted.count) sentences; at most \(Self.maximumSegmentsPerPost) are accepted in one post (split it into several)")
+        }
         // Every locale's file is made before any is staged, so a post that fails part-way
         // (a broken segment file) leaves nothing of itself in the batch.
         var prepared: [(file: SegmentFile, url: URL, report: SegmentMerger.Report, leverage: LeverageSummary?)] = []
         for locale in try PostLocales.targets(of: document, project: project) {
             let url = try project.segmentFile(for: post, locale: locale)
-            let previous = try SegmentFileStore.read(url, for: locale, displayPath: project.projectPath(of: url))
+            let previous = try SegmentFileStore.read(url, for: locale, source: project.configuration.source, displayPath: project.projectPath(of: url))
             var merged = merger.merge(extracted, into: previous)
             // Nothing to translate: the source is its own translation, done before anyone looks.
             for index in merged.segments.indices where merged.segments[index].state == .new

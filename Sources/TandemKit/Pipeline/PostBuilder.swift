@@ -77,7 +77,7 @@ public struct PostBuilder {
         var results: [BuildResult] = []
         for locale in targets {
             let url = try project.segmentFile(for: post, locale: locale)
-            guard let file = try SegmentFileStore.read(url, for: locale, displayPath: project.projectPath(of: url)) else {
+            guard let file = try SegmentFileStore.read(url, for: locale, source: project.configuration.source, displayPath: project.projectPath(of: url)) else {
                 results.append(BuildResult(post: path, locale: locale.identifier, output: nil, complete: 0, status: .missingSegments))
                 continue
             }

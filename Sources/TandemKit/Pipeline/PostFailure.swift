@@ -1,3 +1,5 @@
+import Foundation
+
 /// A post that `extract` or `build` could not process: the run goes on with the others and
 /// reports each failure at its place, then exits 2.
 public struct PostFailure: Error, Codable, Equatable, Sendable {
@@ -10,12 +12,16 @@ public struct PostFailure: Error, Codable, Equatable, Sendable {
     public var message: String
 
     /// `error` met while processing `post`; without a location of its own it is placed at the
-    /// start of the post.
-    public init(post: String, error: any Error) {
+    /// start of the post. A location given as an absolute path under `root` (the project) is
+    /// shown relative to it, as every other message names project files.
+    public init(post: String, error: any Error, root: URL? = nil) {
         self.post = post
         let tandemError = error as? TandemError
         let location = tandemError?.location
-        file = location?.file ?? post
+        file = location.map { location in
+            guard let root, location.file.hasPrefix("/") else { return location.file }
+            return URL(fileURLWithPath: location.file).path(relativeTo: root)
+        } ?? post
         line = location?.line ?? 1
         column = location?.column ?? 1
         message = tandemError?.message ?? "\(error)"

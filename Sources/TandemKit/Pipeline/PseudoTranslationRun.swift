@@ -22,7 +22,7 @@ public struct PseudoTranslationRun {
     /// Fills `post`'s segment file for `locale`; nil when it has none yet (`extract` first).
     public func fill(_ post: URL, locale: LocaleTag) throws -> Result? {
         let url = try project.segmentFile(for: post, locale: locale)
-        guard var file = try SegmentFileStore.read(url, for: locale, displayPath: project.projectPath(of: url)) else { return nil }
+        guard var file = try SegmentFileStore.read(url, for: locale, source: project.configuration.source, displayPath: project.projectPath(of: url)) else { return nil }
         let filled = translator.fill(&file)
         if filled > 0 { try SegmentFileStore.write(file, to: url) }
         return Result(segmentFile: project.projectPath(of: url), filled: filled)

@@ -61,7 +61,11 @@ public struct Project: Sendable {
             if isDirectory.boolValue {
                 let enumerator = FileManager.default.enumerator(at: start, includingPropertiesForKeys: nil)
                 while let url = enumerator?.nextObject() as? URL {
-                    if isMarkdown(url) { posts.append(url.standardizedFileURL) }
+                    guard isMarkdown(url) else { continue }
+                    // A post that is a link out of the content directory (to a private file) is
+                    // not a post of this site: refused rather than read into segment files.
+                    try ProjectBoundary.require(url, inside: contentDirectory, named: "the content directory", what: "post", shownAs: projectPath(of: url))
+                    posts.append(url.standardizedFileURL)
                 }
             } else if isMarkdown(start) {
                 posts.append(start)
@@ -110,7 +114,11 @@ public struct Project: Sendable {
     public func segmentFile(for post: URL, locale: LocaleTag) throws -> URL {
         let relative = (relativePath(of: post) as NSString).deletingPathExtension + ".json"
         let url = localesDirectory.appendingPathComponent(locale.identifier).appendingPathComponent(relative).standardizedFileURL
-        guard isInside(url, localesDirectory) else { throw TandemError.invalidArgument("segment file for \(post.path) would fall outside \(localesDirectory.path)") }
+        guard isInside(url, localesDirectory) else {
+            throw TandemError.invalidArgument("\(projectPath(of: url)): the segment file of \(projectPath(of: post)) would fall outside locales/ (a symbolic link on the way leads out of it); replace the link with a folder")
+        }
+        // `locales/` itself, or the file, may be a link out of the project: checked against the root.
+        try ProjectBoundary.require(url, inside: root, named: "the project", what: "segment file", shownAs: projectPath(of: url))
         try refuseSegmentFileClash(of: post, segmentFile: url)
         return url
     }

@@ -78,12 +78,37 @@ public struct ProjectConfiguration: Codable, Equatable, Sendable {
                 codingPath: [CodingKeys.outputDirectory],
                 debugDescription: "output: directory needs outputDirectory with {tag}, such as content.{tag}"))
         }
+        // Paths Tandem reads posts and site settings from, or writes translations to, stay
+        // inside the project: `content: ../../etc` would make every post a file of elsewhere.
+        let paths: [(CodingKeys, String?)] = [(.content, content), (.outputDirectory, outputDirectory)] + (siteConfig ?? []).map { (.siteConfig, $0) }
+        for (key, path) in paths {
+            guard let path, !Self.staysInsideProject(path) else { continue }
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: [key],
+                debugDescription: "'\(path)' is outside the project; expected a path relative to the folder of tandem.yml, without ..  leaving it"))
+        }
         // A URL lookalike (`postgres:user:secret@host/db`) must not become a SQLite file.
         if MemoryAddress.looksLikeURL(memory), !PostgreSQLURL.isURL(memory) {
             throw DecodingError.dataCorrupted(.init(
                 codingPath: [CodingKeys.memory],
                 debugDescription: "'\(MemoryAddress.redactingPassword(memory))' looks like a URL but is not postgres://user[:password]@host[:port]/database"))
         }
+    }
+
+    /// Whether `path` (relative to the project root) names a place inside the project: not
+    /// absolute, and no `..` climbing above the root.
+    static func staysInsideProject(_ path: String) -> Bool {
+        guard !path.hasPrefix("/"), !path.hasPrefix("~") else { return false }
+        var depth = 0
+        for component in path.split(separator: "/") {
+            switch component {
+            case ".", "": continue
+            case "..": depth -= 1
+            default: depth += 1
+            }
+            if depth < 0 { return false }
+        }
+        return true
     }
 
     /// Reads and checks `file`.

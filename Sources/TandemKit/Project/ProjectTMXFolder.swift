@@ -31,6 +31,7 @@ public struct ProjectTMXFolder {
             return .alreadyKept(source)
         }
         let destination = directory.appendingPathComponent(Self.keptName(for: file))
+        try ProjectBoundary.require(destination, inside: projectRoot, named: "the project", what: "kept TMX copy", shownAs: relativePath(destination))
         guard FileManager.default.fileExists(atPath: destination.path) else { return .copy(to: destination) }
         if FileManager.default.contentsEqual(atPath: source.path, andPath: destination.path) {
             return .alreadyKept(destination)

@@ -4,9 +4,14 @@ internal import Yams
 /// Decoding Tandem's own YAML files (`tandem.yml`, `locales/<tag>.yml`): typed decoding only,
 /// errors naming the file and the key, unknown keys refused.
 enum YAMLConfigurationFile {
+    /// The largest settings file read.
+    static let configurationSizeLimit = 1 << 20
+
     /// `file` decoded as `T`.
     static func decode<T: Decodable>(_ type: T.Type, from file: URL) throws -> T {
-        let text = try TextFile.readUTF8(file)
+        // Settings are a few hundred bytes: a megabyte is a mistake or an attack (a 50 MB
+        // scalar keeps the YAML parser busy for minutes), refused before parsing.
+        let text = try TextFile.decodeText(TextFile.readBytes(file, limit: configurationSizeLimit), path: file.path)
         do {
             return try YAMLDecoder().decode(type, from: text)
         } catch let error as DecodingError {

@@ -18,14 +18,26 @@ extension SegmentFile {
         }
     }
 
+    /// Refuses a file whose `sourceLocale` is not the project's: its sources would be matched
+    /// against posts and memory units of another language.
+    func requireSourceLocale(_ locale: LocaleTag, bytes: [UInt8], path: String) throws {
+        guard sourceLocale != locale else { return }
+        throw Self.wrongLocale(key: "sourceLocale", bytes: bytes, path: path,
+                               message: "sourceLocale is \(sourceLocale) but this project translates from \(locale); correct sourceLocale or tandem.yml's source")
+    }
+
     /// Refuses a file whose `targetLocale` is not `locale`, the language of the folder it is in
     /// (`locales/<tag>/…`): its targets would be published as the wrong language.
     func requireTargetLocale(_ locale: LocaleTag, bytes: [UInt8], path: String) throws {
         guard targetLocale != locale else { return }
-        let offset = SegmentFilePositions(bytes).topLevelKeyOffsets["targetLocale"] ?? 0
-        throw TandemError.invalidSegmentFile(
-            Self.location(offset, in: bytes, path: path),
-            message: "targetLocale is \(targetLocale) but the file is in the folder of \(locale); move it or correct targetLocale")
+        throw Self.wrongLocale(key: "targetLocale", bytes: bytes, path: path,
+                               message: "targetLocale is \(targetLocale) but the file is in the folder of \(locale); move it or correct targetLocale")
+    }
+
+    /// The error at the top-level `key` of the file.
+    private static func wrongLocale(key: String, bytes: [UInt8], path: String, message: String) -> TandemError {
+        let offset = SegmentFilePositions(bytes).topLevelKeyOffsets[key] ?? 0
+        return TandemError.invalidSegmentFile(location(offset, in: bytes, path: path), message: message)
     }
 
     private static func location(_ offset: Int, in bytes: [UInt8], path: String) -> SourceLocation {

@@ -12,7 +12,7 @@ public enum SegmentFileStore {
     /// A segment file's bytes decoded: every command reports the same bad file with the same
     /// error, at the line and column of the problem.
     public static func decode(_ bytes: [UInt8], path: String) throws -> SegmentFile {
-        _ = try TextFile.decodeUTF8(bytes, path: path)  // invalid UTF-8 with its position, as everywhere
+        _ = try TextFile.decodeText(bytes, path: path)  // invalid UTF-8 or a NUL with its position, as everywhere
         // Before decoding: the decoder would drop an unknown key silently and name a wrong value
         // by its coding path only.
         if let problem = SegmentFileValidator.firstProblem(in: bytes) {

@@ -90,7 +90,7 @@ struct SegmentFileValidator {
                 path.removeLast()
                 index += 1
                 scanner.skipSpace()
-                if scanner.peek == UInt8(ascii: ",") { scanner.index += 1; continue }
+                if scanner.peek == UInt8(ascii: ",") { try skipComma(before: UInt8(ascii: "]")); continue }
                 if scanner.peek == UInt8(ascii: "]") { scanner.index += 1; return }
                 throw Malformed()
             }
@@ -167,9 +167,20 @@ struct SegmentFileValidator {
             scanner.index += 1
             try member(key, keyOffset, &self)
             scanner.skipSpace()
-            if scanner.peek == UInt8(ascii: ",") { scanner.index += 1; continue }
+            if scanner.peek == UInt8(ascii: ",") { try skipComma(before: UInt8(ascii: "}")); continue }
             if scanner.peek == UInt8(ascii: "}") { scanner.index += 1; return }
             throw Malformed()
+        }
+    }
+
+    /// Steps over a comma; one right before `closer` is a problem here, since Swift's
+    /// `JSONDecoder` accepts it while `jq`, Python and every CAT tool's JSON reader refuse it.
+    private mutating func skipComma(before closer: UInt8) throws {
+        let comma = scanner.index
+        scanner.index += 1
+        scanner.skipSpace()
+        if scanner.peek == closer {
+            throw Problem(offset: comma, message: "a comma before '\(Character(UnicodeScalar(closer)))'; JSON allows none after the last item (remove it)")
         }
     }
 

@@ -41,7 +41,11 @@ public class EntityRefusingXMLDelegate: NSObject, XMLParserDelegate {
     }
 
     public func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
-        refuse(parser, "external entity '\(name)' refused")
+        // libxml2 asks here for any entity it does not know: with no system id, a reference to
+        // an entity no DOCTYPE declares (only XML's five predefined ones exist without one).
+        refuse(parser, systemID == nil
+            ? "the entity reference '&\(name);' names no declared entity; expected one of &amp; &lt; &gt; &quot; &apos; or a character reference"
+            : "external entity '\(name)' refused")
         return nil
     }
 }

@@ -22,6 +22,32 @@ public enum TextFile {
         try decodeUTF8(readBytes(file), path: file.path)
     }
 
+    /// Glossaries, returned PO files and other text Tandem reads whole: as large as a post
+    /// at most (the largest real term bases are a few megabytes).
+    public static let textSizeLimit = postSizeLimit
+
+    /// Decodes a text file Tandem reads: UTF-8 (`decodeUTF8`) without a NUL byte, which no
+    /// text format here allows and which would travel into segment files and posts.
+    public static func decodeText(_ bytes: [UInt8], path: String) throws -> String {
+        try refuseNUL(bytes, path: path)
+        return try decodeUTF8(bytes, path: path)
+    }
+
+    /// Throws at the first NUL byte of `bytes`, with its line, column and offset.
+    public static func refuseNUL(_ bytes: [UInt8], path: String) throws {
+        guard let nul = bytes.firstIndex(of: 0) else { return }
+        // A UTF-16 file (a Windows editor's "Unicode") is full of NULs: name the real problem.
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw TandemError.invalidValue(
+                SourceLocation(file: path, line: 1, column: 1),
+                message: "the file is UTF-16 (it starts with a UTF-16 byte order mark); expected UTF-8 — save it as UTF-8")
+        }
+        let prefix = String(decoding: bytes[..<nul], as: UTF8.self)
+        throw TandemError.invalidValue(
+            SourceLocation(file: path, text: prefix, utf8Offset: nul),
+            message: "NUL byte at offset \(nul); expected a text file")
+    }
+
     /// Decodes `bytes` as UTF-8, throwing `TandemError.invalidUTF8` with the first bad byte's
     /// line, column and offset. A BOM is kept as U+FEFF so a round trip reproduces it.
     public static func decodeUTF8(_ bytes: [UInt8], path: String) throws -> String {

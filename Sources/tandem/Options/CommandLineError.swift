@@ -1,3 +1,4 @@
+import Foundation
 import TandemKit
 
 /// A library error with what to do about it on the command line (a flag to pass, a command to
@@ -11,7 +12,15 @@ struct CommandLineError: Error, CustomStringConvertible {
         self.hint = hint ?? error.commandLineHint
     }
 
-    var description: String { hint.map { "\(error); \($0)" } ?? "\(error)" }
+    /// The error, a file under the working directory named relative to it (readers are given
+    /// absolute paths; the user typed, and reads, relative ones).
+    var description: String {
+        var text = hint.map { "\(error); \($0)" } ?? "\(error)"
+        let base = WorkingDirectory.url.standardizedFileURL.path
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        if text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+        return text
+    }
 }
 
 extension TandemError {

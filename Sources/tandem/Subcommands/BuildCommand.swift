@@ -73,7 +73,7 @@ struct BuildCommand: ParsableCommand {
             do {
                 results += try builder.build(post, locales: locale.isEmpty ? nil : locale, minimumComplete: minComplete)
             } catch {
-                failures.append(PostFailure(post: project.projectPath(of: post), error: error))
+                failures.append(PostFailure(post: project.projectPath(of: post), error: error, root: project.root))
             }
             progress.update(index + 1)
         }

@@ -56,7 +56,7 @@ struct ExtractCommand: ParsableCommand {
             } catch let failure as ExtractRun.SetupFailure {
                 throw failure.error
             } catch {
-                failures.append(PostFailure(post: project.projectPath(of: post), error: error))
+                failures.append(PostFailure(post: project.projectPath(of: post), error: error, root: project.root))
             }
             progress.update(index + 1)
         }

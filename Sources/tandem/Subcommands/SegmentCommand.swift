@@ -43,7 +43,7 @@ struct SegmentCommand: ParsableCommand {
             ? try Self.readStandardInput(limit: TextFile.postSizeLimit)
             : try TextFile.readBytes(URL(fileURLWithPath: file), limit: TextFile.postSizeLimit)
         let displayName = isStandardInput ? "<stdin>" : file
-        _ = try TextFile.decodeUTF8(bytes, path: displayName)  // rejects invalid UTF-8 with its position
+        _ = try TextFile.decodeText(bytes, path: displayName)  // rejects invalid UTF-8 and NUL with their position
 
         let rules = plainICU
             ? LocaleRules(locale: tag, sentences: .plainICU)

@@ -48,8 +48,10 @@ struct SetCommand: ParsableCommand {
     func run() throws {
         var target = text
         if text == "-" {
-            let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-            target = try TextFile.decodeUTF8(bytes, path: "<stdin>")
+            // One sentence: bounded as a returned XLIFF unit is, so a runaway pipe never lands
+            // in a segment file.
+            let bytes = try SegmentCommand.readStandardInput(limit: XLIFFReader.Limits().maximumUnitTextBytes)
+            target = try TextFile.decodeText(bytes, path: "<stdin>")
             if target.hasSuffix("\r\n") { target.removeLast() } else if target.hasSuffix("\n") { target.removeLast() }
         }
         let workspace = try options.openWorkspace(paths: post.map { [$0] } ?? [])

@@ -88,4 +88,20 @@ struct XLIFF21ReaderTests {
         #expect(ExchangeFormat.detect(Array("<?xml version=\"1.0\"?>\n<x:xliff xmlns:x=\"urn:oasis:names:tc:xliff:document:2.0\"\n  version = \"2.1\">".utf8)) == .xliff21)
         #expect(ExchangeFormat.detect(Array("msgid \"\"\nmsgstr \"\"\n".utf8)) == .po)
     }
+
+    /// A UTF-16 XLIFF, with or without a byte order mark, is XLIFF and not PO.
+    @Test func utf16FilesAreDetectedAsXLIFF() {
+        let xliff12 = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">"
+        func utf16(_ text: String, bigEndian: Bool, mark: Bool) -> [UInt8] {
+            var bytes: [UInt8] = mark ? (bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]) : []
+            for unit in text.utf16 {
+                let high = UInt8(unit >> 8), low = UInt8(unit & 0xFF)
+                bytes += bigEndian ? [high, low] : [low, high]
+            }
+            return bytes
+        }
+        #expect(ExchangeFormat.detect(utf16(xliff12, bigEndian: false, mark: true)) == .xliff12)
+        #expect(ExchangeFormat.detect(utf16(xliff12, bigEndian: true, mark: false)) == .xliff12)
+        #expect(ExchangeFormat.detect(utf16(String(decoding: Self.file(""), as: UTF8.self), bigEndian: false, mark: false)) == .xliff21)
+    }
 }

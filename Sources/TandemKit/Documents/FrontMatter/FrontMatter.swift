@@ -23,7 +23,18 @@ public struct FrontMatter: Sendable {
 
     /// Reads the front matter of `bytes` (a whole file), or `nil` when there is none.
     public static func read(_ bytes: [UInt8], path: String) throws -> FrontMatter? {
-        guard let block = FrontMatterBlock.locate(in: bytes) else { return nil }
+        guard let block = FrontMatterBlock.locate(in: bytes) else {
+            if let syntax = FrontMatterBlock.unclosedOpening(in: bytes) {
+                let location = SourceLocation(file: path, line: 1, column: 1)
+                let expected = switch syntax {
+                case .yaml: "a closing --- line"
+                case .toml: "a closing +++ line"
+                case .json: "the closing } of the JSON object"
+                }
+                throw TandemError.invalidValue(location, message: "front matter is never closed; expected \(expected) (Hugo refuses the file too)")
+            }
+            return nil
+        }
         if block.contentRange.count > sizeLimit {
             let location = SourceLocation(file: path, line: 1, column: 1)
             throw TandemError.invalidValue(location, message: "front matter is \(block.contentRange.count) bytes; at most \(sizeLimit) are accepted")

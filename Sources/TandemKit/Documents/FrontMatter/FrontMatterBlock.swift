@@ -13,11 +13,28 @@ public struct FrontMatterBlock: Equatable, Sendable {
     public var contentRange: Range<Int>
 
     /// Finds the block at the start of `utf8` (after an optional BOM), or `nil` when the file
-    /// has none. An opening delimiter without a closing one is not front matter.
+    /// has none. An opening delimiter without a closing one is not front matter here;
+    /// `unclosedOpening(in:)` tells that case apart (Hugo refuses such a file).
     public static func locate(in utf8: [UInt8]) -> FrontMatterBlock? {
+        if case .block(let block) = scan(utf8) { return block }
+        return nil
+    }
+
+    /// The syntax of a front matter block that `utf8` opens and never closes: a first line
+    /// `---` or `+++` with no matching line after it, or a JSON object whose braces never
+    /// balance. Hugo stops the whole site on such a file ("EOF looking for end … delimiter"),
+    /// so Tandem refuses it rather than translating the metadata as body text.
+    public static func unclosedOpening(in utf8: [UInt8]) -> Syntax? {
+        if case .unclosed(let syntax) = scan(utf8) { return syntax }
+        return nil
+    }
+
+    private enum ScanResult { case none, block(FrontMatterBlock), unclosed(Syntax) }
+
+    private static func scan(_ utf8: [UInt8]) -> ScanResult {
         var start = 0
         if utf8.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        guard let first = LineTable.line(in: utf8, startingAt: start) else { return nil }
+        guard let first = LineTable.line(in: utf8, startingAt: start) else { return .none }
         let firstText = Array(utf8[first.content])
         let syntax: Syntax
         switch firstText {
@@ -28,19 +45,19 @@ public struct FrontMatterBlock: Equatable, Sendable {
             if firstText.first == UInt8(ascii: "{"),
                let next = firstText.dropFirst().first(where: { $0 != 0x20 && $0 != 0x09 }) ?? (utf8.count > first.full.upperBound ? utf8[first.full.upperBound...].first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) : nil),
                next == UInt8(ascii: "\"") || next == UInt8(ascii: "}") {
-                return locateJSON(in: utf8, from: start)
+                return locateJSON(in: utf8, from: start).map(ScanResult.block) ?? .unclosed(.json)
             }
-            return nil
+            return .none
         }
         var lineStart = first.full.upperBound
         while let line = LineTable.line(in: utf8, startingAt: lineStart) {
             if utf8[line.content].elementsEqual(firstText) {
-                return FrontMatterBlock(syntax: syntax, range: start..<line.full.upperBound,
-                                        contentRange: first.full.upperBound..<line.full.lowerBound)
+                return .block(FrontMatterBlock(syntax: syntax, range: start..<line.full.upperBound,
+                                               contentRange: first.full.upperBound..<line.full.lowerBound))
             }
             lineStart = line.full.upperBound
         }
-        return nil
+        return .unclosed(syntax)
     }
 
     /// A JSON object: ends at the brace that balances the first one (strings respected).

@@ -55,7 +55,16 @@ struct JSONFrontMatterReader {
             index = valueEnd
             skipSpace(content, &index)
             guard index < content.count, content[index] == UInt8(ascii: ",") else { break }
+            let comma = index
             index += 1
+            skipSpace(content, &index)
+            // Foundation accepts `"a": 1,}`; Hugo (Go's encoding/json) refuses the whole site.
+            if index < content.count, content[index] == UInt8(ascii: "}") {
+                let position = lines.position(of: comma)
+                throw TandemError.invalidValue(
+                    SourceLocation(file: path, line: position.line, column: position.column),
+                    message: "a comma after the last key of the JSON front matter; JSON allows none (Hugo refuses the file)")
+            }
         }
         return FrontMatter(block: block, fields: fields)
     }

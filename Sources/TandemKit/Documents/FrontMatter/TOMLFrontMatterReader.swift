@@ -1,3 +1,4 @@
+import Foundation
 internal import TOMLKit
 
 /// Reads TOML front matter: TOMLKit (toml++) decodes and validates it; the top-level keys
@@ -38,6 +39,17 @@ struct TOMLFrontMatterReader {
             }
             line += content[index..<min(cursor + 1, content.count)].filter { $0 == 0x0A }.count
             index = cursor + 1
+        }
+        // `translations` written as a table (`[translations]`, `[[translations]]`) is not the
+        // list Tandem keeps right in every language version: refused, not silently ignored.
+        let translations = FrontMatterPolicy.translationsKey
+        if table[translations] != nil, !fields.contains(where: { $0.key == translations }) {
+            let header = LineTable(content).starts.firstIndex { start in
+                let text = String(decoding: content[start...].prefix { $0 != 0x0A }, as: UTF8.self)
+                return text.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "[]")) == translations
+            }
+            let location = SourceLocation(file: path, line: lineOffset + 1 + (header ?? 0), column: 1)
+            throw TandemError.invalidValue(location, message: "translations must be a list of locale tags such as [\"zh-CN\", \"en\"], written before any [table]")
         }
         return FrontMatter(block: block, fields: fields)
     }

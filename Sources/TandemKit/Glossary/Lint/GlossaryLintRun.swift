@@ -119,7 +119,9 @@ public struct GlossaryLintRun {
             }
             var files: [URL] = []
             if isDirectory.boolValue {
-                let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+                // Hidden entries are Tandem's own bookkeeping, not segment files: the build
+                // manifest `locales/.built.json` and the retired posts in `locales/<tag>/.archive/`.
+                let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
                 while let url = enumerator?.nextObject() as? URL { files.append(url.standardizedFileURL) }
                 files = files.filter { Glossary.FileFormat(path: $0.path) != nil || $0.pathExtension == "json" }
                 files = files.filter { $0.pathExtension != "xml" && $0.pathExtension != "txt" }

@@ -294,6 +294,11 @@ public final class TMXReader: EntityRefusingXMLDelegate {
     override public func parser(_ parser: XMLParser, foundCharacters rawString: String) {
         guard failure == nil else { return }
         let string = TMXByteStream.restoringControlCharacters(rawString) ?? rawString
+        // BEL or ESC from a gettext catalog are kept, but a NUL is never text: a unit holding
+        // one would carry it into segment files and posts (every other reader refuses it too).
+        if string.utf8.contains(0) {
+            return fail(parser, "a NUL character in the text (raw or as &#0;); expected text without NUL")
+        }
         if controlPlaceholder != nil {
             controlPlaceholder! += string
             return

@@ -299,6 +299,10 @@ struct TMXTests {
         ("<tmx version=\"1.4\"><body>\n<tu><tuv><seg>一</seg></tuv></tu></body></tmx>", 2, "without xml:lang"),
         ("<tmx version=\"1.4\"><body>\n\n<tu><tuv xml:lang=\"../../x\"><seg>一</seg></tuv></tu></body></tmx>", 3, "not a language tag"),
         ("<xliff version=\"1.2\"></xliff>", 1, "expected a <tmx> root element"),
+        // A NUL, raw or as a reference: refused (BEL and ESC are kept, a NUL is never text).
+        ("<tmx version=\"1.4\"><body>\n<tu><tuv xml:lang=\"zh-CN\"><seg>一&#0;二</seg></tuv>\n<tuv xml:lang=\"en\"><seg>one</seg></tuv></tu></body></tmx>", 2, "NUL"),
+        // An entity no DOCTYPE declares: refused, never stored as mangled text.
+        ("<tmx version=\"1.4\"><body>\n<tu><tuv xml:lang=\"zh-CN\"><seg>你好&undefined;。</seg></tuv>\n<tuv xml:lang=\"en\"><seg>Hello.</seg></tuv></tu></body></tmx>", 2, "undefined"),
     ])
     func brokenFilesAreErrorsWithLineAndColumn(text: String, line: Int, message: String) throws {
         let directory = try TemporaryDirectory()
