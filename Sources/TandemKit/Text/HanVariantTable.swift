@@ -4,9 +4,11 @@ internal import CTandemICU
 /// only, computed once per process from ICU's `Hant-Hans` and `Hans-Hant` transforms.
 ///
 /// Each character goes through the transforms on its own (one call over all of them, separated
-/// by line feeds): `Hant-Hans` maps character to character without context, so the table
-/// folds running text exactly as the transform would (measured over the corpus, see
-/// BENCHMARKS.md), at a table lookup per character instead of a transform per sentence.
+/// by line feeds), and running text is folded through the table: a lookup per character
+/// instead of a transform per sentence. `Hant-Hans` is nearly context-free: over the corpus the
+/// only Han character it folds otherwise in running text is 著 (着 after 随, 著 in 著名; the
+/// table keeps 著, itself a Simplified character). It also turns 「」 into “”, which the table
+/// leaves alone: only Han characters fold (see BENCHMARKS.md).
 /// Only a mapping from one Han character to one other Han character is kept, so folded text
 /// has the same length in UTF-16 and UTF-8 as the original and offsets map back one to one.
 struct HanVariantTable: Sendable {
@@ -17,33 +19,48 @@ struct HanVariantTable: Sendable {
 
     /// Per BMP unit: its Simplified form (the unit itself when it has none).
     let simplified: [UInt16]
-    /// Per BMP unit: `traditionalOnly`, `simplifiedOnly` or 0.
-    let flags: [UInt8]
+    /// Per BMP unit: whether `Hant-Hans` changes it (also into more than one character).
+    private let changesToSimplified: [Bool]
 
     static let shared = HanVariantTable()
+
+    /// Per BMP unit: `traditionalOnly`, `simplifiedOnly` or 0. Computed on first use, apart
+    /// from the fold: `Hans-Hant` (with its phrase rules) costs more than `Hant-Hans`, and only
+    /// script detection needs it.
+    static let scriptFlags: [UInt8] = {
+        var flags = [UInt8](repeating: 0, count: 0x10000)
+        let han = hanUnits
+        let toTraditional = transformEach(han, id: "Hans-Hant")
+        for (index, unit) in han.enumerated() {
+            if shared.changesToSimplified[Int(unit)] {
+                flags[Int(unit)] = traditionalOnly
+            } else if let other = toTraditional?[index], other != [unit] {
+                flags[Int(unit)] = simplifiedOnly
+            }
+        }
+        return flags
+    }()
 
     /// The BMP blocks of Han ideographs: Extension A, the unified block, compatibility ideographs.
     static func isHan(_ unit: UInt16) -> Bool {
         (0x3400...0x4DBF).contains(unit) || (0x4E00...0x9FFF).contains(unit) || (0xF900...0xFAFF).contains(unit)
     }
 
+    private static var hanUnits: [UInt16] { (0...0xFFFF).map { UInt16($0) }.filter(isHan) }
+
     private init() {
         var simplified = (0...0xFFFF).map { UInt16($0) }
-        var flags = [UInt8](repeating: 0, count: 0x10000)
-        let han = (0...0xFFFF).map { UInt16($0) }.filter(Self.isHan)
+        var changes = [Bool](repeating: false, count: 0x10000)
+        let han = Self.hanUnits
         let toSimplified = Self.transformEach(han, id: "Hant-Hans")
-        let toTraditional = Self.transformEach(han, id: "Hans-Hant")
         for (index, unit) in han.enumerated() {
             let mapped = toSimplified?[index] ?? [unit]
-            if mapped != [unit] {
-                flags[Int(unit)] = Self.traditionalOnly
-                if mapped.count == 1, Self.isHan(mapped[0]) { simplified[Int(unit)] = mapped[0] }
-            } else if let other = toTraditional?[index], other != [unit] {
-                flags[Int(unit)] = Self.simplifiedOnly
-            }
+            guard mapped != [unit] else { continue }
+            changes[Int(unit)] = true
+            if mapped.count == 1, Self.isHan(mapped[0]) { simplified[Int(unit)] = mapped[0] }
         }
         self.simplified = simplified
-        self.flags = flags
+        self.changesToSimplified = changes
     }
 
     /// What ICU's transform `id` makes of the whole of `text` (context and all), or nil when ICU
@@ -83,42 +100,48 @@ struct HanVariantTable: Sendable {
 
 extension HanVariantTable {
     /// `text` with every Traditional character that has a Simplified form replaced by it (the
-    /// same length in bytes). Text without Han characters of the CJK blocks comes back as is,
-    /// after one pass over its bytes.
+    /// same length in bytes). Text in which nothing changes (ASCII, Simplified Chinese) comes
+    /// back as is after one pass over its bytes, without allocating.
     func simplifying(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { bytes -> String? in
-            // U+3400…U+9FFF lead with E3…E9 and U+F900…U+FAFF with EF in UTF-8.
-            guard let first = bytes.firstIndex(where: { (0xE3...0xE9).contains($0) || $0 == 0xEF }) else { return nil }
-            var changed = false
-            let folded = [UInt8](unsafeUninitializedCapacity: bytes.count) { output, count in
-                _ = output.initialize(from: bytes)
-                var index = first
-                while index + 2 < bytes.count {
+        let folded = text.withUTF8 { bytes in
+            simplified.withUnsafeBufferPointer { table -> String? in
+                // The three-byte character at `index` (its lead byte E3…E9 or EF: U+3000…U+9FFF,
+                // U+F000…U+FFFF, the only blocks with a fold), its Simplified form if it differs.
+                @inline(__always) func change(at index: Int) -> UInt16? {
                     let lead = bytes[index]
-                    guard (0xE3...0xE9).contains(lead) || lead == 0xEF else {
-                        index += 1
-                        continue
-                    }
+                    guard lead >= 0xE3 && (lead <= 0xE9 || lead == 0xEF) && index + 2 < bytes.count else { return nil }
                     let unit = UInt16(lead & 0x0F) << 12 | UInt16(bytes[index + 1] & 0x3F) << 6 | UInt16(bytes[index + 2] & 0x3F)
-                    let mapped = simplified[Int(unit)]
-                    if mapped != unit {
+                    let mapped = table[Int(unit)]
+                    return mapped == unit ? nil : mapped
+                }
+                var first = 0
+                while first < bytes.count && change(at: first) == nil { first += 1 }
+                guard first < bytes.count else { return nil }
+                return String(unsafeUninitializedCapacity: bytes.count) { output in
+                    _ = output.initialize(from: bytes)
+                    var index = first
+                    while index < bytes.count {
+                        guard let mapped = change(at: index) else {
+                            index += 1
+                            continue
+                        }
                         output[index] = 0xE0 | UInt8(mapped >> 12)
                         output[index + 1] = 0x80 | UInt8((mapped >> 6) & 0x3F)
                         output[index + 2] = 0x80 | UInt8(mapped & 0x3F)
-                        changed = true
+                        index += 3
                     }
-                    index += 3
+                    return bytes.count
                 }
-                count = bytes.count
             }
-            return changed ? String(decoding: folded, as: UTF8.self) : nil
-        } ?? text
+        }
+        return folded ?? text
     }
 
     /// How many characters of `text` are written in one script only.
     func scriptCount(of text: String) -> ScriptCount {
         var count = ScriptCount()
+        let flags = Self.scriptFlags
         for unit in text.utf16 {
             let flag = flags[Int(unit)]
             if flag == Self.traditionalOnly {

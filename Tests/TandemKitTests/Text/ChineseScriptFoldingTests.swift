@@ -24,6 +24,8 @@ struct ChineseScriptFoldingTests {
         #expect(Normalizer.simplifyingChinese(traditional).utf8.count == traditional.utf8.count)
     }
 
+    /// Own sentences without 著 (which the transform folds by context) and without 「」 (which
+    /// it turns into “”; only Han characters fold).
     @Test(arguments: folds)
     func theTableFoldsAsICUsTransformOverTheWholeText(_ traditional: String, _ simplified: String) throws {
         let transformed = try #require(HanVariantTable.transform(traditional, id: "Hant-Hans"))
