@@ -83,6 +83,12 @@ int32_t tandem_count_words_utf8(void *word_iterator, const uint8_t *text, int64_
 /// Hangul medial vowels and final consonants, 1 otherwise.
 int32_t tandem_display_width(uint32_t c);
 
+/// Runs ICU's transform `transform_id` (such as "Hant-Hans") over the UTF-16 `text` in place;
+/// `capacity` is the room `text` has, and the new length is stored in `out_length`. Opens the
+/// transform for this call only: callers run it once over many characters and keep the result.
+int32_t tandem_transliterate_utf16(const char *transform_id, uint16_t *text, int32_t length, int32_t capacity,
+                                   int32_t *out_length);
+
 /// ICU's own name for an error code ("U_ILLEGAL_ARGUMENT_ERROR").
 const char *tandem_error_name(int32_t code);
 

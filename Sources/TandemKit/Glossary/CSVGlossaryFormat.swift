@@ -98,7 +98,7 @@ enum CSVGlossaryFormat {
     }
 
     static func write(_ glossary: Glossary) -> String {
-        let columns = GlossaryColumn.full
+        let columns = GlossaryColumn.full(for: glossary.entries)
         var output = columns.map(\.rawValue).joined(separator: ",") + "\n"
         for entry in glossary.entries {
             output += GlossaryRowReader.cells(of: entry, columns: columns).map(quote).joined(separator: ",") + "\n"

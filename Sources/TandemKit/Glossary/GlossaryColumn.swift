@@ -1,12 +1,19 @@
 /// A column of a TSV or CSV term base, as named in its header line.
 enum GlossaryColumn: String, CaseIterable {
     case source, target, comment, type, forbidden, caseSensitive = "case", partOfSpeech = "pos", note
+    /// `Hans` or `Hant`: the entry matches only text in that Chinese script (empty: both).
+    case script
 
     /// OmegaT's three columns, assumed when a file has no header.
     static let omegaT: [GlossaryColumn] = [.source, .target, .comment]
 
     /// Every column, in the order Tandem writes them.
     static let full: [GlossaryColumn] = [.source, .target, .comment, .type, .forbidden, .caseSensitive, .partOfSpeech, .note]
+
+    /// The columns Tandem writes for `entries`: `full`, and `script` when an entry has one.
+    static func full(for entries: [GlossaryEntry]) -> [GlossaryColumn] {
+        entries.contains { $0.script != nil } ? full + [.script] : full
+    }
 
     /// Reads a header cell; several spellings are accepted.
     init?(header: String) {
@@ -19,6 +26,7 @@ enum GlossaryColumn: String, CaseIterable {
         case "case", "case-sensitive", "case sensitive", "casesensitive": self = .caseSensitive
         case "pos", "part of speech", "part-of-speech", "partofspeech": self = .partOfSpeech
         case "note", "notes": self = .note
+        case "script": self = .script
         default: return nil
         }
     }

@@ -16,13 +16,16 @@ public struct GlossaryEntry: Equatable, Sendable {
     public var comment: String?
     /// A longer note (why this target was chosen, sources).
     public var note: String?
+    /// The Chinese script the source matches in, when only one: a script-specific entry is
+    /// not folded between Traditional and Simplified (nil: it matches in both).
+    public var script: ChineseScript?
     /// The file and line the entry was read from, for lint findings.
     public var location: SourceLocation?
 
     public init(
         source: String, target: String, kind: GlossaryEntryKind = .term, forbiddenVariants: [String] = [],
         isCaseSensitive: Bool = false, partOfSpeech: String? = nil, comment: String? = nil,
-        note: String? = nil, location: SourceLocation? = nil
+        note: String? = nil, script: ChineseScript? = nil, location: SourceLocation? = nil
     ) {
         self.source = source
         self.target = target
@@ -32,6 +35,7 @@ public struct GlossaryEntry: Equatable, Sendable {
         self.partOfSpeech = partOfSpeech
         self.comment = comment
         self.note = note
+        self.script = script
         self.location = location
     }
 

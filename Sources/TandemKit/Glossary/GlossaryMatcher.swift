@@ -9,6 +9,9 @@
 ///   or ends with a Latin-like letter or digit matches only on a word boundary there (`AMD`
 ///   does not match in `AMDx`, `AI` does match in `AI功能`).
 /// - A case-sensitive entry matches only text in exactly its case (width still folded).
+/// - Traditional Chinese is folded to Simplified (ICU's `Hant-Hans`, character by character), so
+///   one entry 苹果 matches 蘋果 too; an entry with a `script` matches only text written in the
+///   script of its source (not folded).
 /// - Placeholders are not text. Decision: paired placeholders (`{1}`…`{/1}`, emphasis and
 ///   links) are transparent, so `{1}通义{/1}千问` (from `**通义**千问`) matches 通义千问: the
 ///   reader sees the term, and a translator should render it. Standalone placeholders (`{2/}`:
@@ -20,9 +23,13 @@ public struct GlossaryMatcher: Sendable {
     /// Entries accepted at each node: `acceptEntries[acceptStart[n]..<acceptStart[n+1]]`.
     private let acceptStart: [Int32]
     private let acceptEntries: [Int32]
-    /// Case-sensitive entries' sources in NFKC (width folded, case kept), by entry index.
+    /// Case-sensitive entries' sources in NFKC (width folded, case kept, Traditional Chinese
+    /// folded unless the entry is script-specific), by entry index.
     private let exactForms: [Int: String]
-    /// Nodes with a case-sensitive entry, whose matches need a look at the original text.
+    /// Script-specific entries' sources as `Normalizer.matchingKey` (scripts not folded).
+    private let scriptForms: [Int: String]
+    /// Nodes with a case-sensitive or script-specific entry, whose matches need a look at the
+    /// original text.
     private let nodesNeedingCaseCheck: Set<Int32>
 
     /// Builds the matcher over the sources of `glossary`'s term and keep entries (forbidden
@@ -41,11 +48,15 @@ public struct GlossaryMatcher: Sendable {
         var pairs: [(node: Int32, entry: Int32)] = []
         pairs.reserveCapacity(folded.count)
         var exactForms: [Int: String] = [:]
+        var scriptForms: [Int: String] = [:]
         for (index, key) in folded.enumerated() where !key.isEmpty && !key.contains(MatchingText.breakUnit) {
             pairs.append((trie.insert(key), Int32(index)))
+            let scriptSpecific = entries[index].script != nil
             if entries[index].isCaseSensitive {
-                exactForms[index] = Normalizer.normalize(keys[index], to: .nfkc)
+                let exact = Normalizer.normalize(keys[index], to: .nfkc)
+                exactForms[index] = scriptSpecific ? exact : Normalizer.simplifyingChinese(exact)
             }
+            if scriptSpecific { scriptForms[index] = Normalizer.matchingKey(keys[index]) }
         }
         pairs.sort { $0.node != $1.node ? $0.node < $1.node : $0.entry < $1.entry }
         var acceptStart = [Int32](repeating: 0, count: trie.nodeCount + 1)
@@ -55,7 +66,8 @@ public struct GlossaryMatcher: Sendable {
         self.acceptEntries = pairs.map(\.entry)
         self.trie = trie
         self.exactForms = exactForms
-        self.nodesNeedingCaseCheck = Set(pairs.filter { exactForms[Int($0.entry)] != nil }.map(\.node))
+        self.scriptForms = scriptForms
+        self.nodesNeedingCaseCheck = Set(pairs.filter { exactForms[Int($0.entry)] != nil || scriptForms[Int($0.entry)] != nil }.map(\.node))
     }
 
     /// Every longest-leftmost match in `text`, in order.
@@ -91,7 +103,9 @@ public struct GlossaryMatcher: Sendable {
             let term = String(decoding: utf8[match.range], as: UTF8.self)
             for index in match.entryIndices where seen.insert(index).inserted {
                 let entry = entries[index]
-                notes.append(TermNote(term: term, target: entry.requiredTarget ?? entry.target, kind: entry.kind.rawValue))
+                let note = TermNote(term: term, target: entry.requiredTarget ?? entry.target, kind: entry.kind.rawValue)
+                // A glossary listing a term in both scripts (苹果 and 蘋果) gives one note.
+                if !notes.contains(note) { notes.append(note) }
             }
         }
         return notes
@@ -159,19 +173,24 @@ public struct GlossaryMatcher: Sendable {
     }
 
     /// The entries in `range` of `acceptEntries` that accept the text of units `from..<to`:
-    /// all of them, except case-sensitive ones whose exact form differs.
+    /// all of them, except case-sensitive ones whose exact form differs and script-specific ones
+    /// whose source is written in the other script.
     private func accept(_ range: Range<Int>, folded: MatchingText, from: Int, to: Int, bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var accepted: [Int] = []
         accepted.reserveCapacity(range.count)
-        var original: String?
+        var text: String?
+        func original() -> String {
+            if let text { return text }
+            let slice = UnsafeBufferPointer(rebasing: bytes[Int(folded.starts[from])..<Int(folded.ends[to - 1])])
+            text = Self.removingPairedPlaceholders(slice)
+            return text!
+        }
         for k in range {
             let entry = Int(acceptEntries[k])
+            if let scriptForm = scriptForms[entry], Normalizer.matchingKey(original()) != scriptForm { continue }
             if let exact = exactForms[entry] {
-                if original == nil {
-                    let slice = UnsafeBufferPointer(rebasing: bytes[Int(folded.starts[from])..<Int(folded.ends[to - 1])])
-                    original = Normalizer.normalize(Self.removingPairedPlaceholders(slice), to: .nfkc)
-                }
-                if original != exact { continue }
+                let form = Normalizer.normalize(original(), to: .nfkc)
+                if (scriptForms[entry] != nil ? form : Normalizer.simplifyingChinese(form)) != exact { continue }
             }
             accepted.append(entry)
         }

@@ -21,7 +21,7 @@ struct GlossaryRowReader {
             guard let column = GlossaryColumn(header: cell.text) else {
                 throw TandemError.invalidValue(
                     SourceLocation(file: path, line: line, column: cell.column),
-                    message: "unknown column '\(cell.text)'; expected one of \(GlossaryColumn.full.map(\.rawValue).joined(separator: ", "))")
+                    message: "unknown column '\(cell.text)'; expected one of \(GlossaryColumn.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             if columns.contains(column) {
                 throw TandemError.invalidValue(
@@ -60,6 +60,15 @@ struct GlossaryRowReader {
             case .forbidden:
                 entry.forbiddenVariants = value.split(separator: GlossaryColumn.variantSeparator)
                     .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            case .script:
+                let code = value.trimmingCharacters(in: .whitespaces)
+                if code.isEmpty {
+                    entry.script = nil
+                } else if let script = ChineseScript(rawValue: code) {
+                    entry.script = script
+                } else {
+                    throw TandemError.invalidValue(location(cell.column), message: "script must be Hans, Hant or empty, not '\(value)'")
+                }
             case .caseSensitive:
                 switch value.trimmingCharacters(in: .whitespaces).lowercased() {
                 case "", "no", "false", "0", "n": entry.isCaseSensitive = false
@@ -92,6 +101,7 @@ struct GlossaryRowReader {
             case .caseSensitive: return entry.isCaseSensitive ? "yes" : ""
             case .partOfSpeech: return entry.partOfSpeech ?? ""
             case .note: return entry.note ?? ""
+            case .script: return entry.script?.rawValue ?? ""
             }
         }
     }
@@ -100,6 +110,7 @@ struct GlossaryRowReader {
     static func fitsOmegaT(_ entries: [GlossaryEntry]) -> Bool {
         entries.allSatisfy {
             $0.kind == .term && $0.forbiddenVariants.isEmpty && !$0.isCaseSensitive && $0.partOfSpeech == nil && $0.note == nil
+                && $0.script == nil
         }
     }
 }

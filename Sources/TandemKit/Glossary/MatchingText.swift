@@ -1,5 +1,5 @@
-/// A text folded for glossary matching (NFKC_Casefold, white space collapsed, as
-/// `Normalizer.matchingKey`), with each folded UTF-16 unit mapped back to the UTF-8 byte range
+/// A text folded for glossary matching (NFKC_Casefold, white space collapsed, Traditional
+/// Chinese folded to Simplified, as `Normalizer.memoryKey`), with each folded UTF-16 unit mapped back to the UTF-8 byte range
 /// of the original text it came from.
 ///
 /// Placeholders (`{1}`, `{/1}`, `{2/}`) are not text: a paired one (`{1}`, `{/1}`) is
@@ -26,6 +26,7 @@ struct MatchingText {
 
     init(utf8 bytes: UnsafeBufferPointer<UInt8>, placeholders: Bool) {
         let table = ScalarFoldTable.shared
+        let simplified = HanVariantTable.shared.simplified
         units.reserveCapacity(bytes.count)
         starts.reserveCapacity(bytes.count)
         ends.reserveCapacity(bytes.count)
@@ -90,7 +91,7 @@ struct MatchingText {
                     chunk.append(contentsOf: Unicode.Scalar(value)!.utf16)
                     k += valueLength
                 }
-                for unit in Normalizer.normalizeUTF16(chunk, form: .nfkcCasefold) { emit(unit, index, end) }
+                for unit in Normalizer.normalizeUTF16(chunk, form: .nfkcCasefold) { emit(simplified[Int(unit)], index, end) }
             }
             index = end
         }

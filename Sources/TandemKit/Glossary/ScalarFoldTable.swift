@@ -1,5 +1,6 @@
 /// What the matcher needs to know about every BMP code point, computed once per process:
-/// its NFKC_Casefold mapping (from one ICU call over the whole plane), whether a normalization
+/// its NFKC_Casefold mapping (from one ICU call over the whole plane) followed by the
+/// Traditional-to-Simplified fold of Han characters (`HanVariantTable`), whether a normalization
 /// chunk may start at it, and whether it is a "word" character (Latin-like scripts, where terms
 /// need word boundaries; Han, kana, Hangul and other scripts without spaces are not).
 struct ScalarFoldTable: Sendable {
@@ -31,11 +32,13 @@ struct ScalarFoldTable: Sendable {
             input.append(0)
         }
         let output = Normalizer.normalizeUTF16(input, form: .nfkcCasefold)
+        // Then Traditional Chinese folds to Simplified (one Han unit for one), so 蘋果 matches 苹果.
+        let simplified = HanVariantTable.shared.simplified
         var position = 0
         for unit in 0..<0x10000 where !(0xD800...0xDFFF).contains(unit) && unit != 0 {
             let start = position
             while output[position] != 0 { position += 1 }
-            let mapped = output[start..<position]
+            let mapped = output[start..<position].map { simplified[Int($0)] }
             position += 1
             var flag: UInt8 = 0
             if mapped.count == 1 && mapped.first == UInt16(unit) {

@@ -52,7 +52,7 @@ enum TSVGlossaryFormat {
     /// OmegaT shows a multi-line definition or comment on one line, and reported as a warning;
     /// with `strict`, such an entry is an error instead.
     static func write(_ glossary: Glossary, strict: Bool = false) throws -> (text: String, warnings: [ImportWarning]) {
-        let columns = GlossaryRowReader.fitsOmegaT(glossary.entries) ? GlossaryColumn.omegaT : GlossaryColumn.full
+        let columns = GlossaryRowReader.fitsOmegaT(glossary.entries) ? GlossaryColumn.omegaT : GlossaryColumn.full(for: glossary.entries)
         var output = ""
         var warnings: [ImportWarning] = []
         if columns != GlossaryColumn.omegaT {

@@ -3,7 +3,7 @@ public struct MemoryQuery: Equatable, Sendable {
     public var source: String
     public var sourceLocale: LocaleTag
     public var targetLocale: LocaleTag
-    /// `Normalizer.matchingKey(source)`.
+    /// `Normalizer.memoryKey(source)`.
     public var sourceKey: String
     /// The matching key of the previous segment ("" when there is none).
     public var previousKey: String
@@ -17,8 +17,8 @@ public struct MemoryQuery: Equatable, Sendable {
         self.source = source
         self.sourceLocale = sourceLocale
         self.targetLocale = targetLocale
-        self.sourceKey = Normalizer.matchingKey(source)
-        self.previousKey = previousSource.map(Normalizer.matchingKey) ?? ""
-        self.nextKey = nextSource.map(Normalizer.matchingKey) ?? ""
+        self.sourceKey = Normalizer.memoryKey(source)
+        self.previousKey = previousSource.map(Normalizer.memoryKey) ?? ""
+        self.nextKey = nextSource.map(Normalizer.memoryKey) ?? ""
     }
 }

@@ -13,7 +13,7 @@ public struct MemoryUnit: Equatable, Sendable, Codable {
     public var source: String
     /// The translation with the same placeholders.
     public var target: String
-    /// `Normalizer.matchingKey(source)`: what exact and fuzzy lookups compare.
+    /// `Normalizer.memoryKey(source)`: what exact and fuzzy lookups compare.
     public var sourceKey: String
     /// The matching key of the segment before this one in its document ("" at the start or when unknown).
     public var previousKey: String
@@ -42,9 +42,9 @@ public struct MemoryUnit: Equatable, Sendable, Codable {
         self.targetLocale = targetLocale
         self.source = source
         self.target = target
-        self.sourceKey = Normalizer.matchingKey(source)
-        self.previousKey = previousSource.map(Normalizer.matchingKey) ?? ""
-        self.nextKey = nextSource.map(Normalizer.matchingKey) ?? ""
+        self.sourceKey = Normalizer.memoryKey(source)
+        self.previousKey = previousSource.map(Normalizer.memoryKey) ?? ""
+        self.nextKey = nextSource.map(Normalizer.memoryKey) ?? ""
         self.originFile = originFile
         self.originSegment = originSegment
         self.creator = creator

@@ -14,6 +14,9 @@ public struct ExtractResult: Codable, Equatable, Sendable {
     public var leverage: LeverageSummary?
     /// Whether the segment file on disk changed.
     public var written: Bool
+    /// The Chinese script the post is written in (a Chinese source only; nil when its text has
+    /// no character of one script only).
+    public var script: ChineseScript?
     /// Whether the post was skipped: nothing it is made from changed since the extract that
     /// reported these counts (`ExtractRun`), so it was neither parsed nor looked up.
     public var skipped: Bool = false

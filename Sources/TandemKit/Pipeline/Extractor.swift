@@ -57,6 +57,9 @@ public struct Extractor {
                 SourceLocation(file: document.path, line: 1, column: 1),
                 message: "the post has \(extracted.count) sentences; at most \(Self.maximumSegmentsPerPost) are accepted in one post (split it into several)")
         }
+        // Sites mix Simplified and Traditional posts; matching folds the two, the report tells them apart.
+        let script = project.configuration.source.language == "zh"
+            ? extracted.reduce(into: ScriptCount()) { $0 += ScriptCount(of: $1.text) }.script : nil
         // Every locale's file is made before any is staged, so a post that fails part-way
         // (a broken segment file) leaves nothing of itself in the batch.
         var prepared: [(file: SegmentFile, url: URL, report: SegmentMerger.Report, leverage: LeverageSummary?)] = []
@@ -109,7 +112,7 @@ public struct Extractor {
                 post: project.projectPath(of: post), locale: file.targetLocale.identifier,
                 segmentFile: project.projectPath(of: url), segments: work.count,
                 translated: work.filter { $0.state.isTranslated }.count, copied: file.segments.count - work.count,
-                changes: report, leverage: leverage, written: written))
+                changes: report, leverage: leverage, written: written, script: script))
         }
         return results
     }

@@ -16,6 +16,8 @@ struct ExtractCommand: ParsableCommand {
 
             A post is skipped, without being read, when nothing it is made from changed since the last extract (recorded in .tandem/extract-state.json): its bytes, its segment files, tandem.yml, the Hugo configuration, the locale rules, the glossaries, the tandem executable and which memory file is used. With a memory, a post whose files still hold untranslated or fuzzy sentences is always extracted (the memory may have learnt them), and a PostgreSQL memory turns skipping off.
 
+            In a Chinese source, each post's script (Simplified or Traditional, from the characters only one of them uses) is reported when the posts are in both: "12 posts in Traditional script (zh-Hant)" (--json: "script" per result, "scripts" in total). The memory and the glossary fold Traditional characters to Simplified, so one serves both.
+
             A post that cannot be read is reported as FILE:LINE:COL: error: …; every other post is still extracted, and the exit status is 2.
 
             Examples:
@@ -38,6 +40,16 @@ struct ExtractCommand: ParsableCommand {
     struct Report: Encodable {
         var results: [ExtractResult]
         var failures: [PostFailure]
+        /// Posts by Chinese script (`Hans`, `Hant`), when a Chinese source has posts in both.
+        var scripts: [String: Int]?
+    }
+
+    /// How many posts are in each Chinese script, or nil unless there are posts in both.
+    static func scriptCounts(_ results: [ExtractResult]) -> [ChineseScript: Int]? {
+        var scriptByPost: [String: ChineseScript] = [:]
+        for result in results { scriptByPost[result.post] = result.script ?? scriptByPost[result.post] }
+        let counts = Dictionary(grouping: scriptByPost.values, by: { $0 }).mapValues(\.count)
+        return counts.count > 1 ? counts : nil
     }
 
     func run() throws {
@@ -62,7 +74,11 @@ struct ExtractCommand: ParsableCommand {
         }
         try run.finish()
         progress.finish()
-        try options.emit(Report(results: results, failures: failures)) {
+        let scripts = Self.scriptCounts(results)
+        let report = Report(
+            results: results, failures: failures,
+            scripts: scripts.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.rawValue, $0.value) }) })
+        try options.emit(report) {
             var text = results.map { result in
                 let changes = result.changes
                 let memory = result.leverage.map { ", memory: \($0.inContext) in context, \($0.exact) exact, \($0.fuzzy) fuzzy" } ?? ""
@@ -72,6 +88,12 @@ struct ExtractCommand: ParsableCommand {
                     + "\(changes.restored > 0 ? ", \(changes.restored) restored" : "")\(memory))\(result.skipped ? ", skipped (nothing changed)" : result.written ? "" : ", unchanged")\n"
             }.joined()
             if results.isEmpty && failures.isEmpty { text = "no posts found under \(project.contentDirectory.path)\n" }
+            if let scripts {
+                // The site mixes scripts: matching folds them, but a person reviewing wants to know.
+                text += ChineseScript.allCases.compactMap { script in
+                    scripts[script].map { "\($0) post\($0 == 1 ? "" : "s") in \(script.name) script (zh-\(script.rawValue))" }
+                }.joined(separator: ", ") + "\n"
+            }
             return text
         }
         for failure in failures { Terminal.standardError.write("\(failure.description)\n") }

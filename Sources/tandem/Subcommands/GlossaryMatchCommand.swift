@@ -8,7 +8,7 @@ struct GlossaryMatchCommand: ParsableCommand {
         commandName: "match",
         abstract: "Print the glossary terms found in a text, with their targets.",
         discussion: """
-            Uses the project's glossaries/<locale>/<target>.tsv (.csv and .tbx too), or the file given with --glossary. Matching is on normalized text (full-width and case folded), longest term first; Latin terms only on word boundaries. Placeholders: {1}…{/1} are transparent, {2/} separates.
+            Uses the project's glossaries/<locale>/<target>.tsv (.csv and .tbx too), or the file given with --glossary. Matching is on normalized text (full-width and case folded, Traditional Chinese folded to Simplified unless an entry has a script), longest term first; Latin terms only on word boundaries. Placeholders: {1}…{/1} are transparent, {2/} separates.
 
             Output: one line per hit, BYTE_START-BYTE_END<TAB>TERM<TAB>TARGET<TAB>KIND.
 

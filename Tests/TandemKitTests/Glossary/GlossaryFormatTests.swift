@@ -35,7 +35,7 @@ struct GlossaryFormatTests {
     @Test(arguments: [
         ("百度\n", "g.tsv:1:1: error: empty target for '百度'; a term entry needs one"),
         ("# source\ttarget\tkind\n百度\tBaidu\tmaybe\n", "g.tsv:2:10: error: unknown entry type 'maybe'; expected term, keep or forbidden"),
-        ("# source\ttarget\tcolour\n", "g.tsv:1:17: error: unknown column 'colour'; expected one of source, target, comment, type, forbidden, case, pos, note"),
+        ("# source\ttarget\tcolour\n", "g.tsv:1:17: error: unknown column 'colour'; expected one of source, target, comment, type, forbidden, case, pos, note, script"),
         ("百度\tBaidu\tc\textra\n", "g.tsv:1:12: error: 4 columns but the header names 3 (source, target, comment)"),
     ])
     func tsvErrorsHavePositions(_ text: String, _ message: String) {

@@ -27,4 +27,26 @@ struct NumberCheckTests {
     func reportsOnlyMissingNumbers(_ source: String, _ target: String, _ missing: [String]) {
         #expect(NumberCheck.missing(source: source, target: target).map(\.text) == missing)
     }
+
+    /// Units in both scripts, full-width digits and 兆: Traditional text is not a missing number.
+    static let bothScripts: [(String, String, [String])] = [
+        ("这款手机卖出150万台", "the phone sold 1.5 million units", []),
+        ("這款手機賣出150萬台", "the phone sold 1.5 million units", []),
+        ("這款手機賣出１５０萬台", "the phone sold 1.5 million units", []),
+        ("这款手机卖出１５０万台", "the phone sold 1,500,000 units", []),
+        ("公司營收達3.2億美元", "revenue reached $320 million", []),
+        ("公司营收达3.2亿美元", "revenue reached $320 million", []),
+        ("公司營收達3.2億美元", "revenue reached $32 million", ["3.2"]),
+        ("市值突破1兆元", "market value passed 1 trillion yuan", []),
+        ("市值突破2.5萬億元", "market value passed 2.5 trillion yuan", []),
+        ("市值突破2.5万亿元", "market value passed 2.5 trillion yuan", []),
+        ("風場裝機容量100兆瓦", "the wind farm has 100 MW installed", []),
+        ("資料中心用電1兆瓦時", "the data centre used 1 trillion watt-hours", ["1"]),
+        ("訂單超過7千萬張", "orders topped 70 million", []),
+    ]
+
+    @Test(arguments: bothScripts)
+    func readsUnitsInBothScriptsAndFullWidthDigits(_ source: String, _ target: String, _ missing: [String]) {
+        #expect(NumberCheck.missing(source: source, target: target).map(\.text) == missing)
+    }
 }

@@ -7,7 +7,7 @@ import TandemTestSupport
 struct LocaleRulesTests {
     static let locales = SharedCorpus.repositoryRoot.appendingPathComponent("locales")
 
-    @Test(arguments: ["zh-CN", "en"])
+    @Test(arguments: ["zh-CN", "zh-TW", "zh-HK", "zh-Hans", "zh-Hant", "en"])
     func shippedFileMatchesTheBuiltInRules(_ tag: String) throws {
         let locale = LocaleTag(tag)!
         let file = Self.locales.appendingPathComponent("\(tag).yml")

@@ -2,7 +2,8 @@ import Foundation
 
 /// Numbers that must survive translation: every Arabic-digit number of a Chinese source must
 /// reappear in the English target, with Chinese units converted (1600 亿 = 160 billion,
-/// 1 亿 = 100 million, 3 万 = 30,000 or 30 thousand), percentages kept (53.07% = 53.07
+/// 1 亿 = 100 million, 3 万 = 30,000 or 30 thousand; in Traditional script too: 150萬 = 1.5 million,
+/// 3.2億 = 320 million, 1兆 = 1 trillion; full-width digits read as digits), percentages kept (53.07% = 53.07
 /// percent), a month number allowed to become its name (9 月 = September), and 1–12 allowed
 /// as words (two, twelve). Anything else is allowed explicitly by switching `number-missing`
 /// off for the segment.
@@ -15,7 +16,13 @@ enum NumberCheck {
         var isMonth = false
     }
 
-    static let chineseUnits: [(String, Double)] = [("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("千万", 1e7), ("百万", 1e6), ("亿", 1e8), ("万", 1e4)]
+    /// Units after a number, in Simplified script (the source is folded to it first: 萬 is 万).
+    /// 兆 is a trillion as Taiwan and Hong Kong write amounts (1兆元); before a unit of measure
+    /// it is the prefix mega (100兆瓦 = 100 MW), where the number stays as written.
+    static let chineseUnits: [(String, Double)] = [
+        ("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("千万", 1e7), ("百万", 1e6), ("亿", 1e8), ("万", 1e4), ("兆", 1e12),
+    ]
+    static let megaPrefixedUnits = ["兆瓦", "兆赫", "兆字节", "兆位", "兆比特", "兆帕", "兆焦", "兆伏", "兆欧", "兆吨", "兆元组"]
     static let englishScales: [(String, Double)] = [
         ("trillion", 1e12), ("billion", 1e9), ("million", 1e6), ("thousand", 1e3), ("bn", 1e9), ("mn", 1e6), ("tn", 1e12),
     ]
@@ -47,7 +54,8 @@ enum NumberCheck {
     /// The numbers of `text`, placeholders (`{1}`, `{2/}`) skipped, with source units or target
     /// scale words applied.
     static func numbers(in text: String, isSource: Bool) -> [Number] {
-        let scalars = Array(Normalizer.normalize(text, to: .nfkc).unicodeScalars)
+        let normalized = Normalizer.normalize(text, to: .nfkc)
+        let scalars = Array((isSource ? Normalizer.simplifyingChinese(normalized) : normalized).unicodeScalars)
         var result: [Number] = []
         var index = 0
         func isDigit(_ k: Int) -> Bool { k < scalars.count && ("0"..."9").contains(scalars[k]) }
@@ -86,7 +94,10 @@ enum NumberCheck {
             let rest = String(String.UnicodeScalarView(scalars[after..<min(after + 12, scalars.count)])).lowercased()
             var isMonth = false
             if isSource {
-                if let unit = chineseUnits.first(where: { rest.hasPrefix($0.0) }) { value *= unit.1 }
+                if !megaPrefixedUnits.contains(where: { rest.hasPrefix($0) }),
+                   let unit = chineseUnits.first(where: { rest.hasPrefix($0.0) }) {
+                    value *= unit.1
+                }
                 isMonth = rest.hasPrefix("月")
             } else if let scale = englishScales.first(where: { rest.hasPrefix($0.0) && !(rest.dropFirst($0.0.count).first?.isLetter ?? false) }) {
                 value *= scale.1

@@ -5,10 +5,12 @@
 /// unless the URL says `?options=-csearch_path%3Dteam`), named `tandem_*` so they can share a
 /// database with other tables.
 enum PostgreSQLSchema {
-    struct Migration {
+    struct Migration: Sendable {
         var version: Int
         var name: String
         var sql: String
+        /// A step SQL alone cannot do (run after `sql`, in the same transaction).
+        var rewrite: (@Sendable (PostgreSQLConnection) throws -> Void)? = nil
     }
 
     static let migrations = [
@@ -49,7 +51,38 @@ enum PostgreSQLSchema {
                 || octet_length(source)::text || ':' || source || octet_length(previous_key)::text || ':' || previous_key
                 || octet_length(next_key)::text || ':' || next_key || octet_length(target)::text || ':' || target));
             """),
+        // The matching keys fold Traditional Chinese to Simplified (`Normalizer.memoryKey`).
+        Migration(version: 3, name: "keys fold Chinese scripts", sql: "", rewrite: foldChineseScriptsInKeys),
     ]
+
+    /// Folds the stored keys of units with Han characters as `Normalizer.memoryKey` does now,
+    /// with their lookup hash and identity. A unit whose new identity another unit already has
+    /// (the same sentence stored with context in each script) is dropped: it is that unit now.
+    static func foldChineseScriptsInKeys(_ connection: PostgreSQLConnection) throws {
+        let han = "'[\u{3400}-\u{9FFF}\u{F900}-\u{FAFF}]'"
+        let rows = try connection.execute("""
+            SELECT id, source_locale, target_locale, source_key, previous_key, next_key FROM tandem_unit
+            WHERE source_key ~ \(han) OR previous_key ~ \(han) OR next_key ~ \(han)
+            """)
+        let newIdentity = identity(
+            sourceLocale: "u.source_locale", targetLocale: "u.target_locale", source: "u.source",
+            previousKey: "$1::text", nextKey: "$2::text", target: "u.target")
+        for row in 0..<rows.rowCount {
+            let keys = [rows.string(row, 3), rows.string(row, 4), rows.string(row, 5)]
+            let folded = keys.map(Normalizer.simplifyingChinese)
+            guard folded != keys else { continue }
+            let lookup = StableHash.of(rows.string(row, 1), rows.string(row, 2), folded[0])
+            let id = rows.string(row, 0)
+            try connection.execute("""
+                DELETE FROM tandem_unit u WHERE u.id = $3::bigint
+                AND EXISTS (SELECT 1 FROM tandem_unit o WHERE o.id <> u.id AND o.identity = \(newIdentity))
+                """, [folded[1], folded[2], id])
+            try connection.execute("""
+                UPDATE tandem_unit u SET source_key = $4, previous_key = $1, next_key = $2, lookup = $5::bigint,
+                identity = \(newIdentity) WHERE u.id = $3::bigint
+                """, [folded[1], folded[2], id, folded[0], lookup.description])
+        }
+    }
 
     /// The SQL expression of the identity digest of the unit whose identity fields are the SQL
     /// operands given (column names or parameters, never values): SHA-256 of each part prefixed
@@ -84,7 +117,8 @@ enum PostgreSQLSchema {
                 throw PostgreSQLError(message: "this memory has schema version \(current), newer than this Tandem knows (\(latest)); update Tandem")
             }
             for migration in migrations where migration.version > current {
-                try connection.executeScript(migration.sql)
+                if !migration.sql.isEmpty { try connection.executeScript(migration.sql) }
+                try migration.rewrite?(connection)
                 try connection.execute(
                     "INSERT INTO tandem_migration (version, name) VALUES ($1, $2)", [String(migration.version), migration.name])
             }

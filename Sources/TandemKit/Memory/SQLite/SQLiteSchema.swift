@@ -56,6 +56,29 @@ enum SQLiteSchema {
                 try update.execute(arguments: [identity, row[0] as Int64])
             }
         }
+        migrator.registerMigration("v4-keys-fold-chinese-scripts") { db in
+            // The matching keys now fold Traditional Chinese to Simplified (`Normalizer.memoryKey`),
+            // so a unit stored from one script matches the other. The fold applies to a key as
+            // stored (it runs after the rest of the matching key), so keys are folded in place,
+            // and the lookup and identity hashes made again from them. Only changed rows are written.
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT id, sourceLocale, targetLocale, source, target, sourceKey, previousKey, nextKey FROM unit")
+            var changes: [(id: Int64, keys: [String], lookup: Int64, identity: Int64)] = []
+            while let row = try rows.next() {
+                let keys: [String] = [row[5], row[6], row[7]]
+                let folded = keys.map(Normalizer.simplifyingChinese)
+                guard folded != keys else { continue }
+                let lookup = StableHash.of(row[1] as String, row[2] as String, folded[0])
+                let identity = MemoryUnit.identityHash(
+                    lookup: lookup, source: row[3], previousKey: folded[1], nextKey: folded[2], target: row[4])
+                changes.append((row[0], folded, lookup, identity))
+            }
+            let update = try db.makeStatement(
+                sql: "UPDATE unit SET sourceKey = ?, previousKey = ?, nextKey = ?, lookup = ?, identity = ? WHERE id = ?")
+            for change in changes {
+                try update.execute(arguments: [change.keys[0], change.keys[1], change.keys[2], change.lookup, change.identity, change.id])
+            }
+        }
         return migrator
     }
 
