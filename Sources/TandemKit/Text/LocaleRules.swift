@@ -49,15 +49,42 @@ extension SentenceRules {
     static let markdownEmphasis = ["**", "__", "~~", "*", "_"]
 
     /// Chinese and Japanese news copy.
+    ///
+    /// “” and 「」 are not in `noBreakInside`: a quote holding several sentences is cut inside
+    /// like other text (one segment of six sentences is no use to a memory), its closing mark
+    /// on its last sentence, and an attribution after it joins that sentence. 『』 and ‘’ (inner
+    /// quotes, and titles in Traditional text) and brackets stay whole.
     static let cjkDefault = SentenceRules(
         icuSuppressions: true,
-        noBreakInside: [["「", "」"], ["『", "』"], ["“", "”"], ["‘", "’"], ["《", "》"], ["（", "）"], ["【", "】"], ["〈", "〉"]],
+        noBreakInside: [["『", "』"], ["‘", "’"], ["《", "》"], ["（", "）"], ["【", "】"], ["〈", "〉"]],
         noBreakAfter: ["》", "）", "〉"],
         attachClosers: ["”", "’", "」", "』", "）", "》", "】", "〉", ")", "]", "\"", "'"],
         attachMarkup: markdownEmphasis,
         noBreakAfterListNumbers: true,
         noBreakInDecimals: true,
-        abbreviations: [])
+        abbreviations: latinAbbreviationsInCJK,
+        icuSuppressionsLanguage: "en",
+        noBreakAfterInitials: true,
+        noBreakInDottedNames: true,
+        nameDots: ["．"],
+        noBreakAfterEllipsis: true,
+        attributionQuotes: [["“", "”"], ["「", "」"], ["『", "』"], ["‘", "’"]],
+        attributionVerbs: attributionVerbsInChinese)
+
+    /// Latin abbreviations in Chinese news copy that ICU's English list lacks (company forms,
+    /// titles, "No.", "vs."); initials such as "U.S." are `noBreakAfterInitials`'.
+    static let latinAbbreviationsInCJK = [
+        "Inc.", "Ltd.", "Corp.", "Co.", "Plc.", "Pte.", "Pty.", "Bhd.", "Bros.", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.",
+        "Jr.", "Sr.", "St.", "Mt.", "No.", "vs.", "e.g.", "i.e.", "Gen.", "Gov.", "Sen.", "Rep.", "Fig.", "ID.",
+    ]
+
+    /// What ends an attribution clause in Simplified and Traditional Chinese. No bare 道 (知道)
+    /// or 说明-like compounds: only the clause's last word counts.
+    static let attributionVerbsInChinese = [
+        "说", "說", "表示", "称", "稱", "指出", "强调", "強調", "写道", "寫道", "说道", "說道", "问道", "問道", "问", "問",
+        "答道", "笑道", "喊道", "叹道", "嘆道", "回应", "回應", "透露", "坦言", "直言", "解释", "解釋", "补充", "補充",
+        "回忆", "回憶", "告诉记者", "告訴記者", "问记者", "問記者", "宣布", "承认", "承認", "警告", "感叹", "感嘆",
+    ]
 
     /// English prose.
     static let englishDefault = SentenceRules(
@@ -88,6 +115,14 @@ extension LocaleRules {
               noBreakAfterListNumbers: \(s.noBreakAfterListNumbers)
               noBreakInDecimals: \(s.noBreakInDecimals)
               abbreviations: \(list(s.abbreviations))
+              icuSuppressionsLanguage: \(FrontMatterWriter.doubleQuoted(s.icuSuppressionsLanguage))
+              noBreakAfterInitials: \(s.noBreakAfterInitials)
+              noBreakInDottedNames: \(s.noBreakInDottedNames)
+              nameDots: \(list(s.nameDots))
+              noBreakAfterEllipsis: \(s.noBreakAfterEllipsis)
+              attributionQuotes: [\(s.attributionQuotes.map(list).joined(separator: ", "))]
+              attributionVerbs: \(list(s.attributionVerbs))
+              attributionMaxLength: \(s.attributionMaxLength)
 
             """
     }

@@ -13,6 +13,14 @@ struct SentenceBreakPatterns {
     private let abbreviations: [[UInt8]]
     private let listNumbers: Bool
     private let decimals: Bool
+    // Read by the extensions in SentenceBreakPatterns+LatinTokens.swift and +Attribution.swift.
+    let initials: Bool
+    let dottedNames: Bool
+    let nameDots: [[UInt8]]
+    let ellipsis: Bool
+    let attributionQuotes: [(open: [UInt8], close: [UInt8])]
+    let attributionVerbs: [[UInt8]]
+    let attributionMaxLength: Int
     /// Both sides of every pair, in the order they are tried: each pair's closer, then its opener.
     private let markers: [BracketMarker]
     /// Per byte value, 1 when every marker starting with it is three bytes or more: the bracket
@@ -46,6 +54,16 @@ struct SentenceBreakPatterns {
         abbreviations = rules.abbreviations.filter { !$0.isEmpty }.map { Array($0.utf8) }
         listNumbers = rules.noBreakAfterListNumbers
         decimals = rules.noBreakInDecimals
+        initials = rules.noBreakAfterInitials
+        dottedNames = rules.noBreakInDottedNames
+        nameDots = rules.nameDots.filter { !$0.isEmpty }.map { Array($0.utf8) }
+        ellipsis = rules.noBreakAfterEllipsis
+        attributionQuotes = rules.attributionQuotes.compactMap { pair in
+            guard pair.count == 2, !pair[0].isEmpty, !pair[1].isEmpty, pair[0] != pair[1] else { return nil }
+            return (Array(pair[0].utf8), Array(pair[1].utf8))
+        }
+        attributionVerbs = rules.attributionVerbs.filter { !$0.isEmpty }.map { Array($0.utf8) }
+        attributionMaxLength = rules.attributionMaxLength
         var edgeBytes = [UInt8](repeating: 0, count: 256)
         for pattern in closers + markup { edgeBytes[Int(pattern[0])] |= Self.startsCloser }
         for pattern in openers { edgeBytes[Int(pattern[pattern.count - 1])] |= Self.endsOpener }
@@ -131,12 +149,18 @@ struct SentenceBreakPatterns {
     // MARK: Suppressed breaks
 
     /// Whether a candidate break at `offset` must not be made (decimal, list number,
-    /// abbreviation, right after a title or parenthesis).
+    /// abbreviation, initial, dotted name, ellipsis, right after a title or parenthesis, before
+    /// a quote's attribution).
     func isSuppressed(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if !inlineClosers.isEmpty, followsInlineCloser(offset, in: bytes) { return true }
         if decimals, isInsideDecimal(offset, in: bytes) { return true }
+        if dottedNames, isInsideDottedName(offset, in: bytes) { return true }
         if listNumbers, followsListNumber(offset, in: bytes) { return true }
         if !abbreviations.isEmpty, followsAbbreviation(offset, in: bytes) { return true }
+        if initials, followsInitial(offset, in: bytes) { return true }
+        if !nameDots.isEmpty, followsNameDot(offset, in: bytes) { return true }
+        if ellipsis, followsEllipsis(offset, in: bytes) { return true }
+        if !attributionVerbs.isEmpty, precedesAttribution(offset, in: bytes) { return true }
         return false
     }
 

@@ -24,12 +24,43 @@ public struct SentenceRules: Codable, Equatable, Sendable {
     public var noBreakInDecimals: Bool
     /// Extra abbreviations after which no break is made, case-sensitive ("e.g.", "Dr.").
     public var abbreviations: [String]
+    /// The language whose ICU abbreviation list (`icuSuppressions`) applies, when not the
+    /// locale's own: ICU has none for Chinese, whose news copy holds English names ("Inc.").
+    /// Empty for the locale's own list. ICU's sentence rules are the same for every language
+    /// this is used with (the root rules), so only the list changes.
+    public var icuSuppressionsLanguage: String
+    /// No break after an initial: a single capital letter and a full stop, not preceded by a
+    /// letter ("J. P. Morgan", "J.K. 罗琳", the last letter of "U.S.").
+    public var noBreakAfterInitials: Bool
+    /// No break between a full stop and a Latin letter or digit right after it, as in tickers
+    /// and names (03690.HK, AAPL.O, .NET, Node.js, example.com).
+    public var noBreakInDottedNames: Bool
+    /// Dots between the parts of a name (穆吉塔巴．哈米尼): no break after one that is followed
+    /// directly by a letter.
+    public var nameDots: [String]
+    /// An ellipsis ("..." or "…") followed by more text does not end the sentence, unless a
+    /// space and a capital Latin letter follow (a new Latin sentence). ICU never breaks after
+    /// "…"; this makes "..." behave the same.
+    public var noBreakAfterEllipsis: Bool
+    /// Quote pairs `[open, close]` after which an attribution ("他说。") stays in the quote's
+    /// sentence, unless the quote already has one before it ("他说：“…。”").
+    public var attributionQuotes: [[String]]
+    /// Words that end an attribution clause (说, 表示, 写道): a break after a closing quote is
+    /// not made when a clause of at most `attributionMaxLength` characters follows and ends
+    /// with one of them before ，：。 or a new quote ("“…。”他说。", "“…。”他说，“…”").
+    public var attributionVerbs: [String]
+    /// How many characters after the closing quote are searched for an attribution.
+    public var attributionMaxLength: Int
 
     public init(
         icuSuppressions: Bool = true, noBreakInside: [[String]] = [], noBreakAfter: [String] = [],
         attachClosers: [String] = [],
         attachMarkup: [String] = [], noBreakAfterListNumbers: Bool = false,
-        noBreakInDecimals: Bool = false, abbreviations: [String] = []
+        noBreakInDecimals: Bool = false, abbreviations: [String] = [],
+        icuSuppressionsLanguage: String = "", noBreakAfterInitials: Bool = false,
+        noBreakInDottedNames: Bool = false, nameDots: [String] = [], noBreakAfterEllipsis: Bool = false,
+        attributionQuotes: [[String]] = [], attributionVerbs: [String] = [],
+        attributionMaxLength: Int = SentenceRules.defaultAttributionMaxLength
     ) {
         self.icuSuppressions = icuSuppressions
         self.noBreakInside = noBreakInside
@@ -39,11 +70,25 @@ public struct SentenceRules: Codable, Equatable, Sendable {
         self.noBreakAfterListNumbers = noBreakAfterListNumbers
         self.noBreakInDecimals = noBreakInDecimals
         self.abbreviations = abbreviations
+        self.icuSuppressionsLanguage = icuSuppressionsLanguage
+        self.noBreakAfterInitials = noBreakAfterInitials
+        self.noBreakInDottedNames = noBreakInDottedNames
+        self.nameDots = nameDots
+        self.noBreakAfterEllipsis = noBreakAfterEllipsis
+        self.attributionQuotes = attributionQuotes
+        self.attributionVerbs = attributionVerbs
+        self.attributionMaxLength = attributionMaxLength
     }
+
+    /// Long enough for "该公司发言人在周二发布的声明中表示", short enough not to reach into a
+    /// sentence that merely ends in a speech verb.
+    public static let defaultAttributionMaxLength = 30
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case icuSuppressions, noBreakInside, noBreakAfter, attachClosers, attachMarkup
         case noBreakAfterListNumbers, noBreakInDecimals, abbreviations
+        case icuSuppressionsLanguage, noBreakAfterInitials, noBreakInDottedNames, nameDots, noBreakAfterEllipsis
+        case attributionQuotes, attributionVerbs, attributionMaxLength
     }
 
     /// Decodes a `sentences:` section: a missing key takes its default (off or empty), an
@@ -59,11 +104,22 @@ public struct SentenceRules: Codable, Equatable, Sendable {
             attachMarkup: try keyed.decodeIfPresent([String].self, forKey: .attachMarkup) ?? [],
             noBreakAfterListNumbers: try keyed.decodeIfPresent(Bool.self, forKey: .noBreakAfterListNumbers) ?? false,
             noBreakInDecimals: try keyed.decodeIfPresent(Bool.self, forKey: .noBreakInDecimals) ?? false,
-            abbreviations: try keyed.decodeIfPresent([String].self, forKey: .abbreviations) ?? [])
-        for (index, pair) in noBreakInside.enumerated() where pair.count != 2 {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath + [CodingKeys.noBreakInside, AnyCodingKey(intValue: index)],
-                debugDescription: "expected a pair [open, close], found \(pair.count) strings"))
+            abbreviations: try keyed.decodeIfPresent([String].self, forKey: .abbreviations) ?? [],
+            icuSuppressionsLanguage: try keyed.decodeIfPresent(String.self, forKey: .icuSuppressionsLanguage) ?? "",
+            noBreakAfterInitials: try keyed.decodeIfPresent(Bool.self, forKey: .noBreakAfterInitials) ?? false,
+            noBreakInDottedNames: try keyed.decodeIfPresent(Bool.self, forKey: .noBreakInDottedNames) ?? false,
+            nameDots: try keyed.decodeIfPresent([String].self, forKey: .nameDots) ?? [],
+            noBreakAfterEllipsis: try keyed.decodeIfPresent(Bool.self, forKey: .noBreakAfterEllipsis) ?? false,
+            attributionQuotes: try keyed.decodeIfPresent([[String]].self, forKey: .attributionQuotes) ?? [],
+            attributionVerbs: try keyed.decodeIfPresent([String].self, forKey: .attributionVerbs) ?? [],
+            attributionMaxLength: try keyed.decodeIfPresent(Int.self, forKey: .attributionMaxLength)
+                ?? Self.defaultAttributionMaxLength)
+        for (key, pairs) in [(CodingKeys.noBreakInside, noBreakInside), (.attributionQuotes, attributionQuotes)] {
+            for (index, pair) in pairs.enumerated() where pair.count != 2 {
+                throw DecodingError.dataCorrupted(.init(
+                    codingPath: decoder.codingPath + [key, AnyCodingKey(intValue: index)],
+                    debugDescription: "expected a pair [open, close], found \(pair.count) strings"))
+            }
         }
     }
 

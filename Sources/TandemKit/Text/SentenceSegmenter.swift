@@ -2,8 +2,9 @@ import Foundation
 internal import CTandemICU
 
 /// Cuts text into sentences the way a translator would: ICU's sentence rules for the locale,
-/// then the locale's `SentenceRules` for what ICU does not know (quotes and brackets that must
-/// stay whole, decimals, list numbers, closing quotes and emphasis markers after a full stop).
+/// then the locale's `SentenceRules` for what ICU does not know (brackets that must stay whole,
+/// decimals, list numbers, Latin abbreviations, initials and tickers inside Chinese, closing
+/// quotes and emphasis markers after a full stop, a quote's attribution).
 ///
 /// Not thread-safe (it owns an ICU iterator); make one per thread and reuse it.
 public final class SentenceSegmenter {
@@ -22,7 +23,12 @@ public final class SentenceSegmenter {
     public init(rules: LocaleRules) throws {
         self.rules = rules
         let suffix = rules.sentences.icuSuppressions ? "@ss=standard" : ""
-        iterator = try BreakIterator(.sentence, icuLocale: rules.locale.icuIdentifier + suffix)
+        // Another language's ICU locale only for its abbreviation list (ICU's sentence rules are
+        // the root ones for Chinese, Japanese and English alike).
+        let language = rules.sentences.icuSuppressionsLanguage
+        let icuLocale = language.isEmpty || !rules.sentences.icuSuppressions
+            ? rules.locale.icuIdentifier : (LocaleTag(language)?.icuIdentifier ?? language)
+        iterator = try BreakIterator(.sentence, icuLocale: icuLocale + suffix)
         patterns = SentenceBreakPatterns(rules.sentences)
     }
 

@@ -8,7 +8,7 @@ struct SegmentCommand: ParsableCommand {
         commandName: "segment",
         abstract: "Print the sentences of a text file or of a Markdown post's body.",
         discussion: """
-            Sentences come from ICU's sentence rules for the locale plus the locale's rules in locales/<TAG>.yml (found in the current directory or above; built-in rules otherwise): no break inside 「」“”《》（） pairs, in decimals or after list numbers, and closing quotes or ** markers after a full stop stay with their sentence.
+            Sentences come from ICU's sentence rules for the locale plus the locale's rules in locales/<TAG>.yml (found in the current directory or above; built-in rules otherwise): no break inside 《》（） pairs, in decimals, tickers (03690.HK), Latin abbreviations and initials (Inc., J. P. Morgan) or after list numbers; a quote holding several sentences is cut inside, and a quote keeps its attribution (“…。”他说。); closing quotes or ** markers after a full stop stay with their sentence.
 
             A file ending in .md or .markdown is read as a Hugo post: the translatable front matter values (title, summary, description, lead) and the Markdown body's headings, paragraphs, list items and table cells are segmented, then link and image titles and the text arguments of shortcodes (figure's title and caption, admonition's title, …); code, HTML, the rest of shortcodes and URLs are not. Inline markup shows as placeholders: {1}…{/1} for a pair such as **bold**, {2/} for a standalone code such as `code`.
 

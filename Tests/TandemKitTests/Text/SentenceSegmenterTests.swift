@@ -7,6 +7,11 @@ struct SegmentationCase: CustomTestStringConvertible, Sendable {
     var input: String
     var expected: [String]
     var testDescription: String { name }
+
+    /// The sentences the built-in rules for `locale` make of the input.
+    func segmented(as locale: String) throws -> [String] {
+        try SentenceSegmenter(locale: LocaleTag(locale)!).sentences(in: input).map(\.text)
+    }
 }
 
 @Suite("Sentence segmentation, zh-CN")
@@ -17,8 +22,9 @@ struct ChineseSegmentationTests {
         .init(name: "combined ？！ stays one terminator", input: "你说什么？！别开玩笑了。", expected: ["你说什么？！", "别开玩笑了。"]),
         .init(name: "closing quote after 。 stays", input: "他说：“我明白了。”大家都笑了。", expected: ["他说：“我明白了。”", "大家都笑了。"]),
         .init(name: "closing quote after 。 and a space stays", input: "他说： “ 我们会继续努力。 ” 会议随后结束。", expected: ["他说： “ 我们会继续努力。 ”", "会议随后结束。"]),
-        .init(name: "no break inside “” with two sentences", input: "“ 第一点很重要。第二点也一样。 ”", expected: ["“ 第一点很重要。第二点也一样。 ”"]),
-        .init(name: "no break inside 「」; the quote's full stop ends the sentence after 」", input: "她写道「天亮了。该出发了。」然后合上了本子。", expected: ["她写道「天亮了。该出发了。」", "然后合上了本子。"]),
+        // A quote holding several sentences is cut inside, its closing mark on the last one.
+        .init(name: "a break inside “” with two sentences", input: "“ 第一点很重要。第二点也一样。 ”", expected: ["“ 第一点很重要。", "第二点也一样。 ”"]),
+        .init(name: "a break inside 「」; the quote's full stop ends the sentence after 」", input: "她写道「天亮了。该出发了。」然后合上了本子。", expected: ["她写道「天亮了。", "该出发了。」", "然后合上了本子。"]),
         .init(name: "no break inside 「」 without a full stop", input: "她写道「天亮了，该出发了」然后合上了本子。", expected: ["她写道「天亮了，该出发了」然后合上了本子。"]),
         .init(name: "no break inside 『』", input: "书名叫『春天。夏天』很有意思。", expected: ["书名叫『春天。夏天』很有意思。"]),
         .init(name: "no break inside 《》", input: "他读了《再见。你好！》这本书。后来睡了。", expected: ["他读了《再见。你好！》这本书。", "后来睡了。"]),
