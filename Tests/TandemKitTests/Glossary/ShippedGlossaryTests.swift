@@ -1,0 +1,103 @@
+import Foundation
+import TandemTestSupport
+import Testing
+@testable import TandemKit
+
+/// The term base the project ships (`glossaries/zh-CN/en.tsv`): its size, that every row is
+/// complete, and that its names are found where news text means them and not inside ordinary
+/// words.
+@Suite("Shipped glossary")
+struct ShippedGlossaryTests {
+    static let file = SharedCorpus.repositoryRoot.appendingPathComponent("glossaries/zh-CN/en.tsv")
+    static let glossary = try! Glossary.read(file)
+    static let matcher = GlossaryMatcher(glossary: glossary)
+
+    /// The news-like paragraphs written for the glossary's accuracy measurement (BENCHMARKS.md).
+    static let newsFixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/Glossary/news-like-zh.txt")
+
+    /// The targets of the terms found in `text`, in order.
+    static func targets(in text: String) -> [String] {
+        matcher.matches(in: text).flatMap { match in
+            match.entryIndices.map { matcher.entries[$0].requiredTarget ?? matcher.entries[$0].target }
+        }
+    }
+
+    @Test func holdsAtLeastSixHundredEntries() {
+        #expect(Self.glossary.entries.count >= 600)
+    }
+
+    @Test func noSourceIsListedTwice() {
+        var seen: [String: Int] = [:]
+        for entry in Self.glossary.entries { seen[Normalizer.matchingKey(entry.source), default: 0] += 1 }
+        #expect(seen.filter { $0.value > 1 }.keys.sorted() == [])
+    }
+
+    @Test func everyEntryHasACommentTypeAndPartOfSpeech() throws {
+        for entry in Self.glossary.entries {
+            #expect(!(entry.comment ?? "").isEmpty, "\(entry.source) has no comment")
+            #expect(entry.partOfSpeech != nil, "\(entry.source) has no part of speech")
+        }
+        // The type column is written out on every row, not left to the default.
+        let rows = try String(contentsOf: Self.file, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
+        for row in rows {
+            let cells = row.split(separator: "\t", omittingEmptySubsequences: false)
+            #expect(cells.count >= 4 && ["term", "keep", "forbidden"].contains(cells[3]), "\(row)")
+        }
+    }
+
+    /// Names that differ by region (not only by script) are rows of their own.
+    @Test func regionalNamesAreTheirOwnRows() {
+        let byTarget: [(String, String)] = [
+            ("川普", "Donald Trump"), ("特朗普", "Donald Trump"), ("辉达", "Nvidia"), ("英伟达", "Nvidia"),
+            ("超微", "AMD"), ("脸书", "Facebook"), ("联准会", "Federal Reserve"), ("联储局", "Federal Reserve"),
+            ("纽西兰", "New Zealand"), ("普丁", "Vladimir Putin"), ("贺锦丽", "Kamala Harris"),
+        ]
+        for (source, target) in byTarget {
+            #expect(Self.targets(in: source) == [target], "\(source)")
+        }
+    }
+
+    @Test func longerEntriesWinOverTheirShortForms() {
+        #expect(Self.targets(in: "香港证监会发出警告") == ["SFC"])
+        #expect(Self.targets(in: "中国证监会发出警告") == ["CSRC"])
+        #expect(Self.targets(in: "阿里云的收入") == ["Alibaba Cloud"])
+        #expect(Self.targets(in: "美国国务院发言人") == ["US State Department"])
+        #expect(Self.targets(in: "美国证监会批准") == ["SEC"])
+        #expect(Self.targets(in: "美超微的服务器") == ["Supermicro"])
+        #expect(Self.targets(in: "北京大学的研究") == ["Peking University"])
+    }
+
+    /// Short forms that are ordinary words are not entries (理想, 美的, 联想, 大众, 菜鸟), and
+    /// longer entries keep names from matching across a word edge.
+    @Test func ordinaryWordsAreNotTakenForNames() {
+        for text in [
+            "这是一个理想的方案", "美的东西", "联想输入法", "大众传媒", "他是个菜鸟", "在平台中上传", "放松下来",
+            "把东西安装好", "工作完成都很顺利", "幸福建设", "推广达到", "串联电路",
+        ] {
+            #expect(Self.targets(in: text) == [], "\(text): \(Self.targets(in: text))")
+        }
+        #expect(Self.targets(in: "工厂的日产量") == ["daily output"])
+        #expect(Self.targets(in: "南美国家") == ["South America"])
+        #expect(Self.targets(in: "中国银行业") == ["China's banking sector"])
+        #expect(Self.targets(in: "朝鲜语文字") == ["Korean"])
+    }
+
+    /// The fixture paragraphs mention these names; each must be found there.
+    @Test func newsFixtureNamesAreFound() throws {
+        let text = try TextFile.readUTF8(Self.newsFixture)
+        let found = Set(Self.targets(in: text))
+        for target in [
+            "Federal Reserve", "Jerome Powell", "Scott Bessent", "Donald Trump", "FOMC", "Pan Gongsheng", "SFC",
+            "HKMA", "Hang Seng Tech Index", "Eddie Wu", "Alibaba Cloud", "Qwen", "WeChat", "Douyin", "TikTok",
+            "Apollo Go", "HarmonyOS", "Xiaomi EV", "BYD", "NIO", "Li Auto", "CATL", "TSMC", "C.C. Wei", "Nvidia",
+            "Lip-Bu Tan", "Sam Altman", "Moonshot AI", "Unitree Robotics", "Pop Mart", "Labubu", "Shigeru Ishiba",
+            "Volodymyr Zelensky", "Mark Rutte", "Ali Khamenei", "Strait of Hormuz", "Li Qiang", "He Lifeng",
+            "15th Five-Year Plan", "Lai Ching-te", "Cheng Li-wun", "Legislative Yuan", "Mainland Affairs Council",
+            "John Lee", "Guangdong-Hong Kong-Macao Greater Bay Area", "Jamie Dimon", "Berkshire Hathaway", "Kazuo Ueda", "Entity List", "SMIC",
+        ] {
+            #expect(found.contains(target), "\(target)")
+        }
+        #expect(text.filter { "。！？".contains($0) }.count >= 100)
+    }
+}
