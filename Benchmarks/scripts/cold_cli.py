@@ -40,7 +40,8 @@ def cases(workspace, python):
     queries = workspace.queries()
     project, run = workspace.memory_project, workspace.changed_run
     tandem = workspace.tandem
-    venv_bin = os.path.dirname(python)
+    # Absolute: the peers run in bench-data/cold-cli, and `make bench` passes a relative path.
+    venv_bin = os.path.dirname(os.path.abspath(python))
     return {
         "tandem-lookup-fuzzy": (project, [tandem, "tm", "lookup", "--json", "--min", "75", "--top", "5", queries["fuzzy"]],
                                 {0}, None),
