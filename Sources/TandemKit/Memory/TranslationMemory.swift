@@ -48,6 +48,10 @@ public protocol TranslationMemory: AnyObject {
     /// Unit counts.
     func statistics() throws -> MemoryStatistics
 
+    /// The (source, target) locale pairs the memory holds, sorted; may list a pair whose units
+    /// were deleted. Cheaper than `statistics()` where the backend keeps the list.
+    func localePairs() throws -> [(source: String, target: String)]
+
     /// Deletes every unit (for `tandem tm rebuild`), in one transaction.
     func removeAll() throws
 
@@ -58,6 +62,11 @@ public protocol TranslationMemory: AnyObject {
 }
 
 extension TranslationMemory {
+    /// The pairs `statistics()` counts.
+    public func localePairs() throws -> [(source: String, target: String)] {
+        try statistics().pairs.map { (source: $0.sourceLocale, target: $0.targetLocale) }
+    }
+
     /// Nothing to prepare: each lookup asks the backend.
     @discardableResult
     public func prepareLookups(sourceLocale: LocaleTag, targetLocale: LocaleTag) throws -> Int { 0 }

@@ -43,14 +43,15 @@ struct TMLookupCommand: ParsableCommand {
 
     func run() throws {
         let memory = try memoryOptions.open()
-        let statistics = try memory.statistics()
+        // The pairs, not `statistics()`: counting a million units would cost more than the lookup.
+        let pairs = try memory.localePairs()
         let source = sourceLocale
-            ?? Set(statistics.pairs.map(\.sourceLocale)).singleElement.flatMap { LocaleTag($0) } ?? LocaleTag("zh-CN")!
+            ?? Set(pairs.map(\.source)).singleElement.flatMap { LocaleTag($0) } ?? LocaleTag("zh-CN")!
         let targets: [LocaleTag]
         if let target = targetLocale {
             targets = [target]
         } else {
-            targets = statistics.pairs.filter { $0.sourceLocale == source.identifier }.compactMap { LocaleTag($0.targetLocale) }
+            targets = pairs.filter { $0.source == source.identifier }.compactMap { LocaleTag($0.target) }
         }
         var reports: [LookupReport.Match] = []
         for target in targets {

@@ -11,9 +11,12 @@
 ///    further list is read and only sequences already seen stay candidates.
 /// 3. Bit-parallel edit distance with an early exit at the largest allowed distance.
 ///
-/// Storage is flat: all symbols in one `[UInt32]`, and one `[UInt32]` of postings
-/// (`id << 3 | count`, count saturating at 7 which is then read as "any").
-public struct FuzzyIndex: Sendable {
+/// Storage is flat: all symbols in one `UInt32` array, and one `UInt32` array of postings
+/// (`id << 3 | count`, count saturating at 7 which is then read as "any"), laid out as sections
+/// of a `FlatImage`, so the same index is searched in memory or in a mapped file
+/// (`MemoryIndexSegment`). Immutable and `@unchecked Sendable`: its buffers are never written
+/// after the build, and `storage` keeps them alive.
+public struct FuzzyIndex: @unchecked Sendable {
     /// One sequence within the threshold.
     public struct Hit: Equatable, Sendable {
         /// The position of the sequence in the array the index was built from.
@@ -26,19 +29,24 @@ public struct FuzzyIndex: Sendable {
     }
 
     /// Symbols of every sequence, in id (length) order.
-    private let symbols: [UInt32]
+    private let symbols: UnsafeBufferPointer<UInt32>
     /// Start of each id's symbols in `symbols`; `count + 1` entries.
-    private let starts: [UInt32]
+    private let starts: UnsafeBufferPointer<UInt32>
     /// Id → position in the caller's array.
-    private let entryOfId: [UInt32]
+    private let entryOfId: UnsafeBufferPointer<UInt32>
     /// First id of each length; `maxLength + 2` entries.
-    private let firstIdOfLength: [UInt32]
+    private let firstIdOfLength: UnsafeBufferPointer<UInt32>
     /// Sorted distinct bigrams and where their postings start (`gramKeys.count + 1` entries).
-    private let gramKeys: [UInt64]
-    private let gramStarts: [UInt32]
-    private let postings: [UInt32]
+    private let gramKeys: UnsafeBufferPointer<UInt64>
+    private let gramStarts: UnsafeBufferPointer<UInt32>
+    private let postings: UnsafeBufferPointer<UInt32>
+    /// What the buffers point into: a copy in memory, or a mapped index file.
+    private let storage: IndexStorage
     /// Symbols are below this value (the edit distance tables are this large).
     public let symbolSpace: Int
+
+    /// The number of image sections an index takes (`appendSections`).
+    static let sectionCount = 7
 
     /// Number of sequences.
     public var count: Int { entryOfId.count }
@@ -51,21 +59,57 @@ public struct FuzzyIndex: Sendable {
 
     /// Indexes `sequences` (each a list of symbols below `symbolSpace`).
     public init(sequences: [[UInt32]], symbolSpace: Int) {
-        precondition(sequences.count < 1 << 29, "the index holds fewer than 2^29 sequences")
+        var builder = FlatImageBuilder()
+        Self.appendSections(of: sequences, to: &builder)
+        let image = FlatImage(IndexStorage(copying: builder.image(fields: [])))!
+        self.init(image: image, firstSection: 0, symbolSpace: symbolSpace)!
+    }
+
+    /// The index laid out in `image` from section `firstSection` on (by `appendSections`); nil
+    /// when those sections do not hold a consistent index (a damaged file).
+    init?(image: FlatImage, firstSection: Int, symbolSpace: Int) {
+        guard let firstIdOfLength = image.section(firstSection, as: UInt32.self),
+              let starts = image.section(firstSection + 1, as: UInt32.self),
+              let symbols = image.section(firstSection + 2, as: UInt32.self),
+              let entryOfId = image.section(firstSection + 3, as: UInt32.self),
+              let gramKeys = image.section(firstSection + 4, as: UInt64.self),
+              let gramStarts = image.section(firstSection + 5, as: UInt32.self),
+              let postings = image.section(firstSection + 6, as: UInt32.self)
+        else { return nil }
+        // The bounds a search relies on (checked once here, not per read).
+        guard firstIdOfLength.count >= 2, starts.count == entryOfId.count + 1, gramStarts.count == gramKeys.count + 1,
+              Int(firstIdOfLength[firstIdOfLength.count - 1]) == entryOfId.count,
+              Int(starts[starts.count - 1]) == symbols.count, Int(gramStarts[gramStarts.count - 1]) == postings.count
+        else { return nil }
+        // The rest is not read here (that would read the whole file): a search clamps every
+        // offset and id it reads from the buffers, so damaged contents cannot make it read
+        // outside them; a symbol outside `symbolSpace` matches nothing.
+        self.firstIdOfLength = firstIdOfLength
+        self.starts = starts
+        self.symbols = symbols
+        self.entryOfId = entryOfId
+        self.gramKeys = gramKeys
+        self.gramStarts = gramStarts
+        self.postings = postings
+        self.storage = image.storage
         self.symbolSpace = symbolSpace
+    }
+
+    /// Appends the index of `sequences` to `builder` as `sectionCount` sections.
+    static func appendSections(of sequences: [[UInt32]], to builder: inout FlatImageBuilder) {
+        precondition(sequences.count < 1 << 29, "the index holds fewer than 2^29 sequences")
         // Ids in length order (stable), so a length band is an id range.
         let maxLength = sequences.reduce(0) { max($0, $1.count) }
         var lengthCounts = [UInt32](repeating: 0, count: maxLength + 2)
         for sequence in sequences { lengthCounts[sequence.count + 1] += 1 }
         for length in 1..<lengthCounts.count { lengthCounts[length] += lengthCounts[length - 1] }
-        firstIdOfLength = lengthCounts
+        let firstIdOfLength = lengthCounts
         var next = lengthCounts
         var entryOfId = [UInt32](repeating: 0, count: sequences.count)
         for (entry, sequence) in sequences.enumerated() {
             entryOfId[Int(next[sequence.count])] = UInt32(entry)
             next[sequence.count] += 1
         }
-        self.entryOfId = entryOfId
         var symbols: [UInt32] = []
         symbols.reserveCapacity(sequences.reduce(0) { $0 + $1.count })
         var starts: [UInt32] = [0]
@@ -74,8 +118,6 @@ public struct FuzzyIndex: Sendable {
             symbols.append(contentsOf: sequences[Int(entry)])
             starts.append(UInt32(symbols.count))
         }
-        self.symbols = symbols
-        self.starts = starts
 
         // Postings: count each gram's distinct sequences, then fill (two passes, no pair array).
         var gramSlots = GramSlotTable(capacity: symbols.count / 8 + 16)
@@ -105,9 +147,13 @@ public struct FuzzyIndex: Sendable {
                 fill[rank] += 1
             }
         }
-        self.gramKeys = sortedGrams
-        self.gramStarts = gramStarts
-        self.postings = postings
+        builder.append(firstIdOfLength)
+        builder.append(starts)
+        builder.append(symbols)
+        builder.append(entryOfId)
+        builder.append(sortedGrams)
+        builder.append(gramStarts)
+        builder.append(postings)
     }
 
     /// Calls `body` with each distinct bigram of `symbols[from..<to]` and how often it occurs.
@@ -133,7 +179,7 @@ public struct FuzzyIndex: Sendable {
     static func allowedDistance(_ length: Int, minimum: Int) -> Int { length * (100 - minimum) / 100 }
 
     /// The symbols of the sequence at position `entry` of the original array (for tests and diffs).
-    public func sequence(ofId id: Int) -> ArraySlice<UInt32> { symbols[Int(starts[id])..<Int(starts[id + 1])] }
+    public func sequence(ofId id: Int) -> [UInt32] { Array(symbols[Int(starts[id])..<Int(starts[id + 1])]) }
 
     /// Every sequence whose similarity to `query` is at least `minimum` (1…100), unordered.
     public func search(_ query: [UInt32], minimum: Int, scratch: inout FuzzySearchScratch) -> [Hit] {
@@ -149,7 +195,7 @@ public struct FuzzyIndex: Sendable {
         }
         guard lowLength <= maxStored else { return [] }
         let idLow = Int(firstIdOfLength[lowLength])
-        let idHigh = Int(firstIdOfLength[min(highLength, maxStored) + 1])
+        let idHigh = min(Int(firstIdOfLength[min(highLength, maxStored) + 1]), count)
         guard idLow < idHigh else { return [] }
 
         func required(_ n: Int) -> Int {
@@ -178,8 +224,8 @@ public struct FuzzyIndex: Sendable {
             var j = i + 1
             while j < scratch.queryGrams.count, scratch.queryGrams[j] == scratch.queryGrams[i] { j += 1 }
             if let rank = rankOfGram(scratch.queryGrams[i]) {
-                let lower = Int(gramStarts[rank])
-                let upper = Int(gramStarts[rank + 1])
+                let upper = min(Int(gramStarts[rank + 1]), postings.count)
+                let lower = min(Int(gramStarts[rank]), upper)
                 scratch.gramRuns.append(FuzzySearchScratch.GramRun(lower: lower, upper: upper, count: j - i))
                 remaining += j - i
             }
@@ -189,7 +235,7 @@ public struct FuzzyIndex: Sendable {
 
         let bandStart = UInt32(idLow) << 3
         let bandEnd = UInt32(idHigh) << 3
-        postings.withUnsafeBufferPointer { postings in
+        do {
             scratch.counters.withUnsafeMutableBufferPointer { counters in
                 for run in scratch.gramRuns {
                     // Sequences not seen yet can gain at most `remaining` shared bigrams.
@@ -200,6 +246,7 @@ public struct FuzzyIndex: Sendable {
                         let posting = postings[p]
                         if posting >= bandEnd { break }
                         let id = Int(posting >> 3)
+                        guard id < self.count else { break }
                         let stored = posting & 7
                         let shared = stored == 7 ? queryCount : min(queryCount, stored)
                         if counters[id] == 0 { scratch.touched.append(UInt32(id)) }
@@ -213,7 +260,7 @@ public struct FuzzyIndex: Sendable {
         for id in scratch.touched {
             let shared = Int(scratch.counters[Int(id)])
             scratch.counters[Int(id)] = 0
-            let n = Int(starts[Int(id) + 1] - starts[Int(id)])
+            let n = Int(starts[Int(id) + 1] &- starts[Int(id)])
             if shared + remaining >= required(n) {
                 verify(id: Int(id), m: m, minimum: minimum, scratch: &scratch, into: &hits)
             }
@@ -224,13 +271,11 @@ public struct FuzzyIndex: Sendable {
 
     @inline(__always)
     private func verify(id: Int, m: Int, minimum: Int, scratch: inout FuzzySearchScratch, into hits: inout [Hit]) {
-        let lower = Int(starts[id])
-        let upper = Int(starts[id + 1])
+        let upper = min(Int(starts[id + 1]), symbols.count)
+        let lower = min(Int(starts[id]), upper)
         let length = max(m, upper - lower)
         let limit = Self.allowedDistance(length, minimum: minimum)
-        let distance = symbols.withUnsafeBufferPointer { all in
-            scratch.editDistance.distance(to: UnsafeBufferPointer(rebasing: all[lower..<upper]), limit: limit)
-        }
+        let distance = scratch.editDistance.distance(to: UnsafeBufferPointer(rebasing: symbols[lower..<upper]), limit: limit)
         if let distance {
             hits.append(Hit(entry: Int(entryOfId[id]), distance: distance, length: length))
         }

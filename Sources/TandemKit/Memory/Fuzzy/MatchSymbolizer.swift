@@ -18,6 +18,14 @@ public struct MatchSymbolizer: Sendable {
     /// Every symbol value is below this (except `unknownToken`).
     public var symbolSpace: Int { Int(Self.tokenBase) + vocabulary.count }
 
+    /// The learnt words in symbol order: word `i` is symbol `tokenBase + i` (what an index file
+    /// stores to symbolize queries the same way).
+    var words: [String] {
+        var words = [String](repeating: "", count: vocabulary.count)
+        for (word, symbol) in vocabulary { words[Int(symbol - Self.tokenBase)] = word }
+        return words
+    }
+
     /// The symbols of `key`, learning new words.
     public mutating func learnSymbols(of key: String) -> [UInt32] {
         var output: [UInt32] = []

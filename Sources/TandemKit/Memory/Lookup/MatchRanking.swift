@@ -26,6 +26,9 @@ enum MatchRanking {
         }.map(\.element)
     }
 
+    /// The similarity a candidate search needs for `minimumScore` (1…99: 100 is exact).
+    static func searchMinimum(_ minimumScore: Int) -> Int { min(max(minimumScore, 1), 99) }
+
     /// The fuzzy matches of `query` among the keys of `table` (see
     /// `TranslationMemory.fuzzyMatches`); `units(key)` returns the leverageable units of the
     /// query's locale pair whose normalized source is `key`, most recently changed first.
@@ -34,18 +37,33 @@ enum MatchRanking {
         scratch: inout FuzzySearchScratch, units: (String) throws -> [MemoryUnit]
     ) rethrows -> [MemoryMatch] {
         guard limit > 0 else { return [] }
-        let minimum = min(max(minimumScore, 1), 99)
         let symbols = table.symbolizer.symbols(of: query.sourceKey)
+        let hits = table.index.search(symbols, minimum: searchMinimum(minimumScore), scratch: &scratch)
+            .map { FuzzyKeyHit(key: table.keys[$0.entry], similarity: $0.similarity) }
+        return try fuzzyMatches(hits: hits, for: query, minimumScore: minimumScore, limit: limit, units: units)
+    }
+
+    /// The fuzzy matches of `query` among the keys `hits` found (every key within the
+    /// threshold; a key may come more than once, and keys without leverageable units are
+    /// skipped, so an index may hold more keys than the memory has).
+    static func fuzzyMatches(
+        hits: [FuzzyKeyHit], for query: MemoryQuery, minimumScore: Int, limit: Int, units: (String) throws -> [MemoryUnit]
+    ) rethrows -> [MemoryMatch] {
+        guard limit > 0 else { return [] }
+        let minimum = searchMinimum(minimumScore)
         // Best similarity first. A penalty only lowers a score, so once `limit` units score at
         // least the next hit's similarity, no later hit can enter the result.
-        let hits = table.index.search(symbols, minimum: minimum, scratch: &scratch)
-            .sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : table.keys[$0.entry] < table.keys[$1.entry] }
+        let hits = hits.sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.key < $1.key }
         let scorer = FuzzyScore(queryKey: query.sourceKey)
         var scored: [(key: String, score: Int, units: [MemoryUnit])] = []
         var floor = Int.min  // the score of the `limit`-th unit so far (Int.min: fewer than `limit`)
+        var previousKey: String?
         for hit in hits {
             if hit.similarity < floor { break }
-            let key = table.keys[hit.entry]
+            let key = hit.key
+            // The same key from two index segments (sorted next to each other: same similarity).
+            if key == previousKey { continue }
+            previousKey = key
             if key == query.sourceKey { continue }  // an exact match, offered by exactMatches
             let score = scorer.score(similarity: hit.similarity, candidateKey: key)
             guard score >= minimum, score >= floor else { continue }

@@ -39,6 +39,9 @@ extension SQLiteMemory {
             defer { try? db.execute(sql: "PRAGMA threads = 0") }
             try db.execute(sql: SQLiteSchema.createLookupIndexSQL)
         }
+        // The persisted lookup index too, while the units are in the page cache: the first
+        // lookup after an import maps it instead of building it.
+        try refreshPersistedIndex()
         return result
     }
 

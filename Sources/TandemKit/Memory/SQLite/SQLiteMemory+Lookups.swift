@@ -10,17 +10,19 @@ extension SQLiteMemory {
             else { return matches }
             return MatchRanking.inContextFirst(matches.map(\.unit), query: query)
         }
-        guard try keyTable(for: query.sourceLocale).ordinals.ordinal(of: query.sourceKey) != nil else { return [] }
+        // The persisted index answers "no such source" without a database read.
+        guard try keyIndex(for: query.sourceLocale).contains(query.sourceKey) else { return [] }
         return MatchRanking.inContextFirst(
             try units(sourceLocale: query.sourceLocale, targetLocale: query.targetLocale, key: query.sourceKey), query: query)
     }
 
     public func fuzzyMatches(for query: MemoryQuery, minimumScore: Int, limit: Int) throws -> [MemoryMatch] {
         guard limit > 0 else { return [] }
-        let table = try keyTable(for: query.sourceLocale)
+        let hits = try keyIndex(for: query.sourceLocale)
+            .hits(for: query.sourceKey, minimum: MatchRanking.searchMinimum(minimumScore), scratch: &scratch)
         // One read for the whole query: each pool read is a hand-over to a reader thread.
         return try read { db in
-            try MatchRanking.fuzzyMatches(in: table, for: query, minimumScore: minimumScore, limit: limit, scratch: &scratch) { key in
+            try MatchRanking.fuzzyMatches(hits: hits, for: query, minimumScore: minimumScore, limit: limit) { key in
                 try Self.units(db, sourceLocale: query.sourceLocale, targetLocale: query.targetLocale, key: key)
             }
         }
@@ -44,24 +46,6 @@ extension SQLiteMemory {
         return try rows.map(MemoryUnit.init(row:))
     }
 
-    /// The in-memory keys and fuzzy index of `locale`, loaded on first use.
-    private func keyTable(for locale: LocaleTag) throws -> MemoryKeyTable {
-        if let table = keyTables[locale] { return table }
-        // Deduplicated here, in the hash table built anyway, rather than by SQLite's DISTINCT
-        // (a temporary B-tree over every key).
-        var ordinals = KeyOrdinals()
-        try read { db in
-            let cursor = try String.fetchCursor(db, sql: """
-                SELECT sourceKey FROM unit
-                WHERE sourceLocale = ? AND state IN \(SQLiteSchema.leverageableStatesSQL)
-                """, arguments: [locale.identifier])
-            while let key = try cursor.next() { ordinals.insert(key) }
-        }
-        let table = MemoryKeyTable(ordinals)
-        keyTables[locale] = table
-        return table
-    }
-
     /// Loads every leverageable unit of the locale pair into memory (one sequential read), so
     /// that the exact lookups that follow read no database. `Leverage` calls it before a file's
     /// lookups; a write through this instance drops what was loaded. Returns the unit count.
@@ -82,10 +66,11 @@ extension SQLiteMemory {
         return table
     }
 
-    /// Loads the in-memory index for `locale` now (instead of on the first lookup), so its cost
-    /// can be measured or paid up front.
+    /// Opens the index for `locale` now (instead of on the first lookup), so its cost can be
+    /// measured or paid up front: its keys (counted once per segment) and the bytes of its
+    /// fuzzy indexes (mapped or in memory).
     @_spi(Benchmarks) public func prepareIndex(for locale: LocaleTag) throws -> (keys: Int, bytes: Int) {
-        let table = try keyTable(for: locale)
-        return (table.keys.count, table.index.memoryFootprint)
+        let index = try keyIndex(for: locale)
+        return (index.keyCount, index.footprint)
     }
 }

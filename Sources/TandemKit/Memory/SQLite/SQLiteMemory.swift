@@ -19,8 +19,10 @@ public final class SQLiteMemory: TranslationMemory {
     /// The database file.
     public let path: String
     let pool: DatabasePool
-    /// The distinct keys and fuzzy index of each source locale, loaded on first lookup.
-    var keyTables: [LocaleTag: MemoryKeyTable] = [:]
+    /// The persisted index of each source locale (mapped) with its delta, opened on first lookup.
+    var keyIndexes: [LocaleTag: MemoryKeyIndex] = [:]
+    /// Where the persisted index lives: `<path>.index/`.
+    let indexDirectory: MemoryIndexDirectory
     /// Leverageable units of a locale pair held in memory by `prepareLookups`, so that exact
     /// lookups read no database at all.
     var exactTables: [LocalePair: ExactUnitTable] = [:]
@@ -39,6 +41,7 @@ public final class SQLiteMemory: TranslationMemory {
     /// schema up to date.
     public init(path: String, busyTimeout: TimeInterval = 30) throws {
         self.path = path
+        indexDirectory = MemoryIndexDirectory(memoryPath: path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
@@ -104,6 +107,7 @@ public final class SQLiteMemory: TranslationMemory {
                     AND previousKey = ? AND nextKey = ? AND target = ?
                 """)
             let insert = try UnitInsertStatement(db)
+            try Self.recordLocalePairs(db, of: units)
             let refresh = try db.cachedStatement(sql: """
                 UPDATE unit SET source = ?, originFile = ?, originSegment = ?, creator = ?,
                     changed = max(changed, ?), state = ?
@@ -162,6 +166,7 @@ public final class SQLiteMemory: TranslationMemory {
                 WHERE id = ?
                 """, arguments: arguments)
             if db.changesCount == 0 { throw TandemError.invalidArgument("no unit with id \(id) in \(self.path)") }
+            try Self.recordLocalePairs(db, of: [unit])
         }
         // The old identity may stay in the set: it only costs a find.
         identities.record(unit.identityHash, id: id)
@@ -169,26 +174,37 @@ public final class SQLiteMemory: TranslationMemory {
     }
 
     public func removeAll() throws {
-        try write { db in try db.execute(sql: "DELETE FROM unit") }
+        try write { db in
+            try db.execute(sql: "DELETE FROM unit")
+            // The persisted index's keys are all gone: a new one is built rather than carried on.
+            try db.execute(sql: "UPDATE memory_state SET rewrites = rewrites + 1")
+        }
         identities.removeAll()
         forgetLoadedTables()
     }
 
     /// After this instance writes, what it holds in memory is out of date.
     func forgetLoadedTables() {
-        keyTables.removeAll()
+        keyIndexes.removeAll()
         exactTables.removeAll()
         lastExact = nil
     }
 
     /// One `BEGIN IMMEDIATE` transaction: all or nothing, and the write lock taken up front so
-    /// two writers wait for each other (busy timeout) instead of failing on lock upgrade.
+    /// two writers wait for each other (busy timeout) instead of failing on lock upgrade. A
+    /// transaction that changed rows bumps the memory's generation inside itself (never in a
+    /// transaction of its own, nor at open: concurrent first imports then met "database is
+    /// locked"), so the number commits or rolls back with the units.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
+                    let changesBefore = db.totalChangesCount
                     result = try body(db)
+                    if db.totalChangesCount != changesBefore {
+                        try db.execute(sql: "UPDATE memory_state SET generation = generation + 1")
+                    }
                     return .commit
                 }
                 return result!

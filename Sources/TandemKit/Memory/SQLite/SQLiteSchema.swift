@@ -79,6 +79,35 @@ enum SQLiteSchema {
                 try update.execute(arguments: [change.keys[0], change.keys[1], change.keys[2], change.lookup, change.identity, change.id])
             }
         }
+        migrator.registerMigration("v5-memory-state") { db in
+            // `generation` counts committed writes (bumped in each write's transaction, see
+            // `SQLiteMemory.write`); `rewrites` counts units that became leverageable in place
+            // (the trigger, in the same transaction as the update), which the persisted index
+            // cannot see from ids alone; `instance` tells this file from one put in its place
+            // (`tm rebuild`), whose ids start again. `locale_pair` lists every pair ever stored,
+            // so a lookup finds its target locales without scanning the units.
+            try db.execute(sql: """
+                CREATE TABLE memory_state (
+                    generation INTEGER NOT NULL,
+                    rewrites INTEGER NOT NULL,
+                    instance INTEGER NOT NULL
+                );
+                INSERT INTO memory_state VALUES (0, 0, random());
+                CREATE TABLE locale_pair (
+                    sourceLocale TEXT NOT NULL,
+                    targetLocale TEXT NOT NULL,
+                    PRIMARY KEY (sourceLocale, targetLocale)
+                ) WITHOUT ROWID;
+                INSERT INTO locale_pair SELECT DISTINCT sourceLocale, targetLocale FROM unit;
+                CREATE TRIGGER unit_becomes_leverageable AFTER UPDATE OF sourceLocale, sourceKey, state ON unit
+                WHEN NEW.state IN ('translated', 'reviewed', 'final')
+                    AND (OLD.state NOT IN ('translated', 'reviewed', 'final')
+                        OR OLD.sourceKey IS NOT NEW.sourceKey OR OLD.sourceLocale IS NOT NEW.sourceLocale)
+                BEGIN
+                    UPDATE memory_state SET rewrites = rewrites + 1;
+                END;
+                """)
+        }
         return migrator
     }
 

@@ -1,0 +1,147 @@
+import Foundation
+internal import GRDB
+
+/// The persisted memory index (`MemoryIndexDirectory`): opened from mapped files in
+/// milliseconds instead of loading every key, kept right by the memory's counters.
+///
+/// At open (one read transaction, so counters, files and rows agree): the segments valid for
+/// the file's `instance` and `rewrites` that cover ids 1…C are mapped; units added since (ids
+/// above C, committed after the segments were built) are read by id range and indexed in
+/// memory (the delta). When the delta grows past `deltaThreshold(covered:)` it is written as a
+/// new segment; when there are more than `maxSegments`, they are merged into one (a rebuild
+/// from the units). A rewrite (a unit becoming leverageable in place, `removeAll`) makes every
+/// segment stale: the index is built again.
+///
+/// Why a reader folds and merges rather than the writer: the index is a cache of the committed
+/// units, so a write's transaction never waits for it or fails because of it (the generation
+/// counter removed once for exactly that stays a single UPDATE in the write's transaction),
+/// and an import runs at its own rate. A reader pays in proportion to what changed: reading
+/// 1,000 new units and indexing them takes milliseconds, a persisted segment is written only
+/// past the threshold, and a merge only every `maxSegments` segments (each at least 5% of the
+/// memory, so the whole index is rewritten after it grew by about half, as a tiered merge
+/// policy would). `bulkLoad` (an import) builds the index at its end, so the first lookup
+/// after an import is already cold-fast.
+extension SQLiteMemory {
+    /// At most this many persisted segments per locale before they are merged.
+    static let maxSegments = 8
+
+    /// Units added since the persisted segments (the delta) are indexed in memory up to
+    /// this count, then written as a segment: 5% of what is covered, between 1,000 and 50,000.
+    static func deltaThreshold(covered: Int64) -> Int64 { min(50_000, max(1_000, covered / 20)) }
+
+    /// The memory's counters, read in `db`'s transaction.
+    struct MemoryState {
+        var generation: Int64
+        var rewrites: Int64
+        var instance: Int64
+        var maxId: Int64
+    }
+
+    static func memoryState(_ db: Database) throws -> MemoryState {
+        let row = try Row.fetchOne(db, sql: "SELECT generation, rewrites, instance FROM memory_state")
+        let maxId = try Int64.fetchOne(db, sql: "SELECT max(id) FROM unit") ?? 0
+        return MemoryState(generation: row?[0] ?? 0, rewrites: row?[1] ?? 0, instance: row?[2] ?? 0, maxId: maxId)
+    }
+
+    /// The memory's generation: a number every committed write that changed units bumps.
+    public func generation() throws -> Int64 {
+        try read { db in try Self.memoryState(db).generation }
+    }
+
+    /// The generation of the memory file at `path`, read without opening the memory (no
+    /// migration, no write): "absent" when there is no file; nil when it cannot be read or
+    /// predates the counter (then nothing may be assumed).
+    public static func generation(path: String) -> String? {
+        guard FileManager.default.fileExists(atPath: path) else { return "absent" }
+        do {
+            let queue = try DatabaseQueue(path: path)
+            defer { try? queue.close() }
+            return try queue.read { db in try Int64.fetchOne(db, sql: "SELECT generation FROM memory_state") }.map(String.init)
+        } catch {
+            return nil
+        }
+    }
+
+    /// Every (source, target) locale pair ever stored, without scanning the units (a pair whose
+    /// units were all deleted may stay listed: its lookups find nothing).
+    public func localePairs() throws -> [(source: String, target: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT sourceLocale, targetLocale FROM locale_pair ORDER BY sourceLocale, targetLocale")
+                .map { (source: $0[0], target: $0[1]) }
+        }
+    }
+
+    /// Records the locale pairs of `units` (in the write's transaction).
+    static func recordLocalePairs(_ db: Database, of units: [MemoryUnit]) throws {
+        var pairs: Set<LocalePair> = []
+        for unit in units { pairs.insert(LocalePair(source: unit.sourceLocale, target: unit.targetLocale)) }
+        for pair in pairs {
+            try db.execute(sql: "INSERT OR IGNORE INTO locale_pair VALUES (?, ?)",
+                           arguments: [pair.source.identifier, pair.target.identifier])
+        }
+    }
+
+    /// The index of `locale`, opened (and brought up to date) on first use.
+    func keyIndex(for locale: LocaleTag) throws -> MemoryKeyIndex {
+        if let index = keyIndexes[locale] { return index }
+        return try openKeyIndex(for: locale, persistingDelta: false)
+    }
+
+    private func openKeyIndex(for locale: LocaleTag, persistingDelta: Bool) throws -> MemoryKeyIndex {
+        let index = try read { db in try openKeyIndex(db, locale: locale, persistingDelta: persistingDelta) }
+        keyIndexes[locale] = index
+        return index
+    }
+
+    /// Maps the valid segments, folds or merges as the policy above says, indexes the delta.
+    private func openKeyIndex(_ db: Database, locale: LocaleTag, persistingDelta: Bool) throws -> MemoryKeyIndex {
+        let state = try Self.memoryState(db)
+        if state.maxId == 0 { return MemoryKeyIndex(segments: []) }
+        let directory = indexDirectory
+        var chain = directory.chain(locale: locale, instance: state.instance, rewrites: state.rewrites, maxId: state.maxId)
+        func coverage(from: Int64) -> MemoryIndexCoverage {
+            MemoryIndexCoverage(instance: state.instance, rewrites: state.rewrites, fromId: from, toId: state.maxId,
+                                generation: state.generation)
+        }
+        let covered = chain.last?.coverage.toId ?? 0
+        if chain.isEmpty || chain.count >= Self.maxSegments {
+            // Nothing valid, or too many pieces: one segment over every unit.
+            let segment = directory.write(keys: try Self.keys(db, locale: locale, after: 0, upTo: state.maxId),
+                                          locale: locale, coverage: coverage(from: 0))
+            directory.removeStale(locale: locale, rewrites: state.rewrites, keep: [segment.coverage])
+            return MemoryKeyIndex(segments: [segment])
+        }
+        if state.maxId > covered {
+            let keys = try Self.keys(db, locale: locale, after: covered, upTo: state.maxId)
+            if persistingDelta || state.maxId - covered >= Self.deltaThreshold(covered: covered) {
+                chain.append(directory.write(keys: keys, locale: locale, coverage: coverage(from: covered)))
+            } else {
+                let new = keys.filter { key in !chain.contains { $0.contains(key) } }
+                if !new.isEmpty { chain.append(MemoryIndexSegment(keys: new, coverage: coverage(from: covered))) }
+            }
+        }
+        directory.removeStale(locale: locale, rewrites: state.rewrites, keep: chain.map(\.coverage))
+        return MemoryKeyIndex(segments: chain)
+    }
+
+    /// The distinct normalized sources of `locale`'s leverageable units with ids in `after + 1…upTo`.
+    private static func keys(_ db: Database, locale: LocaleTag, after: Int64, upTo: Int64) throws -> [String] {
+        // Deduplicated here, in the hash table built anyway, rather than by SQLite's DISTINCT
+        // (a temporary B-tree over every key).
+        var ordinals = KeyOrdinals()
+        let cursor = try String.fetchCursor(db, sql: """
+            SELECT sourceKey FROM unit
+            WHERE id > ? AND id <= ? AND sourceLocale = ? AND state IN \(SQLiteSchema.leverageableStatesSQL)
+            """, arguments: [after, upTo, locale.identifier])
+        while let key = try cursor.next() { ordinals.insert(key) }
+        return ordinals.keys
+    }
+
+    /// Builds (or brings up to date) the persisted index of every source locale now, as an
+    /// import does at its end, so that the next process's first lookup maps it.
+    func refreshPersistedIndex() throws {
+        keyIndexes.removeAll()
+        let sources = Set(try localePairs().map(\.source)).compactMap(LocaleTag.init)
+        for locale in sources { _ = try openKeyIndex(for: locale, persistingDelta: true) }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+@testable import TandemKit
+
+/// The answers of the in-memory implementation the persisted index replaced, over the units a
+/// memory holds right now: every leverageable unit read back (`forEachUnit`), keys into a
+/// `MemoryKeyTable` (the `FuzzyIndex` built from scratch) and ranked by `MatchRanking`.
+struct IndexOracle {
+    private var unitsByKey: [String: [MemoryUnit]] = [:]
+    private let table: MemoryKeyTable
+    private var scratch = FuzzySearchScratch()
+
+    /// The oracle for `memory`'s `source` → `target` units as committed now.
+    init(_ memory: any TranslationMemory, source: LocaleTag, target: LocaleTag) throws {
+        var ordinals = KeyOrdinals()
+        var unitsByKey: [String: [MemoryUnit]] = [:]
+        try memory.forEachUnit(sourceLocale: source, targetLocale: nil) { unit in
+            guard unit.state.isTranslated else { return }
+            ordinals.insert(unit.sourceKey)
+            if unit.targetLocale == target { unitsByKey[unit.sourceKey, default: []].append(unit) }
+        }
+        self.unitsByKey = unitsByKey.mapValues { units in
+            units.sorted { $0.changed != $1.changed ? $0.changed > $1.changed : ($0.id ?? 0) > ($1.id ?? 0) }
+        }
+        table = MemoryKeyTable(ordinals)
+    }
+
+    func exact(_ query: MemoryQuery) -> [MemoryMatch] {
+        MatchRanking.inContextFirst(unitsByKey[query.sourceKey] ?? [], query: query)
+    }
+
+    mutating func fuzzy(_ query: MemoryQuery, minimumScore: Int = 75, limit: Int = 5) -> [MemoryMatch] {
+        let unitsByKey = unitsByKey
+        return MatchRanking.fuzzyMatches(in: table, for: query, minimumScore: minimumScore, limit: limit, scratch: &scratch) {
+            unitsByKey[$0] ?? []
+        }
+    }
+
+    /// Sources to ask about: stored ones, edited ones (1–3 characters), cut short, and unknown text.
+    static func queries(from sources: [String], count: Int, random: inout MemoryTestData.Random) -> [String] {
+        let alphabet = Array(Set(sources.prefix(500).joined())).sorted()
+        var queries: [String] = []
+        for n in 0..<count {
+            let source = sources[Int(random.next() % UInt64(sources.count))]
+            switch n % 4 {
+            case 0: queries.append(source)
+            case 1: queries.append(MemoryTestData.nearDuplicate(of: source, edits: 1 + n % 3, alphabet: alphabet, random: &random))
+            case 2: queries.append(String(source.prefix(max(4, source.count * 4 / 5))))
+            default: queries.append(source + " " + sources[Int(random.next() % UInt64(sources.count))])
+            }
+        }
+        return queries
+    }
+
+    /// Real sources and targets: the first `count` lines of the benchmark TSV when it is on this
+    /// machine (read in place), else corpus sentences with made-up targets.
+    static func realUnits(count: Int) throws -> [(source: String, target: String)] {
+        let candidates = [ProcessInfo.processInfo.environment["TANDEM_BENCH_DATA"], "/work/main/bench-data"].compactMap { $0 }
+        for directory in candidates {
+            let path = directory + "/tm/tm-100k.tsv"
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            var units: [(String, String)] = []
+            for line in text.split(separator: "\n") {
+                let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+                guard columns.count >= 2, !columns[0].isEmpty else { continue }
+                units.append((String(columns[0]), String(columns[1])))
+                if units.count == count { break }
+            }
+            return units
+        }
+        return try MemoryTestData.corpusSentences().prefix(count).enumerated().map { ($1, "t\($0)") }
+    }
+}
