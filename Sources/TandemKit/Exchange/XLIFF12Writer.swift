@@ -148,7 +148,7 @@ public struct XLIFF12Writer: Sendable {
     /// `ctype` of `<x/>`: the schema's placeholder names where one fits.
     static func placeholderType(_ kind: InlineCodeKind) -> String {
         switch kind {
-        case .lineBreak: return "lb"
+        case .lineBreak, .hardBreak: return "lb"
         case .image: return "image"
         default: return "x-\(kind.rawValue)"
         }

@@ -203,12 +203,12 @@ public struct XLIFF21Writer: Sendable {
         switch kind {
         case .strong: return ("fmt", "xlf:b")
         case .emphasis: return ("fmt", "xlf:i")
-        case .lineBreak: return ("fmt", "xlf:lb")
+        case .lineBreak, .hardBreak: return ("fmt", "xlf:lb")
         case .strikethrough, .html: return ("fmt", "tandem:\(kind.rawValue)")
         case .link: return ("link", nil)
         case .footnoteReference, .url: return ("link", "tandem:\(kind.rawValue)")
         case .image: return ("image", nil)
-        case .code, .shortcode, .math, .attributes, .literal, .other: return ("other", "tandem:\(kind.rawValue)")
+        case .code, .shortcode, .math, .attributes, .literal, .escape, .other: return ("other", "tandem:\(kind.rawValue)")
         }
     }
 }

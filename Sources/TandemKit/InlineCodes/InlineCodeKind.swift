@@ -23,6 +23,10 @@ public enum InlineCodeKind: String, Codable, Sendable, CaseIterable {
     case footnoteReference
     /// A line break inside a paragraph, with the container prefix after it (`\n> `).
     case lineBreak
+    /// A hard line break (`  \n`, `\\\n`): shown in the page, so never left out.
+    case hardBreak
+    /// A Markdown backslash escape (`\*`, `\_`): the character after the backslash.
+    case escape
     /// A bare URL or an autolink `<https://…>`.
     case url
     /// Inline math `$…$`, `\(…\)`.
@@ -70,10 +74,22 @@ public enum InlineCodeKind: String, Codable, Sendable, CaseIterable {
         if data.hasPrefix("<http://") || data.hasPrefix("<https://") || data.hasPrefix("<mailto:") { return .url }
         if data.hasPrefix("http://") || data.hasPrefix("https://") || data.hasPrefix("www.") { return .url }
         if data.hasPrefix("<") { return .html }
+        if isEscapes(data) { return .escape }
         if data.hasPrefix("$") || data.hasPrefix("\\(") || data.hasPrefix("\\[") { return .math }
         if data.hasPrefix("{#") || data.hasPrefix("{.") { return .attributes }
-        if data.contains("\n") || data.contains("\r") { return .lineBreak }
+        if let newline = data.firstIndex(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+            let marker = data[..<newline]
+            return marker == "\\" || (marker.count >= 2 && marker.allSatisfy { $0 == " " }) ? .hardBreak : .lineBreak
+        }
         if Placeholder(key: data.dropFirst().dropLast()) != nil, data.hasPrefix("{") { return .literal }
         return .other
+    }
+
+    /// Whether `data` is one or more backslash escapes and nothing else (adjacent codes are
+    /// merged into one, so `\*\*` is one code).
+    private static func isEscapes(_ data: String) -> Bool {
+        let bytes = Array(data.utf8)
+        guard !bytes.isEmpty, bytes.count % 2 == 0 else { return false }
+        return stride(from: 0, to: bytes.count, by: 2).allSatisfy { bytes[$0] == UInt8(ascii: "\\") && UnitExtractor.isASCIIPunctuation(bytes[$0 + 1]) }
     }
 }

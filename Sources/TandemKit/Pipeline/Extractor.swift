@@ -67,6 +67,8 @@ public struct Extractor {
             let url = try project.segmentFile(for: post, locale: locale)
             let previous = try SegmentFileStore.read(url, for: locale, source: project.configuration.source, displayPath: project.projectPath(of: url))
             var merged = merger.merge(extracted, into: previous)
+            // A repeated sentence is translated once.
+            RepetitionPropagation.propagate(&merged.segments)
             // Nothing to translate: the source is its own translation, done before anyone looks.
             for index in merged.segments.indices where merged.segments[index].state == .new
                 && merged.segments[index].target?.isEmpty != false && NothingToTranslate.matches(merged.segments[index].source) {

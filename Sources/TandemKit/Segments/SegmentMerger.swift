@@ -1,6 +1,10 @@
 /// Brings a segment file up to date with its post after the post changed, losing nothing.
 ///
 /// - A sentence whose id is unchanged keeps its target, state and notes, wherever it moved.
+/// - A sentence whose id changed but whose source is word for word that of an entry no other
+///   sentence took (a repeat whose neighbours changed; a file written when repeats were
+///   numbered by occurrence, see `SegmentIdentity`) takes the first such entry, in the file's
+///   order, state and notes included: counted as unchanged (or restored, from `obsolete`).
 /// - A sentence that comes back after it was deleted takes its translation back from
 ///   `obsolete`, state and notes included (a live entry wins over an obsolete one with the
 ///   same id).
@@ -43,10 +47,19 @@ public struct SegmentMerger {
         for (index, entry) in known.enumerated() where indexOfID[entry.id] == nil { indexOfID[entry.id] = index }
         // The entry each sentence takes by id (a sentence that came back finds its obsolete one).
         var claimed = [Bool](repeating: false, count: known.count)
-        let matchedIndex: [Int?] = extracted.map { segment in
+        var matchedIndex: [Int?] = extracted.map { segment in
             guard let index = indexOfID[segment.id], !claimed[index] else { return nil }
             claimed[index] = true
             return index
+        }
+        // Then by source, in order, among the entries no id took: ids of repeats move when
+        // their neighbours change, and files from before context ids numbered them.
+        var unclaimedBySource: [String: [Int]] = [:]
+        for index in known.indices.reversed() where !claimed[index] { unclaimedBySource[known[index].source, default: []].append(index) }
+        for position in extracted.indices where matchedIndex[position] == nil {
+            guard let index = unclaimedBySource[extracted[position].text]?.popLast() else { continue }
+            claimed[index] = true
+            matchedIndex[position] = index
         }
         // Translations that lost their sentence: candidates for an edited one, else obsolete.
         var orphans = OrphanPairing(

@@ -34,7 +34,7 @@ struct DocumentSegmenterTests {
         ("blockquote content", "> 引用的话。第二句。\n", ["引用的话。", "第二句。"]),
         ("footnote reference is a code, definition is translated", "正文[^1]。\n\n[^1]: 注释内容。\n", ["正文{1/}。", "注释内容。"]),
         ("placeholder lookalike in text becomes a code", "数组{1}不是占位符。\n", ["数组{1/}不是占位符。"]),
-        ("a pair spanning two sentences splits into two codes", "**第一句。第二句。** 然后。\n", ["{1}第一句。", "第二句。{/1}", "然后。"]),
+        ("a pair spanning two sentences stays outside both", "**第一句。第二句。** 然后。\n", ["第一句。", "第二句。", "然后。"]),
         ("not emphasis by CommonMark's flanking rules: the markers stay as text, with their sentence", "**第一句。**然后。\n", ["**第一句。**", "然后。"]),
         ("inline math is a code", "例如$\\downarrow$符号和 \\(x^2\\) 公式。\n", ["例如{1/}符号和 {2/} 公式。"]),
         ("display math is not a unit", "$$\nE = mc^2\n$$\n", []),

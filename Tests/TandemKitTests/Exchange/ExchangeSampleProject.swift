@@ -21,7 +21,7 @@ public struct ExchangeSampleProject {
 
         本周，**通义千问**发布了新版本。开发者可以在[官方网站](https://example.org/qwen)下载。
 
-        运行`pip install qwen`即可安装。**第一句加粗。第二句也加粗。** 然后结束。
+        运行`pip install qwen`即可安装。下面**第一句加粗。第二句也加粗**然后结束。
 
         ![发布会现场](/img/launch.png)
 
@@ -37,9 +37,8 @@ public struct ExchangeSampleProject {
         "本周，{1}通义千问{/1}发布了新版本。": "This week, {1}Qwen{/1} released a new version.",
         "开发者可以在{1}官方网站{/1}下载。": "Developers can download it from the {1}official site{/1}.",
         "运行{1/}即可安装。": "Run {1/} to install it.",
-        "{1}第一句加粗。": "{1}The first sentence is bold.",
-        "第二句也加粗。{/1}": "So is the second one.{/1}",
-        "然后结束。": "Then it ends.",
+        "下面{1}第一句加粗。": "Below, {1}the first sentence is bold.",
+        "第二句也加粗{/1}然后结束。": "So is the second one{/1}, and then it ends.",
         "发布会现场": "At the launch event",
         "详见脚注{1/}，以及{2/}一文。": "See the footnote{1/} and the article {2/}.",
         "数据来自公司公告。": "The figures come from the company's announcement.",

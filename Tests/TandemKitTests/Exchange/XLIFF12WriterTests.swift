@@ -48,7 +48,7 @@ struct XLIFF12WriterTests {
         #expect(text.components(separatedBy: "<trans-unit ").count - 1 == documents[0].segments.count)
         #expect(text.components(separatedBy: "<target state=\"needs-translation\">").count - 1 == documents[0].segments.count)
         #expect(text.contains("<bx id=\"1\" ctype=\"bold\" equiv-text=\"**\"/>第一句加粗。"))
-        #expect(text.contains("第二句也加粗。<ex id=\"1\" equiv-text=\"**\"/>"))
+        #expect(text.contains("第二句也加粗<ex id=\"1\" equiv-text=\"**\"/>"))
         #expect(text.contains("<x id=\"2\" ctype=\"x-shortcode\" equiv-text=\"{{&lt; ref &quot;other.md&quot; >}}\"/>"))
     }
 

@@ -55,7 +55,7 @@ struct InlineCodeSetTests {
         #expect(Self.codes[.standalone(3)]?.kind == .lineBreak)
         #expect(Self.codes[.standalone(3)]?.canDelete == true)
         let hardBreak = InlineCodeSet(codes: ["1/": "\\\n"])
-        #expect(hardBreak[.standalone(1)]?.kind == .lineBreak)
+        #expect(hardBreak[.standalone(1)]?.kind == .hardBreak)
         #expect(hardBreak[.standalone(1)]?.canDelete == false)
         for code in Self.codes.sorted {
             #expect(code.canCopy == false)

@@ -61,11 +61,11 @@ struct ExchangeImportTests {
         let built = String(decoding: try TextFile.readBytes(try sample.project.translatedPost(for: sample.post, locale: Self.en)), as: UTF8.self)
         // Sentences the Chinese wrote without a space between them are spaced in English.
         #expect(built.contains("released a new version. Developers can download"))
-        #expect(built.contains("**The first sentence is bold. So is the second one.** Then it ends."))
+        #expect(built.contains("Below, **the first sentence is bold. So is the second one**, and then it ends."))
         #expect(!built.contains(".D") && !built.contains(".S"))
         for markup in ["title: \"A week of open models\"", "This week, **Qwen** released a new version.",
                        "from the [official site](https://example.org/qwen).", "Run `pip install qwen` to install it.",
-                       "**The first sentence is bold.", "So is the second one.**", "![At the launch event](/img/launch.png)",
+                       "Below, **the first sentence is bold.", "So is the second one**, and then", "![At the launch event](/img/launch.png)",
                        "See the footnote[^1] and the article {{< ref \"other.md\" >}}.",
                        "[^1]: The figures come from the company's announcement."] {
             #expect(built.contains(markup), "built post lacks \(markup)")

@@ -81,18 +81,21 @@ struct SegmentMergerPropertyTests {
     /// numbered over the whole post as `DocumentSegmenter` numbers them (checked against it).
     struct ParagraphSegmenter {
         let segmenter: DocumentSegmenter
-        private let headSentences: [(ExtractedSegment, key: String)]
+        private let headSentences: [Sentence]
         /// A paragraph's sentences with their matching keys.
-        private var cache: [String: [(ExtractedSegment, key: String)]] = [:]
+        private var cache: [String: [Sentence]] = [:]
+        /// A sentence, its matching key and its unit's text (what ids are made of).
+        typealias Sentence = (segment: ExtractedSegment, key: String, unit: String)
 
         init(segmenter: DocumentSegmenter, head: [UInt8]) throws {
             self.segmenter = segmenter
             headSentences = try Self.sentences(of: head, segmenter: segmenter)
         }
 
-        static func sentences(of bytes: [UInt8], segmenter: DocumentSegmenter) throws -> [(ExtractedSegment, key: String)] {
-            segmenter.segments(of: try HugoDocument(bytes: bytes, path: "content/posts/seed.md")).map {
-                ($0, Normalizer.matchingKey($0.text))
+        static func sentences(of bytes: [UInt8], segmenter: DocumentSegmenter) throws -> [Sentence] {
+            let document = try HugoDocument(bytes: bytes, path: "content/posts/seed.md")
+            return segmenter.segments(of: document).map {
+                ($0, Normalizer.matchingKey($0.text), String(decoding: document.units[$0.unitIndex].text, as: UTF8.self))
             }
         }
 
@@ -104,13 +107,12 @@ struct SegmentMergerPropertyTests {
                 // Locations stay the paragraph's own (`paragraph[1]`): the merger only copies them.
                 sentences += cache[text]!
             }
-            // Identical sentences are numbered in post order, as DocumentSegmenter numbers them.
-            var occurrences: [String: Int] = [:]
-            return sentences.map { sentence, key in
-                var sentence = sentence
-                sentence.id = SegmentIdentity.id(forKey: key, occurrence: occurrences[key, default: 0])
-                occurrences[key, default: 0] += 1
-                return sentence
+            // Ids over the whole post, as DocumentSegmenter makes them.
+            let ids = SegmentIdentity.ids(forKeys: sentences.map(\.key), units: sentences.map(\.unit))
+            return zip(sentences, ids).map { sentence, id in
+                var segment = sentence.segment
+                segment.id = id
+                return segment
             }
         }
     }

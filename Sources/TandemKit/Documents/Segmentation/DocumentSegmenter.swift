@@ -8,20 +8,21 @@ public struct DocumentSegmenter {
 
     /// The sentences of `document`, in order.
     public func segments(of document: HugoDocument) -> [ExtractedSegment] {
-        var occurrences: [String: Int] = [:]
         var result: [ExtractedSegment] = []
+        var keys: [String] = []
+        var units: [String] = []
         for (unitIndex, unit) in document.units.enumerated() {
+            let unitText = String(decoding: unit.text, as: UTF8.self)
             for (sentenceIndex, sentence) in unitSegmenter.sentences(of: unit).enumerated() {
-                let key = Normalizer.matchingKey(sentence.text)
-                let occurrence = occurrences[key, default: 0]
-                occurrences[key] = occurrence + 1
+                keys.append(Normalizer.matchingKey(sentence.text))
+                units.append(unitText)
                 result.append(ExtractedSegment(
-                    id: SegmentIdentity.id(forKey: key, occurrence: occurrence),
-                    location: "\(unit.location)/s[\(sentenceIndex + 1)]",
+                    id: "", location: "\(unit.location)/s[\(sentenceIndex + 1)]",
                     unitIndex: unitIndex, range: sentence.range, text: sentence.text, codes: sentence.codes,
                     codeRanges: sentence.codeRanges))
             }
         }
+        for (index, id) in SegmentIdentity.ids(forKeys: keys, units: units).enumerated() { result[index].id = id }
         return result
     }
 }

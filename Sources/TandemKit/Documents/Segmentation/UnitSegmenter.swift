@@ -18,6 +18,9 @@ struct UnitSegmenter {
     }
 
     private static let wordJoiner: [UInt8] = [0xE2, 0x81, 0xA0]
+    private static let paragraphSeparator: [UInt8] = [0xE2, 0x80, 0xA9]
+    /// Commas a line may end with in the middle of a sentence: `,` `，` `、`.
+    private static let commas: [[UInt8]] = [[0x2C], [0xEF, 0xBC, 0x8C], [0xE3, 0x80, 0x81]]
 
     func sentences(of unit: TranslatableUnit) -> [Piece] {
         var shadow: [UInt8] = []
@@ -27,6 +30,9 @@ struct UnitSegmenter {
             switch piece {
             case .text(let range): shadow.append(contentsOf: unit.text[range])
             case .lineBreak: shadow.append(0x20)
+            // A paragraph separator is a break ICU always makes: a hard break ends a sentence,
+            // unless the line ends in a comma, which says the sentence goes on.
+            case .hardBreak: shadow.append(contentsOf: endsInComma(shadow) ? [0x20] : Self.paragraphSeparator)
             default: shadow.append(contentsOf: Self.wordJoiner)
             }
         }
@@ -36,6 +42,7 @@ struct UnitSegmenter {
                 ..< mapToUnit(range.upperBound, isEnd: true, unit: unit, shadowStarts: shadowStarts, shadowCount: shadow.count)
         }
         moveTrailingOpeners(&ranges, unit: unit)
+        joinListNumbers(&ranges, unit: unit)
         return ranges.compactMap { range in
             let inner = strippingEnclosingPairs(range, unit: unit)
             guard !inner.isEmpty, containsText(inner, unit: unit) else { return nil }
@@ -80,12 +87,64 @@ struct UnitSegmenter {
         }
     }
 
+    /// Whether the shadow so far ends in a comma (white space and codes before the break aside).
+    private func endsInComma(_ shadow: [UInt8]) -> Bool {
+        var end = shadow.count
+        while true {
+            if end > 0, [0x20, 0x09].contains(shadow[end - 1]) { end -= 1; continue }
+            if end >= 3, Array(shadow[(end - 3)..<end]) == Self.wordJoiner { end -= 3; continue }
+            break
+        }
+        return Self.commas.contains { end >= $0.count && Array(shadow[(end - $0.count)..<end]) == $0 }
+    }
+
+    /// A list number written in the paragraph (`**1.** 阿里…`, `1、`), which ICU ends a sentence
+    /// after, is never a sentence of its own: it joins the sentence it numbers.
+    private func joinListNumbers(_ ranges: inout [Range<Int>], unit: TranslatableUnit) {
+        var index = 0
+        while index + 1 < ranges.count {
+            if isListNumber(ranges[index], unit: unit) {
+                ranges[index + 1] = ranges[index].lowerBound..<ranges[index + 1].upperBound
+                ranges.remove(at: index)
+            } else {
+                index += 1
+            }
+        }
+    }
+
+    /// Whether the text of `range` is only a number or a Latin letter and the mark after it
+    /// (`1.`, `２．`, `三、`, `(4)`, `b.`), markup aside, including emphasis markers cmark left as text (`**1.`).
+    private func isListNumber(_ range: Range<Int>, unit: TranslatableUnit) -> Bool {
+        var text = ""
+        for piece in unit.pieces {
+            guard case .text(let textRange) = piece, textRange.overlaps(range) else { continue }
+            text += String(decoding: unit.text[max(textRange.lowerBound, range.lowerBound)..<min(textRange.upperBound, range.upperBound)], as: UTF8.self)
+        }
+        let scalars = text.unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "*" && $0 != "_" }
+        guard let last = scalars.last, ".．、)）".unicodeScalars.contains(last) else { return false }
+        var body = scalars.dropLast()
+        if let first = body.first, "(（".unicodeScalars.contains(first) { body = body.dropFirst() }
+        if body.count == 1, let letter = body.first, letter.isASCII, letter.properties.isAlphabetic { return true }  // a. b. c.
+        return !body.isEmpty && body.count <= 4 && body.allSatisfy { $0.properties.numericType != nil }
+    }
+
     /// A sentence loses what stands at its edges without being part of it: standalone codes
-    /// (a trailing `<br/>`, a heading's `{#id}`) and a pair of codes enclosing all of it.
-    /// They stay in the document exactly where they were.
+    /// (a trailing `<br/>`, a heading's `{#id}`), a pair of codes enclosing all of it, and the
+    /// end of a pair whose other end is in another sentence (bold that spans two sentences, an
+    /// opener left after the full stop). They stay in the document exactly where they were.
     private func strippingEnclosingPairs(_ range: Range<Int>, unit: TranslatableUnit) -> Range<Int> {
         var range = range
         while true {
+            if let first = unit.pieces.first(where: { $0.range.lowerBound == range.lowerBound && !$0.range.isEmpty }),
+               first.range.upperBound <= range.upperBound, isUnpaired(first, in: range, unit: unit) {
+                range = trimmed(first.range.upperBound..<range.upperBound, unit: unit)
+                continue
+            }
+            if let last = unit.pieces.last(where: { $0.range.upperBound == range.upperBound && !$0.range.isEmpty }),
+               last.range.lowerBound >= range.lowerBound, isUnpaired(last, in: range, unit: unit) {
+                range = trimmed(range.lowerBound..<last.range.lowerBound, unit: unit)
+                continue
+            }
             if let first = unit.pieces.first(where: { $0.range.lowerBound == range.lowerBound && !$0.range.isEmpty }),
                isStandalone(first), first.range.upperBound <= range.upperBound {
                 range = trimmed(first.range.upperBound..<range.upperBound, unit: unit)
@@ -109,8 +168,20 @@ struct UnitSegmenter {
 
     private func isStandalone(_ piece: InlinePiece) -> Bool {
         switch piece {
-        case .code, .lineBreak: return true
+        case .code, .lineBreak, .hardBreak: return true
         default: return false
+        }
+    }
+
+    /// Whether `piece` is an end of a pair whose other end is outside `range`.
+    private func isUnpaired(_ piece: InlinePiece, in range: Range<Int>, unit: TranslatableUnit) -> Bool {
+        switch piece {
+        case .open(let pair, _):
+            return !unit.pieces.contains { if case .close(pair, let close) = $0 { return range.contains(close.lowerBound) } else { return false } }
+        case .close(let pair, _):
+            return !unit.pieces.contains { if case .open(pair, let open) = $0 { return range.contains(open.lowerBound) } else { return false } }
+        default:
+            return false
         }
     }
 
@@ -172,7 +243,7 @@ struct UnitSegmenter {
                     next += 1
                     emit(.close(next), codeRange)
                 }
-            case .code(let codeRange), .lineBreak(let codeRange):
+            case .code(let codeRange), .lineBreak(let codeRange), .hardBreak(let codeRange):
                 next += 1
                 emit(.standalone(next), codeRange)
             }

@@ -10,11 +10,15 @@ public enum InlinePiece: Equatable, Sendable {
     case code(Range<Int>)
     /// A line break inside a paragraph and the container prefix after it ("\n> ", "\n  ").
     case lineBreak(Range<Int>)
+    /// A hard line break (two or more spaces or a backslash before the line's end, then the
+    /// container prefix): it shows in the page, so a translation keeps it; it ends a sentence.
+    case hardBreak(Range<Int>)
 
     /// The bytes the piece covers in its unit's text.
     public var range: Range<Int> {
         switch self {
-        case .text(let range), .open(_, let range), .close(_, let range), .code(let range), .lineBreak(let range):
+        case .text(let range), .open(_, let range), .close(_, let range), .code(let range), .lineBreak(let range),
+             .hardBreak(let range):
             return range
         }
     }
@@ -33,6 +37,7 @@ public enum InlinePiece: Equatable, Sendable {
         case .close(let pair, _): return .close(pair: pair, range)
         case .code: return .code(range)
         case .lineBreak: return .lineBreak(range)
+        case .hardBreak: return .hardBreak(range)
         }
     }
 

@@ -94,8 +94,7 @@ struct UnitExtractor {
         var decoded: [UInt8] = []
         var index = start + 1
         while index < end {
-            if bytes[index] == UInt8(ascii: "\\"), index + 1 < end, (0x21...0x7E).contains(bytes[index + 1]),
-               !(0x30...0x39).contains(bytes[index + 1]), !(0x41...0x5A).contains(bytes[index + 1]), !(0x61...0x7A).contains(bytes[index + 1]) {
+            if bytes[index] == UInt8(ascii: "\\"), index + 1 < end, Self.isASCIIPunctuation(bytes[index + 1]) {
                 index += 1
             }
             decoded.append(bytes[index])
@@ -144,6 +143,7 @@ struct UnitExtractor {
         ordered = absorb(MathScanner.spans(in: bytes, range: origin).filter { span in !opaque.contains { $0.overlaps(span) } }, into: ordered)
         if isHeading { ordered = absorb(ShortcodeScanner.headingAttributes(in: bytes, range: origin), into: ordered) }
         ordered = absorb(lookalikes(in: ordered), into: ordered)
+        ordered = absorb(escapes(in: ordered), into: ordered)
         ordered = mergingAdjacentCodes(unpairOrphans(ordered))
         let rebased = ordered.map { $0.shifted(by: -origin.lowerBound) }
         return TranslatableUnit(location: location, origin: origin, text: Array(bytes[origin]), pieces: rebased)
@@ -169,7 +169,10 @@ struct UnitExtractor {
             let range = (local.lowerBound + base)..<(local.upperBound + base)
             switch node.kind {
             case .text:
-                pieces.append(.text(range))
+                // cmark's position of a text node before a hard break ("  \n") includes the
+                // spaces: they belong to the break, never to the text a translator sees.
+                let text = range.lowerBound..<hardBreakSpacesStart(before: range.upperBound, from: range.lowerBound)
+                if !text.isEmpty { pieces.append(.text(text)) }
             case .emphasis, .strong, .strikethrough, .link, .image:
                 let childRanges = node.children.compactMap(\.range)
                 guard let firstChild = childRanges.first, let lastChild = childRanges.map(\.upperBound).max(),
@@ -208,7 +211,7 @@ struct UnitExtractor {
                 // A line break with only indentation or blockquote markers after it can go
                 // missing in a translation; anything else (a backtick, a hard-break "\\") is markup.
                 let isBreak = bytes[gap].contains(0x0A) && bytes[gap].allSatisfy { [0x0A, 0x0D, 0x20, 0x09, UInt8(ascii: ">")].contains($0) }
-                result.append(isBreak ? .lineBreak(gap) : .code(gap))
+                result.append(isHardBreak(gap) ? .hardBreak(gap) : isBreak ? .lineBreak(gap) : .code(gap))
             }
             if piece.range.lowerBound < cursor {
                 // Overlap (cmark positions can disagree at the edges): keep only the new part.
@@ -220,6 +223,48 @@ struct UnitExtractor {
             cursor = max(cursor, piece.range.upperBound)
         }
         return result
+    }
+
+    /// Where the spaces of a hard break ("  \n": two or more spaces, then the line's end) begin
+    /// when they end at `end`; `end` itself when there is no such break.
+    private func hardBreakSpacesStart(before end: Int, from start: Int) -> Int {
+        guard end < bytes.count, bytes[end] == 0x0A || bytes[end] == 0x0D else { return end }
+        var spaces = end
+        while spaces > start, bytes[spaces - 1] == 0x20 { spaces -= 1 }
+        return end - spaces >= 2 ? spaces : end
+    }
+
+    /// Whether a gap between pieces is a hard line break: two or more spaces or a backslash,
+    /// then the line's end (and the next line's container prefix).
+    private func isHardBreak(_ gap: Range<Int>) -> Bool {
+        guard let newline = bytes[gap].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return false }
+        let marker = bytes[gap.lowerBound..<newline]
+        return marker.elementsEqual([UInt8(ascii: "\\")]) || (marker.count >= 2 && marker.allSatisfy { $0 == 0x20 })
+    }
+
+    /// CommonMark backslash escapes (`\*`, `\_`: a backslash before ASCII punctuation) inside
+    /// text pieces. Each is a code, so the memory never holds the backslash and building writes
+    /// the escape back as it was.
+    private func escapes(in pieces: [InlinePiece]) -> [Range<Int>] {
+        pieces.flatMap { piece -> [Range<Int>] in
+            guard case .text(let range) = piece else { return [] }
+            var spans: [Range<Int>] = []
+            var index = range.lowerBound
+            while index + 1 < range.upperBound {
+                if bytes[index] == UInt8(ascii: "\\"), Self.isASCIIPunctuation(bytes[index + 1]) {
+                    spans.append(index..<(index + 2))
+                    index += 2
+                } else {
+                    index += 1
+                }
+            }
+            return spans
+        }
+    }
+
+    /// CommonMark's ASCII punctuation: what a backslash escapes.
+    static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
     }
 
     /// Bare URLs and text that looks like a Tandem placeholder, inside text pieces.

@@ -1,0 +1,85 @@
+import Testing
+import TandemKit
+
+/// Markup inside and around sentences: what a translator sees of escapes, hard line breaks, codes
+/// at a sentence's edges and bold list numbers, and that building from it gives back every byte.
+@Suite("Markup inside segments")
+struct SegmentMarkupTests {
+    static func segments(_ markdown: String, locale: String = "zh-CN") throws -> [ExtractedSegment] {
+        let document = try HugoDocument(bytes: Array(markdown.utf8), path: "post.md")
+        let segments = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag(locale)!)).segments(of: document)
+        // Identity translation: the sources as targets must give back the post byte for byte.
+        let targets = Dictionary(segments.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+        let built = try DocumentBuilder(document: document, segments: segments)
+            .build(targets: targets, fallbackToSource: false, language: nil, translations: nil)
+        #expect(String(decoding: built, as: UTF8.self) == markdown)
+        return segments
+    }
+
+    @Test(arguments: [
+        ("an escaped asterisk is a code", "公司股票被标为\\*ST威龙。\n", ["公司股票被标为{1/}ST威龙。"], ["1/": "\\*"]),
+        ("an escaped underscore inside a name", "调用aws\\_lambda函数即可。\n", ["调用aws{1/}lambda函数即可。"], ["1/": "\\_"]),
+        ("Traditional text with an escape", "這檔股票被標為\\*ST，投資人須留意。\n", ["這檔股票被標為{1/}ST，投資人須留意。"], ["1/": "\\*"]),
+        ("escapes side by side are one code", "星号写作\\*\\*两个。\n", ["星号写作{1/}两个。"], ["1/": "\\*\\*"]),
+        ("an escaped backslash is a code", "路径分隔符是\\\\号。\n", ["路径分隔符是{1/}号。"], ["1/": "\\\\"]),
+        ("a backslash before a letter is text", "文件在C:\\data目录里。\n", ["文件在C:\\data目录里。"], [:]),
+    ])
+    func escapes(_ name: String, _ markdown: String, _ expected: [String], _ codes: [String: String]) throws {
+        let segments = try Self.segments(markdown)
+        #expect(segments.map(\.text) == expected, "\(name)")
+        #expect(segments.first?.codes == codes, "\(name)")
+    }
+
+    @Test(arguments: [
+        ("a hard break after a full stop cuts there, its spaces outside", "第一行说完了。  \n第二行也说完了。\n", ["第一行说完了。", "第二行也说完了。"]),
+        ("a backslash hard break after a question mark cuts there", "你今天去哪里？\\\n我去公司上班。\n", ["你今天去哪里？", "我去公司上班。"]),
+        ("lines without punctuation are sentences of their own", "记者 王小明  \n编辑 李大华  \n校对 陈一\n", ["记者 王小明", "编辑 李大华", "校对 陈一"]),
+        ("Traditional lines", "發稿時間：上午十點  \n責任編輯：林美玲\n", ["發稿時間：上午十點", "責任編輯：林美玲"]),
+        ("a line ending in a comma goes on: the break is a code inside", "这句话很长，  \n下一行才说完。\n", ["这句话很长，{1/}下一行才说完。"]),
+    ])
+    func hardBreaks(_ name: String, _ markdown: String, _ expected: [String]) throws {
+        let segments = try Self.segments(markdown)
+        #expect(segments.map(\.text) == expected, "\(name)")
+        #expect(!segments.contains { $0.text.hasSuffix(" ") || $0.text.contains("  ") }, "\(name)")
+    }
+
+    @Test func aHardBreakInsideASentenceIsACodeThatMustStay() throws {
+        let segment = try #require(try Self.segments("价格上涨，  \n销量下降。\n").first)
+        let code = try #require(InlineCodeSet(codes: segment.codes)[.standalone(1)])
+        #expect(code.kind == .hardBreak && !code.canDelete)
+    }
+
+    @Test func aParagraphOfManyHardBrokenLinesIsManySegments() throws {
+        let lines = (1...171).map { "第\($0)条消息的标题在这里写出来" }
+        let segments = try Self.segments(lines.joined(separator: "  \n") + "\n")
+        #expect(segments.count == 171)
+        #expect(segments.map(\.text).max(by: { $0.count < $1.count })!.count < 20)
+    }
+
+    @Test(arguments: [
+        ("bold that spans two sentences stays outside both", "**第一句。第二句。** 然后。\n", ["第一句。", "第二句。", "然后。"]),
+        ("an opener after the full stop goes with the next sentence", "公司发布了财报。**利润增长了三成。**\n", ["公司发布了财报。", "利润增长了三成。"]),
+        ("an opener after the full stop and a space", "公司发布了财报。 **利润**增长了。\n", ["公司发布了财报。", "{1}利润{/1}增长了。"]),
+        ("a link opening after the full stop", "他这样说。[原文链接](https://example.org)在这里。\n", ["他这样说。", "{1}原文链接{/1}在这里。"]),
+        ("a closer after the full stop whose opener is in the sentence stays", "他说：**这是好事。**\n\n结束。\n", ["他说：{1}这是好事。{/1}", "结束。"]),
+        ("Traditional: emphasis over two sentences", "*這是第一句。這是第二句。*\n", ["這是第一句。", "這是第二句。"]),
+        ("a footnote reference after the full stop is outside", "数据来自统计局。[^1]\n\n[^1]: 注释。\n", ["数据来自统计局。", "注释。"]),
+    ])
+    func codesAtTheEdges(_ name: String, _ markdown: String, _ expected: [String]) throws {
+        #expect(try Self.segments(markdown).map(\.text) == expected, "\(name)")
+    }
+
+    @Test(arguments: [
+        ("a bold number", "**1.** 阿里巴巴发布了新模型。\n", ["{1}1.{/1} 阿里巴巴发布了新模型。"]),
+        ("a bold number glued to the text", "**2.**腾讯公布了季度业绩。\n", ["**2.**腾讯公布了季度业绩。"]),
+        ("a bold number then a bold name", "**3.** **小米**推出了新手机。\n", ["{1}3.{/1} {2}小米{/2}推出了新手机。"]),
+        ("a bold number inside the bold", "**1. 阿里巴巴**发布了新模型。\n", ["{1}1. 阿里巴巴{/1}发布了新模型。"]),
+        ("a plain number with a full stop", "第二段。\n\n4. 字节跳动发布了新应用。\n", ["第二段。", "字节跳动发布了新应用。"]),
+        ("a Chinese numeral list mark", "三、華為公布了新晶片。\n", ["三、華為公布了新晶片。"]),
+        ("a bold letter over its line", "**b. 雲端服務的升級**\n", ["b. 雲端服務的升級"]),
+        ("a bold Traditional number", "**5.** 台積電公布了營收。\n", ["{1}5.{/1} 台積電公布了營收。"]),
+    ])
+    func boldListNumbers(_ name: String, _ markdown: String, _ expected: [String]) throws {
+        #expect(try Self.segments(markdown).map(\.text) == expected, "\(name)")
+    }
+}
