@@ -1,12 +1,15 @@
 /// A column of a TSV or CSV term base, as named in its header line.
 enum GlossaryColumn: String, CaseIterable {
     case source, target, comment, type, forbidden, caseSensitive = "case", partOfSpeech = "pos", note
+    case notPrecededBy, notFollowedBy
 
     /// OmegaT's three columns, assumed when a file has no header.
     static let omegaT: [GlossaryColumn] = [.source, .target, .comment]
 
     /// Every column, in the order Tandem writes them.
-    static let full: [GlossaryColumn] = [.source, .target, .comment, .type, .forbidden, .caseSensitive, .partOfSpeech, .note]
+    static let full: [GlossaryColumn] = [
+        .source, .target, .comment, .type, .forbidden, .caseSensitive, .partOfSpeech, .note, .notPrecededBy, .notFollowedBy,
+    ]
 
     /// Reads a header cell; several spellings are accepted.
     init?(header: String) {
@@ -19,10 +22,12 @@ enum GlossaryColumn: String, CaseIterable {
         case "case", "case-sensitive", "case sensitive", "casesensitive": self = .caseSensitive
         case "pos", "part of speech", "part-of-speech", "partofspeech": self = .partOfSpeech
         case "note", "notes": self = .note
+        case "notprecededby", "not-preceded-by", "not preceded by": self = .notPrecededBy
+        case "notfollowedby", "not-followed-by", "not followed by": self = .notFollowedBy
         default: return nil
         }
     }
 
-    /// Separates forbidden variants inside one cell.
+    /// Separates forbidden variants (and `notPrecededBy`/`notFollowedBy` contexts) inside one cell.
     static let variantSeparator: Character = "|"
 }
