@@ -6,6 +6,8 @@ import Foundation
 /// named on the command line for that pair), and the same source translated two ways across
 /// all of them is reported.
 ///
+/// Pseudo-translated segments are skipped unless `includesPseudo`.
+///
 /// Switching rules off: a segment's `lintDisable` list, a top-level `"lintDisable"` list in a
 /// segment file, or a `# lint-disable: rule-id, rule-id` line in a TSV glossary (`all` switches
 /// every rule off).
@@ -13,9 +15,14 @@ public struct GlossaryLintRun {
     /// Where relative paths start, where the project is looked for when no path is named, and
     /// what paths in findings are relative to (the command's current directory).
     public let workingDirectory: URL
+    /// Whether pseudo-translations (`"origin": "pseudo"`, written by `tandem pseudo`) are
+    /// linted too. They are not by default: they are layout tests, every term in them is
+    /// "missing", and they would drown the findings on real translations.
+    public let includesPseudo: Bool
 
-    public init(workingDirectory: URL) {
+    public init(workingDirectory: URL, includesPseudo: Bool = false) {
         self.workingDirectory = workingDirectory.standardizedFileURL
+        self.includesPseudo = includesPseudo
     }
 
     /// Every finding for `paths` (the project's glossaries/ and locales/ when empty), sorted
@@ -47,7 +54,7 @@ public struct GlossaryLintRun {
             let positions = SegmentFilePositions(bytes)
             let lines = LineTable(bytes)
             for (index, segment) in segmentFile.segments.enumerated() {
-                guard let target = segment.target else { continue }
+                guard let target = segment.target, includesPseudo || segment.origin != .pseudo else { continue }
                 let position = lines.position(of: positions.offset(ofSegmentAt: index))
                 let location = SourceLocation(file: display(file), line: position.line, column: position.column)
                 findings += linter.lint(segment: segment, at: location, disabled: fileDisabled)
