@@ -18,8 +18,9 @@ import Foundation
 /// lent from a pool, one per `matches` call that needs one.
 final class TermWordEdges: @unchecked Sendable {
     /// How far a run is read on each side of a term: ICU's choice near the term depends on
-    /// little beyond a few words, and a long run of Han must not make each check cost its length.
-    static let contextLimit = 32
+    /// little beyond a few words, and a long run of Han must not make each check cost its
+    /// length. Runs between punctuation are shorter, so every term of one run shares one break.
+    static let contextLimit = 96
 
     private let icuLocale: String
     private let lock = NSLock()
@@ -154,16 +155,17 @@ final class TermWordEdges: @unchecked Sendable {
             }
             let slice = UnsafeBufferPointer(rebasing: units[start..<end])
             var utf8: [UInt8] = []
-            // The unit offset of each UTF-8 offset that starts a scalar.
-            var unitAt: [Int: Int] = [:]
+            utf8.reserveCapacity(slice.count * 3)
+            // The unit offset of each UTF-8 offset that starts a scalar (-1 inside one).
+            var unitAt = [Int](repeating: -1, count: slice.count * 4 + 1)
             var k = 0
             for scalar in Self.scalars(slice) {
                 unitAt[utf8.count] = start + k
-                utf8.append(contentsOf: String(scalar).utf8)
+                UTF8.encode(scalar) { utf8.append($0) }
                 k += scalar.utf16.count
             }
             unitAt[utf8.count] = end
-            boundaries = utf8.withUnsafeBufferPointer { iterator.boundaries(in: $0) }.compactMap { unitAt[$0] }
+            boundaries = utf8.withUnsafeBufferPointer { iterator.boundaries(in: $0) }.compactMap { unitAt[$0] >= 0 ? unitAt[$0] : nil }
         }
 
         /// The scalars of UTF-16 `units`, a lone surrogate read as U+FFFD (one unit, as it was).
