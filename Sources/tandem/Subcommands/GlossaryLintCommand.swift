@@ -8,7 +8,7 @@ struct GlossaryLintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Lint glossaries and the translations in segment files.",
         discussion: """
-            With no PATH, lints the project's glossaries/ and locales/ (the project is the nearest folder with tandem.yml). A PATH may be a glossary (.tsv, .csv, .tbx), a segment file (.json) or a folder searched for both. Segment files are checked against the glossary of their language pair; only segments with a target are checked, and pseudo-translations (written by tandem pseudo) only with --include-pseudo.
+            With no PATH, lints the project's glossaries/ and locales/ (the project is the nearest folder with tandem.yml). A PATH may be a glossary (.tsv, .csv, .tbx), a segment file (.json) or a folder searched for both. Segment files are checked against the glossary of their language pair; only segments with a target are checked. Pseudo-translations (written by tandem pseudo) are checked only for what build refuses too (placeholders, unsafe text), unless --include-pseudo.
 
             Rules (default severity):
             \(LintRule.allCases.map { "  \($0.rawValue) (\($0.severity.rawValue))" }.joined(separator: "\n"))
@@ -35,7 +35,7 @@ struct GlossaryLintCommand: ParsableCommand {
     @Option(help: "Exit 1 when a finding is at least this severe: warning or error.")
     var severity: LintSeverity = .warning
 
-    @Flag(help: "Lint pseudo-translated targets too (skipped by default: they are layout tests, not translations).")
+    @Flag(help: "Check pseudo-translated targets by every rule (by default only placeholders and unsafe text: they are layout tests, not translations).")
     var includePseudo = false
 
     @Argument(help: "Glossary files, segment files or folders (default: the project's glossaries/ and locales/).")
