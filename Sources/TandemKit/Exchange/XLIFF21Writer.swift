@@ -89,6 +89,9 @@ public struct XLIFF21Writer: Sendable {
                     output += "          <gls:definition source=\"tandem:forbidden\">\(XMLEscaping.text(term.translatorNote))</gls:definition>\n"
                 } else {
                     output += "          <gls:translation>\(XMLEscaping.text(term.target))</gls:translation>\n"
+                    if let comment = term.comment, !comment.isEmpty {
+                        output += "          <gls:definition source=\"tandem:comment\">\(XMLEscaping.text(comment))</gls:definition>\n"
+                    }
                 }
                 output += "        </gls:glossEntry>\n"
             }

@@ -19,13 +19,19 @@ public struct GlossaryEntry: Equatable, Sendable {
     /// The Chinese script the source matches in, when only one: a script-specific entry is
     /// not folded between Traditional and Simplified (nil: it matches in both).
     public var script: ChineseScript?
+    /// Text that, written right before the source, means it is part of another word: no hit
+    /// (`精` for 美图, so 精美图片 is not Meitu). Matched on folded keys, as the source is.
+    public var notPrecededBy: [String]
+    /// Text that, written right after the source, means it is part of another word: no hit
+    /// (`期` for 三星, so 三星期 "three weeks" is not Samsung; `树` for 苹果).
+    public var notFollowedBy: [String]
     /// The file and line the entry was read from, for lint findings.
     public var location: SourceLocation?
 
     public init(
         source: String, target: String, kind: GlossaryEntryKind = .term, forbiddenVariants: [String] = [],
         isCaseSensitive: Bool = false, partOfSpeech: String? = nil, comment: String? = nil,
-        note: String? = nil, script: ChineseScript? = nil, location: SourceLocation? = nil
+        note: String? = nil, script: ChineseScript? = nil, notPrecededBy: [String] = [], notFollowedBy: [String] = [], location: SourceLocation? = nil
     ) {
         self.source = source
         self.target = target
@@ -36,6 +42,8 @@ public struct GlossaryEntry: Equatable, Sendable {
         self.comment = comment
         self.note = note
         self.script = script
+        self.notPrecededBy = notPrecededBy
+        self.notFollowedBy = notFollowedBy
         self.location = location
     }
 

@@ -5,9 +5,12 @@
 ///   `AI`), white space collapsed.
 /// - Scanning left to right, at each position the longest term that fits wins and scanning
 ///   resumes after it (阿里巴巴 wins over 阿里 in 阿里巴巴集团; 阿里云 over 阿里 in 阿里云).
-/// - Terms of scripts without spaces (Han, kana) need no word boundaries; a term that starts
-///   or ends with a Latin-like letter or digit matches only on a word boundary there (`AMD`
-///   does not match in `AMDx`, `AI` does match in `AI功能`).
+/// - A term that starts or ends with a Latin-like letter or digit matches only on a word
+///   boundary there (`AMD` does not match in `AMDx`, `AI` does match in `AI功能`).
+/// - A Han or kana term must not begin or end inside a longer word (阿里 not in 阿里山):
+///   `TermWordEdges` decides with ICU's dictionary breaks, and an entry's `notPrecededBy` /
+///   `notFollowedBy` refuse what ICU cannot see (三星期). A longer term refused there gives
+///   way to the next shorter one at the same place (`edgeRule: .anywhere` matches anywhere).
 /// - A case-sensitive entry matches only text in exactly its case (width still folded).
 /// - Traditional Chinese is folded to Simplified (ICU's `Hant-Hans`, character by character), so
 ///   one entry 苹果 matches 蘋果 too; an entry with a `script` matches only text written in the
@@ -31,16 +34,25 @@ public struct GlossaryMatcher: Sendable {
     /// Nodes with a case-sensitive or script-specific entry, whose matches need a look at the
     /// original text.
     private let nodesNeedingCaseCheck: Set<Int32>
+    /// Where CJK terms may begin and end.
+    public let edgeRule: TermEdgeRule
+    private let wordEdges: TermWordEdges
+    /// Nodes of Han or kana terms that ICU's dictionary takes as one word (三星, 苹果).
+    private let oneWordNodes: Set<Int32>
+    /// Folded `notPrecededBy` / `notFollowedBy` items by entry index, for entries that have any.
+    private let contexts: [Int: (before: [[UInt16]], after: [[UInt16]])]
+    /// Nodes with an entry that has contexts.
+    private let nodesWithContexts: Set<Int32>
 
     /// Builds the matcher over the sources of `glossary`'s term and keep entries (forbidden
     /// entries only constrain targets) and of forbidden entries that carry a source.
-    public init(glossary: Glossary) {
-        self.init(entries: glossary.entries, keys: glossary.entries.map(\.source))
+    public init(glossary: Glossary, edgeRule: TermEdgeRule = .wordEdges) {
+        self.init(entries: glossary.entries, keys: glossary.entries.map(\.source), edgeRule: edgeRule)
     }
 
     /// Builds a matcher whose entry `i` is found where `keys[i]` occurs (used for matching
     /// target-language strings such as forbidden variants).
-    public init(entries: [GlossaryEntry], keys: [String]) {
+    public init(entries: [GlossaryEntry], keys: [String], edgeRule: TermEdgeRule = .wordEdges) {
         precondition(entries.count == keys.count)
         self.entries = entries
         let folded = keys.map { MatchingText.key($0) }
@@ -68,6 +80,30 @@ public struct GlossaryMatcher: Sendable {
         self.exactForms = exactForms
         self.scriptForms = scriptForms
         self.nodesNeedingCaseCheck = Set(pairs.filter { exactForms[Int($0.entry)] != nil || scriptForms[Int($0.entry)] != nil }.map(\.node))
+        self.edgeRule = edgeRule
+        let wordEdges = TermWordEdges()
+        self.wordEdges = wordEdges
+        var oneWordNodes = Set<Int32>()
+        var contexts: [Int: (before: [[UInt16]], after: [[UInt16]])] = [:]
+        var nodesWithContexts = Set<Int32>()
+        if edgeRule == .wordEdges {
+            for pair in pairs {
+                let index = Int(pair.entry), key = folded[index]
+                if TermWordEdges.isDictionaryScript(key[0]) || TermWordEdges.isDictionaryScript(key[key.count - 1]),
+                   !oneWordNodes.contains(pair.node), wordEdges.isOneWord(key) {
+                    oneWordNodes.insert(pair.node)
+                }
+                let before = entries[index].notPrecededBy.map { MatchingText.key($0) }.filter { !$0.isEmpty }
+                let after = entries[index].notFollowedBy.map { MatchingText.key($0) }.filter { !$0.isEmpty }
+                if !before.isEmpty || !after.isEmpty {
+                    contexts[index] = (before, after)
+                    nodesWithContexts.insert(pair.node)
+                }
+            }
+        }
+        self.oneWordNodes = oneWordNodes
+        self.contexts = contexts
+        self.nodesWithContexts = nodesWithContexts
     }
 
     /// Every longest-leftmost match in `text`, in order.
@@ -94,7 +130,8 @@ public struct GlossaryMatcher: Sendable {
         return count
     }
 
-    /// The glossary terms of a segment's source, one note per entry, for translators.
+    /// The glossary terms of a segment's source, one note per entry, for translators: the
+    /// target, the entry's comment and its forbidden variants.
     public func termNotes(in sourceText: String) -> [TermNote] {
         var notes: [TermNote] = []
         var seen = Set<Int>()
@@ -103,9 +140,12 @@ public struct GlossaryMatcher: Sendable {
             let term = String(decoding: utf8[match.range], as: UTF8.self)
             for index in match.entryIndices where seen.insert(index).inserted {
                 let entry = entries[index]
-                let note = TermNote(term: term, target: entry.requiredTarget ?? entry.target, kind: entry.kind.rawValue)
-                // A glossary listing a term in both scripts (苹果 and 蘋果) gives one note.
-                if !notes.contains(note) { notes.append(note) }
+                let note = TermNote(
+                    term: term, target: entry.requiredTarget ?? entry.target, kind: entry.kind.rawValue,
+                    comment: entry.comment, forbidden: entry.forbiddenVariants.isEmpty ? nil : entry.forbiddenVariants)
+                // A glossary listing a term in both scripts (苹果 and 蘋果) gives one note: the
+                // same term and target (a regional row's own comment does not make it another).
+                if !notes.contains(where: { $0.term == note.term && $0.target == note.target }) { notes.append(note) }
             }
         }
         return notes
@@ -116,15 +156,18 @@ public struct GlossaryMatcher: Sendable {
         acceptEntries[Int(acceptStart[Int(node)])..<Int(acceptStart[Int(node) + 1])].map { Int($0) }
     }
 
-    /// Calls `found` with each match's UTF-8 range, its trie node and, when a case check
-    /// filtered them, its entries (nil: every entry at the node).
+    /// Calls `found` with each match's UTF-8 range, its trie node and, when a case check or a
+    /// context filtered them, its entries (nil: every entry at the node).
     private func scan(_ folded: MatchingText, bytes: UnsafeBufferPointer<UInt8>, _ found: (Range<Int>, Int32, [Int]?) -> Void) {
         let flags = ScalarFoldTable.shared.flags
         let units = folded.units
         let count = units.count
+        // The terms ending at each place from the current start, shortest first; reused.
+        var candidates: [(end: Int, node: Int32)] = []
         flags.withUnsafeBufferPointer { flags in
             units.withUnsafeBufferPointer { units in
                 @inline(__always) func isWord(_ unit: UInt16) -> Bool { flags[Int(unit)] & ScalarFoldTable.word != 0 }
+                var checker: TermWordEdges.Checker?
                 var i = 0
                 while i < count {
                     let first = units[i]
@@ -134,42 +177,59 @@ public struct GlossaryMatcher: Sendable {
                         i += 1
                         continue
                     }
-                    var bestEnd = -1
-                    var bestNode = TermTrie.none
-                    var bestEntries: [Int]?
+                    candidates.removeAll(keepingCapacity: true)
                     var j = i + 1
                     while true {
-                        let acceptFrom = Int(acceptStart[Int(node)])
-                        let acceptTo = Int(acceptStart[Int(node) + 1])
-                        if acceptFrom < acceptTo && (j == count || !isWord(units[j - 1]) || !isWord(units[j])) {
-                            // Most nodes accept without looking at the original text: no allocation.
-                            if nodesNeedingCaseCheck.isEmpty || !nodesNeedingCaseCheck.contains(node) {
-                                bestEnd = j
-                                bestNode = node
-                                bestEntries = nil
-                            } else {
-                                let accepted = accept(acceptFrom..<acceptTo, folded: folded, from: i, to: j, bytes: bytes)
-                                if !accepted.isEmpty {
-                                    bestEnd = j
-                                    bestNode = node
-                                    bestEntries = accepted
-                                }
-                            }
+                        if acceptStart[Int(node)] < acceptStart[Int(node) + 1] && (j == count || !isWord(units[j - 1]) || !isWord(units[j])) {
+                            candidates.append((j, node))
                         }
                         guard j < count else { break }
                         node = trie.child(node, units[j])
                         if node == TermTrie.none { break }
                         j += 1
                     }
-                    if bestEnd > 0 {
-                        found(Int(folded.starts[i])..<Int(folded.ends[bestEnd - 1]), bestNode, bestEntries)
-                        i = bestEnd
-                    } else {
-                        i += 1
+                    var matched = false
+                    // Longest first; one refused by case, context or word edges gives way to the next.
+                    for (end, node) in candidates.reversed() {
+                        var entries: [Int]?
+                        if !nodesNeedingCaseCheck.isEmpty && nodesNeedingCaseCheck.contains(node) {
+                            let accepted = accept(Int(acceptStart[Int(node)])..<Int(acceptStart[Int(node) + 1]), folded: folded, from: i, to: end, bytes: bytes)
+                            if accepted.isEmpty { continue }
+                            entries = accepted
+                        }
+                        if edgeRule == .wordEdges {
+                            if !nodesWithContexts.isEmpty && nodesWithContexts.contains(node) {
+                                let all = entries ?? self.entries(at: node)
+                                let allowed = all.filter { contextsAllow($0, units: units, range: i..<end) }
+                                if allowed.isEmpty { continue }
+                                if allowed.count != all.count { entries = allowed }
+                            }
+                            if TermWordEdges.isDictionaryScript(units[i]) || TermWordEdges.isDictionaryScript(units[end - 1]) {
+                                if checker == nil { checker = wordEdges.checker(for: units) }
+                                if !checker!.accepts(i..<end, termIsOneWord: oneWordNodes.contains(node)) { continue }
+                            }
+                        }
+                        found(Int(folded.starts[i])..<Int(folded.ends[end - 1]), node, entries)
+                        i = end
+                        matched = true
+                        break
                     }
+                    if !matched { i += 1 }
                 }
             }
         }
+    }
+
+    /// Whether entry `index`'s `notPrecededBy` and `notFollowedBy` let it match units `range`.
+    private func contextsAllow(_ index: Int, units: UnsafeBufferPointer<UInt16>, range: Range<Int>) -> Bool {
+        guard let context = contexts[index] else { return true }
+        for key in context.before where key.count <= range.lowerBound {
+            if units[(range.lowerBound - key.count)..<range.lowerBound].elementsEqual(key) { return false }
+        }
+        for key in context.after where range.upperBound + key.count <= units.count {
+            if units[range.upperBound..<(range.upperBound + key.count)].elementsEqual(key) { return false }
+        }
+        return true
     }
 
     /// The entries in `range` of `acceptEntries` that accept the text of units `from..<to`:

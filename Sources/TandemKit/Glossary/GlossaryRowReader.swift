@@ -57,9 +57,9 @@ struct GlossaryRowReader {
                         location(cell.column), message: "unknown entry type '\(value)'; expected term, keep or forbidden")
                 }
                 entry.kind = kind
-            case .forbidden:
-                entry.forbiddenVariants = value.split(separator: GlossaryColumn.variantSeparator)
-                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            case .forbidden: entry.forbiddenVariants = Self.list(value)
+            case .notPrecededBy: entry.notPrecededBy = Self.list(value)
+            case .notFollowedBy: entry.notFollowedBy = Self.list(value)
             case .script:
                 let code = value.trimmingCharacters(in: .whitespaces)
                 if code.isEmpty {
@@ -89,6 +89,11 @@ struct GlossaryRowReader {
         return entry
     }
 
+    /// The `|`-separated items of a cell, trimmed, empty ones dropped.
+    static func list(_ value: String) -> [String] {
+        value.split(separator: GlossaryColumn.variantSeparator).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     /// The cells of `entry` in `columns` order.
     static func cells(of entry: GlossaryEntry, columns: [GlossaryColumn]) -> [String] {
         columns.map { column in
@@ -102,6 +107,8 @@ struct GlossaryRowReader {
             case .partOfSpeech: return entry.partOfSpeech ?? ""
             case .note: return entry.note ?? ""
             case .script: return entry.script?.rawValue ?? ""
+            case .notPrecededBy: return entry.notPrecededBy.joined(separator: String(GlossaryColumn.variantSeparator))
+            case .notFollowedBy: return entry.notFollowedBy.joined(separator: String(GlossaryColumn.variantSeparator))
             }
         }
     }
@@ -111,6 +118,7 @@ struct GlossaryRowReader {
         entries.allSatisfy {
             $0.kind == .term && $0.forbiddenVariants.isEmpty && !$0.isCaseSensitive && $0.partOfSpeech == nil && $0.note == nil
                 && $0.script == nil
+                && $0.notPrecededBy.isEmpty && $0.notFollowedBy.isEmpty
         }
     }
 }

@@ -80,6 +80,9 @@ private final class TBXCollector: EntityRefusingXMLDelegate {
         var text = ""
         var status: String?
         var partOfSpeech: String?
+        /// Tandem's match contexts (`termNote type="notPrecededBy"`/`"notFollowedBy"`, one per item).
+        var notPrecededBy: [String] = []
+        var notFollowedBy: [String] = []
     }
 
     // State of the concept being read.
@@ -200,6 +203,8 @@ private final class TBXCollector: EntityRefusingXMLDelegate {
                 switch type {
                 case "administrativeStatus": currentTerm?.status = text
                 case "partOfSpeech": currentTerm?.partOfSpeech = text
+                case "notPrecededBy": if !text.isEmpty { currentTerm?.notPrecededBy.append(text) }
+                case "notFollowedBy": if !text.isEmpty { currentTerm?.notFollowedBy.append(text) }
                 default: break
                 }
             }
@@ -253,7 +258,8 @@ private final class TBXCollector: EntityRefusingXMLDelegate {
         for source in sourceTerms {
             var entry = GlossaryEntry(
                 source: source.text, target: "", partOfSpeech: source.partOfSpeech, comment: conceptNote,
-                note: conceptDefinition, location: conceptLocation)
+                note: conceptDefinition, notPrecededBy: source.notPrecededBy, notFollowedBy: source.notFollowedBy,
+                location: conceptLocation)
             if let target = preferred.first {
                 entry.target = target.text
                 entry.kind = target.text == source.text ? .keep : .term

@@ -3,7 +3,8 @@
 /// One `conceptEntry` per glossary entry; forbidden variants are target terms with
 /// `administrativeStatus` `deprecatedTerm-admn-sts`. TBX-Basic has no data category for
 /// Tandem's case flag, so it is not written; a `keep` entry is written as a target equal to
-/// its source, which is how the reader recognizes it.
+/// its source, which is how the reader recognizes it. Match contexts (`notPrecededBy`,
+/// `notFollowedBy`) are Tandem's own term notes on the source term, one element per item.
 enum TBXGlossaryWriter {
     static func write(_ glossary: Glossary) -> String {
         let source = glossary.sourceLocale?.identifier ?? "und"
@@ -25,7 +26,9 @@ enum TBXGlossaryWriter {
             if let note = entry.note { out += "        <descrip type=\"definition\">\(XMLEscaping.text(note))</descrip>\n" }
             if let comment = entry.comment { out += "        <note>\(XMLEscaping.text(comment))</note>\n" }
             out += "        <langSec xml:lang=\"\(XMLEscaping.attribute(source))\">\n"
-            out += termSec(entry.source, status: nil, partOfSpeech: entry.partOfSpeech)
+            out += termSec(entry.source, status: nil, partOfSpeech: entry.partOfSpeech, contexts: [
+                ("notPrecededBy", entry.notPrecededBy), ("notFollowedBy", entry.notFollowedBy),
+            ])
             out += "        </langSec>\n"
             out += "        <langSec xml:lang=\"\(XMLEscaping.attribute(target))\">\n"
             switch entry.kind {
@@ -43,9 +46,12 @@ enum TBXGlossaryWriter {
         return out
     }
 
-    static func termSec(_ term: String, status: String?, partOfSpeech: String?) -> String {
+    static func termSec(_ term: String, status: String?, partOfSpeech: String?, contexts: [(type: String, items: [String])] = []) -> String {
         var out = "          <termSec>\n            <term>\(XMLEscaping.text(term))</term>\n"
         if let partOfSpeech { out += "            <termNote type=\"partOfSpeech\">\(XMLEscaping.text(partOfSpeech))</termNote>\n" }
+        for (type, items) in contexts {
+            for item in items { out += "            <termNote type=\"\(type)\">\(XMLEscaping.text(item))</termNote>\n" }
+        }
         if let status { out += "            <termNote type=\"administrativeStatus\">\(status)</termNote>\n" }
         out += "          </termSec>\n"
         return out

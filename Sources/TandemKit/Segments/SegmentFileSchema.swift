@@ -90,6 +90,8 @@ enum SegmentFileSchema {
         Field(key: "term", shape: .string, required: true),
         Field(key: "target", shape: .string, required: true),
         Field(key: "kind", shape: .string, required: true),
+        Field(key: "comment", shape: .string, required: false),
+        Field(key: "forbidden", shape: .array(.string), required: false),
     ])
 
     static let segment = ObjectShape(name: "a segment", pluralName: "segments", fields: [

@@ -59,6 +59,7 @@ struct SegmentScreen {
                 text.append("  not: ", .dim)
                 text.append(term.forbiddenTargets.joined(separator: ", "), .removed)
             }
+            if let comment = term.comment, !comment.isEmpty { text.append("  (\(comment))", .dim) }
             add(number == 0 ? "terms" : "", text, drop: number == 0 ? 2 : 4, wrap: false)
         }
         for (number, candidate) in context.candidates.prefix(9).enumerated() {

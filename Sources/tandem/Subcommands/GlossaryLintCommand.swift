@@ -8,7 +8,7 @@ struct GlossaryLintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Lint glossaries and the translations in segment files.",
         discussion: """
-            With no PATH, lints the project's glossaries/ and locales/ (the project is the nearest folder with tandem.yml). A PATH may be a glossary (.tsv, .csv, .tbx), a segment file (.json) or a folder searched for both. Segment files are checked against the glossary of their language pair; only segments with a target are checked.
+            With no PATH, lints the project's glossaries/ and locales/ (the project is the nearest folder with tandem.yml). A PATH may be a glossary (.tsv, .csv, .tbx), a segment file (.json) or a folder searched for both. Segment files are checked against the glossary of their language pair; only segments with a target are checked. Pseudo-translations (written by tandem pseudo) are checked only for what build refuses too (placeholders, unsafe text), unless --include-pseudo.
 
             Rules (default severity):
             \(LintRule.allCases.map { "  \($0.rawValue) (\($0.severity.rawValue))" }.joined(separator: "\n"))
@@ -35,11 +35,14 @@ struct GlossaryLintCommand: ParsableCommand {
     @Option(help: "Exit 1 when a finding is at least this severe: warning or error.")
     var severity: LintSeverity = .warning
 
+    @Flag(help: "Check pseudo-translated targets by every rule (by default only placeholders and unsafe text: they are layout tests, not translations).")
+    var includePseudo = false
+
     @Argument(help: "Glossary files, segment files or folders (default: the project's glossaries/ and locales/).")
     var paths: [String] = []
 
     func run() throws {
-        let findings = try GlossaryLintRun(workingDirectory: WorkingDirectory.url).findings(paths: paths)
+        let findings = try GlossaryLintRun(workingDirectory: WorkingDirectory.url, includesPseudo: includePseudo).findings(paths: paths)
         let output = try (json ? LintReportFormat.json : format).render(findings, toolVersion: TandemCommand.version)
         Terminal.standardOutput.write(output)
         if findings.contains(where: { $0.severity >= severity }) { throw ExitCode(1) }

@@ -89,7 +89,10 @@ struct XLIFF21WriterTests {
         var documents = try export.documents(posts: [sample.post])
         // Modules too: a memory candidate, a glossary term, a note, a previous source, a fuzzy target.
         documents[0].segments[1].candidates = [MatchCandidate(score: 101, source: "本周，{1}通义千问{/1}发布了。", target: "This week, {1}Qwen{/1} was released.", origin: "tm")]
-        documents[0].segments[1].terms = [TermNote(term: "通义千问", target: "Qwen", kind: "term"), TermNote(term: "通义千问", target: "Tongyi Qianwen", kind: "forbidden")]
+        documents[0].segments[1].terms = [
+            TermNote(term: "通义千问", target: "Qwen", kind: "term", comment: "Alibaba's model family", forbidden: ["Tongyi Qianwen"]),
+            TermNote(term: "通义千问", target: "Tongyi Qianwen", kind: "forbidden"),
+        ]
         documents[0].segments[1].notes = ["Keep the product name."]
         documents[0].segments[1].previousSource = "本周，{1}通义{/1}发布了新版本。"
         documents[0].segments[1].target = "This week, {1}Qwen{/1} released a new version."
@@ -101,6 +104,10 @@ struct XLIFF21WriterTests {
         #expect(text.contains("<mtc:match ref=\"#s1\" type=\"tm\" matchQuality=\"100\" origin=\"tm\">"))
         #expect(text.contains("<gls:term source=\"tandem:term\">通义千问</gls:term>\n          <gls:translation>Qwen</gls:translation>"))
         #expect(text.contains("<gls:definition source=\"tandem:forbidden\">"))
+        // The entry's comment is the term's definition; its forbidden variants are in the note.
+        #expect(text.contains("<gls:translation>Qwen</gls:translation>\n          <gls:definition source=\"tandem:comment\">Alibaba&apos;s model family</gls:definition>")
+            || text.contains("<gls:translation>Qwen</gls:translation>\n          <gls:definition source=\"tandem:comment\">Alibaba's model family</gls:definition>"))
+        #expect(text.contains("Glossary: '通义千问' → 'Qwen' (term); not 'Tongyi Qianwen'; Alibaba"))
         #expect(text.contains("<segment id=\"s1\" state=\"initial\" subState=\"tandem:fuzzy\">"))
         // The bold pair split across two sentences: an isolated start in one unit, an isolated end in the next.
         #expect(text.contains("<sc id=\"1\" isolated=\"yes\" dataRef=\"d1\" type=\"fmt\" subType=\"xlf:b\" canCopy=\"no\" canDelete=\"no\" canReorder=\"yes\"/>第一句加粗。"))

@@ -23,6 +23,30 @@ struct GlossaryFormatTests {
                                                      location: SourceLocation(file: "g.tsv", line: 3, column: 1)))
     }
 
+    /// `notPrecededBy`/`notFollowedBy` survive every format (TBX: source term notes).
+    @Test(arguments: [Glossary.FileFormat.tsv, .csv, .tbx])
+    func matchContextsSurviveEveryFormat(_ format: Glossary.FileFormat) throws {
+        let tsv = "# source\ttarget\tcomment\tnotPrecededBy\tnotFollowedBy\n三星\tSamsung\tthe company\t第\t期 | 级|\n苹果\tApple\n"
+        var glossary = try TSVGlossaryFormat.read(tsv, path: "g.tsv")
+        (glossary.sourceLocale, glossary.targetLocale) = (LocaleTag("zh-CN"), LocaleTag("en"))
+        #expect(glossary.entries[0].notPrecededBy == ["第"])
+        #expect(glossary.entries[0].notFollowedBy == ["期", "级"])
+        let text: String
+        switch format {
+        case .tsv: text = try TSVGlossaryFormat.write(glossary).text
+        case .csv: text = CSVGlossaryFormat.write(glossary)
+        case .tbx: text = TBXGlossaryWriter.write(glossary)
+        }
+        let read: Glossary
+        switch format {
+        case .tsv: read = try TSVGlossaryFormat.read(text, path: "g.tsv")
+        case .csv: read = try CSVGlossaryFormat.read(text, path: "g.csv")
+        case .tbx: read = try TBXGlossaryReader.read(Array(text.utf8), path: "g.tbx")
+        }
+        #expect(read.entries.map(\.notPrecededBy) == [["第"], []])
+        #expect(read.entries.map(\.notFollowedBy) == [["期", "级"], []])
+    }
+
     @Test func tsvWriteThenReadIsTheSame() throws {
         let url = SharedRoot.glossary
         let glossary = try Glossary.read(url)
@@ -35,7 +59,7 @@ struct GlossaryFormatTests {
     @Test(arguments: [
         ("百度\n", "g.tsv:1:1: error: empty target for '百度'; a term entry needs one"),
         ("# source\ttarget\tkind\n百度\tBaidu\tmaybe\n", "g.tsv:2:10: error: unknown entry type 'maybe'; expected term, keep or forbidden"),
-        ("# source\ttarget\tcolour\n", "g.tsv:1:17: error: unknown column 'colour'; expected one of source, target, comment, type, forbidden, case, pos, note, script"),
+        ("# source\ttarget\tcolour\n", "g.tsv:1:17: error: unknown column 'colour'; expected one of source, target, comment, type, forbidden, case, pos, note, script, notPrecededBy, notFollowedBy"),
         ("百度\tBaidu\tc\textra\n", "g.tsv:1:12: error: 4 columns but the header names 3 (source, target, comment)"),
     ])
     func tsvErrorsHavePositions(_ text: String, _ message: String) {

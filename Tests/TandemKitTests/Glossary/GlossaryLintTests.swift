@@ -22,6 +22,31 @@ struct GlossaryLintTests {
         #expect(found == project.expected)
     }
 
+    /// A pseudo-translation (`tandem pseudo`) is a layout test: its wording is linted only when
+    /// asked; what build refuses (a lost placeholder) is reported either way.
+    @Test(arguments: [false, true])
+    func pseudoTargetsAreLintedOnlyWhenIncluded(_ includesPseudo: Bool) throws {
+        let project = try LintSampleProject(fixed: true)
+        defer { project.remove() }
+        let pseudo = """
+            {
+              "formatVersion": 1,
+              "source": "content/posts/p.md",
+              "sourceLocale": "zh-CN",
+              "targetLocale": "en",
+              "segments": [
+                {"id": "s1", "location": "body/p[1]/s[1]", "source": "通义千问发布了新模型。", "state": "translated", "target": "[!!! ŧǿŋɠẏî ǫîȧŋẇèŋ !!!]", "origin": "pseudo"},
+                {"id": "s2", "location": "body/p[2]/s[1]", "source": "百度发布了新模型。", "state": "translated", "target": "Baidu released a model.", "origin": "human"},
+                {"id": "s3", "location": "body/p[3]/s[1]", "source": "见{1/}。", "codes": {"1/": "![a](a.png)"}, "state": "translated", "target": "[!!! ʂèè !!!]", "origin": "pseudo"}
+              ]
+            }
+
+            """
+        try pseudo.write(to: project.root.appendingPathComponent("locales/en/posts/p.json"), atomically: true, encoding: .utf8)
+        let findings = try GlossaryLintRun(workingDirectory: project.root, includesPseudo: includesPseudo).findings(paths: ["locales/en/posts/p.json"])
+        #expect(findings.map(\.rule) == (includesPseudo ? [.termMissing, .placeholderLost] : [.placeholderLost]))
+    }
+
     @Test func fixedProjectIsClean() throws {
         let project = try LintSampleProject(fixed: true)
         defer { project.remove() }

@@ -70,6 +70,19 @@ struct GlossaryMatcherTests {
         ])
     }
 
+    /// A term note carries what a translator needs beside the target: the comment and the
+    /// forbidden variants (segment files, XLIFF and PO notes, `tandem show`).
+    @Test func termNotesCarryTheCommentAndForbiddenVariants() {
+        let matcher = GlossaryMatcher(glossary: Glossary(entries: [
+            GlossaryEntry(source: "英伟达", target: "Nvidia", forbiddenVariants: ["NVIDIA"], comment: "the chip maker"),
+            GlossaryEntry(source: "腾讯", target: "Tencent"),
+        ]))
+        #expect(matcher.termNotes(in: "英伟达和腾讯") == [
+            TermNote(term: "英伟达", target: "Nvidia", kind: "term", comment: "the chip maker", forbidden: ["NVIDIA"]),
+            TermNote(term: "腾讯", target: "Tencent", kind: "term"),
+        ])
+    }
+
     /// Keys agree with `Normalizer.matchingKey` (the TM's key), so a term found by one is found by the other.
     @Test(arguments: ["ＡＩ 功能", "Straße", "Ｑｗｅｎ２．５", "  a\u{3000} b ", "e\u{301}cole", "ﬁnance", "가\u{1161}", "㍿", "\u{F9D1}"])
     func keysAgreeWithNormalizerMatchingKey(_ text: String) {

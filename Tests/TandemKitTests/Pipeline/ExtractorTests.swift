@@ -14,7 +14,7 @@ struct ExtractorTests {
         _ = try Extractor(project: project).extract(post)
         let file = try #require(try SegmentFileStore.read(try project.segmentFile(for: post, locale: LocaleTag("en")!)))
         #expect(file.segments.map(\.source) == ["阿里发布了新版{1}通义千问{/1}。", "第二句没有术语。"])
-        #expect(file.segments[0].terms == [TermNote(term: "通义千问", target: "Qwen", kind: "term")])
+        #expect(file.segments[0].terms == [TermNote(term: "通义千问", target: "Qwen", kind: "term", comment: "阿里巴巴的大模型")])
         #expect(file.segments[1].terms == nil)
     }
 

@@ -6,6 +6,9 @@ import Foundation
 /// named on the command line for that pair), and the same source translated two ways across
 /// all of them is reported.
 ///
+/// Pseudo-translated segments are checked only by the rules `build` enforces too (placeholders,
+/// unsafe text) unless `includesPseudo`.
+///
 /// Switching rules off: a segment's `lintDisable` list, a top-level `"lintDisable"` list in a
 /// segment file, or a `# lint-disable: rule-id, rule-id` line in a TSV glossary (`all` switches
 /// every rule off).
@@ -13,9 +16,15 @@ public struct GlossaryLintRun {
     /// Where relative paths start, where the project is looked for when no path is named, and
     /// what paths in findings are relative to (the command's current directory).
     public let workingDirectory: URL
+    /// Whether pseudo-translations (`"origin": "pseudo"`, written by `tandem pseudo`) are
+    /// checked by every rule. By default only by what `build` refuses too (placeholders, unsafe
+    /// text): they are layout tests, every term in them is "missing", and the wording findings
+    /// would drown those on real translations.
+    public let includesPseudo: Bool
 
-    public init(workingDirectory: URL) {
+    public init(workingDirectory: URL, includesPseudo: Bool = false) {
         self.workingDirectory = workingDirectory.standardizedFileURL
+        self.includesPseudo = includesPseudo
     }
 
     /// Every finding for `paths` (the project's glossaries/ and locales/ when empty), sorted
@@ -50,7 +59,11 @@ public struct GlossaryLintRun {
                 guard let target = segment.target else { continue }
                 let position = lines.position(of: positions.offset(ofSegmentAt: index))
                 let location = SourceLocation(file: display(file), line: position.line, column: position.column)
-                findings += linter.lint(segment: segment, at: location, disabled: fileDisabled)
+                // A pseudo-translation is still built (layout tests), so what build refuses is
+                // still reported; its wording is not a translation's.
+                let skipsWording = segment.origin == .pseudo && !includesPseudo
+                findings += linter.lint(segment: segment, at: location, disabled: skipsWording ? fileDisabled.union(Self.wordingRules) : fileDisabled)
+                if skipsWording { continue }
 
                 let disabled = fileDisabled.union(segment.lintDisable ?? [])
                 guard !disabled.contains(LintRule.inconsistentTranslation.rawValue), !disabled.contains(TranslationLinter.allRules) else { continue }
@@ -71,6 +84,10 @@ public struct GlossaryLintRun {
             ($0.location.file, $0.location.line, $0.location.column, $0.rule.rawValue) < ($1.location.file, $1.location.line, $1.location.column, $1.rule.rawValue)
         }
     }
+
+    /// The rules about what a translation says, which a pseudo-translation is not checked by
+    /// unless `includesPseudo`.
+    static let wordingRules: Set<String> = Set([LintRule.termMissing, .forbiddenVariant, .keepAltered, .numberMissing, .inconsistentTranslation].map(\.rawValue))
 
     /// Rule ids from `# lint-disable: a, b` lines of a TSV glossary.
     static func fileDisabledRules(glossaryFile: URL) throws -> Set<String> {
