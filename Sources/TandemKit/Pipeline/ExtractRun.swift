@@ -8,9 +8,9 @@ import Foundation
 /// settings (tandem.yml, Hugo configuration, locale rules, glossaries, the executable, which
 /// memory file) equals the one `.tandem/extract-state.json` recorded. A post whose segment
 /// files leave something for the memory to answer (a sentence without translation, a fuzzy
-/// one) would also be tied to the memory's generation and recorded only when nothing wrote to
-/// the memory during the run; the memory has no such generation yet (`memoryGeneration`), so
-/// such a post is always extracted. A fully translated post is tied to the memory file's identity only: its
+/// one) is also tied to the memory's generation and recorded only when nothing wrote to the
+/// memory during the run (`memoryGeneration`), so a new translation anywhere makes it ask again.
+/// A fully translated post is tied to the memory file's identity only: its
 /// translations are in that memory. A post extracted again whose segment files are as the run
 /// that gave their translations to this memory left them gives the memory only the files it
 /// changes, so re-runs stop rewriting the memory.
@@ -173,9 +173,9 @@ public final class ExtractRun {
         return inputs.value
     }
 
-    /// The memory's generation, or nil when unknown. Unknown for now: a counter bumped in each
-    /// write (`PRAGMA user_version`) made concurrent first imports fail now and then ("database
-    /// is locked"), and the file's modification time changes when the memory is merely opened.
-    /// So a post whose files ask the memory is always extracted again.
-    private static func memoryGeneration(_ path: String) -> String? { nil }
+    /// The memory's generation (`memory_state`, bumped inside every write's own transaction,
+    /// with the instance id that changes when `tm rebuild` puts another file in its place), or
+    /// nil when unknown (a memory not yet migrated, an unreadable file): then a post whose files
+    /// ask the memory is extracted again, as before the counter existed.
+    private static func memoryGeneration(_ path: String) -> String? { SQLiteMemory.generation(path: path) }
 }

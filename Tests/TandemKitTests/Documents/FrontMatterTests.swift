@@ -79,7 +79,15 @@ struct FrontMatterTests {
 
     @Test func noFrontMatter() throws {
         #expect(try FrontMatter.read(Array("# 标题\n\n正文\n".utf8), path: "post.md") == nil)
-        #expect(try FrontMatter.read(Array("---\n没有结束\n".utf8), path: "post.md") == nil)
+    }
+
+    /// An opening `---` or `+++` never closed is refused, as Hugo refuses it ("EOF looking for
+    /// end YAML front matter delimiter"), rather than read as a thematic break and body text.
+    @Test func frontMatterNeverClosedIsAnError() throws {
+        for text in ["---\n没有结束\n", "+++\ntitle = \"x\"\n", "{\"title\": \"x\",\n正文\n"] {
+            let error = try #require(throws: TandemError.self) { try FrontMatter.read(Array(text.utf8), path: "post.md") }
+            #expect(error.description.hasPrefix("post.md:1:1: error: front matter is never closed"), "\(error)")
+        }
     }
 
     @Test(arguments: [

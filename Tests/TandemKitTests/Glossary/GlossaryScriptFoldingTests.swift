@@ -73,7 +73,7 @@ struct GlossaryScriptFoldingTests {
         let glossary = try TSVGlossaryFormat.read(text, path: "g.tsv")
         #expect(glossary.entries.map(\.script) == [.traditional, nil])
         let written = try TSVGlossaryFormat.write(glossary).text
-        #expect(written.hasPrefix("# source\ttarget\tcomment\ttype\tforbidden\tcase\tpos\tnote\tscript\n"))
+        #expect(written.hasPrefix("# source\ttarget\tcomment\ttype\tforbidden\tcase\tpos\tnote\tnotPrecededBy\tnotFollowedBy\tscript\n"))
         #expect(try TSVGlossaryFormat.read(written, path: "g.tsv").entries.map(\.script) == [.traditional, nil])
         let csv = CSVGlossaryFormat.write(glossary)
         #expect(try CSVGlossaryFormat.read(csv, path: "g.csv").entries.map(\.script) == [.traditional, nil])

@@ -56,7 +56,9 @@ extension SQLiteMemory {
         do {
             let queue = try DatabaseQueue(path: path)
             defer { try? queue.close() }
-            return try queue.read { db in try Int64.fetchOne(db, sql: "SELECT generation FROM memory_state") }.map(String.init)
+            return try queue.read { db in
+                try Row.fetchOne(db, sql: "SELECT instance, generation FROM memory_state").map { row in "\(row[0] as Int64)-\(row[1] as Int64)" }
+            }
         } catch {
             return nil
         }
