@@ -86,10 +86,10 @@ struct SegmentCommand: ParsableCommand {
 
     /// Plain text: every sentence of the file, line breaks ending sentences as ICU has it.
     private func plainEntries(_ bytes: [UInt8], segmenter: SentenceSegmenter) -> [SegmentReport.Entry] {
-        let lines = LineTable(bytes)
-        return segmenter.sentences(in: String(decoding: bytes, as: UTF8.self)).map { sentence in
-            let position = lines.position(of: sentence.range.lowerBound)
-            return SegmentReport.Entry(
+        let sentences = segmenter.sentences(in: String(decoding: bytes, as: UTF8.self))
+        let positions = LineTable(bytes).positions(of: sentences.map(\.range.lowerBound))
+        return zip(sentences, positions).map { sentence, position in
+            SegmentReport.Entry(
                 text: sentence.text, line: position.line, column: position.column,
                 start: sentence.range.lowerBound, end: sentence.range.upperBound)
         }
@@ -99,13 +99,17 @@ struct SegmentCommand: ParsableCommand {
     /// inline markup as placeholders.
     private func markdownEntries(_ bytes: [UInt8], path: String, segmenter: SentenceSegmenter) throws -> [SegmentReport.Entry] {
         let document = try HugoDocument(bytes: bytes, path: path)
-        let lines = LineTable(bytes)
-        return DocumentSegmenter(segmenter: segmenter).segments(of: document).map { segment in
+        let segments = DocumentSegmenter(segmenter: segmenter).segments(of: document)
+        // Body sentences point at their bytes; front matter ones at their value.
+        let extents = segments.map { segment -> Range<Int> in
             let unit = document.units[segment.unitIndex]
-            // Body sentences point at their bytes; front matter ones at their value.
-            let start = unit.frontMatterField == nil && unit.embedding == nil ? unit.origin.lowerBound + segment.range.lowerBound : unit.origin.lowerBound
-            let end = unit.frontMatterField == nil && unit.embedding == nil ? unit.origin.lowerBound + segment.range.upperBound : unit.origin.upperBound
-            let position = lines.position(of: start)
+            return unit.frontMatterField == nil && unit.embedding == nil
+                ? (unit.origin.lowerBound + segment.range.lowerBound)..<(unit.origin.lowerBound + segment.range.upperBound)
+                : unit.origin
+        }
+        let positions = LineTable(bytes).positions(of: extents.map(\.lowerBound))
+        return segments.indices.map { index in
+            let (segment, position, start, end) = (segments[index], positions[index], extents[index].lowerBound, extents[index].upperBound)
             return SegmentReport.Entry(
                 text: segment.text, line: position.line, column: position.column, start: start, end: end,
                 id: segment.id, location: segment.location, codes: segment.codes.isEmpty ? nil : segment.codes)

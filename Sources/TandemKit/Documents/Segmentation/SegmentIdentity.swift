@@ -16,42 +16,73 @@ public enum SegmentIdentity {
     }
 
     /// The id of a repeated sentence whose unit's text (`unit`) is unlike every other repeat's:
-    /// FNV-1a of `key`, U+001E, `unit`. Stored in segment files: these bytes must never change.
+    /// FNV-1a of `key`, U+001E, and the unit's digest (`unitDigest(_:)`, as 16 hex digits).
+    /// Stored in segment files: these bytes must never change.
     public static func id(forKey key: String, unit: String) -> String {
-        hex(StableHash.fnv1a(StableHash.fnv1a(StableHash.offsetBasis, key), "\u{1E}\(unit)"))
+        id(forKey: key, unitDigest: unitDigest(unit))
     }
 
-    /// The id of a repeated sentence in a repeated unit: FNV-1a of `key`, U+001E, `unit`, then
-    /// U+001F and the previous sentence's key, U+001F and the next one's (empty at the post's
-    /// edges), then `#occurrence` among repeats alike in all of these. Stored in segment
-    /// files: these bytes must never change.
+    /// The id of a repeated sentence in a repeated unit: as `id(forKey:unit:)`, then U+001F and
+    /// the previous sentence's key, U+001F and the next one's (empty at the post's edges), then
+    /// `#occurrence` among repeats alike in all of these. Stored in segment files: these bytes
+    /// must never change.
     public static func id(forKey key: String, unit: String, previous: String, next: String, occurrence: Int) -> String {
-        var hash = StableHash.fnv1a(StableHash.fnv1a(StableHash.offsetBasis, key), "\u{1E}\(unit)")
-        hash = StableHash.fnv1a(hash, "\u{1F}\(previous)\u{1F}\(next)")
+        id(forKey: key, unitDigest: unitDigest(unit), previous: previous, next: next, occurrence: occurrence)
+    }
+
+    /// FNV-1a of a unit's text. A unit is hashed once, not once per sentence in it: a paragraph
+    /// of 20,000 repeated sentences would otherwise hash its whole text 20,000 times.
+    public static func unitDigest(_ unit: String) -> UInt64 {
+        StableHash.fnv1a(StableHash.offsetBasis, unit)
+    }
+
+    private static func placeHash(key: String, unitDigest: UInt64) -> UInt64 {
+        StableHash.fnv1a(StableHash.fnv1a(StableHash.offsetBasis, key), "\u{1E}" + hex(unitDigest))
+    }
+
+    private static func id(forKey key: String, unitDigest: UInt64) -> String {
+        hex(placeHash(key: key, unitDigest: unitDigest))
+    }
+
+    private static func id(forKey key: String, unitDigest: UInt64, previous: String, next: String, occurrence: Int) -> String {
+        let hash = StableHash.fnv1a(placeHash(key: key, unitDigest: unitDigest), "\u{1F}\(previous)\u{1F}\(next)")
         return hex(StableHash.fnv1a(hash, "#\(occurrence)"))
     }
 
+    /// Where a sentence stands: its key and its unit's digest.
+    private struct Place: Hashable {
+        var key: String
+        var unit: UInt64
+    }
+
     /// The ids of a post's sentences, given their matching keys in document order and, for
-    /// each, the text of the unit it is in.
+    /// each, the text of the unit it is in. Linear in the post: each unit is hashed once (the
+    /// sentences of one unit share its text, so a neighbour's equal text is its digest).
     public static func ids(forKeys keys: [String], units: [String]) -> [String] {
         precondition(keys.count == units.count, "one unit per key")
+        var digests: [UInt64] = []
+        digests.reserveCapacity(units.count)
+        for (index, unit) in units.enumerated() {
+            if index > 0, units[index - 1] == unit { digests.append(digests[index - 1]) } else { digests.append(unitDigest(unit)) }
+        }
         var keyCounts: [String: Int] = [:]
-        var placeCounts: [[String]: Int] = [:]
-        for (key, unit) in zip(keys, units) {
-            keyCounts[key, default: 0] += 1
-            placeCounts[[key, unit], default: 0] += 1
+        for key in keys { keyCounts[key, default: 0] += 1 }
+        var placeCounts: [Place: Int] = [:]
+        for index in keys.indices where keyCounts[keys[index], default: 0] > 1 {
+            placeCounts[Place(key: keys[index], unit: digests[index]), default: 0] += 1
         }
         var occurrences: [[String]: Int] = [:]
         return keys.indices.map { index in
             let key = keys[index]
             guard keyCounts[key, default: 0] > 1 else { return id(forKey: key, occurrence: 0) }
-            guard placeCounts[[key, units[index]], default: 0] > 1 else { return id(forKey: key, unit: units[index]) }
+            let place = Place(key: key, unit: digests[index])
+            guard placeCounts[place, default: 0] > 1 else { return id(forKey: key, unitDigest: place.unit) }
             let previous = index > 0 ? keys[index - 1] : ""
             let next = index + 1 < keys.count ? keys[index + 1] : ""
-            let context = [key, units[index], previous, next]
+            let context = [key, String(place.unit), previous, next]
             let occurrence = occurrences[context, default: 0]
             occurrences[context] = occurrence + 1
-            return id(forKey: key, unit: units[index], previous: previous, next: next, occurrence: occurrence)
+            return id(forKey: key, unitDigest: place.unit, previous: previous, next: next, occurrence: occurrence)
         }
     }
 
