@@ -21,9 +21,7 @@ public enum ProjectBoundary {
 
     /// Whether `url`, followed through its links, lies in `directory` (itself resolved).
     public static func contains(_ directory: URL, _ url: URL) -> Bool {
-        let base = directory.resolvingExistingSymlinks().path
-        let path = destination(of: url).path
-        return path == base || path.hasPrefix(base.hasSuffix("/") ? base : base + "/")
+        TranslationLayout.isInside(destination(of: url), directory.resolvingExistingSymlinks())
     }
 
     /// Throws unless `url` lies in `directory` once its links are followed; `what` names the
