@@ -9,7 +9,7 @@ import Foundation
 /// its placeholders pass the same check as build (`InlineCodeSet`), and its segment was not
 /// changed in Tandem since export; any other unit is quarantined with its reason and keeps its
 /// previous target. Applied targets are written to the segment files in one atomic batch, then
-/// fed to the memory.
+/// fed to the memory in one transaction.
 public struct ExchangeImport {
     public let project: Project
     public let memory: (any TranslationMemory)?
@@ -51,21 +51,21 @@ public struct ExchangeImport {
             }
         }
         guard !dryRun else { return report }
-        var written: [(URL, SegmentFile)] = []
         let batch = AtomicFileBatch()
         for url in order {
-            let file = changed[url]!
-            if try SegmentFileStore.write(file, to: url, batch: batch) {
-                written.append((url, file))
+            if try SegmentFileStore.write(changed[url]!, to: url, batch: batch) {
                 report.segmentFilesWritten.append(project.projectPath(of: url))
             }
         }
         try batch.commit()
-        // The segment files are the truth: the memory learns what they now hold.
+        // The segment files are the truth: the memory learns what they now hold, in one
+        // transaction. Every file the import names, not only those written now: an import
+        // killed between the rename and the memory's commit left files that now hold these
+        // targets already (so they are not written again), and their units are not in the
+        // memory yet. A unit the memory has is kept once.
         if let memory {
-            for (url, file) in written {
-                try memory.add(file.memoryUnits(originFile: project.projectPath(of: url)))
-            }
+            let units = order.flatMap { changed[$0]!.memoryUnits(originFile: project.projectPath(of: $0)) }
+            if !units.isEmpty { try memory.add(units) }
         }
         return report
     }
