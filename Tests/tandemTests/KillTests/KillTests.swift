@@ -74,6 +74,19 @@ struct KillTests {
         }
     }
 
+    /// Kills a command whose memory writes are one transaction (`beforeOrAfter`), after checking
+    /// that the segment files and built posts of `before` and of the reference parse.
+    static func runAllOrNothing(name: String, arguments: [String], before: URL, workspace: URL) throws {
+        try expectOutputsParse(in: before)
+        let after = ReferenceMemory()
+        let scenario = KillScenario(name: name, arguments: arguments, before: before, workspace: workspace,
+                                    memoryIsCommitted: try beforeOrAfter(before: before) { after.hash })
+        try scenario.run { reference in
+            try expectOutputsParse(in: reference)
+            after.hash = try KillScenario.memory(in: reference).contentHash()
+        }
+    }
+
     /// Committed prefix: the memory holds the units of the TMX's first k × 50,000 `<tu>`s (one
     /// unit each, every `<tu>` distinct), for some k, or all of them; nothing of a later batch.
     @Test func tmImportOfALargeTMXKilledAtRandomPoints() throws {
@@ -108,14 +121,7 @@ struct KillTests {
         let before = workspace.url.appendingPathComponent("before")
         try Self.translatedProject(at: before, sentences: sentences)
         try KillTestInputs.writePosts(count: Self.postCount, version: 2, sentences: sentences, in: before)
-        try Self.expectOutputsParse(in: before)
-        let after = ReferenceMemory()
-        let scenario = KillScenario(name: "extract", arguments: ["extract"], before: before, workspace: workspace.url,
-                                    memoryIsCommitted: try Self.beforeOrAfter(before: before) { after.hash })
-        try scenario.run { reference in
-            try Self.expectOutputsParse(in: reference)
-            after.hash = try KillScenario.memory(in: reference).contentHash()
-        }
+        try Self.runAllOrNothing(name: "extract", arguments: ["extract"], before: before, workspace: workspace.url)
     }
 
     /// Every post built once, then edited, extracted and its new sentences pseudo-translated: the build
@@ -131,14 +137,7 @@ struct KillTests {
         try Self.tandem(["extract"], in: before)
         // The edited and added sentences: pseudo-translated (the memory does not learn those).
         try Self.tandem(["pseudo", "--locale", "en", "--style", "brackets"], in: before)
-        try Self.expectOutputsParse(in: before)
-        let after = ReferenceMemory()
-        let scenario = KillScenario(name: "build", arguments: ["build"], before: before, workspace: workspace.url,
-                                    memoryIsCommitted: try Self.beforeOrAfter(before: before) { after.hash })
-        try scenario.run { reference in
-            try Self.expectOutputsParse(in: reference)
-            after.hash = try KillScenario.memory(in: reference).contentHash()
-        }
+        try Self.runAllOrNothing(name: "build", arguments: ["build"], before: before, workspace: workspace.url)
     }
 
     /// The untranslated project's XLIFF, translated (`returnedXLIFF`), imported: every segment
@@ -153,13 +152,6 @@ struct KillTests {
         try Self.tandem(["extract"], in: before)
         let xliff = workspace.url.appendingPathComponent("en.xlf")
         try Self.returnedXLIFF(of: before, to: xliff)
-        try Self.expectOutputsParse(in: before)
-        let after = ReferenceMemory()
-        let scenario = KillScenario(name: "import", arguments: ["import", xliff.path], before: before, workspace: workspace.url,
-                                    memoryIsCommitted: try Self.beforeOrAfter(before: before) { after.hash })
-        try scenario.run { reference in
-            try Self.expectOutputsParse(in: reference)
-            after.hash = try KillScenario.memory(in: reference).contentHash()
-        }
+        try Self.runAllOrNothing(name: "import", arguments: ["import", xliff.path], before: before, workspace: workspace.url)
     }
 }
