@@ -23,7 +23,7 @@ struct KillScenario {
     var workspace: URL
     /// The exit status a run to the end has.
     var expectedStatus: Int32 = 0
-    /// Nil when the memory after a kill is one the command may leave (`MemoryCommit`), else why not.
+    /// Nil when the memory after a kill is one the command may leave (a committed prefix), else why not.
     var memoryIsCommitted: (MemoryFileProbe) throws -> String?
 
     /// What one scenario's kills showed, for the report line.
