@@ -60,13 +60,19 @@ public struct ExchangeImport {
                 report.segmentFilesWritten.append(project.projectPath(of: url))
             }
         }
-        try batch.commit()
-        // The segment files are the truth: the memory learns what they now hold.
+        // The memory learns what the files will hold, in one transaction, before they are
+        // renamed into place: a memory that cannot be written (a full disk) then stops the
+        // import with every segment file as it was, and a rename that fails after it leaves the
+        // memory knowing translations the translator did return.
         if let memory {
-            for (url, file) in written {
-                try memory.add(file.memoryUnits(originFile: project.projectPath(of: url)))
+            do {
+                try memory.add(written.flatMap { url, file in file.memoryUnits(originFile: project.projectPath(of: url)) })
+            } catch {
+                batch.abandon()
+                throw error
             }
         }
+        try batch.commit()
         return report
     }
 
