@@ -57,16 +57,22 @@ public struct ExchangeImport {
                 report.segmentFilesWritten.append(project.projectPath(of: url))
             }
         }
-        try batch.commit()
-        // The segment files are the truth: the memory learns what they now hold, in one
-        // transaction. Every file the import names, not only those written now: an import
-        // killed between the rename and the memory's commit left files that now hold these
-        // targets already (so they are not written again), and their units are not in the
-        // memory yet. A unit the memory has is kept once.
+        // The memory learns what the files will hold, in one transaction, before they are
+        // renamed into place: a memory that cannot be written (a full disk) then stops the
+        // import with every segment file as it was. Every file the import names, not only those
+        // written now: a run killed after an earlier import's renames left files that hold these
+        // targets already (so they are not written again) whose units the memory may lack. A
+        // unit the memory has is kept once.
         if let memory {
             let units = order.flatMap { changed[$0]!.memoryUnits(originFile: project.projectPath(of: $0)) }
-            if !units.isEmpty { try memory.add(units) }
+            do {
+                if !units.isEmpty { try memory.add(units) }
+            } catch {
+                batch.abandon()
+                throw error
+            }
         }
+        try batch.commit()
         return report
     }
 

@@ -32,6 +32,8 @@ public final class ExtractRun {
     /// did not change during the run.
     /// Posts that failed in this run: their record is dropped.
     private var failed: Set<String> = []
+    /// Why `finish()` could not record the state (the run's outputs are written all the same).
+    public private(set) var stateNotSaved: (any Error)?
     /// The settings hash every post's hash starts from (nil: nothing is skipped).
     private let settings: ExtractInputs?
     /// The memory file's path, its identity, and its generation before the run (SQLite only).
@@ -115,7 +117,15 @@ public final class ExtractRun {
             if dependsOnMemory && !memoryUnchanged { entry.hash = "" }
             state.posts[path] = entry
         }
-        if state != previous { try state.save(project.layout.extractStateFile) }
+        // The state only saves work: when it cannot be written (a full disk), the segment files
+        // and the memory are already right, and the next run reads every post again.
+        if state != previous {
+            do {
+                try state.save(project.layout.extractStateFile)
+            } catch {
+                stateNotSaved = error
+            }
+        }
     }
 
     /// What stops the whole run rather than one post: the memory or the sentence rules could

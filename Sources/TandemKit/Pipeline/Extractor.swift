@@ -119,15 +119,26 @@ public struct Extractor {
         return results
     }
 
-    /// Writes the segment files staged in `batch`, then gives the memory their translations in
-    /// one transaction. Nothing reaches the memory before the files are written, so a run that
-    /// stops on a bad post leaves both as they were.
+    /// Gives the memory the translations of the segment files staged in `batch` (one
+    /// transaction), then writes the files. A run that stops on a bad post leaves both as they
+    /// were; one whose memory write fails (a full disk) leaves every segment file as it was.
     public func commit(_ batch: AtomicFileBatch) throws {
+        // The memory first: its units are translations the segment files hold already, so
+        // adding them before the files change loses nothing, and a memory that cannot be
+        // written (a full disk) then stops the run with every segment file as it was.
+        if pendingUnits.batch === batch {
+            let units = pendingUnits.units
+            (pendingUnits.batch, pendingUnits.units) = (nil, [])
+            if let memory, !units.isEmpty {
+                do {
+                    try memory.add(units)
+                } catch {
+                    batch.abandon()
+                    throw error
+                }
+            }
+        }
         try batch.commit()
-        guard pendingUnits.batch === batch else { return }
-        let units = pendingUnits.units
-        (pendingUnits.batch, pendingUnits.units) = (nil, [])
-        if let memory, !units.isEmpty { try memory.add(units) }
     }
 
     private func matcher(for locale: LocaleTag) throws -> GlossaryMatcher {

@@ -114,7 +114,7 @@ public struct PostBuilder {
             } else if state.manifest.ownership(of: project.projectPath(of: output), bytes: existing) == .foreign && !force {
                 status = .refused
             } else {
-                try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+                // AtomicFile creates the folder, saying a full disk as such.
                 try AtomicFile.write(bytes, to: output)
                 status = .built
             }

@@ -19,7 +19,7 @@ extension ProjectTMXFolder {
 
     /// Writes `units` as the TMX kept at `destination`, atomically.
     public func keep(_ units: [MemoryUnit], at destination: URL, toolVersion: String) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try TandemError.createDirectory(directory, for: destination)
         let sources = Set(units.map(\.sourceLocale))
         let writer = try TMXWriter(destination: destination, sourceLocale: sources.count == 1 ? sources.first : nil, toolVersion: toolVersion)
         do {

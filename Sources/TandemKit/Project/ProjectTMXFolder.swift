@@ -45,7 +45,7 @@ public struct ProjectTMXFolder {
     /// source language — its units as read with `sourceLocale`, each `<tu>` naming its
     /// `srclang`, so a rebuild reads them in the same languages. Atomic: a failure leaves no file.
     public func keep(_ file: URL, at destination: URL, sourceLocale override: LocaleTag?, toolVersion: String) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try TandemError.createDirectory(directory, for: destination)
         guard let override else {
             let writer = try AtomicFileWriter(destination: destination)
             do {

@@ -6,11 +6,7 @@ public enum AtomicFile {
     /// Writes `bytes` to `url`, creating parent directories.
     public static func write(_ bytes: [UInt8], to url: URL) throws {
         let directory = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw TandemError.unwritable(path: url.path, reason: "cannot create \(directory.path): \(error.localizedDescription)")
-        }
+        try TandemError.createDirectory(directory, for: url)
         let writer = try AtomicFileWriter(destination: url)
         try writer.write(bytes)
         try writer.commit()

@@ -16,11 +16,7 @@ public final class AtomicFileBatch {
     /// Stages `bytes` for `url` (parent directories are created now).
     public func write(_ bytes: [UInt8], to url: URL) throws {
         let directory = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw TandemError.unwritable(path: url.path, reason: "cannot create \(directory.path): \(error.localizedDescription)")
-        }
+        try TandemError.createDirectory(directory, for: url)
         let (temporary, descriptor) = try TemporaryFile.create(beside: url)
         defer { close(descriptor) }
         pending.append((temporary, url))

@@ -29,6 +29,8 @@ extension TandemError {
         switch self {
         case .projectNotFound: return "run `tandem init` first, or pass --config FILE"
         case .nothingToLint: return "name the files or folders to lint"
+        case .projectLocked:
+            return "run again when it has finished, or set \(ProjectLock.patienceVariable)=SECONDS to wait longer (default \(Int(ProjectLock.defaultPatience)))"
         default: return nil
         }
     }

@@ -11,10 +11,26 @@ struct ProjectOptions: ParsableArguments {
 
     /// The project, with the temporary files of killed earlier runs removed.
     func openProject() throws -> Project {
-        let project = try config.map { try Project.open(configFile: URL(fileURLWithPath: $0)) }
-            ?? Project.open(searchingFrom: WorkingDirectory.url)
+        let project = try loadProject()
         project.removeStaleTemporaryFiles()
         return project
+    }
+
+    private func loadProject() throws -> Project {
+        try config.map { try Project.open(configFile: URL(fileURLWithPath: $0)) }
+            ?? Project.open(searchingFrom: WorkingDirectory.url)
+    }
+
+    /// The project, locked for `command` (`tandem extract`) until the lock is released or the
+    /// process ends: for the commands that write segment files or built posts. A busy lock is
+    /// said once on standard error, with its holder, and waited for (`ProjectLock`).
+    func openLockedProject(command: String) throws -> (Project, ProjectLock) {
+        let project = try loadProject()
+        let lock = try ProjectLock(projectRoot: project.root, command: command) { holder in
+            Terminal.standardError.write("waiting for the project lock: \(holder)\n")
+        }
+        project.removeStaleTemporaryFiles()
+        return (project, lock)
     }
 
     /// `value` as JSON, or `text` for people.

@@ -45,7 +45,8 @@ struct AlignCommand: ParsableCommand {
     }
 
     func run() throws {
-        let project = try options.openProject()
+        let (project, lock) = try options.openLockedProject(command: "tandem align")
+        defer { lock.release() }
         let adoption = TranslationAdoption(project: project, memory: noMemory || dryRun ? nil : try project.openMemory())
         var work: [(post: URL, translation: URL, locale: LocaleTag)] = []
         if all {

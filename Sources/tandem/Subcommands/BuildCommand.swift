@@ -54,7 +54,8 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let project = try options.openProject()
+        let (project, lock) = try options.openLockedProject(command: "tandem build")
+        defer { lock.release() }
         let findings = try SiteCheck(project: project).findings()
         // Only what would break the site is printed here; warnings are `check`'s (and in --json).
         for finding in findings where finding.severity == .error { Terminal.standardError.write("\(finding)") }

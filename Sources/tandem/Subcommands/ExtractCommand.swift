@@ -53,7 +53,8 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        let project = try options.openProject()
+        let (project, lock) = try options.openLockedProject(command: "tandem extract")
+        defer { lock.release() }
         let run = ExtractRun(project: project, usesMemory: !noMemory)
         let posts = try project.sourcePosts(paths)
         let progress = progressOptions.progress(total: posts.count, label: "extracting", json: options.output.selected == .json)
@@ -73,6 +74,10 @@ struct ExtractCommand: ParsableCommand {
             progress.update(index + 1)
         }
         try run.finish()
+        if let error = run.stateNotSaved {
+            let reason = (error as? TandemError)?.message ?? "\(error)"
+            Terminal.standardError.write("warning: \(project.projectPath(of: project.layout.extractStateFile)): \(reason) (the segment files and the memory are written; the next extract reads every post again)\n")
+        }
         progress.finish()
         let scripts = Self.scriptCounts(results)
         let report = Report(

@@ -35,7 +35,8 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let project = try options.openProject()
+        let (project, lock) = try options.openLockedProject(command: "tandem import")
+        defer { lock.release() }
         let memory = noMemory || dryRun ? nil : try project.openMemory()
         // The number of posts is known only once a file is read: a count, not a bar.
         let progress = progressOptions.progress(total: nil, label: "posts checked", json: options.output.selected == .json)

@@ -30,7 +30,8 @@ struct PseudoCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let project = try options.openProject()
+        let (project, lock) = try options.openLockedProject(command: "tandem pseudo")
+        defer { lock.release() }
         let pseudo = PseudoTranslationRun(project: project, style: style)
         let results = try project.sourcePosts(paths).compactMap { try pseudo.fill($0, locale: locale) }
         try options.emit(results) {

@@ -80,15 +80,11 @@ struct TMImportCommand: ParsableCommand {
         for ((file, plan), read) in zip(zip(files, plans), bilingual) {
             let started = Date()
             let url = URL(fileURLWithPath: file)
-            let summary: TMXImportSummary
-            if let read {
-                summary = try memory.importBilingualFile(read)
-            } else {
-                let progress = progressOptions.progress(total: nil, label: "\(file): units", json: output.selected == .json)
-                summary = try memory.importTMX(from: url, displayPath: file, sourceLocale: override, progress: progress.update)
-                progress.finish()
-            }
+            // The copy in tm/ first, then the units: a memory that cannot take them (a full
+            // disk) removes the copy made for them, so the project is as it was; a copy that
+            // cannot be written stops before the memory changes.
             var kept: String?
+            var copied: URL?
             if let folder, let plan {
                 switch plan {
                 case .alreadyKept(let existing):
@@ -100,7 +96,21 @@ struct TMImportCommand: ParsableCommand {
                         try folder.keep(url, at: destination, sourceLocale: override, toolVersion: TandemCommand.version)
                     }
                     kept = folder.relativePath(destination)
+                    copied = destination
                 }
+            }
+            let summary: TMXImportSummary
+            do {
+                if let read {
+                    summary = try memory.importBilingualFile(read)
+                } else {
+                    let progress = progressOptions.progress(total: nil, label: "\(file): units", json: output.selected == .json)
+                    summary = try memory.importTMX(from: url, displayPath: file, sourceLocale: override, progress: progress.update)
+                    progress.finish()
+                }
+            } catch {
+                if let copied { unlink(copied.path) }
+                throw error
             }
             reports.append(ImportReport(file: file, summary: summary, kept: kept, seconds: Date().timeIntervalSince(started)))
         }

@@ -1,5 +1,6 @@
 import Foundation
 internal import GRDB
+internal import GRDBSQLite
 
 /// The embedded translation memory: one SQLite file (by default `.tandem/memory.sqlite`).
 ///
@@ -64,7 +65,7 @@ public final class SQLiteMemory: TranslationMemory {
         } catch let error as TandemError {
             throw error
         } catch {
-            throw TandemError.unwritable(path: path, reason: "\(error.localizedDescription)")
+            throw TandemError.unwritable(path: path, reason: TandemError.systemReason(of: error))
         }
     }
 
@@ -196,21 +197,29 @@ public final class SQLiteMemory: TranslationMemory {
     /// transaction of its own, nor at open: concurrent first imports then met "database is
     /// locked"), so the number commits or rolls back with the units.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
+        // The system's error behind a failed write: SQLite says a full disk met while writing
+        // the WAL or its index as SQLITE_IOERR ("disk I/O error"), the errno says ENOSPC.
+        var systemError: Int32 = 0
         do {
             return try pool.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    let changesBefore = db.totalChangesCount
-                    result = try body(db)
-                    if db.totalChangesCount != changesBefore {
-                        try db.execute(sql: "UPDATE memory_state SET generation = generation + 1")
+                do {
+                    var result: T?
+                    try db.inTransaction(.immediate) {
+                        let changesBefore = db.totalChangesCount
+                        result = try body(db)
+                        if db.totalChangesCount != changesBefore {
+                            try db.execute(sql: "UPDATE memory_state SET generation = generation + 1")
+                        }
+                        return .commit
                     }
-                    return .commit
+                    return result!
+                } catch let error as DatabaseError {
+                    systemError = sqlite3_system_errno(db.sqliteConnection)
+                    throw error
                 }
-                return result!
             }
         } catch let error as DatabaseError {
-            throw TandemError.unwritable(path: path, reason: SQLiteSchema.reason(for: error, path: path))
+            throw TandemError.unwritable(path: path, reason: SQLiteSchema.reason(for: error, path: path, systemError: systemError))
         }
     }
 

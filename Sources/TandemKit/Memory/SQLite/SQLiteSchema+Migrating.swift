@@ -1,3 +1,4 @@
+import Foundation
 internal import GRDB
 
 extension SQLiteSchema {
@@ -35,13 +36,28 @@ extension SQLiteSchema {
 
     /// What a SQLite failure means for the person running Tandem: a full disk or a failing
     /// device is said as such (not as "not a Tandem memory"), naming the file.
-    static func reason(for error: DatabaseError, path: String) -> String {
+    /// `systemError` is SQLite's errno of the failed call when known (0: unknown); a
+    /// SQLITE_IOERR is a full disk when it is ENOSPC, or, unknown, when the file's device has
+    /// almost nothing left (SQLite met it creating or growing the WAL or its index).
+    static func reason(for error: DatabaseError, path: String, systemError: Int32 = 0) -> String {
+        if error.resultCode == .SQLITE_IOERR && (systemError == ENOSPC || (systemError == 0 && deviceIsFull(path))) {
+            return reason(for: DatabaseError(resultCode: .SQLITE_FULL, message: error.message), path: path)
+        }
         switch error.resultCode {
-        case .SQLITE_FULL: return "disk full writing \(path) (free some space and run again; the memory is unchanged)"
+        // The system's own words (strerror(ENOSPC)), as every other writer says it.
+        case .SQLITE_FULL: return "\(String(cString: strerror(ENOSPC))) writing \(path) (free some space and run again; the memory is unchanged)"
         case .SQLITE_IOERR: return "I/O error writing \(path): \(error.message ?? "\(error)")"
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN: return "cannot open \(path) for writing: \(error.message ?? "\(error)")"
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return "not a Tandem memory: \(error.message ?? "\(error)")"
         default: return error.message ?? "\(error)"
         }
+    }
+
+    /// Whether the device holding `path` has less than 64 KB left for SQLite to grow into.
+    static func deviceIsFull(_ path: String) -> Bool {
+        var stats = statvfs()
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard statvfs(directory, &stats) == 0 else { return false }
+        return UInt64(stats.f_bavail) * UInt64(stats.f_frsize) < 64 * 1024
     }
 }

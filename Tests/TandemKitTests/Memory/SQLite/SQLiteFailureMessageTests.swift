@@ -9,7 +9,7 @@ import TandemTestSupport
 struct SQLiteFailureMessageTests {
     @Test func aFullDiskAndAnIOErrorAreSaidAsSuch() {
         let full = SQLiteSchema.reason(for: DatabaseError(resultCode: .SQLITE_FULL, message: "database or disk is full"), path: "/p/m.sqlite")
-        #expect(full.hasPrefix("disk full writing /p/m.sqlite"))
+        #expect(full.hasPrefix("No space left on device writing /p/m.sqlite"))
         let io = SQLiteSchema.reason(for: DatabaseError(resultCode: .SQLITE_IOERR, message: "disk I/O error"), path: "/p/m.sqlite")
         #expect(io == "I/O error writing /p/m.sqlite: disk I/O error")
         #expect(!full.contains("not a Tandem memory") && !io.contains("not a Tandem memory"))
