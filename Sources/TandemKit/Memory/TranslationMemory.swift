@@ -45,6 +45,11 @@ public protocol TranslationMemory: AnyObject {
     @discardableResult
     func prepareLookups(sourceLocale: LocaleTag, targetLocale: LocaleTag) throws -> Int
 
+    /// Readies the memory for the lookups `Leverage` makes for one segment file (`extract`
+    /// calls it for every file, in runs of one post as of thousands): a backend loads only what
+    /// a few lookups per file need. Lookups work without it.
+    func prepareLeverage(sourceLocale: LocaleTag, targetLocale: LocaleTag) throws
+
     /// Unit counts.
     func statistics() throws -> MemoryStatistics
 
@@ -70,6 +75,12 @@ extension TranslationMemory {
     /// Nothing to prepare: each lookup asks the backend.
     @discardableResult
     public func prepareLookups(sourceLocale: LocaleTag, targetLocale: LocaleTag) throws -> Int { 0 }
+
+    /// What `prepareLookups` readies: a backend whose every lookup is a round trip (PostgreSQL)
+    /// loads the pair once, whatever the run's size.
+    public func prepareLeverage(sourceLocale: LocaleTag, targetLocale: LocaleTag) throws {
+        try prepareLookups(sourceLocale: sourceLocale, targetLocale: targetLocale)
+    }
 
     /// Nothing to prepare: the batches are added as they come.
     public func bulkLoad<T>(expectedUnits: Int, _ body: () throws -> T) throws -> T { try body() }

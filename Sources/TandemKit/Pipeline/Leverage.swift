@@ -34,8 +34,9 @@ public struct Leverage {
     private func offers(for file: SegmentFile, at indices: [Int]) throws -> [SegmentLeverage] {
         guard !indices.isEmpty else { return [] }
         let segments = file.segments
-        // Exact lookups from memory rather than one database read each (loaded once per pair).
-        try memory.prepareLookups(sourceLocale: file.sourceLocale, targetLocale: file.targetLocale)
+        // What the file's few lookups need (the SQLite memory maps its index; PostgreSQL loads
+        // the pair once, a round trip per lookup costing more).
+        try memory.prepareLeverage(sourceLocale: file.sourceLocale, targetLocale: file.targetLocale)
         return try indices.map { index in
             let query = MemoryQuery(
                 source: segments[index].source, sourceLocale: file.sourceLocale, targetLocale: file.targetLocale,

@@ -1,7 +1,7 @@
 internal import CTandemICU
 
 /// The Simplified form of every BMP Han character and which characters belong to one script
-/// only, computed once per process from ICU's `Hant-Hans` and `Hans-Hant` transforms.
+/// only, as ICU's `Hant-Hans` and `Hans-Hant` transforms give them.
 ///
 /// Each character goes through the transforms on its own (one call over all of them, separated
 /// by line feeds), and running text is folded through the table: a lookup per character
@@ -11,7 +11,10 @@ internal import CTandemICU
 /// leaves alone: only Han characters fold (see BENCHMARKS.md).
 /// Only a mapping from one Han character to one other Han character is kept, so folded text
 /// has the same length in UTF-16 and UTF-8 as the original and offsets map back one to one.
-struct HanVariantTable: Sendable {
+///
+/// ICU is the source of truth, but a process does not run it: the table ICU gives is kept in a
+/// file per ICU version (`HanVariantTable+Cache.swift` says why and where) and read back.
+struct HanVariantTable: Sendable, Equatable {
     /// Flag: `Hant-Hans` changes the character (it is written in Traditional text only: 們, 蘋).
     static let traditionalOnly: UInt8 = 1
     /// Flag: `Hans-Hant` changes the character and `Hant-Hans` does not (苹, 们).
@@ -19,27 +22,17 @@ struct HanVariantTable: Sendable {
 
     /// Per BMP unit: its Simplified form (the unit itself when it has none).
     let simplified: [UInt16]
-    /// Per BMP unit: whether `Hant-Hans` changes it (also into more than one character).
-    private let changesToSimplified: [Bool]
+    /// Per BMP unit: `traditionalOnly`, `simplifiedOnly` or 0.
+    let scriptFlags: [UInt8]
 
-    static let shared = HanVariantTable()
+    /// The table of the linked ICU: read from the user's cache, made by ICU (and cached) when
+    /// the cache has none for this ICU version.
+    static let shared = HanVariantTable.cached(in: defaultCacheDirectory)
 
-    /// Per BMP unit: `traditionalOnly`, `simplifiedOnly` or 0. Computed on first use, apart
-    /// from the fold: `Hans-Hant` (with its phrase rules) costs more than `Hant-Hans`, and only
-    /// script detection needs it.
-    static let scriptFlags: [UInt8] = {
-        var flags = [UInt8](repeating: 0, count: 0x10000)
-        let han = hanUnits
-        let toTraditional = transformEach(han, id: "Hans-Hant")
-        for (index, unit) in han.enumerated() {
-            if shared.changesToSimplified[Int(unit)] {
-                flags[Int(unit)] = traditionalOnly
-            } else if let other = toTraditional?[index], other != [unit] {
-                flags[Int(unit)] = simplifiedOnly
-            }
-        }
-        return flags
-    }()
+    init(simplified: [UInt16], scriptFlags: [UInt8]) {
+        self.simplified = simplified
+        self.scriptFlags = scriptFlags
+    }
 
     /// The BMP blocks of Han ideographs: Extension A, the unified block, compatibility ideographs.
     static func isHan(_ unit: UInt16) -> Bool {
@@ -48,20 +41,29 @@ struct HanVariantTable: Sendable {
 
     private static var hanUnits: [UInt16] { (0...0xFFFF).map { UInt16($0) }.filter(isHan) }
 
-    private init() {
+    /// The table computed now from ICU's transforms, every Han character through both (what
+    /// the cache holds); nil when ICU cannot run them.
+    static func computedByICU() -> HanVariantTable? {
+        let han = hanUnits
+        guard let toSimplified = transformEach(han, id: "Hant-Hans"), let toTraditional = transformEach(han, id: "Hans-Hant")
+        else { return nil }
         var simplified = (0...0xFFFF).map { UInt16($0) }
-        var changes = [Bool](repeating: false, count: 0x10000)
-        let han = Self.hanUnits
-        let toSimplified = Self.transformEach(han, id: "Hant-Hans")
+        var flags = [UInt8](repeating: 0, count: 0x10000)
         for (index, unit) in han.enumerated() {
-            let mapped = toSimplified?[index] ?? [unit]
-            guard mapped != [unit] else { continue }
-            changes[Int(unit)] = true
-            if mapped.count == 1, Self.isHan(mapped[0]) { simplified[Int(unit)] = mapped[0] }
+            let mapped = toSimplified[index]
+            if mapped != [unit] {
+                flags[Int(unit)] = traditionalOnly
+                if mapped.count == 1, isHan(mapped[0]) { simplified[Int(unit)] = mapped[0] }
+            } else if toTraditional[index] != [unit] {
+                flags[Int(unit)] = simplifiedOnly
+            }
         }
-        self.simplified = simplified
-        self.changesToSimplified = changes
+        return HanVariantTable(simplified: simplified, scriptFlags: flags)
     }
+
+    /// The table that folds nothing (when ICU cannot run the transforms).
+    static let identity = HanVariantTable(
+        simplified: (0...0xFFFF).map { UInt16($0) }, scriptFlags: [UInt8](repeating: 0, count: 0x10000))
 
     /// What ICU's transform `id` makes of the whole of `text` (context and all), or nil when ICU
     /// cannot run it: the oracle the table is checked against.
@@ -141,7 +143,7 @@ extension HanVariantTable {
     /// How many characters of `text` are written in one script only.
     func scriptCount(of text: String) -> ScriptCount {
         var count = ScriptCount()
-        let flags = Self.scriptFlags
+        let flags = scriptFlags
         for unit in text.utf16 {
             let flag = flags[Int(unit)]
             if flag == Self.traditionalOnly {

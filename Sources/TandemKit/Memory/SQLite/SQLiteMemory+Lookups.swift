@@ -57,6 +57,15 @@ extension SQLiteMemory {
         return table.unitCount
     }
 
+    /// Maps the source locale's persisted index (`MemoryIndexDirectory`) and loads nothing
+    /// else: a lookup that misses is then answered by the mapped key table, and a hit reads its
+    /// few units by the `lookup` index. `prepareLookups` would read every unit of the pair into
+    /// memory first, which in a 1M-unit memory costs seconds and a gigabyte in every `extract`
+    /// process, however few sentences it looks up.
+    public func prepareLeverage(sourceLocale: LocaleTag, targetLocale: LocaleTag) throws {
+        _ = try keyIndex(for: sourceLocale)
+    }
+
     /// The loaded table of the pair, if `prepareLookups` loaded it.
     private func exactTable(_ sourceLocale: LocaleTag, _ targetLocale: LocaleTag) -> ExactUnitTable? {
         if let lastExact, lastExact.pair.source == sourceLocale, lastExact.pair.target == targetLocale { return lastExact.table }

@@ -6,9 +6,11 @@ internal import GRDBSQLite
 ///
 /// WAL journal so readers never block the writer; every batch is one `BEGIN IMMEDIATE`
 /// transaction, and a busy timeout lets several processes write to one file in turn. Matching
-/// runs in memory: the distinct sources of each source locale are loaded once into a hash set
-/// (exact) and a `FuzzyIndex` (fuzzy), rebuilt after this instance writes. Another process's
-/// writes are seen by a memory opened after them.
+/// asks the persisted index (`SQLiteMemory+Index.swift`: the distinct sources of each source
+/// locale and their `FuzzyIndex`, mapped from files beside the database, plus the units added
+/// since), then reads the matching units; `prepareLookups` loads a locale pair's units for a
+/// caller about to look up most of them. Another process's writes are seen by a memory opened
+/// after them.
 ///
 /// Writing and opening are here; bulk loading (index dropped and rebuilt) is in
 /// `SQLiteMemory+BulkLoad.swift`, lookups and their in-memory tables in `SQLiteMemory+Lookups.swift`.
