@@ -69,7 +69,8 @@ extension SentenceRules {
         nameDots: ["．"],
         noBreakAfterEllipsis: true,
         attributionQuotes: [["“", "”"], ["「", "」"], ["『", "』"], ["‘", "’"]],
-        attributionVerbs: attributionVerbsInChinese)
+        attributionVerbs: attributionVerbsInChinese,
+        interfaceText: interfaceTextInChinese)
 
     /// Latin abbreviations in Chinese news copy that ICU's English list lacks (company forms,
     /// titles, "No.", "vs."); initials such as "U.S." are `noBreakAfterInitials`'.
@@ -84,6 +85,14 @@ extension SentenceRules {
         "说", "說", "表示", "称", "稱", "指出", "强调", "強調", "写道", "寫道", "说道", "說道", "问道", "問道", "问", "問",
         "答道", "笑道", "喊道", "叹道", "嘆道", "回应", "回應", "透露", "坦言", "直言", "解释", "解釋", "补充", "補充",
         "回忆", "回憶", "告诉记者", "告訴記者", "问记者", "問記者", "宣布", "承认", "承認", "警告", "感叹", "感嘆",
+    ]
+
+    /// Interface strings of Chinese news pages that scraping glues to captions and prose, in
+    /// Simplified (Traditional copies fold to them). Only commands that no sentence of prose
+    /// would start or end with: not "图片" alone (精美图片 ends a heading), nor "图片来源"
+    /// (a credit line, which has its own colon).
+    static let interfaceTextInChinese = [
+        "放大图片", "点击放大", "点击图片放大", "显示原图", "查看原图", "查看大图", "点击查看大图", "点击图片查看大图", "展开全文",
     ]
 
     /// English prose.
@@ -123,6 +132,7 @@ extension LocaleRules {
               attributionQuotes: [\(s.attributionQuotes.map(list).joined(separator: ", "))]
               attributionVerbs: \(list(s.attributionVerbs))
               attributionMaxLength: \(s.attributionMaxLength)
+              interfaceText: \(list(s.interfaceText))
 
             """
     }

@@ -51,6 +51,12 @@ public struct SentenceRules: Codable, Equatable, Sendable {
     public var attributionVerbs: [String]
     /// How many characters after the closing quote are searched for an attribution.
     public var attributionMaxLength: Int
+    /// Interface strings that scraped pages glue to the prose ("放大图片", "显示原图"): one at a
+    /// sentence's start or end, with no punctuation between it and the rest, becomes a sentence
+    /// of its own, so every copy of it is the same segment (a repeat). Matched whole, longest
+    /// first, with Traditional characters folded to Simplified (one list serves both scripts),
+    /// and cut only on an ICU word boundary; never in the middle of a sentence.
+    public var interfaceText: [String]
 
     public init(
         icuSuppressions: Bool = true, noBreakInside: [[String]] = [], noBreakAfter: [String] = [],
@@ -60,7 +66,7 @@ public struct SentenceRules: Codable, Equatable, Sendable {
         icuSuppressionsLanguage: String = "", noBreakAfterInitials: Bool = false,
         noBreakInDottedNames: Bool = false, nameDots: [String] = [], noBreakAfterEllipsis: Bool = false,
         attributionQuotes: [[String]] = [], attributionVerbs: [String] = [],
-        attributionMaxLength: Int = SentenceRules.defaultAttributionMaxLength
+        attributionMaxLength: Int = SentenceRules.defaultAttributionMaxLength, interfaceText: [String] = []
     ) {
         self.icuSuppressions = icuSuppressions
         self.noBreakInside = noBreakInside
@@ -78,6 +84,7 @@ public struct SentenceRules: Codable, Equatable, Sendable {
         self.attributionQuotes = attributionQuotes
         self.attributionVerbs = attributionVerbs
         self.attributionMaxLength = attributionMaxLength
+        self.interfaceText = interfaceText
     }
 
     /// Long enough for "该公司发言人在周二发布的声明中表示", short enough not to reach into a
@@ -88,7 +95,7 @@ public struct SentenceRules: Codable, Equatable, Sendable {
         case icuSuppressions, noBreakInside, noBreakAfter, attachClosers, attachMarkup
         case noBreakAfterListNumbers, noBreakInDecimals, abbreviations
         case icuSuppressionsLanguage, noBreakAfterInitials, noBreakInDottedNames, nameDots, noBreakAfterEllipsis
-        case attributionQuotes, attributionVerbs, attributionMaxLength
+        case attributionQuotes, attributionVerbs, attributionMaxLength, interfaceText
     }
 
     /// Decodes a `sentences:` section: a missing key takes its default (off or empty), an
@@ -113,7 +120,8 @@ public struct SentenceRules: Codable, Equatable, Sendable {
             attributionQuotes: try keyed.decodeIfPresent([[String]].self, forKey: .attributionQuotes) ?? [],
             attributionVerbs: try keyed.decodeIfPresent([String].self, forKey: .attributionVerbs) ?? [],
             attributionMaxLength: try keyed.decodeIfPresent(Int.self, forKey: .attributionMaxLength)
-                ?? Self.defaultAttributionMaxLength)
+                ?? Self.defaultAttributionMaxLength,
+            interfaceText: try keyed.decodeIfPresent([String].self, forKey: .interfaceText) ?? [])
         for (key, pairs) in [(CodingKeys.noBreakInside, noBreakInside), (.attributionQuotes, attributionQuotes)] {
             for (index, pair) in pairs.enumerated() where pair.count != 2 {
                 throw DecodingError.dataCorrupted(.init(

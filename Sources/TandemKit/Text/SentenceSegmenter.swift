@@ -4,7 +4,8 @@ internal import CTandemICU
 /// Cuts text into sentences the way a translator would: ICU's sentence rules for the locale,
 /// then the locale's `SentenceRules` for what ICU does not know (brackets that must stay whole,
 /// decimals, list numbers, Latin abbreviations, initials and tickers inside Chinese, closing
-/// quotes and emphasis markers after a full stop, a quote's attribution).
+/// quotes and emphasis markers after a full stop, a quote's attribution), and interface strings
+/// glued to a sentence cut off as sentences of their own.
 ///
 /// Not thread-safe (it owns an ICU iterator); make one per thread and reuse it.
 public final class SentenceSegmenter {
@@ -14,7 +15,13 @@ public final class SentenceSegmenter {
     private let patterns: SentenceBreakPatterns
     /// The breaks of the text being segmented, reused from call to call: a scratch buffer, so a
     /// paragraph costs no array uniqueness check, retain or exclusivity bookkeeping.
-    private let breakBuffer = ScratchBuffer<Int>()
+    let breakBuffer = ScratchBuffer<Int>()
+    /// `SentenceRules.interfaceText`, compiled (see SentenceSegmenter+InterfaceText.swift).
+    let interfaceText: InterfaceTextMatcher
+    /// Word breaks for the interface strings' edges, opened on the first string found.
+    var wordIterator: BreakIterator?
+    /// Breaks added before interface strings and after them, reused from paragraph to paragraph.
+    var interfaceCuts: [Int] = []
     /// Scratch for the bracket scan (spans and open brackets), reused from paragraph to paragraph.
     private var spanScratch: [ClosedRange<Int>] = []
     private var openScratch: [(pair: Int, end: Int)] = []
@@ -30,6 +37,7 @@ public final class SentenceSegmenter {
             ? rules.locale.icuIdentifier : (LocaleTag(language)?.icuIdentifier ?? language)
         iterator = try BreakIterator(.sentence, icuLocale: icuLocale + suffix)
         patterns = SentenceBreakPatterns(rules.sentences)
+        interfaceText = InterfaceTextMatcher(rules.sentences.interfaceText)
     }
 
     /// A segmenter for `locale` with its rules from `localesDirectory` or the built-in ones.
@@ -112,7 +120,7 @@ public final class SentenceSegmenter {
         // and the bracket scan is the costliest rule).
         guard icuBreaks.count > 2 else {
             breaks[1] = count
-            return 2
+            return interfaceText.isEmpty ? 2 : cuttingInterfaceText(breakCount: 2, in: bytes)
         }
         var breakCount = 1
         patterns.protectedSpans(in: bytes, into: &spanScratch, open: &openScratch)
@@ -134,7 +142,7 @@ public final class SentenceSegmenter {
             breakCount += 1
         }
         breaks[breakCount] = count
-        return breakCount + 1
+        return interfaceText.isEmpty ? breakCount + 1 : cuttingInterfaceText(breakCount: breakCount + 1, in: bytes)
     }
 
     /// The sentences of `text` with their normalized forms (keys for lookups), written into

@@ -73,6 +73,7 @@ struct LocaleRulesNewerKeysTests {
             #expect(rules.icuSuppressionsLanguage == "")
             #expect(!rules.noBreakAfterInitials && !rules.noBreakInDottedNames && !rules.noBreakAfterEllipsis)
             #expect(rules.nameDots.isEmpty && rules.attributionQuotes.isEmpty && rules.attributionVerbs.isEmpty)
+            #expect(rules.interfaceText.isEmpty)
             // Such a project keeps its old cuts: the whole quote is one segment.
             let segmenter = try SentenceSegmenter(locale: LocaleTag("zh-CN")!, localesDirectory: file.deletingLastPathComponent())
             #expect(segmenter.sentences(in: "“第一点。第二点。”他说。").map(\.text) == ["“第一点。第二点。”", "他说。"])
