@@ -253,7 +253,7 @@ def import_memory(options, paths, label, tmx, units):
 
 def lookup(options, project, kind, query):
     arguments = [options.tandem, "tm", "lookup", "--json"] + \
-        (["--min", "75", "--top", "5"] if kind == "fuzzy" else ["--min", "99", "--top", "1"]) + [query]
+        (["--min", "75", "--top", "5"] if kind == "fuzzy" else ["--min", "99", "--top", "1"]) + ["--", query]
     result = measure(project, arguments, LOOKUP_TIMEOUT)
     record = {"seconds": result["seconds"], "peak_mb": result.get("peak_mb"), "status": result["status"]}
     try:
