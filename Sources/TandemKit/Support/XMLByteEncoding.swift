@@ -54,7 +54,19 @@ public enum XMLByteEncoding: Equatable, Sendable {
     /// String; a declaration naming another encoding is no way out, as libxml2 falls back to
     /// UTF-8 when the declaration is malformed. Both found by `TBXGlossaryFuzzer`.
     public static func refuseInvalidUTF8(_ document: [UInt8], path: String) throws {
+        try refuseOtherEncoding(document, path: path)
         _ = try TextFile.decodeUTF8(document, path: path)
+    }
+
+    /// Throws when the declaration of `document` (UTF-8 already) names an encoding other than
+    /// UTF-8 (or ASCII, its subset): libxml2 would convert the UTF-8 bytes as that encoding, and
+    /// its UTF-7 conversion crashes (a SEGV in libxml2, found by `TMXFuzzer`).
+    static func refuseOtherEncoding(_ document: [UInt8], path: String) throws {
+        guard let declared = declaredEncoding(document) else { return }
+        let value = String(decoding: document[declared], as: UTF8.self)
+        guard !["UTF-8", "UTF8", "US-ASCII", "ASCII"].contains(value.uppercased()) else { return }
+        let location = SourceLocation(file: path, text: String(decoding: document[..<declared.lowerBound], as: UTF8.self), utf8Offset: declared.lowerBound)
+        throw TandemError.invalidValue(location, message: "the XML declaration names the encoding '\(value)'; XML is read in UTF-8 or UTF-16 only")
     }
 
     /// Where the value of the XML declaration's `encoding` is, when there is one.

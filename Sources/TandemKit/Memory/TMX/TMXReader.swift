@@ -118,9 +118,13 @@ public final class TMXReader: EntityRefusingXMLDelegate {
         defer { stream.close() }
         var scan = XMLPrologScan()
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var first = true
         while scan.verdict == nil {
             let count = chunk.withUnsafeMutableBufferPointer { stream.read($0.baseAddress!, maxLength: $0.count) }
             guard count > 0 else { break }
+            // The declaration as libxml2 will see it (a UTF-16 file's transcoded).
+            if first { try XMLByteEncoding.refuseOtherEncoding(Array(chunk[..<count]), path: displayPath) }
+            first = false
             chunk.withUnsafeBufferPointer { scan.feed(UnsafeBufferPointer(rebasing: $0[..<count])) }
         }
         try scan.refuseEntityDeclarations(
