@@ -30,7 +30,7 @@ FIXTURES=Tests/TandemKitTests/Fixtures
 # The fixtures each harness starts from, besides Fuzz/Seeds/<Harness>/.
 seeds() {
     case "$1" in
-        MarkdownRoundTripFuzzer) ls content/posts/*.md demo/*.md ;;
+        MarkdownRoundTripFuzzer) ls content/posts/*.md demo/*.md "${FIXTURES%/Fixtures}"/Alignment/Fixtures/LoveIt/*.md | grep -v SOURCES.md ;;
         SegmentFileFuzzer) ls locales/*/posts/*.json ;;
         TMXFuzzer) ls "$FIXTURES"/Interop/*.tmx ;;
         TBXGlossaryFuzzer) ls "$FIXTURES"/Interop/*.tbx ;;
