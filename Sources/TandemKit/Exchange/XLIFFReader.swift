@@ -69,6 +69,7 @@ public class XLIFFReader: EntityRefusingXMLDelegate {
             throw TandemError.invalidValue(SourceLocation(file: displayPath, line: 1, column: 1),
                                            message: "the file has \(bytes.count) bytes, more than the limit of \(limits.maximumFileBytes)")
         }
+        try XMLByteEncoding.refuseInvalidUTF8(bytes, path: displayPath)
         var scan = XMLPrologScan()
         bytes.withUnsafeBufferPointer { scan.feed($0) }
         try scan.refuseEntityDeclarations(

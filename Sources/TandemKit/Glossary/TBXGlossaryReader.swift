@@ -27,6 +27,7 @@ enum TBXGlossaryReader {
                 SourceLocation(file: path, line: 1, column: 1),
                 message: "TBX file of \(bytes.count) bytes is larger than the \(maximumSize)-byte limit")
         }
+        try XMLByteEncoding.refuseInvalidUTF8(bytes, path: path)
         var scan = XMLPrologScan()
         bytes.withUnsafeBufferPointer { scan.feed($0) }
         try scan.refuseEntityDeclarations(

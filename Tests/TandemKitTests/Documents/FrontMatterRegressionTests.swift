@@ -56,4 +56,16 @@ struct FrontMatterRegressionTests {
         #expect(error?.location == SourceLocation(file: "post.md", line: 4, column: 1), "\(String(describing: error))")
         #expect(error?.message.contains("duplicate key 'title'") == true)
     }
+
+    // `FrontMatterFuzzer`'s crash, minimised: toml++ asserts on a table header that does not
+    // start with a key (a debug build aborted; a release build assumes it away).
+    @Test func aTOMLTableHeaderWithoutAKeyIsRefusedAtItsPlace() {
+        for header in ["[=", "[= false", "[[!x]]", "  [ ="] {
+            let error = Self.error("+++\ntitle = \"标题\"\n\(header)\n+++\n正文。\n")
+            #expect(error?.location?.line == 3, "\(header): \(String(describing: error))")
+            #expect(error?.message.contains("a table header must start with a key") == true, "\(header)")
+        }
+        // Headers and arrays that start with a key, a quote or `]` still go to toml++.
+        #expect(Self.error("+++\ntitle = \"标题\"\n[params]\nx = 1\n[\"quoted key\"]\n+++\n正文。\n") == nil)
+    }
 }

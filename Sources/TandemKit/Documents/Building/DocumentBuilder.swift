@@ -104,7 +104,7 @@ public struct DocumentBuilder {
                 if fallbackToSource { continue }
                 throw BuildProblem.missingTarget(segmentID: segment.id, location: segment.location)
             }
-            if targets[segment.id] != nil, let problem = TargetTextProblem.problems(in: target).first {
+            if targets[segment.id] != nil, let problem = TargetTextProblem.problems(in: target, source: segment.text).first {
                 throw BuildProblem.unsafeText(segmentID: segment.id, location: segment.location, problem: problem)
             }
             do {

@@ -8,9 +8,39 @@ struct TOMLFrontMatterReader {
     let block: FrontMatterBlock
     let path: String
 
+    /// Refuses a table header whose first character is not a key (`[=`, `[[!`): toml++ does not
+    /// check it, and asserts (a debug build aborts; a release build assumes it away, which is
+    /// undefined behaviour). Found by `FrontMatterFuzzer`. A line inside a multi-line array or
+    /// string that starts so is refused too; Hugo's front matter has none in practice.
+    private func refuseHeaderWithoutKey(_ content: [UInt8], lineOffset: Int) throws {
+        var line = lineOffset
+        for text in content.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            line += 1
+            var index = text.startIndex
+            func skipBlanks() { while index < text.endIndex, text[index] == 0x20 || text[index] == 0x09 { index += 1 } }
+            skipBlanks()
+            guard index < text.endIndex, text[index] == UInt8(ascii: "[") else { continue }
+            index += 1
+            if index < text.endIndex, text[index] == UInt8(ascii: "[") { index += 1 }
+            skipBlanks()
+            guard index < text.endIndex else { continue }
+            let byte = text[index]
+            let startsKey = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || [UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "]"), 0x0D].contains(byte)
+            if !startsKey {
+                let column = index - text.startIndex + 1
+                throw TandemError.invalidValue(
+                    SourceLocation(file: path, line: line, column: column),
+                    message: "invalid TOML front matter: a table header must start with a key")
+            }
+        }
+    }
+
     func read() throws -> FrontMatter {
         let content = Array(bytes[block.contentRange])
         let lineOffset = LineTable(Array(bytes[..<block.contentRange.lowerBound])).starts.count - 1
+        try refuseHeaderWithoutKey(content, lineOffset: lineOffset)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: String(decoding: content, as: UTF8.self))

@@ -85,7 +85,7 @@ public struct TranslationLinter: Sendable {
 
         // The same judgements build makes (`TargetTextProblem`, `InlineCodeSet.expand`): what
         // build refuses, lint reports.
-        if let problem = TargetTextProblem.problems(in: target).first {
+        if let problem = TargetTextProblem.problems(in: target, source: segment.source).first {
             report(.targetUnsafeText, "\(problem)")
         }
         let codes = segment.inlineCodes

@@ -110,6 +110,7 @@ public final class TMXReader: EntityRefusingXMLDelegate {
                 SourceLocation(file: displayPath, line: 1, column: 1),
                 message: "the file has \(size) bytes, more than the limit of \(limits.maximumFileBytes)")
         }
+        try refuseInvalidUTF8()
         // Through the same stream as the parser, so a UTF-16 prolog is scanned as UTF-8.
         guard let stream = TMXByteStream(file: url) else {
             throw TandemError.unreadable(path: displayPath, reason: "cannot open")
@@ -117,13 +118,65 @@ public final class TMXReader: EntityRefusingXMLDelegate {
         defer { stream.close() }
         var scan = XMLPrologScan()
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var first = true
         while scan.verdict == nil {
             let count = chunk.withUnsafeMutableBufferPointer { stream.read($0.baseAddress!, maxLength: $0.count) }
             guard count > 0 else { break }
+            // The declaration as libxml2 will see it (a UTF-16 file's transcoded).
+            if first { try XMLByteEncoding.refuseOtherEncoding(Array(chunk[..<count]), path: displayPath) }
+            first = false
             chunk.withUnsafeBufferPointer { scan.feed(UnsafeBufferPointer(rebasing: $0[..<count])) }
         }
         try scan.refuseEntityDeclarations(
             path: displayPath, message: "the DOCTYPE declares entities; TMX files with entity declarations are refused (entity expansion and external entities are unsafe)")
+    }
+
+    /// Refuses a UTF-8 file holding bytes that are not UTF-8, as `XMLByteEncoding.refuseInvalidUTF8`
+    /// does for the readers that take the whole file, here chunk by chunk (a TMX can be gigabytes).
+    /// A UTF-16 file is left to the transcoder, whose UTF-8 is valid.
+    private func refuseInvalidUTF8() throws {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            throw TandemError.unreadable(path: displayPath, reason: "cannot open")
+        }
+        defer { try? handle.close() }
+        var carry: [UInt8] = []
+        // Bytes and lines before `carry`, and the current line's bytes so far (for the column).
+        var consumed = 0
+        var line = 1
+        var lineBytes: [UInt8] = []
+        var first = true
+        while true {
+            let data = [UInt8]((try? handle.read(upToCount: 1 << 16)) ?? Data())
+            if first {
+                first = false
+                guard XMLByteEncoding.detect(data).encoding == .utf8 else { return }
+            }
+            var bytes = carry + data
+            carry = []
+            // A sequence cut by the chunk's end waits for the next chunk (at most 3 bytes of it).
+            if !data.isEmpty, let lead = bytes.indices.suffix(3).last(where: { bytes[$0] & 0xC0 != 0x80 }),
+               bytes[lead] >= 0xC0, bytes.count - lead < (bytes[lead] >= 0xF0 ? 4 : bytes[lead] >= 0xE0 ? 3 : 2) {
+                carry = Array(bytes[lead...])
+                bytes.removeSubrange(lead...)
+            }
+            if let bad = TextFile.firstInvalidUTF8Offset(bytes) {
+                lineBytes += bytes[..<bad]
+                if let newline = lineBytes.lastIndex(of: 0x0A) {
+                    line += lineBytes[...newline].count(where: { $0 == 0x0A })
+                    lineBytes.removeSubrange(...newline)
+                }
+                let column = SourceLocation(file: displayPath, text: String(decoding: lineBytes, as: UTF8.self), utf8Offset: lineBytes.count).column
+                throw TandemError.invalidUTF8(SourceLocation(file: displayPath, line: line, column: column), byteOffset: consumed + bad)
+            }
+            if data.isEmpty { return }
+            consumed += bytes.count
+            if let newline = bytes.lastIndex(of: 0x0A) {
+                line += bytes.count(where: { $0 == 0x0A })
+                lineBytes = Array(bytes[(newline + 1)...])
+            } else {
+                lineBytes += bytes
+            }
+        }
     }
 
     private func location(_ parser: XMLParser) -> SourceLocation {
