@@ -70,6 +70,7 @@ public class XLIFFReader: EntityRefusingXMLDelegate {
                                            message: "the file has \(bytes.count) bytes, more than the limit of \(limits.maximumFileBytes)")
         }
         try XMLByteEncoding.refuseInvalidUTF8(bytes, path: displayPath)
+        try EmptyProcessingInstructionScan.Finding.refuse(in: bytes, path: displayPath)
         var scan = XMLPrologScan()
         bytes.withUnsafeBufferPointer { scan.feed($0) }
         try scan.refuseEntityDeclarations(

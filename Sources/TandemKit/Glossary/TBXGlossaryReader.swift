@@ -28,6 +28,7 @@ enum TBXGlossaryReader {
                 message: "TBX file of \(bytes.count) bytes is larger than the \(maximumSize)-byte limit")
         }
         try XMLByteEncoding.refuseInvalidUTF8(bytes, path: path)
+        try EmptyProcessingInstructionScan.Finding.refuse(in: bytes, path: path)
         var scan = XMLPrologScan()
         bytes.withUnsafeBufferPointer { scan.feed($0) }
         try scan.refuseEntityDeclarations(

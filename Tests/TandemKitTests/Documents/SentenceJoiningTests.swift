@@ -4,13 +4,13 @@ import Testing
 /// Sentences the source ran together get a space in languages that separate sentences with one.
 @Suite("Spaces between translated sentences")
 struct SentenceJoiningTests {
-    static func build(_ markdown: String, _ translations: [String: String], language: String) throws -> String {
+    static func build(_ markdown: String, _ translations: [String: String], language: String?) throws -> String {
         let document = try HugoDocument(bytes: Array(markdown.utf8), path: "post.md")
         let segments = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag("zh-CN")!)).segments(of: document)
         var targets: [String: String] = [:]
         for segment in segments { if let target = translations[segment.text] { targets[segment.id] = target } }
         let bytes = try DocumentBuilder(document: document, segments: segments)
-            .build(targets: targets, fallbackToSource: true, language: LocaleTag(language), translations: nil)
+            .build(targets: targets, fallbackToSource: true, language: language.flatMap { LocaleTag($0) }, translations: nil)
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -41,5 +41,19 @@ struct SentenceJoiningTests {
         let source = "他找了。没有找到。**杨家**有人。\n"
         let identity = ["他找了。": "他找了。", "没有找到。": "没有找到。", "{1}杨家{/1}有人。": "{1}杨家{/1}有人。"]
         #expect(try Self.build(source, identity, language: "en") == source)
+    }
+
+    /// Found by `MarkdownRoundTripFuzzer`: Latin text whose author ran two sentences together
+    /// (`o!c`) was built one byte longer, with a space the source never had.
+    @Test(arguments: ["o!c\n", "Just use mermaid!code in the shortcode.\n", "Yahoo!Japan 发布了新闻。\n"])
+    func latinSentencesTheSourceRanTogetherStayTogether(_ source: String) throws {
+        #expect(try Self.build(source, [:], language: "en") == source)
+        #expect(try Self.build(source, [:], language: nil) == source)
+    }
+
+    /// A translated sentence after a Latin one the source ran together: still no space added,
+    /// since the junction's source text is spaced on both sides.
+    @Test func aJunctionBetweenLatinSourcesGetsNoSpaceEvenWhenTranslated() throws {
+        #expect(try Self.build("Stop!go on.\n", ["Stop!": "Halt!"], language: "en") == "Halt!go on.\n")
     }
 }

@@ -10,7 +10,10 @@ enum SentenceJoining {
     /// source has no white space between them and the texts meeting there are of a spaced
     /// script: the letter or punctuation before is not CJK, nor the one after. A sentence
     /// without a target keeps its source and counts with its source text, so an identity
-    /// translation of Chinese gets no space and stays byte-exact.
+    /// translation of Chinese gets no space and stays byte-exact. Only a junction the source
+    /// wrote in CJK fashion gets one: where the source itself has spaced text on both sides
+    /// (`Yahoo!Japan`, `mermaid!code`), running the sentences together was the author's choice,
+    /// and adding a space would change a post that needs no change (found by fuzzing).
     static func spaces(
         between segments: [ExtractedSegment], in unit: TranslatableUnit, targetLanguage: LocaleTag?, targets: [String: String]
     ) -> [(range: Range<Int>, bytes: [UInt8])] {
@@ -28,6 +31,9 @@ enum SentenceJoining {
             let before = CodedText(targets[previous.id] ?? previous.text).plainText.unicodeScalars.last
             let after = CodedText(targets[next.id] ?? next.text).plainText.unicodeScalars.first
             guard let before, let after, isSpaced(before), isSpaced(after) else { continue }
+            let sourceBefore = CodedText(previous.text).plainText.unicodeScalars.last
+            let sourceAfter = CodedText(next.text).plainText.unicodeScalars.first
+            if let sourceBefore, let sourceAfter, isSpaced(sourceBefore), isSpaced(sourceAfter) { continue }
             let offset = insertionPoint(in: gap, unit: unit)
             insertions.append((offset..<offset, [0x20]))
         }

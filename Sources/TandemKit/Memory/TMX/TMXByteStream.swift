@@ -23,6 +23,10 @@ final class TMXByteStream: InputStream {
     /// Set by the first chunk: nil until then, and for UTF-8 files.
     private var transcoder: UTF16Transcoder?
     private var sawFirstChunk = false
+    private var instructionScan = EmptyProcessingInstructionScan()
+    /// A processing instruction without data, which FoundationXML cannot take: the stream ends
+    /// before its `?>` is complete, and `TMXReader` reports this instead of the parser's error.
+    private(set) var emptyInstruction: EmptyProcessingInstructionScan.Finding?
 
     init?(file url: URL) {
         guard let handle = FileHandle(forReadingAtPath: url.path) else { return nil }
@@ -67,6 +71,7 @@ final class TMXByteStream: InputStream {
             finished = true
             pending = carry
             carry = []
+            stopAtEmptyInstruction()
             return
         }
         var bytes = carry
@@ -84,6 +89,7 @@ final class TMXByteStream: InputStream {
         }
         if !needsWork {
             pending = bytes
+            stopAtEmptyInstruction()
             return
         }
         var output: [UInt8] = []
@@ -118,6 +124,16 @@ final class TMXByteStream: InputStream {
             output.append(contentsOf: buffer[runStart..<buffer.count])
         }
         pending = output
+        stopAtEmptyInstruction()
+    }
+
+    /// Cuts `pending` before the `>` of a data-less processing instruction and ends the stream.
+    private func stopAtEmptyInstruction() {
+        guard let found = pending.withUnsafeBufferPointer({ instructionScan.feed($0) }) else { return }
+        pending.removeSubrange(found.index...)
+        carry = []
+        finished = true
+        emptyInstruction = found.finding
     }
 
     /// The first chunk in UTF-8 with its declaration saying so; sets up transcoding for the rest.

@@ -85,6 +85,7 @@ public final class TMXReader: EntityRefusingXMLDelegate {
             self.deliver = nil
         }
         let ok = parser.parse()
+        if let instruction = stream.emptyInstruction { throw instruction.error(path: displayPath) }
         if let failure { throw failure }
         if !ok || parser.parserError != nil {
             let error = parser.parserError.map { $0 as NSError }

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import TandemKit
+
+/// `TBXGlossaryFuzzer`'s crash: a processing instruction without data (`<?xmld?>`) reaches
+/// FoundationXML as a null pointer, which it passes to `strlen` (SIGSEGV). Every XML reader
+/// refuses one at its place before libxml2 completes it; an instruction with data still parses.
+@Suite("XML processing instructions without data")
+struct EmptyProcessingInstructionTests {
+    static func message(_ name: String) -> String {
+        "the processing instruction '<?\(name)?>' has no data; such instructions are refused (the XML parser cannot take them)"
+    }
+
+    @Test func theFuzzersInputIsRefusedByTBXAndXLIFF() {
+        let tbx = Array("<?xmld?>\r\n<!DOCTYPE w".utf8)
+        #expect(throws: TandemError.invalidValue(SourceLocation(file: "g.tbx", line: 1, column: 1), message: Self.message("xmld"))) {
+            try TBXGlossaryReader.read(tbx, path: "g.tbx")
+        }
+        let xliff = Array("<?xml version=\"1.0\"?>\n<xliff version=\"1.2\">\n  <?pi?><file/></xliff>".utf8)
+        #expect(throws: TandemError.invalidValue(SourceLocation(file: "a.xlf", line: 3, column: 3), message: Self.message("pi"))) {
+            try XLIFF12Reader(displayPath: "a.xlf").read(xliff)
+        }
+    }
+
+    @Test func tmxIsRefusedWhereverTheInstructionIs() throws {
+        let head = "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"en\"/><body>\n"
+        let unit = "<tu><tuv xml:lang=\"en\"><seg>One.</seg></tuv><tuv xml:lang=\"de\"><seg>Eins.</seg></tuv></tu>\n"
+        // Past the stream's first 64 KiB chunk, and cut by a chunk boundary.
+        for units in [0, 700, 733] {
+            let bytes = Array((head + String(repeating: unit, count: units) + "<?later?></body></tmx>").utf8)
+            #expect(throws: TandemError.invalidValue(SourceLocation(file: "m.tmx", line: 3 + units, column: 1), message: Self.message("later"))) {
+                try TMXInvalidUTF8Tests.read(bytes)
+            }
+        }
+    }
+
+    @Test func instructionsWithDataAndTheDeclarationStillParse() throws {
+        let bytes = Array("<?xml version=\"1.0\"?>\n<?pi some data?><tmx version=\"1.4\"><header srclang=\"en\"/><body><?pi ?><tu><tuv xml:lang=\"en\"><seg>One.</seg></tuv><tuv xml:lang=\"de\"><seg>Eins.</seg></tuv></tu></body></tmx>".utf8)
+        #expect(try TMXInvalidUTF8Tests.read(bytes) == 1)
+    }
+}
