@@ -42,7 +42,8 @@ def cases(workspace, python):
     tandem = workspace.tandem
     # Absolute: the peers run in bench-data/cold-cli, and `make bench` passes a relative path.
     venv_bin = os.path.dirname(os.path.abspath(python))
-    return {
+    postgres = workspace.postgres_url()
+    table = {
         "tandem-lookup-fuzzy": (project, [tandem, "tm", "lookup", "--json", "--min", "75", "--top", "5", queries["fuzzy"]],
                                 {0}, None),
         # The CLI has no exact-only lookup: --min 99 --top 1 asks for the exact match and lets the
@@ -70,6 +71,13 @@ def cases(workspace, python):
                                              "-t", workspace.empty_po, "-i", workspace.pot, "-o", workspace.pot2po_output],
                             {0}, None),
     }
+    if postgres:
+        # The same lookups against the same units in a PostgreSQL memory (`--memory URL`).
+        for kind, minimum, top, query in (("fuzzy", "75", "5", queries["fuzzy"]), ("exact", "99", "1", queries["exact"])):
+            table[f"tandem-postgres-lookup-{kind}"] = (
+                workspace.postgres_project,
+                [tandem, "tm", "lookup", "--memory", postgres, "--json", "--min", minimum, "--top", top, query], {0}, None)
+    return table
 
 
 def targets():
@@ -212,6 +220,8 @@ def main():
                  "tandem-extract-unchanged-5000", "tandem-extract-5000-changed",
                  "tandem-extract-5000-changed-no-memory", "tandem-glossary-lint-one",
                  BASELINE, "grep-F-exact", "pot2po-tm-fuzzy"]
+        if workspace.postgres_url():
+            names[2:2] = ["tandem-postgres-lookup-fuzzy", "tandem-postgres-lookup-exact"]
         print(json.dumps([{
             "name": SUITE,
             "title": "cold CLI, whole processes on a 1M-unit memory (wall time: lower is better)",

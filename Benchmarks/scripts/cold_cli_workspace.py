@@ -12,7 +12,12 @@ every clock by `cold_cli.py prepare`:
   5,000-changed extract restores projects/changed-5000-run/ from it, so with and without the
   memory start from the same bytes;
 - units-<key>.sqlite: the TSV of the same units in an indexed SQLite table (the sqlite3 peer);
-- queries.json: the fuzzy and exact query every lookup participant uses.
+- queries.json: the fuzzy and exact query every lookup participant uses;
+- with a PostgreSQL server (`TANDEM_TEST_POSTGRES_URL`, which `make bench` sets): the same TMX
+  imported by `tandem tm import --memory URL` into schema tandem_cold_cli of that server, from
+  projects/postgres-1M/ (imported again when the schema lacks it, e.g. on a new throw-away
+  server, or the stamp names another key); the client's index files go where `tandem` puts them
+  (`$TANDEM_CACHE_DIR`: inside the throw-away server's directory under `make bench`).
 """
 import hashlib
 import json
@@ -24,6 +29,7 @@ import sys
 import time
 
 POSTS = 5000
+POSTGRES_SCHEMA = "tandem_cold_cli"
 
 
 def log(message):
@@ -61,6 +67,7 @@ class Workspace:
         self.pot = os.path.join(self.root, "pot2po/query.pot")
         self.empty_po = os.path.join(self.root, "pot2po/empty.po")
         self.pot2po_output = os.path.join(self.root, "pot2po/out.po")
+        self.postgres_project = os.path.join(self.root, "projects/postgres-1M")
 
     # Keys: what a cached step was made from.
 
@@ -88,6 +95,43 @@ class Workspace:
         self.prepare_memory_project(cache)
         self.prepare_changed_base(cache)
         self.prepare_pot()
+        self.prepare_postgres()
+
+    def postgres_url(self):
+        """The URL of the suite's schema on the server `TANDEM_TEST_POSTGRES_URL` names, or None."""
+        server = os.environ.get("TANDEM_TEST_POSTGRES_URL")
+        if not server:
+            return None
+        return server + ("&" if "?" in server else "?") + "options=-csearch_path%3D" + POSTGRES_SCHEMA
+
+    def psql(self, sql):
+        server = os.environ["TANDEM_TEST_POSTGRES_URL"]
+        completed = subprocess.run(["/usr/bin/psql", "-qtA", "-v", "ON_ERROR_STOP=1", server, "-c", sql],
+                                   capture_output=True, text=True,
+                                   env=dict(os.environ, PGOPTIONS="-c client_min_messages=warning"))
+        return completed.stdout.strip() if completed.returncode == 0 else None
+
+    def prepare_postgres(self):
+        """The 1M-unit TMX in the server's tandem_cold_cli schema, once per key and server."""
+        url = self.postgres_url()
+        if url is None:
+            log("no PostgreSQL server (TANDEM_TEST_POSTGRES_URL): the tandem-postgres-* rows are left out")
+            return
+        stamp = os.path.join(self.postgres_project, ".cold-cli-key")
+        count = self.psql(f"SELECT count(*) FROM {POSTGRES_SCHEMA}.tandem_unit")
+        if read_text(stamp) == self.memory_key() and count not in (None, "0"):
+            return
+        shutil.rmtree(self.postgres_project, ignore_errors=True)
+        os.makedirs(self.postgres_project)
+        if self.psql(f"DROP SCHEMA IF EXISTS {POSTGRES_SCHEMA} CASCADE; CREATE SCHEMA {POSTGRES_SCHEMA}") is None:
+            raise SystemExit(f"cold-cli: cannot create schema {POSTGRES_SCHEMA} on the PostgreSQL server")
+        self.tandem_run(self.postgres_project, ["init", "--source", "zh-CN", "--targets", "en", "--content", "content"])
+        started = time.monotonic()
+        self.tandem_run(self.postgres_project, ["tm", "import", "--memory", url, self.tmx])
+        log(f"tandem tm import of the 1M-unit TMX into PostgreSQL: {time.monotonic() - started:.1f} s")
+        for name in os.listdir(os.path.join(self.postgres_project, "tm")):
+            os.remove(os.path.join(self.postgres_project, "tm", name))
+        write_text(stamp, self.memory_key())
 
     def queries(self):
         with open(self.queries_file, encoding="utf-8") as f:

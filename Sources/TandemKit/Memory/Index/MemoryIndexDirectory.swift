@@ -16,6 +16,11 @@ struct MemoryIndexDirectory {
         url = URL(fileURLWithPath: memoryPath + ".index", isDirectory: true)
     }
 
+    /// The index directory `url` (a PostgreSQL memory's, in the user's cache).
+    init(url: URL) {
+        self.url = url
+    }
+
     /// A segment file's name: the locale (letters, digits and `-` kept), the ids it covers and
     /// the rewrite count it is valid for.
     struct FileName: Hashable {

@@ -10,20 +10,28 @@ import Foundation
 ///   waits for the first's commit, then refreshes it). Rows are inserted in digest order, so
 ///   concurrent batches lock in the same order and do not deadlock; a deadlock or serialization
 ///   failure is retried all the same.
-/// - Matching runs in memory over what is read from the server: the distinct sources of a source
-///   locale go into the same lossless `FuzzyIndex` (`MemoryKeyTable`), `prepareLookups` loads a
-///   locale pair's units into an `ExactUnitTable`; a write through this instance drops both.
-///   Other clients' writes are seen by lookups that read the server (and by a memory opened
-///   after them).
+/// - An exact lookup is one indexed query (`lookup`). A fuzzy lookup searches a persisted index
+///   of the keys kept by this client (`PostgreSQLMemory+Index`: mapped segment files in the
+///   user's cache, checked against the server's `tandem_state` counters on every lookup, so a
+///   stale file never gives a wrong answer, whoever wrote), then reads only the hits' units.
+///   `prepareLookups` loads a locale pair's units into an `ExactUnitTable` (for `extract`);
+///   a write through this instance drops it, other clients' writes are seen by a memory opened
+///   after them.
+/// - Writers take turns: every write transaction first bumps `tandem_state.generation`, which
+///   row-locks it until commit, so unit ids are committed in increasing order (what lets an
+///   index read "the units added since" as an id range).
 public final class PostgreSQLMemory: TranslationMemory {
     public var backend: MemoryBackend { .postgreSQL }
 
     /// The server, as configured (its description has no password).
     public let url: PostgreSQLURL
-    private let connection: PostgreSQLConnection
-    private var keyTables: [LocaleTag: MemoryKeyTable] = [:]
+    let connection: PostgreSQLConnection
+    /// Where this client keeps its index files of the memory (`PostgreSQLMemory+Index`).
+    let indexDirectory: MemoryIndexDirectory
+    /// The index of each source locale opened so far, with the counters it was opened at.
+    var keyIndexes: [LocaleTag: (state: MemoryIndexState, index: MemoryKeyIndex)] = [:]
     private var exactTables: [LocalePair: ExactUnitTable] = [:]
-    private var scratch = FuzzySearchScratch()
+    var scratch = FuzzySearchScratch()
 
 
     /// Units per `INSERT`: 14 array parameters of this many elements (a few MB).
@@ -35,8 +43,9 @@ public final class PostgreSQLMemory: TranslationMemory {
         return states.text
     }()
 
-    /// Connects to the server at `url` and creates or migrates the memory's tables.
-    public init(url: PostgreSQLURL) throws {
+    /// Connects to the server at `url` and creates or migrates the memory's tables. The index
+    /// files go to `indexDirectory` (default: `defaultIndexDirectory(instance:)`).
+    public init(url: PostgreSQLURL, indexDirectory: URL? = nil) throws {
         self.url = url
         do {
             connection = try PostgreSQLConnection(url: url)
@@ -49,17 +58,19 @@ public final class PostgreSQLMemory: TranslationMemory {
                 throw PostgreSQLError(message: "the database's encoding is \(encoding); the memory needs a UTF8 database (CREATE DATABASE … ENCODING 'UTF8')")
             }
             try PostgreSQLSchema.migrate(connection)
+            let instance = try connection.execute("SELECT instance FROM tandem_state").int64(0, 0)
+            self.indexDirectory = MemoryIndexDirectory(url: indexDirectory ?? Self.defaultIndexDirectory(instance: instance))
         } catch let error as PostgreSQLError {
             throw TandemError.database(url: url.description, reason: "cannot open the memory: \(error.message)")
         }
     }
 
     /// Connects to the server `url` names (`postgres://` or `postgresql://`).
-    public convenience init(url text: String) throws {
+    public convenience init(url text: String, indexDirectory: URL? = nil) throws {
         guard let url = PostgreSQLURL(text) else {
             throw TandemError.invalidArgument("'\(text)' is not a PostgreSQL URL (postgres://user@host/database)")
         }
-        try self.init(url: url)
+        try self.init(url: url, indexDirectory: indexDirectory)
     }
 
     // MARK: - Writing
@@ -71,6 +82,7 @@ public final class PostgreSQLMemory: TranslationMemory {
         // here first, and count as refreshed, as they would be when added one by one.
         let (distinct, repeats) = Self.mergingRepeats(units)
         let summary = try write {
+            try recordLocalePairs(of: distinct)
             var summary = MemoryWriteSummary(inserted: 0, updated: repeats)
             for start in stride(from: 0, to: distinct.count, by: Self.rowsPerStatement) {
                 summary = summary + (try insert(distinct[start..<min(start + Self.rowsPerStatement, distinct.count)]))
@@ -160,7 +172,14 @@ public final class PostgreSQLMemory: TranslationMemory {
     public func update(_ unit: MemoryUnit) throws {
         guard let id = unit.id else { throw TandemError.invalidArgument("a unit needs its id to be updated") }
         let changed = try write {
+            // A key changed in place is one the index files may lack: they are built again.
+            // (A state change is not: they hold the keys of units in every state.)
             try connection.execute("""
+                UPDATE tandem_state SET rewrites = rewrites + 1
+                WHERE EXISTS (SELECT 1 FROM tandem_unit WHERE id = $1 AND (source_locale <> $2 OR source_key <> $3))
+                """, [id.description, unit.sourceLocale.identifier, unit.sourceKey])
+            try recordLocalePairs(of: [unit])
+            return try connection.execute("""
                 UPDATE tandem_unit SET source_locale = $1, target_locale = $2, source = $3, target = $4, source_key = $5,
                     previous_key = $6, next_key = $7, origin_file = $8, origin_segment = $9, creator = $10,
                     created = to_timestamp($11::float8), changed = to_timestamp($12::float8), state = $13, lookup = $14,
@@ -180,7 +199,11 @@ public final class PostgreSQLMemory: TranslationMemory {
     }
 
     public func removeAll() throws {
-        try write { try connection.execute("DELETE FROM tandem_unit") }
+        try write {
+            try connection.execute("DELETE FROM tandem_unit")
+            // The index files' keys are all gone: new ones are built rather than carried on.
+            try connection.execute("UPDATE tandem_state SET rewrites = rewrites + 1")
+        }
         forgetLoadedTables()
     }
 
@@ -194,18 +217,23 @@ public final class PostgreSQLMemory: TranslationMemory {
 
     /// After a write, what this instance holds in memory is out of date.
     private func forgetLoadedTables() {
-        keyTables.removeAll()
+        keyIndexes.removeAll()
         exactTables.removeAll()
     }
 
     /// `body` in a transaction (joining one that is open), run again after a deadlock or
-    /// serialization failure when it is the outermost one.
+    /// serialization failure when it is the outermost one. The transaction first bumps the
+    /// memory's generation: that row stays locked until the commit, so writers take turns and
+    /// the unit ids they draw are committed in increasing order (see `PostgreSQLMemory+Index`).
     private func write<T>(_ body: () throws -> T) throws -> T {
         try failing {
             var attempts = 0
             while true {
                 do {
-                    return try connection.transaction(body)
+                    return try connection.transaction {
+                        try connection.execute("UPDATE tandem_state SET generation = generation + 1")
+                        return try body()
+                    }
                 } catch let error as PostgreSQLError where error.isTransient && !connection.inTransaction && attempts < 5 {
                     attempts += 1
                 }
@@ -213,8 +241,18 @@ public final class PostgreSQLMemory: TranslationMemory {
         }
     }
 
+    /// Records the locale pairs of `units` (in the write's transaction).
+    private func recordLocalePairs(of units: [MemoryUnit]) throws {
+        var pairs: Set<LocalePair> = []
+        for unit in units { pairs.insert(LocalePair(source: unit.sourceLocale, target: unit.targetLocale)) }
+        for pair in pairs {
+            try connection.execute(
+                "INSERT INTO tandem_locale_pair VALUES ($1, $2) ON CONFLICT DO NOTHING", [pair.source.identifier, pair.target.identifier])
+        }
+    }
+
     /// `body`, with libpq's and the server's errors as `TandemError.database` naming the URL.
-    private func failing<T>(_ body: () throws -> T) throws -> T {
+    func failing<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as PostgreSQLError {
@@ -239,8 +277,9 @@ public final class PostgreSQLMemory: TranslationMemory {
 
     public func fuzzyMatches(for query: MemoryQuery, minimumScore: Int, limit: Int) throws -> [MemoryMatch] {
         guard limit > 0 else { return [] }
-        let table = try keyTable(for: query.sourceLocale)
-        return try MatchRanking.fuzzyMatches(in: table, for: query, minimumScore: minimumScore, limit: limit, scratch: &scratch) { key in
+        let hits = try keyIndex(for: query.sourceLocale)
+            .hits(for: query.sourceKey, minimum: MatchRanking.searchMinimum(minimumScore), scratch: &scratch)
+        return try MatchRanking.fuzzyMatches(hits: hits, for: query, minimumScore: minimumScore, limit: limit) { key in
             try units(sourceLocale: query.sourceLocale, targetLocale: query.targetLocale, key: key)
         }
     }
@@ -258,24 +297,6 @@ public final class PostgreSQLMemory: TranslationMemory {
                 ])
             return try (0..<result.rowCount).map { try MemoryUnit(result, row: $0) }
         }
-    }
-
-    /// The distinct leverageable sources of `locale` and their fuzzy index, read from the server
-    /// on first use.
-    private func keyTable(for locale: LocaleTag) throws -> MemoryKeyTable {
-        if let table = keyTables[locale] { return table }
-        var ordinals = KeyOrdinals()
-        try failing {
-            try connection.forEachBatch(
-                "SELECT source_key FROM tandem_unit WHERE source_locale = $1 AND state = ANY($2::text[])",
-                [locale.identifier, Self.leverageableStates]
-            ) { batch in
-                for row in 0..<batch.rowCount { ordinals.insert(batch.string(row, 0)) }
-            }
-        }
-        let table = MemoryKeyTable(ordinals)
-        keyTables[locale] = table
-        return table
     }
 
     /// Reads every leverageable unit of the locale pair once, so that the exact lookups that

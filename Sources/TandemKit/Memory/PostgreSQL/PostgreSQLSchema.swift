@@ -53,6 +53,28 @@ enum PostgreSQLSchema {
             """),
         // The matching keys fold Traditional Chinese to Simplified (`Normalizer.memoryKey`).
         Migration(version: 3, name: "keys fold Chinese scripts", sql: "", rewrite: foldChineseScriptsInKeys),
+        // The counters that keep each client's persisted index right (`PostgreSQLMemory+Index`),
+        // and the locale pairs, so a lookup names its pairs without counting the units.
+        Migration(version: 4, name: "index state and locale pairs", sql: """
+            -- One row. `generation` is bumped by every write transaction, first thing, so writers
+            -- take turns on this row and commit their unit ids in increasing order; `rewrites`
+            -- when a unit's key changes in place or every unit is deleted; `instance` tells this
+            -- memory's index files from any other's.
+            CREATE TABLE tandem_state (
+                only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+                generation bigint NOT NULL,
+                rewrites bigint NOT NULL,
+                instance bigint NOT NULL
+            );
+            INSERT INTO tandem_state (generation, rewrites, instance)
+                VALUES (0, 0, floor(random() * 4611686018427387904)::bigint);
+            CREATE TABLE tandem_locale_pair (
+                source_locale text NOT NULL,
+                target_locale text NOT NULL,
+                PRIMARY KEY (source_locale, target_locale)
+            );
+            INSERT INTO tandem_locale_pair SELECT DISTINCT source_locale, target_locale FROM tandem_unit;
+            """),
     ]
 
     /// Folds the stored keys of units with Han characters as `Normalizer.memoryKey` does now,

@@ -2,40 +2,20 @@ import Foundation
 internal import GRDB
 
 /// The persisted memory index (`MemoryIndexDirectory`): opened from mapped files in
-/// milliseconds instead of loading every key, kept right by the memory's counters.
+/// milliseconds instead of loading every key, kept right by the memory's counters
+/// (`memory_state`), with the segment policy of `MemoryIndexDirectory.keyIndex`.
 ///
-/// At open (one read transaction, so counters, files and rows agree): the segments valid for
-/// the file's `instance` and `rewrites` that cover ids 1…C are mapped; units added since (ids
-/// above C, committed after the segments were built) are read by id range and indexed in
-/// memory (the delta). When the delta grows past `deltaThreshold(covered:)` it is written as a
-/// new segment; when there are more than `maxSegments`, they are merged into one (a rebuild
-/// from the units). A rewrite (a unit becoming leverageable in place, `removeAll`) makes every
-/// segment stale: the index is built again.
+/// At open, one read transaction, so counters, files and rows agree. A rewrite (a unit becoming
+/// leverageable in place, `removeAll`) makes every segment stale: the index is built again.
 ///
 /// Why a reader folds and merges rather than the writer: the index is a cache of the committed
 /// units, so a write's transaction never waits for it or fails because of it (the generation
 /// counter removed once for exactly that stays a single UPDATE in the write's transaction),
-/// and an import runs at its own rate. A reader pays in proportion to what changed: reading
-/// 1,000 new units and indexing them takes milliseconds, a persisted segment is written only
-/// past the threshold, and a merge only every `maxSegments` segments (each at least 5% of the
-/// memory, so the whole index is rewritten after it grew by about half, as a tiered merge
-/// policy would). `bulkLoad` (an import) builds the index at its end, so the first lookup
-/// after an import is already cold-fast.
+/// and an import runs at its own rate. `bulkLoad` (an import) builds the index at its end, so
+/// the first lookup after an import is already cold-fast.
 extension SQLiteMemory {
-    /// At most this many persisted segments per locale before they are merged.
-    static let maxSegments = 8
-
-    /// Units added since the persisted segments (the delta) are indexed in memory up to
-    /// this count, then written as a segment: 5% of what is covered, between 1,000 and 50,000.
-    static func deltaThreshold(covered: Int64) -> Int64 { min(50_000, max(1_000, covered / 20)) }
-
     /// The memory's counters, read in `db`'s transaction.
-    struct MemoryState {
-        var generation: Int64
-        var rewrites: Int64
-        var instance: Int64
-        var maxId: Int64
-    }
+    typealias MemoryState = MemoryIndexState
 
     static func memoryState(_ db: Database) throws -> MemoryState {
         let row = try Row.fetchOne(db, sql: "SELECT generation, rewrites, instance FROM memory_state")
@@ -95,35 +75,11 @@ extension SQLiteMemory {
         return index
     }
 
-    /// Maps the valid segments, folds or merges as the policy above says, indexes the delta.
+    /// Maps the valid segments, folds or merges as the shared policy says, indexes the delta.
     private func openKeyIndex(_ db: Database, locale: LocaleTag, persistingDelta: Bool) throws -> MemoryKeyIndex {
-        let state = try Self.memoryState(db)
-        if state.maxId == 0 { return MemoryKeyIndex(segments: []) }
-        let directory = indexDirectory
-        var chain = directory.chain(locale: locale, instance: state.instance, rewrites: state.rewrites, maxId: state.maxId)
-        func coverage(from: Int64) -> MemoryIndexCoverage {
-            MemoryIndexCoverage(instance: state.instance, rewrites: state.rewrites, fromId: from, toId: state.maxId,
-                                generation: state.generation)
+        try indexDirectory.keyIndex(locale: locale, state: try Self.memoryState(db), persistingDelta: persistingDelta) {
+            try Self.keys(db, locale: locale, after: $0, upTo: $1)
         }
-        let covered = chain.last?.coverage.toId ?? 0
-        if chain.isEmpty || chain.count >= Self.maxSegments {
-            // Nothing valid, or too many pieces: one segment over every unit.
-            let segment = directory.write(keys: try Self.keys(db, locale: locale, after: 0, upTo: state.maxId),
-                                          locale: locale, coverage: coverage(from: 0))
-            directory.removeStale(locale: locale, rewrites: state.rewrites, keep: [segment.coverage])
-            return MemoryKeyIndex(segments: [segment])
-        }
-        if state.maxId > covered {
-            let keys = try Self.keys(db, locale: locale, after: covered, upTo: state.maxId)
-            if persistingDelta || state.maxId - covered >= Self.deltaThreshold(covered: covered) {
-                chain.append(directory.write(keys: keys, locale: locale, coverage: coverage(from: covered)))
-            } else {
-                let new = keys.filter { key in !chain.contains { $0.contains(key) } }
-                if !new.isEmpty { chain.append(MemoryIndexSegment(keys: new, coverage: coverage(from: covered))) }
-            }
-        }
-        directory.removeStale(locale: locale, rewrites: state.rewrites, keep: chain.map(\.coverage))
-        return MemoryKeyIndex(segments: chain)
     }
 
     /// The distinct normalized sources of `locale`'s leverageable units with ids in `after + 1…upTo`.

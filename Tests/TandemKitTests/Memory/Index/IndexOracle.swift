@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import TandemKit
 
 /// The answers of the in-memory implementation the persisted index replaced, over the units a
@@ -22,6 +23,23 @@ struct IndexOracle {
             units.sorted { $0.changed != $1.changed ? $0.changed > $1.changed : ($0.id ?? 0) > ($1.id ?? 0) }
         }
         table = MemoryKeyTable(ordinals)
+    }
+
+    /// Every query's exact and fuzzy answers (≥ 75 top 5, ≥ 60 top 50) from `memory` equal the
+    /// oracle's over its units now.
+    static func expectAnswers(
+        of memory: any TranslationMemory, source: LocaleTag, target: LocaleTag, queries: [String],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
+        var oracle = try IndexOracle(memory, source: source, target: target)
+        for text in queries {
+            let query = MemoryQuery(source: text, sourceLocale: source, targetLocale: target)
+            #expect(try memory.exactMatches(for: query) == oracle.exact(query), "exact: \(text)", sourceLocation: sourceLocation)
+            #expect(try memory.fuzzyMatches(for: query, minimumScore: 75, limit: 5) == oracle.fuzzy(query),
+                    "fuzzy: \(text)", sourceLocation: sourceLocation)
+            #expect(try memory.fuzzyMatches(for: query, minimumScore: 60, limit: 50) == oracle.fuzzy(query, minimumScore: 60, limit: 50),
+                    "fuzzy ≥ 60: \(text)", sourceLocation: sourceLocation)
+        }
     }
 
     func exact(_ query: MemoryQuery) -> [MemoryMatch] {

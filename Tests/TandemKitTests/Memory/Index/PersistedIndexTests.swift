@@ -15,17 +15,8 @@ struct PersistedIndexTests {
         pairs.map { MemoryUnit(sourceLocale: zh, targetLocale: en, source: $0.source, target: $0.target) }
     }
 
-    /// Every query's exact and fuzzy answers from `memory` equal the oracle's over its units now.
     static func expectOracleAnswers(_ memory: SQLiteMemory, queries: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        var oracle = try IndexOracle(memory, source: zh, target: en)
-        for text in queries {
-            let query = MemoryQuery(source: text, sourceLocale: zh, targetLocale: en)
-            #expect(try memory.exactMatches(for: query) == oracle.exact(query), "exact: \(text)", sourceLocation: sourceLocation)
-            #expect(try memory.fuzzyMatches(for: query, minimumScore: 75, limit: 5) == oracle.fuzzy(query),
-                    "fuzzy: \(text)", sourceLocation: sourceLocation)
-            #expect(try memory.fuzzyMatches(for: query, minimumScore: 60, limit: 50) == oracle.fuzzy(query, minimumScore: 60, limit: 50),
-                    "fuzzy ≥ 60: \(text)", sourceLocation: sourceLocation)
-        }
+        try IndexOracle.expectAnswers(of: memory, source: zh, target: en, queries: queries, sourceLocation: sourceLocation)
     }
 
     static func segmentFiles(_ path: String) -> [String] {
