@@ -220,6 +220,9 @@ public final class TMXReader: EntityRefusingXMLDelegate {
             // languages, and puts the source variant first: its header is not evidence.
             headerSourceIsTrusted = creationTool != "Translate Toolkit"
         case "tu":
+            // A <tu> inside another (found by `TMXFuzzer`) would end the outer one's state
+            // while its <tuv> is still open.
+            guard unit == nil else { return fail(parser, "<tu> inside a <tu>") }
             let read = TMXUnitAttributes(attributes)
             var newUnit = TMXTranslationUnit()
             newUnit.line = parser.lineNumber
@@ -387,6 +390,7 @@ public final class TMXReader: EntityRefusingXMLDelegate {
             inSegment = false
         case "tuv":
             if let locale = variantLocale, let text = variantText {
+                guard unit != nil else { return fail(parser, "</tuv> outside a <tu>") }
                 if unit!.variants.count >= limits.maximumVariantsPerUnit {
                     return fail(parser, "a <tu> with more than \(limits.maximumVariantsPerUnit) variants")
                 }
