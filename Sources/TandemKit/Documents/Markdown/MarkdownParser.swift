@@ -1,3 +1,4 @@
+import Foundation
 internal import CCmarkGFM
 
 /// Parses Markdown with cmark-gfm: CommonMark plus GFM tables, strikethrough, autolinks, task
@@ -35,7 +36,7 @@ public enum MarkdownParser {
         guard let root = cmark_parser_finish(parser) else { return MarkdownNode(kind: .document, range: 0..<bytes.count) }
         defer { cmark_node_free(root) }
         let lines = LineTable(bytes)
-        return try convert(root, lines: lines, bomLength: bomLength, byteCount: bytes.count)
+        return try convert(root, lines: lines, bomLength: bomLength, bytes: bytes)
     }
 
     /// A node being converted: its children are complete, its own EXIT has not come yet.
@@ -47,7 +48,8 @@ public enum MarkdownParser {
     /// cmark's tree as `MarkdownNode`s, walked with cmark's iterator and an explicit stack, not
     /// recursion: cmark parses 100,000 nested `>` without trouble, and a stack frame per level
     /// would overflow the thread's stack before the nesting limit is even checked.
-    private static func convert(_ root: OpaquePointer, lines: LineTable, bomLength: Int, byteCount: Int) throws(MarkdownNestingError) -> MarkdownNode {
+    private static func convert(_ root: OpaquePointer, lines: LineTable, bomLength: Int, bytes: [UInt8]) throws(MarkdownNestingError) -> MarkdownNode {
+        let byteCount = bytes.count
         guard let iterator = cmark_iter_new(root) else { return MarkdownNode(kind: .document, range: 0..<byteCount) }
         defer { cmark_iter_free(iterator) }
         var stack: [Frame] = []
@@ -60,7 +62,7 @@ public enum MarkdownParser {
             let event = cmark_iter_next(iterator)
             guard event != CMARK_EVENT_DONE, event != CMARK_EVENT_NONE, let pointer = cmark_iter_get_node(iterator) else { break }
             if event == CMARK_EVENT_ENTER {
-                let node = makeNode(pointer, lines: lines, bomLength: bomLength, byteCount: byteCount)
+                let node = makeNode(pointer, lines: lines, bomLength: bomLength, bytes: bytes)
                 // The stack holds the node's ancestors, the document first.
                 if stack.count > nestingLimit {
                     let offset = node.range?.lowerBound ?? stack.last(where: { $0.node.range != nil })?.node.range?.lowerBound ?? 0
@@ -82,8 +84,10 @@ public enum MarkdownParser {
     }
 
     /// `node` without its children.
-    private static func makeNode(_ node: OpaquePointer, lines: LineTable, bomLength: Int, byteCount: Int) -> MarkdownNode {
+    private static func makeNode(_ node: OpaquePointer, lines: LineTable, bomLength: Int, bytes: [UInt8]) -> MarkdownNode {
         let kind = kind(of: node)
+        var range = range(of: node, lines: lines, bomLength: bomLength, byteCount: bytes.count)
+        if kind == .text, let found = range { range = textRange(of: node, at: found, in: bytes) }
         var destination: String?
         var title: String?
         if kind == .link || kind == .image {
@@ -91,7 +95,7 @@ public enum MarkdownParser {
             title = cmark_node_get_title(node).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
         }
         return MarkdownNode(
-            kind: kind, range: range(of: node, lines: lines, bomLength: bomLength, byteCount: byteCount),
+            kind: kind, range: range,
             destination: destination, title: title)
     }
 
@@ -103,6 +107,27 @@ public enum MarkdownParser {
         case CMARK_NODE_FOOTNOTE_DEFINITION: return .footnoteDefinition
         default: return MarkdownNode.Kind(rawValue: String(cString: cmark_node_get_type_string(node))) ?? .unknown
         }
+    }
+
+    /// A text node's range, checked against its literal. cmark-gfm places a text node that
+    /// starts a continuation line at the line's first byte, before the indentation it strips
+    /// (`t\n 世`: the range ` \xE4\xB8` instead of `世`), so a build would cut a character in
+    /// two (found by `MarkdownRoundTripFuzzer`). Such a range moves past the spaces and tabs
+    /// to where the literal really is; any other range is kept as cmark gives it.
+    private static func textRange(of node: OpaquePointer, at range: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
+        guard let literal = cmark_node_get_literal(node) else { return range }
+        let length = Int(strlen(literal))
+        let matches = { (start: Int) -> Bool in
+            start + length <= bytes.count
+                && (0..<length).allSatisfy { bytes[start + $0] == UInt8(bitPattern: literal[$0]) }
+        }
+        guard range.count == length, !matches(range.lowerBound) else { return range }
+        var start = range.lowerBound
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 {
+            start += 1
+            if matches(start) { return start..<(start + length) }
+        }
+        return range
     }
 
     /// cmark's 1-based line and byte column (end inclusive) as a byte range.
