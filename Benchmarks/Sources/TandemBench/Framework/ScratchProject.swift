@@ -1,9 +1,9 @@
 import Foundation
 import TandemKit
 
-/// A throwaway Tandem project for the extract suite: `tandem.yml` (zh-CN → en) whose content
-/// directory is the prepared site's (by a relative path: read in place, never copied or written),
-/// and a glossary.
+/// A throwaway Tandem project for the extract suite: `tandem.yml` (zh-CN → en), a copy of the
+/// prepared site's content directory (copied before the clock starts: a project's `content:`
+/// must stay inside the project since issue 14), and a glossary.
 struct ScratchProject {
     let project: Project
     let extractor: Extractor
@@ -15,11 +15,12 @@ struct ScratchProject {
         if files.fileExists(atPath: glossary.path) {
             try files.copyItem(at: glossary, to: root.appendingPathComponent("glossaries/zh-CN/en.tsv"))
         }
+        try files.copyItem(at: content, to: root.appendingPathComponent("content"))
         let configuration = root.appendingPathComponent("tandem.yml")
         try Data("""
             source: zh-CN
             targets: [en]
-            content: \(Self.relativePath(from: root, to: content))
+            content: content
             translateKeys: [title, summary, description, lead]
             output: filename
             memory: .tandem/memory.sqlite
@@ -27,15 +28,6 @@ struct ScratchProject {
             """.utf8).write(to: configuration)
         project = try Project.open(configFile: configuration)
         extractor = try Extractor(project: project)
-    }
-
-    /// `target` relative to the directory `base` (both absolute).
-    static func relativePath(from base: URL, to target: URL) -> String {
-        let from = base.standardizedFileURL.pathComponents
-        let to = target.standardizedFileURL.pathComponents
-        var common = 0
-        while common < min(from.count, to.count) && from[common] == to[common] { common += 1 }
-        return (Array(repeating: "..", count: from.count - common) + to[common...]).joined(separator: "/")
     }
 
     /// Extracts every post as `tandem extract` does; returns the number of segments written.
