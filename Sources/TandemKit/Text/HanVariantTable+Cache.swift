@@ -15,26 +15,12 @@ import Foundation
 /// format) is computed again from ICU and rewritten. An unwritable directory only costs the
 /// computation, as before.
 ///
-/// Where: the user's cache directory (`$TANDEM_CACHE_DIR`, else `$XDG_CACHE_HOME/tandem`, else
-/// `~/.cache/tandem`) rather than a project's `.tandem/`: the fold is the same for every project
-/// and memory of one ICU, and `tm lookup --memory FILE`, `glossary lint` and the library's
+/// Where: the user's cache directory (`TandemCacheDirectory`) rather than a project's
+/// `.tandem/`: the fold is the same for every project and memory of one ICU, and `tm lookup --memory FILE`, `glossary lint` and the library's
 /// `Normalizer.memoryKey` fold with no project in sight.
 extension HanVariantTable {
     /// Bumped when what the file holds or how it is computed changes.
     static let cacheFormat: UInt64 = 1
-
-    /// Where the shared table is cached; nil when no directory can be named (no `HOME`).
-    static var defaultCacheDirectory: URL? {
-        let environment = ProcessInfo.processInfo.environment
-        if let directory = environment["TANDEM_CACHE_DIR"], !directory.isEmpty {
-            return URL(fileURLWithPath: directory, isDirectory: true)
-        }
-        if let directory = environment["XDG_CACHE_HOME"], directory.hasPrefix("/") {
-            return URL(fileURLWithPath: directory, isDirectory: true).appendingPathComponent("tandem", isDirectory: true)
-        }
-        guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
-        return URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".cache/tandem", isDirectory: true)
-    }
 
     /// The cache file for the linked ICU in `directory`.
     static func cacheFile(in directory: URL) -> URL {

@@ -27,7 +27,7 @@ struct HanVariantTable: Sendable, Equatable {
 
     /// The table of the linked ICU: read from the user's cache, made by ICU (and cached) when
     /// the cache has none for this ICU version.
-    static let shared = HanVariantTable.cached(in: defaultCacheDirectory)
+    static let shared = HanVariantTable.cached(in: TandemCacheDirectory.url)
 
     init(simplified: [UInt16], scriptFlags: [UInt8]) {
         self.simplified = simplified

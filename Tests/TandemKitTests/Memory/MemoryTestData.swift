@@ -6,16 +6,7 @@ import TandemTestSupport
 /// copied), near-duplicates made from them by 1–3 character edits, and a reference edit distance.
 enum MemoryTestData {
     /// A small deterministic generator (SplitMix64), so every run tests the same data.
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Random = SeededRandom
 
     /// The distinct sentences of every corpus post's body (zh-CN rules), at least 4 characters long.
     static func corpusSentences() throws -> [String] {

@@ -1,4 +1,5 @@
 import Foundation
+import TandemTestSupport
 
 /// How many times, and when, a kill test kills each command: `TANDEM_KILL_POINTS` points per
 /// scenario (3 unless set; `make kill-test` sets 100), drawn from the seed `TANDEM_KILL_SEED`

@@ -112,46 +112,54 @@ struct KillTests {
         }
     }
 
+    /// A scenario on posts made of real sentences: `prepare` makes the project `before` (in a
+    /// workspace of its own) and returns the command's arguments, which are then killed as
+    /// `runAllOrNothing` says.
+    static func runPostsScenario(
+        _ name: String, prepare: (_ before: URL, _ sentences: [String], _ workspace: URL) throws -> [String]
+    ) throws {
+        let workspace = try TemporaryDirectory(prefix: "tandem-kill-\(name)")
+        defer { workspace.remove() }
+        let sentences = try KillTestInputs.postSentences(count: postCount * KillTestInputs.sentencesPerPost)
+        let before = workspace.url.appendingPathComponent("before")
+        let arguments = try prepare(before, sentences, workspace.url)
+        try runAllOrNothing(name: name, arguments: arguments, before: before, workspace: workspace.url)
+    }
+
     /// The posts change (a sentence edited, one added in each): every segment file is rewritten,
     /// and the memory learns the translations in their new contexts in one transaction.
     @Test func extractOfManyPostsKilledAtRandomPoints() throws {
-        let workspace = try TemporaryDirectory(prefix: "tandem-kill-extract")
-        defer { workspace.remove() }
-        let sentences = try KillTestInputs.postSentences(count: Self.postCount * KillTestInputs.sentencesPerPost)
-        let before = workspace.url.appendingPathComponent("before")
-        try Self.translatedProject(at: before, sentences: sentences)
-        try KillTestInputs.writePosts(count: Self.postCount, version: 2, sentences: sentences, in: before)
-        try Self.runAllOrNothing(name: "extract", arguments: ["extract"], before: before, workspace: workspace.url)
+        try Self.runPostsScenario("extract") { before, sentences, _ in
+            try Self.translatedProject(at: before, sentences: sentences)
+            try KillTestInputs.writePosts(count: Self.postCount, version: 2, sentences: sentences, in: before)
+            return ["extract"]
+        }
     }
 
     /// Every post built once, then edited, extracted and its new sentences pseudo-translated: the build
     /// rewrites every translated post.
     @Test func buildOfManyPostsKilledAtRandomPoints() throws {
-        let workspace = try TemporaryDirectory(prefix: "tandem-kill-build")
-        defer { workspace.remove() }
-        let sentences = try KillTestInputs.postSentences(count: Self.postCount * KillTestInputs.sentencesPerPost)
-        let before = workspace.url.appendingPathComponent("before")
-        try Self.translatedProject(at: before, sentences: sentences)
-        try Self.tandem(["build"], in: before)
-        try KillTestInputs.writePosts(count: Self.postCount, version: 2, sentences: sentences, in: before)
-        try Self.tandem(["extract"], in: before)
-        // The edited and added sentences: pseudo-translated (the memory does not learn those).
-        try Self.tandem(["pseudo", "--locale", "en", "--style", "brackets"], in: before)
-        try Self.runAllOrNothing(name: "build", arguments: ["build"], before: before, workspace: workspace.url)
+        try Self.runPostsScenario("build") { before, sentences, _ in
+            try Self.translatedProject(at: before, sentences: sentences)
+            try Self.tandem(["build"], in: before)
+            try KillTestInputs.writePosts(count: Self.postCount, version: 2, sentences: sentences, in: before)
+            try Self.tandem(["extract"], in: before)
+            // The edited and added sentences: pseudo-translated (the memory does not learn those).
+            try Self.tandem(["pseudo", "--locale", "en", "--style", "brackets"], in: before)
+            return ["build"]
+        }
     }
 
     /// The untranslated project's XLIFF, translated (`returnedXLIFF`), imported: every segment
     /// file gets targets, the memory gets them in one transaction.
     @Test func importOfALargeXLIFFKilledAtRandomPoints() throws {
-        let workspace = try TemporaryDirectory(prefix: "tandem-kill-import")
-        defer { workspace.remove() }
-        let sentences = try KillTestInputs.postSentences(count: Self.postCount * KillTestInputs.sentencesPerPost)
-        let before = workspace.url.appendingPathComponent("before")
-        try Self.makeProject(at: before)
-        try KillTestInputs.writePosts(count: Self.postCount, version: 1, sentences: sentences, in: before)
-        try Self.tandem(["extract"], in: before)
-        let xliff = workspace.url.appendingPathComponent("en.xlf")
-        try Self.returnedXLIFF(of: before, to: xliff)
-        try Self.runAllOrNothing(name: "import", arguments: ["import", xliff.path], before: before, workspace: workspace.url)
+        try Self.runPostsScenario("import") { before, sentences, workspace in
+            try Self.makeProject(at: before)
+            try KillTestInputs.writePosts(count: Self.postCount, version: 1, sentences: sentences, in: before)
+            try Self.tandem(["extract"], in: before)
+            let xliff = workspace.appendingPathComponent("en.xlf")
+            try Self.returnedXLIFF(of: before, to: xliff)
+            return ["import", xliff.path]
+        }
     }
 }

@@ -34,16 +34,11 @@ import Foundation
 ///   query per fuzzy lookup), else brought up to date (the delta only).
 extension PostgreSQLMemory {
     /// The default index directory of the memory whose `tandem_state.instance` is `instance`:
-    /// `postgresql/<instance>` in Tandem's cache directory (`$TANDEM_CACHE_DIR`, else
-    /// `$XDG_CACHE_HOME/tandem`, else `~/.cache/tandem`). Named by the instance, not the URL:
-    /// two spellings of one server share it, two memories never do.
+    /// `postgresql/<instance>` in Tandem's cache directory (`TandemCacheDirectory`). Named by
+    /// the instance, not the URL: two spellings of one server share it, two memories never do.
     public static func defaultIndexDirectory(instance: Int64) -> URL {
-        let environment = ProcessInfo.processInfo.environment
-        func directory(_ name: String) -> URL? {
-            environment[name].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0, isDirectory: true) }
-        }
-        let cache = directory("TANDEM_CACHE_DIR")
-            ?? directory("XDG_CACHE_HOME")?.appendingPathComponent("tandem", isDirectory: true)
+        // With no `HOME`, the account's home directory (a PostgreSQL memory needs somewhere).
+        let cache = TandemCacheDirectory.url
             ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/tandem", isDirectory: true)
         return cache.appendingPathComponent("postgresql/\(String(UInt64(bitPattern: instance), radix: 16))", isDirectory: true)
     }
