@@ -145,6 +145,10 @@ public struct PostBuilder {
             try FileManager.default.removeItem(at: output)
             forget(outputPath)
             status = .withdrawn
+        } else if !FileManager.default.fileExists(atPath: output.path) {
+            // A build killed between the removal and the manifest's save left the entry of a
+            // file that is gone: without this, every later build would keep it.
+            forget(outputPath)
         }
         return BuildResult(post: project.projectPath(of: post), locale: locale.identifier, output: status == .withdrawn ? outputPath : nil, complete: complete, status: status)
     }

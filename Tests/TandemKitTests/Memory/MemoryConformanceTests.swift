@@ -140,6 +140,34 @@ struct MemoryConformanceTests {
         #expect(try memory.fuzzyMatches(for: Self.query("我们在2024年发布了新的版本！"), minimumScore: 50, limit: 1).map(\.unit.target) == ["New."])
     }
 
+    /// The memory holds a sentence once per context it was translated in; a fuzzy suggestion is
+    /// offered once per distinct source and target, from where it was first learned, so that
+    /// learning it again in a new context (every `extract` of an edited post does) changes no
+    /// suggestion. Found by the kill test: a second `extract` listed each candidate twice.
+    @Test(arguments: Backend.allCases)
+    func aFuzzySuggestionLearnedInSeveralContextsIsOfferedOnce(_ backend: Backend) throws {
+        let tested = try TestedMemory(backend)
+        let memory = tested.memory
+        let first = Date(timeIntervalSince1970: 1_600_000_000)
+        var learned = Self.unit("这是第52号文章里的一句话。", "This is a sentence of article 52.", previous: "开头。", next: "结尾。")
+        learned.created = first
+        learned.changed = first
+        learned.originSegment = "first"
+        var again = Self.unit("这是第52号文章里的一句话。", "This is a sentence of article 52.", previous: "新的开头。", next: "结尾。")
+        again.created = first.addingTimeInterval(60)
+        again.changed = again.created
+        again.originSegment = "again"
+        var corrected = Self.unit("这是第52号文章里的一句话。", "This sentence is from article 52.", previous: "别处。")
+        corrected.created = first.addingTimeInterval(30)
+        corrected.changed = corrected.created
+        try memory.add([learned, corrected, again])
+        let matches = try memory.fuzzyMatches(for: Self.query("这是第13号文章里的一句话。"), minimumScore: 50, limit: 5)
+        // The pairs in the order of their latest unit; the repeated one from its first context.
+        #expect(matches.map(\.unit.target) == ["This is a sentence of article 52.", "This sentence is from article 52."])
+        #expect(matches.map(\.unit.originSegment) == ["first", "s1"])
+        #expect(try memory.fuzzyMatches(for: Self.query("这是第13号文章里的一句话。"), minimumScore: 50, limit: 1).map(\.unit.originSegment) == ["first"])
+    }
+
     /// Sentences of this test's own (words from a fixed list, a deterministic generator).
     static func generatedSentences(count: Int, random: inout MemoryTestData.Random) -> [String] {
         let words = ["我们", "今天", "发布", "新版本", "天气", "很好", "公园", "散步", "翻译", "记忆", "系统", "用户",

@@ -28,11 +28,11 @@ struct KillTests {
         try #require(run.status == 0, "tandem \(arguments.joined(separator: " ")): \(run.standardError)")
     }
 
-    /// A project of `postCount` posts in version 1, extracted and translated into English through
+    /// A project of `posts` posts in version 1, extracted and translated into English through
     /// an XLIFF (so the memory holds the translations).
-    static func translatedProject(at root: URL, sentences: [String]) throws {
+    static func translatedProject(at root: URL, sentences: [String], posts: Int = postCount) throws {
         try makeProject(at: root)
-        try KillTestInputs.writePosts(count: postCount, version: 1, sentences: sentences, in: root)
+        try KillTestInputs.writePosts(count: posts, version: 1, sentences: sentences, in: root)
         try tandem(["extract"], in: root)
         let xliff = root.deletingLastPathComponent().appendingPathComponent("translated.xlf")
         try returnedXLIFF(of: root, to: xliff)

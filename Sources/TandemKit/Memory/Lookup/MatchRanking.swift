@@ -26,6 +26,29 @@ enum MatchRanking {
         }.map(\.element)
     }
 
+    /// `units` (most recently changed first) with one unit for each distinct source and target:
+    /// the memory holds a sentence once for every context it was translated in, and a
+    /// translator wants a suggestion once. The pairs keep the order of their most recent unit;
+    /// each is represented by its oldest unit (where the translation was first learned), so a
+    /// pair learned again in a new context (what every `extract` of an edited post does)
+    /// changes no suggestion, and a second `extract` writes what the first one wrote.
+    static func distinctTranslations(_ units: [MemoryUnit]) -> [MemoryUnit] {
+        guard units.count > 1 else { return units }
+        var result: [MemoryUnit] = []
+        var positions: [String: Int] = [:]
+        for unit in units {
+            let pair = unit.source + "\u{0}" + unit.target
+            if let position = positions[pair] {
+                // Later units are older (or equally old with a lower id): the last one seen wins.
+                if unit.created <= result[position].created { result[position] = unit }
+            } else {
+                positions[pair] = result.count
+                result.append(unit)
+            }
+        }
+        return result
+    }
+
     /// The similarity a candidate search needs for `minimumScore` (1…99: 100 is exact).
     static func searchMinimum(_ minimumScore: Int) -> Int { min(max(minimumScore, 1), 99) }
 
@@ -67,7 +90,7 @@ enum MatchRanking {
             if key == query.sourceKey { continue }  // an exact match, offered by exactMatches
             let score = scorer.score(similarity: hit.similarity, candidateKey: key)
             guard score >= minimum, score >= floor else { continue }
-            let found = try units(key)
+            let found = distinctTranslations(try units(key))
             if found.isEmpty { continue }
             scored.append((key, score, found))
             scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
