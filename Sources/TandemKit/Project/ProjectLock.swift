@@ -1,7 +1,8 @@
 import Foundation
 
 /// The project lock: one run at a time writes a project's segment files and built posts
-/// (`extract`, `build`, `import`, `pseudo`, `align`), so that two runs never read the same
+/// (`extract`, `build`, `import`, `pseudo`, `align`; each save of `set`, `review`, `translate`;
+/// `tm rebuild`), so that two runs never read the same
 /// segment file, each merge into it, and the later rename drop the other's work.
 ///
 /// An advisory `flock` on `.tandem/lock`: the kernel releases it when the holder exits, killed

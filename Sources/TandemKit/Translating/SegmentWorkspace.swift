@@ -9,10 +9,20 @@ import Foundation
 /// Every save re-reads the segment file and changes only its own segment, so edits made
 /// meanwhile to other segments (by hand, another `tandem set`) are kept; a change to the same
 /// segment since it was shown is refused. Files are written atomically.
+///
+/// With `lockCommand` set, each save holds the project lock (`ProjectLock`) from its read to
+/// its write: an `extract` or `import` that read the file before and renamed its own version
+/// after would otherwise drop the saved target without a word. The lock is taken per save,
+/// not for a whole `translate` session, which may stay open for hours.
 public final class SegmentWorkspace {
     public let project: Project
     public let locale: LocaleTag
     public let memory: (any TranslationMemory)?
+    /// The command named in the project lock while a save holds it (`tandem set`); nil: saves
+    /// take no lock (a caller that already holds it).
+    public var lockCommand: String?
+    /// Called once with the holder when a save waits for the project lock.
+    public var waitingForLock: (String) -> Void = { _ in }
     /// The posts worked on, in path order.
     public let posts: [URL]
     private let matcher: GlossaryMatcher
@@ -109,6 +119,8 @@ public final class SegmentWorkspace {
     /// A translated result goes into the memory. Returns the segment as saved.
     @discardableResult
     public func save(_ update: SegmentUpdate, to reference: SegmentReference, shown: SegmentEntry? = nil) throws -> SegmentEntry {
+        let lock = try lockCommand.map { try ProjectLock(projectRoot: project.root, command: $0, waiting: waitingForLock) }
+        defer { lock?.release() }
         let bytes = try TextFile.readBytes(reference.url)
         var file = try SegmentFileStore.decode(bytes, path: reference.segmentFile)
         let index = try position(of: reference, in: file)

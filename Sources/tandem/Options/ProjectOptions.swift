@@ -26,9 +26,7 @@ struct ProjectOptions: ParsableArguments {
     /// said once on standard error, with its holder, and waited for (`ProjectLock`).
     func openLockedProject(command: String) throws -> (Project, ProjectLock) {
         let project = try loadProject()
-        let lock = try ProjectLock(projectRoot: project.root, command: command) { holder in
-            Terminal.standardError.write("waiting for the project lock: \(holder)\n")
-        }
+        let lock = try ProjectLock(projectRoot: project.root, command: command, waiting: LockWaitNotice.say)
         project.removeStaleTemporaryFiles()
         return (project, lock)
     }

@@ -14,8 +14,9 @@ struct WorkspaceOptions: ParsableArguments {
     @Flag(help: "Neither look up the translation memory nor add saved translations to it.")
     var noMemory = false
 
-    /// The workspace over `paths` (all posts when empty).
-    func openWorkspace(paths: [String] = []) throws -> SegmentWorkspace {
+    /// The workspace over `paths` (all posts when empty). Its saves hold the project lock under `command`'s name (`tandem set`), saying once on
+    /// standard error when they wait for it.
+    func openWorkspace(paths: [String] = [], command: String) throws -> SegmentWorkspace {
         let project = try config.map { try Project.open(configFile: URL(fileURLWithPath: $0)) }
             ?? Project.open(searchingFrom: WorkingDirectory.url)
         let tag: LocaleTag
@@ -27,6 +28,9 @@ struct WorkspaceOptions: ParsableArguments {
             throw TandemError.usage("name the locale with --locale (the project translates into \(project.configuration.targets.map(\.identifier).joined(separator: ", ")))")
         }
         let memory = noMemory ? nil : try project.openMemory()
-        return try SegmentWorkspace(project: project, locale: tag, paths: paths, memory: memory)
+        let workspace = try SegmentWorkspace(project: project, locale: tag, paths: paths, memory: memory)
+        workspace.lockCommand = command
+        workspace.waitingForLock = LockWaitNotice.say
+        return workspace
     }
 }

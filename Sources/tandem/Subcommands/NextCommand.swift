@@ -27,7 +27,7 @@ struct NextCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let workspace = try options.openWorkspace(paths: paths)
+        let workspace = try options.openWorkspace(paths: paths, command: "tandem next")
         let context = try workspace.next(review ? .review : .untranslated).map(workspace.context(of:))
         let breaker = try DisplayLineBreaker()
         try output.emit(context) {

@@ -37,7 +37,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try options.openWorkspace(paths: post.map { [$0] } ?? [])
+        let workspace = try options.openWorkspace(paths: post.map { [$0] } ?? [], command: "tandem review")
         let references = try ids.map(workspace.resolve)
         // Everything checked before anything is written.
         var failed = false

@@ -54,7 +54,7 @@ struct SetCommand: ParsableCommand {
             target = try TextFile.decodeText(bytes, path: "<stdin>")
             if target.hasSuffix("\r\n") { target.removeLast() } else if target.hasSuffix("\n") { target.removeLast() }
         }
-        let workspace = try options.openWorkspace(paths: post.map { [$0] } ?? [])
+        let workspace = try options.openWorkspace(paths: post.map { [$0] } ?? [], command: "tandem set")
         let reference = try workspace.resolve(id)
         let update = SegmentUpdate(target: target, state: state, note: note, acceptsFindings: force, overwritesFinal: force)
         let saved: SegmentEntry

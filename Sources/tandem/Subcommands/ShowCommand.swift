@@ -27,7 +27,7 @@ struct ShowCommand: ParsableCommand {
     var id: String
 
     func run() throws {
-        let workspace = try options.openWorkspace(paths: post.map { [$0] } ?? [])
+        let workspace = try options.openWorkspace(paths: post.map { [$0] } ?? [], command: "tandem show")
         let context = try workspace.context(of: workspace.resolve(id))
         let breaker = try DisplayLineBreaker()
         try output.emit(context) { context.text(width: 80, breaker: breaker) }

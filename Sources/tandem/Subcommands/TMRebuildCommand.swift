@@ -8,7 +8,7 @@ struct TMRebuildCommand: ParsableCommand {
         commandName: "rebuild",
         abstract: "Recreate the memory from locales/**/*.json and tm/*.tmx.",
         discussion: """
-            Text files are the truth; the database is derived. Rebuild reads every segment file under locales/<TAG>/ (segments translated, reviewed or final, with their neighbours as context, and obsolete ones without context) and every TMX file in tm/, into a new database that replaces the old one only when complete.
+            Text files are the truth; the database is derived. Rebuild reads every segment file under locales/<TAG>/ (segments translated, reviewed or final, with their neighbours as context, and obsolete ones without context) and every TMX file in tm/, into a new database that replaces the old one only when complete. It holds the project lock meanwhile, so extract, build, import and saves of set, review and translate wait for it (a tm import does not: do not run one beside a rebuild).
 
             On a PostgreSQL memory (memory: postgres://… or --memory postgres://…), rebuild deletes every unit of the memory's table and stores the project's units again, in one transaction: other clients keep seeing the old units until it commits, and nothing changes when it fails. Units that other projects sharing that memory added are gone afterwards; rebuild a shared memory from the project that holds all of its text files.
 
@@ -27,6 +27,12 @@ struct TMRebuildCommand: ParsableCommand {
 
     func run() throws {
         let address = try memoryOptions.resolvedAddress()
+        // Rebuild reads every segment file and then replaces the memory: an `extract` or
+        // `import` between the two would see its units dropped, so the project's writers wait.
+        let lock = try ProjectLocator.projectRoot(from: WorkingDirectory.url).map { root in
+            try ProjectLock(projectRoot: root, command: "tandem tm rebuild", waiting: LockWaitNotice.say)
+        }
+        defer { lock?.release() }
         let verbose = Terminal.standardError.isTerminal && !progressOptions.quiet && output.selected != .json
         let summary = try MemoryRebuild(projectRoot: memoryOptions.projectRoot).replacing(address) { line in
             if verbose { Terminal.standardError.write(line + "\n") }

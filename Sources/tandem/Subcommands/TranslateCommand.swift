@@ -33,7 +33,7 @@ struct TranslateCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let workspace = try options.openWorkspace(paths: paths)
+        let workspace = try options.openWorkspace(paths: paths, command: "tandem translate")
         let walk = TranslationWalk(try workspace.references(review ? .review : .untranslated))
         guard !walk.references.isEmpty else {
             print(review ? "Nothing to review in \(workspace.locale.identifier)." : "Nothing left to translate in \(workspace.locale.identifier).")
