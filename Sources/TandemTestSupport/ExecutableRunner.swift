@@ -20,7 +20,13 @@ public struct ExecutableRunner {
         return directory
     }
 
-    public static var tandem: URL { productsDirectory.appendingPathComponent("tandem") }
+    /// The binary the tests run: `TANDEM_EXECUTABLE` when set (`make kill-test` runs a release
+    /// build, whose runs are ten times shorter, under the debug test runner), else the one built
+    /// beside the test runner.
+    public static var tandem: URL {
+        if let path = ProcessInfo.processInfo.environment["TANDEM_EXECUTABLE"], !path.isEmpty { return URL(fileURLWithPath: path) }
+        return productsDirectory.appendingPathComponent("tandem")
+    }
 
     /// Runs `tandem` with `arguments` in `directory`, feeding `input` to standard input.
     public static func run(

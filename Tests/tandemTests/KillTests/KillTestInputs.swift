@@ -9,12 +9,13 @@ enum KillTestInputs {
     static let source = LocaleTag("zh-CN")!
     static let target = LocaleTag("en")!
 
-    /// The TSV: `TANDEM_BENCH_DATA/tm/tm-1M.tsv`, else `bench-data/` of this checkout or of the
-    /// main checkout beside it (`../main`), whichever exists.
+    /// The TSV: `TANDEM_BENCH_DATA/tm/tm-1M.tsv` when that variable is set (a folder without
+    /// it, e.g. `/nonexistent`, gives the numbered sentences CI uses), else `bench-data/` of this
+    /// checkout or of the main checkout beside it (`../main`), whichever exists.
     static var benchmarkTSV: URL? {
         var folders = [SharedCorpus.repositoryRoot.appendingPathComponent("bench-data"),
                        SharedCorpus.repositoryRoot.deletingLastPathComponent().appendingPathComponent("main/bench-data")]
-        if let override = ProcessInfo.processInfo.environment["TANDEM_BENCH_DATA"] { folders.insert(URL(fileURLWithPath: override), at: 0) }
+        if let override = ProcessInfo.processInfo.environment["TANDEM_BENCH_DATA"] { folders = [URL(fileURLWithPath: override)] }
         return folders.map { $0.appendingPathComponent("tm/tm-1M.tsv") }.first { FileManager.default.fileExists(atPath: $0.path) }
     }
 
