@@ -145,6 +145,26 @@ int32_t tandem_break_utf8(void *iterator, const uint8_t *text, int64_t length,
     return U_ZERO_ERROR;
 }
 
+int32_t tandem_break_utf16(void *iterator, const uint16_t *text, int32_t length, int32_t *boundaries,
+                           int32_t capacity, int32_t *out_count) {
+    TandemBreak *handle = iterator;
+    *out_count = 0;
+    if (length < 0 || capacity < length + 1) return U_BUFFER_OVERFLOW_ERROR;
+    // The iterator no longer holds the text of a tandem_break_utf8 call: tandem_normalize_ranges
+    // must not reuse that call's boundaries.
+    handle->utf16_source = NULL;
+    handle->boundary_count = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    ubrk_setText(handle->iterator, (const UChar *)text, length, &status);
+    if (U_FAILURE(status)) return status;
+    int32_t count = 0;
+    for (int32_t b = ubrk_first(handle->iterator); b != UBRK_DONE; b = ubrk_next(handle->iterator)) {
+        boundaries[count++] = b;
+    }
+    *out_count = count;
+    return U_ZERO_ERROR;
+}
+
 static int tandem_is_counted_per_character(UChar32 c) {
     UErrorCode status = U_ZERO_ERROR;
     UScriptCode script = uscript_getScript(c, &status);

@@ -46,6 +46,14 @@ int32_t tandem_break_utf8(void *iterator, const uint8_t *text, int64_t length,
                           int64_t *boundaries, int32_t *rule_status, int64_t capacity,
                           int64_t *out_count);
 
+/// Runs the iterator over UTF-16 `text` as it is (no copy) and writes every boundary as a UTF-16
+/// offset, 0 and `length` included. `capacity` must be at least length + 1. The number of
+/// boundaries is stored in `out_count`. For callers that already hold UTF-16 (the glossary's
+/// word edges break short runs of folded Han text, where converting to UTF-8 and back cost more
+/// than ICU's rules). The text must stay valid until the iterator's next call.
+int32_t tandem_break_utf16(void *iterator, const uint16_t *text, int32_t length, int32_t *boundaries,
+                           int32_t capacity, int32_t *out_count);
+
 /// Normalizes UTF-8 text into UTF-8 `dest` (ICU works on a UTF-16 copy). When `source` is
 /// already in `form`, `*out_unchanged` is set to 1 and nothing is written. On
 /// U_BUFFER_OVERFLOW_ERROR (15), `out_length` holds the capacity needed.

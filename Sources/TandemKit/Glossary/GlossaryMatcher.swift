@@ -31,18 +31,22 @@ public struct GlossaryMatcher: Sendable {
     private let exactForms: [Int: String]
     /// Script-specific entries' sources as `Normalizer.matchingKey` (scripts not folded).
     private let scriptForms: [Int: String]
-    /// Nodes with a case-sensitive or script-specific entry, whose matches need a look at the
-    /// original text.
-    private let nodesNeedingCaseCheck: Set<Int32>
+    /// What each node needs beyond its accept list (`NodeFlag` bits): an array read per hit
+    /// rather than a hash lookup per set.
+    private let nodeFlags: [UInt8]
+    private enum NodeFlag {
+        /// A case-sensitive or script-specific entry, whose matches need a look at the original text.
+        static let caseCheck: UInt8 = 1
+        /// A Han or kana term that ICU's dictionary takes as one word (三星, 苹果).
+        static let oneWord: UInt8 = 2
+        /// An entry with `notPrecededBy` / `notFollowedBy` contexts.
+        static let contexts: UInt8 = 4
+    }
     /// Where CJK terms may begin and end.
     public let edgeRule: TermEdgeRule
     private let wordEdges: TermWordEdges
-    /// Nodes of Han or kana terms that ICU's dictionary takes as one word (三星, 苹果).
-    private let oneWordNodes: Set<Int32>
     /// Folded `notPrecededBy` / `notFollowedBy` items by entry index, for entries that have any.
     private let contexts: [Int: (before: [[UInt16]], after: [[UInt16]])]
-    /// Nodes with an entry that has contexts.
-    private let nodesWithContexts: Set<Int32>
 
     /// Builds the matcher over the sources of `glossary`'s term and keep entries (forbidden
     /// entries only constrain targets) and of forbidden entries that carry a source.
@@ -79,31 +83,31 @@ public struct GlossaryMatcher: Sendable {
         self.trie = trie
         self.exactForms = exactForms
         self.scriptForms = scriptForms
-        self.nodesNeedingCaseCheck = Set(pairs.filter { exactForms[Int($0.entry)] != nil || scriptForms[Int($0.entry)] != nil }.map(\.node))
+        var nodeFlags = [UInt8](repeating: 0, count: trie.nodeCount)
+        for pair in pairs where exactForms[Int(pair.entry)] != nil || scriptForms[Int(pair.entry)] != nil {
+            nodeFlags[Int(pair.node)] |= NodeFlag.caseCheck
+        }
         self.edgeRule = edgeRule
         let wordEdges = TermWordEdges()
         self.wordEdges = wordEdges
-        var oneWordNodes = Set<Int32>()
         var contexts: [Int: (before: [[UInt16]], after: [[UInt16]])] = [:]
-        var nodesWithContexts = Set<Int32>()
         if edgeRule == .wordEdges {
             for pair in pairs {
                 let index = Int(pair.entry), key = folded[index]
                 if TermWordEdges.isDictionaryScript(key[0]) || TermWordEdges.isDictionaryScript(key[key.count - 1]),
-                   !oneWordNodes.contains(pair.node), wordEdges.isOneWord(key) {
-                    oneWordNodes.insert(pair.node)
+                   nodeFlags[Int(pair.node)] & NodeFlag.oneWord == 0, wordEdges.isOneWord(key) {
+                    nodeFlags[Int(pair.node)] |= NodeFlag.oneWord
                 }
                 let before = entries[index].notPrecededBy.map { MatchingText.key($0) }.filter { !$0.isEmpty }
                 let after = entries[index].notFollowedBy.map { MatchingText.key($0) }.filter { !$0.isEmpty }
                 if !before.isEmpty || !after.isEmpty {
                     contexts[index] = (before, after)
-                    nodesWithContexts.insert(pair.node)
+                    nodeFlags[Int(pair.node)] |= NodeFlag.contexts
                 }
             }
         }
-        self.oneWordNodes = oneWordNodes
+        self.nodeFlags = nodeFlags
         self.contexts = contexts
-        self.nodesWithContexts = nodesWithContexts
     }
 
     /// Every longest-leftmost match in `text`, in order.
@@ -192,13 +196,14 @@ public struct GlossaryMatcher: Sendable {
                     // Longest first; one refused by case, context or word edges gives way to the next.
                     for (end, node) in candidates.reversed() {
                         var entries: [Int]?
-                        if !nodesNeedingCaseCheck.isEmpty && nodesNeedingCaseCheck.contains(node) {
+                        let flags = nodeFlags[Int(node)]
+                        if flags & NodeFlag.caseCheck != 0 {
                             let accepted = accept(Int(acceptStart[Int(node)])..<Int(acceptStart[Int(node) + 1]), folded: folded, from: i, to: end, bytes: bytes)
                             if accepted.isEmpty { continue }
                             entries = accepted
                         }
                         if edgeRule == .wordEdges {
-                            if !nodesWithContexts.isEmpty && nodesWithContexts.contains(node) {
+                            if flags & NodeFlag.contexts != 0 {
                                 let all = entries ?? self.entries(at: node)
                                 let allowed = all.filter { contextsAllow($0, units: units, range: i..<end) }
                                 if allowed.isEmpty { continue }
@@ -206,7 +211,7 @@ public struct GlossaryMatcher: Sendable {
                             }
                             if TermWordEdges.isDictionaryScript(units[i]) || TermWordEdges.isDictionaryScript(units[end - 1]) {
                                 if checker == nil { checker = wordEdges.checker(for: units) }
-                                if !checker!.accepts(i..<end, termIsOneWord: oneWordNodes.contains(node)) { continue }
+                                if !checker!.accepts(i..<end, termIsOneWord: flags & NodeFlag.oneWord != 0) { continue }
                             }
                         }
                         found(Int(folded.starts[i])..<Int(folded.ends[end - 1]), node, entries)

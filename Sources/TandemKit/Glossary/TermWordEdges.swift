@@ -14,8 +14,9 @@ import Foundation
 /// - a term followed by a name dot and Han (阿里·阿卜杜拉希) is a transliterated first name.
 /// What needs meaning (三星期, 苹果树) is left to each entry's `notFollowedBy`/`notPrecededBy`.
 ///
-/// ICU iterators are not thread-safe; the matcher is shared between threads, so iterators are
-/// lent from a pool, one per `matches` call that needs one.
+/// ICU iterators are not thread-safe; the matcher is shared between threads, so iterators (with
+/// the runs they remember, `RunWordBreaks`) are lent from a pool, one per `matches` call that
+/// needs one.
 final class TermWordEdges: @unchecked Sendable {
     /// How far a run is read on each side of a term: ICU's choice near the term depends on
     /// little beyond a few words, and a long run of Han must not make each check cost its
@@ -24,7 +25,7 @@ final class TermWordEdges: @unchecked Sendable {
 
     private let icuLocale: String
     private let lock = NSLock()
-    private var idle: [BreakIterator] = []
+    private var idle: [RunWordBreaks] = []
 
     init(icuLocale: String = "zh") {
         self.icuLocale = icuLocale
@@ -52,8 +53,9 @@ final class TermWordEdges: @unchecked Sendable {
     func isOneWord(_ key: [UInt16]) -> Bool {
         guard key.count > 1 else { return true }
         // Without ICU (no iterator could be opened) the term counts as unknown: the lenient reading.
-        return withIterator { iterator in
-            iterator.boundaries(in: String(decoding: key, as: UTF16.self)).count == 2
+        // Not through the breaker's memory: a glossary's terms would only crowd out the text's runs.
+        return withBreaker { breaker in
+            key.withUnsafeBufferPointer { breaker.iterator.boundaries(inUTF16: $0, into: breaker.scratch) } == 2
         } ?? false
     }
 
@@ -63,33 +65,34 @@ final class TermWordEdges: @unchecked Sendable {
         Checker(owner: self, units: units)
     }
 
-    fileprivate func borrow() -> BreakIterator? {
+    fileprivate func borrow() -> RunWordBreaks? {
         lock.lock()
-        if let iterator = idle.popLast() {
+        if let breaker = idle.popLast() {
             lock.unlock()
-            return iterator
+            return breaker
         }
         lock.unlock()
-        return try? BreakIterator(.word, icuLocale: icuLocale)
+        guard let iterator = try? BreakIterator(.word, icuLocale: icuLocale) else { return nil }
+        return RunWordBreaks(iterator: iterator)
     }
 
-    fileprivate func giveBack(_ iterator: BreakIterator) {
+    fileprivate func giveBack(_ breaker: RunWordBreaks) {
         lock.lock()
-        idle.append(iterator)
+        idle.append(breaker)
         lock.unlock()
     }
 
-    private func withIterator<Result>(_ body: (BreakIterator) -> Result) -> Result? {
-        guard let iterator = borrow() else { return nil }
-        defer { giveBack(iterator) }
-        return body(iterator)
+    private func withBreaker<Result>(_ body: (RunWordBreaks) -> Result) -> Result? {
+        guard let breaker = borrow() else { return nil }
+        defer { giveBack(breaker) }
+        return body(breaker)
     }
 
     /// The edge checks of one text; keeps the word breaks of the last run it read.
     final class Checker {
         let owner: TermWordEdges
         let units: UnsafeBufferPointer<UInt16>
-        private var iterator: BreakIterator?
+        private var breaker: RunWordBreaks?
         /// The run last broken (unit range) and its word boundaries (unit offsets, ascending).
         private var run: Range<Int> = 0..<0
         private var boundaries: [Int] = []
@@ -100,7 +103,7 @@ final class TermWordEdges: @unchecked Sendable {
         }
 
         deinit {
-            if let iterator { owner.giveBack(iterator) }
+            if let breaker { owner.giveBack(breaker) }
         }
 
         /// Whether the term at units `range` (its key known to ICU as one word or not) stands
@@ -148,39 +151,18 @@ final class TermWordEdges: @unchecked Sendable {
             while end < highest && TermWordEdges.isDictionaryScript(units[end]) { end += 1 }
             if run == start..<end { return }
             run = start..<end
-            if iterator == nil { iterator = owner.borrow() }
-            guard let iterator else {
+            if breaker == nil { breaker = owner.borrow() }
+            guard let breaker else {
                 boundaries = [start, end]
                 return
             }
-            let slice = UnsafeBufferPointer(rebasing: units[start..<end])
-            var utf8: [UInt8] = []
-            utf8.reserveCapacity(slice.count * 3)
-            // The unit offset of each UTF-8 offset that starts a scalar (-1 inside one).
-            var unitAt = [Int](repeating: -1, count: slice.count * 4 + 1)
-            var k = 0
-            for scalar in Self.scalars(slice) {
-                unitAt[utf8.count] = start + k
-                UTF8.encode(scalar) { utf8.append($0) }
-                k += scalar.utf16.count
+            // ICU reads the folded units as they are. A window edge cutting a surrogate pair (a run of
+            // more than `contextLimit` supplementary Han) leaves a lone half, which ICU takes as
+            // one non-Han code point, as it took the U+FFFD that the UTF-8 path put there.
+            boundaries.removeAll(keepingCapacity: true)
+            breaker.withBoundaries(of: UnsafeBufferPointer(rebasing: units[start..<end])) { offsets in
+                for offset in offsets { boundaries.append(start + Int(offset)) }
             }
-            unitAt[utf8.count] = end
-            boundaries = utf8.withUnsafeBufferPointer { iterator.boundaries(in: $0) }.compactMap { unitAt[$0] >= 0 ? unitAt[$0] : nil }
-        }
-
-        /// The scalars of UTF-16 `units`, a lone surrogate read as U+FFFD (one unit, as it was).
-        private static func scalars(_ units: UnsafeBufferPointer<UInt16>) -> [Unicode.Scalar] {
-            var scalars: [Unicode.Scalar] = []
-            var decoder = UTF16()
-            var iterator = units.makeIterator()
-            loop: while true {
-                switch decoder.decode(&iterator) {
-                case .scalarValue(let scalar): scalars.append(scalar)
-                case .emptyInput: break loop
-                case .error: scalars.append("\u{FFFD}")
-                }
-            }
-            return scalars
         }
     }
 }
