@@ -120,31 +120,25 @@ public struct FuzzyIndex: @unchecked Sendable {
         }
 
         // Postings: count each gram's distinct sequences, then fill (two passes, no pair array).
-        var gramSlots = GramSlotTable(capacity: symbols.count / 8 + 16)
-        var slotCounts: [UInt32] = []
+        let table = GramPostingTable(capacity: symbols.count / 8 + 16)
         var grams: [UInt64] = []
-        for id in 0..<entryOfId.count {
-            Self.distinctGrams(symbols, from: Int(starts[id]), to: Int(starts[id + 1]), into: &grams) { gram, _ in
-                let (slot, isNew) = gramSlots.slot(for: gram)
-                if isNew { slotCounts.append(1) } else { slotCounts[Int(slot)] += 1 }
+        symbols.withUnsafeBufferPointer { symbols in
+            for id in 0..<entryOfId.count {
+                Self.distinctGrams(symbols, from: Int(starts[id]), to: Int(starts[id + 1]), into: &grams) { gram, _ in
+                    table.countPosting(of: gram)
+                }
             }
         }
-        // Slots in gram order, so a query finds its grams by binary search.
-        let entries = gramSlots.entries.sorted { $0.gram < $1.gram }
-        let sortedGrams = entries.map(\.gram)
-        var gramStarts = [UInt32](repeating: 0, count: sortedGrams.count + 1)
-        var rankOfSlot = [Int32](repeating: 0, count: slotCounts.count)
-        for (rank, entry) in entries.enumerated() {
-            rankOfSlot[Int(entry.slot)] = Int32(rank)
-            gramStarts[rank + 1] = gramStarts[rank] + slotCounts[Int(entry.slot)]
-        }
-        var fill = Array(gramStarts.dropLast())
+        // Grams in order, so a query finds its grams by binary search.
+        let (sortedGrams, gramStarts) = table.layOut()
         var postings = [UInt32](repeating: 0, count: Int(gramStarts.last ?? 0))
-        for id in 0..<entryOfId.count {
-            Self.distinctGrams(symbols, from: Int(starts[id]), to: Int(starts[id + 1]), into: &grams) { gram, count in
-                let rank = Int(rankOfSlot[Int(gramSlots.slot(of: gram)!)])
-                postings[Int(fill[rank])] = UInt32(id) << 3 | UInt32(min(count, 7))
-                fill[rank] += 1
+        symbols.withUnsafeBufferPointer { symbols in
+            postings.withUnsafeMutableBufferPointer { postings in
+                for id in 0..<entryOfId.count {
+                    Self.distinctGrams(symbols, from: Int(starts[id]), to: Int(starts[id + 1]), into: &grams) { gram, count in
+                        postings[table.takePosition(of: gram)] = UInt32(id) << 3 | UInt32(min(count, 7))
+                    }
+                }
             }
         }
         builder.append(firstIdOfLength)
@@ -159,7 +153,7 @@ public struct FuzzyIndex: @unchecked Sendable {
     /// Calls `body` with each distinct bigram of `symbols[from..<to]` and how often it occurs.
     @inline(__always)
     private static func distinctGrams(
-        _ symbols: [UInt32], from: Int, to: Int, into grams: inout [UInt64], _ body: (UInt64, Int) -> Void
+        _ symbols: UnsafeBufferPointer<UInt32>, from: Int, to: Int, into grams: inout [UInt64], _ body: (UInt64, Int) -> Void
     ) {
         grams.removeAll(keepingCapacity: true)
         if to - from < 2 { return }

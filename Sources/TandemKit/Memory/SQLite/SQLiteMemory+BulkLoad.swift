@@ -33,15 +33,16 @@ extension SQLiteMemory {
             throw error
         }
         isBulkLoading = false
-        try write { db in
-            // The sort may use a second thread: the reading thread of an import is done by now.
-            try db.execute(sql: "PRAGMA threads = 2")
-            defer { try? db.execute(sql: "PRAGMA threads = 0") }
-            try db.execute(sql: SQLiteSchema.createLookupIndexSQL)
-        }
-        // The persisted lookup index too, while the units are in the page cache: the first
-        // lookup after an import maps it instead of building it.
-        try refreshPersistedIndex()
+        // The persisted lookup index too, while the units are in the page cache, so the first
+        // lookup after an import maps it instead of building it. On a thread of its own, from
+        // the committed units (a read transaction, which the write below does not block): its
+        // build and the flush of its files to disk overlap SQLite's index sort, rather than
+        // adding to it (the two were half of a 1M-unit import when run one after the other).
+        let (pool, directory, path) = (pool, indexDirectory, path)
+        let persisted = ThreadedResult { try Self.persistedIndexes(pool: pool, directory: directory, path: path) }
+        let created = Result { try write { db in try db.execute(sql: SQLiteSchema.createLookupIndexSQL) } }
+        keyIndexes = try persisted.value()
+        try created.get()
         return result
     }
 

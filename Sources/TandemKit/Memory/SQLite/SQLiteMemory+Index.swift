@@ -70,15 +70,20 @@ extension SQLiteMemory {
     }
 
     private func openKeyIndex(for locale: LocaleTag, persistingDelta: Bool) throws -> MemoryKeyIndex {
-        let index = try read { db in try openKeyIndex(db, locale: locale, persistingDelta: persistingDelta) }
+        let index = try read { db in
+            try Self.openKeyIndex(db, locale: locale, directory: indexDirectory, persistingDelta: persistingDelta)
+        }
         keyIndexes[locale] = index
         return index
     }
 
     /// Maps the valid segments, folds or merges as the shared policy says, indexes the delta.
-    private func openKeyIndex(_ db: Database, locale: LocaleTag, persistingDelta: Bool) throws -> MemoryKeyIndex {
-        try indexDirectory.keyIndex(locale: locale, state: try Self.memoryState(db), persistingDelta: persistingDelta) {
-            try Self.keys(db, locale: locale, after: $0, upTo: $1)
+    /// Static, touching no instance state, so `PersistedIndexBuild` runs it on a thread of its own.
+    static func openKeyIndex(
+        _ db: Database, locale: LocaleTag, directory: MemoryIndexDirectory, persistingDelta: Bool
+    ) throws -> MemoryKeyIndex {
+        try directory.keyIndex(locale: locale, state: try memoryState(db), persistingDelta: persistingDelta) {
+            try keys(db, locale: locale, after: $0, upTo: $1)
         }
     }
 
@@ -98,8 +103,27 @@ extension SQLiteMemory {
     /// Builds (or brings up to date) the persisted index of every source locale now, as an
     /// import does at its end, so that the next process's first lookup maps it.
     func refreshPersistedIndex() throws {
-        keyIndexes.removeAll()
-        let sources = Set(try localePairs().map(\.source)).compactMap(LocaleTag.init)
-        for locale in sources { _ = try openKeyIndex(for: locale, persistingDelta: true) }
+        keyIndexes = try Self.persistedIndexes(pool: pool, directory: indexDirectory, path: path)
+    }
+
+    /// The persisted index of every source locale, brought up to date (files written), each in
+    /// one read transaction. Thread-safe: it uses only the pool and the directory.
+    static func persistedIndexes(
+        pool: DatabasePool, directory: MemoryIndexDirectory, path: String
+    ) throws -> [LocaleTag: MemoryKeyIndex] {
+        do {
+            let sources = try pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT DISTINCT sourceLocale FROM locale_pair").compactMap { LocaleTag($0[0] as String) }
+            }
+            var indexes: [LocaleTag: MemoryKeyIndex] = [:]
+            for locale in sources {
+                indexes[locale] = try pool.read { db in
+                    try openKeyIndex(db, locale: locale, directory: directory, persistingDelta: true)
+                }
+            }
+            return indexes
+        } catch let error as DatabaseError {
+            throw TandemError.unreadable(path: path, reason: error.message ?? "\(error)")
+        }
     }
 }
