@@ -1,3 +1,5 @@
+import Foundation
+
 /// Literal text from another tool that reads as a placeholder (`Error {0}: {1}` in an OmegaT
 /// memory of Java messages, where `{0}` is a MessageFormat argument, not an inline code), kept
 /// as text in Tandem's own representation.
@@ -19,9 +21,13 @@ public enum LiteralPlaceholderEscape {
     /// `text` (literal text, no codes) with every placeholder lookalike escaped.
     public static func escaping(_ text: String) -> String {
         var text = text
-        let hasMarker = text.unicodeScalars.contains(marker)
+        // Byte searches, not a walk over the scalars: a TMX import escapes every run of text,
+        // and nearly all hold neither a marker nor a `{`.
+        let (hasMarker, hasBrace) = text.withUTF8 { bytes in
+            (containsMarker(bytes), bytes.count > 0 && memchr(bytes.baseAddress!, Int32(UInt8(ascii: "{")), bytes.count) != nil)
+        }
         if hasMarker { text = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == marker ? "\u{FFFD}" : $0 })) }
-        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        guard hasBrace else { return text }
         return text.withUTF8 { bytes in
             var output: [UInt8] = []
             var copied = 0
@@ -34,6 +40,18 @@ public enum LiteralPlaceholderEscape {
             output += bytes[copied...]
             return String(decoding: output, as: UTF8.self)
         }
+    }
+
+    /// Whether `bytes` (UTF-8) hold the marker, whose encoding is the only one of U+FDD0.
+    private static func containsMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var start = 0
+        while start < bytes.count, let found = memchr(base + start, Int32(markerUTF8[0]), bytes.count - start) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if index + 2 < bytes.count, bytes[index + 1] == markerUTF8[1], bytes[index + 2] == markerUTF8[2] { return true }
+            start = index + 1
+        }
+        return false
     }
 
     /// `text` with the escapes of `escaping` undone: the literal text as the other tool wrote it.

@@ -6,7 +6,8 @@
 /// their declaration is made to say UTF-8, so the checks that scan bytes before libxml2
 /// (`XMLPrologScan`, `TMXByteStream`'s control characters) see the same text libxml2 parses.
 public enum XMLByteEncoding: Equatable, Sendable {
-    /// UTF-8 (bytes that are not UTF-8 are refused before libxml2 sees them: `refuseInvalidUTF8`).
+    /// UTF-8 (bytes that are not UTF-8 are refused before libxml2 sees them: `refuseInvalidUTF8`,
+    /// or as `TMXByteStream` reads each chunk).
     case utf8
     case utf16LittleEndian
     case utf16BigEndian

@@ -27,6 +27,15 @@ final class TMXByteStream: InputStream {
     /// A processing instruction without data, which FoundationXML cannot take: the stream ends
     /// before its `?>` is complete, and `TMXReader` reports this instead of the parser's error.
     private(set) var emptyInstruction: EmptyProcessingInstructionScan.Finding?
+    /// The file offset of the first byte of a UTF-8 file that is not UTF-8 (FoundationXML traps
+    /// on such bytes in a name): the stream ends before it, and `TMXReader` reports this
+    /// instead of the parser's error. Checked as each chunk is read, so the file is read once.
+    private(set) var invalidUTF8Offset: Int?
+    /// The start of a UTF-8 sequence cut by the last chunk's end, held back until the next
+    /// chunk completes it (never handed to the parser unchecked).
+    private var cutSequence: [UInt8] = []
+    /// Bytes of the file checked and handed on (a UTF-8 file's: the offset of `cutSequence`).
+    private var checkedBytes = 0
 
     init?(file url: URL) {
         guard let handle = FileHandle(forReadingAtPath: url.path) else { return nil }
@@ -66,6 +75,12 @@ final class TMXByteStream: InputStream {
             data = firstChunk(data)
         } else if transcoder != nil {
             data = transcoder!.transcode(data, final: data.isEmpty)
+        } else {
+            data = checkingUTF8(data)
+        }
+        // Empty means the end: a chunk that held only a cut sequence waits for the next one.
+        while data.isEmpty, !cutSequence.isEmpty, invalidUTF8Offset == nil {
+            data = checkingUTF8([UInt8]((try? handle.read(upToCount: Self.chunkSize)) ?? Data()))
         }
         if data.isEmpty {
             finished = true
@@ -77,8 +92,10 @@ final class TMXByteStream: InputStream {
         var bytes = carry
         bytes.append(contentsOf: data)
         carry = []
+        // After a bad byte, the bytes before it are the last the parser gets.
+        if invalidUTF8Offset != nil { finished = true }
         // A `&#…` without its `;` at the end waits for the next chunk.
-        if let amp = bytes.lastIndex(of: UInt8(ascii: "&")), bytes.count - amp < 12,
+        if !finished, let amp = bytes.lastIndex(of: UInt8(ascii: "&")), bytes.count - amp < 12,
            !bytes[amp...].contains(UInt8(ascii: ";")) {
             carry = Array(bytes[amp...])
             bytes.removeSubrange(amp...)
@@ -127,6 +144,29 @@ final class TMXByteStream: InputStream {
         stopAtEmptyInstruction()
     }
 
+    /// The bytes of a UTF-8 file's next chunk `data` that are whole UTF-8 sequences (after the
+    /// cut sequence held back from the chunk before); at a bad byte, those before it, and the
+    /// stream ends there (`invalidUTF8Offset`). A UTF-16 file is left to the transcoder, whose
+    /// UTF-8 is valid.
+    private func checkingUTF8(_ data: [UInt8]) -> [UInt8] {
+        var bytes = cutSequence
+        bytes.append(contentsOf: data)
+        cutSequence = []
+        let verdict = bytes.withUnsafeBufferPointer { UTF8ChunkCheck.scan($0, final: data.isEmpty) }
+        switch verdict {
+        case .valid:
+            break
+        case .incomplete(let start):
+            cutSequence = Array(bytes[start...])
+            bytes.removeSubrange(start...)
+        case .invalid(let start):
+            invalidUTF8Offset = checkedBytes + start
+            bytes.removeSubrange(start...)
+        }
+        checkedBytes += bytes.count
+        return bytes
+    }
+
     /// Cuts `pending` before the `>` of a data-less processing instruction and ends the stream.
     private func stopAtEmptyInstruction() {
         guard let found = pending.withUnsafeBufferPointer({ instructionScan.feed($0) }) else { return }
@@ -145,6 +185,9 @@ final class TMXByteStream: InputStream {
         if encoding != .utf8 {
             transcoder = UTF16Transcoder(bigEndian: encoding == .utf16BigEndian)
             data = transcoder!.transcode(data[mark...], final: data.count < 4)
+        } else {
+            // The file's own bytes are checked, before the declaration may be rewritten.
+            data = checkingUTF8(data)
         }
         return XMLByteEncoding.declaringUTF8(data)
     }

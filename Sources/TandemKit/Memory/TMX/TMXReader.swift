@@ -85,6 +85,8 @@ public final class TMXReader: EntityRefusingXMLDelegate {
             self.deliver = nil
         }
         let ok = parser.parse()
+        // The stream ended at the bad byte (the parser saw none): that, not the parser's error.
+        if let invalid = invalidUTF8(in: stream) { throw invalid }
         if let instruction = stream.emptyInstruction { throw instruction.error(path: displayPath) }
         if let failure { throw failure }
         if !ok || parser.parserError != nil {
@@ -111,7 +113,6 @@ public final class TMXReader: EntityRefusingXMLDelegate {
                 SourceLocation(file: displayPath, line: 1, column: 1),
                 message: "the file has \(size) bytes, more than the limit of \(limits.maximumFileBytes)")
         }
-        try refuseInvalidUTF8()
         // Through the same stream as the parser, so a UTF-16 prolog is scanned as UTF-8.
         guard let stream = TMXByteStream(file: url) else {
             throw TandemError.unreadable(path: displayPath, reason: "cannot open")
@@ -122,6 +123,9 @@ public final class TMXReader: EntityRefusingXMLDelegate {
         var first = true
         while scan.verdict == nil {
             let count = chunk.withUnsafeMutableBufferPointer { stream.read($0.baseAddress!, maxLength: $0.count) }
+            // Bytes that are not UTF-8 are the first thing wrong with a file (the stream
+            // checks each chunk as it reads it, and ends before a bad byte).
+            if let invalid = invalidUTF8(in: stream) { throw invalid }
             guard count > 0 else { break }
             // The declaration as libxml2 will see it (a UTF-16 file's transcoded).
             if first { try XMLByteEncoding.refuseOtherEncoding(Array(chunk[..<count]), path: displayPath) }
@@ -132,52 +136,10 @@ public final class TMXReader: EntityRefusingXMLDelegate {
             path: displayPath, message: "the DOCTYPE declares entities; TMX files with entity declarations are refused (entity expansion and external entities are unsafe)")
     }
 
-    /// Refuses a UTF-8 file holding bytes that are not UTF-8, as `XMLByteEncoding.refuseInvalidUTF8`
-    /// does for the readers that take the whole file, here chunk by chunk (a TMX can be gigabytes).
-    /// A UTF-16 file is left to the transcoder, whose UTF-8 is valid.
-    private func refuseInvalidUTF8() throws {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            throw TandemError.unreadable(path: displayPath, reason: "cannot open")
-        }
-        defer { try? handle.close() }
-        var carry: [UInt8] = []
-        // Bytes and lines before `carry`, and the current line's bytes so far (for the column).
-        var consumed = 0
-        var line = 1
-        var lineBytes: [UInt8] = []
-        var first = true
-        while true {
-            let data = [UInt8]((try? handle.read(upToCount: 1 << 16)) ?? Data())
-            if first {
-                first = false
-                guard XMLByteEncoding.detect(data).encoding == .utf8 else { return }
-            }
-            var bytes = carry + data
-            carry = []
-            // A sequence cut by the chunk's end waits for the next chunk (at most 3 bytes of it).
-            if !data.isEmpty, let lead = bytes.indices.suffix(3).last(where: { bytes[$0] & 0xC0 != 0x80 }),
-               bytes[lead] >= 0xC0, bytes.count - lead < (bytes[lead] >= 0xF0 ? 4 : bytes[lead] >= 0xE0 ? 3 : 2) {
-                carry = Array(bytes[lead...])
-                bytes.removeSubrange(lead...)
-            }
-            if let bad = TextFile.firstInvalidUTF8Offset(bytes) {
-                lineBytes += bytes[..<bad]
-                if let newline = lineBytes.lastIndex(of: 0x0A) {
-                    line += lineBytes[...newline].count(where: { $0 == 0x0A })
-                    lineBytes.removeSubrange(...newline)
-                }
-                let column = SourceLocation(file: displayPath, text: String(decoding: lineBytes, as: UTF8.self), utf8Offset: lineBytes.count).column
-                throw TandemError.invalidUTF8(SourceLocation(file: displayPath, line: line, column: column), byteOffset: consumed + bad)
-            }
-            if data.isEmpty { return }
-            consumed += bytes.count
-            if let newline = bytes.lastIndex(of: 0x0A) {
-                line += bytes.count(where: { $0 == 0x0A })
-                lineBytes = Array(bytes[(newline + 1)...])
-            } else {
-                lineBytes += bytes
-            }
-        }
+    /// The error for a UTF-8 file's first byte that is not UTF-8, when `stream` met one.
+    private func invalidUTF8(in stream: TMXByteStream) -> TandemError? {
+        guard let offset = stream.invalidUTF8Offset else { return nil }
+        return TandemError.invalidUTF8(UTF8ChunkCheck.location(ofByte: offset, inFileAt: url, displayPath: displayPath), byteOffset: offset)
     }
 
     private func location(_ parser: XMLParser) -> SourceLocation {
@@ -353,7 +315,8 @@ public final class TMXReader: EntityRefusingXMLDelegate {
         let string = TMXByteStream.restoringControlCharacters(rawString) ?? rawString
         // BEL or ESC from a gettext catalog are kept, but a NUL is never text: a unit holding
         // one would carry it into segment files and posts (every other reader refuses it too).
-        if string.utf8.contains(0) {
+        var probe = string
+        if probe.withUTF8({ $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }) {
             return fail(parser, "a NUL character in the text (raw or as &#0;); expected text without NUL")
         }
         if controlPlaceholder != nil {
