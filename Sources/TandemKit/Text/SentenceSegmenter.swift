@@ -121,12 +121,10 @@ public final class SentenceSegmenter {
     /// ICU applies its suppressions by wrapping the iterator in a filter that looks back from
     /// every boundary (a copy of the text handle and a trie walk per boundary, about a tenth of
     /// the segmentation of Chinese prose, where there is nothing to suppress). The filter only
-    /// removes boundaries, and only one that follows an entry of ICU's list right before it or
-    /// before one space (ICU's `SimpleFilteredSentenceBreakIterator`); every entry is an
-    /// abbreviation ending in a letter and a full stop (ICU 72's English list, the one the
-    /// shipped Chinese rules use: 151 entries, "Mr." to "U.S.A."). So the text is broken without
-    /// the filter first, and broken again with it only when a boundary follows a letter and a
-    /// full stop (1 % of the benchmark's paragraphs; 11 % have a boundary after a full stop).
+    /// removes boundaries, and only one that follows an entry of ICU's list, each of which ends
+    /// with a full stop, right before it or before one space (ICU's
+    /// `SimpleFilteredSentenceBreakIterator`). So the text is broken without the filter first,
+    /// and broken again with it only when a boundary follows a full stop.
     func withICUBreaks<Result>(in text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<Int>) -> Result) -> Result {
         if let unsuppressedIterator {
             let result: Result? = unsuppressedIterator.withBoundaries(in: text) { breaks in
@@ -141,14 +139,11 @@ public final class SentenceSegmenter {
         return iterator.withBoundaries(in: text, body)
     }
 
-    /// Whether a boundary inside `text` (not its start or end) follows a letter and "." or ". ".
+    /// Whether a boundary inside `text` (not its start or end) follows "." or ". ".
     private static func hasBoundaryAfterFullStop(_ breaks: UnsafeBufferPointer<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let fullStop = UInt8(ascii: ".")
         for offset in breaks where offset > 0 && offset < text.count {
-            let end = offset >= 2 && text[offset - 1] == 0x20 ? offset - 1 : offset
-            guard text[end - 1] == fullStop,
-                  let letter = InterfaceTextMatcher.scalar(before: end - 1, in: text) else { continue }
-            if letter.scalar.properties.isAlphabetic { return true }
+            if text[offset - 1] == fullStop || (offset >= 2 && text[offset - 1] == 0x20 && text[offset - 2] == fullStop) { return true }
         }
         return false
     }
