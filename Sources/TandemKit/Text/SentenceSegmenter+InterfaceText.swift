@@ -11,8 +11,7 @@ extension SentenceSegmenter {
     /// 放大圖片 is a clause of the sentence) and when ICU's word breaks have a boundary there (the
     /// string does not end inside a longer word).
     func cuttingInterfaceText(breakCount: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        // Emptied only when not empty: most paragraphs cut none, and emptying costs a call.
-        if !interfaceCuts.isEmpty { interfaceCuts.removeAll(keepingCapacity: true) }
+        interfaceCuts.removeAll(keepingCapacity: true)
         for index in 0..<(breakCount - 1) {
             let sentence = breakBuffer[index]..<breakBuffer[index + 1]
             if interfaceText.mayMatchAtEdges(of: sentence, in: bytes) { appendInterfaceTextCuts(in: sentence, bytes: bytes) }

@@ -11,14 +11,7 @@ internal import CTandemICU
 public final class SentenceSegmenter {
     /// The rules in force.
     public let rules: LocaleRules
-    /// ICU's sentence iterator for the rules' locale, with ICU's abbreviation suppressions when
-    /// the rules ask for them (`@ss=standard`).
     private let iterator: BreakIterator
-    /// The same rules without the suppressions, or nil when `iterator` has none: the break of
-    /// most paragraphs (see `withICUBreaks`).
-    private let unsuppressedIterator: BreakIterator?
-    /// The iterator that broke the last text: it holds the UTF-16 copy the keys are computed from.
-    private var lastIterator: BreakIterator
     private let patterns: SentenceBreakPatterns
     /// The breaks of the text being segmented, reused from call to call: a scratch buffer, so a
     /// paragraph costs no array uniqueness check, retain or exclusivity bookkeeping.
@@ -43,8 +36,6 @@ public final class SentenceSegmenter {
         let icuLocale = language.isEmpty || !rules.sentences.icuSuppressions
             ? rules.locale.icuIdentifier : (LocaleTag(language)?.icuIdentifier ?? language)
         iterator = try BreakIterator(.sentence, icuLocale: icuLocale + suffix)
-        unsuppressedIterator = rules.sentences.icuSuppressions ? try BreakIterator(.sentence, icuLocale: icuLocale) : nil
-        lastIterator = iterator
         patterns = SentenceBreakPatterns(rules.sentences)
         interfaceText = InterfaceTextMatcher(rules.sentences.interfaceText)
     }
@@ -110,42 +101,10 @@ public final class SentenceSegmenter {
             // Same length, so every offset still points into the original text.
             let flattened = bytes.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
             return flattened.withUnsafeBufferPointer { flat in
-                withICUBreaks(in: flat) { applyingRules(to: $0, in: bytes) }
+                iterator.withBoundaries(in: flat) { applyingRules(to: $0, in: bytes) }
             }
         }
-        return withICUBreaks(in: bytes) { applyingRules(to: $0, in: bytes) }
-    }
-
-    /// Calls `body` with ICU's boundaries in `text`, suppressions applied.
-    ///
-    /// ICU applies its suppressions by wrapping the iterator in a filter that looks back from
-    /// every boundary (a copy of the text handle and a trie walk per boundary, about a tenth of
-    /// the segmentation of Chinese prose, where there is nothing to suppress). The filter only
-    /// removes boundaries, and only one that follows an entry of ICU's list, each of which ends
-    /// with a full stop, right before it or before one space (ICU's
-    /// `SimpleFilteredSentenceBreakIterator`). So the text is broken without the filter first,
-    /// and broken again with it only when a boundary follows a full stop.
-    func withICUBreaks<Result>(in text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<Int>) -> Result) -> Result {
-        if let unsuppressedIterator {
-            let result: Result? = unsuppressedIterator.withBoundaries(in: text) { breaks in
-                Self.hasBoundaryAfterFullStop(breaks, in: text) ? nil : body(breaks)
-            }
-            if let result {
-                lastIterator = unsuppressedIterator
-                return result
-            }
-        }
-        lastIterator = iterator
-        return iterator.withBoundaries(in: text, body)
-    }
-
-    /// Whether a boundary inside `text` (not its start or end) follows "." or ". ".
-    private static func hasBoundaryAfterFullStop(_ breaks: UnsafeBufferPointer<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let fullStop = UInt8(ascii: ".")
-        for offset in breaks where offset > 0 && offset < text.count {
-            if text[offset - 1] == fullStop || (offset >= 2 && text[offset - 1] == 0x20 && text[offset - 2] == fullStop) { return true }
-        }
-        return false
+        return iterator.withBoundaries(in: bytes) { applyingRules(to: $0, in: bytes) }
     }
 
     /// ICU's candidate breaks in `bytes`, kept, moved or dropped by the locale's rules, written
@@ -207,7 +166,7 @@ public final class SentenceSegmenter {
             // The iterator's UTF-16 copy is of this text unless lines were joined (then it is of
             // the flattened copy, whose keys would differ).
             let reuse = !(joiningLines && (bytes.contains(0x0A) || bytes.contains(0x0D)))
-            result.computeKeys(iterator: lastIterator, bytes: bytes, textIsBroken: reuse)
+            result.computeKeys(iterator: iterator, bytes: bytes, textIsBroken: reuse)
         }
     }
 
