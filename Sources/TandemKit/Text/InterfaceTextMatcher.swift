@@ -11,6 +11,10 @@ struct InterfaceTextMatcher {
     /// by one bit (every sentence of every paragraph passes through, so no hashing).
     private let firstScalars: ScalarBits
     private let lastScalars: ScalarBits
+    /// The same before folding: every scalar that folds to an entry's first (last) scalar, so
+    /// `mayMatchAtEdges` settles a sentence with two bit tests and no fold.
+    private let unfoldedFirstScalars: ScalarBits
+    private let unfoldedLastScalars: ScalarBits
     /// `HanVariantTable.simplified`, or empty when there are no entries (the table is then never
     /// built: it costs a second in a debug build).
     private let fold: [UInt16]
@@ -23,9 +27,42 @@ struct InterfaceTextMatcher {
         entries = folded.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
         firstScalars = ScalarBits(entries.compactMap(\.first))
         lastScalars = ScalarBits(entries.compactMap(\.last))
+        let variants = strings.isEmpty ? [:] : Self.variantsBySimplified
+        let withVariants = { (values: [UInt32]) in values + values.flatMap { variants[$0] ?? [] } }
+        unfoldedFirstScalars = ScalarBits(withVariants(entries.compactMap(\.first)))
+        unfoldedLastScalars = ScalarBits(withVariants(entries.compactMap(\.last)))
     }
 
+    /// The characters `HanVariantTable` folds to another, by the character they fold to (蘋
+    /// under 苹): made once per process.
+    private static let variantsBySimplified: [UInt32: [UInt32]] = {
+        var variants: [UInt32: [UInt32]] = [:]
+        for (unit, simplified) in HanVariantTable.shared.simplified.enumerated() where Int(simplified) != unit {
+            variants[UInt32(simplified), default: []].append(UInt32(unit))
+        }
+        return variants
+    }()
+
     var isEmpty: Bool { entries.isEmpty }
+
+    /// False when no entry can start or end `sentence`: its first scalar starts none and its
+    /// last ends none (the usual case: every sentence of every paragraph is asked, and most end
+    /// with 。). True when an edge is white space or a word joiner, which `matchEnd` and
+    /// `matchStart` are called past, or an entry's first (last) scalar.
+    @inline(__always)
+    func mayMatchAtEdges(of sentence: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !sentence.isEmpty else { return false }
+        guard let first = SentenceBreakPatterns.scalar(at: sentence.lowerBound, in: bytes),
+              let last = Self.scalar(before: sentence.upperBound, in: bytes) else { return true }
+        if Self.isIgnorable(first.scalar.value) || Self.isIgnorable(last.scalar.value) { return true }
+        return unfoldedFirstScalars.contains(first.scalar.value) || unfoldedLastScalars.contains(last.scalar.value)
+    }
+
+    /// White space (`SentenceBreakPatterns.trimmingWhiteSpace`'s: ASCII, NBSP, ideographic
+    /// space) and the word joiner.
+    private static func isIgnorable(_ value: UInt32) -> Bool {
+        value == 0x20 || (0x09...0x0D).contains(value) || value == 0xA0 || value == 0x3000 || value == 0x2060
+    }
 
     /// The end of the longest entry that starts at `start` and ends at or before `limit`.
     func matchEnd(startingAt start: Int, limit: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -88,6 +125,7 @@ private struct ScalarBits {
         }
     }
 
+    @inline(__always)
     func contains(_ value: UInt32) -> Bool {
         value < 0x10000 ? words[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 : astral.contains(value)
     }

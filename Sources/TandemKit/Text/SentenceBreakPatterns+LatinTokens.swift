@@ -36,8 +36,8 @@ extension SentenceBreakPatterns {
         return !startsLatinSentence
     }
 
-    private static let asciiEllipsis = Array("...".utf8)
-    private static let ellipsisCharacter = Array("…".utf8)
+    static let asciiEllipsis = Array("...".utf8)
+    static let ellipsisCharacter = Array("…".utf8)
 
     /// `offset` moved back over spaces and tabs.
     static func endSkippingSpaces(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {

@@ -39,6 +39,15 @@ struct SentenceBreakPatterns {
     private static let startsCloser: UInt8 = 1
     private static let endsOpener: UInt8 = 2
     private static let endsInlineCloser: UInt8 = 4
+    /// Per byte value, whether a suppression rule can hold when it is the last byte before a
+    /// candidate break: `suppressedAfterSpaces` for the rules that look back past spaces and tabs
+    /// (abbreviations, initials, list numbers, ellipses, closing brackets and quotes),
+    /// `suppressedRightAfter` for those that look at the byte right before the break (name dots,
+    /// dotted names). Most candidates follow 。！？ and are settled by these two lookups and the
+    /// decimal rule's digit test (`isSuppressed` runs on every candidate of every paragraph).
+    private let suppressionBytes: [UInt8]
+    private static let suppressedAfterSpaces: UInt8 = 1
+    private static let suppressedRightAfter: UInt8 = 2
 
     init(_ rules: SentenceRules) {
         pairs = rules.noBreakInside.compactMap { pair in
@@ -69,6 +78,17 @@ struct SentenceBreakPatterns {
         for pattern in openers { edgeBytes[Int(pattern[pattern.count - 1])] |= Self.endsOpener }
         for pattern in inlineClosers { edgeBytes[Int(pattern[pattern.count - 1])] |= Self.endsInlineCloser }
         self.edgeBytes = edgeBytes
+        var suppressionBytes = [UInt8](repeating: 0, count: 256)
+        var lastBytesAfterSpaces = inlineClosers.map { $0[$0.count - 1] } + abbreviations.map { $0[$0.count - 1] }
+        if listNumbers { lastBytesAfterSpaces += Self.listNumberLastBytes }
+        if initials { lastBytesAfterSpaces.append(UInt8(ascii: ".")) }
+        if ellipsis { lastBytesAfterSpaces += [Self.asciiEllipsis.last!, Self.ellipsisCharacter.last!] }
+        if !attributionVerbs.isEmpty { lastBytesAfterSpaces += attributionQuotes.map { $0.close[$0.close.count - 1] } }
+        for byte in lastBytesAfterSpaces { suppressionBytes[Int(byte)] |= Self.suppressedAfterSpaces }
+        var lastBytesRightAfter = nameDots.map { $0[$0.count - 1] }
+        if dottedNames { lastBytesRightAfter.append(UInt8(ascii: ".")) }
+        for byte in lastBytesRightAfter { suppressionBytes[Int(byte)] |= Self.suppressedRightAfter }
+        self.suppressionBytes = suppressionBytes
         markers = pairs.enumerated().flatMap { index, pair in
             [BracketMarker(pair.close, pair: index, isClose: true), BracketMarker(pair.open, pair: index, isClose: false)]
         }
@@ -152,6 +172,11 @@ struct SentenceBreakPatterns {
     /// abbreviation, initial, dotted name, ellipsis, right after a title or parenthesis, before
     /// a quote's attribution).
     func isSuppressed(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        mayBeSuppressed(offset, in: bytes) && isSuppressedByAnyRule(offset, in: bytes)
+    }
+
+    /// `isSuppressed` without its pre-check: every rule asked in turn.
+    func isSuppressedByAnyRule(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if !inlineClosers.isEmpty, followsInlineCloser(offset, in: bytes) { return true }
         if decimals, isInsideDecimal(offset, in: bytes) { return true }
         if dottedNames, isInsideDottedName(offset, in: bytes) { return true }
@@ -163,6 +188,21 @@ struct SentenceBreakPatterns {
         if !attributionVerbs.isEmpty, precedesAttribution(offset, in: bytes) { return true }
         return false
     }
+
+    /// False when no rule of `isSuppressed` can hold at `offset`, from the bytes around it: the
+    /// last byte before it (past spaces and tabs), the byte right before it, and the first
+    /// after it (a decimal's digit). Every rule needs one of them to be a byte it ends with.
+    @inline(__always)
+    func mayBeSuppressed(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard offset > 0 else { return false }
+        if decimals, offset < bytes.count, Self.isDigit(bytes[offset]) { return true }
+        if suppressionBytes[Int(bytes[offset - 1])] & Self.suppressedRightAfter != 0 { return true }
+        let end = Self.endSkippingSpaces(offset, in: bytes)
+        return end > 0 && suppressionBytes[Int(bytes[end - 1])] & Self.suppressedAfterSpaces != 0
+    }
+
+    /// The last byte of every list number's delimiter: ".", ")", 、, ．, ）.
+    private static let listNumberLastBytes: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: ")"), 0x81, 0x8E, 0x89]
 
     private func followsInlineCloser(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var end = offset
@@ -185,11 +225,7 @@ struct SentenceBreakPatterns {
         while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         // Every list number ends in ".", ")" or a full-width 、．）(last bytes 81, 8E, 89):
         // settle most candidates (after 。！？) before walking back to the line start.
-        guard end > 0 else { return false }
-        switch bytes[end - 1] {
-        case UInt8(ascii: "."), UInt8(ascii: ")"), 0x81, 0x8E, 0x89: break
-        default: return false
-        }
+        guard end > 0, Self.listNumberLastBytes.contains(bytes[end - 1]) else { return false }
         var start = end
         while start > 0, bytes[start - 1] != 0x0A, bytes[start - 1] != 0x0D, end - start < 40 { start -= 1 }
         guard start == 0 || bytes[start - 1] == 0x0A || bytes[start - 1] == 0x0D else { return false }

@@ -13,7 +13,8 @@ extension SentenceSegmenter {
     func cuttingInterfaceText(breakCount: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         interfaceCuts.removeAll(keepingCapacity: true)
         for index in 0..<(breakCount - 1) {
-            appendInterfaceTextCuts(in: breakBuffer[index]..<breakBuffer[index + 1], bytes: bytes)
+            let sentence = breakBuffer[index]..<breakBuffer[index + 1]
+            if interfaceText.mayMatchAtEdges(of: sentence, in: bytes) { appendInterfaceTextCuts(in: sentence, bytes: bytes) }
         }
         guard !interfaceCuts.isEmpty else { return breakCount }
         // Cuts are inside sentences, in order: merge them with the breaks.
