@@ -86,7 +86,7 @@ public final class ExtractRun {
                 return entry.results.map(\.skippedAgain)
             }
             // The files are as the run that gave their translations to this memory left them.
-            memoryHoldsFiles = usesMemory && entry.memory == memoryIdentity
+            memoryHoldsFiles = usesMemory && entry.memory != nil && entry.memory == heldBy()
                 && Self.filesHash(entry.segmentFiles, project: project) == entry.filesHash
         }
         // Read before the first lookup: a write after it is then one the next run looks at.
@@ -96,7 +96,7 @@ public final class ExtractRun {
         if settings != nil {
             let results = files.map(\.result)
             var entry = ExtractState.Entry(
-                hash: "", segmentFiles: results.map(\.segmentFile), filesHash: "", memory: memoryIdentity, results: results,
+                hash: "", segmentFiles: results.map(\.segmentFile), filesHash: "", memory: heldBy(), results: results,
                 askingKeys: usesMemory ? files.map(\.askingKeys) : nil)
             if entry.asksMemory { entry.memoryMark = mark }
             recorded[path] = entry
@@ -191,6 +191,14 @@ public final class ExtractRun {
             changes = try? memory.changes(since: before, limit: .max)
         }
         return changes.map { (before, after, LeverageReach($0, minimumScore: project.configuration.leverage.minimumScore)) }
+    }
+
+    /// What a post's record names as the memory its translations were given to: which memory,
+    /// and its instance and rewrites, so that units removed since (`tm rebuild` of a shared
+    /// memory in place) are given again. Nil without a memory or a mark.
+    private func heldBy() -> String? {
+        guard let memoryIdentity, let mark = currentMark() else { return nil }
+        return "\(memoryIdentity) instance \(mark.instance) rewrites \(mark.rewrites)"
     }
 
     /// The memory's mark before this run's first lookup (read once), or nil when unknown.

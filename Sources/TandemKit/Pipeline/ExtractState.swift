@@ -17,9 +17,9 @@ public struct ExtractState: Codable, Equatable, Sendable {
         public var hash: String
         /// The segment files (project paths) the post had, one per target locale, in order.
         public var segmentFiles: [String]
-        /// The hash of those files' bytes as that run left them, and the identity of the memory
-        /// file it gave their translations to (nil without a memory): while both still hold,
-        /// the memory has every translation in them.
+        /// The hash of those files' bytes as that run left them, and the memory it gave their
+        /// translations to (its identity, instance and rewrites count; nil without a memory):
+        /// while both still hold, the memory has every translation in them.
         public var filesHash: String
         public var memory: String?
         /// What `extract` reported for the post when it last did the work: a skipped post
