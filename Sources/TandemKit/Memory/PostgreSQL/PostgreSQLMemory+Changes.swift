@@ -35,7 +35,7 @@ extension PostgreSQLMemory {
                     SELECT source_locale, target_locale, source_key FROM tandem_changed_key WHERE generation > $2
                 ) AS changed LIMIT $4
                 """, [mark.lastUnitID.description, mark.generation.description, Self.leverageableStates,
-                      (limit + 1).description])
+                      (limit < Int.max ? limit + 1 : limit).description])
             guard rows.rowCount <= limit else { return nil }
             var changes = MemoryChanges()
             for row in 0..<rows.rowCount {
