@@ -50,6 +50,16 @@ public protocol TranslationMemory: AnyObject {
     /// a few lookups per file need. Lookups work without it.
     func prepareLeverage(sourceLocale: LocaleTag, targetLocale: LocaleTag) throws
 
+    /// Where the memory stands now: what a later `changes(since:limit:)` starts from.
+    func mark() throws -> MemoryMark
+
+    /// The keys of the units added or changed in place (refreshed by `add`, `update`) since
+    /// `mark`, by locale pair; nil when the memory cannot list them all: `mark` is of another
+    /// memory, units were removed or became leverageable in place since (`removeAll`, `tm
+    /// rebuild`), its log of changed keys no longer reaches back to `mark`, or more than `limit`
+    /// keys changed. A caller then assumes every lookup may answer differently.
+    func changes(since mark: MemoryMark, limit: Int) throws -> MemoryChanges?
+
     /// Unit counts.
     func statistics() throws -> MemoryStatistics
 

@@ -21,10 +21,6 @@ public struct ExtractResult: Codable, Equatable, Sendable {
     /// reported these counts (`ExtractRun`), so it was neither parsed nor looked up.
     public var skipped: Bool = false
 
-    /// Whether the file leaves work the memory is asked about on every extract (a sentence
-    /// without translation or a fuzzy one): then the file depends on the memory's contents.
-    var asksMemory: Bool { translated < segments }
-
     /// The same counts, reported for a skipped post: no changes, nothing looked up or written.
     var skippedAgain: ExtractResult {
         var result = self

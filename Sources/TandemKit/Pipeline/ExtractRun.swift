@@ -6,16 +6,17 @@ import Foundation
 ///
 /// A post is skipped when the hash of its bytes, its segment files' bytes and the run's
 /// settings (tandem.yml, Hugo configuration, locale rules, glossaries, the executable, which
-/// memory file) equals the one `.tandem/extract-state.json` recorded. A post whose segment
-/// files leave something for the memory to answer (a sentence without translation, a fuzzy
-/// one) is also tied to the memory's generation and recorded only when nothing wrote to the
-/// memory during the run (`memoryGeneration`), so a new translation anywhere makes it ask again.
-/// A fully translated post is tied to the memory file's identity only: its
-/// translations are in that memory. A post extracted again whose segment files are as the run
-/// that gave their translations to this memory left them gives the memory only the files it
-/// changes, so re-runs stop rewriting the memory.
-/// With a PostgreSQL memory nothing is skipped (no cheap generation to compare yet). Any doubt
-/// extracts the post.
+/// memory) equals the one `.tandem/extract-state.json` recorded, and, when its files leave
+/// sentences for the memory to answer (without translation, or fuzzy), nothing the memory
+/// gained since their lookups can change those answers: the state records the memory's mark
+/// (`MemoryMark`) and the sentences' keys, and the memory lists the keys of the units added or
+/// changed since the mark (`TranslationMemory.changes(since:limit:)`); none may equal one of the
+/// post's keys or be within the fuzzy minimum score of one (`LeverageReach`). When the memory
+/// cannot list them (another memory, units removed or rewritten, too many changed), the post is
+/// extracted. A fully translated post is tied to the memory's identity only: its translations
+/// are in that memory. A post extracted again whose segment files are as the run that gave
+/// their translations to this memory left them gives the memory only the files it changes, so
+/// re-runs stop rewriting the memory. Any doubt extracts the post.
 public final class ExtractRun {
     public let project: Project
     /// Whether the run uses the memory `tandem.yml` names (`extract --no-memory`: false).
@@ -28,19 +29,23 @@ public final class ExtractRun {
     private var memory: (any TranslationMemory)?
     private let previous: ExtractState
     private var recorded: [String: ExtractState.Entry] = [:]
-    /// Posts extracted in this run whose files still ask the memory: recorded only if the memory
-    /// did not change during the run.
     /// Posts that failed in this run: their record is dropped.
     private var failed: Set<String> = []
     /// Why `finish()` could not record the state (the run's outputs are written all the same).
     public private(set) var stateNotSaved: (any Error)?
     /// The settings hash every post's hash starts from (nil: nothing is skipped).
     private let settings: ExtractInputs?
-    /// The memory file's path, its identity, and its generation before the run (SQLite only).
-    private let memoryPath: String?
+    /// Which memory the run uses (the SQLite file's identity, the PostgreSQL server's URL).
     private let memoryIdentity: String?
-    /// Nil when unknown: then no post whose files ask the memory is recorded.
-    private let memoryBefore: String?
+    /// The memory's mark before any lookup of this run, read when first needed; nil inside
+    /// when it cannot be read (then no post that asks the memory is skipped).
+    private var memoryBefore: MemoryMark??
+    /// What the memory gained since each mark a skipped post asked about (nil: cannot be listed).
+    private var reachSince: [MemoryMark: LeverageReach?] = [:]
+
+    /// The most keys a run looks through to skip posts rather than extract them: beyond it,
+    /// extracting the posts that ask the memory is about as cheap.
+    static let changedKeyLimit = 20_000
 
     /// Prepares a run; the memory is opened when the first post needs it.
     public init(project: Project, usesMemory: Bool, skipsUnchanged: Bool = true) {
@@ -48,14 +53,17 @@ public final class ExtractRun {
         self.usesMemory = usesMemory
         self.skipsUnchanged = skipsUnchanged
         previous = skipsUnchanged ? ExtractState.load(project.layout.extractStateFile) : ExtractState()
-        if usesMemory, case .sqlite(let path) = project.memoryAddress() {
+        switch usesMemory ? project.memoryAddress() : nil {
+        case .sqlite(let path):
             var identity = ExtractInputs()
             identity.add(identity: path)
-            (memoryPath, memoryIdentity, memoryBefore) = (path, identity.value, Self.memoryGeneration(path))
-        } else {
-            (memoryPath, memoryIdentity, memoryBefore) = (nil, nil, nil)
+            memoryIdentity = identity.value
+        case .postgreSQL(let url):
+            memoryIdentity = "PostgreSQL " + url.description
+        case nil:
+            memoryIdentity = nil
         }
-        settings = skipsUnchanged && (!usesMemory || memoryPath != nil) ? Self.settings(of: project, memoryIdentity: memoryIdentity) : nil
+        settings = skipsUnchanged ? Self.settings(of: project, memoryIdentity: memoryIdentity) : nil
     }
 
     /// Extracts `post` for each of its target locales, or reports what it did last time when
@@ -68,41 +76,50 @@ public final class ExtractRun {
         var memoryHoldsFiles = false
         if let settings, let entry = previous.posts[path] {
             if !entry.hash.isEmpty, let bytes = FileManager.default.contents(atPath: post.path).map({ Array($0) }),
-               Self.hash(settings, post: path, bytes: bytes, segmentFiles: entry.segmentFiles, project: project,
-                         memory: entry.results.contains { $0.asksMemory } ? memoryBefore : nil) == entry.hash {
-                recorded[path] = entry
+               Self.hash(settings, post: path, bytes: bytes, segmentFiles: entry.segmentFiles, project: project) == entry.hash,
+               memoryAnswersAsBefore(entry) {
+                var kept = entry
+                // Its lookups would answer now what they answered then.
+                if entry.asksMemory { kept.memoryMark = currentMark() }
+                recorded[path] = kept
                 failed.remove(path)
                 return entry.results.map(\.skippedAgain)
             }
             // The files are as the run that gave their translations to this memory left them.
-            memoryHoldsFiles = usesMemory && entry.memory == memoryIdentity
+            memoryHoldsFiles = usesMemory && entry.memory != nil && entry.memory == heldBy()
                 && Self.filesHash(entry.segmentFiles, project: project) == entry.filesHash
         }
-        let results = try openExtractor().extract(post, batch: batch, memoryHoldsFiles: memoryHoldsFiles)
+        // Read before the first lookup: a write after it is then one the next run looks at.
+        let mark = usesMemory ? currentMark() : nil
+        let files = try openExtractor().extractFiles(post, batch: batch, memoryHoldsFiles: memoryHoldsFiles)
         failed.remove(path)
         if settings != nil {
-            recorded[path] = ExtractState.Entry(
-                hash: "", segmentFiles: results.map(\.segmentFile), filesHash: "", memory: memoryIdentity, results: results)
+            let results = files.map(\.result)
+            var entry = ExtractState.Entry(
+                hash: "", segmentFiles: results.map(\.segmentFile), filesHash: "", memory: heldBy(), results: results,
+                askingKeys: usesMemory ? files.map(\.askingKeys) : nil)
+            if entry.asksMemory { entry.memoryMark = mark }
+            recorded[path] = entry
         }
-        return results
+        return files.map(\.result)
     }
 
     /// Writes the staged segment files, then gives the memory their translations (one
     /// transaction), releases it, and records the state for the next run.
     public func finish() throws {
-        if let extractor { try extractor.commit(batch) } else { try batch.commit() }
-        // Released as before (not `close()`, which leaves the WAL files behind).
+        let given: [MemoryUnit]
+        if let extractor { given = try extractor.commitGivingUnits(batch) } else { try batch.commit(); given = [] }
+        guard let settings else {
+            // Released as before (not `close()`, which leaves the WAL files behind).
+            memory = nil
+            return
+        }
+        let advance = markAfterOwnWrite(given: given)
         memory = nil
-        guard let settings else { return }
-        // A post whose files ask the memory was answered by the memory as it was before the
-        // run: if anything wrote to it since, its next extract must look again.
-        let memoryAfter = memoryPath.flatMap(Self.memoryGeneration)
-        let memoryUnchanged = memoryPath == nil || (memoryBefore != nil && memoryAfter == memoryBefore)
         var state = previous
         for path in failed { state.posts[path] = nil }
         for (path, entry) in recorded {
             var entry = entry
-            let dependsOnMemory = entry.results.contains { $0.asksMemory }
             if entry.hash.isEmpty {
                 // Hashed after the files are written: the hash is of what is on disk now.
                 guard let bytes = FileManager.default.contents(atPath: project.root.appendingPathComponent(path).path).map({ Array($0) })
@@ -111,10 +128,13 @@ public final class ExtractRun {
                     continue
                 }
                 entry.filesHash = Self.filesHash(entry.segmentFiles, project: project)
-                entry.hash = Self.hash(settings, post: path, bytes: bytes, segmentFiles: entry.segmentFiles, project: project,
-                                       memory: dependsOnMemory ? memoryAfter : nil)
+                entry.hash = Self.hash(settings, post: path, bytes: bytes, segmentFiles: entry.segmentFiles, project: project)
             }
-            if dependsOnMemory && !memoryUnchanged { entry.hash = "" }
+            // What this run gave the memory does not reach the post's questions: the memory as
+            // it is now answers them as it did.
+            if let advance, entry.asksMemory, entry.memoryMark == advance.from, !reaches(advance.reach, entry) {
+                entry.memoryMark = advance.to
+            }
             state.posts[path] = entry
         }
         // The state only saves work: when it cannot be written (a full disk), the segment files
@@ -128,6 +148,75 @@ public final class ExtractRun {
         }
     }
 
+    /// Whether the memory answers `entry`'s questions as it did when the post was extracted:
+    /// it asks none, or nothing the memory gained since its mark reaches them.
+    private func memoryAnswersAsBefore(_ entry: ExtractState.Entry) -> Bool {
+        guard usesMemory, entry.asksMemory else { return true }
+        guard let then = entry.memoryMark, let now = currentMark() else { return false }
+        if then == now { return true }
+        if reachSince[then] == nil {
+            let changes = try? openMemory().changes(since: then, limit: Self.changedKeyLimit)
+            reachSince[then] = changes.map { LeverageReach($0, minimumScore: project.configuration.leverage.minimumScore) }
+        }
+        guard let reach = reachSince[then] ?? nil else { return false }
+        return !reaches(reach, entry)
+    }
+
+    /// Whether `reach` reaches a question of one of `entry`'s files.
+    private func reaches(_ reach: LeverageReach, _ entry: ExtractState.Entry) -> Bool {
+        guard let askingKeys = entry.askingKeys, askingKeys.count == entry.results.count else { return true }
+        let source = project.configuration.source
+        for (result, keys) in zip(entry.results, askingKeys) where !keys.isEmpty {
+            guard let target = LocaleTag(result.locale) else { return true }
+            if reach.reaches(keys, sourceLocale: source, targetLocale: target) { return true }
+        }
+        return false
+    }
+
+    /// After this run's write: the mark before the run, the mark now, and what changed between
+    /// (this run's units when its write was the only one; else what the memory lists). Nil when
+    /// nothing changed or it cannot be told.
+    private func markAfterOwnWrite(given: [MemoryUnit]) -> (from: MemoryMark, to: MemoryMark, reach: LeverageReach)? {
+        guard usesMemory, case let before?? = memoryBefore,
+              recorded.values.contains(where: { $0.asksMemory && $0.memoryMark == before }),
+              let after = readMark(), after != before, let memory = try? openMemory()
+        else { return nil }
+        let changes: MemoryChanges?
+        if !given.isEmpty && after.generation == before.generation + 1 && after.instance == before.instance
+            && after.rewrites == before.rewrites {
+            // One write since the mark, and it was this run's (a write that adds units always
+            // bumps the generation): its units are every change.
+            changes = MemoryChanges(units: given)
+        } else {
+            changes = try? memory.changes(since: before, limit: .max)
+        }
+        return changes.map { (before, after, LeverageReach($0, minimumScore: project.configuration.leverage.minimumScore)) }
+    }
+
+    /// What a post's record names as the memory its translations were given to: which memory,
+    /// and its instance and rewrites, so that units removed since (`tm rebuild` of a shared
+    /// memory in place) are given again. Nil without a memory or a mark.
+    private func heldBy() -> String? {
+        guard let memoryIdentity, let mark = currentMark() else { return nil }
+        return "\(memoryIdentity) instance \(mark.instance) rewrites \(mark.rewrites)"
+    }
+
+    /// The memory's mark before this run's first lookup (read once), or nil when unknown.
+    private func currentMark() -> MemoryMark? {
+        if let memoryBefore { return memoryBefore }
+        let mark = readMark()
+        memoryBefore = .some(mark)
+        return mark
+    }
+
+    /// The memory's mark now, or nil when it cannot be read. A SQLite memory that exists is
+    /// read without opening it (nothing made, nothing migrated: a run that skips every post
+    /// never opens it).
+    private func readMark() -> MemoryMark? {
+        if case .sqlite(let path) = project.memoryAddress(), let mark = SQLiteMemory.mark(path: path) { return mark }
+        return try? openMemory().mark()
+    }
+
     /// What stops the whole run rather than one post: the memory or the sentence rules could
     /// not be opened. `extract(_:)` throws it wrapped so a caller that goes on after a bad post
     /// can tell the two apart.
@@ -138,13 +227,20 @@ public final class ExtractRun {
     private func openExtractor() throws -> Extractor {
         if let extractor { return extractor }
         do {
-            if usesMemory { memory = try project.openMemory() }
-            let made = try Extractor(project: project, memory: memory)
+            let made = try Extractor(project: project, memory: usesMemory ? try openMemory() : nil)
             extractor = made
             return made
         } catch {
             throw SetupFailure(error: error)
         }
+    }
+
+    /// The memory `tandem.yml` names, opened once.
+    private func openMemory() throws -> any TranslationMemory {
+        if let memory { return memory }
+        let opened = try project.openMemory()
+        memory = opened
+        return opened
     }
 
     /// Everything all posts share, hashed.
@@ -163,16 +259,14 @@ public final class ExtractRun {
         return inputs
     }
 
-    /// The post's hash: the settings, its path and bytes, its segment files, and the memory's
-    /// generation when its files ask the memory.
+    /// The post's hash: the settings, its path and bytes, and its segment files.
     private static func hash(
-        _ settings: ExtractInputs, post: String, bytes: [UInt8], segmentFiles: [String], project: Project, memory: String?
+        _ settings: ExtractInputs, post: String, bytes: [UInt8], segmentFiles: [String], project: Project
     ) -> String {
         var inputs = settings
         inputs.add(post)
         inputs.add(bytes: bytes)
         inputs.add(filesHash(segmentFiles, project: project))
-        inputs.add(memory ?? "-")
         return inputs.value
     }
 
@@ -183,9 +277,4 @@ public final class ExtractRun {
         return inputs.value
     }
 
-    /// The memory's generation (`memory_state`, bumped inside every write's own transaction,
-    /// with the instance id that changes when `tm rebuild` puts another file in its place), or
-    /// nil when unknown (a memory not yet migrated, an unreadable file): then a post whose files
-    /// ask the memory is extracted again, as before the counter existed.
-    private static func memoryGeneration(_ path: String) -> String? { SQLiteMemory.generation(path: path) }
 }

@@ -48,6 +48,14 @@ public struct Extractor {
     /// translations of the post's segment files as they are on disk (`ExtractRun` knows), so
     /// only the files this call changes give it units; a re-run then leaves the memory as it was.
     public func extract(_ post: URL, batch: AtomicFileBatch? = nil, memoryHoldsFiles: Bool = false) throws -> [ExtractResult] {
+        try extractFiles(post, batch: batch, memoryHoldsFiles: memoryHoldsFiles).map(\.result)
+    }
+
+    /// `extract`, with the keys of each file's sentences that ask the memory on every extract
+    /// (`Leverage.askingKeys`; empty without a memory), which `ExtractRun` records.
+    func extractFiles(
+        _ post: URL, batch: AtomicFileBatch?, memoryHoldsFiles: Bool
+    ) throws -> [(result: ExtractResult, askingKeys: [String])] {
         let document = try HugoDocument(
             bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: project.projectPath(of: post),
             translatableKeys: project.configuration.translateKeys, shortcodeParameters: project.configuration.shortcodes)
@@ -97,7 +105,7 @@ public struct Extractor {
             }
             prepared.append((file, url, merged.report, leverage))
         }
-        var results: [ExtractResult] = []
+        var results: [(result: ExtractResult, askingKeys: [String])] = []
         for (file, url, report, leverage) in prepared {
             let written = try SegmentFileStore.write(file, to: url, batch: batch)
             if let memory, written || !memoryHoldsFiles {
@@ -110,11 +118,12 @@ public struct Extractor {
                 }
             }
             let work = file.segments.filter { $0.origin != .auto }
-            results.append(ExtractResult(
+            let result = ExtractResult(
                 post: project.projectPath(of: post), locale: file.targetLocale.identifier,
                 segmentFile: project.projectPath(of: url), segments: work.count,
                 translated: work.filter { $0.state.isTranslated }.count, copied: file.segments.count - work.count,
-                changes: report, leverage: leverage, written: written, script: script))
+                changes: report, leverage: leverage, written: written, script: script)
+            results.append((result, memory == nil ? [] : Leverage.askingKeys(of: file)))
         }
         return results
     }
@@ -123,6 +132,13 @@ public struct Extractor {
     /// transaction), then writes the files. A run that stops on a bad post leaves both as they
     /// were; one whose memory write fails (a full disk) leaves every segment file as it was.
     public func commit(_ batch: AtomicFileBatch) throws {
+        _ = try commitGivingUnits(batch)
+    }
+
+    /// `commit(_:)`, returning the units it gave the memory (`ExtractRun` learns from them what
+    /// its own write changed).
+    func commitGivingUnits(_ batch: AtomicFileBatch) throws -> [MemoryUnit] {
+        var given: [MemoryUnit] = []
         // The memory first: its units are translations the segment files hold already, so
         // adding them before the files change loses nothing, and a memory that cannot be
         // written (a full disk) then stops the run with every segment file as it was.
@@ -132,6 +148,7 @@ public struct Extractor {
             if let memory, !units.isEmpty {
                 do {
                     try memory.add(units)
+                    given = units
                 } catch {
                     batch.abandon()
                     throw error
@@ -139,6 +156,7 @@ public struct Extractor {
             }
         }
         try batch.commit()
+        return given
     }
 
     private func matcher(for locale: LocaleTag) throws -> GlossaryMatcher {

@@ -55,15 +55,24 @@ public struct Leverage {
         }
     }
 
+    /// Whether `apply(to:)` looks `segment` up: an edited (fuzzy) one or one without target.
+    /// Its file's leverage depends on the memory through these segments only.
+    static func asksMemory(_ segment: SegmentEntry) -> Bool {
+        segment.state == .fuzzy || segment.target?.isEmpty != false
+    }
+
+    /// The keys (`MemoryQuery.sourceKey`) of the segments of `file` that `apply(to:)` looks up.
+    static func askingKeys(of file: SegmentFile) -> [String] {
+        file.segments.filter(asksMemory).map { Normalizer.memoryKey($0.source) }
+    }
+
     /// Fills untranslated segments of `file` from the memory and attaches candidates.
     @discardableResult
     public func apply(to file: inout SegmentFile) throws -> LeverageSummary {
         var summary = LeverageSummary()
         // Only segments that an offer can change: an edited (fuzzy) one or one without target.
         // A fully translated file then never touches the memory (nor loads its index).
-        let asking = file.segments.indices.filter {
-            file.segments[$0].state == .fuzzy || file.segments[$0].target?.isEmpty != false
-        }
+        let asking = file.segments.indices.filter { Self.asksMemory(file.segments[$0]) }
         for (index, offer) in zip(asking, try offers(for: file, at: asking)) {
             if file.segments[index].state == .fuzzy {
                 // A target that needs checking (an edited sentence): offer what the memory has.

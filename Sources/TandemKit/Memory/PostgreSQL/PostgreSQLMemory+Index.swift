@@ -106,7 +106,7 @@ extension PostgreSQLMemory {
 
     /// `body` in one REPEATABLE READ transaction (or in the transaction already open, whose
     /// writes it then sees), so every statement reads the same committed state.
-    private func inSnapshot<T>(_ body: () throws -> T) throws -> T {
+    func inSnapshot<T>(_ body: () throws -> T) throws -> T {
         try failing {
             let isOutermost = !connection.inTransaction
             return try connection.transaction {
@@ -117,7 +117,7 @@ extension PostgreSQLMemory {
     }
 
     /// The counters and the highest unit id, in one statement.
-    private func memoryState() throws -> MemoryIndexState {
+    func memoryState() throws -> MemoryIndexState {
         let row = try connection.execute("""
             SELECT generation, rewrites, instance, (SELECT coalesce(max(id), 0) FROM tandem_unit) FROM tandem_state
             """)

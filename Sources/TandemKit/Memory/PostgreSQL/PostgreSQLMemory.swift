@@ -37,7 +37,7 @@ public final class PostgreSQLMemory: TranslationMemory {
     /// Units per `INSERT`: 14 array parameters of this many elements (a few MB).
     static let rowsPerStatement = 5_000
     /// `{translated,reviewed,final}`: the states lookups see, as one array parameter.
-    private static let leverageableStates: String = {
+    static let leverageableStates: String = {
         var states = PostgreSQLArrayLiteral()
         for state in SegmentState.allCases where state.isTranslated { states.append(state.rawValue) }
         return states.text
@@ -84,9 +84,13 @@ public final class PostgreSQLMemory: TranslationMemory {
         let summary = try write {
             try recordLocalePairs(of: distinct)
             var summary = MemoryWriteSummary(inserted: 0, updated: repeats)
+            // A batch larger than the change log logs nothing: it forgets the log instead.
+            let logsKeys = distinct.count <= Self.changedKeyLogLimit
+            if !logsKeys { try forgetChangedKeys() }
             for start in stride(from: 0, to: distinct.count, by: Self.rowsPerStatement) {
-                summary = summary + (try insert(distinct[start..<min(start + Self.rowsPerStatement, distinct.count)]))
+                summary = summary + (try insert(distinct[start..<min(start + Self.rowsPerStatement, distinct.count)], logsKeys: logsKeys))
             }
+            if logsKeys && summary.updated > repeats { try trimChangedKeys() }
             return summary
         }
         forgetLoadedTables()
@@ -122,7 +126,7 @@ public final class PostgreSQLMemory: TranslationMemory {
 
     /// One `INSERT … SELECT FROM unnest(…)` of `units` (distinct identities), each column one
     /// array parameter.
-    private func insert(_ units: ArraySlice<MemoryUnit>) throws -> MemoryWriteSummary {
+    private func insert(_ units: ArraySlice<MemoryUnit>, logsKeys: Bool) throws -> MemoryWriteSummary {
         var columns = [PostgreSQLArrayLiteral](repeating: PostgreSQLArrayLiteral(capacity: units.count * 16), count: 14)
         for unit in units {
             columns[0].append(unit.sourceLocale.identifier)
@@ -140,12 +144,17 @@ public final class PostgreSQLMemory: TranslationMemory {
             columns[12].append(unit.state.rawValue)
             columns[13].appendNumber(unit.lookupHash.description)
         }
-        let result = try connection.execute(Self.insertSQL, columns.map(\.text))
+        let result = try connection.execute(logsKeys ? Self.insertLoggingSQL : Self.insertSQL, columns.map(\.text))
         return MemoryWriteSummary(inserted: Int(result.int64(0, 0)), updated: Int(result.int64(0, 1)))
     }
 
     /// The batch insert: 14 array parameters, one per column.
-    private static let insertSQL = """
+    private static let insertSQL = insertSQL(loggingKeys: false)
+    /// The same, logging the keys of the units it refreshes (`PostgreSQLMemory+Changes`).
+    private static let insertLoggingSQL = insertSQL(loggingKeys: true)
+
+    private static func insertSQL(loggingKeys: Bool) -> String {
+        """
         WITH written AS (
             INSERT INTO tandem_unit AS stored (id, source_locale, target_locale, source, target, source_key, previous_key,
                 next_key, origin_file, origin_segment, creator, created, changed, state, lookup, identity)
@@ -164,10 +173,11 @@ public final class PostgreSQLMemory: TranslationMemory {
             ON CONFLICT (identity) DO UPDATE SET source = excluded.source, origin_file = excluded.origin_file,
                 origin_segment = excluded.origin_segment, creator = excluded.creator,
                 changed = greatest(stored.changed, excluded.changed), state = excluded.state
-            RETURNING (xmax = 0) AS inserted
-        )
+            RETURNING (xmax = 0) AS inserted, source_locale, target_locale, source_key
+        )\(loggingKeys ? ", logged AS (\n" + logChangedKeysSQL(from: "written WHERE NOT inserted") + "\n)" : "")
         SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM written
         """
+    }
 
     public func update(_ unit: MemoryUnit) throws {
         guard let id = unit.id else { throw TandemError.invalidArgument("a unit needs its id to be updated") }
@@ -179,6 +189,12 @@ public final class PostgreSQLMemory: TranslationMemory {
                 WHERE EXISTS (SELECT 1 FROM tandem_unit WHERE id = $1 AND (source_locale <> $2 OR source_key <> $3))
                 """, [id.description, unit.sourceLocale.identifier, unit.sourceKey])
             try recordLocalePairs(of: [unit])
+            // The unit's key before and after, for the change log.
+            try connection.execute(Self.logChangedKeysSQL(from: "tandem_unit WHERE id = $1"), [id.description])
+            try connection.execute(
+                Self.logChangedKeysSQL(from: "(VALUES ($1::text, $2::text, $3::text)) AS new(source_locale, target_locale, source_key)"),
+                [unit.sourceLocale.identifier, unit.targetLocale.identifier, unit.sourceKey])
+            try trimChangedKeys()
             return try connection.execute("""
                 UPDATE tandem_unit SET source_locale = $1, target_locale = $2, source = $3, target = $4, source_key = $5,
                     previous_key = $6, next_key = $7, origin_file = $8, origin_segment = $9, creator = $10,

@@ -75,6 +75,19 @@ enum PostgreSQLSchema {
             );
             INSERT INTO tandem_locale_pair SELECT DISTINCT source_locale, target_locale FROM tandem_unit;
             """),
+        // The keys of units changed in place, by the generation their write committed as
+        // (`PostgreSQLMemory+Changes`). Nothing was logged before: the log reaches back to now.
+        Migration(version: 5, name: "changed keys", sql: """
+            ALTER TABLE tandem_state ADD COLUMN keys_logged_after bigint NOT NULL DEFAULT 0;
+            UPDATE tandem_state SET keys_logged_after = generation;
+            CREATE TABLE tandem_changed_key (
+                generation bigint NOT NULL,
+                source_locale text NOT NULL,
+                target_locale text NOT NULL,
+                source_key text NOT NULL
+            );
+            CREATE INDEX tandem_changed_key_generation ON tandem_changed_key (generation);
+            """),
     ]
 
     /// Folds the stored keys of units with Han characters as `Normalizer.memoryKey` does now,

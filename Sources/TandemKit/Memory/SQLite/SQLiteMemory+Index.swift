@@ -28,22 +28,6 @@ extension SQLiteMemory {
         try read { db in try Self.memoryState(db).generation }
     }
 
-    /// The generation of the memory file at `path`, read without opening the memory (no
-    /// migration, no write): "absent" when there is no file; nil when it cannot be read or
-    /// predates the counter (then nothing may be assumed).
-    public static func generation(path: String) -> String? {
-        guard FileManager.default.fileExists(atPath: path) else { return "absent" }
-        do {
-            let queue = try DatabaseQueue(path: path)
-            defer { try? queue.close() }
-            return try queue.read { db in
-                try Row.fetchOne(db, sql: "SELECT instance, generation FROM memory_state").map { row in "\(row[0] as Int64)-\(row[1] as Int64)" }
-            }
-        } catch {
-            return nil
-        }
-    }
-
     /// Every (source, target) locale pair ever stored, without scanning the units (a pair whose
     /// units were all deleted may stay listed: its lookups find nothing).
     public func localePairs() throws -> [(source: String, target: String)] {

@@ -121,6 +121,8 @@ public final class SQLiteMemory: TranslationMemory {
             // has committed (`data_version` unchanged).
             let known = try identities.isCurrent(
                 db, loading: isBulkLoading || units.count >= Self.identitySetThreshold)
+            // Keys of the units refreshed in place, for the change log (`SQLiteMemory+Changes`).
+            var refreshed: Set<ChangedKey> = []
             // Find-then-write is safe: the transaction is IMMEDIATE, so no other writer runs between.
             for unit in units {
                 let (lookup, identity) = unit.hashes
@@ -144,12 +146,15 @@ public final class SQLiteMemory: TranslationMemory {
                         unit.changed.timeIntervalSince1970, unit.state.rawValue, existing,
                     ])
                     summary.updated += 1
+                    refreshed.insert(ChangedKey(
+                        sourceLocale: unit.sourceLocale.identifier, targetLocale: unit.targetLocale.identifier, key: unit.sourceKey))
                 } else {
                     let id = try insert.insert(unit, lookup: lookup, identity: identity)
                     identities.record(identity, id: id)
                     summary.inserted += 1
                 }
             }
+            try Self.logChangedKeys(db, refreshed)
             return summary
         }
         // Our own commit leaves `data_version` as it was: the set stays valid.
@@ -162,6 +167,13 @@ public final class SQLiteMemory: TranslationMemory {
         try write { db in
             var arguments = unit.rowArguments
             arguments += [id]
+            // The unit's key before and after, for the change log (`SQLiteMemory+Changes`).
+            var keys: Set<ChangedKey> = [ChangedKey(
+                sourceLocale: unit.sourceLocale.identifier, targetLocale: unit.targetLocale.identifier, key: unit.sourceKey)]
+            if let row = try Row.fetchOne(db, sql: "SELECT sourceLocale, targetLocale, sourceKey FROM unit WHERE id = ?", arguments: [id]) {
+                keys.insert(ChangedKey(sourceLocale: row[0], targetLocale: row[1], key: row[2]))
+            }
+            try Self.logChangedKeys(db, keys)
             try db.execute(sql: """
                 UPDATE unit SET sourceLocale = ?, targetLocale = ?, source = ?, target = ?, sourceKey = ?,
                     previousKey = ?, nextKey = ?, originFile = ?, originSegment = ?, creator = ?, created = ?,

@@ -28,7 +28,7 @@ extension SQLiteSchema {
     private static func lostMigrationRace(_ error: DatabaseError) -> Bool {
         let message = error.message ?? ""
         switch error.resultCode {
-        case .SQLITE_ERROR: return message.contains("already exists")
+        case .SQLITE_ERROR: return message.contains("already exists") || message.contains("duplicate column name")
         case .SQLITE_CONSTRAINT: return message.contains("grdb_migrations")
         default: return false
         }

@@ -108,6 +108,24 @@ enum SQLiteSchema {
                 END;
                 """)
         }
+        migrator.registerMigration("v6-changed-keys") { db in
+            // The keys of units changed in place, by the generation their write committed as
+            // (`SQLiteMemory+Changes`): what `changes(since:limit:)` lists besides the units added
+            // since. Nothing was logged before: the log reaches back to the generation now.
+            // The table first: a process that lost the race to migrate then fails on it with
+            // "already exists", which `migrate` knows, and finds the migration applied.
+            try db.execute(sql: """
+                CREATE TABLE changed_key (
+                    generation INTEGER NOT NULL,
+                    sourceLocale TEXT NOT NULL,
+                    targetLocale TEXT NOT NULL,
+                    sourceKey TEXT NOT NULL
+                );
+                CREATE INDEX changed_key_generation ON changed_key(generation);
+                ALTER TABLE memory_state ADD COLUMN keysLoggedAfter INTEGER NOT NULL DEFAULT 0;
+                UPDATE memory_state SET keysLoggedAfter = generation;
+                """)
+        }
         return migrator
     }
 

@@ -129,8 +129,8 @@ struct PostgreSQLMemoryTests {
                 || octet_length(next_key)::text || ':' || next_key || octet_length(target)::text || ':' || target))
             """)
         try connection.execute("DELETE FROM tandem_migration WHERE version > 1")
-        // Nor had it the tables of migration 4.
-        try connection.execute("DROP TABLE tandem_state, tandem_locale_pair")
+        // Nor had it the tables of migrations 4 and 5.
+        try connection.execute("DROP TABLE tandem_state, tandem_locale_pair, tandem_changed_key")
         let memory = try PostgreSQLMemory(url: schema.url)
         #expect(try memory.add([unit("Select All")]) == MemoryWriteSummary(inserted: 0, updated: 1))
         #expect(try memory.add([unit("Select all")]) == MemoryWriteSummary(inserted: 1, updated: 0))

@@ -29,8 +29,8 @@ struct PostgreSQLScriptFoldMigrationTests {
                 previousKey: "previous_key", nextKey: "next_key", target: "target"))
             """)
         try connection.execute("DELETE FROM tandem_migration WHERE version > 2")
-        // Nor had it the tables of migration 4.
-        try connection.execute("DROP TABLE tandem_state, tandem_locale_pair")
+        // Nor had it the tables of migrations 4 and 5.
+        try connection.execute("DROP TABLE tandem_state, tandem_locale_pair, tandem_changed_key")
 
         let memory = try PostgreSQLMemory(url: schema.url)
         let query = MemoryQuery(source: "苹果发布了新手机。", sourceLocale: Self.zh, targetLocale: Self.en, previousSource: "记者报导。")
