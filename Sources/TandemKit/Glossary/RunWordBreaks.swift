@@ -79,10 +79,6 @@ final class RunWordBreaks {
     /// FNV-1a over the units and the length (equal hashes are checked against the units).
     @inline(__always)
     private static func hash(_ run: UnsafeBufferPointer<UInt16>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(run.count)
-        for unit in run {
-            hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3
-        }
-        return hash
+        StableHash.fnv1a(StableHash.offsetBasis ^ UInt64(run.count), units: run)
     }
 }

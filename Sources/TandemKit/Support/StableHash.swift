@@ -18,6 +18,18 @@ enum StableHash {
         return hash
     }
 
+    /// FNV-1a step per UTF-16 unit (one multiply per unit, not per byte): for in-process keys
+    /// over UTF-16 text, such as `RunWordBreaks`' runs, never stored.
+    @inline(__always)
+    static func fnv1a(_ hash: UInt64, units: UnsafeBufferPointer<UInt16>) -> UInt64 {
+        var hash = hash
+        for unit in units {
+            hash ^= UInt64(unit)
+            hash &*= prime
+        }
+        return hash
+    }
+
     /// FNV-1a of `hash`'s bytes followed by `text`'s UTF-8.
     static func fnv1a(_ hash: UInt64, _ text: String) -> UInt64 {
         var text = text
