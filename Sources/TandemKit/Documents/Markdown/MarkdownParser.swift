@@ -54,6 +54,7 @@ public enum MarkdownParser {
         defer { cmark_iter_free(iterator) }
         var stack: [Frame] = []
         var result: MarkdownNode?
+        var columns = ContinuationLineColumns(bytes: bytes, lines: lines)
         /// Hands a finished node to its parent, or makes it the result when it is the root.
         func finish(_ node: MarkdownNode) {
             if stack.isEmpty { result = node } else { stack[stack.count - 1].node.children.append(node) }
@@ -62,7 +63,7 @@ public enum MarkdownParser {
             let event = cmark_iter_next(iterator)
             guard event != CMARK_EVENT_DONE, event != CMARK_EVENT_NONE, let pointer = cmark_iter_get_node(iterator) else { break }
             if event == CMARK_EVENT_ENTER {
-                let node = makeNode(pointer, lines: lines, bomLength: bomLength, bytes: bytes)
+                let node = makeNode(pointer, lines: lines, bomLength: bomLength, bytes: bytes, columns: &columns)
                 // The stack holds the node's ancestors, the document first.
                 if stack.count > nestingLimit {
                     let offset = node.range?.lowerBound ?? stack.last(where: { $0.node.range != nil })?.node.range?.lowerBound ?? 0
@@ -84,10 +85,14 @@ public enum MarkdownParser {
     }
 
     /// `node` without its children.
-    private static func makeNode(_ node: OpaquePointer, lines: LineTable, bomLength: Int, bytes: [UInt8]) -> MarkdownNode {
+    private static func makeNode(
+        _ node: OpaquePointer, lines: LineTable, bomLength: Int, bytes: [UInt8], columns: inout ContinuationLineColumns
+    ) -> MarkdownNode {
         let kind = kind(of: node)
-        var range = range(of: node, lines: lines, bomLength: bomLength, byteCount: bytes.count)
-        if kind == .text, let found = range { range = textRange(of: node, at: found, in: bytes) }
+        columns.enter(node, kind: kind)
+        let shifts = columns.shifts(
+            of: node, kind: kind, startLine: Int(cmark_node_get_start_line(node)), endLine: Int(cmark_node_get_end_line(node)))
+        let range = range(of: node, lines: lines, bomLength: bomLength, byteCount: bytes.count, shifts: shifts)
         var destination: String?
         var title: String?
         if kind == .link || kind == .image {
@@ -109,29 +114,11 @@ public enum MarkdownParser {
         }
     }
 
-    /// A text node's range, checked against its literal. cmark-gfm places a text node that
-    /// starts a continuation line at the line's first byte, before the indentation it strips
-    /// (`t\n 世`: the range ` \xE4\xB8` instead of `世`), so a build would cut a character in
-    /// two (found by `MarkdownRoundTripFuzzer`). Such a range moves past the spaces and tabs
-    /// to where the literal really is; any other range is kept as cmark gives it.
-    private static func textRange(of node: OpaquePointer, at range: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
-        guard let literal = cmark_node_get_literal(node) else { return range }
-        let length = Int(strlen(literal))
-        let matches = { (start: Int) -> Bool in
-            start + length <= bytes.count
-                && (0..<length).allSatisfy { bytes[start + $0] == UInt8(bitPattern: literal[$0]) }
-        }
-        guard range.count == length, !matches(range.lowerBound) else { return range }
-        var start = range.lowerBound
-        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 {
-            start += 1
-            if matches(start) { return start..<(start + length) }
-        }
-        return range
-    }
-
-    /// cmark's 1-based line and byte column (end inclusive) as a byte range.
-    private static func range(of node: OpaquePointer, lines: LineTable, bomLength: Int, byteCount: Int) -> Range<Int>? {
+    /// cmark's 1-based line and byte column (end inclusive) as a byte range, each end moved by
+    /// its shift (`ContinuationLineColumns`).
+    private static func range(
+        of node: OpaquePointer, lines: LineTable, bomLength: Int, byteCount: Int, shifts: (start: Int, end: Int)
+    ) -> Range<Int>? {
         let startLine = Int(cmark_node_get_start_line(node))
         let startColumn = Int(cmark_node_get_start_column(node))
         let endLine = Int(cmark_node_get_end_line(node))
@@ -142,10 +129,10 @@ public enum MarkdownParser {
         func offset(line: Int, column: Int) -> Int {
             lines.starts[line - 1] + column - 1 + (line == 1 ? bomLength : 0)
         }
-        let start = offset(line: startLine, column: startColumn)
+        let start = offset(line: startLine, column: startColumn) + shifts.start
         // A block's end column 0 means "ends at the previous line break".
-        let end = endColumn > 0 ? offset(line: endLine, column: endColumn) + 1 : lines.starts[endLine - 1]
-        guard start <= end, end <= byteCount else { return nil }
+        let end = endColumn > 0 ? offset(line: endLine, column: endColumn) + 1 + shifts.end : lines.starts[endLine - 1]
+        guard 0 <= start, start <= end, end <= byteCount else { return nil }
         return start..<end
     }
 }

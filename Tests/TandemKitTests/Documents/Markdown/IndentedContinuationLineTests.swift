@@ -3,7 +3,8 @@ import Testing
 
 /// `MarkdownRoundTripFuzzer`'s finding: cmark-gfm places a text node that starts an indented
 /// continuation line before the indentation it strips, so `t\n 世` gave the segment `t{1/} \u{FFFD}`
-/// and a build cut 世 in two. The parser moves such a range onto the text's literal.
+/// and a build cut 世 in two. The parser moves the inlines of such a line to where its content
+/// begins (`ContinuationLineColumns`; lazy lines: `LazyContinuationLineTests`).
 @Suite("Indented continuation lines")
 struct IndentedContinuationLineTests {
     @Test(arguments: ["t\n 世\n", "第一行\n   第二行。\n", "第一行\n\t第二行。\n", "> 引文\n>  续行。\n", "- 项目\n   续行。\n"])
