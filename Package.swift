@@ -34,6 +34,10 @@ let package = Package(
         // like the TranslationMemory protocol, and nothing to compile (postgres-nio is async and
         // adds minutes to a clean build).
         .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
+        // The libpq functions Tandem calls, forwarded to libpq.so.5 loaded on first use: a
+        // command that never opens a PostgreSQL memory does not pay for loading libpq and the
+        // TLS and Kerberos libraries it needs (CLibPQ declares, this defines).
+        .target(name: "CTandemLibPQ", linkerSettings: [.linkedLibrary("dl")]),
         .target(
             name: "TandemKit",
             dependencies: [
@@ -41,6 +45,7 @@ let package = Package(
                 "CTandemSystem",
                 "CCmarkGFM",
                 "CLibPQ",
+                "CTandemLibPQ",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -59,7 +64,7 @@ let package = Package(
         ),
         // Helpers shared by the test targets (corpus location, running the binary, a PostgreSQL
         // schema of their own for the shared-memory tests).
-        .target(name: "TandemTestSupport", dependencies: ["CLibPQ"], path: "Sources/TandemTestSupport"),
+        .target(name: "TandemTestSupport", dependencies: ["CLibPQ", "CTandemLibPQ"], path: "Sources/TandemTestSupport"),
         // Fixtures/ holds other tools' files the tests read in place (see Fixtures/Interop/SOURCES.md).
         .testTarget(name: "TandemKitTests", dependencies: ["TandemKit", "TandemTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "tandemTests", dependencies: ["tandem", "TandemTestSupport"]),

@@ -41,6 +41,30 @@ struct TMPostgreSQLCommandTests {
         #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("locales/en/posts/hello.json").path))
     }
 
+    /// libpq and the TLS and Kerberos libraries it needs cost every process about 7 ms to load:
+    /// only a command that opens a PostgreSQL memory loads it (the dynamic loader's own log says
+    /// which files it opened).
+    @Test func onlyACommandOnAPostgreSQLMemoryLoadsLibpq() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        let onSQLite = try ExecutableRunner.run(["tm", "stats"], in: project.root, environment: ["LD_DEBUG": "files"])
+        #expect(onSQLite.status == 0, "\(onSQLite.standardError.suffix(500))")
+        #expect(onSQLite.standardError.contains("file=libicuuc"), "the loader's log is read")
+        #expect(!onSQLite.standardError.contains("libpq"))
+        let onPostgreSQL = try ExecutableRunner.run(["tm", "stats", "--memory", "postgres://bob@127.0.0.1:1/tm"], environment: ["LD_DEBUG": "files"])
+        #expect(onPostgreSQL.status == 2)
+        #expect(onPostgreSQL.standardError.contains("file=libpq.so.5"))
+    }
+
+    @Test func aLibpqThatCannotBeLoadedIsSaidPlainly() throws {
+        let stats = try ExecutableRunner.run(
+            ["tm", "stats", "--memory", "postgres://bob:hunter2@127.0.0.1:1/tm"], environment: ["TANDEM_LIBPQ": "/nonexistent/libpq.so.5"])
+        #expect(stats.status == 2)
+        #expect(stats.standardError.contains("cannot load PostgreSQL's client library (libpq.so.5; Debian: apt-get install libpq5)"), "\(stats.standardError)")
+        #expect(stats.standardError.contains("/nonexistent/libpq.so.5"), "\(stats.standardError)")
+        #expect(!stats.standardError.contains("hunter2"))
+    }
+
     @Test(.enabled(if: PostgreSQLTestServer.isAvailable, Comment(rawValue: PostgreSQLTestServer.absentMessage)))
     func extractFillsAKnownSentenceFromThePostgreSQLMemoryInTandemYml() throws {
         let schema = try PostgreSQLTestServer.makeSchema()

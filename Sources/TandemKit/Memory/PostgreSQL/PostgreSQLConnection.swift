@@ -1,4 +1,5 @@
 internal import CLibPQ
+internal import CTandemLibPQ
 import Foundation
 
 /// One connection to a PostgreSQL server through libpq: parameterized statements (values never
@@ -16,6 +17,12 @@ final class PostgreSQLConnection {
     /// speaks UTF-8 to us.
     init(url: PostgreSQLURL) throws {
         self.url = url
+        // libpq is loaded now, by the first PostgreSQL memory a command opens (CTandemLibPQ).
+        if let reason = tandem_libpq_unavailable() {
+            throw PostgreSQLError(
+                message: "cannot load PostgreSQL's client library (libpq.so.5; Debian: apt-get install libpq5): "
+                    + String(cString: reason))
+        }
         // Later keywords override earlier ones, and `dbname` expands the whole URL: the URL's
         // own connect_timeout wins over this default.
         let keywords = ["connect_timeout", "fallback_application_name", "client_encoding", "dbname"]
