@@ -58,6 +58,9 @@ public struct MemoryRebuild {
         let companions = ["-wal", "-shm"]
         defer {
             for suffix in [""] + companions { try? FileManager.default.removeItem(atPath: temporary.path + suffix) }
+            // The new file's persisted index (built by the bulk loads) is named after the
+            // temporary file, so it goes too: the first lookup builds it for the memory's name.
+            try? FileManager.default.removeItem(at: MemoryIndexDirectory(memoryPath: temporary.path).url)
         }
         let memory = try SQLiteMemory(path: temporary.path)
         let summary = try run(into: memory, progress: progress)
