@@ -25,12 +25,20 @@ public struct MemoryRebuild {
     /// Replaces the memory at `address` with one rebuilt from the text files, all or nothing.
     ///
     /// A SQLite memory is built as a new file beside the old one and renamed over it when
-    /// complete, so a failed rebuild leaves the old file as it was. A PostgreSQL memory is
-    /// emptied and filled in one transaction: other clients see the old units until it commits.
-    /// `progress` gets a line per file read.
-    public func replacing(_ address: MemoryAddress, progress: ((String) -> Void)? = nil) throws -> Summary {
+    /// complete, so a failed rebuild leaves the old file as it was. It holds the memory's lock
+    /// (`MemoryFileLock`, recorded as `command`) from before reading the text files until the
+    /// rename: a `tm import` of that memory waits for it, and it waits for running imports
+    /// (`waiting` is called once, with the holder, when it does). A PostgreSQL memory is
+    /// emptied and filled in one transaction: other clients see the old units until it commits,
+    /// and their writes wait for it. `progress` gets a line per file read.
+    public func replacing(
+        _ address: MemoryAddress, command: String = "tandem tm rebuild", waiting: (String) -> Void = { _ in },
+        progress: ((String) -> Void)? = nil
+    ) throws -> Summary {
         switch address {
         case .sqlite(let path):
+            let lock = try MemoryFileLock(memoryPath: path, use: .replacing, command: command, waiting: waiting)
+            defer { lock.release() }
             return try replacingFile(at: URL(fileURLWithPath: path), progress: progress)
         case .postgreSQL(let url):
             let memory = try PostgreSQLMemory(url: url)
@@ -38,7 +46,8 @@ public struct MemoryRebuild {
         }
     }
 
-    /// A new SQLite file next to `destination`, renamed over it when complete.
+    /// A new SQLite file next to `destination`, renamed over it when complete (the caller holds
+    /// the memory's lock).
     private func replacingFile(at destination: URL, progress: ((String) -> Void)?) throws -> Summary {
         let directory = destination.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -49,6 +58,9 @@ public struct MemoryRebuild {
         let companions = ["-wal", "-shm"]
         defer {
             for suffix in [""] + companions { try? FileManager.default.removeItem(atPath: temporary.path + suffix) }
+            // The new file's persisted index (built by the bulk loads) is named after the
+            // temporary file, so it goes too: the first lookup builds it for the memory's name.
+            try? FileManager.default.removeItem(at: MemoryIndexDirectory(memoryPath: temporary.path).url)
         }
         let memory = try SQLiteMemory(path: temporary.path)
         let summary = try run(into: memory, progress: progress)

@@ -5,16 +5,15 @@ import Foundation
 /// `tm rebuild`), so that two runs never read the same
 /// segment file, each merge into it, and the later rename drop the other's work.
 ///
-/// An advisory `flock` on `.tandem/lock`: the kernel releases it when the holder exits, killed
-/// or not, so a crash never leaves a stale lock. The holder writes who it is into the file
-/// (process id, command line, start time, host), which a run that waits longer than its
-/// patience names in its error instead of waiting forever. The translation memory is not
-/// covered: it has its own locking (SQLite's busy timeout, PostgreSQL's transactions), so
-/// `tm import` runs beside an `extract`.
+/// An exclusive `AdvisoryFileLock` on `.tandem/lock`: the kernel releases it when the holder
+/// exits, killed or not, and the holder writes who it is into the file, which a run that waits
+/// longer than its patience names. The translation memory is not covered: it has its own
+/// locking (SQLite's busy timeout, PostgreSQL's transactions, and `MemoryFileLock` between
+/// `tm import` and `tm rebuild` of a SQLite file), so `tm import` runs beside an `extract`.
 public final class ProjectLock {
     /// `.tandem/lock`.
-    public let file: URL
-    private var descriptor: Int32
+    public var file: URL { lock.file }
+    private let lock: AdvisoryFileLock
 
     /// How long a run waits for the lock by default: longer than any normal run of a large
     /// site, short enough that a forgotten run (an editor left open in `translate`, a hung
@@ -37,69 +36,17 @@ public final class ProjectLock {
         projectRoot root: URL, command: String, patience: TimeInterval = ProjectLock.configuredPatience,
         waiting: (String) -> Void = { _ in }
     ) throws {
-        let directory = root.appendingPathComponent(ProjectLayout.derivedDirectoryName)
-        file = directory.appendingPathComponent("lock")
-        // The root exists (its tandem.yml was read): only `.tandem` may be missing.
-        if mkdir(directory.path, 0o755) != 0 && errno != EEXIST {
-            throw TandemError.unwritable(path: directory.path, reason: String(cString: strerror(errno)))
-        }
-        descriptor = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw TandemError.unwritable(path: file.path, reason: String(cString: strerror(errno)))
-        }
-        let started = Date()
-        var announced = false
-        var pause: TimeInterval = 0.01
-        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR else {
-                let reason = String(cString: strerror(errno))
-                close(descriptor)
-                throw TandemError.unwritable(path: file.path, reason: "cannot lock: \(reason)")
-            }
-            let waited = Date().timeIntervalSince(started)
-            if waited >= patience {
-                let holder = Self.holder(of: file)
-                close(descriptor)
-                throw TandemError.projectLocked(lockFile: file.path, holder: holder, waitedSeconds: waited)
-            }
-            if !announced {
-                announced = true
-                waiting(Self.holder(of: file))
-            }
-            Thread.sleep(forTimeInterval: min(pause, max(patience - waited, 0.001)))
-            pause = min(pause * 2, 0.2)
-        }
-        // Who holds it, for a run that waits too long. Written in place (the file is the lock:
-        // it is never replaced); a reader that meets it half written says the holder is unknown.
-        let info = Array(Self.describeThisProcess(command: command).utf8)
-        if ftruncate(descriptor, 0) == 0 {
-            _ = info.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+        let file = root.appendingPathComponent(ProjectLayout.derivedDirectoryName).appendingPathComponent("lock")
+        lock = try AdvisoryFileLock(
+            file: file, exclusive: true, command: command, patience: patience,
+            unnamedHolder: "a process that has not yet said who it is", waiting: waiting
+        ) { holder, waited in
+            TandemError.projectLocked(lockFile: file.path, holder: holder, waitedSeconds: waited)
         }
     }
-
-    deinit { release() }
 
     /// Releases the lock (also done when the process ends, however it ends).
-    public func release() {
-        guard descriptor >= 0 else { return }
-        // Emptied first: a later reader must not name a process that has finished.
-        _ = ftruncate(descriptor, 0)
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
-        descriptor = -1
-    }
-
-    /// `pid 1234 (tandem extract), started 2026-11-30T05:00:00Z on host`.
-    static func describeThisProcess(command: String) -> String {
-        let started = ISO8601DateFormatter().string(from: Date())
-        return "pid \(getpid()) (\(command)), started \(started) on \(ProcessInfo.processInfo.hostName)\n"
-    }
-
-    /// What the lock file says about its holder.
-    static func holder(of file: URL) -> String {
-        let text = (try? String(contentsOf: file, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        return text.hasPrefix("pid ") ? text : "a process that has not yet said who it is"
-    }
+    public func release() { lock.release() }
 }
 
 /// One holder, one thread.

@@ -38,13 +38,18 @@ public enum TandemError: Error, Equatable, CustomStringConvertible {
     /// Another run held the project lock (`lockFile`) for longer than this run would wait;
     /// `holder` is what it wrote about itself (process id, command, start time).
     case projectLocked(lockFile: String, holder: String, waitedSeconds: Double)
+    /// Another run held a SQLite memory's lock (`lockFile`, see `MemoryFileLock`) for longer
+    /// than this run would wait: a `tm rebuild` (`holder` is what it wrote about itself) or
+    /// `tm import`s.
+    case memoryLocked(lockFile: String, holder: String, waitedSeconds: Double)
 
     /// Where the problem is, when known.
     public var location: SourceLocation? {
         switch self {
         case .invalidUTF8(let location, _), .invalidValue(let location, _), .invalidSegmentFile(let location, _): return location
         case .invalidConfiguration(let file, _): return SourceLocation(file: file, line: 1, column: 1)
-        case .unreadable(let path, _), .unwritable(let path, _), .alreadyExists(let path, _), .projectLocked(let path, _, _):
+        case .unreadable(let path, _), .unwritable(let path, _), .alreadyExists(let path, _), .projectLocked(let path, _, _),
+             .memoryLocked(let path, _, _):
             return SourceLocation(file: path, line: 1, column: 1)
         case .usage, .database, .invalidStoredUnit, .invalidArgument, .unsupportedFile, .projectNotFound, .nothingToLint:
             return nil
@@ -69,6 +74,8 @@ public enum TandemError: Error, Equatable, CustomStringConvertible {
         case .database(let url, let reason): return "\(url): \(reason)"
         case .projectLocked(_, let holder, let waited):
             return "another tandem run holds the project lock: \(holder); gave up after waiting \(Int(waited.rounded())) s"
+        case .memoryLocked(_, let holder, let waited):
+            return "another tandem run holds the memory lock: \(holder); gave up after waiting \(Int(waited.rounded())) s"
         }
     }
 

@@ -61,14 +61,25 @@ public enum TemporaryFile {
     }
 
     /// As `removeStale(below:…)`, for the files directly in `directory` only (a memory's folder,
-    /// which may be a shared one such as `/tmp`).
+    /// which may be a shared one such as `/tmp`), and the index folders of a temporary memory
+    /// (`.<name>.tandem-tmp-<pid>-<n>.index/`, a killed rebuild's) whose writer is gone.
     @discardableResult
     static func removeStale(in directory: URL, runStart: Date, legacyAge: TimeInterval = 3600) -> [URL] {
         let files = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: keys)) ?? []
-        return files.filter { removeIfStale($0, runStart: runStart, legacyAge: legacyAge) }
+        return files.filter { removeIfStale($0, runStart: runStart, legacyAge: legacyAge) || removeIfStaleIndexFolder($0) }
     }
 
-    private static let keys: [URLResourceKey] = [.contentModificationDateKey, .isRegularFileKey]
+    private static let keys: [URLResourceKey] = [.contentModificationDateKey, .isRegularFileKey, .isDirectoryKey]
+
+    /// A temporary memory's index folder whose writer is gone (its files are written before the
+    /// memory is renamed into place, so its age says nothing: the writer decides).
+    private static func removeIfStaleIndexFolder(_ url: URL) -> Bool {
+        let name = url.lastPathComponent
+        guard name.hasPrefix("."), name.hasSuffix(".index"), let pid = writer(ofName: name), !isRunning(pid),
+              (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == true
+        else { return false }
+        return (try? FileManager.default.removeItem(at: url)) != nil
+    }
 
     private static func removeIfStale(_ url: URL, runStart: Date, legacyAge: TimeInterval) -> Bool {
         let name = url.lastPathComponent

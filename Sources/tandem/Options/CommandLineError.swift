@@ -29,7 +29,7 @@ extension TandemError {
         switch self {
         case .projectNotFound: return "run `tandem init` first, or pass --config FILE"
         case .nothingToLint: return "name the files or folders to lint"
-        case .projectLocked:
+        case .projectLocked, .memoryLocked:
             return "run again when it has finished, or set \(ProjectLock.patienceVariable)=SECONDS to wait longer (default \(Int(ProjectLock.defaultPatience)))"
         default: return nil
         }

@@ -12,6 +12,8 @@ struct TMImportCommand: ParsableCommand {
 
             Also reads bilingual files as a memory, by extension: XLIFF 1.2 (.xlf, .xliff, and Trados .sdlxliff and memoQ .mqxliff, which are XLIFF 1.2 with extensions), XLIFF 2.x, and gettext .po. Each unit with a target becomes a memory unit, its inline codes placeholders; the language pair is the file's, or --source-locale and --target-locale.
 
+            Several imports into one memory run at once. An import and a tm rebuild of the same SQLite memory take turns (the memory's lock, <memory>.lock beside the file; an import says `waiting for the memory lock: pid … (tandem tm rebuild)` and waits up to TANDEM_LOCK_TIMEOUT seconds, default 600), so the rebuilt memory holds all of the import's units (read from its copy in tm/, or added after the rebuild) or, with --no-keep, all or none of them.
+
             Importing a unit twice keeps one copy. Units with no usable pair (one language, no target, a code Tandem cannot number) are skipped: the summary line ends with `N skipped: reasons`, and --json lists the first ones with their positions. Files whose DOCTYPE declares entities are refused (exit 2), as is any malformed XML, with its file, line and column.
 
             Text files are the truth: in a project, each imported file is kept in tm/ (a TMX copied as it is; with --source-locale, rewritten with that source language on every unit; an XLIFF or PO file written as a TMX of its units, named after it) so that `tandem tm rebuild` recreates its units. A file in tm/ already is not copied, and a different file of the same name there is never overwritten: the import is refused. --no-keep, or a --memory other than the project's, adds to the memory only.
@@ -52,8 +54,37 @@ struct TMImportCommand: ParsableCommand {
     static let warningsShown = 5
 
     func run() throws {
-        let override = sourceLocale
         let address = try memoryOptions.resolvedAddress()
+        // Taken before the memory is opened and held until the import ends: a `tm rebuild` of a
+        // SQLite memory renames a new file over it, so imports wait for a running rebuild and
+        // a rebuild waits for them (imports share the lock with each other).
+        let lock = try MemoryFileLock.lock(address, use: .adding, command: "tandem tm import", waiting: LockWaitNotice.sayForMemory)
+        // The memory is opened and closed inside: closed before the lock goes, so no rebuild
+        // replaces the file while this process still has it open.
+        let reports = try importFiles(into: address)
+        lock?.release()
+        switch output.selected {
+        case .text:
+            for report in reports {
+                let s = report.summary
+                var line = "\(report.file): \(s.translationUnits) translation units, \(s.inserted) new, \(s.updated) already known"
+                if let kept = report.kept, kept != report.file { line += "; kept as \(kept)" }
+                if let skipped = s.warnings.summary() { line += "; " + skipped }
+                Terminal.standardOutput.write(line + "\n")
+                for warning in s.warnings.first.prefix(Self.warningsShown) { Terminal.standardError.write("warning: \(warning)\n") }
+            }
+            // Several files: the reasons of all of them at the end.
+            var all = WarningTally()
+            for report in reports { all.add(contentsOf: report.summary.warnings) }
+            if reports.count > 1, let total = all.summary() { Terminal.standardOutput.write("in all, " + total + "\n") }
+        case .json:
+            Terminal.standardOutput.write(try JSONText.string(reports) + "\n")
+        }
+    }
+
+    /// Keeps each file in tm/ (when the project does) and adds its units to the memory at `address`.
+    private func importFiles(into address: MemoryAddress) throws -> [ImportReport] {
+        let override = sourceLocale
         let memory = try address.open()
         // Every copy is planned before anything is stored: a name clash in tm/ stops the import.
         let folder = try keptFolder(memory: address)
@@ -114,23 +145,7 @@ struct TMImportCommand: ParsableCommand {
             }
             reports.append(ImportReport(file: file, summary: summary, kept: kept, seconds: Date().timeIntervalSince(started)))
         }
-        switch output.selected {
-        case .text:
-            for report in reports {
-                let s = report.summary
-                var line = "\(report.file): \(s.translationUnits) translation units, \(s.inserted) new, \(s.updated) already known"
-                if let kept = report.kept, kept != report.file { line += "; kept as \(kept)" }
-                if let skipped = s.warnings.summary() { line += "; " + skipped }
-                Terminal.standardOutput.write(line + "\n")
-                for warning in s.warnings.first.prefix(Self.warningsShown) { Terminal.standardError.write("warning: \(warning)\n") }
-            }
-            // Several files: the reasons of all of them at the end.
-            var all = WarningTally()
-            for report in reports { all.add(contentsOf: report.summary.warnings) }
-            if reports.count > 1, let total = all.summary() { Terminal.standardOutput.write("in all, " + total + "\n") }
-        case .json:
-            Terminal.standardOutput.write(try JSONText.string(reports) + "\n")
-        }
+        return reports
     }
 
     /// The project's tm/ folder when imports are kept there: inside a project, writing to the

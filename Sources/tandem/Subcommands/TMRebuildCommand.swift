@@ -8,9 +8,9 @@ struct TMRebuildCommand: ParsableCommand {
         commandName: "rebuild",
         abstract: "Recreate the memory from locales/**/*.json and tm/*.tmx.",
         discussion: """
-            Text files are the truth; the database is derived. Rebuild reads every segment file under locales/<TAG>/ (segments translated, reviewed or final, with their neighbours as context, and obsolete ones without context) and every TMX file in tm/, into a new database that replaces the old one only when complete. It holds the project lock meanwhile, so extract, build, import and saves of set, review and translate wait for it (a tm import does not: do not run one beside a rebuild).
+            Text files are the truth; the database is derived. Rebuild reads every segment file under locales/<TAG>/ (segments translated, reviewed or final, with their neighbours as context, and obsolete ones without context) and every TMX file in tm/, into a new database that replaces the old one only when complete. It holds the project lock meanwhile, so extract, build, import and saves of set, review and translate wait for it; on a SQLite memory it also holds the memory's lock (<memory>.lock beside the file), so a tm import of that memory waits for it, and it waits for imports already running.
 
-            On a PostgreSQL memory (memory: postgres://… or --memory postgres://…), rebuild deletes every unit of the memory's table and stores the project's units again, in one transaction: other clients keep seeing the old units until it commits, and nothing changes when it fails. Units that other projects sharing that memory added are gone afterwards; rebuild a shared memory from the project that holds all of its text files.
+            On a PostgreSQL memory (memory: postgres://… or --memory postgres://…), rebuild deletes every unit of the memory's table and stores the project's units again, in one transaction: other clients keep seeing the old units until it commits, their writes (a tm import) wait for it and then add to the rebuilt units, and nothing changes when it fails. Units that other projects sharing that memory added are gone afterwards; rebuild a shared memory from the project that holds all of its text files.
 
             Examples:
               tandem tm rebuild
@@ -34,7 +34,8 @@ struct TMRebuildCommand: ParsableCommand {
         }
         defer { lock?.release() }
         let verbose = Terminal.standardError.isTerminal && !progressOptions.quiet && output.selected != .json
-        let summary = try MemoryRebuild(projectRoot: memoryOptions.projectRoot).replacing(address) { line in
+        let rebuild = MemoryRebuild(projectRoot: memoryOptions.projectRoot)
+        let summary = try rebuild.replacing(address, waiting: LockWaitNotice.sayForMemory) { line in
             if verbose { Terminal.standardError.write(line + "\n") }
         }
         switch output.selected {

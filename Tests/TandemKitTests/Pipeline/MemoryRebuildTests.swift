@@ -19,6 +19,13 @@ struct MemoryRebuildTests {
         ])
         file.obsolete = nil
         try SegmentFileStore.write(file, to: project.localesDirectory.appendingPathComponent("en/posts/a.json"))
+        // A TMX large enough to be bulk-loaded: the new file gets a persisted index of its own.
+        let tmxUnits = 1_200
+        let tus = (0..<tmxUnits).map { "<tu><tuv xml:lang=\"zh-CN\"><seg>仓库里的零件编号为\($0)，请按顺序上架。</seg></tuv><tuv xml:lang=\"en\"><seg>Part \($0) goes on the shelf in order.</seg></tuv></tu>\n" }
+        let tm = temporary.root.appendingPathComponent("tm")
+        try FileManager.default.createDirectory(at: tm, withIntermediateDirectories: true)
+        try Data("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"zh-CN\"/><body>\n\(tus.joined())</body></tmx>\n".utf8)
+            .write(to: tm.appendingPathComponent("vendor.tmx"))
         // A unit no text file holds: the rebuild must drop it.
         let path = project.layout.defaultMemoryFile.path
         let old = try SQLiteMemory(path: path)
@@ -27,14 +34,16 @@ struct MemoryRebuildTests {
 
         let summary = try MemoryRebuild(project: project).replacing(.sqlite(path: path))
         #expect(summary.segmentFiles == 1)
-        #expect(summary.units == 1)
+        #expect(summary.tmxUnits == tmxUnits)
+        #expect(summary.units == 1 + tmxUnits)
         let rebuilt = try SQLiteMemory(path: path)
         var sources: [String] = []
         try rebuilt.forEachUnit(sourceLocale: nil, targetLocale: nil) { sources.append($0.source) }
-        #expect(sources == ["第一句。"])
-        // The temporary database and its companions are gone.
+        #expect(sources.first == "第一句。")
+        #expect(!sources.contains("别的。"))
+        // The temporary database, its companions and its index folder are gone.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: project.layout.defaultMemoryFile.deletingLastPathComponent().path)
-            .filter { $0.contains("rebuild") }
+            .filter { $0.contains(TemporaryFile.marker) }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 }

@@ -40,6 +40,24 @@ struct TemporaryFileTests {
         }
     }
 
+    /// A killed rebuild's new memory has an index folder named after it; a live rebuild's stays.
+    @Test func theIndexFolderOfAGoneWritersMemoryIsRemoved() throws {
+        let directory = try TemporaryDirectory(prefix: "tandem-tmpfiles")
+        defer { directory.remove() }
+        let gone = directory.url.appendingPathComponent(".memory.sqlite.tandem-tmp-2147483600-1.index")
+        let live = directory.url.appendingPathComponent(".memory.sqlite.tandem-tmp-\(getpid())-2.index")
+        let memoryIndex = directory.url.appendingPathComponent("memory.sqlite.index")
+        for folder in [gone, live, memoryIndex] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: folder.appendingPathComponent("zh-CN.1-9.r0.tmi"))
+        }
+        let removed = TemporaryFile.removeStale(in: directory.url, runStart: Date())
+        #expect(removed.map(\.lastPathComponent) == [gone.lastPathComponent])
+        #expect(!FileManager.default.fileExists(atPath: gone.path))
+        #expect(FileManager.default.fileExists(atPath: live.path))
+        #expect(FileManager.default.fileExists(atPath: memoryIndex.path))
+    }
+
     @Test func aFileWrittenAfterTheRunStartedIsKept() throws {
         let directory = try TemporaryDirectory(prefix: "tandem-tmpfiles")
         defer { directory.remove() }

@@ -73,6 +73,9 @@ struct ConcurrencyFixture {
         try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys]).write(to: file)
     }
 
+    /// The path of the TMX file `name` (`a` … `d`).
+    func tmx(_ name: String) -> String { inbox.appendingPathComponent("\(name).tmx").path }
+
     /// A copy of the template named `name`.
     func copy(_ name: String) throws -> URL {
         let url = directory.url.appendingPathComponent(name)
@@ -94,7 +97,7 @@ struct ConcurrencyFixture {
     func runs(in project: URL, scratch: URL, prefix: String) throws -> (imports: [TimedRun], extracts: [TimedRun]) {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let imports = try Self.tmxNames.map {
-            try TimedRun("\(prefix)-tm-import-\($0)", ["tm", "import", inbox.appendingPathComponent("\($0).tmx").path], in: project, scratch: scratch)
+            try TimedRun("\(prefix)-tm-import-\($0)", ["tm", "import", tmx($0)], in: project, scratch: scratch)
         }
         let extracts = try (1...4).map { try TimedRun("\(prefix)-extract-\($0)", ["extract"], in: project, scratch: scratch) }
         return (imports, extracts)

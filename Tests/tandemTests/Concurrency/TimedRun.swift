@@ -44,6 +44,8 @@ final class TimedRun: @unchecked Sendable {
     var status: Int32 { process.terminationStatus }
     var seconds: Double { ended.timeIntervalSince(started) }
     var processIdentifier: Int32 { process.processIdentifier }
+    /// Whether it has not exited yet (a stopped process is running).
+    var isRunning: Bool { process.isRunning }
     var standardError: String { (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "" }
 
     /// Runs `runs` all at once and waits for every one.

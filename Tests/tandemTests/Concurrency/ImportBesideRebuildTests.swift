@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+import TandemTestSupport
+
+/// Issue 14, concurrency: a `tm import` and a `tm rebuild` of one memory at once. A rebuild of
+/// a SQLite memory renames a new file over the old one, so the two take turns on the memory's
+/// lock (`<memory>.lock`): an import started during a rebuild waits for it and adds its units
+/// to the new file; a rebuild started during an import waits for it. A PostgreSQL rebuild is
+/// one transaction, which an import's writes wait for. Each run is stopped (`SIGSTOP`) at the
+/// point where the other must wait, so the overlap does not depend on the machine's speed.
+/// Afterwards the memory holds exactly what a rebuild of the project's files gives (every
+/// kept import's units, from `tm/`) plus the `--no-keep` import's units.
+@Suite("tm import beside tm rebuild", .serialized)
+struct ImportBesideRebuildTests {
+    @Test func tmImportsStartedDuringASQLiteRebuildWaitAndEndWithEveryUnit() throws {
+        let fixture = try ConcurrencyFixture()
+        defer { fixture.directory.remove() }
+        let project = try fixture.copy("project")
+        let scratch = try Self.scratch(fixture)
+        try Self.tandem(["tm", "import", fixture.tmx("a")], in: project)
+
+        let rebuild = try TimedRun("rebuild", ["tm", "rebuild"], in: project, scratch: scratch)
+        try rebuild.start()
+        // Stopped once it holds the memory's lock: it has not yet renamed its new file.
+        let lockFile = project.appendingPathComponent(".tandem/memory.sqlite.lock")
+        let rebuildHolds = "pid \(rebuild.processIdentifier) (tandem tm rebuild)"
+        try Self.waitUntil("the rebuild holds the memory lock") { Self.text(of: lockFile).hasPrefix(rebuildHolds) }
+        kill(rebuild.processIdentifier, SIGSTOP)
+
+        // b is kept in tm/, c goes to the memory only (a rebuild before it would forget it).
+        let imports = try [
+            TimedRun("import-b", ["tm", "import", fixture.tmx("b")], in: project, scratch: scratch),
+            TimedRun("import-c", ["tm", "import", "--no-keep", fixture.tmx("c")], in: project, scratch: scratch),
+        ]
+        for run in imports { try run.start() }
+        try Self.waitUntil("both imports wait for the rebuild") {
+            imports.allSatisfy { $0.standardError.contains("waiting for the memory lock: \(rebuildHolds)") }
+        }
+        #expect(imports.allSatisfy { $0.isRunning })
+        kill(rebuild.processIdentifier, SIGCONT)
+        for run in [rebuild] + imports {
+            run.wait()
+            #expect(run.status == 0, "\(run.label): \(run.standardError)")
+        }
+
+        let memory = project.appendingPathComponent(".tandem/memory.sqlite").path
+        #expect(try Self.sqlite(memory, "PRAGMA integrity_check") == "ok")
+        #expect(try Self.sqlite(memory, "SELECT count(*) FROM unit WHERE target LIKE 'Part %'") == "\(3 * ConcurrencyFixture.unitsPerTMX)")
+        let fromFiles = try Self.unitsOfARebuild(of: project, scratch: scratch)
+        #expect(try Self.sqlite(memory, "SELECT count(*) FROM unit") == "\(fromFiles + ConcurrencyFixture.unitsPerTMX)")
+    }
+
+    @Test func aSQLiteRebuildStartedDuringATMImportWaitsForIt() throws {
+        let fixture = try ConcurrencyFixture()
+        defer { fixture.directory.remove() }
+        let project = try fixture.copy("project")
+        let scratch = try Self.scratch(fixture)
+        try Self.tandem(["tm", "import", fixture.tmx("a")], in: project)
+
+        let importRun = try TimedRun("import-b", ["tm", "import", fixture.tmx("b")], in: project, scratch: scratch)
+        try importRun.start()
+        // Its copy in tm/ is written under the lock, before its units: stopped there.
+        let kept = project.appendingPathComponent("tm/b.tmx")
+        try Self.waitUntil("the import keeps its file") { FileManager.default.fileExists(atPath: kept.path) }
+        kill(importRun.processIdentifier, SIGSTOP)
+
+        let rebuild = try TimedRun("rebuild", ["tm", "rebuild"], in: project, scratch: scratch)
+        try rebuild.start()
+        try Self.waitUntil("the rebuild waits for the import") {
+            rebuild.standardError.contains("waiting for the memory lock: tm import runs adding to the memory")
+        }
+        #expect(rebuild.isRunning)
+        kill(importRun.processIdentifier, SIGCONT)
+        for run in [importRun, rebuild] {
+            run.wait()
+            #expect(run.status == 0, "\(run.label): \(run.standardError)")
+        }
+
+        let memory = project.appendingPathComponent(".tandem/memory.sqlite").path
+        #expect(try Self.sqlite(memory, "PRAGMA integrity_check") == "ok")
+        #expect(try Self.sqlite(memory, "SELECT count(*) FROM unit WHERE target LIKE 'Part %'") == "\(2 * ConcurrencyFixture.unitsPerTMX)")
+        #expect(try Int(Self.sqlite(memory, "SELECT count(*) FROM unit")) == Self.unitsOfARebuild(of: project, scratch: scratch))
+    }
+
+    @Test(.enabled(if: PostgreSQLTestServer.isAvailable, Comment(rawValue: PostgreSQLTestServer.absentMessage)))
+    func tmImportsStartedDuringAPostgreSQLRebuildWaitForItsTransaction() throws {
+        let schema = try PostgreSQLTestServer.makeSchema()
+        defer { schema.drop() }
+        let fixture = try ConcurrencyFixture(memory: "POSTGRES_URL")
+        defer { fixture.directory.remove() }
+        let project = try fixture.copy("project")
+        try ConcurrentRunTests.pointAt(["project": schema], project)
+        let scratch = try Self.scratch(fixture)
+        try Self.tandem(["tm", "import", fixture.tmx("a")], in: project)
+
+        let rebuild = try TimedRun("rebuild", ["tm", "rebuild"], in: project, scratch: scratch)
+        try rebuild.start()
+        // Stopped inside its transaction: it holds the memory's state row, which every write locks.
+        try Self.waitUntil("the rebuild's transaction holds the memory") {
+            (try? ExternalTool.run("/usr/bin/psql", ["-X", "-tA", "-d", schema.url, "-c", "SELECT 1 FROM tandem_state FOR UPDATE NOWAIT"]).status) != 0
+        }
+        kill(rebuild.processIdentifier, SIGSTOP)
+
+        let imports = try [
+            TimedRun("import-b", ["tm", "import", fixture.tmx("b")], in: project, scratch: scratch),
+            TimedRun("import-c", ["tm", "import", "--no-keep", fixture.tmx("c")], in: project, scratch: scratch),
+        ]
+        for run in imports { try run.start() }
+        // Time enough for an import of 600 units that did not wait to finish.
+        Thread.sleep(forTimeInterval: 3)
+        #expect(imports.allSatisfy { $0.isRunning }, "an import finished while the rebuild's transaction was open")
+        kill(rebuild.processIdentifier, SIGCONT)
+        for run in [rebuild] + imports {
+            run.wait()
+            #expect(run.status == 0, "\(run.label): \(run.standardError)")
+        }
+
+        let count = { (sql: String) in try ConcurrentRunTests.psql(schema.url, sql) }
+        #expect(try count("SELECT count(*) FROM tandem_unit WHERE target LIKE 'Part %'") == "\(3 * ConcurrencyFixture.unitsPerTMX)")
+        let fromFiles = try Self.unitsOfARebuild(of: project, scratch: scratch)
+        #expect(try count("SELECT count(*) FROM tandem_unit") == "\(fromFiles + ConcurrencyFixture.unitsPerTMX)")
+    }
+
+    /// How many units a rebuild of `project`'s text files gives (into a SQLite file of its own).
+    static func unitsOfARebuild(of project: URL, scratch: URL) throws -> Int {
+        let check = scratch.appendingPathComponent("check-\(UUID().uuidString).sqlite").path
+        try tandem(["tm", "rebuild", "--memory", check], in: project)
+        return Int(try sqlite(check, "SELECT count(*) FROM unit")) ?? -1
+    }
+
+    static func tandem(_ arguments: [String], in project: URL) throws {
+        let run = try ExecutableRunner.run(arguments, in: project)
+        try #require(run.status == 0, "tandem \(arguments.joined(separator: " ")): \(run.standardError)")
+    }
+
+    static func sqlite(_ path: String, _ sql: String) throws -> String {
+        let run = try ExternalTool.run("/usr/bin/sqlite3", [path, sql])
+        #expect(run.status == 0, "\(run.output)")
+        return run.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func scratch(_ fixture: ConcurrencyFixture) throws -> URL {
+        let url = fixture.directory.url.appendingPathComponent("scratch")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func text(of file: URL) -> String { (try? String(contentsOf: file, encoding: .utf8)) ?? "" }
+
+    /// Polls `condition` for up to a minute (a loaded machine starts processes slowly).
+    static func waitUntil(_ what: String, _ condition: () -> Bool) throws {
+        let deadline = Date().addingTimeInterval(60)
+        while !condition() {
+            try #require(Date() < deadline, "timed out waiting until \(what)")
+            usleep(2_000)
+        }
+    }
+}
