@@ -29,6 +29,18 @@ public struct Extractor {
         /// units are dropped when another batch starts).
         var batch: AtomicFileBatch?
         var units: [MemoryUnit] = []
+        /// The origins `units` leave on the memory's units, which candidates name.
+        var origins = PendingUnitOrigins()
+        /// The staged files with candidates, which units given after their lookups may rename.
+        var leveraged: [(url: URL, file: SegmentFile, candidates: [LeveragedCandidate])] = []
+
+        /// Starts over for `batch`, dropping what an abandoned batch left.
+        func start(_ batch: AtomicFileBatch?) {
+            self.batch = batch
+            units = []
+            origins = PendingUnitOrigins()
+            leveraged = []
+        }
     }
 
     public init(project: Project, memory: (any TranslationMemory)? = nil) throws {
@@ -70,7 +82,11 @@ public struct Extractor {
             ? extracted.reduce(into: ScriptCount()) { $0 += ScriptCount(of: $1.text) }.script : nil
         // Every locale's file is made before any is staged, so a post that fails part-way
         // (a broken segment file) leaves nothing of itself in the batch.
-        var prepared: [(file: SegmentFile, url: URL, report: SegmentMerger.Report, leverage: LeverageSummary?)] = []
+        var prepared: [(file: SegmentFile, url: URL, report: SegmentMerger.Report, leverage: LeverageSummary?, candidates: [LeveragedCandidate])] = []
+        // What the memory will answer once given the run's units: a batch's units so far, else
+        // this call's own (added once its files are written).
+        if memory != nil, let batch, pendingUnits.batch !== batch { pendingUnits.start(batch) }
+        let pendingOrigins = batch == nil ? PendingUnitOrigins() : pendingUnits.origins
         for locale in try PostLocales.targets(of: document, project: project) {
             let url = try project.segmentFile(for: post, locale: locale)
             let previous = try SegmentFileStore.read(url, for: locale, source: project.configuration.source, displayPath: project.projectPath(of: url))
@@ -96,27 +112,41 @@ public struct Extractor {
             file.obsolete = merged.obsolete.isEmpty ? nil : merged.obsolete
             file.lintDisable = previous?.lintDisable
             var leverage: LeverageSummary?
+            var candidates: [LeveragedCandidate] = []
             if let memory {
                 let settings = project.configuration.leverage
-                leverage = try Leverage(
+                (leverage, candidates) = try Leverage(
                     memory: memory, minimumScore: settings.minimumScore, candidateLimit: settings.candidates,
                     fillState: settings.fillState, fillsExactMatches: settings.fillExact
-                ).apply(to: &file)
+                ).apply(to: &file, pendingOrigins: pendingOrigins)
             }
-            prepared.append((file, url, merged.report, leverage))
+            prepared.append((file, url, merged.report, leverage, candidates))
         }
-        var results: [(result: ExtractResult, askingKeys: [String])] = []
-        for (file, url, report, leverage) in prepared {
-            let written = try SegmentFileStore.write(file, to: url, batch: batch)
-            if let memory, written || !memoryHoldsFiles {
+        var written: [Bool] = []
+        for (file, url, _, _, _) in prepared {
+            let changed = try SegmentFileStore.write(file, to: url, batch: batch)
+            written.append(changed)
+            if let memory, changed || !memoryHoldsFiles {
                 let units = file.memoryUnits(originFile: project.projectPath(of: url))
-                if let batch {
-                    if pendingUnits.batch !== batch { (pendingUnits.batch, pendingUnits.units) = (batch, []) }
+                pendingOrigins.record(units)
+                if batch != nil {
                     pendingUnits.units += units
                 } else {
                     try memory.add(units)
                 }
             }
+        }
+        // The candidates name the origins the memory will hold: a batch's files once its last
+        // units are known (`commitGivingUnits`), else now that the memory holds this post's.
+        for index in prepared.indices where !prepared[index].candidates.isEmpty {
+            if batch != nil {
+                pendingUnits.leveraged.append((prepared[index].url, prepared[index].file, prepared[index].candidates))
+            } else if pendingOrigins.rename(prepared[index].candidates, in: &prepared[index].file) {
+                written[index] = try SegmentFileStore.write(prepared[index].file, to: prepared[index].url) || written[index]
+            }
+        }
+        var results: [(result: ExtractResult, askingKeys: [String])] = []
+        for ((file, url, report, leverage, _), written) in zip(prepared, written) {
             let work = file.segments.filter { $0.origin != .auto }
             let result = ExtractResult(
                 post: project.projectPath(of: post), locale: file.targetLocale.identifier,
@@ -144,7 +174,19 @@ public struct Extractor {
         // written (a full disk) then stops the run with every segment file as it was.
         if pendingUnits.batch === batch {
             let units = pendingUnits.units
-            (pendingUnits.batch, pendingUnits.units) = (nil, [])
+            let (origins, leveraged) = (pendingUnits.origins, pendingUnits.leveraged)
+            pendingUnits.start(nil)
+            do {
+                // Units given after a file's lookups (a later post's, its own) may refresh the
+                // origin a candidate names: the file is staged again naming the new one.
+                for var staged in leveraged where origins.rename(staged.candidates, in: &staged.file) {
+                    batch.withdraw(staged.url)
+                    try SegmentFileStore.write(staged.file, to: staged.url, batch: batch)
+                }
+            } catch {
+                batch.abandon()
+                throw error
+            }
             if let memory, !units.isEmpty {
                 do {
                     try memory.add(units)

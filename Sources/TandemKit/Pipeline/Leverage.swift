@@ -69,17 +69,36 @@ public struct Leverage {
     /// Fills untranslated segments of `file` from the memory and attaches candidates.
     @discardableResult
     public func apply(to file: inout SegmentFile) throws -> LeverageSummary {
+        try apply(to: &file, pendingOrigins: nil).summary
+    }
+
+    /// `apply(to:)`, with each candidate naming the origin its unit will have once the units
+    /// `pendingOrigins` holds are given to the memory; returns which unit every candidate shows,
+    /// so that units given after this lookup can name theirs too (`Extractor`).
+    func apply(
+        to file: inout SegmentFile, pendingOrigins: PendingUnitOrigins?
+    ) throws -> (summary: LeverageSummary, candidates: [LeveragedCandidate]) {
         var summary = LeverageSummary()
+        var shown: [LeveragedCandidate] = []
+        /// `matches` as the candidates of segment `index` (of `source`), each naming its unit's
+        /// pending origin.
+        func candidates(_ matches: some Sequence<MemoryMatch>, for index: Int, source: String) -> [MatchCandidate] {
+            matches.enumerated().map { position, match in
+                var candidate = match.candidate(for: source)
+                if let origin = pendingOrigins?.origin(of: match.unit) { candidate.origin = origin }
+                shown.append(LeveragedCandidate(segment: index, candidate: position, unit: MemoryUnitIdentity(match.unit)))
+                return candidate
+            }
+        }
         // Only segments that an offer can change: an edited (fuzzy) one or one without target.
         // A fully translated file then never touches the memory (nor loads its index).
         let asking = file.segments.indices.filter { Self.asksMemory(file.segments[$0]) }
         for (index, offer) in zip(asking, try offers(for: file, at: asking)) {
             if file.segments[index].state == .fuzzy {
                 // A target that needs checking (an edited sentence): offer what the memory has.
-                let source = file.segments[index].source
-                let candidates = (offer.candidates + (offer.fill.map { [$0] } ?? [])).map { $0.candidate(for: source) }
-                if !candidates.isEmpty {
-                    file.segments[index].candidates = Array(candidates.prefix(candidateLimit))
+                let matches = (offer.candidates + (offer.fill.map { [$0] } ?? [])).prefix(candidateLimit)
+                if !matches.isEmpty {
+                    file.segments[index].candidates = candidates(matches, for: index, source: file.segments[index].source)
                     summary.fuzzy += 1
                 }
                 continue
@@ -92,13 +111,12 @@ public struct Leverage {
                 file.segments[index].candidates = nil
                 if fill.kind == .inContext { summary.inContext += 1 } else { summary.exact += 1 }
             } else if !offer.candidates.isEmpty {
-                let source = file.segments[index].source
-                file.segments[index].candidates = offer.candidates.map { $0.candidate(for: source) }
+                file.segments[index].candidates = candidates(offer.candidates, for: index, source: file.segments[index].source)
                 summary.fuzzy += 1
             } else {
                 summary.none += 1
             }
         }
-        return summary
+        return (summary, shown)
     }
 }

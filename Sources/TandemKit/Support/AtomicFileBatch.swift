@@ -23,6 +23,15 @@ public final class AtomicFileBatch {
         try AtomicFileWriter.writeAll(bytes, to: descriptor, path: url.path)
     }
 
+    /// Drops what is staged for `url` (its target keeps its content unless staged again): a
+    /// writer that learns better content before the commit withdraws the first, so that a crash
+    /// mid-commit never leaves the first renamed without the second.
+    func withdraw(_ url: URL) {
+        let path = url.path
+        for item in pending where item.destination.path == path { unlink(item.temporary.path) }
+        pending.removeAll { $0.destination.path == path }
+    }
+
     /// Makes every staged file its target's content.
     public func commit() throws {
         guard let first = pending.first else { return }

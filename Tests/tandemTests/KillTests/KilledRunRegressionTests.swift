@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TandemKit
 import TandemTestSupport
 
 /// What the kill tests found, replayed without a kill: the state a killed run left, then the
@@ -70,6 +71,83 @@ struct KilledRunRegressionTests {
         let differing = Set(once.files.keys).union(twice.files.keys).filter { once.files[$0] != twice.files[$0] }.sorted()
         #expect(differing.isEmpty, "files a second extract changed: \(differing.prefix(5))")
         #expect(try KillScenario.memory(in: root).contentHash() == unitsOnce)
+    }
+
+    /// A post `m` whose first paragraph holds a repeated sentence and a sentence then edited,
+    /// and a post `asking` given a sentence like the repeated one; both translated, then changed.
+    /// The edit gives the repeat a new id (its paragraph's text is part of it) but leaves its
+    /// neighbours, so its unit keeps its identity and the run refreshes that unit's origin.
+    static func renumberedRepeatProject(at root: URL, asking: String) throws {
+        let repeated = "今天的天气非常好，我们一起去公园散步吧。"
+        func m(edited: Bool) -> String {
+            let last = edited ? "第一段的最后一句已经改写过了。" : "第一段的最后一句在这里。"
+            return "---\ntitle: 甲文章\ndate: 2025-01-01\n---\n\n第一段的开头是这一句。\(repeated)第一段的第三句在这里。\(last)\n\n"
+                + "第二段的开头是这一句。\(repeated)第二段的结尾在这里。\n"
+        }
+        func other(edited: Bool) -> String {
+            "---\ntitle: 乙文章\ndate: 2025-01-01\n---\n\n乙文章的第一句话。乙文章的第二句话。"
+                + (edited ? "今天的天气非常好，我们一起去公园跑步吧。" : "") + "\n"
+        }
+        let posts = root.appendingPathComponent("content/posts")
+        try KillTests.makeProject(at: root)
+        try Data(m(edited: false).utf8).write(to: posts.appendingPathComponent("m.md"))
+        try Data(other(edited: false).utf8).write(to: posts.appendingPathComponent("\(asking).md"))
+        try KillTests.tandem(["extract"], in: root)
+        let xliff = root.deletingLastPathComponent().appendingPathComponent("translated.xlf")
+        try KillTests.returnedXLIFF(of: root, to: xliff)
+        try KillTests.tandem(["import", xliff.path], in: root)
+        try Data(m(edited: true).utf8).write(to: posts.appendingPathComponent("m.md"))
+        try Data(other(edited: true).utf8).write(to: posts.appendingPathComponent("\(asking).md"))
+    }
+
+    /// `extract` looked up the asking post's new sentence before its own commit refreshed the
+    /// origin of the repeat's unit (renumbered in `m`): one run wrote the old id as the
+    /// candidate's origin, a second run (or a rerun after a kill between the memory's commit and
+    /// the renames) the new one (the kill test at issue 14's size: 12 of 100 points, all in one
+    /// file). The asking post comes before `m` (`a`: its lookup precedes the renumbering) or
+    /// after it (`z`).
+    @Test(arguments: ["a", "z"]) func aCandidateNamesTheOriginItsOwnRunGivesTheMemory(asking: String) throws {
+        let workspace = try TemporaryDirectory(prefix: "tandem-extract-renumbered-\(asking)")
+        defer { workspace.remove() }
+        let before = workspace.url.appendingPathComponent("before")
+        try Self.renumberedRepeatProject(at: before, asking: asking)
+        let finished = workspace.url.appendingPathComponent("finished")
+        try FileManager.default.copyItem(at: before, to: finished)
+        try KillTests.tandem(["extract"], in: finished)
+        let once = try ProjectSnapshot(of: finished)
+
+        // The precondition: the repeat was renumbered, and the asking post's candidate comes from its unit.
+        let segments = finished.appendingPathComponent("locales/en/posts")
+        let m = try #require(try SegmentFileStore.read(segments.appendingPathComponent("m.json")))
+        let other = try #require(try SegmentFileStore.read(segments.appendingPathComponent("\(asking).json")))
+        let repeats = m.segments.filter { $0.source == "今天的天气非常好，我们一起去公园散步吧。" }
+        #expect(repeats.count == 2)
+        let origins = other.segments.flatMap { $0.candidates ?? [] }.filter { $0.source == repeats.first?.source }.compactMap(\.origin)
+        #expect(origins.count == 1, "the new sentence has the repeat as its candidate: \(origins)")
+        #expect(origins.allSatisfy { origin in repeats.contains { "locales/en/posts/m.json#\($0.id)" == origin } },
+                "the candidate names the repeat as this run leaves it: \(origins), ids \(repeats.map(\.id))")
+
+        // A second run writes what the first wrote.
+        try KillTests.tandem(["extract"], in: finished)
+        let twice = try ProjectSnapshot(of: finished)
+        let differing = Set(once.files.keys).union(twice.files.keys).filter { once.files[$0] != twice.files[$0] }.sorted()
+        #expect(differing.isEmpty, "files a second extract changed: \(differing)")
+
+        // A run killed after the memory's commit, before the renames: the memory holds the
+        // renumbered origin, the segment files and the state are as before. The rerun writes
+        // what one run wrote.
+        let killed = workspace.url.appendingPathComponent("killed")
+        try FileManager.default.copyItem(at: before, to: killed)
+        try KillTests.tandem(["extract"], in: killed)
+        try FileManager.default.removeItem(at: killed.appendingPathComponent("locales"))
+        try FileManager.default.copyItem(at: before.appendingPathComponent("locales"), to: killed.appendingPathComponent("locales"))
+        let state = ".tandem/extract-state.json"
+        try FileManager.default.removeItem(at: killed.appendingPathComponent(state))
+        try FileManager.default.copyItem(at: before.appendingPathComponent(state), to: killed.appendingPathComponent(state))
+        try KillTests.tandem(["extract"], in: killed)
+        let rerun = try ProjectSnapshot(of: killed)
+        let wrong = Set(once.files.keys).union(rerun.files.keys).filter { once.files[$0] != rerun.files[$0] }.sorted()
+        #expect(wrong.isEmpty, "files the rerun wrote otherwise than one run: \(wrong)")
     }
 
     /// `build` killed after withdrawing a post that fell below `--min-complete` but before
