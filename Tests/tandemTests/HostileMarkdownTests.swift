@@ -69,7 +69,7 @@ struct HostileMarkdownTests {
         // The memory, the segment file, the translation, the records of both: no temporary file is left.
         #expect(try Self.files(in: project) == [
             "tandem.yml", "content/posts/deep.md", "content/posts/deep.en.md", "locales/en/posts/deep.json", ".tandem/memory.sqlite",
-            ".tandem/extract-state.json", "locales/.built.json", ".tandem/lock",
+            ".tandem/extract-state.bin", "locales/.built.json", ".tandem/lock",
         ])
     }
 
