@@ -46,6 +46,8 @@ public final class ExtractRun {
     private var digestsBeforeExtract: [String: UInt64] = [:]
     /// The languages posts' front matter declared, as `sourcePosts(_:)` found them.
     private var languages: [String: ExtractState.LanguageRecord] = [:]
+    /// The posts' stamps `sourcePosts(_:)` took (nil inside: the post had none).
+    private var discoveredStamps: [String: FileStamp?] = [:]
     /// Which memory the run uses (the SQLite file's identity, the PostgreSQL server's URL).
     private let memoryIdentity: String?
     /// The memory's mark before any lookup of this run, read when first needed; nil inside
@@ -90,8 +92,9 @@ public final class ExtractRun {
         if paths.isEmpty { languages = [:] }
         return try project.sourcePosts(paths) { url in
             let path = projectPath(of: url)
-            // Stamped before the read, as in `FileDigests`.
+            // Stamped before the read, as in `FileDigests`, which takes this stamp for the post.
             let stamp = FileStamp(path: url.path)
+            discoveredStamps[path] = stamp
             if let stamp, let record = known[path], record.stamp == stamp {
                 languages[path] = record
                 return record.language
@@ -115,7 +118,8 @@ public final class ExtractRun {
         failed.insert(path)
         var memoryHoldsFiles = false
         // Before the extract reads the post: the state records these bytes, or older ones.
-        let postDigest = settings == nil ? nil : digests.digest(path, atPath: post.path)
+        // The stamp `sourcePosts(_:)` took will do: a change since is one after this run.
+        let postDigest = settings == nil ? nil : digests.digest(path, atPath: post.path, stamp: discoveredStamps.removeValue(forKey: path))
         if let settings, let entry = previous.posts[path] {
             let filesHash = filesHash(entry.segmentFiles)
             if let postDigest, let hash = entry.hash,
@@ -307,10 +311,26 @@ public final class ExtractRun {
     /// posts, each standardized, were a measurable part of a run that skips them all.
     private func projectPath(of post: URL) -> String {
         let path = post.path
-        guard path.hasPrefix(rootPrefix), !path.contains("//"), !path.contains("/./"), !path.contains("/../"),
-              !path.hasSuffix("/."), !path.hasSuffix("/..")
-        else { return project.projectPath(of: post) }
+        guard path.hasPrefix(rootPrefix), !Self.hasComponentToStandardize(path) else { return project.projectPath(of: post) }
         return String(path.dropFirst(rootPrefix.count))
+    }
+
+    /// Whether `path` has an empty, `.` or `..` component after its first character (a byte
+    /// scan: `String.contains` goes through `NSString` here).
+    private static func hasComponentToStandardize(_ path: String) -> Bool {
+        var componentLength = 0
+        var dots = 0
+        for byte in path.utf8.dropFirst() {
+            if byte == UInt8(ascii: "/") {
+                if componentLength == dots && dots <= 2 { return true }
+                componentLength = 0
+                dots = 0
+            } else {
+                componentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return componentLength == dots && dots <= 2 && componentLength > 0
     }
 
     /// Everything all posts share, hashed.

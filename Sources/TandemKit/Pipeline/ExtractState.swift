@@ -105,9 +105,7 @@ public struct ExtractState: Equatable, Sendable {
 
     /// The state at `url`, or an empty one when the file is missing or not a current state.
     public static func load(_ url: URL) -> ExtractState {
-        guard let data = FileManager.default.contents(atPath: url.path),
-              let state = try? ExtractState(binary: Array(data)[...])
-        else { return ExtractState() }
+        guard let bytes = try? FileBytes.contents(atPath: url.path), let state = try? ExtractState(binary: bytes[...]) else { return ExtractState() }
         return state
     }
 

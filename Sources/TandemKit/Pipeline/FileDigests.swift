@@ -27,8 +27,9 @@ final class FileDigests {
 
     /// The digest of the bytes of the file at `filePath` (project path `path`): from its record
     /// when its stamp is the recorded one, else read (nil when it is missing or cannot be read).
-    func digest(_ path: String, atPath filePath: String) -> UInt64? {
-        guard let stamp = FileStamp(path: filePath) else {
+    /// `stamp`: the file's stamp taken earlier in this run (nil inside: it had none), when known.
+    func digest(_ path: String, atPath filePath: String, stamp known: FileStamp?? = nil) -> UInt64? {
+        guard let stamp = known ?? FileStamp(path: filePath) else {
             records[path] = nil
             return nil
         }
@@ -60,6 +61,6 @@ final class FileDigests {
 
     /// The digest of the file at `path`, or nil when it cannot be read.
     static func digest(ofFileAt path: String) -> UInt64? {
-        FileManager.default.contents(atPath: path)?.withUnsafeBytes { digest(of: $0) }
+        (try? FileBytes.contents(atPath: path))?.withUnsafeBytes { digest(of: $0) }
     }
 }

@@ -83,7 +83,7 @@ struct ExtractCommand: ParsableCommand {
         let report = Report(
             results: results, failures: failures,
             scripts: scripts.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.rawValue, $0.value) }) })
-        try options.emit(report) {
+        try options.emit(report, json: report.jsonText) {
             var text = results.map { result in
                 let changes = result.changes
                 let memory = result.leverage.map { ", memory: \($0.inContext) in context, \($0.exact) exact, \($0.fuzzy) fuzzy" } ?? ""
