@@ -20,8 +20,20 @@ struct ExtractInputs {
     /// Adds `bytes` (nil: absent, told apart from empty).
     mutating func add(bytes: [UInt8]?) {
         guard let bytes else { return add(count: -1) }
+        bytes.withUnsafeBytes { add(bytes: $0) }
+    }
+
+    /// Adds `bytes`, count first.
+    mutating func add(bytes: UnsafeRawBufferPointer) {
         add(count: bytes.count)
-        hash = bytes.withUnsafeBufferPointer { StableHash.fnv1a(hash, $0) }
+        hash = StableHash.fnv1a(hash, bytes.bindMemory(to: UInt8.self))
+    }
+
+    /// Adds a digest made before (`FileDigests`; nil: absent).
+    mutating func add(digest: UInt64?) {
+        guard let digest else { return add(count: -1) }
+        add(count: 0)
+        add(count: Int(Int64(bitPattern: digest)))
     }
 
     /// Adds the path and bytes of `url` (absent when it cannot be read).
@@ -71,4 +83,7 @@ struct ExtractInputs {
 
     /// The hash so far, as stored.
     var value: String { String(hash, radix: 16) }
+
+    /// The hash so far.
+    var digest: UInt64 { hash }
 }

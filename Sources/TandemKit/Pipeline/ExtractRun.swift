@@ -6,7 +6,7 @@ import Foundation
 ///
 /// A post is skipped when the hash of its bytes, its segment files' bytes and the run's
 /// settings (tandem.yml, Hugo configuration, locale rules, glossaries, the executable, which
-/// memory) equals the one `.tandem/extract-state.json` recorded, and, when its files leave
+/// memory) equals the one `.tandem/extract-state.bin` recorded, and, when its files leave
 /// sentences for the memory to answer (without translation, or fuzzy), nothing the memory
 /// gained since their lookups can change those answers: the state records the memory's mark
 /// (`MemoryMark`) and the sentences' keys, and the memory lists the keys of the units added or
@@ -17,6 +17,10 @@ import Foundation
 /// are in that memory. A post extracted again whose segment files are as the run that gave
 /// their translations to this memory left them gives the memory only the files it changes, so
 /// re-runs stop rewriting the memory. Any doubt extracts the post.
+///
+/// A file whose stamp is as recorded is not read again: its digest is the recorded one
+/// (`FileDigests`, with git's rule for racily clean files), and an unchanged post's language
+/// comes from the state, not from its front matter (`sourcePosts(_:)`).
 public final class ExtractRun {
     public let project: Project
     /// Whether the run uses the memory `tandem.yml` names (`extract --no-memory`: false).
@@ -35,6 +39,15 @@ public final class ExtractRun {
     public private(set) var stateNotSaved: (any Error)?
     /// The settings hash every post's hash starts from (nil: nothing is skipped).
     private let settings: ExtractInputs?
+    /// The digests of posts and segment files, from the state's records while a file's stamp holds.
+    private let digests: FileDigests
+    /// Each post's digest as it was before this run extracted it (by project path): its record
+    /// is of the bytes the extract read or older ones, never of a later save.
+    private var digestsBeforeExtract: [String: UInt64] = [:]
+    /// The languages posts' front matter declared, as `sourcePosts(_:)` found them.
+    private var languages: [String: ExtractState.LanguageRecord] = [:]
+    /// The posts' stamps `sourcePosts(_:)` took (nil inside: the post had none).
+    private var discoveredStamps: [String: FileStamp?] = [:]
     /// Which memory the run uses (the SQLite file's identity, the PostgreSQL server's URL).
     private let memoryIdentity: String?
     /// The memory's mark before any lookup of this run, read when first needed; nil inside
@@ -52,7 +65,10 @@ public final class ExtractRun {
         self.project = project
         self.usesMemory = usesMemory
         self.skipsUnchanged = skipsUnchanged
+        // Read before any file is stamped (`FileDigests`).
+        let reference = skipsUnchanged ? FileSystemClock.now(in: project.layout.extractStateFile.deletingLastPathComponent()) : nil
         previous = skipsUnchanged ? ExtractState.load(project.layout.extractStateFile) : ExtractState()
+        digests = FileDigests(records: previous.files, reference: reference)
         switch usesMemory ? project.memoryAddress() : nil {
         case .sqlite(let path):
             var identity = ExtractInputs()
@@ -64,19 +80,50 @@ public final class ExtractRun {
             memoryIdentity = nil
         }
         settings = skipsUnchanged ? Self.settings(of: project, memoryIdentity: memoryIdentity) : nil
+        if let settings, previous.languageSettings == settings.digest { languages = previous.languages }
+    }
+
+    /// The posts to extract (`Project.sourcePosts(_:)`), with the language of each post whose
+    /// stamp is as the state recorded it taken from the state instead of its front matter.
+    public func sourcePosts(_ paths: [String] = []) throws -> [URL] {
+        guard settings != nil else { return try project.sourcePosts(paths) }
+        let known = languages
+        // All posts: a deleted one's record goes.
+        if paths.isEmpty { languages = [:] }
+        return try project.sourcePosts(paths) { url in
+            let path = projectPath(of: url)
+            // Stamped before the read, as in `FileDigests`, which takes this stamp for the post.
+            let stamp = FileStamp(path: url.path)
+            discoveredStamps[path] = stamp
+            if let stamp, let record = known[path], record.stamp == stamp {
+                languages[path] = record
+                return record.language
+            }
+            let language = project.declaredLanguage(of: url)
+            if let stamp, let reference = digests.reference, stamp.isSettled(before: reference) {
+                languages[path] = ExtractState.LanguageRecord(stamp: stamp, language: language)
+            } else {
+                languages[path] = nil
+            }
+            return language
+        }
     }
 
     /// Extracts `post` for each of its target locales, or reports what it did last time when
     /// nothing it is made from has changed (`ExtractResult.skipped`). Files are staged until
     /// `finish()`.
     public func extract(_ post: URL) throws -> [ExtractResult] {
-        let path = project.projectPath(of: post)
+        let path = projectPath(of: post)
         recorded[path] = nil
         failed.insert(path)
         var memoryHoldsFiles = false
+        // Before the extract reads the post: the state records these bytes, or older ones.
+        // The stamp `sourcePosts(_:)` took will do: a change since is one after this run.
+        let postDigest = settings == nil ? nil : digests.digest(path, atPath: post.path, stamp: discoveredStamps.removeValue(forKey: path))
         if let settings, let entry = previous.posts[path] {
-            if !entry.hash.isEmpty, let bytes = FileManager.default.contents(atPath: post.path).map({ Array($0) }),
-               Self.hash(settings, post: path, bytes: bytes, segmentFiles: entry.segmentFiles, project: project) == entry.hash,
+            let filesHash = filesHash(entry.segmentFiles)
+            if let postDigest, let hash = entry.hash,
+               Self.hash(settings, post: path, digest: postDigest, filesHash: filesHash) == hash,
                memoryAnswersAsBefore(entry) {
                 var kept = entry
                 // Its lookups would answer now what they answered then.
@@ -86,9 +133,9 @@ public final class ExtractRun {
                 return entry.results.map(\.skippedAgain)
             }
             // The files are as the run that gave their translations to this memory left them.
-            memoryHoldsFiles = usesMemory && entry.memory != nil && entry.memory == heldBy()
-                && Self.filesHash(entry.segmentFiles, project: project) == entry.filesHash
+            memoryHoldsFiles = usesMemory && entry.memory != nil && entry.memory == heldBy() && filesHash == entry.filesHash
         }
+        digestsBeforeExtract[path] = postDigest
         // Read before the first lookup: a write after it is then one the next run looks at.
         let mark = usesMemory ? currentMark() : nil
         let files = try openExtractor().extractFiles(post, batch: batch, memoryHoldsFiles: memoryHoldsFiles)
@@ -96,8 +143,8 @@ public final class ExtractRun {
         if settings != nil {
             let results = files.map(\.result)
             var entry = ExtractState.Entry(
-                hash: "", segmentFiles: results.map(\.segmentFile), filesHash: "", memory: heldBy(), results: results,
-                askingKeys: usesMemory ? files.map(\.askingKeys) : nil)
+                segmentFiles: results.map(\.segmentFile), memory: heldBy(), results: results,
+                askingKeys: usesMemory ? ExtractState.AskingKeys(files.map(\.askingKeys)) : nil)
             if entry.asksMemory { entry.memoryMark = mark }
             recorded[path] = entry
         }
@@ -118,17 +165,22 @@ public final class ExtractRun {
         memory = nil
         var state = previous
         for path in failed { state.posts[path] = nil }
+        // The files just written were stamped after this reading: those written in an earlier
+        // tick get records now rather than at the next run.
+        if let later = FileSystemClock.now(in: project.layout.extractStateFile.deletingLastPathComponent()) {
+            digests.reference = later
+        }
         for (path, entry) in recorded {
             var entry = entry
-            if entry.hash.isEmpty {
-                // Hashed after the files are written: the hash is of what is on disk now.
-                guard let bytes = FileManager.default.contents(atPath: project.root.appendingPathComponent(path).path).map({ Array($0) })
-                else {
+            if entry.hash == nil {
+                guard let postDigest = digestsBeforeExtract[path] else {
                     state.posts[path] = nil
                     continue
                 }
-                entry.filesHash = Self.filesHash(entry.segmentFiles, project: project)
-                entry.hash = Self.hash(settings, post: path, bytes: bytes, segmentFiles: entry.segmentFiles, project: project)
+                // The segment files are hashed after they are written: the hash is of what is on disk now.
+                let filesHash = filesHash(entry.segmentFiles)
+                entry.filesHash = filesHash
+                entry.hash = Self.hash(settings, post: path, digest: postDigest, filesHash: filesHash)
             }
             // What this run gave the memory does not reach the post's questions: the memory as
             // it is now answers them as it did.
@@ -137,11 +189,19 @@ public final class ExtractRun {
             }
             state.posts[path] = entry
         }
+        var named = Set(state.posts.keys)
+        for entry in state.posts.values { named.formUnion(entry.segmentFiles) }
+        digests.keepOnly(named)
+        state.files = digests.records
+        state.languageSettings = settings.digest
+        state.languages = languages
         // The state only saves work: when it cannot be written (a full disk), the segment files
         // and the memory are already right, and the next run reads every post again.
         if state != previous {
             do {
                 try state.save(project.layout.extractStateFile)
+                // The JSON state of format 2, read by no one now (a few megabytes).
+                unlink(project.layout.legacyExtractStateFile.path)
             } catch {
                 stateNotSaved = error
             }
@@ -164,7 +224,7 @@ public final class ExtractRun {
 
     /// Whether `reach` reaches a question of one of `entry`'s files.
     private func reaches(_ reach: LeverageReach, _ entry: ExtractState.Entry) -> Bool {
-        guard let askingKeys = entry.askingKeys, askingKeys.count == entry.results.count else { return true }
+        guard let askingKeys = entry.askingKeys?.files, askingKeys.count == entry.results.count else { return true }
         let source = project.configuration.source
         for (result, keys) in zip(entry.results, askingKeys) where !keys.isEmpty {
             guard let target = LocaleTag(result.locale) else { return true }
@@ -243,6 +303,36 @@ public final class ExtractRun {
         return opened
     }
 
+    /// The project root's path with a final slash.
+    private lazy var rootPrefix = project.root.path.hasSuffix("/") ? project.root.path : project.root.path + "/"
+
+    /// `project.projectPath(of:)`, without standardizing a path below the root that has no `.`,
+    /// `..` or empty component to remove (the posts `sourcePosts(_:)` finds): thousands of
+    /// posts, each standardized, were a measurable part of a run that skips them all.
+    private func projectPath(of post: URL) -> String {
+        let path = post.path
+        guard path.hasPrefix(rootPrefix), !Self.hasComponentToStandardize(path) else { return project.projectPath(of: post) }
+        return String(path.dropFirst(rootPrefix.count))
+    }
+
+    /// Whether `path` has an empty, `.` or `..` component after its first character (a byte
+    /// scan: `String.contains` goes through `NSString` here).
+    private static func hasComponentToStandardize(_ path: String) -> Bool {
+        var componentLength = 0
+        var dots = 0
+        for byte in path.utf8.dropFirst() {
+            if byte == UInt8(ascii: "/") {
+                if componentLength == dots && dots <= 2 { return true }
+                componentLength = 0
+                dots = 0
+            } else {
+                componentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return componentLength == dots && dots <= 2 && componentLength > 0
+    }
+
     /// Everything all posts share, hashed.
     private static func settings(of project: Project, memoryIdentity: String?) -> ExtractInputs {
         var inputs = ExtractInputs()
@@ -259,22 +349,23 @@ public final class ExtractRun {
         return inputs
     }
 
-    /// The post's hash: the settings, its path and bytes, and its segment files.
-    private static func hash(
-        _ settings: ExtractInputs, post: String, bytes: [UInt8], segmentFiles: [String], project: Project
-    ) -> String {
+    /// The post's hash: the settings, its path, the digest of its bytes, and its segment files'.
+    private static func hash(_ settings: ExtractInputs, post: String, digest: UInt64, filesHash: UInt64) -> UInt64 {
         var inputs = settings
         inputs.add(post)
-        inputs.add(bytes: bytes)
-        inputs.add(filesHash(segmentFiles, project: project))
-        return inputs.value
+        inputs.add(digest: digest)
+        inputs.add(digest: filesHash)
+        return inputs.digest
     }
 
-    /// The hash of the segment files' paths and bytes.
-    private static func filesHash(_ files: [String], project: Project) -> String {
+    /// The hash of the segment files' paths and the digests of their bytes (`FileDigests`).
+    private func filesHash(_ files: [String]) -> UInt64 {
         var inputs = ExtractInputs()
-        for file in files { inputs.add(file: project.root.appendingPathComponent(file)) }
-        return inputs.value
+        for file in files {
+            inputs.add(file)
+            inputs.add(digest: digests.digest(file, atPath: rootPrefix + file))
+        }
+        return inputs.digest
     }
 
 }

@@ -43,13 +43,28 @@ public struct Project: Sendable {
     /// not `exclude`. Posts in other languages (`foo.en.md`, `index.ja.md`, a page of another
     /// language's content directory) are not sources.
     public func sourcePosts(_ paths: [String] = []) throws -> [URL] {
-        try candidatePosts(paths).filter { language(of: $0).key == translationLayout.languageKey(for: configuration.source) && isIncluded($0) }
+        try sourcePosts(paths, declaredLanguage: declaredLanguage(of:))
+    }
+
+    /// `sourcePosts(_:)`, with the `lang:` or `language:` of a post's front matter given by
+    /// `declaredLanguage` (asked only about a post whose file name and content directory do not
+    /// say its language): `ExtractRun` answers from its state for a post that has not changed.
+    public func sourcePosts(_ paths: [String], declaredLanguage: (URL) -> String?) throws -> [URL] {
+        let layout = translationLayout
+        let sourceKey = layout.languageKey(for: configuration.source)
+        let contentPath = contentDirectory.path
+        return try candidatePosts(paths).filter { post in
+            layout.language(ofFile: post, frontMatterLanguage: declaredLanguage(post)).key == sourceKey
+                && isIncluded(post, contentPath: contentPath)
+        }
     }
 
     /// Every Markdown file under `paths` or the content directory, whatever its language.
     func candidatePosts(_ paths: [String] = []) throws -> [URL] {
+        let contentDirectory = contentDirectory
         let roots = paths.isEmpty ? [contentDirectory] : paths.map { URL(fileURLWithPath: $0).standardizedFileURL }
-        var posts: [URL] = []
+        // By path: sorted and without repeats, without comparing URLs.
+        var posts: [String: URL] = [:]
         for start in roots {
             guard isInside(start, contentDirectory) else {
                 throw TandemError.invalidArgument("\(start.path) is not inside the content directory \(contentDirectory.path)")
@@ -59,31 +74,49 @@ public struct Project: Sendable {
                 throw TandemError.unreadable(path: start.path, reason: "no such file or directory")
             }
             if isDirectory.boolValue {
+                // The enumerator does not follow links to directories: a file it finds that is
+                // not a link itself lies where `start` really does. Only links, or every file
+                // when `start` leads out, need following.
+                let startInside = ProjectBoundary.contains(contentDirectory, start)
                 let enumerator = FileManager.default.enumerator(at: start, includingPropertiesForKeys: nil)
                 while let url = enumerator?.nextObject() as? URL {
                     guard isMarkdown(url) else { continue }
-                    // A post that is a link out of the content directory (to a private file) is
-                    // not a post of this site: refused rather than read into segment files.
-                    try ProjectBoundary.require(url, inside: contentDirectory, named: "the content directory", what: "post", shownAs: projectPath(of: url))
-                    posts.append(url.standardizedFileURL)
+                    // `start` is standardized and the enumerator adds names: no `..` to remove.
+                    let path = url.path
+                    if !startInside || Self.isSymbolicLink(path) {
+                        // A post that is a link out of the content directory (to a private file)
+                        // is not a post of this site: refused rather than read into segment files.
+                        try ProjectBoundary.require(url, inside: contentDirectory, named: "the content directory", what: "post", shownAs: projectPath(of: url))
+                    }
+                    posts[path] = url
                 }
             } else if isMarkdown(start) {
-                posts.append(start)
+                posts[start.path] = start
             }
         }
-        return Array(Set(posts)).sorted { $0.path < $1.path }
+        return posts.sorted { $0.key < $1.key }.map(\.value)
+    }
+
+    private static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) != 0 || info.st_mode & S_IFMT == S_IFLNK
     }
 
     /// The language of the post at `url`: its suffix, its content directory, its `lang:` or
     /// `language:` front matter, else the default (see `TranslationLayout.language(ofFile:)`).
     public func language(of url: URL) -> PostLanguage {
-        let layout = translationLayout
-        return layout.language(ofFile: url, frontMatterLanguage: layout.suffixKey(of: url) == nil ? declaredLanguage(of: url) : nil)
+        language(of: url, declaredLanguage: declaredLanguage(of:))
+    }
+
+    /// `language(of:)` with the front matter's language from `declaredLanguage`, asked only when
+    /// the file name and the content directory do not tell.
+    func language(of url: URL, declaredLanguage: (URL) -> String?) -> PostLanguage {
+        translationLayout.language(ofFile: url, frontMatterLanguage: declaredLanguage(url))
     }
 
     /// `lang:` or `language:` of the post's front matter; an unreadable post has none (extract
     /// reports what is wrong with it).
-    private func declaredLanguage(of url: URL) -> String? {
+    func declaredLanguage(of url: URL) -> String? {
         guard let bytes = try? TextFile.readBytes(url, limit: TextFile.postSizeLimit),
               let frontMatter = try? FrontMatter.read(bytes, path: url.path) else { return nil }
         for key in ["lang", "language"] {
@@ -92,9 +125,12 @@ public struct Project: Sendable {
         return nil
     }
 
-    /// Whether `post` passes `include` and `exclude` (globs on its path in the content directory).
-    private func isIncluded(_ post: URL) -> Bool {
-        let relative = relativePath(of: post)
+    /// Whether `post` passes `include` and `exclude` (globs on its path in the content directory,
+    /// whose path is `contentPath`).
+    private func isIncluded(_ post: URL, contentPath: String) -> Bool {
+        guard !configuration.include.isEmpty || !configuration.exclude.isEmpty else { return true }
+        let path = post.path
+        let relative = path.hasPrefix(contentPath + "/") ? String(path.dropFirst(contentPath.count + 1)) : relativePath(of: post)
         let matches: (String) -> Bool = { fnmatch($0, relative, 0) == 0 }
         return (configuration.include.isEmpty || configuration.include.contains(where: matches)) && !configuration.exclude.contains(where: matches)
     }

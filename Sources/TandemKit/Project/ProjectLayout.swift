@@ -10,7 +10,7 @@ import Foundation
 ///     glossaries/<source>/<target>.tsv   glossaries (.csv, .tbx too)
 ///     tm/*.tmx                           TMX files the memory is rebuilt from
 ///     .tandem/memory.sqlite              the default memory (derived, git-ignored)
-///     .tandem/extract-state.json         what each post was last extracted from (derived)
+///     .tandem/extract-state.bin          what each post was last extracted from (derived)
 public struct ProjectLayout: Sendable {
     /// The project file's name.
     public static let configurationFileName = "tandem.yml"
@@ -50,8 +50,13 @@ public struct ProjectLayout: Sendable {
     }
     /// `tm/`.
     public var tmxDirectory: URL { root.appendingPathComponent(Self.tmxDirectoryName) }
-    /// `.tandem/extract-state.json`: the hashes `extract` skips unchanged posts by.
+    /// `.tandem/extract-state.bin`: the hashes `extract` skips unchanged posts by (`ExtractState`).
     public var extractStateFile: URL {
+        root.appendingPathComponent(Self.derivedDirectoryName).appendingPathComponent("extract-state.bin")
+    }
+
+    /// `.tandem/extract-state.json`: the state's JSON of format 2, removed when the new one is saved.
+    var legacyExtractStateFile: URL {
         root.appendingPathComponent(Self.derivedDirectoryName).appendingPathComponent("extract-state.json")
     }
     /// `.tandem/memory.sqlite`.

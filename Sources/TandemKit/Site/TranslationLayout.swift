@@ -47,10 +47,11 @@ public struct TranslationLayout: Sendable {
     /// `frontMatterLanguage` (`lang:`/`language:`), else the site's default language (Hugo
     /// gives an unsuffixed file that language) or, outside a site or in one that names no
     /// language, the project's source.
-    public func language(ofFile url: URL, frontMatterLanguage: String?) -> PostLanguage {
+    public func language(ofFile url: URL, frontMatterLanguage: @autoclosure () -> String?) -> PostLanguage {
         if let key = suffixKey(of: url) { return PostLanguage(key: key, evidence: .fileName) }
         if let key = directoryKey(of: url) { return PostLanguage(key: key, evidence: .contentDirectory) }
-        if let raw = frontMatterLanguage, let tag = LocaleTag(raw) {
+        // Read last: it may parse the post's front matter.
+        if let raw = frontMatterLanguage(), let tag = LocaleTag(raw) {
             return PostLanguage(key: languageKey(for: tag), evidence: .frontMatter)
         }
         // A site that names no language at all has only Hugo's default `en` on paper: its posts

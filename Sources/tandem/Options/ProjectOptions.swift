@@ -38,4 +38,12 @@ struct ProjectOptions: ParsableArguments {
         case .text: Terminal.standardOutput.write(text())
         }
     }
+
+    /// `value` as `json` writes it (the same bytes as `JSONText`, made faster), or `text` for people.
+    func emit<T: Encodable>(_ value: T, json: () throws -> String, text: () -> String) throws {
+        switch output.selected {
+        case .json: Terminal.standardOutput.write(try json() + "\n")
+        case .text: Terminal.standardOutput.write(text())
+        }
+    }
 }

@@ -14,7 +14,7 @@ struct ExtractCommand: ParsableCommand {
 
             The translation memory (memory: in tandem.yml: a SQLite file, or a team's PostgreSQL server as postgres://user@host/database) fills untranslated sentences from exact and in-context matches (origin tm, state translated), offers fuzzy matches as candidates with a diff of the sources, and receives every translated sentence (pseudo-translations excepted). leverage: in tandem.yml changes this: fillState: fuzzy has a person check each reused sentence, fillExact: false only offers exact matches whose neighbours differ, minimumScore and candidates set the fuzzy offers.
 
-            A post is skipped, without being read, when nothing it is made from changed since the last extract (recorded in .tandem/extract-state.json): its bytes, its segment files, tandem.yml, the Hugo configuration, the locale rules, the glossaries, the tandem executable and which memory is used. With a memory, a post whose files still hold untranslated or fuzzy sentences is extracted again only when a unit the memory gained or changed since could answer one of them differently (a unit of the same sentence, or of one within the fuzzy minimum score), and every such post is when the memory cannot tell (units were removed, as by tm rebuild, or more than 20,000 sentences changed).
+            A post is skipped, without being read, when nothing it is made from changed since the last extract (recorded in .tandem/extract-state.bin): its bytes, its segment files, tandem.yml, the Hugo configuration, the locale rules, the glossaries, the tandem executable and which memory is used. A post or segment file whose stamp (inode, size, modification and change times) is as recorded is not read, unless it had changed within the file system's clock tick when the stamp was taken (then it is read once more, as git treats "racily clean" files). With a memory, a post whose files still hold untranslated or fuzzy sentences is extracted again only when a unit the memory gained or changed since could answer one of them differently (a unit of the same sentence, or of one within the fuzzy minimum score), and every such post is when the memory cannot tell (units were removed, as by tm rebuild, or more than 20,000 sentences changed).
 
             In a Chinese source, each post's script (Simplified or Traditional, from the characters only one of them uses) is reported when the posts are in both: "12 posts in Traditional script (zh-Hant)" (--json: "script" per result, "scripts" in total). The memory and the glossary fold Traditional characters to Simplified, so one serves both.
 
@@ -56,7 +56,7 @@ struct ExtractCommand: ParsableCommand {
         let (project, lock) = try options.openLockedProject(command: "tandem extract")
         defer { lock.release() }
         let run = ExtractRun(project: project, usesMemory: !noMemory)
-        let posts = try project.sourcePosts(paths)
+        let posts = try run.sourcePosts(paths)
         let progress = progressOptions.progress(total: posts.count, label: "extracting", json: options.output.selected == .json)
         var results: [ExtractResult] = []
         var failures: [PostFailure] = []
@@ -83,7 +83,7 @@ struct ExtractCommand: ParsableCommand {
         let report = Report(
             results: results, failures: failures,
             scripts: scripts.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.rawValue, $0.value) }) })
-        try options.emit(report) {
+        try options.emit(report, json: report.jsonText) {
             var text = results.map { result in
                 let changes = result.changes
                 let memory = result.leverage.map { ", memory: \($0.inContext) in context, \($0.exact) exact, \($0.fuzzy) fuzzy" } ?? ""

@@ -30,7 +30,7 @@ struct ProjectTreeSnapshot: Equatable {
                 if relative.hasSuffix(".sqlite-wal") || relative.hasSuffix(".sqlite-shm") { continue }
                 // A cache of what was extracted, keyed partly on the memory file's time stamp
                 // (which a copy of the project changes): refreshed for healthy posts, never an output.
-                if relative == ".tandem/extract-state.json" { continue }
+                if relative == ".tandem/extract-state.bin" { continue }
                 if relative.hasSuffix(".sqlite") {
                     entries[relative] = .memory(try Self.rows(ofMemory: path))
                 } else {
