@@ -141,7 +141,7 @@ struct KilledRunRegressionTests {
         try KillTests.tandem(["extract"], in: killed)
         try FileManager.default.removeItem(at: killed.appendingPathComponent("locales"))
         try FileManager.default.copyItem(at: before.appendingPathComponent("locales"), to: killed.appendingPathComponent("locales"))
-        let state = ".tandem/extract-state.json"
+        let state = ".tandem/extract-state.bin"
         try FileManager.default.removeItem(at: killed.appendingPathComponent(state))
         try FileManager.default.copyItem(at: before.appendingPathComponent(state), to: killed.appendingPathComponent(state))
         try KillTests.tandem(["extract"], in: killed)
