@@ -47,28 +47,75 @@ struct PersistedIndexTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path("m.sqlite")
-        let pairs = try IndexOracle.realUnits(count: 4000)
+        let pairs = try IndexOracle.realUnits(count: 6000)
         var random = MemoryTestData.Random(state: 5)
         let queries = IndexOracle.queries(from: pairs.map(\.source), count: 80, random: &random)
         let first = try SQLiteMemory(path: path)
-        try first.add(Self.units(pairs[0..<2000]))
+        try first.add(Self.units(pairs[0..<4000]))
         try Self.expectOracleAnswers(first, queries: queries)
         let base = Self.segmentFiles(path)
         #expect(base.count == 1)
         let baseModified = try FileManager.default.attributesOfItem(atPath: path + ".index/" + base[0])[.modificationDate] as? Date
 
         // 500 new units (below the threshold): indexed in memory on open, no file rewritten.
-        try first.add(Self.units(pairs[2000..<2500]))
+        try first.add(Self.units(pairs[4000..<4500]))
         try Self.expectOracleAnswers(try SQLiteMemory(path: path), queries: queries)
         #expect(Self.segmentFiles(path) == base)
 
-        // 1,500 more (past 1,000): written as a second segment; the first stays as it was.
-        try first.add(Self.units(pairs[2500..<4000]))
+        // 1,500 more (past 1,000): written as a second segment, not merged with the first (twice
+        // its size): the first stays as it was.
+        try first.add(Self.units(pairs[4500..<6000]))
         try Self.expectOracleAnswers(try SQLiteMemory(path: path), queries: queries)
         let after = Self.segmentFiles(path)
         #expect(after.count == 2 && after.contains(base[0]))
         let stillModified = try FileManager.default.attributesOfItem(atPath: path + ".index/" + base[0])[.modificationDate] as? Date
         #expect(stillModified == baseModified)
+    }
+
+    @Test func aDeltaSegmentAbsorbsTheNewestSegmentsNotMuchLargerThanIt() {
+        // Tiered: the new segment takes in a predecessor smaller than twice what it gathered.
+        #expect(MemoryIndexDirectory.mergeStart(sizes: [1_000_000], delta: 2_000) == 1)
+        #expect(MemoryIndexDirectory.mergeStart(sizes: [1_000_000, 2_000], delta: 2_000) == 1)
+        #expect(MemoryIndexDirectory.mergeStart(sizes: [1_000_000, 4_000, 2_000], delta: 2_000) == 1)
+        #expect(MemoryIndexDirectory.mergeStart(sizes: [1_000_000, 8_000, 2_000], delta: 2_000) == 2)
+        #expect(MemoryIndexDirectory.mergeStart(sizes: [1_000, 600], delta: 500) == 0, "a rebuild once the memory doubled")
+        // Never more than maxSegments, whatever the sizes.
+        let spread = (0..<10).map { Int64(1) << (40 - 3 * $0) }
+        #expect(MemoryIndexDirectory.mergeStart(sizes: spread, delta: 1) == MemoryIndexDirectory.maxSegments - 1)
+    }
+
+    @Test func smallDeltasAreMergedWithoutRewritingTheBase() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path("m.sqlite")
+        let pairs = try IndexOracle.realUnits(count: 8000)
+        try #require(pairs.count == 8000, "8,000 distinct units to add")
+        var random = MemoryTestData.Random(state: 21)
+        let queries = IndexOracle.queries(from: pairs.map(\.source), count: 60, random: &random)
+        let writer = try SQLiteMemory(path: path)
+        try writer.add(Self.units(pairs[0..<4000]))
+        try Self.expectOracleAnswers(try SQLiteMemory(path: path), queries: queries)
+        let base = Self.segmentFiles(path)
+        #expect(base.count == 1)
+        let baseModified = try FileManager.default.attributesOfItem(atPath: path + ".index/" + base[0])[.modificationDate] as? Date
+
+        // Each batch of 1,000 reaches the threshold; a new process (a lookup) writes the segment.
+        // 4000 | 4000+1000 | 4000+2000 (merged) | 4000+2000+1000 | 8000 (rebuilt: it doubled).
+        var counts: [Int] = []
+        for batch in 0..<4 {
+            let start = 4000 + batch * 1000
+            try writer.add(Self.units(pairs[start..<start + 1000]))
+            try Self.expectOracleAnswers(try SQLiteMemory(path: path), queries: queries)
+            let files = Self.segmentFiles(path)
+            counts.append(files.count)
+            if batch < 3 {
+                #expect(files.contains(base[0]), "batch \(batch): the base segment is kept")
+                let modified = try FileManager.default.attributesOfItem(atPath: path + ".index/" + base[0])[.modificationDate] as? Date
+                #expect(modified == baseModified, "batch \(batch): the base segment is not rewritten")
+            }
+        }
+        #expect(counts == [2, 2, 3, 1])
+        #expect(Self.segmentFiles(path) == ["zh-CN.0-8000.r0.tmi"])
     }
 
     @Test func updatesAndDeletesNeverLeaveAStaleAnswer() throws {
