@@ -13,7 +13,15 @@ enum YAMLConfigurationFile {
         // scalar keeps the YAML parser busy for minutes), refused before parsing.
         let text = try TextFile.decodeText(TextFile.readBytes(file, limit: configurationSizeLimit), path: file.path)
         do {
-            return try YAMLDecoder().decode(type, from: text)
+            // Parsed without tag rules (`Resolver.basic`): Yams' own `decode(_:from: String)`
+            // compiles an ICU regular expression for YAML merge keys (`<<`) on first use, over a
+            // millisecond of every command's start, and a settings file has no use for merges
+            // (`<<` is an unknown key, refused like any other). Typed decoding reads the scalars
+            // itself, so nothing else depends on the tags.
+            let parser = try Parser(yaml: text, resolver: .basic)
+            return try withExtendedLifetime(parser) {
+                try YAMLDecoder().decode(type, from: try parser.singleRoot() ?? Node(""))
+            }
         } catch let error as DecodingError {
             throw locatedError(error, in: text, file: file.path)
         } catch let error as YamlError {
