@@ -38,10 +38,10 @@ struct HostileMarkdownTests {
             #expect(result.standardError.contains("content/posts/deep.md:\(row.position): error: Markdown nested deeper than 1000 levels"), "\(result.standardError.prefix(300))")
         }
         // No segment file, no translation, no temporary file (the memory is opened first; the
-        // project lock's file stays, empty of a holder, as a lock file does; the extract state
+        // project lock's and the memory lock's files stay, empty of a holder, as lock files do; the extract state
         // records what finding the posts learnt, the post's language, for the next run).
         #expect(try Set(Self.files(in: project)).subtracting([".tandem/extract-state.bin"]) == [
-            "tandem.yml", "content/posts/deep.md", ".tandem/memory.sqlite", ".tandem/lock",
+            "tandem.yml", "content/posts/deep.md", ".tandem/memory.sqlite", ".tandem/lock", ".tandem/memory.sqlite.lock",
         ])
     }
 
@@ -72,7 +72,7 @@ struct HostileMarkdownTests {
         // The memory, the segment file, the translation, the records of both: no temporary file is left.
         #expect(try Self.files(in: project) == [
             "tandem.yml", "content/posts/deep.md", "content/posts/deep.en.md", "locales/en/posts/deep.json", ".tandem/memory.sqlite",
-            ".tandem/extract-state.bin", "locales/.built.json", ".tandem/lock",
+            ".tandem/extract-state.bin", "locales/.built.json", ".tandem/lock", ".tandem/memory.sqlite.lock",
         ])
     }
 

@@ -40,9 +40,18 @@ public enum MemoryAddress: Equatable, Sendable, CustomStringConvertible {
     /// Opens the memory: the SQLite file (created with its directory when missing) or a
     /// connection to the server (its tables created or migrated). A server that cannot be
     /// reached is a `TandemError.database` naming the URL without its password.
-    public func open() throws -> any TranslationMemory {
+    ///
+    /// A SQLite memory is opened under its shared lock (`MemoryFileLock`), held while the
+    /// memory is: a `tm rebuild` never replaces the file under it, and waits for it. When a
+    /// rebuild holds the lock, this waits for it (`waiting` is called once, with the holder),
+    /// up to `TANDEM_LOCK_TIMEOUT`, then throws `TandemError.memoryLocked`.
+    public func open(waiting: (String) -> Void = { _ in }) throws -> any TranslationMemory {
         switch self {
-        case .sqlite(let path): return try SQLiteMemory(path: path)
+        case .sqlite(let path):
+            let lock = try MemoryFileLock.using(memoryPath: path, waiting: waiting)
+            let memory = try SQLiteMemory(path: path)
+            memory.fileLock = lock
+            return memory
         case .postgreSQL(let url): return try PostgreSQLMemory(url: url)
         }
     }

@@ -27,20 +27,33 @@ public struct MemoryRebuild {
     /// A SQLite memory is built as a new file beside the old one and renamed over it when
     /// complete, so a failed rebuild leaves the old file as it was. It holds the memory's lock
     /// (`MemoryFileLock`, recorded as `command`) from before reading the text files until the
-    /// rename: a `tm import` of that memory waits for it, and it waits for running imports
-    /// (`waiting` is called once, with the holder, when it does). A PostgreSQL memory is
-    /// emptied and filled in one transaction: other clients see the old units until it commits,
-    /// and their writes wait for it. `progress` gets a line per file read.
+    /// rename: every run that opens that memory (a `translate` session, a lookup, a `tm import`)
+    /// waits for it, and it waits for those running (`waiting` is called once, with the holder,
+    /// when it does). A PostgreSQL memory is emptied and filled in one transaction: other
+    /// clients see the old units until it commits, and their writes wait for it.
+    ///
+    /// `lockingProject` (a project's root) is then locked too (`ProjectLock`, `waitingForProject`):
+    /// an `extract` or `import` between reading the segment files and replacing the memory
+    /// would see its units dropped. The memory's lock comes first, the order every run keeps.
+    /// `progress` gets a line per file read.
     public func replacing(
         _ address: MemoryAddress, command: String = "tandem tm rebuild", waiting: (String) -> Void = { _ in },
+        lockingProject projectRoot: URL? = nil, waitingForProject: (String) -> Void = { _ in },
         progress: ((String) -> Void)? = nil
     ) throws -> Summary {
+        func projectLock() throws -> ProjectLock? {
+            try projectRoot.map { try ProjectLock(projectRoot: $0, command: command, waiting: waitingForProject) }
+        }
         switch address {
         case .sqlite(let path):
             let lock = try MemoryFileLock(memoryPath: path, use: .replacing, command: command, waiting: waiting)
             defer { lock.release() }
+            let project = try projectLock()
+            defer { project?.release() }
             return try replacingFile(at: URL(fileURLWithPath: path), progress: progress)
         case .postgreSQL(let url):
+            let project = try projectLock()
+            defer { project?.release() }
             let memory = try PostgreSQLMemory(url: url)
             return try memory.inOneTransaction { try run(into: memory, progress: progress) }
         }

@@ -8,8 +8,8 @@ extension Project {
     }
 
     /// The memory `tandem.yml` names, opened (a SQLite file is created, with its directory,
-    /// when missing).
-    public func openMemory() throws -> any TranslationMemory {
-        try memoryAddress().open()
+    /// when missing) under its shared lock (`MemoryAddress.open(waiting:)`).
+    public func openMemory(waiting: (String) -> Void = { _ in }) throws -> any TranslationMemory {
+        try memoryAddress().open(waiting: waiting)
     }
 }

@@ -84,10 +84,13 @@ final class AdvisoryFileLock {
         return "pid \(getpid()) (\(command)), started \(started) on \(ProcessInfo.processInfo.hostName)\n"
     }
 
-    /// What the lock file says about its holder, or `unnamed`.
+    /// What the lock file says about its holder; else the processes the kernel lists as
+    /// holding a lock on it (shared holders write nothing); else `unnamed`.
     static func holder(of file: URL, unnamed: String) -> String {
         let text = (try? String(contentsOf: file, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        return text.hasPrefix("pid ") ? text : unnamed
+        if text.hasPrefix("pid ") { return text }
+        let holders = FileLockHolders.processes(holding: file.path)
+        return holders.isEmpty ? unnamed : holders.joined(separator: "; ")
     }
 }
 

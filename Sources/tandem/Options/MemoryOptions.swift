@@ -26,5 +26,5 @@ struct MemoryOptions: ParsableArguments {
         return try Project.open(searchingFrom: WorkingDirectory.url).memoryAddress()
     }
 
-    func open() throws -> any TranslationMemory { try resolvedAddress().open() }
+    func open() throws -> any TranslationMemory { try resolvedAddress().open(waiting: LockWaitNotice.sayForMemory) }
 }

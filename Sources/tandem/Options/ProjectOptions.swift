@@ -23,10 +23,13 @@ struct ProjectOptions: ParsableArguments {
 
     /// The project, locked for `command` (`tandem extract`) until the lock is released or the
     /// process ends: for the commands that write segment files or built posts. A busy lock is
-    /// said once on standard error, with its holder, and waited for (`ProjectLock`).
-    func openLockedProject(command: String) throws -> (Project, ProjectLock) {
+    /// said once on standard error, with its holder, and waited for (`ProjectLock`). A command
+    /// `usingMemory` takes the memory's lock first, which a `tm rebuild` holds (`MemoryFileLock`).
+    func openLockedProject(command: String, usingMemory: Bool = false) throws -> (Project, ProjectLock) {
         let project = try loadProject()
-        let lock = try ProjectLock(projectRoot: project.root, command: command, waiting: LockWaitNotice.say)
+        let lock = try ProjectLock(
+            projectRoot: project.root, command: command, memory: usingMemory ? project.memoryAddress() : nil,
+            waiting: LockWaitNotice.say, waitingForMemory: LockWaitNotice.sayForMemory)
         project.removeStaleTemporaryFiles()
         return (project, lock)
     }

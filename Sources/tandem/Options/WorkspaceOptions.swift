@@ -27,7 +27,7 @@ struct WorkspaceOptions: ParsableArguments {
         } else {
             throw TandemError.usage("name the locale with --locale (the project translates into \(project.configuration.targets.map(\.identifier).joined(separator: ", ")))")
         }
-        let memory = noMemory ? nil : try project.openMemory()
+        let memory = noMemory ? nil : try project.openMemory(waiting: LockWaitNotice.sayForMemory)
         let workspace = try SegmentWorkspace(project: project, locale: tag, paths: paths, memory: memory)
         workspace.lockCommand = command
         workspace.waitingForLock = LockWaitNotice.say

@@ -45,9 +45,9 @@ struct AlignCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (project, lock) = try options.openLockedProject(command: "tandem align")
+        let (project, lock) = try options.openLockedProject(command: "tandem align", usingMemory: !(noMemory || dryRun))
         defer { lock.release() }
-        let adoption = TranslationAdoption(project: project, memory: noMemory || dryRun ? nil : try project.openMemory())
+        let adoption = TranslationAdoption(project: project, memory: noMemory || dryRun ? nil : try project.openMemory(waiting: LockWaitNotice.sayForMemory))
         var work: [(post: URL, translation: URL, locale: LocaleTag)] = []
         if all {
             for post in try project.sourcePosts() {

@@ -53,7 +53,7 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (project, lock) = try options.openLockedProject(command: "tandem extract")
+        let (project, lock) = try options.openLockedProject(command: "tandem extract", usingMemory: !noMemory)
         defer { lock.release() }
         let run = ExtractRun(project: project, usesMemory: !noMemory)
         let posts = try run.sourcePosts(paths)

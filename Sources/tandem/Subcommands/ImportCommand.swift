@@ -35,9 +35,9 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (project, lock) = try options.openLockedProject(command: "tandem import")
+        let (project, lock) = try options.openLockedProject(command: "tandem import", usingMemory: !(noMemory || dryRun))
         defer { lock.release() }
-        let memory = noMemory || dryRun ? nil : try project.openMemory()
+        let memory = noMemory || dryRun ? nil : try project.openMemory(waiting: LockWaitNotice.sayForMemory)
         // The number of posts is known only once a file is read: a count, not a bar.
         let progress = progressOptions.progress(total: nil, label: "posts checked", json: options.output.selected == .json)
         let report = try ExchangeImport(project: project, memory: memory)

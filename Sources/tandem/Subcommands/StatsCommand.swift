@@ -34,7 +34,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let project = try options.openProject()
-        let statistics = try TranslationStatistics(project: project, memory: noMemory ? nil : try project.openMemory())
+        let statistics = try TranslationStatistics(project: project, memory: noMemory ? nil : try project.openMemory(waiting: LockWaitNotice.sayForMemory))
         let posts = try project.sourcePosts(paths)
         let progress = progressOptions.progress(total: posts.count, label: "counting", json: options.output.selected == .json)
         let result = try statistics.statistics(of: posts, locales: locale.isEmpty ? statistics.locales() : locale, progress: progress.update)

@@ -26,7 +26,7 @@ struct TMStatsCommand: ParsableCommand {
         if case .sqlite(let path) = address, !FileManager.default.fileExists(atPath: path) {
             statistics = MemoryStatistics(units: 0, distinctSources: 0, pairs: [])
         } else {
-            statistics = try address.open().statistics()
+            statistics = try address.open(waiting: LockWaitNotice.sayForMemory).statistics()
         }
         switch output.selected {
         case .text:

@@ -1,9 +1,19 @@
 import Foundation
 
-/// The lock between `tm import` and `tm rebuild` of one SQLite memory: an `AdvisoryFileLock`
-/// on `<memory>.lock` beside the file, shared by imports (any number at once: SQLite's busy
-/// timeout orders their transactions) and exclusive for a rebuild, from its first read to the
-/// rename of the new file over the old one.
+/// The lock between a `tm rebuild` of one SQLite memory and every other run that has the file
+/// open: an `AdvisoryFileLock` on `<memory>.lock` beside the file, shared by every process that
+/// opens the memory (`MemoryAddress.open()`, for as long as it has it open: a `translate`
+/// session, an `extract`, a lookup, any number of `tm import`s, whose transactions SQLite's busy
+/// timeout orders) and exclusive for a rebuild, from its first read to the rename of the new
+/// file over the old one.
+///
+/// Why every user and not only writers: a `translate` session keeps the memory open for hours
+/// and adds each saved segment to it; had the file been renamed over meanwhile, those units
+/// would go into the old, unlinked file and be gone from the memory.
+///
+/// Lock order, so two runs never wait for each other: the memory's lock before the project
+/// lock (`ProjectLock.init(projectRoot:command:memory:…)` takes both in that order, and a
+/// rebuild takes its exclusive lock before the project lock).
 ///
 /// Why a lock file rather than SQLite's own write lock: a rebuild renames a new file over the
 /// memory, so a unit an import committed into the old file meanwhile would be gone, and an
@@ -19,8 +29,11 @@ import Foundation
 public final class MemoryFileLock {
     /// What the holder does to the memory.
     public enum Use: Sendable {
-        /// Adds units (`tm import`): shared with other adders.
+        /// Adds units (`tm import`): shared with other adders and users.
         case adding
+        /// Has the memory open to read or add (every other command): shared. Where the lock
+        /// file cannot be made (a memory in a read-only folder), the memory is used without it.
+        case using
         /// Replaces the file (`tm rebuild`): alone.
         case replacing
     }
@@ -46,7 +59,7 @@ public final class MemoryFileLock {
         let file = Self.lockFile(ofMemoryAt: memoryPath)
         lock = try AdvisoryFileLock(
             file: file, exclusive: use == .replacing, command: command, patience: patience,
-            unnamedHolder: "tm import runs adding to the memory", waiting: waiting
+            unnamedHolder: "other tandem runs that have the memory open", waiting: waiting
         ) { holder, waited in
             TandemError.memoryLocked(lockFile: file.path, holder: holder, waitedSeconds: waited)
         }
@@ -60,6 +73,19 @@ public final class MemoryFileLock {
     ) throws -> MemoryFileLock? {
         guard case .sqlite(let path) = address else { return nil }
         return try MemoryFileLock(memoryPath: path, use: use, command: command, patience: patience, waiting: waiting)
+    }
+
+    /// The shared lock of a run that opens the memory at `memoryPath` (`Use.using`); nil when
+    /// its lock file cannot be made (a read-only folder: nobody can rebuild that file either).
+    static func using(
+        memoryPath: String, patience: TimeInterval = ProjectLock.configuredPatience, waiting: (String) -> Void
+    ) throws -> MemoryFileLock? {
+        // Shared holders write nothing into the file: the command is not recorded.
+        do {
+            return try MemoryFileLock(memoryPath: memoryPath, use: .using, command: "", patience: patience, waiting: waiting)
+        } catch TandemError.unwritable {
+            return nil
+        }
     }
 
     /// Releases the lock (also done when the process ends, however it ends).

@@ -38,7 +38,7 @@ extension SQLiteMemory {
         // the committed units (a read transaction, which the write below does not block): its
         // build and the flush of its files to disk overlap SQLite's index sort, rather than
         // adding to it (the two were half of a 1M-unit import when run one after the other).
-        let (pool, directory, path) = (pool, indexDirectory, path)
+        let (pool, directory, path) = (pool!, indexDirectory, path)
         let persisted = ThreadedResult { try Self.persistedIndexes(pool: pool, directory: directory, path: path) }
         let created = Result { try write { db in try db.execute(sql: SQLiteSchema.createLookupIndexSQL) } }
         keyIndexes = try persisted.value()

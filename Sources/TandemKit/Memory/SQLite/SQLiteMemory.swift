@@ -21,7 +21,8 @@ public final class SQLiteMemory: TranslationMemory {
 
     /// The database file.
     public let path: String
-    let pool: DatabasePool
+    /// Set once by `init`; emptied only by `deinit`, to close the database before the lock goes.
+    private(set) var pool: DatabasePool!
     /// The persisted index of each source locale (mapped) with its delta, opened on first lookup.
     var keyIndexes: [LocaleTag: MemoryKeyIndex] = [:]
     /// Where the persisted index lives: `<path>.index/`.
@@ -39,6 +40,18 @@ public final class SQLiteMemory: TranslationMemory {
     static let identitySetThreshold = 1000
     /// Whether `bulkLoad` runs (the index is dropped): every batch uses the identity set.
     var isBulkLoading = false
+    /// The memory's shared lock (`MemoryFileLock.Use.using`) when `MemoryAddress.open()` opened
+    /// it: held while this object lives, released after the database is closed.
+    var fileLock: MemoryFileLock?
+
+    deinit {
+        // The database first (GRDB closes its connections when the pool goes; `close()` would
+        // close the writer before the readers, and a reader is not allowed to delete the WAL):
+        // the last connection checkpoints and deletes `-wal` and `-shm` by name, which must be
+        // done before a rebuild waiting for the lock may replace the file.
+        pool = nil
+        fileLock?.release()
+    }
 
     /// Opens (creating when missing, with its directory) the memory at `path` and brings its
     /// schema up to date.

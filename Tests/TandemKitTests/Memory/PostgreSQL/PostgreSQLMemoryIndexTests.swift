@@ -55,12 +55,12 @@ struct PostgreSQLMemoryIndexTests {
         defer { mine.remove() }
         let theirs = try TemporaryDirectory()
         defer { theirs.remove() }
-        let pairs = try IndexOracle.realUnits(count: 4000)
+        let pairs = try IndexOracle.realUnits(count: 6000)
         var random = MemoryTestData.Random(state: 5)
         let queries = IndexOracle.queries(from: pairs.map(\.source), count: 80, random: &random)
         let reader = try PostgreSQLMemory(url: schema.url, indexDirectory: mine.url)
         let writer = try PostgreSQLMemory(url: schema.url, indexDirectory: theirs.url)
-        var units = Self.units(pairs[0..<2000])
+        var units = Self.units(pairs[0..<4000])
         // Some units start untranslated: lookups must not offer them, then must once refreshed.
         for index in stride(from: 0, to: units.count, by: 10) { units[index].state = .new }
         try writer.add(units)
@@ -70,13 +70,14 @@ struct PostgreSQLMemoryIndexTests {
 
         // 500 new units (below the threshold): the open reader's index is brought up to date,
         // and a new process indexes them in memory, rewriting no file.
-        try writer.add(Self.units(pairs[2000..<2500]))
+        try writer.add(Self.units(pairs[4000..<4500]))
         try Self.expectOracleAnswers(reader, queries: queries)
         try Self.expectOracleAnswers(try PostgreSQLMemory(url: schema.url, indexDirectory: mine.url), queries: queries)
         #expect(Self.segmentFiles(mine) == base)
 
-        // 1,500 more: past the threshold, a second segment; the first stays.
-        try writer.add(Self.units(pairs[2500..<4000]))
+        // 1,500 more: past the threshold, a second segment (not merged with the first, twice its
+        // size); the first stays.
+        try writer.add(Self.units(pairs[4500..<6000]))
         try Self.expectOracleAnswers(try PostgreSQLMemory(url: schema.url, indexDirectory: mine.url), queries: queries)
         let grown = Self.segmentFiles(mine)
         #expect(grown.count == 2 && grown.contains(base[0]))

@@ -3,7 +3,8 @@ import Testing
 @testable import TandemKit
 import TandemTestSupport
 
-/// The lock between `tm import` (shared) and `tm rebuild` (exclusive) of one SQLite memory.
+/// The lock between the runs that have one SQLite memory open (shared: `tm import`, lookups,
+/// `translate`) and `tm rebuild` (exclusive).
 /// Each lock opens the file on its own, so two in one process conflict as two processes would.
 @Suite("SQLite memory lock")
 struct MemoryFileLockTests {
@@ -18,6 +19,22 @@ struct MemoryFileLockTests {
         second.release()
     }
 
+    @Test func anOpenMemoryHoldsTheLockUntilItIsClosedAndGone() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path("memory.sqlite")
+        var memory: (any TranslationMemory)? = try MemoryAddress.sqlite(path: path).open()
+        try memory?.add([MemoryUnit(sourceLocale: LocaleTag("zh-CN")!, targetLocale: LocaleTag("en")!, source: "你好。", target: "Hello.")])
+        #expect(throws: TandemError.self, "a rebuild waits while the memory is open") {
+            _ = try MemoryFileLock(memoryPath: path, use: .replacing, command: "tandem tm rebuild", patience: 0)
+        }
+        memory = nil
+        // Closed before the lock went: its last connection removed the WAL, then the lock is free.
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        let rebuild = try MemoryFileLock(memoryPath: path, use: .replacing, command: "tandem tm rebuild", patience: 0)
+        rebuild.release()
+    }
+
     @Test func aRebuildWaitsForImportsAndSaysSo() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -30,9 +47,9 @@ struct MemoryFileLockTests {
         } catch TandemError.memoryLocked(let file, let holder, _) {
             // Imports do not write their names: there may be many.
             #expect(file == memory + ".lock")
-            #expect(holder == "tm import runs adding to the memory")
+            #expect(holder == "other tandem runs that have the memory open")
         }
-        #expect(said == ["tm import runs adding to the memory"])
+        #expect(said == ["other tandem runs that have the memory open"])
         adding.release()
         let replacing = try MemoryFileLock(memoryPath: memory, use: .replacing, command: "tandem tm rebuild", patience: 0)
         replacing.release()
