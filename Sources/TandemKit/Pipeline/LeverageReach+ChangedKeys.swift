@@ -20,11 +20,13 @@ extension LeverageReach {
         /// making an array per sentence).
         private let words: [String: UInt32]
         /// A bit per hashed bigram of the changed keys: a bigram whose bit is clear is in none.
+        /// Eight or more bits per bigram (at least 2^16, at most 2^24), so that even thousands
+        /// of changed keys leave most bits clear.
         private let gramBits: [UInt64]
+        /// How far the hash is shifted down to index `gramBits` (64 − log2 of its bit count).
+        private let gramShift: UInt64
         /// The distinct lengths, in symbols, of the changed keys.
         private let lengths: [Int]
-
-        static let gramBitCount = 1 << 16
 
         init(_ keys: Set<String>) {
             var ordinals = KeyOrdinals()
@@ -36,13 +38,18 @@ extension LeverageReach {
             var words: [String: UInt32] = [:]
             for (offset, word) in table.symbolizer.words.enumerated() { words[word] = MatchSymbolizer.tokenBase + UInt32(offset) }
             self.words = words
-            var bits = [UInt64](repeating: 0, count: Self.gramBitCount / 64)
+            let index = table.index
+            let sequences = (0..<table.keys.count).map { index.sequence(ofId: $0) }
+            let bigrams = sequences.reduce(0) { $0 + max($1.count - 1, 0) }
+            var log2Bits: UInt64 = 16
+            while log2Bits < 24 && (1 << log2Bits) < bigrams * 8 { log2Bits += 1 }
+            gramShift = 64 - log2Bits
+            var bits = [UInt64](repeating: 0, count: 1 << (log2Bits - 6))
             var lengths = Set<Int>()
-            for id in 0..<table.keys.count {
-                let symbols = table.index.sequence(ofId: id)
+            for symbols in sequences {
                 lengths.insert(symbols.count)
                 for (first, second) in zip(symbols, symbols.dropFirst()) {
-                    let bit = Self.bit(of: first, second)
+                    let bit = Self.bit(of: first, second, shift: gramShift)
                     bits[bit >> 6] |= 1 << UInt64(bit & 63)
                 }
             }
@@ -67,7 +74,7 @@ extension LeverageReach {
             MatchSymbolizer.scan(key) { token, scalar in
                 let symbol = token.map { words[$0] ?? MatchSymbolizer.unknownToken } ?? scalar
                 if count > 0 {
-                    let bit = Self.bit(of: previous, symbol)
+                    let bit = Self.bit(of: previous, symbol, shift: gramShift)
                     if gramBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { shared += 1 }
                 }
                 previous = symbol
@@ -89,10 +96,11 @@ extension LeverageReach {
             !table.index.search(table.symbolizer.symbols(of: key), minimum: minimum, scratch: &scratch).isEmpty
         }
 
-        /// The bit of the bigram `first`, `second` (a multiplicative hash of both symbols).
+        /// The bit of the bigram `first`, `second` (a multiplicative hash of both symbols, its
+        /// top bits).
         @inline(__always)
-        private static func bit(of first: UInt32, _ second: UInt32) -> Int {
-            Int(truncatingIfNeeded: ((UInt64(first) << 32 | UInt64(second)) &* 0x9E37_79B9_7F4A_7C15) >> 48)
+        private static func bit(of first: UInt32, _ second: UInt32, shift: UInt64) -> Int {
+            Int(truncatingIfNeeded: ((UInt64(first) << 32 | UInt64(second)) &* 0x9E37_79B9_7F4A_7C15) >> shift)
         }
     }
 }

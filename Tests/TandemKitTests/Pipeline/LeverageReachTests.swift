@@ -59,6 +59,27 @@ struct LeverageReachTests {
         #expect(searched * 10 < asking.count, "\(searched) of \(asking.count) sentences searched")
     }
 
+    /// A large write (every other sentence changed) widens the bigram bitmap; the answers stay
+    /// the search's.
+    @Test func manyChangedKeysAnswerWhatSearchingAnswers() throws {
+        let sentences = try MemoryTestData.corpusSentences()
+        var random = MemoryTestData.Random(state: 29)
+        let alphabet = Array(Set(sentences.joined())).sorted()
+        var changes = MemoryChanges()
+        for (n, sentence) in sentences.enumerated() where n % 2 == 0 {
+            let changed = MemoryTestData.nearDuplicate(of: sentence, edits: 3, alphabet: alphabet, random: &random)
+            changes.insert(sourceLocale: "zh-CN", targetLocale: "en", key: Normalizer.memoryKey(changed))
+        }
+        let reach = LeverageReach(changes, minimumScore: 75)
+        var reached = 0
+        for key in sentences.map(Normalizer.memoryKey) {
+            let searched = reach.reachesBySearch([key], sourceLocale: Self.zh, targetLocale: Self.en)
+            #expect(reach.reaches([key], sourceLocale: Self.zh, targetLocale: Self.en) == searched, "\(key)")
+            if searched { reached += 1 }
+        }
+        #expect(reached >= changes.count / 4, "\(reached) reached")
+    }
+
     @Test func changedKeyEqualToASentenceReachesIt() throws {
         var changes = MemoryChanges()
         let key = Normalizer.memoryKey("服务器在北京。")
