@@ -5,13 +5,14 @@
 /// it does not reach gets, from the memory as it is now, what it got at the mark.
 ///
 /// The fuzzy check is the memory's own search (`MemoryKeyTable`), run over the changed keys
-/// only: cheap when few changed. It may say "reached" for a key whose score penalties would
-/// keep it out; never the reverse.
+/// only, and only for a sentence that shares enough bigrams with them (`ChangedKeys`): cheap
+/// when few changed. It may say "reached" for a key whose score penalties would keep it out;
+/// never the reverse.
 final class LeverageReach {
     let changes: MemoryChanges
     /// `leverage.minimumScore`: the least score a fuzzy match is offered at.
     let minimumScore: Int
-    private var tables: [LocalePair: (keys: Set<String>, table: MemoryKeyTable)] = [:]
+    private var tables: [LocalePair: ChangedKeys] = [:]
     private var scratch = FuzzySearchScratch()
 
     init(_ changes: MemoryChanges, minimumScore: Int) {
@@ -23,23 +24,31 @@ final class LeverageReach {
     /// `sourceLocale` to `targetLocale` may answer differently than at the mark.
     func reaches(_ keys: [String], sourceLocale: LocaleTag, targetLocale: LocaleTag) -> Bool {
         guard !keys.isEmpty, !changes.isEmpty else { return false }
-        let (changed, table) = table(for: LocalePair(source: sourceLocale, target: targetLocale))
+        let changed = changedKeys(for: LocalePair(source: sourceLocale, target: targetLocale))
         guard !changed.isEmpty else { return false }
         let minimum = MatchRanking.searchMinimum(minimumScore)
         for key in keys {
             if changed.contains(key) { return true }
-            if !table.index.search(table.symbolizer.symbols(of: key), minimum: minimum, scratch: &scratch).isEmpty { return true }
+            if changed.mayReachFuzzily(key, minimum: minimum), changed.searchReaches(key, minimum: minimum, scratch: &scratch) {
+                return true
+            }
         }
         return false
     }
 
+    /// `reaches`, searching every key (no ruling out first): what the tests compare it with.
+    func reachesBySearch(_ keys: [String], sourceLocale: LocaleTag, targetLocale: LocaleTag) -> Bool {
+        guard !keys.isEmpty, !changes.isEmpty else { return false }
+        let changed = changedKeys(for: LocalePair(source: sourceLocale, target: targetLocale))
+        guard !changed.isEmpty else { return false }
+        let minimum = MatchRanking.searchMinimum(minimumScore)
+        return keys.contains { changed.contains($0) || changed.searchReaches($0, minimum: minimum, scratch: &scratch) }
+    }
+
     /// The changed keys of `pair` and the fuzzy index over them, made on first use.
-    private func table(for pair: LocalePair) -> (keys: Set<String>, table: MemoryKeyTable) {
+    private func changedKeys(for pair: LocalePair) -> ChangedKeys {
         if let made = tables[pair] { return made }
-        let keys = changes.keys(sourceLocale: pair.source, targetLocale: pair.target)
-        var ordinals = KeyOrdinals()
-        for key in keys.sorted() { ordinals.insert(key) }
-        let made = (keys, MemoryKeyTable(ordinals))
+        let made = ChangedKeys(changes.keys(sourceLocale: pair.source, targetLocale: pair.target))
         tables[pair] = made
         return made
     }

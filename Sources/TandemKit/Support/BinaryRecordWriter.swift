@@ -6,6 +6,11 @@ struct BinaryRecordWriter {
 
     init() {}
 
+    /// A writer whose array holds `capacity` bytes before it grows.
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
     mutating func append(_ value: UInt64) {
         var value = value
         while value >= 0x80 {

@@ -48,16 +48,42 @@ public enum TemporaryFile {
     /// than `legacyAge`. `.git` is not entered. Returns the files removed.
     @discardableResult
     public static func removeStale(below directories: [URL], runStart: Date, legacyAge: TimeInterval = 3600) -> [URL] {
-        var removed: [URL] = []
-        for directory in directories {
-            guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: keys) else { continue }
-            while let url = enumerator.nextObject() as? URL {
-                let name = url.lastPathComponent
-                if name == ".git" || name == "node_modules" { enumerator.skipDescendants(); continue }
-                if removeIfStale(url, runStart: runStart, legacyAge: legacyAge) { removed.append(url) }
+        var hidden: [String] = []
+        for directory in directories { hiddenFiles(below: directory.path, into: &hidden) }
+        return hidden.map { URL(fileURLWithPath: $0) }.filter { removeIfStale($0, runStart: runStart, legacyAge: legacyAge) }
+    }
+
+    /// Appends the paths of the regular files below `directory` whose names start with a dot
+    /// (every temporary file's do), without entering `.git`, `node_modules` or a linked
+    /// directory. `readdir` rather than `FileManager`'s enumerator: every command walks the
+    /// whole project, and a URL made and taken apart per file was most of the walk (ten
+    /// thousand files in the 5,000-post benchmark, 6% of a one-post `extract`).
+    private static func hiddenFiles(below directory: String, into found: inout [String]) {
+        guard let stream = opendir(directory) else { return }
+        defer { closedir(stream) }
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        while let entry = readdir(stream) {
+            var nameBytes = entry.pointee.d_name
+            let name = withUnsafeBytes(of: &nameBytes) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+            if name == "." || name == ".." { continue }
+            let path = prefix + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                // A file system that does not say: the entry's own status (a link is not followed).
+                var status = stat()
+                guard lstat(path, &status) == 0 else { continue }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR: type = Int32(DT_DIR)
+                case S_IFREG: type = Int32(DT_REG)
+                default: continue
+                }
+            }
+            if type == Int32(DT_DIR) {
+                if name != ".git" && name != "node_modules" { hiddenFiles(below: path, into: &found) }
+            } else if type == Int32(DT_REG), name.hasPrefix(".") {
+                found.append(path)
             }
         }
-        return removed
     }
 
     /// As `removeStale(below:…)`, for the files directly in `directory` only (a memory's folder,

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TandemKit
+@testable import TandemKit
 
 /// Where each language's version of a post lives, and which language a file is.
 @Suite("Translation layout")
@@ -28,6 +28,22 @@ struct TranslationLayoutTests {
         #expect(layout.language(ofFile: Self.url("content/posts/a/index.md"), frontMatterLanguage: nil) == PostLanguage(key: "zh-cn", evidence: .fallback))
         // A dotted name that is no language of the site is part of the name.
         #expect(layout.language(ofFile: Self.url("content/posts/release.v2.md"), frontMatterLanguage: nil).key == "zh-cn")
+    }
+
+    /// The byte check that spares most posts the URL work agrees with the URLs' extensions.
+    @Test func onlyANameWithTwoExtensionsCanHaveALanguageSuffix() {
+        for (path, expected) in [
+            ("/site/content/posts/0000.md", false), ("/site/content/posts/a.en.md", true), ("/site/content/.en.md", false),
+            ("/site/content/.a.en.md", true), ("/site/content.v2/posts/a.md", false), ("/site/content/README", false),
+            ("/site/content/a..md", true), ("a.en.md", true), ("/", false),
+        ] {
+            #expect(TranslationLayout.hasTwoExtensions(path) == expected, "\(path)")
+            let url = URL(fileURLWithPath: path)
+            if !expected { #expect(url.deletingPathExtension().pathExtension.isEmpty, "\(path)") }
+        }
+        let layout = Self.layout([HugoLanguage(key: "zh-cn", weight: 1), HugoLanguage(key: "en", weight: 2)])
+        #expect(layout.language(ofFile: Self.url("content/posts/.en.md"), frontMatterLanguage: nil).evidence == .fallback)
+        #expect(layout.language(ofFile: Self.url("content/posts/.a.en.md"), frontMatterLanguage: nil) == PostLanguage(key: "en", evidence: .fileName))
     }
 
     @Test func aLanguageWithItsOwnContentDirectoryGetsTheSameRelativePath() throws {

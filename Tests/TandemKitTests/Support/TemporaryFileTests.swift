@@ -58,6 +58,30 @@ struct TemporaryFileTests {
         #expect(FileManager.default.fileExists(atPath: memoryIndex.path))
     }
 
+    /// The walk enters neither `node_modules` nor a link to a directory (which may lead out of
+    /// the project); a temporary file directly below the root is found.
+    @Test func neitherNodeModulesNorALinkedDirectoryIsEntered() throws {
+        let directory = try TemporaryDirectory(prefix: "tandem-tmpfiles")
+        let outside = try TemporaryDirectory(prefix: "tandem-tmpfiles-outside")
+        defer {
+            directory.remove()
+            outside.remove()
+        }
+        let modules = directory.url.appendingPathComponent("node_modules/pkg")
+        try FileManager.default.createDirectory(at: modules, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: directory.url.appendingPathComponent("linked"), withDestinationURL: outside.url)
+        let kept = [modules.appendingPathComponent(".a.tandem-tmp-2147483600-1"), outside.url.appendingPathComponent(".b.tandem-tmp-2147483600-2")]
+        let gone = directory.url.appendingPathComponent(".c.tandem-tmp-2147483600-3")
+        let old = Date(timeIntervalSinceNow: -7200)
+        for url in kept + [gone] {
+            try Data("x".utf8).write(to: url)
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: url.path)
+        }
+        let removed = TemporaryFile.removeStale(below: [directory.url], runStart: Date())
+        #expect(removed.map(\.lastPathComponent) == [gone.lastPathComponent])
+        for url in kept { #expect(FileManager.default.fileExists(atPath: url.path), "\(url.path)") }
+    }
+
     @Test func aFileWrittenAfterTheRunStartedIsKept() throws {
         let directory = try TemporaryDirectory(prefix: "tandem-tmpfiles")
         defer { directory.remove() }
