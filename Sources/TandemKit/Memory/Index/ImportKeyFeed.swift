@@ -25,8 +25,12 @@ final class ImportKeyFeed: @unchecked Sendable {
     /// Touched by the feeding thread only, until `finish` has waited for it.
     private var builds: [String: MemoryIndexSegmentBuild] = [:]
 
-    init(start: MemoryIndexState) {
+    /// About how many units the load will store (the first locale's build is sized for them).
+    private let expectedUnits: Int
+
+    init(start: MemoryIndexState, expectedUnits: Int) {
         self.start = start
+        self.expectedUnits = expectedUnits
         Thread { [self] in run() }.start()
     }
 
@@ -86,7 +90,8 @@ final class ImportKeyFeed: @unchecked Sendable {
             condition.unlock()
             for (locale, keys) in batch {
                 // Taken out while it grows, so the dictionary's copy is never shared.
-                var build = builds.removeValue(forKey: locale) ?? MemoryIndexSegmentBuild()
+                var build = builds.removeValue(forKey: locale)
+                    ?? (builds.isEmpty ? MemoryIndexSegmentBuild(expectedKeys: expectedUnits) : MemoryIndexSegmentBuild())
                 for key in keys { build.add(key) }
                 builds[locale] = build
             }

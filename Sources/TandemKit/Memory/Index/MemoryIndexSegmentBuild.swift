@@ -21,6 +21,16 @@ struct MemoryIndexSegmentBuild {
 
     init() {}
 
+    /// A build sized for about `expectedKeys` distinct keys: a million-key import otherwise
+    /// rehashes its key and bigram tables a dozen times as they grow, each time missing the
+    /// cache for every entry.
+    init(expectedKeys: Int) {
+        var size = 1 << 10
+        while size < min(expectedKeys, 1 << 22) * 2 { size <<= 1 }
+        slots = [UInt32](repeating: 0, count: size)
+        fuzzy = FuzzyIndexBuild(expectedSequences: expectedKeys)
+    }
+
     /// Distinct keys added.
     var count: Int { keyHashes.count }
 

@@ -25,7 +25,7 @@ extension SQLiteMemory {
         guard let start else { return try body() }
         isBulkLoading = true
         // The persisted index is made from the keys the load stores, while it stores them.
-        let feed = ImportKeyFeed(start: start)
+        let feed = ImportKeyFeed(start: start, expectedUnits: expectedUnits)
         importFeed = feed
         let result: T
         do {
