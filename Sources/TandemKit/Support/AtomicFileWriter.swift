@@ -34,6 +34,32 @@ public final class AtomicFileWriter {
         if buffer.count >= bufferLimit { try flush() }
     }
 
+    /// Appends `bytes` without copying them into the buffer when they are large (an index's
+    /// sections of tens of megabytes).
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
+        if buffer.count + bytes.count < bufferLimit {
+            buffer.append(contentsOf: bytes)
+            return
+        }
+        try flush()
+        try Self.writeAll(bytes, to: descriptor, path: destination.path)
+    }
+
+    /// Writes `bytes` at `offset` of what was written so far (a header whose numbers are known
+    /// only once the rest is written), leaving the end where it is.
+    func overwrite(_ bytes: [UInt8], at offset: Int) throws {
+        try flush()
+        var done = 0
+        while done < bytes.count {
+            let written = bytes[done...].withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, off_t(offset + done)) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw TandemError.unwritable(path: destination.path, reason: String(cString: strerror(errno)))
+            }
+            done += written
+        }
+    }
+
     private func flush() throws {
         try Self.writeAll(buffer, to: descriptor, path: destination.path)
         buffer.removeAll(keepingCapacity: true)
@@ -41,9 +67,13 @@ public final class AtomicFileWriter {
 
     /// Writes every byte of `bytes` to `descriptor`, retrying interrupted and short writes.
     static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws {
+        try bytes.withUnsafeBytes { try writeAll($0, to: descriptor, path: path) }
+    }
+
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw TandemError.unwritable(path: path, reason: String(cString: strerror(errno)))

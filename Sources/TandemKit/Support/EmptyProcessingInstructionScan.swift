@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds a processing instruction that carries no data (`<?name?>`), chunk by chunk.
 ///
 /// libxml2 reports such an instruction with a null data pointer, and FoundationXML on Linux
@@ -30,8 +32,21 @@ struct EmptyProcessingInstructionScan {
     /// Feeds the next bytes; returns the index in `bytes` of the `>` closing a data-less
     /// instruction, with what was found, or nil.
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) -> (index: Int, finding: Finding)? {
-        for index in bytes.indices {
+        guard let base = bytes.baseAddress else { return nil }
+        var index = 0
+        while index < bytes.count {
+            if state == .text {
+                // Nearly every byte is outside `<?`: skip to the next `<` by a byte search,
+                // counting lines and columns over the run at once (this scan read every byte
+                // of a TMX import through the switch below, 5% of its reading thread).
+                let end = memchr(base + index, 0x3C, bytes.count - index).map { UnsafeRawPointer(base).distance(to: $0) }
+                    ?? bytes.count
+                advance(over: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                if end == bytes.count { return nil }
+                index = end
+            }
             let byte = bytes[index]
+            defer { index += 1 }
             if byte == 0x0A {
                 line += 1
                 column = 0
@@ -65,6 +80,21 @@ struct EmptyProcessingInstructionScan {
             }
         }
         return nil
+    }
+
+    /// Counts the lines and columns of `run`, which holds no `<` (so no state changes in it).
+    private mutating func advance(over run: UnsafeBufferPointer<UInt8>) {
+        guard let base = run.baseAddress else { return }
+        var lineStart = 0
+        while lineStart < run.count, let newline = memchr(base + lineStart, 0x0A, run.count - lineStart) {
+            line += 1
+            column = 0
+            lineStart = UnsafeRawPointer(base).distance(to: newline) + 1
+        }
+        // A column per character: every byte but UTF-8's continuation bytes.
+        var characters = 0
+        for byte in UnsafeBufferPointer(rebasing: run[lineStart...]) where byte & 0xC0 != 0x80 { characters += 1 }
+        column += characters
     }
 
     private mutating func markStart() {

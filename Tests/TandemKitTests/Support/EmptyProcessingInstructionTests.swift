@@ -34,6 +34,27 @@ struct EmptyProcessingInstructionTests {
         }
     }
 
+    @Test func theInstructionsPlaceIsCountedInCharactersWhateverTheChunks() {
+        // Lines of multi-byte text, `<` that start no instruction, an instruction with data,
+        // then the data-less one at line 4, column 5 (characters, not bytes).
+        let text = "<?xml version=\"1.0\"?>\n<tu>中文 <seg>é</seg>\r\n<<?pi data?> 𝄞 <a\n中文𝄞 <?stop?> after"
+        let bytes = Array(text.utf8)
+        for chunkSize in [1, 2, 3, 5, 7, 64, bytes.count] {
+            var scan = EmptyProcessingInstructionScan()
+            var found: EmptyProcessingInstructionScan.Finding?
+            var offset = 0
+            while offset < bytes.count, found == nil {
+                let chunk = Array(bytes[offset..<min(offset + chunkSize, bytes.count)])
+                if let hit = chunk.withUnsafeBufferPointer({ scan.feed($0) }) {
+                    found = hit.finding
+                    #expect(offset + hit.index == bytes.count - " after".utf8.count - 1, "the index of its `>`")
+                }
+                offset += chunkSize
+            }
+            #expect(found == EmptyProcessingInstructionScan.Finding(line: 4, column: 5, name: "stop"), "chunks of \(chunkSize)")
+        }
+    }
+
     @Test func instructionsWithDataAndTheDeclarationStillParse() throws {
         let bytes = Array("<?xml version=\"1.0\"?>\n<?pi some data?><tmx version=\"1.4\"><header srclang=\"en\"/><body><?pi ?><tu><tuv xml:lang=\"en\"><seg>One.</seg></tuv><tuv xml:lang=\"de\"><seg>Eins.</seg></tuv></tu></body></tmx>".utf8)
         #expect(try TMXInvalidUTF8Tests.read(bytes) == 1)

@@ -95,77 +95,11 @@ public struct FuzzyIndex: @unchecked Sendable {
         self.symbolSpace = symbolSpace
     }
 
-    /// Appends the index of `sequences` to `builder` as `sectionCount` sections.
-    static func appendSections(of sequences: [[UInt32]], to builder: inout FlatImageBuilder) {
-        precondition(sequences.count < 1 << 29, "the index holds fewer than 2^29 sequences")
-        // Ids in length order (stable), so a length band is an id range.
-        let maxLength = sequences.reduce(0) { max($0, $1.count) }
-        var lengthCounts = [UInt32](repeating: 0, count: maxLength + 2)
-        for sequence in sequences { lengthCounts[sequence.count + 1] += 1 }
-        for length in 1..<lengthCounts.count { lengthCounts[length] += lengthCounts[length - 1] }
-        let firstIdOfLength = lengthCounts
-        var next = lengthCounts
-        var entryOfId = [UInt32](repeating: 0, count: sequences.count)
-        for (entry, sequence) in sequences.enumerated() {
-            entryOfId[Int(next[sequence.count])] = UInt32(entry)
-            next[sequence.count] += 1
-        }
-        var symbols: [UInt32] = []
-        symbols.reserveCapacity(sequences.reduce(0) { $0 + $1.count })
-        var starts: [UInt32] = [0]
-        starts.reserveCapacity(sequences.count + 1)
-        for entry in entryOfId {
-            symbols.append(contentsOf: sequences[Int(entry)])
-            starts.append(UInt32(symbols.count))
-        }
-
-        // Postings: count each gram's distinct sequences, then fill (two passes, no pair array).
-        let table = GramPostingTable(capacity: symbols.count / 8 + 16)
-        var grams: [UInt64] = []
-        symbols.withUnsafeBufferPointer { symbols in
-            for id in 0..<entryOfId.count {
-                Self.distinctGrams(symbols, from: Int(starts[id]), to: Int(starts[id + 1]), into: &grams) { gram, _ in
-                    table.countPosting(of: gram)
-                }
-            }
-        }
-        // Grams in order, so a query finds its grams by binary search.
-        let (sortedGrams, gramStarts) = table.layOut()
-        var postings = [UInt32](repeating: 0, count: Int(gramStarts.last ?? 0))
-        symbols.withUnsafeBufferPointer { symbols in
-            postings.withUnsafeMutableBufferPointer { postings in
-                for id in 0..<entryOfId.count {
-                    Self.distinctGrams(symbols, from: Int(starts[id]), to: Int(starts[id + 1]), into: &grams) { gram, count in
-                        postings[table.takePosition(of: gram)] = UInt32(id) << 3 | UInt32(min(count, 7))
-                    }
-                }
-            }
-        }
-        builder.append(firstIdOfLength)
-        builder.append(starts)
-        builder.append(symbols)
-        builder.append(entryOfId)
-        builder.append(sortedGrams)
-        builder.append(gramStarts)
-        builder.append(postings)
-    }
-
-    /// Calls `body` with each distinct bigram of `symbols[from..<to]` and how often it occurs.
-    @inline(__always)
-    private static func distinctGrams(
-        _ symbols: UnsafeBufferPointer<UInt32>, from: Int, to: Int, into grams: inout [UInt64], _ body: (UInt64, Int) -> Void
-    ) {
-        grams.removeAll(keepingCapacity: true)
-        if to - from < 2 { return }
-        for i in from..<(to - 1) { grams.append(UInt64(symbols[i]) << 32 | UInt64(symbols[i + 1])) }
-        grams.sort()
-        var i = 0
-        while i < grams.count {
-            var j = i + 1
-            while j < grams.count, grams[j] == grams[i] { j += 1 }
-            body(grams[i], j - i)
-            i = j
-        }
+    /// Appends the index of `sequences` to `sink` as `sectionCount` sections.
+    static func appendSections(of sequences: [[UInt32]], to sink: inout some FlatImageSink) {
+        var build = FuzzyIndexBuild()
+        for sequence in sequences { build.add(sequence) }
+        build.appendSections(to: &sink)
     }
 
     /// The largest edit distance a pair of length `length` may have and still score `minimum`.

@@ -107,6 +107,8 @@ public struct MatchSymbolizer: Sendable {
 
     /// Han, kana, Hangul, Bopomofo and CJK punctuation: scripts written without spaces, matched per character.
     static func isCJK(_ value: UInt32) -> Bool {
+        // Latin text (most scalars outside CJK) settled by one comparison, not the range list.
+        if value < 0x1100 { return false }
         switch value {
         case 0x1100...0x11FF, 0x2E80...0x2FDF, 0x3000...0x303F, 0x3040...0x30FF, 0x3100...0x31FF,
              0x3200...0x4DBF, 0x4E00...0x9FFF, 0xA960...0xA97F, 0xAC00...0xD7FF, 0xF900...0xFAFF,

@@ -1,26 +1,38 @@
-/// Lays out a `FlatImage`: sections appended in order, then `image(fields:)` writes the header.
-struct FlatImageBuilder {
+/// Lays out a `FlatImage` in memory: sections appended in order, then `image(fields:)` writes
+/// the header.
+struct FlatImageBuilder: FlatImageSink {
     private var body: [UInt8] = []
     private var sections: [(offset: Int, byteCount: Int)] = []
 
     init() {}
 
-    /// Appends `values` as the next section.
-    mutating func append<T: FixedWidthInteger>(_ values: [T]) {
+    mutating func append<T: FixedWidthInteger>(_ values: UnsafeBufferPointer<T>) {
         while body.count % 8 != 0 { body.append(0) }
         sections.append((body.count, values.count * MemoryLayout<T>.stride))
-        values.withUnsafeBytes { body.append(contentsOf: $0) }
+        body.append(contentsOf: UnsafeRawBufferPointer(values))
     }
 
     /// The whole image with `fields` in its header.
     func image(fields: [UInt64]) -> [UInt8] {
+        Self.header(fields: fields, sections: sections, bodyCount: body.count) + body
+    }
+
+    /// Where the sections of an image with `fieldCount` fields and `sectionCount` sections
+    /// begin (the header's length, 8-byte aligned): it depends on no section's size, so a
+    /// writer can put the sections first and the header last.
+    static func headerEnd(fieldCount: Int, sectionCount: Int) -> Int {
+        (40 + 8 * fieldCount + 16 * sectionCount + 7) / 8 * 8
+    }
+
+    /// The header of an image whose sections lie at `sections` (offsets from the header's
+    /// end) in a body of `bodyCount` bytes.
+    static func header(fields: [UInt64], sections: [(offset: Int, byteCount: Int)], bodyCount: Int) -> [UInt8] {
         var header: [UInt8] = FlatImage.magic
         func put<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { header.append(contentsOf: $0) } }
-        var headerEnd = 40 + 8 * fields.count + 16 * sections.count
-        headerEnd = (headerEnd + 7) / 8 * 8
+        let headerEnd = headerEnd(fieldCount: fields.count, sectionCount: sections.count)
         put(FlatImage.version)
         put(UInt32(sections.count))
-        put(UInt64(headerEnd + body.count))
+        put(UInt64(headerEnd + bodyCount))
         put(UInt64(0))  // checksum, filled in below
         put(UInt64(fields.count))
         for field in fields { put(field) }
@@ -33,6 +45,6 @@ struct FlatImageBuilder {
         withUnsafeBytes(of: checksum.littleEndian) { raw in
             for (index, byte) in raw.enumerated() { header[24 + index] = byte }
         }
-        return header + body
+        return header
     }
 }

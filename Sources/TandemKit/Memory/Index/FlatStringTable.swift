@@ -25,27 +25,41 @@ struct FlatStringTable {
         self.slots = slots
     }
 
-    /// Appends the table of `strings` (distinct) to `builder`.
-    static func appendSections(of strings: [String], to builder: inout FlatImageBuilder) {
+    /// Appends the table of `strings` (distinct) to `sink`.
+    static func appendSections(of strings: [String], to sink: inout some FlatImageSink) {
         var offsets: [UInt64] = [0]
         offsets.reserveCapacity(strings.count + 1)
         var bytes: [UInt8] = []
-        var capacity = 2
-        while capacity < strings.count * 2 { capacity <<= 1 }
-        var slots = [UInt64](repeating: 0, count: capacity)
-        for (position, string) in strings.enumerated() {
+        var hashes: [Int64] = []
+        hashes.reserveCapacity(strings.count)
+        for string in strings {
             var string = string
             string.withUTF8 { utf8 in
                 bytes.append(contentsOf: utf8)
-                var index = home(StableHash.of(utf8), mask: capacity - 1)
-                while slots[index] != 0 { index = (index + 1) & (capacity - 1) }
-                slots[index] = tag(StableHash.of(utf8)) | UInt64(position + 1)
+                hashes.append(StableHash.of(utf8))
             }
             offsets.append(UInt64(bytes.count))
         }
-        builder.append(offsets)
-        builder.append(bytes)
-        builder.append(slots)
+        appendSections(offsets: offsets, bytes: bytes, hashes: hashes, to: &sink)
+    }
+
+    /// Appends the table of the distinct strings whose UTF-8 is `bytes[offsets[i]..<offsets[i + 1]]`,
+    /// `hashes[i]` being `StableHash` of string `i`'s bytes (a caller that deduplicated them has it).
+    static func appendSections(offsets: [UInt64], bytes: [UInt8], hashes: [Int64], to sink: inout some FlatImageSink) {
+        precondition(offsets.count == hashes.count + 1, "one hash per string")
+        var capacity = 2
+        while capacity < hashes.count * 2 { capacity <<= 1 }
+        var slots = [UInt64](repeating: 0, count: capacity)
+        slots.withUnsafeMutableBufferPointer { slots in
+            for (position, hash) in hashes.enumerated() {
+                var index = home(hash, mask: capacity - 1)
+                while slots[index] != 0 { index = (index + 1) & (capacity - 1) }
+                slots[index] = tag(hash) | UInt64(position + 1)
+            }
+        }
+        sink.append(offsets)
+        sink.append(bytes)
+        sink.append(slots)
     }
 
     /// The position of `string`, if the table holds it.
@@ -84,7 +98,7 @@ struct FlatStringTable {
     }
 
     /// FNV's low bits are weak; a multiplicative mix spreads the hash over the table.
-    private static func home(_ hash: Int64, mask: Int) -> Int {
+    static func home(_ hash: Int64, mask: Int) -> Int {
         Int(truncatingIfNeeded: (UInt64(bitPattern: hash) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 

@@ -102,15 +102,22 @@ struct MemoryIndexDirectory {
     /// Writes the segment of `keys` for `locale` (atomically) and returns it mapped; if the
     /// file cannot be written (read-only directory, full disk), the segment in memory.
     func write(keys: [String], locale: LocaleTag, coverage: MemoryIndexCoverage) -> MemoryIndexSegment {
-        let image = MemoryIndexSegment.image(keys: keys, coverage: coverage)
+        var build = MemoryIndexSegmentBuild()
+        for key in keys { build.add(key) }
+        // The index is a cache: without its file the lookups still work, from memory.
+        return write(&build, locale: locale, coverage: coverage) ?? MemoryIndexSegment(keys: keys, coverage: coverage)
+    }
+
+    /// Writes the segment `build` made for `locale` (atomically, section by section, emptying
+    /// the build) and returns it mapped; nil when the file could not be written or read back.
+    func write(_ build: inout MemoryIndexSegmentBuild, locale: LocaleTag, coverage: MemoryIndexCoverage) -> MemoryIndexSegment? {
         let name = FileName(locale: locale, coverage: coverage)
         do {
-            try AtomicFile.write(image, to: url.appendingPathComponent(name.text))
-            if let segment = open(name) { return segment }
+            try build.write(to: url.appendingPathComponent(name.text), coverage: coverage)
         } catch {
-            // The index is a cache: without its file the lookups still work, from memory.
+            return nil
         }
-        return MemoryIndexSegment(image: FlatImage(IndexStorage(copying: image))!)!
+        return open(name)
     }
 
     /// Removes the files of `locale` that `keep` does not name and no reader can use any more:

@@ -18,7 +18,7 @@ struct MemoryIndexSegment {
 
     /// The segment in `image`; nil when the image is not a sound segment.
     init?(image: FlatImage) {
-        guard image.sectionCount == 2 * FlatStringTable.sectionCount + FuzzyIndex.sectionCount,
+        guard image.sectionCount == MemoryIndexSegmentBuild.sectionCount,
               image.fields.count > Self.symbolSpaceField,
               let coverage = MemoryIndexCoverage(fields: image.fields),
               let keys = FlatStringTable(image: image, firstSection: 0),
@@ -39,17 +39,11 @@ struct MemoryIndexSegment {
         self.init(image: FlatImage(IndexStorage(copying: Self.image(keys: keys, coverage: coverage)))!)!
     }
 
-    /// The image (file bytes) of the segment of `keys` (distinct).
+    /// The image (file bytes) of the segment of `keys`.
     static func image(keys: [String], coverage: MemoryIndexCoverage) -> [UInt8] {
-        var symbolizer = MatchSymbolizer()
-        var sequences: [[UInt32]] = []
-        sequences.reserveCapacity(keys.count)
-        for key in keys { sequences.append(symbolizer.learnSymbols(of: key)) }
-        var builder = FlatImageBuilder()
-        FlatStringTable.appendSections(of: keys, to: &builder)
-        FlatStringTable.appendSections(of: symbolizer.words, to: &builder)
-        FuzzyIndex.appendSections(of: sequences, to: &builder)
-        return builder.image(fields: coverage.fields + [UInt64(symbolizer.symbolSpace)])
+        var build = MemoryIndexSegmentBuild()
+        for key in keys { build.add(key) }
+        return build.image(coverage: coverage)
     }
 
     /// Whether some unit of the segment has the normalized source `key`.

@@ -13,35 +13,42 @@ extension SQLiteMemory {
     /// memory meanwhile creates it too; the load then goes on with it, only slower.
     public func bulkLoad<T>(expectedUnits: Int, _ body: () throws -> T) throws -> T {
         guard !isBulkLoading, expectedUnits >= Self.identitySetThreshold else { return try body() }
-        let dropped = try write { db -> Bool in
+        let start = try write { db -> MemoryIndexState? in
             // Ids only grow (AUTOINCREMENT): the largest is at least the row count, read without a scan.
             let stored = try Int.fetchOne(db, sql: "SELECT max(id) FROM unit") ?? 0
-            guard stored <= expectedUnits else { return false }
+            guard stored <= expectedUnits else { return nil }
             // The identity set read over the index, before dropping it.
             _ = try identities.isCurrent(db, loading: true)
             try db.execute(sql: "DROP INDEX IF EXISTS \(SQLiteSchema.lookupIndex)")
-            return true
+            return try Self.memoryState(db)
         }
-        guard dropped else { return try body() }
+        guard let start else { return try body() }
         isBulkLoading = true
+        // The persisted index is made from the keys the load stores, while it stores them.
+        let feed = ImportKeyFeed(start: start, expectedUnits: expectedUnits)
+        importFeed = feed
         let result: T
         do {
             result = try body()
         } catch {
             isBulkLoading = false
+            importFeed = nil
+            feed.cancel()
             try? write { db in try db.execute(sql: SQLiteSchema.createLookupIndexSQL) }
             throw error
         }
         isBulkLoading = false
-        // The persisted lookup index too, while the units are in the page cache, so the first
-        // lookup after an import maps it instead of building it. On a thread of its own, from
-        // the committed units (a read transaction, which the write below does not block): its
-        // build and the flush of its files to disk overlap SQLite's index sort, rather than
-        // adding to it (the two were half of a 1M-unit import when run one after the other).
+        importFeed = nil
+        // The persisted lookup index too, so the first lookup after an import maps it instead
+        // of building it. On a thread of its own: its layout and the flush of its files to disk
+        // overlap SQLite's index sort, rather than adding to it (the two were half of a
+        // 1M-unit import when run one after the other).
         let (pool, directory, path) = (pool!, indexDirectory, path)
-        let persisted = ThreadedResult { try Self.persistedIndexes(pool: pool, directory: directory, path: path) }
+        let persisted = ThreadedResult {
+            try Self.persistedIndexes(pool: pool, directory: directory, path: path, importing: feed)
+        }
         let created = Result { try write { db in try db.execute(sql: SQLiteSchema.createLookupIndexSQL) } }
-        keyIndexes = try persisted.value()
+        (keyIndexes, localesIndexedFromLoad) = try persisted.value()
         try created.get()
         return result
     }

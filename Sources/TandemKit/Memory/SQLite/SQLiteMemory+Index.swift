@@ -84,6 +84,33 @@ extension SQLiteMemory {
         return ordinals.keys
     }
 
+    /// Writes `build`, the keys a bulk load stored for `locale`, as the segment over the ids
+    /// added since the load began, when that is what the policy would write now from the
+    /// database (`MemoryIndexDirectory.keyIndex` with `persistingDelta`): the memory's counters
+    /// are the load's, every id since its start is one it inserted, the valid segments end
+    /// where the load began, and the new segment absorbs none of them. Otherwise nothing is
+    /// written, and the policy reads the keys from the database. Returns whether it was written.
+    private static func writeImportedSegment(
+        _ db: Database, _ build: inout MemoryIndexSegmentBuild, locale: LocaleTag, feed: ImportKeyFeed,
+        directory: MemoryIndexDirectory
+    ) throws -> Bool {
+        let state = try memoryState(db)
+        let start = feed.start
+        guard state.instance == start.instance, state.rewrites == start.rewrites, feed.inserted > 0,
+              state.maxId == feed.lastId, feed.lastId - feed.firstId + 1 == feed.inserted,
+              try Int.fetchOne(db, sql: "SELECT count(*) FROM unit WHERE id > ? AND id < ?",
+                               arguments: [start.maxId, feed.firstId]) == 0
+        else { return false }
+        let chain = directory.chain(locale: locale, instance: state.instance, rewrites: state.rewrites, maxId: state.maxId)
+        let sizes = chain.map { $0.coverage.toId - $0.coverage.fromId }
+        guard (chain.last?.coverage.toId ?? 0) == start.maxId, chain.count < MemoryIndexDirectory.maxSegments,
+              chain.isEmpty || MemoryIndexDirectory.mergeStart(sizes: sizes, delta: state.maxId - start.maxId) == chain.count
+        else { return false }
+        let coverage = MemoryIndexCoverage(
+            instance: state.instance, rewrites: state.rewrites, fromId: start.maxId, toId: state.maxId, generation: state.generation)
+        return directory.write(&build, locale: locale, coverage: coverage) != nil
+    }
+
     /// Builds (or brings up to date) the persisted index of every source locale now, as an
     /// import does at its end, so that the next process's first lookup maps it.
     func refreshPersistedIndex() throws {
@@ -91,21 +118,42 @@ extension SQLiteMemory {
     }
 
     /// The persisted index of every source locale, brought up to date (files written), each in
-    /// one read transaction. Thread-safe: it uses only the pool and the directory.
+    /// one read transaction. Thread-safe: it uses only the pool and the directory (and the
+    /// feed, which it finishes).
+    ///
+    /// After a bulk load, `importing` holds the segment the policy would write now, made from
+    /// the keys the load stored (`ImportKeyFeed`): it is written as that segment when the
+    /// committed state shows it stands for exactly the units added since the load began
+    /// (`importedSegment`), and the policy then finds the index whole.
     static func persistedIndexes(
         pool: DatabasePool, directory: MemoryIndexDirectory, path: String
     ) throws -> [LocaleTag: MemoryKeyIndex] {
+        try persistedIndexes(pool: pool, directory: directory, path: path, importing: nil).indexes
+    }
+
+    /// `persistedIndexes`, after a bulk load fed by `feed`; `fromFeed` counts the locales whose
+    /// segment was written from the feed's keys.
+    static func persistedIndexes(
+        pool: DatabasePool, directory: MemoryIndexDirectory, path: String, importing feed: ImportKeyFeed?
+    ) throws -> (indexes: [LocaleTag: MemoryKeyIndex], fromFeed: Int) {
         do {
+            var fromFeed = 0
+            var builds = feed?.finish() ?? [:]
             let sources = try pool.read { db in
                 try Row.fetchAll(db, sql: "SELECT DISTINCT sourceLocale FROM locale_pair").compactMap { LocaleTag($0[0] as String) }
             }
             var indexes: [LocaleTag: MemoryKeyIndex] = [:]
             for locale in sources {
                 indexes[locale] = try pool.read { db in
-                    try openKeyIndex(db, locale: locale, directory: directory, persistingDelta: true)
+                    if let feed {
+                        // A locale the load stored no leverageable key of has an empty segment.
+                        var build = builds.removeValue(forKey: locale.identifier) ?? MemoryIndexSegmentBuild()
+                        if try writeImportedSegment(db, &build, locale: locale, feed: feed, directory: directory) { fromFeed += 1 }
+                    }
+                    return try openKeyIndex(db, locale: locale, directory: directory, persistingDelta: true)
                 }
             }
-            return indexes
+            return (indexes, fromFeed)
         } catch let error as DatabaseError {
             throw TandemError.unreadable(path: path, reason: error.message ?? "\(error)")
         }

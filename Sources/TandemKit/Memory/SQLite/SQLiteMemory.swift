@@ -40,6 +40,12 @@ public final class SQLiteMemory: TranslationMemory {
     static let identitySetThreshold = 1000
     /// Whether `bulkLoad` runs (the index is dropped): every batch uses the identity set.
     var isBulkLoading = false
+    /// During a bulk load, where each committed batch's inserted keys go (the persisted index
+    /// is made from them while the load goes on).
+    var importFeed: ImportKeyFeed?
+    /// How many source locales the last bulk load's index segment was written for from the
+    /// keys it stored (the others were read back from the database).
+    var localesIndexedFromLoad = 0
     /// The memory's shared lock (`MemoryFileLock.Use.using`) when `MemoryAddress.open()` opened
     /// it: held while this object lives, released after the database is closed.
     var fileLock: MemoryFileLock?
@@ -109,6 +115,9 @@ public final class SQLiteMemory: TranslationMemory {
     @discardableResult
     public func add(_ units: [MemoryUnit]) throws -> MemoryWriteSummary {
         if units.isEmpty { return MemoryWriteSummary() }
+        // What a bulk load's index feed gets once the batch has committed.
+        var fed: [String: [String]] = [:]
+        var (firstId, lastId): (Int64, Int64) = (0, 0)
         let summary = try write { db in
             var summary = MemoryWriteSummary()
             let find = try db.cachedStatement(sql: """
@@ -165,11 +174,17 @@ public final class SQLiteMemory: TranslationMemory {
                     let id = try insert.insert(unit, lookup: lookup, identity: identity)
                     identities.record(identity, id: id)
                     summary.inserted += 1
+                    if importFeed != nil {
+                        if firstId == 0 { firstId = id }
+                        lastId = id
+                        if unit.state.isTranslated { fed[unit.sourceLocale.identifier, default: []].append(unit.sourceKey) }
+                    }
                 }
             }
             try Self.logChangedKeys(db, refreshed)
             return summary
         }
+        importFeed?.record(keys: fed, count: Int64(summary.inserted), firstId: firstId, lastId: lastId)
         // Our own commit leaves `data_version` as it was: the set stays valid.
         forgetLoadedTables()
         return summary
