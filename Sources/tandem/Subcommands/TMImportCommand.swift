@@ -55,14 +55,7 @@ struct TMImportCommand: ParsableCommand {
 
     func run() throws {
         let address = try memoryOptions.resolvedAddress()
-        // Taken before the memory is opened and held until the import ends: a `tm rebuild` of a
-        // SQLite memory renames a new file over it, so imports wait for a running rebuild and
-        // a rebuild waits for them (imports share the lock with each other).
-        let lock = try MemoryFileLock.lock(address, use: .adding, command: "tandem tm import", waiting: LockWaitNotice.sayForMemory)
-        // The memory is opened and closed inside: closed before the lock goes, so no rebuild
-        // replaces the file while this process still has it open.
         let reports = try importFiles(into: address)
-        lock?.release()
         switch output.selected {
         case .text:
             for report in reports {
@@ -85,7 +78,11 @@ struct TMImportCommand: ParsableCommand {
     /// Keeps each file in tm/ (when the project does) and adds its units to the memory at `address`.
     private func importFiles(into address: MemoryAddress) throws -> [ImportReport] {
         let override = sourceLocale
-        let memory = try address.open()
+        // Opened first, under the memory's shared lock (`MemoryFileLock`), which the memory
+        // holds until it is closed at the end of this function: a `tm rebuild` of a SQLite
+        // memory renames a new file over it, so the import waits for a running rebuild, and a
+        // rebuild waits for the import from before its first file is kept in tm/.
+        let memory = try address.open(waiting: LockWaitNotice.sayForMemory)
         // Every copy is planned before anything is stored: a name clash in tm/ stops the import.
         let folder = try keptFolder(memory: address)
         // Bilingual files are read first: keeping one in tm/ compares its units.

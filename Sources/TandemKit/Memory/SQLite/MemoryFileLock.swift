@@ -29,10 +29,9 @@ import Foundation
 public final class MemoryFileLock {
     /// What the holder does to the memory.
     public enum Use: Sendable {
-        /// Adds units (`tm import`): shared with other adders and users.
-        case adding
-        /// Has the memory open to read or add (every other command): shared. Where the lock
-        /// file cannot be made (a memory in a read-only folder), the memory is used without it.
+        /// Has the memory open to read or add units (`tm import`, lookups, `extract`, a
+        /// `translate` session): shared. Where the lock file cannot be made (a memory in a
+        /// read-only folder), `MemoryAddress.open()` uses the memory without it.
         case using
         /// Replaces the file (`tm rebuild`): alone.
         case replacing

@@ -12,8 +12,8 @@ struct MemoryFileLockTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let memory = directory.path("tm/memory.sqlite")
-        let first = try MemoryFileLock(memoryPath: memory, use: .adding, command: "tandem tm import", patience: 0)
-        let second = try MemoryFileLock(memoryPath: memory, use: .adding, command: "tandem tm import", patience: 0)
+        let first = try MemoryFileLock(memoryPath: memory, use: .using, command: "tandem tm import", patience: 0)
+        let second = try MemoryFileLock(memoryPath: memory, use: .using, command: "tandem tm import", patience: 0)
         #expect(first.file.path == memory + ".lock")
         first.release()
         second.release()
@@ -39,7 +39,7 @@ struct MemoryFileLockTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let memory = directory.path("memory.sqlite")
-        let adding = try MemoryFileLock(memoryPath: memory, use: .adding, command: "tandem tm import")
+        let adding = try MemoryFileLock(memoryPath: memory, use: .using, command: "tandem tm import")
         var said: [String] = []
         do {
             _ = try MemoryFileLock(memoryPath: memory, use: .replacing, command: "tandem tm rebuild", patience: 0.05) { said.append($0) }
@@ -62,7 +62,7 @@ struct MemoryFileLockTests {
         let replacing = try MemoryFileLock(memoryPath: memory, use: .replacing, command: "tandem tm rebuild")
         var said: [String] = []
         do {
-            _ = try MemoryFileLock(memoryPath: memory, use: .adding, command: "tandem tm import", patience: 0.05) { said.append($0) }
+            _ = try MemoryFileLock(memoryPath: memory, use: .using, command: "tandem tm import", patience: 0.05) { said.append($0) }
             Issue.record("an import took the lock a rebuild holds")
         } catch TandemError.memoryLocked(let file, let holder, let waited) {
             #expect(file == memory + ".lock")
@@ -75,7 +75,7 @@ struct MemoryFileLockTests {
         replacing.release()
         // Released: the file names no one, and an import goes straight through.
         #expect(try String(contentsOfFile: memory + ".lock", encoding: .utf8).isEmpty)
-        let adding = try MemoryFileLock(memoryPath: memory, use: .adding, command: "tandem tm import", patience: 0)
+        let adding = try MemoryFileLock(memoryPath: memory, use: .using, command: "tandem tm import", patience: 0)
         adding.release()
     }
 
