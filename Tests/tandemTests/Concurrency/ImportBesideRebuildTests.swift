@@ -94,13 +94,7 @@ struct ImportBesideRebuildTests {
         let scratch = try Self.scratch(fixture)
         try Self.tandem(["tm", "import", fixture.tmx("a")], in: project)
 
-        let rebuild = try TimedRun("rebuild", ["tm", "rebuild"], in: project, scratch: scratch)
-        try rebuild.start()
-        // Stopped inside its transaction: it holds the memory's state row, which every write locks.
-        try Self.waitUntil("the rebuild's transaction holds the memory") {
-            (try? ExternalTool.run("/usr/bin/psql", ["-X", "-tA", "-d", schema.url, "-c", "SELECT 1 FROM tandem_state FOR UPDATE NOWAIT"]).status) != 0
-        }
-        kill(rebuild.processIdentifier, SIGSTOP)
+        let rebuild = try Self.rebuildStoppedInsideItsTransaction(project: project, scratch: scratch, schemaURL: schema.url)
 
         let imports = try [
             TimedRun("import-b", ["tm", "import", fixture.tmx("b")], in: project, scratch: scratch),
@@ -120,6 +114,59 @@ struct ImportBesideRebuildTests {
         #expect(try count("SELECT count(*) FROM tandem_unit WHERE target LIKE 'Part %'") == "\(3 * ConcurrencyFixture.unitsPerTMX)")
         let fromFiles = try Self.unitsOfARebuild(of: project, scratch: scratch)
         #expect(try count("SELECT count(*) FROM tandem_unit") == "\(fromFiles + ConcurrencyFixture.unitsPerTMX)")
+    }
+
+    /// A `tandem tm rebuild` of `project`'s PostgreSQL memory, stopped (`SIGSTOP`) while its
+    /// transaction is open: it holds the memory's state row, which every write locks. Seeing the
+    /// row locked and then stopping the process is a race (a small rebuild commits in a few
+    /// milliseconds, and a loaded machine can take longer than that to send the signal), so the
+    /// server is asked afterwards: the transaction that locks the row must be idle, waiting for
+    /// its stopped client. When the rebuild committed first it is let go and started again.
+    static func rebuildStoppedInsideItsTransaction(project: URL, scratch: URL, schemaURL: String) throws -> TimedRun {
+        // The state ("active", "idle in transaction", …) of the backend whose transaction locks
+        // the row: its xmax names that transaction while the lock is held.
+        let holderStateSQL = """
+            SELECT coalesce((SELECT a.state FROM pg_stat_activity AS a, tandem_state AS s
+                             WHERE a.backend_xid = s.xmax), 'none')
+            """
+        func holderState() -> String {
+            let run = try? ExternalTool.run("/usr/bin/psql", ["-X", "-tA", "-d", schemaURL, "-c", holderStateSQL])
+            return run?.status == 0 ? run!.output.trimmingCharacters(in: .whitespacesAndNewlines) : "unknown"
+        }
+        var stopped: TimedRun?
+        for attempt in 1...5 where stopped == nil {
+            let rebuild = try TimedRun("rebuild-\(attempt)", ["tm", "rebuild"], in: project, scratch: scratch)
+            try rebuild.start()
+            try waitUntil("the rebuild's transaction holds the memory (attempt \(attempt))") {
+                !rebuild.isRunning || ["active", "idle in transaction"].contains(holderState())
+            }
+            kill(rebuild.processIdentifier, SIGSTOP)
+            try waitUntil("the rebuild is stopped") { !rebuild.isRunning || processState(rebuild.processIdentifier) == "T" }
+            // The server finishes what the client sent before it stopped; then the state settles.
+            var state = holderState()
+            try waitUntil("the server has run what the stopped rebuild sent") {
+                state = holderState()
+                return state != "active"
+            }
+            usleep(200_000)
+            if rebuild.isRunning, state == "idle in transaction", holderState() == "idle in transaction" {
+                stopped = rebuild
+                continue
+            }
+            kill(rebuild.processIdentifier, SIGCONT)
+            rebuild.wait()
+            #expect(rebuild.status == 0, "rebuild (attempt \(attempt)): \(rebuild.standardError)")
+        }
+        return try #require(stopped, "no rebuild in 5 could be stopped inside its transaction")
+    }
+
+    /// The one-letter state of process `pid` (`R` running, `S` sleeping, `T` stopped, …), from
+    /// `/proc/<pid>/stat`.
+    static func processState(_ pid: Int32) -> String {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return "" }
+        // "pid (comm) S …": the command name may hold spaces and parentheses; the state follows the last ")".
+        return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).prefix(1).description
     }
 
     /// How many units a rebuild of `project`'s text files gives (into a SQLite file of its own).
