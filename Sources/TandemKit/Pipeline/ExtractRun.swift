@@ -32,6 +32,8 @@ public final class ExtractRun {
     private var extractor: Extractor?
     private var memory: (any TranslationMemory)?
     private let previous: ExtractState
+    /// The keys file `previous` points into, read when a post's keys are first needed.
+    private lazy var keysFile = AskingKeysFile(directory: project.layout.extractStateFile.deletingLastPathComponent(), id: previous.keysFile)
     private var recorded: [String: ExtractState.Entry] = [:]
     /// Posts that failed in this run: their record is dropped.
     private var failed: Set<String> = []
@@ -199,7 +201,7 @@ public final class ExtractRun {
         // and the memory are already right, and the next run reads every post again.
         if state != previous {
             do {
-                try state.save(project.layout.extractStateFile)
+                try state.save(project.layout.extractStateFile, keys: keysFile)
                 // The JSON state of format 2, read by no one now (a few megabytes).
                 unlink(project.layout.legacyExtractStateFile.path)
             } catch {
@@ -224,7 +226,9 @@ public final class ExtractRun {
 
     /// Whether `reach` reaches a question of one of `entry`'s files.
     private func reaches(_ reach: LeverageReach, _ entry: ExtractState.Entry) -> Bool {
-        guard let askingKeys = entry.askingKeys?.files, askingKeys.count == entry.results.count else { return true }
+        guard let keys = entry.askingKeys, let askingKeys = keysFile.files(of: keys), askingKeys.count == entry.results.count else {
+            return true
+        }
         let source = project.configuration.source
         for (result, keys) in zip(entry.results, askingKeys) where !keys.isEmpty {
             guard let target = LocaleTag(result.locale) else { return true }

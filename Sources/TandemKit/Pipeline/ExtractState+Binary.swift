@@ -4,16 +4,14 @@ extension ExtractState {
     static let magic = Array("TANDEM-EXTRACT-STATE\n".utf8)
 
     /// The state as `.tandem/extract-state.bin` holds it: the magic, the format version, the
-    /// posts, the file records and the language records, each sorted by path (equal states,
+    /// keys file's id, the posts (each one's asking keys as bytes or a block of the keys file), the file records and the language records, each sorted by path (equal states,
     /// equal bytes). Every field of `ExtractResult` is written: a field added there must be
     /// added here, with `currentFormatVersion` bumped.
     func binary() -> [UInt8] {
-        // Nearly all of the file is the asking keys: reserved at once, the ten megabytes of the
-        // 5,000-post benchmark are not copied again at every doubling of the array.
-        var writer = BinaryRecordWriter(
-            capacity: posts.values.reduce(0) { $0 + ($1.askingKeys?.encoded.count ?? 0) } + 256 * (posts.count + files.count + languages.count))
+        var writer = BinaryRecordWriter(capacity: 256 * (posts.count + files.count + languages.count))
         writer.append(raw: Self.magic)
         writer.append(formatVersion)
+        writer.appendFixed(keysFile)
         // The paths are sorted, not the records: sorting (path, record) pairs moves the records.
         writer.append(count: posts.count)
         for path in posts.keys.sorted() {
@@ -44,6 +42,7 @@ extension ExtractState {
         var reader = BinaryRecordReader(bytes.dropFirst(Self.magic.count))
         guard try reader.int() == Self.currentFormatVersion else { throw BinaryRecordReader.Damaged() }
         self.init()
+        keysFile = try reader.fixed()
         let postCount = try reader.count()
         posts.reserveCapacity(postCount)
         for _ in 0..<postCount {
@@ -81,8 +80,16 @@ extension ExtractState.Entry {
         writer.append(askingKeys != nil)
         if let askingKeys {
             writer.append(askingKeys.asksAny)
-            writer.append(count: askingKeys.encoded.count)
-            writer.append(raw: askingKeys.encoded)
+            switch askingKeys.storage {
+            case .bytes(let encoded):
+                writer.append(false)
+                writer.append(count: encoded.count)
+                writer.append(raw: encoded)
+            case .stored(let block):
+                writer.append(true)
+                writer.append(block.offset)
+                writer.append(block.length)
+            }
         }
         writer.append(memoryMark != nil)
         if let memoryMark {
@@ -101,7 +108,12 @@ extension ExtractState.Entry {
         var askingKeys: ExtractState.AskingKeys?
         if try reader.bool() {
             let asksAny = try reader.bool()
-            askingKeys = ExtractState.AskingKeys(encoded: try reader.raw(reader.count()), asksAny: asksAny)
+            if try reader.bool() {
+                let block = AskingKeysFile.Block(offset: try reader.int(), length: try reader.int())
+                askingKeys = ExtractState.AskingKeys(storage: .stored(block), asksAny: asksAny)
+            } else {
+                askingKeys = ExtractState.AskingKeys(storage: .bytes(try reader.raw(reader.count())), asksAny: asksAny)
+            }
         }
         var memoryMark: MemoryMark?
         if try reader.bool() {

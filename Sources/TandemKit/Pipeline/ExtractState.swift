@@ -8,12 +8,12 @@ import Foundation
 ///
 /// Derived and disposable: a missing, unreadable, damaged or older file is an empty state (every
 /// post is extracted), and a post missing from it is extracted. Binary (`ExtractState+Binary`):
-/// a run that skips every post reads it whole, and the JSON of the sentences' keys it holds
-/// took longer to decode than the rest of such a run.
+/// a run that skips every post reads it whole. The sentences' keys, most of what it knows, are
+/// in a file beside it that it points into (`AskingKeysFile`), read only when needed.
 public struct ExtractState: Equatable, Sendable {
     /// Bumped when what goes into the hashes or the file's layout changes: an old state then
     /// skips nothing.
-    public static let currentFormatVersion = 3
+    public static let currentFormatVersion = 4
 
     /// One post's record.
     public struct Entry: Equatable, Sendable {
@@ -91,6 +91,8 @@ public struct ExtractState: Equatable, Sendable {
     /// The settings hash (`ExtractRun`: among them the executable, whose front matter reader
     /// decides the languages) the languages were read under.
     public var languageSettings: UInt64
+    /// The id of the keys file the posts' asking keys are in (`AskingKeysFile`; 0: none yet).
+    public var keysFile: UInt64 = 0
 
     public init(
         posts: [String: Entry] = [:], files: [String: FileRecord] = [:], languages: [String: LanguageRecord] = [:],
@@ -109,8 +111,18 @@ public struct ExtractState: Equatable, Sendable {
         return state
     }
 
-    /// Writes the state to `url` atomically (a crash leaves the old state or the new one).
-    public func save(_ url: URL) throws {
+    /// Writes the state to `url` atomically (a crash leaves the old state or the new one),
+    /// after the asking keys of posts extracted since it was loaded are in the keys file beside
+    /// it (`storeAskingKeys(in:reading:)`).
+    public mutating func save(_ url: URL) throws {
+        try save(url, keys: nil)
+    }
+
+    /// `save(_:)`, with the keys file as the run read it (`keys`), if it did: not read again.
+    mutating func save(_ url: URL, keys: AskingKeysFile?) throws {
+        let directory = url.deletingLastPathComponent()
+        let newKeysFile = try storeAskingKeys(in: directory, reading: keys)
         try AtomicFile.write(binary(), to: url)
+        if newKeysFile { removeOtherKeysFiles(in: directory) }
     }
 }

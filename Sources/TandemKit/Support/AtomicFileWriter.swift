@@ -49,12 +49,18 @@ public final class AtomicFileWriter {
     /// only once the rest is written), leaving the end where it is.
     func overwrite(_ bytes: [UInt8], at offset: Int) throws {
         try flush()
+        try Self.writeAll(bytes, to: descriptor, at: offset, path: destination.path)
+    }
+
+    /// Writes every byte of `bytes` to `descriptor` at `offset` (`pwrite`), retrying
+    /// interrupted and short writes.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32, at offset: Int, path: String) throws {
         var done = 0
         while done < bytes.count {
             let written = bytes[done...].withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, off_t(offset + done)) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw TandemError.unwritable(path: destination.path, reason: String(cString: strerror(errno)))
+                throw TandemError.unwritable(path: path, reason: String(cString: strerror(errno)))
             }
             done += written
         }

@@ -171,4 +171,48 @@ struct ExtractRunMemoryChangeTests {
         }
         #expect(outcome.extracted == ["exact.md", "fuzzy.md", "candidate.md"])
     }
+
+    /// A run that extracts one post appends that post's keys to the keys file (`AskingKeysFile`):
+    /// the other posts' keys are neither read nor rewritten, and the state holds none.
+    @Test func aOnePostRunAppendsOnlyThatPostsKeys() throws {
+        let sample = try Sample(.sqlite)
+        let project = try Project.open(configFile: sample.temporary.configFile)
+        let directory = project.layout.extractStateFile.deletingLastPathComponent()
+        let before = ExtractState.load(project.layout.extractStateFile)
+        let keysFile = AskingKeysFile.url(in: directory, id: before.keysFile)
+        let keysBefore = try FileBytes.contents(atPath: keysFile.path)
+        let post = try sample.temporary.write("开发者可以免费试用三个月。新用户还有优惠。\n", to: "content/posts/fuzzy.md")
+        let run = ExtractRun(project: project, usesMemory: true)
+        for found in try run.sourcePosts([post.path]) { #expect(try run.extract(found).allSatisfy { !$0.skipped }) }
+        try run.finish()
+        let after = ExtractState.load(project.layout.extractStateFile)
+        #expect(after.keysFile == before.keysFile, "appended, not rewritten")
+        let keysAfter = try FileBytes.contents(atPath: keysFile.path)
+        #expect(Array(keysAfter.prefix(keysBefore.count)) == keysBefore)
+        guard case .stored(let block)? = after.posts["content/posts/fuzzy.md"]?.askingKeys?.storage else {
+            Issue.record("the extracted post's keys are in the keys file")
+            return
+        }
+        #expect(block.offset == keysBefore.count && keysAfter.count == keysBefore.count + block.length)
+        #expect(AskingKeysFile(directory: directory, id: after.keysFile).files(of: after.posts["content/posts/fuzzy.md"]!.askingKeys!)?
+            .flatMap { $0 }.contains("新用户还有优惠。") == true)
+        for (path, entry) in before.posts where path != "content/posts/fuzzy.md" {
+            #expect(after.posts[path]?.askingKeys == entry.askingKeys, "\(path)'s keys are where they were")
+        }
+        let state = try FileBytes.contents(atPath: project.layout.extractStateFile.path)
+        #expect(state.firstRange(of: Array("服务器在北京。".utf8)) == nil, "no key in the state file")
+    }
+
+    /// With its keys file lost, a run after a memory write cannot tell what reaches the posts
+    /// that ask the memory: it extracts them, and writes what a full extract writes.
+    @Test func aLostKeysFileExtractsThePostsThatAskTheMemory() throws {
+        let sample = try Sample(.sqlite)
+        let project = try Project.open(configFile: sample.temporary.configFile)
+        let state = ExtractState.load(project.layout.extractStateFile)
+        let asking = Set(state.posts.filter { $0.value.asksMemory }.keys.map { URL(fileURLWithPath: $0).lastPathComponent })
+        #expect(!asking.isEmpty)
+        unlink(AskingKeysFile.url(in: project.layout.extractStateFile.deletingLastPathComponent(), id: state.keysFile).path)
+        let outcome = try sample.extractBothWays { try $0.add([sample.unit("今天天气很好。", "The weather is fine today.")]) }
+        #expect(outcome.extracted == asking)
+    }
 }
