@@ -48,6 +48,8 @@ public final class ExtractRun {
     private var digestsBeforeExtract: [String: UInt64] = [:]
     /// The languages posts' front matter declared, as `sourcePosts(_:)` found them.
     private var languages: [String: ExtractState.LanguageRecord] = [:]
+    /// The content directory's listing as `sourcePosts(_:)` made it (nil: it listed no directory).
+    private var listing: ContentListing?
     /// The posts' stamps `sourcePosts(_:)` took (nil inside: the post had none).
     private var discoveredStamps: [String: FileStamp?] = [:]
     /// Which memory the run uses (the SQLite file's identity, the PostgreSQL server's URL).
@@ -92,7 +94,13 @@ public final class ExtractRun {
         let known = languages
         // All posts: a deleted one's record goes.
         if paths.isEmpty { languages = [:] }
-        return try project.sourcePosts(paths) { url in
+        var listed: [String]?
+        if paths.isEmpty {
+            var listing = previous.listing
+            listed = listing.markdownFiles(under: project.contentDirectory, reference: digests.reference)
+            self.listing = listing
+        }
+        return try project.sourcePosts(paths, listed: listed) { url in
             let path = projectPath(of: url)
             // Stamped before the read, as in `FileDigests`, which takes this stamp for the post.
             let stamp = FileStamp(path: url.path)
@@ -197,6 +205,7 @@ public final class ExtractRun {
         state.files = digests.records
         state.languageSettings = settings.digest
         state.languages = languages
+        if let listing { state.listing = listing }
         // The state only saves work: when it cannot be written (a full disk), the segment files
         // and the memory are already right, and the next run reads every post again.
         if state != previous {

@@ -4,8 +4,9 @@ extension ExtractState {
     static let magic = Array("TANDEM-EXTRACT-STATE\n".utf8)
 
     /// The state as `.tandem/extract-state.bin` holds it: the magic, the format version, the
-    /// keys file's id, the posts (each one's asking keys as bytes or a block of the keys file), the file records and the language records, each sorted by path (equal states,
-    /// equal bytes). Every field of `ExtractResult` is written: a field added there must be
+    /// keys file's id, the posts (each one's asking keys as bytes or a block of the keys file),
+    /// the file records, the language records and the content listing's directories, each
+    /// sorted by path (equal states, equal bytes). Every field of `ExtractResult` is written: a field added there must be
     /// added here, with `currentFormatVersion` bumped.
     func binary() -> [UInt8] {
         var writer = BinaryRecordWriter(capacity: 256 * (posts.count + files.count + languages.count))
@@ -32,6 +33,16 @@ extension ExtractState {
             writer.append(path)
             record.stamp.write(to: &writer)
             writer.append(record.language)
+        }
+        writer.append(count: listing.directories.count)
+        for path in listing.directories.keys.sorted() {
+            let directory = listing.directories[path]!
+            writer.append(path)
+            directory.stamp.write(to: &writer)
+            for names in [directory.subdirectories, directory.markdownFiles] {
+                writer.append(count: names.count)
+                for name in names { writer.append(name) }
+            }
         }
         return writer.bytes
     }
@@ -61,6 +72,15 @@ extension ExtractState {
         for _ in 0..<languageCount {
             let path = try reader.string()
             languages[path] = LanguageRecord(stamp: try FileStamp(from: &reader), language: try reader.optionalString())
+        }
+        let directoryCount = try reader.count()
+        listing.directories.reserveCapacity(directoryCount)
+        for _ in 0..<directoryCount {
+            let path = try reader.string()
+            let stamp = try FileStamp(from: &reader)
+            let subdirectories = try (0..<reader.count()).map { _ in try reader.string() }
+            let markdownFiles = try (0..<reader.count()).map { _ in try reader.string() }
+            listing.directories[path] = ContentListing.Directory(stamp: stamp, subdirectories: subdirectories, markdownFiles: markdownFiles)
         }
         guard reader.isAtEnd else { throw BinaryRecordReader.Damaged() }
     }

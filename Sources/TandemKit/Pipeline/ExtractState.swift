@@ -91,6 +91,8 @@ public struct ExtractState: Equatable, Sendable {
     /// The settings hash (`ExtractRun`: among them the executable, whose front matter reader
     /// decides the languages) the languages were read under.
     public var languageSettings: UInt64
+    /// The content directory's listing (`ContentListing`), as the last run over all posts made it.
+    public var listing = ContentListing()
     /// The id of the keys file the posts' asking keys are in (`AskingKeysFile`; 0: none yet).
     public var keysFile: UInt64 = 0
 

@@ -49,11 +49,14 @@ public struct Project: Sendable {
     /// `sourcePosts(_:)`, with the `lang:` or `language:` of a post's front matter given by
     /// `declaredLanguage` (asked only about a post whose file name and content directory do not
     /// say its language): `ExtractRun` answers from its state for a post that has not changed.
-    public func sourcePosts(_ paths: [String], declaredLanguage: (URL) -> String?) throws -> [URL] {
+    /// `listed`: the paths of the content directory's Markdown files, when `paths` is empty and
+    /// the caller listed them (`ContentListing`).
+    public func sourcePosts(_ paths: [String], listed: [String]? = nil, declaredLanguage: (URL) -> String?) throws -> [URL] {
         let layout = translationLayout
         let sourceKey = layout.languageKey(for: configuration.source)
         let contentPath = contentDirectory.path
-        return try candidatePosts(paths).filter { post in
+        let candidates = try paths.isEmpty && listed != nil ? listed!.map { URL(fileURLWithPath: $0, isDirectory: false) } : candidatePosts(paths)
+        return candidates.filter { post in
             layout.language(ofFile: post, frontMatterLanguage: declaredLanguage(post)).key == sourceKey
                 && isIncluded(post, contentPath: contentPath)
         }

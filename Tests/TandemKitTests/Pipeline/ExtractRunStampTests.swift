@@ -140,4 +140,18 @@ struct ExtractRunStampTests {
         try Data(older).write(to: url)
         #expect(ExtractState.load(url) == ExtractState())
     }
+
+    /// The content listing is kept in the state under the directories' stamps
+    /// (`ContentListing`): a post added to or deleted from a recorded directory is found or
+    /// forgotten by the next run.
+    @Test func aPostAddedOrDeletedAfterTheListingWasRecordedIsFoundOrForgotten() throws {
+        let sample = try Sample()
+        defer { sample.temporary.remove() }
+        try sample.settle()
+        #expect(try sample.state.listing.directories["posts"]?.markdownFiles == ["first.md", "second.md"])
+        let third = try sample.temporary.write("服务器在北京。\n", to: "content/posts/third.md")
+        #expect(try sample.extract() == ["first.md": true, "second.md": true, "third.md": false])
+        try FileManager.default.removeItem(at: third)
+        #expect(try sample.extract() == ["first.md": true, "second.md": true])
+    }
 }
