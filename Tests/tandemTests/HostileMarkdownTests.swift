@@ -69,8 +69,12 @@ struct HostileMarkdownTests {
         let english = String(decoding: try project.read("content/posts/deep.en.md"), as: UTF8.self)
         #expect(english.contains("⟦深处的句子。"), "\(english.suffix(200))")
 
-        // The memory, the segment file, the translation, the records of both: no temporary file is left.
-        #expect(try Self.files(in: project) == [
+        // The memory, the segment file, the translation, the records of both (the extract's
+        // asking keys in a file named by a random id): no temporary file is left.
+        let files = try Self.files(in: project)
+        let keysFiles = files.filter { $0.hasPrefix(".tandem/extract-keys-") && $0.hasSuffix(".bin") }
+        #expect(keysFiles.count == 1, "\(keysFiles)")
+        #expect(files.subtracting(keysFiles) == [
             "tandem.yml", "content/posts/deep.md", "content/posts/deep.en.md", "locales/en/posts/deep.json", ".tandem/memory.sqlite",
             ".tandem/extract-state.bin", "locales/.built.json", ".tandem/lock", ".tandem/memory.sqlite.lock",
         ])

@@ -26,12 +26,17 @@ struct ExtractStateTests {
             askingKeys: ExtractState.AskingKeys([["服务器在北京。", ""], []]),
             memoryMark: MemoryMark(instance: -5, generation: 3, rewrites: 0, lastUnitID: 1_000_000))
         let plain = ExtractState.Entry(segmentFiles: [], memory: nil, results: [], askingKeys: nil)
-        return ExtractState(
+        var state = ExtractState(
             posts: ["content/posts/a.md": withMemory, "content/posts/b.md": plain],
             files: ["content/posts/a.md": ExtractState.FileRecord(stamp: stamp, digest: 0x8000_0000_0000_0001)],
             languages: ["content/posts/a.md": ExtractState.LanguageRecord(stamp: stamp, language: "zh-TW"),
                         "content/posts/c.md": ExtractState.LanguageRecord(stamp: stamp, language: nil)],
             languageSettings: 99)
+        state.listing = ContentListing(directories: [
+            "": ContentListing.Directory(stamp: stamp, subdirectories: ["posts"], markdownFiles: ["_index.md"]),
+            "posts": ContentListing.Directory(stamp: stamp, subdirectories: [], markdownFiles: ["a.md", "b.md", "新文章.md"]),
+        ])
+        return state
     }
 
     @Test func aSavedStateLoadsEqualWithItsKeys() throws {
