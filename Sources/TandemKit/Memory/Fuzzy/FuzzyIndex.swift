@@ -163,31 +163,28 @@ public struct FuzzyIndex: @unchecked Sendable {
 
         let bandStart = UInt32(idLow) << 3
         let bandEnd = UInt32(idHigh) << 3
-        do {
-            scratch.counters.withUnsafeMutableBufferPointer { counters in
-                for run in scratch.gramRuns {
-                    // Sequences not seen yet can gain at most `remaining` shared bigrams.
-                    if remaining < leastRequired { break }
-                    var p = lowerBound(postings, run.lower, run.upper, bandStart)
-                    let queryCount = UInt32(run.count)
-                    while p < run.upper {
-                        let posting = postings[p]
-                        if posting >= bandEnd { break }
-                        let id = Int(posting >> 3)
-                        guard id < self.count else { break }
-                        let stored = posting & 7
-                        let shared = stored == 7 ? queryCount : min(queryCount, stored)
-                        if counters[id] == 0 { scratch.touched.append(UInt32(id)) }
-                        counters[id] &+= shared
-                        p += 1
-                    }
-                    remaining -= run.count
-                }
+        let counters = scratch.counters.buffer
+        for run in scratch.gramRuns {
+            // Sequences not seen yet can gain at most `remaining` shared bigrams.
+            if remaining < leastRequired { break }
+            var p = lowerBound(postings, run.lower, run.upper, bandStart)
+            let queryCount = UInt32(run.count)
+            while p < run.upper {
+                let posting = postings[p]
+                if posting >= bandEnd { break }
+                let id = Int(posting >> 3)
+                guard id < self.count else { break }
+                let stored = posting & 7
+                let shared = stored == 7 ? queryCount : min(queryCount, stored)
+                if counters[id] == 0 { scratch.touched.append(UInt32(id)) }
+                counters[id] &+= shared
+                p += 1
             }
+            remaining -= run.count
         }
         for id in scratch.touched {
-            let shared = Int(scratch.counters[Int(id)])
-            scratch.counters[Int(id)] = 0
+            let shared = Int(counters[Int(id)])
+            counters[Int(id)] = 0
             let n = Int(starts[Int(id) + 1] &- starts[Int(id)])
             if shared + remaining >= required(n) {
                 verify(id: Int(id), m: m, minimum: minimum, scratch: &scratch, into: &hits)

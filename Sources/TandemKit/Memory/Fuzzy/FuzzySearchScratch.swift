@@ -7,7 +7,8 @@ public struct FuzzySearchScratch {
         var count: Int
     }
 
-    var counters: [UInt32] = []
+    /// Shared bigrams per key id; zero again after each search (only the touched ones are reset).
+    var counters = ZeroFilledCounters(count: 0)
     var touched: [UInt32] = []
     var queryGrams: [UInt64] = []
     var gramRuns: [GramRun] = []
@@ -16,7 +17,7 @@ public struct FuzzySearchScratch {
     public init() {}
 
     mutating func prepare(query: [UInt32], symbolSpace: Int, entries: Int) {
-        if counters.count < entries { counters = Array(repeating: 0, count: entries) }
+        if counters.count < entries { counters = ZeroFilledCounters(count: entries) }
         if editDistance.symbolSpaceCount < symbolSpace { editDistance = BitParallelEditDistance(symbolSpace: symbolSpace) }
         editDistance.prepare(pattern: query)
     }

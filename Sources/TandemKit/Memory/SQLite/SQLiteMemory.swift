@@ -21,8 +21,14 @@ public final class SQLiteMemory: TranslationMemory {
 
     /// The database file.
     public let path: String
-    /// Set once by `init`; emptied only by `deinit`, to close the database before the lock goes.
+    /// Set by `init`, opened again read-write by the first write when `init` could open it
+    /// read-only; emptied by `deinit`, to close the database before the lock goes.
     private(set) var pool: DatabasePool!
+    /// Whether `pool` is read-only (see `init`).
+    private var isReadOnly = false
+    /// What a read-write open needs: the connections' set-up, and how long to wait for a lock.
+    private let configuration: Configuration
+    private let busyTimeout: TimeInterval
     /// The persisted index of each source locale (mapped) with its delta, opened on first lookup.
     var keyIndexes: [LocaleTag: MemoryKeyIndex] = [:]
     /// Where the persisted index lives: `<path>.index/`.
@@ -61,6 +67,13 @@ public final class SQLiteMemory: TranslationMemory {
 
     /// Opens (creating when missing, with its directory) the memory at `path` and brings its
     /// schema up to date.
+    ///
+    /// An existing memory whose schema is current is opened read-only, and again read-write by
+    /// its first write. A read-write open writes: GRDB re-creates the WAL that the last
+    /// process's close deleted (a transaction and three syncs), and that close checkpoints it
+    /// back (one more); a command that only reads (`tm lookup`, `tm stats`, an `extract` that
+    /// writes nothing back) now writes and syncs nothing, which on a busy disk was tens of
+    /// milliseconds of a cold lookup.
     public init(path: String, busyTimeout: TimeInterval = 30) throws {
         self.path = path
         indexDirectory = MemoryIndexDirectory(memoryPath: path)
@@ -75,10 +88,14 @@ public final class SQLiteMemory: TranslationMemory {
             // syncs and copies pages back a sixteenth as often. Still crash-safe (the WAL is the journal).
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
         }
+        self.configuration = configuration
+        self.busyTimeout = busyTimeout
         do {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            pool = try Self.openPool(path: path, configuration: configuration, patience: busyTimeout)
+            pool = try Self.openReadOnlyPool(path: path, configuration: configuration)
+            isReadOnly = pool != nil
+            if pool == nil { pool = try Self.openPool(path: path, configuration: configuration, patience: busyTimeout) }
         } catch let error as DatabaseError {
             let reason = SQLiteSchema.reason(for: error, path: path)
             if [.SQLITE_FULL, .SQLITE_IOERR].contains(error.resultCode) { throw TandemError.unwritable(path: path, reason: reason) }
@@ -108,6 +125,40 @@ public final class SQLiteMemory: TranslationMemory {
                 pause = min(pause * 2, 0.5)
             }
         }
+    }
+
+    /// The pool on `path` opened read-only, when the file exists with every migration applied
+    /// and its lookup index; otherwise nil (the caller opens it read-write to create or update
+    /// it). SQLite (≥ 3.22) reads a WAL database from a read-only connection, creating an empty
+    /// `-wal` and `-shm` when they are missing; a read-only connection never checkpoints or
+    /// deletes them, and the next writer's close does.
+    private static func openReadOnlyPool(path: String, configuration: Configuration) throws -> DatabasePool? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        var readOnly = configuration
+        readOnly.readonly = true
+        do {
+            let pool = try DatabasePool(path: path, configuration: readOnly)
+            let current = try pool.read { db in
+                try SQLiteSchema.migrator.hasCompletedMigrations(db) && lookupIndexExists(db)
+            }
+            return current ? pool : nil
+        } catch is DatabaseError {
+            // Whatever a read-only open meets (a folder it cannot create `-shm` in, a file that
+            // is not a memory), the read-write open meets too and says it as usual.
+            return nil
+        }
+    }
+
+    /// The pool, opened read-write first when it is read-only. SQLite reads a WAL database from a
+    /// read-only connection: nothing read so far is made stale by reopening (each read is its
+    /// own transaction, as another process's writes may come between any two of them anyway).
+    private func writablePool() throws -> DatabasePool {
+        if isReadOnly {
+            pool = nil
+            pool = try Self.openPool(path: path, configuration: configuration, patience: busyTimeout)
+            isReadOnly = false
+        }
+        return pool
     }
 
     // MARK: - Writing
@@ -243,7 +294,7 @@ public final class SQLiteMemory: TranslationMemory {
         // the WAL or its index as SQLITE_IOERR ("disk I/O error"), the errno says ENOSPC.
         var systemError: Int32 = 0
         do {
-            return try pool.writeWithoutTransaction { db in
+            return try writablePool().writeWithoutTransaction { db in
                 do {
                     var result: T?
                     try db.inTransaction(.immediate) {
@@ -317,7 +368,7 @@ public final class SQLiteMemory: TranslationMemory {
     public func close() throws {
         do {
             // Everything into the main file, so it can be moved or copied on its own.
-            _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            _ = try writablePool().writeWithoutTransaction { db in try db.checkpoint(.truncate) }
             try pool.close()
         } catch let error as DatabaseError {
             throw TandemError.unwritable(path: path, reason: error.message ?? "\(error)")
