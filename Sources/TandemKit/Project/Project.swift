@@ -55,7 +55,12 @@ public struct Project: Sendable {
         let layout = translationLayout
         let sourceKey = layout.languageKey(for: configuration.source)
         let contentPath = contentDirectory.path
-        let candidates = try paths.isEmpty && listed != nil ? listed!.map { URL(fileURLWithPath: $0, isDirectory: false) } : candidatePosts(paths)
+        let candidates: [URL]
+        if paths.isEmpty, let listed {
+            candidates = listed.map { URL(fileURLWithPath: $0, isDirectory: false) }
+        } else {
+            candidates = try candidatePosts(paths)
+        }
         return candidates.filter { post in
             layout.language(ofFile: post, frontMatterLanguage: declaredLanguage(post)).key == sourceKey
                 && isIncluded(post, contentPath: contentPath)
