@@ -73,10 +73,12 @@ extension SentenceRules {
         interfaceText: interfaceTextInChinese)
 
     /// Latin abbreviations in Chinese news copy that ICU's English list lacks (company forms,
-    /// titles, "No.", "vs."); initials such as "U.S." are `noBreakAfterInitials`'.
+    /// titles, "No.", "vs."), and a name that ends in "!" ("Yahoo! Japan" is one company);
+    /// initials such as "U.S." are `noBreakAfterInitials`'.
     static let latinAbbreviationsInCJK = [
         "Inc.", "Ltd.", "Corp.", "Co.", "Plc.", "Pte.", "Pty.", "Bhd.", "Bros.", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.",
         "Jr.", "Sr.", "St.", "Mt.", "No.", "vs.", "e.g.", "i.e.", "Gen.", "Gov.", "Sen.", "Rep.", "Fig.", "ID.",
+        "Yahoo!",
     ]
 
     /// What ends an attribution clause in Simplified and Traditional Chinese. No bare 道 (知道)
@@ -104,7 +106,7 @@ extension SentenceRules {
         attachMarkup: markdownEmphasis,
         noBreakAfterListNumbers: true,
         noBreakInDecimals: true,
-        abbreviations: ["Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "St.", "Jr.", "Sr.", "e.g.", "i.e.", "U.S.", "U.K.", "vs.", "approx.", "No.", "Fig."])
+        abbreviations: ["Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "St.", "Jr.", "Sr.", "e.g.", "i.e.", "U.S.", "U.K.", "vs.", "approx.", "No.", "Fig.", "Yahoo!"])
 }
 
 extension LocaleRules {

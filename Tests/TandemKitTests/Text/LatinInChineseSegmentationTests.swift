@@ -43,6 +43,8 @@ struct LatinInChineseSegmentationTests {
         .init(name: "URL", input: "详情见 https://www.example.com/news/a.html 页面。欢迎访问。", expected: ["详情见 https://www.example.com/news/a.html 页面。", "欢迎访问。"]),
         .init(name: "dotted date", input: "会议定于 2024.12.05 举行。请准时参加。", expected: ["会议定于 2024.12.05 举行。", "请准时参加。"]),
         .init(name: "Latin sentence ending in a full stop still ends", input: "标语写着 We are open. 大家都进来了。", expected: ["标语写着 We are open.", "大家都进来了。"]),
+        .init(name: "Yahoo! before a capital", input: "Yahoo! Japan 停止了这项服务。用户需要迁移。", expected: ["Yahoo! Japan 停止了这项服务。", "用户需要迁移。"]),
+        .init(name: "Latin exclamation still ends", input: "他喊道 Stop! Then everyone left. 会议结束了。", expected: ["他喊道 Stop!", "Then everyone left.", "会议结束了。"]),
     ]
 
     static let traditional: [SegmentationCase] = [
@@ -64,6 +66,7 @@ struct LatinInChineseSegmentationTests {
         .init(name: "ellipsis character inside a sentence", input: "她想了很久…終於點頭。大家都鬆了一口氣。", expected: ["她想了很久…終於點頭。", "大家都鬆了一口氣。"]),
         .init(name: "decimal, percentage and currency", input: "營收達新台幣 7596.9 億元，年增 36.5%。創下新高。", expected: ["營收達新台幣 7596.9 億元，年增 36.5%。", "創下新高。"]),
         .init(name: "URL", input: "民眾可上網至 www.metro.taipei 查詢。捷運將延長營運。", expected: ["民眾可上網至 www.metro.taipei 查詢。", "捷運將延長營運。"]),
+        .init(name: "Yahoo! before a capital", input: "Yahoo! Taiwan 宣布關閉拍賣網站。賣家陸續搬家。", expected: ["Yahoo! Taiwan 宣布關閉拍賣網站。", "賣家陸續搬家。"]),
     ]
 
     @Test(arguments: simplified)
