@@ -74,9 +74,7 @@ public struct ContentListing: Equatable, Sendable {
         var subdirectories: [String] = []
         var markdownFiles: [String] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = DirectoryEntryName.of(entry)
             if name == "." || name == ".." { continue }
             var type = Int32(entry.pointee.d_type)
             if type == Int32(DT_UNKNOWN) {

@@ -63,8 +63,7 @@ public enum TemporaryFile {
         defer { closedir(stream) }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         while let entry = readdir(stream) {
-            var nameBytes = entry.pointee.d_name
-            let name = withUnsafeBytes(of: &nameBytes) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+            let name = DirectoryEntryName.of(entry)
             if name == "." || name == ".." { continue }
             let path = prefix + name
             var type = Int32(entry.pointee.d_type)
