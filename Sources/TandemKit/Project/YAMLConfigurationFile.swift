@@ -40,7 +40,8 @@ enum YAMLConfigurationFile {
         let knownSet = Set(known)
         // The keys read from the document's nodes rather than Yams' `allKeys`, whose filter
         // builds a node with the default tag rules and so compiles their seven ICU regular
-        // expressions: 1.5 ms (6 %) of a cold `tm lookup`, paid by every command that reads `tandem.yml`.
+        // expressions: 1.5 ms (6 %) of a cold `tm lookup`, paid by every command that reads
+        // `tandem.yml`.
         let keys = mappingKeys(at: decoder.codingPath, in: decoder.userInfo[rootNodeKey] as? Node)
             ?? container.allKeys.map(\.stringValue)
         if let unknown = keys.first(where: { !knownSet.contains($0) }).map(AnyCodingKey.init(stringValue:)) {
