@@ -44,7 +44,7 @@ extension YAMLConfigurationFile {
     /// The line and column of the node `path` leads to (a mapping entry's key), or of the
     /// deepest node found on the way; 1:1 when the text does not compose.
     private static func position(of path: [CodingKey], in text: String) -> (Int, Int) {
-        guard var node = (try? Yams.compose(yaml: text)) ?? nil else { return (1, 1) }
+        guard var node = (try? Yams.compose(yaml: text, .default, .default, .utf8)) ?? nil else { return (1, 1) }
         var mark = node.mark
         for key in path {
             switch node {

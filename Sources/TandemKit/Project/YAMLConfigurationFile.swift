@@ -18,7 +18,7 @@ enum YAMLConfigurationFile {
             // millisecond of every command's start, and a settings file has no use for merges
             // (`<<` is an unknown key, refused like any other). Typed decoding reads the scalars
             // itself, so nothing else depends on the tags.
-            let parser = try Parser(yaml: text, resolver: .basic)
+            let parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
             return try withExtendedLifetime(parser) {
                 let root = try parser.singleRoot() ?? Node("", Tag(.implicit, .basic, .default))
                 return try YAMLDecoder().decode(type, from: root, userInfo: [rootNodeKey: root])

@@ -26,7 +26,7 @@ public enum HugoConfigurationFormat: String, Sendable, Codable {
                 let json = try TOMLTable(string: text).convert(to: .json)
                 parsed = try JSONSerialization.jsonObject(with: Data(json.utf8))
             case .yaml:
-                parsed = try Yams.load(yaml: text)
+                parsed = try Yams.load(yaml: text, .default, .default, .utf8)
             case .json:
                 parsed = try JSONSerialization.jsonObject(with: Data(text.utf8))
             }
