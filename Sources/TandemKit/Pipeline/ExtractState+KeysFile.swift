@@ -35,7 +35,7 @@ extension ExtractState {
             }
         }
         // A new file: the live blocks the old one still holds, then the new ones.
-        let reader = old?.id == keysFile ? old! : AskingKeysFile(directory: directory, id: keysFile)
+        let reader = old.flatMap { $0.id == keysFile ? $0 : nil } ?? AskingKeysFile(directory: directory, id: keysFile)
         var newID = UInt64.random(in: 1...UInt64.max)
         while newID == keysFile { newID = UInt64.random(in: 1...UInt64.max) }
         var writer = BinaryRecordWriter(capacity: AskingKeysFile.headerCount + live + freshCount)

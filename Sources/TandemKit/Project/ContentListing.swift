@@ -76,13 +76,7 @@ public struct ContentListing: Equatable, Sendable {
         while let entry = readdir(stream) {
             let name = DirectoryEntryName.of(entry)
             if name == "." || name == ".." { continue }
-            var type = Int32(entry.pointee.d_type)
-            if type == Int32(DT_UNKNOWN) {
-                var info = stat()
-                guard lstat(path + "/" + name, &info) == 0 else { return nil }
-                type = info.st_mode & S_IFMT == S_IFDIR ? Int32(DT_DIR) : info.st_mode & S_IFMT == S_IFLNK ? Int32(DT_LNK) : Int32(DT_REG)
-            }
-            if type == Int32(DT_LNK) { return nil }
+            guard let type = DirectoryEntryType.of(entry, atPath: path + "/" + name), type != Int32(DT_LNK) else { return nil }
             if type == Int32(DT_DIR) { subdirectories.append(name) }
             if isMarkdown(name) { markdownFiles.append(name) }
         }

@@ -66,17 +66,7 @@ public enum TemporaryFile {
             let name = DirectoryEntryName.of(entry)
             if name == "." || name == ".." { continue }
             let path = prefix + name
-            var type = Int32(entry.pointee.d_type)
-            if type == Int32(DT_UNKNOWN) {
-                // A file system that does not say: the entry's own status (a link is not followed).
-                var status = stat()
-                guard lstat(path, &status) == 0 else { continue }
-                switch status.st_mode & S_IFMT {
-                case S_IFDIR: type = Int32(DT_DIR)
-                case S_IFREG: type = Int32(DT_REG)
-                default: continue
-                }
-            }
+            guard let type = DirectoryEntryType.of(entry, atPath: path) else { continue }
             if type == Int32(DT_DIR) {
                 if name != ".git" && name != "node_modules" { hiddenFiles(below: path, into: &found) }
             } else if type == Int32(DT_REG), name.hasPrefix(".") {
