@@ -30,9 +30,9 @@ public enum SegmentFileStore {
         }
     }
 
-    /// The file's JSON text.
+    /// The file's JSON text: `JSONText`'s bytes and a final newline (`SegmentFileJSON`).
     public static func encode(_ file: SegmentFile) throws -> [UInt8] {
-        Array(try JSONText.encoder.encode(file)) + [0x0A]
+        SegmentFileJSON.bytes(of: file) + [0x0A]
     }
 
     /// Writes `file` atomically (now, or staged in `batch`); returns whether the bytes on disk
