@@ -51,43 +51,70 @@ public enum SegmentIdentity {
 
     /// Where a sentence stands: its key and its unit's digest.
     private struct Place: Hashable {
-        var key: String
+        var key: UTF8Key
         var unit: UInt64
+    }
+
+    /// A repeat's place and its neighbours' keys: repeats alike in all of it are numbered.
+    private struct Context: Hashable {
+        var place: Place
+        var previous: UTF8Key
+        var next: UTF8Key
     }
 
     /// The ids of a post's sentences, given their matching keys in document order and, for
     /// each, the text of the unit it is in. Linear in the post: each unit is hashed once (the
-    /// sentences of one unit share its text, so a neighbour's equal text is its digest).
+    /// sentences of one unit share its text, so a neighbour's equal text is its digest), and
+    /// only when a key repeats (the ids of the others do not depend on it).
+    ///
+    /// Keys are counted by their bytes (`UTF8Key`): they are NFKC, so that is the same as
+    /// `String`'s equality, without normalizing every Chinese key to hash it.
     public static func ids(forKeys keys: [String], units: [String]) -> [String] {
         precondition(keys.count == units.count, "one unit per key")
-        var digests: [UInt64] = []
-        digests.reserveCapacity(units.count)
-        for (index, unit) in units.enumerated() {
-            if index > 0, units[index - 1] == unit { digests.append(digests[index - 1]) } else { digests.append(unitDigest(unit)) }
-        }
-        var keyCounts: [String: Int] = [:]
-        for key in keys { keyCounts[key, default: 0] += 1 }
+        var keyCounts: [UTF8Key: Int] = [:]
+        keyCounts.reserveCapacity(keys.count)
+        for key in keys { keyCounts[UTF8Key(key), default: 0] += 1 }
+        let repeats = keys.indices.filter { keyCounts[UTF8Key(keys[$0]), default: 0] > 1 }
+        guard !repeats.isEmpty else { return keys.map { id(forKey: $0, occurrence: 0) } }
+        let digests = unitDigests(units)
         var placeCounts: [Place: Int] = [:]
-        for index in keys.indices where keyCounts[keys[index], default: 0] > 1 {
-            placeCounts[Place(key: keys[index], unit: digests[index]), default: 0] += 1
+        for index in repeats {
+            placeCounts[Place(key: UTF8Key(keys[index]), unit: digests[index]), default: 0] += 1
         }
-        var occurrences: [[String]: Int] = [:]
+        var occurrences: [Context: Int] = [:]
         return keys.indices.map { index in
             let key = keys[index]
-            guard keyCounts[key, default: 0] > 1 else { return id(forKey: key, occurrence: 0) }
-            let place = Place(key: key, unit: digests[index])
+            guard keyCounts[UTF8Key(key), default: 0] > 1 else { return id(forKey: key, occurrence: 0) }
+            let place = Place(key: UTF8Key(key), unit: digests[index])
             guard placeCounts[place, default: 0] > 1 else { return id(forKey: key, unitDigest: place.unit) }
             let previous = index > 0 ? keys[index - 1] : ""
             let next = index + 1 < keys.count ? keys[index + 1] : ""
-            let context = [key, String(place.unit), previous, next]
+            let context = Context(place: place, previous: UTF8Key(previous), next: UTF8Key(next))
             let occurrence = occurrences[context, default: 0]
             occurrences[context] = occurrence + 1
             return id(forKey: key, unitDigest: place.unit, previous: previous, next: next, occurrence: occurrence)
         }
     }
 
+    /// Each sentence's unit digest; a unit equal to the one before (the next sentence of the
+    /// same unit) is not hashed again.
+    private static func unitDigests(_ units: [String]) -> [UInt64] {
+        var digests: [UInt64] = []
+        digests.reserveCapacity(units.count)
+        for (index, unit) in units.enumerated() {
+            if index > 0, units[index - 1] == unit { digests.append(digests[index - 1]) } else { digests.append(unitDigest(unit)) }
+        }
+        return digests
+    }
+
+    /// `hash` as 16 lower-case hex digits.
     private static func hex(_ hash: UInt64) -> String {
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            for index in 0..<16 {
+                let digit = UInt8(truncatingIfNeeded: hash >> (60 - 4 * UInt64(index))) & 0xF
+                buffer[index] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+            }
+            return 16
+        }
     }
 }
