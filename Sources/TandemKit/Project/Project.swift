@@ -7,11 +7,15 @@ public struct Project: Sendable {
     /// The configuration of the Hugo site at the root, when there is one: it decides the
     /// content directory, the language keys and where translations go.
     public let site: HugoSiteConfiguration?
+    /// The directory of the source posts (the site's, for the source language, where it says).
+    /// Stored: every post's segment file and relative path is made from it.
+    public let contentDirectory: URL
 
     public init(root: URL, configuration: ProjectConfiguration, site: HugoSiteConfiguration? = nil) {
         self.root = root.standardizedFileURL
         self.configuration = configuration
         self.site = site
+        contentDirectory = TranslationLayout(root: self.root, configuration: configuration, site: site).sourceContentDirectory
     }
 
     /// The project whose project file is `configFile` (its directory is the root), with the
@@ -34,8 +38,6 @@ public struct Project: Sendable {
     public var layout: ProjectLayout { ProjectLayout(root: root) }
     /// Where each language's version of a post lives.
     public var translationLayout: TranslationLayout { TranslationLayout(root: root, configuration: configuration, site: site) }
-    /// The directory of the source posts (the site's, for the source language, where it says).
-    public var contentDirectory: URL { translationLayout.sourceContentDirectory }
     public var localesDirectory: URL { layout.localesDirectory }
 
     /// The posts to work on: `paths` (files or directories inside the content directory), or
@@ -156,15 +158,20 @@ public struct Project: Sendable {
 
     /// `locales/<tag>/<path in content>.json`, checked to stay inside the project.
     public func segmentFile(for post: URL, locale: LocaleTag) throws -> URL {
-        let relative = (relativePath(of: post) as NSString).deletingPathExtension + ".json"
-        let url = localesDirectory.appendingPathComponent(locale.identifier).appendingPathComponent(relative).standardizedFileURL
-        guard isInside(url, localesDirectory) else {
-            throw TandemError.invalidArgument("\(projectPath(of: url)): the segment file of \(projectPath(of: post)) would fall outside locales/ (a symbolic link on the way leads out of it); replace the link with a folder")
+        // On paths as text (`FilePathText`): `URL`'s own operations cost a tenth of an extract.
+        let postPath = FilePathText.standardized(post.path)
+        let rootPath = FilePathText.standardized(root.path)
+        let localesPath = FilePathText.standardized(localesDirectory.path)
+        let relative = FilePathText.relative(postPath, to: FilePathText.standardized(contentDirectory.path))
+        let path = FilePathText.appending((relative as NSString).deletingPathExtension + ".json", to: localesPath + "/" + locale.identifier)
+        func shown(_ path: String) -> String { FilePathText.relative(path, to: rootPath) }
+        guard TranslationLayout.isInside(path, localesPath) else {
+            throw TandemError.invalidArgument("\(shown(path)): the segment file of \(shown(postPath)) would fall outside locales/ (a symbolic link on the way leads out of it); replace the link with a folder")
         }
         // `locales/` itself, or the file, may be a link out of the project: checked against the root.
-        try ProjectBoundary.require(url, inside: root, named: "the project", what: "segment file", shownAs: projectPath(of: url))
-        try refuseSegmentFileClash(of: post, segmentFile: url)
-        return url
+        try ProjectBoundary.require(path, inside: rootPath, named: "the project", what: "segment file", shownAs: shown(path))
+        try refuseSegmentFileClash(ofPath: postPath, segmentFile: path, root: rootPath)
+        return URL(fileURLWithPath: path)
     }
 
     /// Where `build` writes `post` in `locale` (see `TranslationLayout.translatedPost`).

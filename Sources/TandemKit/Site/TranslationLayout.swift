@@ -134,11 +134,12 @@ public struct TranslationLayout: Sendable {
     /// Whether `url` lies in `directory`, as written and after symbolic links are resolved (a
     /// link inside the project that points out of it does not count as inside).
     static func isInside(_ url: URL, _ directory: URL) -> Bool {
-        func contains(_ url: URL, _ directory: URL) -> Bool {
-            let path = url.standardizedFileURL.path
-            let base = directory.standardizedFileURL.path
-            return path == base || path.hasPrefix(base.hasSuffix("/") ? base : base + "/")
-        }
-        return contains(url, directory) && contains(url.resolvingExistingSymlinks(), directory.resolvingExistingSymlinks())
+        isInside(FilePathText.standardized(url.path), FilePathText.standardized(directory.path))
+    }
+
+    /// `isInside(_:_:)` for standardized absolute paths.
+    static func isInside(_ path: String, _ directory: String) -> Bool {
+        FilePathText.isInside(path, directory)
+            && FilePathText.isInside(FilePathText.resolvingExistingSymlinks(path), FilePathText.resolvingExistingSymlinks(directory))
     }
 }
