@@ -42,6 +42,33 @@ struct FrontMatterTests {
         #expect(frontMatter["title"]?.line == 2)
     }
 
+    /// Plain scalars are strings unless YAML 1.1's rules make them something else; the reader
+    /// skips the rules' regular expressions for scalars none can match, so both sides are here.
+    @Test(arguments: [
+        ("zh-CN", true), ("中文标题", true), ("hello world", true), ("Yes please", true), ("1st place", true),
+        ("_draft", true), ("é", true), ("true", false), ("Yes", false), ("off", false), ("~", false),
+        ("null", false), ("NULL", false), ("0x1F", false), ("-12", false), ("+3", false), ("0o17", false),
+        ("1_000", false), (".5", false), ("-.inf", false), (".NaN", false), ("<<", false), ("=", false),
+        ("2026-02-02", false), ("2026-2-2 10:00:00", false), ("12:30", false), ("1.2.3", true), ("-x", true),
+        ("n", true), ("nope", true), ("o", true), ("<a>", true), ("= b", true), ("0.5x", true), (".x", true),
+    ])
+    func yamlPlainScalarIsAStringAsYAMLResolvesIt(_ scalar: String, _ isString: Bool) throws {
+        let (frontMatter, _) = try Self.read("---\ntitle: \(scalar)\n---\n正文\n")
+        if isString {
+            #expect(frontMatter["title"]?.value == .string(scalar))
+        } else {
+            #expect(frontMatter["title"]?.value == .other)
+        }
+    }
+
+    /// An explicit tag decides, whatever the text looks like.
+    @Test func yamlTaggedScalarIsWhatItsTagSays() throws {
+        let (frontMatter, _) = try Self.read("---\ntitle: !!str 12\nsummary: !!int abc\nlead: !!str 中文\n---\n正文\n")
+        #expect(frontMatter["title"]?.value == .string("12"))
+        #expect(frontMatter["summary"]?.value == .other)
+        #expect(frontMatter["lead"]?.value == .string("中文"))
+    }
+
     @Test func yamlListsInBlockAndFlowStyle() throws {
         let (frontMatter, bytes) = try Self.read("---\ntranslations:\n  - \"zh-CN\"\n  - \"en\"\nlang: [zh-CN]\n---\n")
         #expect(frontMatter["translations"]?.value == .strings(["zh-CN", "en"]))

@@ -4,7 +4,11 @@
 public enum NothingToTranslate {
     /// Whether `text` (with `{n}` placeholders) holds nothing a translator would change.
     public static func matches(_ text: String) -> Bool {
-        let plain = Array(CodedText(text).plainText.utf8)
+        let plainText = CodedText(text).plainText
+        // URLs and emoji codes are ASCII: a letter outside ASCII (any Chinese sentence) settles it
+        // without looking for them.
+        if plainText.unicodeScalars.contains(where: { !$0.isASCII && $0.properties.isAlphabetic }) { return false }
+        let plain = Array(plainText.utf8)
         var masked = plain
         for url in BareURLScanner.urls(in: plain, range: 0..<plain.count) {
             for index in url { masked[index] = 0x20 }

@@ -120,7 +120,13 @@ struct UnitSegmenter {
             guard case .text(let textRange) = piece, textRange.overlaps(range) else { continue }
             text += String(decoding: unit.text[max(textRange.lowerBound, range.lowerBound)..<min(textRange.upperBound, range.upperBound)], as: UTF8.self)
         }
-        let scalars = text.unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "*" && $0 != "_" }
+        // At most six scalars count (`(１２３４)`): a sentence with more is not one, found without
+        // reading its whole text's Unicode properties.
+        var scalars: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars where scalar != "*" && scalar != "_" && !scalar.properties.isWhitespace {
+            scalars.append(scalar)
+            if scalars.count > 6 { return false }
+        }
         guard let last = scalars.last, ".．、)）".unicodeScalars.contains(last) else { return false }
         var body = scalars.dropLast()
         if let first = body.first, "(（".unicodeScalars.contains(first) { body = body.dropFirst() }

@@ -10,7 +10,10 @@ enum BareURLScanner {
         var spans: [Range<Int>] = []
         var index = range.lowerBound
         while index < range.upperBound {
-            guard let scheme = schemes.first(where: { matches($0, at: index, in: bytes, limit: range.upperBound) }),
+            // Every scheme starts with h, f or w (either case): other bytes are passed by one test.
+            let initial = bytes[index] | 0x20
+            guard initial == UInt8(ascii: "h") || initial == UInt8(ascii: "f") || initial == UInt8(ascii: "w"),
+                  let scheme = schemes.first(where: { matches($0, at: index, in: bytes, limit: range.upperBound) }),
                   index == range.lowerBound || !isURLByte(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: "(")
             else {
                 index += 1
