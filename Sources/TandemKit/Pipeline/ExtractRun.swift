@@ -101,7 +101,7 @@ public final class ExtractRun {
             self.listing = listing
         }
         return try project.sourcePosts(paths, listed: listed) { url in
-            let path = projectPath(of: url)
+            let path = project.projectPath(of: url)
             // Stamped before the read, as in `FileDigests`, which takes this stamp for the post.
             let stamp = FileStamp(path: url.path)
             discoveredStamps[path] = stamp
@@ -123,7 +123,7 @@ public final class ExtractRun {
     /// nothing it is made from has changed (`ExtractResult.skipped`). Files are staged until
     /// `finish()`.
     public func extract(_ post: URL) throws -> [ExtractResult] {
-        let path = projectPath(of: post)
+        let path = project.projectPath(of: post)
         recorded[path] = nil
         failed.insert(path)
         var memoryHoldsFiles = false
@@ -318,33 +318,6 @@ public final class ExtractRun {
 
     /// The project root's path with a final slash.
     private lazy var rootPrefix = project.root.path.hasSuffix("/") ? project.root.path : project.root.path + "/"
-
-    /// `project.projectPath(of:)`, without standardizing a path below the root that has no `.`,
-    /// `..` or empty component to remove (the posts `sourcePosts(_:)` finds): thousands of
-    /// posts, each standardized, were a measurable part of a run that skips them all.
-    private func projectPath(of post: URL) -> String {
-        let path = post.path
-        guard path.hasPrefix(rootPrefix), !Self.hasComponentToStandardize(path) else { return project.projectPath(of: post) }
-        return String(path.dropFirst(rootPrefix.count))
-    }
-
-    /// Whether `path` has an empty, `.` or `..` component after its first character (a byte
-    /// scan: `String.contains` goes through `NSString` here).
-    private static func hasComponentToStandardize(_ path: String) -> Bool {
-        var componentLength = 0
-        var dots = 0
-        for byte in path.utf8.dropFirst() {
-            if byte == UInt8(ascii: "/") {
-                if componentLength == dots && dots <= 2 { return true }
-                componentLength = 0
-                dots = 0
-            } else {
-                componentLength += 1
-                if byte == UInt8(ascii: ".") { dots += 1 }
-            }
-        }
-        return componentLength == dots && dots <= 2 && componentLength > 0
-    }
 
     /// Everything all posts share, hashed.
     private static func settings(of project: Project, memoryIdentity: String?) -> ExtractInputs {

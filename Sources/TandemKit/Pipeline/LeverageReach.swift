@@ -48,7 +48,7 @@ final class LeverageReach {
     /// The changed keys of `pair` and the fuzzy index over them, made on first use.
     private func changedKeys(for pair: LocalePair) -> ChangedKeys {
         if let made = tables[pair] { return made }
-        let made = ChangedKeys(changes.keys(sourceLocale: pair.source, targetLocale: pair.target))
+        let made = ChangedKeys(changes.keyList(sourceLocale: pair.source, targetLocale: pair.target))
         tables[pair] = made
         return made
     }

@@ -56,7 +56,6 @@ public struct Project: Sendable {
     public func sourcePosts(_ paths: [String], listed: [String]? = nil, declaredLanguage: (URL) -> String?) throws -> [URL] {
         let layout = translationLayout
         let sourceKey = layout.languageKey(for: configuration.source)
-        let contentPath = contentDirectory.path
         let candidates: [URL]
         if paths.isEmpty, let listed {
             candidates = listed.map { URL(fileURLWithPath: $0, isDirectory: false) }
@@ -65,7 +64,7 @@ public struct Project: Sendable {
         }
         return candidates.filter { post in
             layout.language(ofFile: post, frontMatterLanguage: declaredLanguage(post)).key == sourceKey
-                && isIncluded(post, contentPath: contentPath)
+                && isIncluded(post)
         }
     }
 
@@ -135,12 +134,10 @@ public struct Project: Sendable {
         return nil
     }
 
-    /// Whether `post` passes `include` and `exclude` (globs on its path in the content directory,
-    /// whose path is `contentPath`).
-    private func isIncluded(_ post: URL, contentPath: String) -> Bool {
+    /// Whether `post` passes `include` and `exclude` (globs on its path in the content directory).
+    private func isIncluded(_ post: URL) -> Bool {
         guard !configuration.include.isEmpty || !configuration.exclude.isEmpty else { return true }
-        let path = post.path
-        let relative = path.hasPrefix(contentPath + "/") ? String(path.dropFirst(contentPath.count + 1)) : relativePath(of: post)
+        let relative = relativePath(of: post)
         let matches: (String) -> Bool = { fnmatch($0, relative, 0) == 0 }
         return (configuration.include.isEmpty || configuration.include.contains(where: matches)) && !configuration.exclude.contains(where: matches)
     }

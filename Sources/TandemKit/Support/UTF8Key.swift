@@ -1,13 +1,14 @@
 import Foundation
 
-/// A string used as a dictionary key by its UTF-8 bytes: hashed and compared byte for byte.
+/// A string used as a dictionary key by its UTF-8 bytes: hashed and compared byte for byte,
+/// as the memory's databases compare text.
 ///
 /// `String`'s own `Hashable` works on canonical equivalence, so hashing a non-ASCII string
 /// normalizes it first: counting a 5,000-post extract's Chinese matching keys in a
 /// `[String: Int]` spent more time in that normalization than in the counting. For text that is
 /// already normalized (NFC, or NFKC like `Normalizer.matchingKey`) the two equalities agree:
 /// canonically equivalent normalized strings have the same bytes.
-struct UTF8Key: Hashable {
+struct UTF8Key: Hashable, Sendable {
     let text: String
 
     init(_ text: String) { self.text = text }
