@@ -5,13 +5,8 @@ import Foundation
 /// itself (even one whose destination does not exist yet), `locales/`, `locales/en/posts`,
 /// `tm/` — may not take a read or a write out of it.
 public enum ProjectBoundary {
-    /// `url` with every symbolic link on its path resolved, including a last component that is
-    /// a link to a file that does not exist (`realpath` gives up on those).
-    public static func destination(of url: URL) -> URL {
-        URL(fileURLWithPath: destination(ofPath: FilePathText.standardized(url.path)))
-    }
-
-    /// `destination(of:)` for a standardized absolute path.
+    /// The standardized absolute `path` with every symbolic link on it resolved, including a last
+    /// component that is a link to a file that does not exist (`realpath` gives up on those).
     static func destination(ofPath path: String) -> String {
         var current = path
         // A dangling link is followed by hand, a bounded number of times (a loop stays put).

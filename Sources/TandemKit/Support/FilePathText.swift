@@ -76,8 +76,9 @@ enum FilePathText {
     }
 
     /// The standardized `path` with every symbolic link in its existing part resolved (`realpath`
-    /// of the deepest existing ancestor, then the rest as written): see
-    /// `URL.resolvingExistingSymlinks()`.
+    /// of the deepest existing ancestor, then the rest as written): where a write would really
+    /// land. A lexical check alone lets `locales/en/posts -> /elsewhere` take files out of the
+    /// project.
     static func resolvingExistingSymlinks(_ path: String) -> String {
         var existing = path
         var rest: [Substring] = []
