@@ -146,6 +146,41 @@ struct HugoSiteCommandTests {
         #expect(Set(before).isSubset(of: Set(try site.pageList())))
     }
 
+    /// Found on public themes' example sites (default language English, Chinese versions as
+    /// `foo.zh-cn.md`): Hugo reads `foo.md` as the English page, and a built `foo.en.md` beside it
+    /// was a second English page that Hugo rendered instead of the human one.
+    @Test func aFileWithoutSuffixInTheDefaultLanguageIsTheTargetsVersionAndIsKept() throws {
+        let english = Self.englishPost("Written by hand")
+        let site = try HugoTestSite([
+            "hugo.toml": Self.configuration(default: "en", languages: [("en", ""), ("zh-cn", "languageCode = \"zh-CN\"\n")]),
+            "content/posts/a.zh-cn.md": Self.chinesePost("模型 A"),
+            "content/posts/a.md": english,
+            "content/posts/b/index.zh-cn.md": Self.chinesePost("模型 B"),
+            "content/posts/b/index.md": english,
+            "content/posts/c.zh-cn.md": Self.chinesePost("模型 C"),
+        ])
+        defer { site.remove() }
+        #expect(try site.tandem(["init", "--source", "zh-CN"]).status == 0)
+        let build = try Self.translate(site, into: ["en"])
+        // Left byte-identical and reported, as any translation Tandem did not write.
+        #expect(build.status == 2)
+        #expect(build.standardError.contains("content/posts/a.md: error: not written by Tandem"), "\(build.standardError)")
+        #expect(build.standardError.contains("content/posts/b/index.md: error: not written by Tandem"), "\(build.standardError)")
+        #expect(try site.read("content/posts/a.md") == english)
+        #expect(try site.read("content/posts/b/index.md") == english)
+        #expect(!site.exists("content/posts/a.en.md") && !site.exists("content/posts/b/index.en.md"))
+        // A post with no English version yet is built as before.
+        #expect(site.exists("content/posts/c.en.md"))
+        // `align --all` finds the human pages as the translations to adopt.
+        let align = try site.tandem(["align", "--all", "--dry-run"])
+        #expect(align.status == 0, "\(align.standardError)")
+        #expect(align.standardOutput.contains("content/posts/a.md") && align.standardOutput.contains("content/posts/b/index.md"), "\(align.standardOutput)")
+
+        #expect(try site.render().status == 0)
+        #expect(try site.page("posts/a/index.html").contains("A post written in English by a person."))
+        #expect(try site.page("posts/b/index.html").contains("A post written in English by a person."))
+    }
+
     @Test func aSourcePostHugoWouldReadAsAnotherLanguageStopsTheBuild() throws {
         let site = try HugoTestSite([
             "hugo.toml": Self.configuration(default: "en", languages: [("en", ""), ("zh-cn", "languageCode = \"zh-CN\"\n")]),

@@ -205,6 +205,25 @@ struct ReliabilityRegressionTests {
         #expect(ignore.split(separator: "\n").contains("*.tandem-tmp-*"))
     }
 
+    /// A theme's example site names only English, its default: `init` made `source en, targets
+    /// en`, and `extract` then found no post without saying why. Now nothing is written and the
+    /// user is told what to pass.
+    @Test func initNeverMakesTheSourceATarget() throws {
+        let directory = try TemporaryDirectory(prefix: "tandem-init")
+        defer { directory.remove() }
+        try "baseURL = \"https://example.org/\"\ndefaultContentLanguage = \"en\"\n[languages.en]\nweight = 1\n"
+            .write(to: directory.url.appendingPathComponent("hugo.toml"), atomically: true, encoding: .utf8)
+        let run = try ExecutableRunner.run(["init"], in: directory.url)
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("en cannot be both the source and a target: the site's default language is en and it names no other language"), "\(run.standardError)")
+        #expect(run.standardError.contains("--source zh-CN --targets en"))
+        #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("tandem.yml").path))
+        let explicit = try ExecutableRunner.run(["init", "--source", "zh-CN", "--targets", "zh-CN,en"], in: directory.url)
+        #expect(explicit.status == 2 && explicit.standardError.contains("zh-CN cannot be both the source and a target"), "\(explicit.standardError)")
+        #expect(try ExecutableRunner.run(["init", "--source", "zh-CN"], in: directory.url).status == 0)
+        #expect(try String(contentsOf: directory.url.appendingPathComponent("tandem.yml"), encoding: .utf8).contains("targets: [en]"))
+    }
+
     // MARK: 10
 
     @Test func localeTagsDifferingInCaseAreOneLocale() throws {

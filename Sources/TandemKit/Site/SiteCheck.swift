@@ -35,17 +35,26 @@ public struct SiteCheck {
                     message: "language \(disabled.key) (\(tag)) is disabled in the site, so Hugo drops its pages; enable it or remove \(tag) from tandem.yml"))
                 continue
             }
+            // Once per key: a tandem.yml naming the source among its targets must not get the
+            // same table suggested twice (a duplicate table breaks the file).
+            guard !missing.contains(where: { $0.key == layout.languageKey(for: tag) }) else { continue }
             missing.append(HugoLanguage(key: layout.languageKey(for: tag), languageCode: tag.identifier, weight: nextWeight))
             nextWeight += 1
         }
         let sourceKey = layout.languageKey(for: configuration.source)
         if site.languages.isEmpty {
-            var fix = site.languagesAtTopLevel ? "" : format.defaultLanguageLine(sourceKey) + "\n"
+            // The default language line is added only where the file has none: a second
+            // `defaultContentLanguage` is a duplicate key, which breaks a TOML or JSON file. One
+            // the file has already is changed instead, and the message says so.
+            let addsDefault = !site.languagesAtTopLevel && !site.setsDefaultContentLanguage
+            var fix = addsDefault ? format.defaultLanguageLine(sourceKey) + "\n" : ""
             fix += format.lines(adding: missing, topLevel: site.languagesAtTopLevel)
-            findings.append(SiteFinding(
-                severity: .error, file: site.languagesFile,
-                message: "the site has no languages table, so Hugo builds one language (\(site.defaultContentLanguage)) and a translated foo.\(missing.last?.key ?? "en").md replaces or duplicates foo.md instead of becoming its translation\(format == .toml && !site.languagesAtTopLevel ? " (the defaultContentLanguage line goes above the first [table])" : "")",
-                fix: fix))
+            var message = "the site has no languages table, so Hugo builds one language (\(site.defaultContentLanguage)) and a translated foo.\(missing.last?.key ?? "en").md replaces or duplicates foo.md instead of becoming its translation"
+            if addsDefault, format == .toml { message += " (the defaultContentLanguage line goes above the first [table])" }
+            if site.setsDefaultContentLanguage, site.defaultContentLanguage != sourceKey {
+                message += "; change the site's defaultContentLanguage from \(site.defaultContentLanguage) to \(sourceKey), the source, or name the source posts foo.\(sourceKey).md"
+            }
+            findings.append(SiteFinding(severity: .error, file: site.languagesFile, message: message, fix: fix))
             return findings
         }
         if !missing.isEmpty {

@@ -113,20 +113,38 @@ public struct TranslationLayout: Sendable {
 
     /// Where `post` (a source post) is written in `locale`: in the locale's content directory
     /// at the same relative path, or beside it as `<name>.<key>.md` (a source suffix such as
-    /// `index.zh-cn.md` is replaced, not kept).
+    /// `index.zh-cn.md` is replaced, not kept) — unless the file without a suffix is already
+    /// that locale's version (`defaultLanguageVersion(ofSuffixed:stem:extension:locale:)`).
     public func translatedPost(for post: URL, locale: LocaleTag) throws -> URL {
         let ext = post.pathExtension
         var stem = post.deletingPathExtension()
-        if suffixKey(of: post) != nil { stem = stem.deletingPathExtension() }
+        let suffixed = suffixKey(of: post) != nil
+        if suffixed { stem = stem.deletingPathExtension() }
         let url: URL
         if let directory = separateContentDirectory(for: locale) {
             let relative = stem.appendingPathExtension(ext).path(relativeTo: sourceContentDirectory)
             url = directory.appendingPathComponent(relative).standardizedFileURL
+        } else if suffixed, let existing = defaultLanguageVersion(stem: stem, extension: ext, locale: locale) {
+            url = existing
         } else {
             url = stem.appendingPathExtension(languageKey(for: locale)).appendingPathExtension(ext)
         }
         guard Self.isInside(url, root) else { throw TandemError.invalidArgument("output for \(post.path) would fall outside the project") }
         return url
+    }
+
+    /// `<stem>.<ext>` when it exists and Hugo reads it as `locale`: the site names its default
+    /// language and `locale` is it. Hugo gives a file without a language suffix the default
+    /// language, so beside a source `foo.zh.md` an existing `foo.md` already is the English page
+    /// of a site whose default is English (theme example sites are made so). A `foo.en.md`
+    /// written beside it would be a second English page that Hugo shows instead of the human
+    /// one; with this path, `build` treats it as any file it did not write (left as it is,
+    /// reported) and `align` adopts it.
+    private func defaultLanguageVersion(stem: URL, extension ext: String, locale: LocaleTag) -> URL? {
+        guard let site, site.defaultLocaleTag != nil, languageKey(for: locale) == site.defaultContentLanguage,
+              locale != configuration.source else { return nil }
+        let unsuffixed = stem.appendingPathExtension(ext)
+        return FileManager.default.fileExists(atPath: unsuffixed.path) ? unsuffixed : nil
     }
 
     private func directory(_ relative: String) -> URL { root.appendingPathComponent(relative).standardizedFileURL }

@@ -8,7 +8,7 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create tandem.yml, glossaries/ and locales/ in the current directory.",
         discussion: """
-            Inside a Hugo site, the site's configuration decides the defaults: the source is the default language (defaultContentLanguage), the targets are the other languages of its languages table, the content directory is the source language's, and translations go where the site puts them (by file name, or by each language's contentDir). Without a Hugo site, the defaults are --source zh-CN --targets en. `tandem check` then reports what in the site would still break.
+            Inside a Hugo site, the site's configuration decides the defaults: the source is the default language (defaultContentLanguage), the targets are the other languages of its languages table, the content directory is the source language's, and translations go where the site puts them (by file name, or by each language's contentDir). Without a Hugo site, the defaults are --source zh-CN --targets en. A language is never both the source and a target: a site whose only language is its default gets no tandem.yml until --source and --targets say what to translate (exit 2). `tandem check` then reports what in the site would still break.
 
             Nothing is overwritten: an existing tandem.yml is an error, and existing locale rules files are kept.
 
@@ -36,6 +36,14 @@ struct InitCommand: ParsableCommand {
         let sourceKey = site?.language(for: sourceTag)?.key
         let siteTargets = site?.languages.filter { !$0.disabled && $0.key != sourceKey }.compactMap(\.localeTag) ?? []
         let targetTags = try targets.map(Self.localeTags) ?? (siteTargets.isEmpty ? [LocaleTag("en")!] : siteTargets)
+        // A post is never translated into its own language: a site whose only language is its
+        // default `en` (theme example sites are made so) would otherwise get `source en, targets
+        // en`, and `extract` would then find no post to translate without saying why.
+        if let same = targetTags.first(where: { $0 == sourceTag }) {
+            let hint = targets != nil ? "" : site.map { "the site's default language is \($0.defaultContentLanguage) and it names no other language; " } ?? ""
+            throw TandemError.invalidArgument(
+                "\(same) cannot be both the source and a target: \(hint)say which language the posts are written in and which to translate them into, e.g. tandem init --source zh-CN --targets en")
+        }
         let contentDirectory = content ?? site.map { $0.language(for: sourceTag)?.contentDir ?? $0.contentDir } ?? "content"
         let configuration = ProjectConfiguration(source: sourceTag, targets: targetTags, content: contentDirectory)
         let project = try Project.create(at: root, configuration: configuration, site: site)

@@ -23,6 +23,31 @@ struct SiteCheckTests {
         #expect(findings.first?.fix == #""languages": {"ja": {"languageCode": "ja", "weight": 3}}"# + "\n")
     }
 
+    /// Found on a theme's example site, which sets `defaultContentLanguage = "en"` and has no
+    /// languages table: the suggested lines added a second `defaultContentLanguage` (a duplicate
+    /// key: Hugo's TOML reader refuses the file). Now the lines added are only the tables, the
+    /// message says which value to change, and the file with them added is read by the site loader.
+    @Test func aSiteThatSetsItsDefaultLanguageGetsNoSecondDefaultLine() throws {
+        let site = "baseURL = \"https://example.org/\"\ndefaultContentLanguage = \"en\"\n\n[params]\nx = 1\n"
+        let (project, temporary) = try Self.project(["hugo.toml": site], targets: ["en"])
+        defer { temporary.remove() }
+        let findings = try SiteCheck(project: project).findings()
+        #expect(findings.count == 1)
+        let fix = try #require(findings.first?.fix)
+        #expect(!fix.contains("defaultContentLanguage"))
+        #expect(findings.first?.message.contains("change the site's defaultContentLanguage from en to zh-cn") == true)
+        #expect(fix.components(separatedBy: "[languages.en]").count == 2 && fix.components(separatedBy: "[languages.zh-cn]").count == 2)
+        try temporary.write(site + "\n" + fix, to: "hugo.toml")
+        let fixed = try #require(try HugoSiteConfiguration.load(siteRoot: temporary.root))
+        #expect(Set(fixed.languages.map(\.key)) == ["zh-cn", "en"])
+
+        // A tandem.yml listing its source among the targets still gets each table once.
+        let (twice, other) = try Self.project(["hugo.toml": site], targets: ["zh-CN", "en"])
+        defer { other.remove() }
+        let repeated = try #require(try SiteCheck(project: twice).findings().first?.fix)
+        #expect(repeated.components(separatedBy: "[languages.zh-cn]").count == 2)
+    }
+
     @Test func aDisabledTargetIsAnErrorAndAFittingSiteHasNoFinding() throws {
         let site = "defaultContentLanguage = \"zh-cn\"\n[languages.zh-cn]\nweight = 1\n[languages.en]\nweight = 2\n"
         let (disabled, first) = try Self.project(["hugo.toml": site + "disabled = true\n"], targets: ["en"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TandemTestSupport
 @testable import TandemKit
 
 /// Where each language's version of a post lives, and which language a file is.
@@ -44,6 +45,35 @@ struct TranslationLayoutTests {
         let layout = Self.layout([HugoLanguage(key: "zh-cn", weight: 1), HugoLanguage(key: "en", weight: 2)])
         #expect(layout.language(ofFile: Self.url("content/posts/.en.md"), frontMatterLanguage: nil).evidence == .fallback)
         #expect(layout.language(ofFile: Self.url("content/posts/.a.en.md"), frontMatterLanguage: nil) == PostLanguage(key: "en", evidence: .fileName))
+    }
+
+    /// Hugo reads a file without a language suffix as the default language, so beside a source
+    /// `a.zh-cn.md` an existing `a.md` is already the English page of an English-default site.
+    @Test func anUnsuffixedFileInTheDefaultLanguageIsThatLanguagesVersion() throws {
+        let directory = try TemporaryDirectory(prefix: "tandem-layout")
+        defer { directory.remove() }
+        let root = directory.url
+        for path in ["content/posts/a.zh-cn.md", "content/posts/a.md", "content/posts/b.zh-cn.md", "content/posts/c/index.zh-cn.md", "content/posts/c/index.md"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("---\n---\n".utf8).write(to: root.appendingPathComponent(path))
+        }
+        func layout(default key: String) -> TranslationLayout {
+            TranslationLayout(
+                root: root, configuration: ProjectConfiguration(source: Self.zh, targets: [Self.en, LocaleTag("ja")!]),
+                site: HugoSiteConfiguration(
+                    files: ["hugo.toml"], languagesFile: "hugo.toml", languagesFileFormat: .toml, defaultContentLanguage: key,
+                    languages: [HugoLanguage(key: "en", weight: 1), HugoLanguage(key: "zh-cn", weight: 2), HugoLanguage(key: "ja", weight: 3)]))
+        }
+        let english = layout(default: "en")
+        let url = { (path: String) in root.appendingPathComponent(path).standardizedFileURL }
+        #expect(try english.translatedPost(for: url("content/posts/a.zh-cn.md"), locale: Self.en) == url("content/posts/a.md"))
+        #expect(try english.translatedPost(for: url("content/posts/c/index.zh-cn.md"), locale: Self.en) == url("content/posts/c/index.md"))
+        // No unsuffixed file yet: the suffixed name, as before.
+        #expect(try english.translatedPost(for: url("content/posts/b.zh-cn.md"), locale: Self.en) == url("content/posts/b.en.md"))
+        // Another target is not the default language: its own suffix.
+        #expect(try english.translatedPost(for: url("content/posts/a.zh-cn.md"), locale: LocaleTag("ja")!) == url("content/posts/a.ja.md"))
+        // With a Chinese default, `a.md` is Chinese, not English.
+        #expect(try layout(default: "zh-cn").translatedPost(for: url("content/posts/a.zh-cn.md"), locale: Self.en) == url("content/posts/a.en.md"))
     }
 
     @Test func aLanguageWithItsOwnContentDirectoryGetsTheSameRelativePath() throws {
