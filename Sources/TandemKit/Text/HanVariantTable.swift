@@ -150,6 +150,9 @@ extension HanVariantTable {
                 count.traditional += 1
             } else if flag == Self.simplifiedOnly {
                 count.simplified += 1
+            } else if unit >= 0x3041 && unit <= 0x30FF && unit != 0x30FB {
+                // Hiragana and katakana, not the katakana middle dot that Chinese uses in names.
+                count.kana += 1
             }
         }
         return count

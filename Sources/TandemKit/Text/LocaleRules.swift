@@ -53,11 +53,12 @@ extension SentenceRules {
     /// “” and 「」 are not in `noBreakInside`: a quote holding several sentences is cut inside
     /// like other text (one segment of six sentences is no use to a memory), its closing mark
     /// on its last sentence, and an attribution after it joins that sentence. 『』 and ‘’ (inner
-    /// quotes, and titles in Traditional text) and brackets stay whole.
+    /// quotes, and titles in Traditional text) and brackets stay whole, ASCII parentheses too: Chinese
+    /// typed with a Latin keyboard layout writes `云髻(鬓?)半偏`, where ICU would cut after `?)`.
     static let cjkDefault = SentenceRules(
         icuSuppressions: true,
-        noBreakInside: [["『", "』"], ["‘", "’"], ["《", "》"], ["（", "）"], ["【", "】"], ["〈", "〉"]],
-        noBreakAfter: ["》", "）", "〉"],
+        noBreakInside: [["『", "』"], ["‘", "’"], ["《", "》"], ["（", "）"], ["(", ")"], ["【", "】"], ["〈", "〉"]],
+        noBreakAfter: ["》", "）", ")", "〉"],
         attachClosers: ["”", "’", "」", "』", "）", "》", "】", "〉", ")", "]", "\"", "'"],
         attachMarkup: markdownEmphasis,
         noBreakAfterListNumbers: true,

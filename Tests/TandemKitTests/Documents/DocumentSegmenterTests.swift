@@ -32,6 +32,10 @@ struct DocumentSegmenterTests {
         ("table cells are units", "| 公司 | 模型 |\n| --- | --- |\n| 阿里 | 千问 |\n", ["公司", "模型", "阿里", "千问"]),
         ("list items are units", "1. 打开设置。\n2. 选择网络。\n", ["打开设置。", "选择网络。"]),
         ("blockquote content", "> 引用的话。第二句。\n", ["引用的话。", "第二句。"]),
+        // GitHub alerts, which Hugo renders as callouts: the marker is markup, a title on its
+        // line is a segment of its own (found on a theme's example site: `NOTE]{1/}突出…`).
+        ("an alert marker is never text", "> [!NOTE]\n> 请注意这一点。再看一遍。\n", ["请注意这一点。", "再看一遍。"]),
+        ("an alert title is its own segment", "> [!TIP]- 小提示\n> 先保存再退出。\n", ["小提示", "先保存再退出。"]),
         ("footnote reference is a code, definition is translated", "正文[^1]。\n\n[^1]: 注释内容。\n", ["正文{1/}。", "注释内容。"]),
         ("placeholder lookalike in text becomes a code", "数组{1}不是占位符。\n", ["数组{1/}不是占位符。"]),
         ("a pair spanning two sentences stays outside both", "**第一句。第二句。** 然后。\n", ["第一句。", "第二句。", "然后。"]),
@@ -44,6 +48,13 @@ struct DocumentSegmenterTests {
     ])
     func segments(_ name: String, _ markdown: String, _ expected: [String]) throws {
         #expect(try Self.segments(markdown) == expected, "\(name)")
+    }
+
+    /// Only the first paragraph of a blockquote opens an alert: elsewhere the marker's letters
+    /// stay in the text a translator sees, with the rest of its line.
+    @Test(arguments: ["> 第一段。\n>\n> [!NOTE] 第二段。\n", "[!NOTE] 第二段。\n"])
+    func anAlertMarkerElsewhereIsText(_ markdown: String) throws {
+        #expect(try Self.segments(markdown).last?.contains("NOTE] 第二段。") == true)
     }
 
     @Test func codesHoldTheOriginalBytes() throws {

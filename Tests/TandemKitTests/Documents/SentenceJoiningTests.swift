@@ -30,6 +30,23 @@ struct SentenceJoiningTests {
         #expect(try Self.build(source, Self.english, language: "en") == expected)
     }
 
+    /// Found on a public theme's example site: inline code that opens the second sentence stays
+    /// outside both segments, and the space the source wrote after it did not separate the
+    /// first sentence from it (`…headings.`<h1>` is…`, rendered "headings.<h1> is").
+    @Test func inlineCodeOpeningTheNextSentenceIsSpacedFromTheFirst() throws {
+        let english = ["标题有六级。": "Headings have six levels.", "是最高的一级。": "is the highest level."]
+        #expect(try Self.build("标题有六级。`<h1>` 是最高的一级。\n", english, language: "en")
+            == "Headings have six levels. `<h1>` is the highest level.\n")
+        // Untranslated, the Chinese stays byte for byte.
+        #expect(try Self.build("标题有六级。`<h1>` 是最高的一级。\n", [:], language: "en") == "标题有六级。`<h1>` 是最高的一级。\n")
+        // A space the source put before the code already separates them.
+        #expect(try Self.build("标题有六级。 `<h1>` 是最高的一级。\n", english, language: "en")
+            == "Headings have six levels. `<h1>` is the highest level.\n")
+        // A footnote reference closing the first sentence stays glued to it.
+        #expect(try Self.build("见注释[^1]。结束。\n\n[^1]: 注。\n", Self.english, language: "en")
+            == "See the note[^1]. The end.\n\n[^1]: 注。\n")
+    }
+
     @Test func japaneseAndChineseTargetsStayUnspaced() throws {
         let japanese = ["他找了。": "彼は探した。", "没有找到。": "見つからなかった。"]
         #expect(try Self.build("他找了。没有找到。\n", japanese, language: "ja") == "彼は探した。見つからなかった。\n")

@@ -54,6 +54,12 @@ struct ChineseScriptFoldingTests {
         ("他在台北工作。", nil),                       // no character of one script only
         ("Apple released the iPhone.", nil),
         ("記者說，苹果发布的新手机很受欢迎。", .simplified),  // majority wins
+        // Japanese is neither (a theme's Japanese sample post was reported as Traditional):
+        // its kanji 気, 說-like forms would count for one script, its kana outnumber them.
+        ("東京の天気は晴れですが、明日は雨が降るでしょう。電車も遅れるかもしれません。", nil),
+        ("會議の後で、彼は說明書を讀みました。", nil),
+        // A Japanese shop name in Chinese copy does not make the text Japanese.
+        ("我们去了一风堂の新店，价格为三十元。", .simplified),
     ]
 
     @Test(arguments: scripts)
@@ -65,5 +71,6 @@ struct ChineseScriptFoldingTests {
         let total = ScriptCount(of: "蘋果") + ScriptCount(of: "苹果公司")
         #expect(total == ScriptCount(traditional: 1, simplified: 1))
         #expect(total.script == nil)
+        #expect(ScriptCount(of: "の") + ScriptCount(of: "ス") == ScriptCount(kana: 2))
     }
 }

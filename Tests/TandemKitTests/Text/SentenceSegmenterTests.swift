@@ -29,6 +29,12 @@ struct ChineseSegmentationTests {
         .init(name: "no break inside 『』", input: "书名叫『春天。夏天』很有意思。", expected: ["书名叫『春天。夏天』很有意思。"]),
         .init(name: "no break inside 《》", input: "他读了《再见。你好！》这本书。后来睡了。", expected: ["他读了《再见。你好！》这本书。", "后来睡了。"]),
         .init(name: "no break inside （）", input: "公司成立于北京（注：当时叫别的名字。后来改名。）今年十岁。", expected: ["公司成立于北京（注：当时叫别的名字。后来改名。）今年十岁。"]),
+        // Chinese typed with a Latin keyboard layout: ICU cuts after "?)" and "!)" (found on a
+        // public theme's example site).
+        .init(name: "no break inside ASCII ( ) after ?", input: "她的发髻(是鬓吗?)有点偏，花也没戴好。", expected: ["她的发髻(是鬓吗?)有点偏，花也没戴好。"]),
+        .init(name: "no break inside ASCII ( ) after !", input: "他说(真的!)没问题。然后走了。", expected: ["他说(真的!)没问题。", "然后走了。"]),
+        .init(name: "a half-width ? outside brackets still ends a sentence", input: "你好吗?我很好。", expected: ["你好吗?", "我很好。"]),
+        .init(name: "an unclosed ASCII ( protects nothing", input: "他说(好!然后走了。", expected: ["他说(好!", "然后走了。"]),
         .init(name: "an unclosed bracket protects nothing", input: "他说「好。然后走了。", expected: ["他说「好。", "然后走了。"]),
         .init(name: "an opening 《 after 。 starts the next sentence", input: "需要有人回答。《开源之道》写得好。", expected: ["需要有人回答。", "《开源之道》写得好。"]),
         .init(name: "an opening “ after ！ starts the next sentence", input: "太好了！“我们赢了，”他说。", expected: ["太好了！", "“我们赢了，”他说。"]),

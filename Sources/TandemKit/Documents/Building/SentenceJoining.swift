@@ -25,19 +25,41 @@ enum SentenceJoining {
             let next = segments[index]
             guard targets[previous.id] != nil || targets[next.id] != nil else { continue }
             let gap = previous.range.upperBound..<next.range.lowerBound
-            guard !gap.isEmpty || previous.range.upperBound == next.range.lowerBound,
-                  !unit.text[gap].contains(where: { [0x20, 0x09, 0x0A, 0x0D].contains($0) })
-            else { continue }
+            guard !gap.isEmpty || previous.range.upperBound == next.range.lowerBound else { continue }
+            // White space in the gap separates the sentences already, unless inline code comes
+            // before it: `…标题。`<h1>` 是…` keeps the code outside both segments (it opens the
+            // second sentence), and built as `…headings.`<h1>` is…` it reads "headings.<h1> is".
+            var codeFirst: Int?
+            if let space = unit.text[gap].firstIndex(where: { Self.isWhiteSpace($0) }) {
+                guard let code = leadingInlineCode(in: gap.lowerBound..<space, unit: unit) else { continue }
+                codeFirst = code
+            }
             let before = CodedText(targets[previous.id] ?? previous.text).plainText.unicodeScalars.last
-            let after = CodedText(targets[next.id] ?? next.text).plainText.unicodeScalars.first
+            let after = codeFirst != nil ? "`" : CodedText(targets[next.id] ?? next.text).plainText.unicodeScalars.first
             guard let before, let after, isSpaced(before), isSpaced(after) else { continue }
             let sourceBefore = CodedText(previous.text).plainText.unicodeScalars.last
             let sourceAfter = CodedText(next.text).plainText.unicodeScalars.first
             if let sourceBefore, let sourceAfter, isSpaced(sourceBefore), isSpaced(sourceAfter) { continue }
-            let offset = insertionPoint(in: gap, unit: unit)
+            let offset = codeFirst ?? insertionPoint(in: gap, unit: unit)
             insertions.append((offset..<offset, [0x20]))
         }
         return insertions
+    }
+
+    private static func isWhiteSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    /// Where an inline code span (`` `x` ``) starts in `range`, when only closing markup comes
+    /// before it there.
+    private static func leadingInlineCode(in range: Range<Int>, unit: TranslatableUnit) -> Int? {
+        var offset = range.lowerBound
+        for piece in unit.pieces where piece.range.lowerBound == offset && piece.range.upperBound <= range.upperBound {
+            switch piece {
+            case .close: offset = piece.range.upperBound
+            case .code(let code): return unit.text[code.lowerBound] == UInt8(ascii: "`") ? code.lowerBound : nil
+            default: return nil
+            }
+        }
+        return nil
     }
 
     /// Whether `scalar` belongs to text that separates sentences with spaces (not CJK, not space).

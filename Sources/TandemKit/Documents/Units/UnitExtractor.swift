@@ -20,6 +20,8 @@ struct UnitExtractor {
     private var literalRanges: [Range<Int>] = []
     /// Link and image titles found while walking, as units.
     private var titles: [TranslatableUnit] = []
+    /// Where the first paragraph of each blockquote starts: the place of an alert marker.
+    private var blockquoteOpenings: Set<Int> = []
 
     init(bytes: [UInt8], opaqueSpans: [Range<Int>]) {
         self.bytes = bytes
@@ -124,6 +126,9 @@ struct UnitExtractor {
                     units.append(unit)
                 }
             default:
+                if node.kind == .blockQuote, let first = node.children.first, first.kind == .paragraph, let range = first.range {
+                    blockquoteOpenings.insert(range.lowerBound + base)
+                }
                 // Last child first, so the first is popped next.
                 pending.append(contentsOf: node.children.reversed())
             }
@@ -144,6 +149,10 @@ struct UnitExtractor {
         if isHeading { ordered = absorb(ShortcodeScanner.headingAttributes(in: bytes, range: origin), into: ordered) }
         ordered = absorb(lookalikes(in: ordered), into: ordered)
         ordered = absorb(escapes(in: ordered), into: ordered)
+        if block.kind == .paragraph, let range = block.range, blockquoteOpenings.contains(range.lowerBound + base),
+           let marker = Self.alertMarker(in: bytes, at: origin.lowerBound, before: origin.upperBound) {
+            ordered = alertPieces(absorb([marker], into: ordered), after: marker.upperBound)
+        }
         ordered = mergingAdjacentCodes(unpairOrphans(ordered))
         let rebased = ordered.map { $0.shifted(by: -origin.lowerBound) }
         return TranslatableUnit(location: location, origin: origin, text: Array(bytes[origin]), pieces: rebased)
@@ -192,6 +201,32 @@ struct UnitExtractor {
                 pieces.append(.code(range))
             }
         }
+    }
+
+    /// The marker of a GitHub-style alert that opens a blockquote (`> [!NOTE]`, `> [!TIP]-`),
+    /// which Hugo renders as a callout of that type: markup, never text (translated, the alert
+    /// is lost). Its range at `start`, with a `+` or `-` after it.
+    static func alertMarker(in bytes: [UInt8], at start: Int, before end: Int) -> Range<Int>? {
+        guard start + 3 < end, bytes[start] == UInt8(ascii: "["), bytes[start + 1] == UInt8(ascii: "!") else { return nil }
+        var index = start + 2
+        while index < end, (bytes[index] | 0x20) >= UInt8(ascii: "a"), (bytes[index] | 0x20) <= UInt8(ascii: "z") { index += 1 }
+        guard index > start + 2, index < end, bytes[index] == UInt8(ascii: "]") else { return nil }
+        index += 1
+        if index < end, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+        return start..<index
+    }
+
+    /// An alert's pieces with the line break that ends its first line made a hard break: the
+    /// alert's title (`> [!TIP] 标题`) and its text are two segments, not one sentence.
+    private func alertPieces(_ pieces: [InlinePiece], after markerEnd: Int) -> [InlinePiece] {
+        var result = pieces
+        if let index = result.firstIndex(where: { piece in
+            if case .lineBreak = piece { return piece.range.lowerBound >= markerEnd }
+            return false
+        }) {
+            result[index] = .hardBreak(result[index].range)
+        }
+        return result
     }
 
     /// An autolink, `<https://…>` or `<name@example.com>`: a link not written with `[`. (Bare
