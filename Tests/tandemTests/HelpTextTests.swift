@@ -35,6 +35,19 @@ struct HelpTextTests {
         #expect(result.standardOutput == expected, "tandem \(command.joined(separator: " ")) --help changed; TANDEM_RECORD_HELP=1 records it")
     }
 
+    /// Every example fits an 80-column terminal: a longer one was wrapped in the middle, and
+    /// `tandem set`'s example, pasted as shown, lost its text argument to the next line.
+    @Test(arguments: commands)
+    func examplesFitEightyColumns(_ command: [String]) throws {
+        let help = try ExecutableRunner.run(command + ["--help"], environment: ["COLUMNS": "80"]).standardOutput
+        var inExamples = false
+        for line in help.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line == "Examples:" { inExamples = true; continue }
+            if line.isEmpty || line.hasPrefix("USAGE:") { inExamples = false; continue }
+            if inExamples { #expect(line.hasPrefix("  "), "tandem \(command.joined(separator: " ")): an example wrapped before '\(line)'") }
+        }
+    }
+
     /// `glossary match` reads every glossary format the project may hold, and says so.
     @Test func glossaryMatchHelpNamesEveryGlossaryFormat() throws {
         let help = try ExecutableRunner.run(["glossary", "match", "--help"]).standardOutput

@@ -37,6 +37,23 @@ struct PipelineCommandTests {
         #expect(second.standardError.contains("already exists"))
     }
 
+    /// `--format xliff` is what a user types first (a theme-site trial was refused): it is XLIFF
+    /// 1.2, the default, and `xliff2` is 2.1; the files are the same as under the exact names.
+    @Test func exportTakesTheFormatsCommonNames() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write(Self.post, to: "content/posts/hello.md")
+        #expect(try ExecutableRunner.run(["extract"], in: project.root).status == 0)
+        for (alias, name) in [("xliff", "xliff12"), ("XLIFF", "xliff12"), ("xliff2", "xliff21")] {
+            let byAlias = try ExecutableRunner.run(["export", "-l", "en", "--format", alias, "-o", "\(alias).xlf"], in: project.root)
+            #expect(byAlias.status == 0, "\(byAlias.standardError)")
+            #expect(try ExecutableRunner.run(["export", "-l", "en", "--format", name, "-o", "\(name).xlf"], in: project.root).status == 0)
+            #expect(try project.read("\(alias).xlf") == project.read("\(name).xlf"), "\(alias)")
+        }
+        let unknown = try ExecutableRunner.run(["export", "-l", "en", "--format", "tmx", "-o", "x.xlf"], in: project.root)
+        #expect(unknown.status == 2 && unknown.standardError.contains("xliff12"), "\(unknown.standardError)")
+    }
+
     @Test func extractPseudoBuildEndToEnd() throws {
         let project = try TemporaryProject()
         defer { project.remove() }

@@ -15,7 +15,7 @@ struct AlignCommand: ParsableCommand {
             Examples:
               tandem align content/posts/hello.md content/posts/hello.en.md
               tandem align --all
-              tandem align --dry-run --pairs --json content/posts/hello.md content/posts/hello.en.md
+              tandem align --dry-run --pairs --json content/posts/a.md content/posts/a.en.md
             """
     )
 

@@ -2,8 +2,6 @@ import ArgumentParser
 import Foundation
 import TandemKit
 
-extension ExchangeFormat: ExpressibleByArgument {}
-
 /// `tandem export`: hands segments to translators working in their own CAT tools.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +12,7 @@ struct ExportCommand: ParsableCommand {
 
             Examples:
               tandem export --locale en -o en.xlf
-              tandem export --locale en --state new,fuzzy -o todo.xlf content/posts/hello.md
+              tandem export -l en --state new,fuzzy -o todo.xlf content/posts/a.md
               tandem export --locale en --format xliff21 -o en.xlf
               tandem export --locale en --format po -o en.po
               tandem export --locale en --split -o exports/
@@ -33,7 +31,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The target locale to export.")
     var locale: LocaleTag
 
-    @Option(name: .shortAndLong, help: "xliff12, xliff21 or po.")
+    @Option(name: .shortAndLong, help: "xliff12 (also xliff), xliff21 (also xliff2) or po.")
     var format: ExchangeFormat = .xliff12
 
     @Option(help: ArgumentHelp("Only segments in these states (comma-separated: new, fuzzy, translated, reviewed, final).", valueName: "states"))

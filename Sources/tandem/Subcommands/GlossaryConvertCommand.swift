@@ -15,7 +15,7 @@ struct GlossaryConvertCommand: ParsableCommand {
             Examples:
               tandem glossary convert glossaries/zh-CN/en.tsv zh-en.tbx
               tandem glossary convert --source zh-CN --target en vendor.tbx out.tsv
-              tandem glossary convert --source en --target es multilingual.tbx glossaries/en/es.tsv
+              tandem glossary convert --source en --target es terms.tbx es.tsv
               tandem glossary convert terms.csv terms.tsv
             """
     )

@@ -15,7 +15,7 @@ struct SetCommand: ParsableCommand {
             Examples:
               tandem set 3f2a --locale en 'Alibaba Cloud released {1}Qwen{/1} today.'
               echo 'A day in Hangzhou' | tandem set 3f2a9c01 --locale en -
-              tandem set 3f2a --locale en --state reviewed --note 'checked with the author' 'Hello.'
+              tandem set 3f2a -l en --state reviewed --note 'asked the author' 'Hello.'
             """
     )
 

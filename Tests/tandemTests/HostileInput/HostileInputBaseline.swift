@@ -55,8 +55,20 @@ final class HostileInputBaseline: Sendable {
     let po: String
     let segmentFile: String
 
-    /// The one baseline of this run (nil with the reason when it could not be made).
-    static let shared: Result<HostileInputBaseline, any Error> = Result { try HostileInputBaseline() }
+    /// The one baseline of this run (nil with the reason when it could not be made). It lives as
+    /// long as the test process, so its two directories are removed when the process exits:
+    /// before, every `make test` left a project and an outside directory in the temporary folder.
+    static let shared: Result<HostileInputBaseline, any Error> = Result {
+        let baseline = try HostileInputBaseline()
+        atexit { HostileInputBaseline.removeSharedDirectories() }
+        return baseline
+    }
+
+    private static func removeSharedDirectories() {
+        guard case .success(let baseline) = shared else { return }
+        try? FileManager.default.removeItem(at: baseline.root)
+        try? FileManager.default.removeItem(at: baseline.outside)
+    }
 
     private init() throws {
         let project = try TemporaryProject()
