@@ -181,6 +181,29 @@ struct HugoSiteCommandTests {
         #expect(try site.page("posts/b/index.html").contains("A post written in English by a person."))
     }
 
+    /// A translation built before the human page existed hid it once the page was written: the
+    /// next build removes what it built there, and Hugo shows the human page again.
+    @Test func aTranslationBuiltBeforeTheDefaultLanguagePageExistedIsRemoved() throws {
+        let site = try HugoTestSite([
+            "hugo.toml": Self.configuration(default: "en", languages: [("en", ""), ("zh-cn", "languageCode = \"zh-CN\"\n")]),
+            "content/posts/a.zh-cn.md": Self.chinesePost("模型 A"),
+        ])
+        defer { site.remove() }
+        #expect(try site.tandem(["init", "--source", "zh-CN"]).status == 0)
+        #expect(try Self.translate(site, into: ["en"]).status == 0)
+        #expect(site.exists("content/posts/a.en.md"))
+        let english = Self.englishPost("Written by hand")
+        try site.write(english, to: "content/posts/a.md")
+        let build = try site.tandem(["build"])
+        #expect(build.standardOutput.contains("content/posts/a.en.md: removed, it hid the en page Hugo reads without a language suffix"), "\(build.standardOutput)")
+        #expect(!site.exists("content/posts/a.en.md"))
+        #expect(try site.read("content/posts/a.md") == english)
+        let json = try site.tandem(["build", "--json"])
+        #expect(!json.standardOutput.contains("superseded"), "removed once")
+        #expect(try site.render().status == 0)
+        #expect(try site.page("posts/a/index.html").contains("A post written in English by a person."))
+    }
+
     @Test func aSourcePostHugoWouldReadAsAnotherLanguageStopsTheBuild() throws {
         let site = try HugoTestSite([
             "hugo.toml": Self.configuration(default: "en", languages: [("en", ""), ("zh-cn", "languageCode = \"zh-CN\"\n")]),

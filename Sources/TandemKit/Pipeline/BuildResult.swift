@@ -20,6 +20,10 @@ public struct BuildResult: Codable, Equatable, Sendable {
         /// The source post was deleted, but its translation was kept (`--keep`, or edited by
         /// someone since Tandem built it).
         case kept
+        /// Tandem had built this file (`foo.en.md`) beside the page Hugo reads as the locale
+        /// without a suffix (`foo.md` in a site whose default language it is), which it hid:
+        /// removed, the page shows again.
+        case superseded
         /// The source post was deleted: its segment file went to `locales/<tag>/.archive/`
         /// (`output` is the new path), where the memory still reads it.
         case archived

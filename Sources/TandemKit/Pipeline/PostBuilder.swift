@@ -94,6 +94,8 @@ public struct PostBuilder {
             }
         }
 
+        for locale in targets { if let result = try removeHidingTranslation(of: post, locale: locale) { results.append(result) } }
+
         let translations = try translationsList(document: document, adding: ready.map(\.locale))
         for item in ready {
             let output = try project.translatedPost(for: post, locale: item.locale)
@@ -151,6 +153,17 @@ public struct PostBuilder {
             forget(outputPath)
         }
         return BuildResult(post: project.projectPath(of: post), locale: locale.identifier, output: status == .withdrawn ? outputPath : nil, complete: complete, status: status)
+    }
+
+    /// Removes the `foo.en.md` Tandem built beside the page Hugo reads as English without a
+    /// suffix (`foo.md`), which hid that page (a file someone else wrote there stays).
+    private func removeHidingTranslation(of post: URL, locale: LocaleTag) throws -> BuildResult? {
+        guard let hiding = project.hidingTranslation(for: post, locale: locale), let bytes = try Self.existingBytes(hiding) else { return nil }
+        let path = project.projectPath(of: hiding)
+        guard state.manifest.ownership(of: path, bytes: bytes) == .tandem else { return nil }
+        try FileManager.default.removeItem(at: hiding)
+        forget(path)
+        return BuildResult(post: project.projectPath(of: post), locale: locale.identifier, output: path, complete: 0, status: .superseded)
     }
 
     /// Writes `translations` into the source post and every translated version Tandem built

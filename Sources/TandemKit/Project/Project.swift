@@ -176,5 +176,11 @@ public struct Project: Sendable {
         try translationLayout.translatedPost(for: post, locale: locale)
     }
 
+    /// The translation an earlier build wrote beside the default language's own page of `post`
+    /// (see `TranslationLayout.hidingTranslation`).
+    public func hidingTranslation(for post: URL, locale: LocaleTag) -> URL? {
+        translationLayout.hidingTranslation(for: post, locale: locale)
+    }
+
     private func isInside(_ url: URL, _ directory: URL) -> Bool { TranslationLayout.isInside(url, directory) }
 }

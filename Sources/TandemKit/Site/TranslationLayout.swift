@@ -133,6 +133,17 @@ public struct TranslationLayout: Sendable {
         return url
     }
 
+    /// When `translatedPost(for:locale:)` is the default language's own unsuffixed page, the
+    /// `<name>.<key>.md` beside it: what a build before that page existed (or before Tandem knew
+    /// the rule) wrote there, which Hugo shows instead of the page.
+    public func hidingTranslation(for post: URL, locale: LocaleTag) -> URL? {
+        guard separateContentDirectory(for: locale) == nil, suffixKey(of: post) != nil else { return nil }
+        let ext = post.pathExtension
+        let stem = post.deletingPathExtension().deletingPathExtension()
+        guard defaultLanguageVersion(stem: stem, extension: ext, locale: locale) != nil else { return nil }
+        return stem.appendingPathExtension(languageKey(for: locale)).appendingPathExtension(ext)
+    }
+
     /// `<stem>.<ext>` when it exists and Hugo reads it as `locale`: the site names its default
     /// language and `locale` is it. Hugo gives a file without a language suffix the default
     /// language, so beside a source `foo.zh.md` an existing `foo.md` already is the English page

@@ -10,7 +10,7 @@ struct BuildCommand: ParsableCommand {
         discussion: """
             Only translated, reviewed and final segments are used. A post is built when all its segments are translated, or at least --min-complete percent of them (the rest keep the source text). Every byte outside the translated sentences stays as in the source; lang: names the translation's locale, and translations: lists the source and every built locale in every language version Tandem built. Writes are atomic.
 
-            Where a translation goes comes from the Hugo site's configuration (hugo.toml, config/_default/ …): foo.<lang>.md beside foo.md (index.<lang>.md in a bundle), or the same path in the language's contentDir, with the site's language key (zh-TW → zh-tw). In the site's default language an existing foo.md beside a source foo.zh-cn.md is that language's page already (Hugo reads a file without a suffix so): it is the output path, kept like any file Tandem did not write. `tandem check` runs first: a problem that would break the site (a target missing from [languages], a post Hugo would read as another language) stops the build.
+            Where a translation goes comes from the Hugo site's configuration (hugo.toml, config/_default/ …): foo.<lang>.md beside foo.md (index.<lang>.md in a bundle), or the same path in the language's contentDir, with the site's language key (zh-TW → zh-tw). In the site's default language an existing foo.md beside a source foo.zh-cn.md is that language's page already (Hugo reads a file without a suffix so): it is the output path, kept like any file Tandem did not write, and a foo.en.md that an earlier build wrote beside it (which hid it) is removed. `tandem check` runs first: a problem that would break the site (a target missing from [languages], a post Hugo would read as another language) stops the build.
 
             Human work is never replaced: every file built is recorded with a hash in locales/.built.json (commit it). A file at an output path that Tandem did not write, or that was edited since, is left byte-identical and reported (exit 2); --force replaces it. A file equal to what build writes is adopted silently.
 
@@ -95,6 +95,7 @@ struct BuildCommand: ParsableCommand {
                 case .removed: return "\(output): removed, its source \(result.post) was deleted\n"
                 case .kept: return "\(output): kept, though its source \(result.post) was deleted\n"
                 case .archived: return "\(output): segment file archived, its source \(result.post) was deleted\n"
+                case .superseded: return "\(output): removed, it hid the \(result.locale) page Hugo reads without a language suffix\n"
                 }
             }.joined()
         }
