@@ -204,6 +204,24 @@ struct HugoSiteCommandTests {
         #expect(try site.page("posts/a/index.html").contains("A post written in English by a person."))
     }
 
+    /// A post with `url:` from the site's root: the English page had the same address and
+    /// replaced the Chinese one. Now each language has its page.
+    @Test func aPostWithAURLKeepsItsPageAndItsTranslationGetsItsOwn() throws {
+        let site = try HugoTestSite([
+            "hugo.toml": Self.configuration(default: "zh-cn", languages: [("zh-cn", "languageCode = \"zh-CN\"\n"), ("en", "languageCode = \"en\"\n")]),
+            "content/post/mesh.md": "---\ntitle: \"网格\"\nURL: \"/2018/04/11/mesh/\"\n---\n杭州的模型越来越多。\n",
+        ])
+        defer { site.remove() }
+        #expect(try site.tandem(["init"]).status == 0)
+        let build = try Self.translate(site, into: ["en"])
+        #expect(build.status == 0, "\(build.standardError)")
+        #expect(try site.read("content/post/mesh.en.md").contains("URL: \"2018/04/11/mesh/\""))
+        #expect(try site.render().status == 0)
+        // The Chinese page at its address, the (pseudo-)English one under /en/.
+        #expect(try site.page("2018/04/11/mesh/index.html").contains("<p>杭州的模型越来越多。</p>"))
+        #expect(try site.page("en/2018/04/11/mesh/index.html").contains("⟦杭州的模型越来越多。⟧"))
+    }
+
     @Test func aSourcePostHugoWouldReadAsAnotherLanguageStopsTheBuild() throws {
         let site = try HugoTestSite([
             "hugo.toml": Self.configuration(default: "en", languages: [("en", ""), ("zh-cn", "languageCode = \"zh-CN\"\n")]),

@@ -101,7 +101,9 @@ public struct PostBuilder {
             let output = try project.translatedPost(for: post, locale: item.locale)
             let bytes: [UInt8]
             do {
-                bytes = try builder.build(targets: item.targets, fallbackToSource: true, language: item.locale, translations: translations)
+                bytes = try builder.build(
+                    targets: item.targets, fallbackToSource: true, language: item.locale, translations: translations,
+                    underLanguagePrefix: project.translationLayout.hasLanguagePrefix(item.locale))
             } catch let problem as BuildProblem {
                 let location = SegmentFileStore.location(
                     ofSegment: problem.segmentID, in: try TextFile.readBytes(item.segmentFile),

@@ -23,6 +23,13 @@ public struct TranslationLayout: Sendable {
         site?.language(for: tag)?.key ?? tag.identifier.lowercased()
     }
 
+    /// Whether Hugo publishes `tag`'s pages under `/<key>/`: a site with languages, and `tag` not
+    /// its default language (or the default too, with `defaultContentLanguageInSubdir`).
+    public func hasLanguagePrefix(_ tag: LocaleTag) -> Bool {
+        guard let site, !site.languages.isEmpty else { return false }
+        return site.defaultContentLanguageInSubdir || languageKey(for: tag) != site.defaultContentLanguage
+    }
+
     /// The content directory the source posts are in: the source language's `contentDir`,
     /// else the site's `contentDir`, else `tandem.yml`'s `content`.
     public var sourceContentDirectory: URL {

@@ -5,14 +5,15 @@ import Testing
 /// post updates them where its source has them and never adds them where it does not.
 @Suite("translations: and lang: in built posts")
 struct LanguageFieldsTests {
-    static func build(_ markdown: String) throws -> String {
+    static func build(_ markdown: String, underLanguagePrefix: Bool = false) throws -> String {
         let document = try HugoDocument(bytes: Array(markdown.utf8), path: "post.md", translatableKeys: ["title"])
         let segments = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag("zh-CN")!)).segments(of: document)
         let english = ["标题": "Title", "正文。": "Body."]
         var targets: [String: String] = [:]
         for segment in segments { if let target = english[segment.text] { targets[segment.id] = target } }
         let bytes = try DocumentBuilder(document: document, segments: segments)
-            .build(targets: targets, fallbackToSource: false, language: LocaleTag("en"), translations: ["zh-CN", "en"])
+            .build(targets: targets, fallbackToSource: false, language: LocaleTag("en"), translations: ["zh-CN", "en"],
+                   underLanguagePrefix: underLanguagePrefix)
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -25,5 +26,25 @@ struct LanguageFieldsTests {
         #expect(built.contains("lang: en\n"))
         #expect(built.contains("translations: [zh-CN, en]") || built.contains("translations: [\"zh-CN\", \"en\"]"), "\(built)")
         #expect(built.hasSuffix("---\nBody.\n"))
+    }
+
+    /// A theme's blog sets `URL: "/2018/04/11/…/"` on every post: the translation kept it, and
+    /// Hugo published the English page at the Chinese page's address, in its place. Under a
+    /// language prefix the value loses its leading slash, which Hugo reads from the language's
+    /// root (`/en/2018/04/11/…/`); the quoting is kept.
+    @Test(arguments: [
+        ("---\ntitle: 标题\nurl: \"/2018/04/a/\"\n---\n正文。\n", "---\ntitle: Title\nurl: \"2018/04/a/\"\n---\nBody.\n"),
+        ("---\ntitle: 标题\nURL: /2018/04/a/\n---\n正文。\n", "---\ntitle: Title\nURL: \"2018/04/a/\"\n---\nBody.\n"),  // quoted: a plain scalar opening with a digit could read as a number
+        ("+++\ntitle = '标题'\nurl = '/about/'\n+++\n正文。\n", "+++\ntitle = 'Title'\nurl = 'about/'\n+++\nBody.\n"),
+        // Already relative to the language's root, a host, or the root itself: left alone.
+        ("---\ntitle: 标题\nurl: about/\n---\n正文。\n", "---\ntitle: Title\nurl: about/\n---\nBody.\n"),
+        ("---\ntitle: 标题\nurl: //cdn.example.org/a/\n---\n正文。\n", "---\ntitle: Title\nurl: //cdn.example.org/a/\n---\nBody.\n"),
+        ("---\ntitle: 标题\nurl: /\n---\n正文。\n", "---\ntitle: Title\nurl: /\n---\nBody.\n"),
+    ])
+    func aURLFromTheSiteRootMovesUnderTheLanguagesRoot(_ source: String, _ expected: String) throws {
+        #expect(try Self.build(source, underLanguagePrefix: true) == expected)
+        // Without a language prefix (the default language's pages) the url line stays as written.
+        let urlLines = { (text: String) in text.split(separator: "\n").filter { $0.lowercased().hasPrefix("url") } }
+        #expect(urlLines(try Self.build(source)) == urlLines(source))
     }
 }

@@ -16,8 +16,14 @@ public struct DocumentBuilder {
     /// Text embedded in a code (a shortcode's title, a link's title) is built first and
     /// written into that code's bytes wherever the code lands in its paragraph's translation;
     /// the items of a list in front matter are written back as the whole list, in its shape.
+    ///
+    /// With `underLanguagePrefix` (the target's pages live under `/<lang>/` in a multilingual
+    /// site), a front matter `url` written from the site's root (`/2018/04/a/`) loses its leading
+    /// slash: Hugo then puts it under the language's root (`/en/2018/04/a/`). Kept as it was, it
+    /// named the source page's address, and Hugo published the translation there in its place.
     public func build(
-        targets: [String: String], fallbackToSource: Bool, language: LocaleTag?, translations: [String]?
+        targets: [String: String], fallbackToSource: Bool, language: LocaleTag?, translations: [String]?,
+        underLanguagePrefix: Bool = false
     ) throws -> [UInt8] {
         let byUnit = Dictionary(grouping: segments, by: \.unitIndex)
         let units = document.units
@@ -62,6 +68,7 @@ public struct DocumentBuilder {
             }
         }
         splices += languageSplices(language: language, translations: translations).map { Edit(range: $0.range, bytes: $0.bytes) }
+        if underLanguagePrefix, let splice = languageRootURLSplice() { splices.append(Edit(range: splice.range, bytes: splice.bytes)) }
         var output = document.bytes
         for splice in splices.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
             output.replaceSubrange(splice.range, with: splice.bytes)
@@ -130,6 +137,18 @@ public struct DocumentBuilder {
             output.replaceSubrange(splice.range, with: splice.bytes)
         }
         return output
+    }
+
+    /// The front matter `url` (Hugo reads the key in any case: `URL:`) made relative to the
+    /// language's root, when it starts with `/` (not `//`, a host).
+    private func languageRootURLSplice() -> (range: Range<Int>, bytes: [UInt8])? {
+        guard let frontMatter = document.frontMatter,
+              let field = frontMatter.fields.first(where: { $0.key.lowercased() == "url" }),
+              case .string(let url) = field.value, url.hasPrefix("/"), !url.hasPrefix("//")
+        else { return nil }
+        let relative = String(url.drop { $0 == "/" })
+        guard !relative.isEmpty else { return nil }
+        return (field.valueRange, Array(FrontMatterWriter.scalar(relative, like: field, syntax: frontMatter.syntax).utf8))
     }
 
     private func languageSplices(language: LocaleTag?, translations: [String]?) -> [(range: Range<Int>, bytes: [UInt8])] {
