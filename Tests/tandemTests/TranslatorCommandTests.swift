@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TandemKit
 import TandemTestSupport
 
 /// `tandem next`, `set`, `review`, `show` and the line mode of `tandem translate`, run as a
@@ -135,6 +136,11 @@ struct TranslatorCommandTests {
         #expect(shown.status == 0, "\(shown.standardError)")
         #expect(shown.standardOutput.contains("晚上下起了雨，我们在一家小店吃了 2 碗面。"))
         #expect(shown.standardOutput.contains("body/paragraph[2]/s[1]"))
+        // Laid out to COLUMNS, piped or not (it was always 80).
+        let narrow = try ExecutableRunner.run(["show", String(ids[3].prefix(length))], in: project.root, environment: ["COLUMNS": "60"])
+        #expect(shown.standardOutput.split(separator: "\n").contains { DisplayWidth.of($0) > 60 })
+        #expect(narrow.standardOutput.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 60 }, "\(narrow.standardOutput)")
+        #expect(narrow.standardOutput.contains("id \(ids[3].prefix(10))"), "the id stays on the header")
         let missing = try ExecutableRunner.run(["show", "ffffffffffffffff"], in: project.root)
         #expect(missing.status == 2)
         #expect(missing.standardError.contains("no segment with id"))
@@ -175,7 +181,8 @@ struct TranslatorCommandTests {
         #expect(segments[3]["target"] == nil)
 
         let second = try ExecutableRunner.run(["translate", "--locale", "en"], in: project.root, input: "q\n")
-        #expect(second.standardOutput.hasPrefix(" content/posts/hangzhou.md  body/paragraph[2]/s[1]  4/4"))
+        // The path gives way so that the id stays on an 80-column header.
+        #expect(second.standardOutput.hasPrefix(" content/po…hangzhou.md  body/paragraph[2]/s[1]  4/4  new  id "), "\(second.standardOutput)")
     }
 
     @Test func translateReviewMarksTranslatedSegmentsReviewedAfterConfirmingFindings() throws {

@@ -17,6 +17,25 @@ struct SegmentScreen {
     /// The label column's width.
     static let gutter = 8
 
+    /// `text` in at most `width` columns: its start and end around a `…` when it is wider (a
+    /// path keeps its folder and its file name); as it is when even that does not fit.
+    static func elidingMiddle(_ text: String, to width: Int) -> String {
+        guard DisplayWidth.of(text) > width, width >= 9 else { return text }
+        let characters = Array(text)
+        var head = "", tail = ""
+        var headIndex = 0, tailIndex = characters.count - 1
+        // Half the room to each end, the end's file name first.
+        while tailIndex > headIndex, DisplayWidth.of(tail) + DisplayWidth.of(String(characters[tailIndex])) <= (width - 1) / 2 + (width - 1) % 2 {
+            tail = String(characters[tailIndex]) + tail
+            tailIndex -= 1
+        }
+        while headIndex < tailIndex, DisplayWidth.of(head) + DisplayWidth.of(String(characters[headIndex])) + DisplayWidth.of(tail) + 1 <= width {
+            head.append(characters[headIndex])
+            headIndex += 1
+        }
+        return head + "…" + tail
+    }
+
     /// The lines and, while editing, the cursor's row and column (0-based).
     func layout(width: Int, height: Int?, colour: Bool, breaker: DisplayLineBreaker) -> (lines: [StyledText], cursor: (row: Int, column: Int)?) {
         // Each line with how much it may be left out: 0 never, higher first.
@@ -34,8 +53,14 @@ struct SegmentScreen {
         }
 
         let segment = context.segment
-        var header = StyledText(" \(context.reference.post)  \(segment.location)  \(context.position)/\(context.count)  \(segment.state.rawValue)  id \(segment.id.prefix(10))", .heading)
+        // The id is what `set` needs and the position what a translator checks: a long post path
+        // gives way first, cut in its middle, so they stay on the line.
         let right = " \(status) "
+        let details = "  \(segment.location)  \(context.position)/\(context.count)  \(segment.state.rawValue)  id \(segment.id.prefix(10))"
+        let room = width - DisplayWidth.of(right) - DisplayWidth.of(details) - 1
+        // Too narrow for even a cut path: the details alone (the post is on `show --json`).
+        let post = room >= 9 ? " " + Self.elidingMiddle(context.reference.post, to: room) : ""
+        var header = StyledText(post.isEmpty ? String(details.dropFirst()) : post + details, .heading)
         header = header.truncated(to: width - DisplayWidth.of(right))
         header.append(String(repeating: " ", count: max(0, width - header.width - DisplayWidth.of(right))), .heading)
         header.append(right, .heading)

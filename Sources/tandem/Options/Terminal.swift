@@ -17,6 +17,12 @@ struct Terminal {
         isTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
     }
 
+    /// How wide text for people is laid out: `COLUMNS` when set (at least 40), else 80. Piped
+    /// output gets the same width as a terminal, so a script sees what a person sees.
+    static var columns: Int {
+        ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init).map { max($0, 40) } ?? 80
+    }
+
     func write(_ text: String) {
         handle.write(Data(text.utf8))
     }

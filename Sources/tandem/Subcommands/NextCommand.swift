@@ -34,7 +34,7 @@ struct NextCommand: ParsableCommand {
             guard let context else {
                 return review ? "Nothing to review in \(workspace.locale.identifier).\n" : "Nothing left to translate in \(workspace.locale.identifier).\n"
             }
-            return context.text(width: 80, breaker: breaker)
+            return context.text(width: Terminal.columns, breaker: breaker)
         }
     }
 }

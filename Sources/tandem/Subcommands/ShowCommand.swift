@@ -30,6 +30,6 @@ struct ShowCommand: ParsableCommand {
         let workspace = try options.openWorkspace(paths: post.map { [$0] } ?? [], command: "tandem show")
         let context = try workspace.context(of: workspace.resolve(id))
         let breaker = try DisplayLineBreaker()
-        try output.emit(context) { context.text(width: 80, breaker: breaker) }
+        try output.emit(context) { context.text(width: Terminal.columns, breaker: breaker) }
     }
 }

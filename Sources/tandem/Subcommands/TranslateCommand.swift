@@ -47,8 +47,7 @@ struct TranslateCommand: ParsableCommand {
             let colour = (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
             try session.run(TerminalTranslator(terminal: terminal, colour: colour, breaker: breaker))
         } else {
-            let width = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 80
-            try session.run(LineModeTranslator(width: max(width, 40), breaker: breaker))
+            try session.run(LineModeTranslator(width: Terminal.columns, breaker: breaker))
         }
     }
 }

@@ -28,6 +28,23 @@ struct SegmentScreenTests {
         return screen.layout(width: 80, height: height, colour: colour, breaker: try DisplayLineBreaker()).lines
     }
 
+    /// Found on a theme's documentation site: a long post path cut the header at the terminal's
+    /// edge, and the id `set` needs went with it. The path now gives way, cut in its middle.
+    @Test func aLongPostPathLeavesThePositionAndTheIdOnTheHeader() throws {
+        var context = Self.context(candidates: 0, terms: 0)
+        context.reference = SegmentReference(
+            post: "content/posts/theme-documentation-content-encryption/index.zh-cn.md", segmentFile: "locales/en/posts/x.json",
+            id: "0123456789abcdef", url: URL(fileURLWithPath: "/tmp/x.json"))
+        let header = try Self.lines(context)[0].plain
+        #expect(DisplayWidth.of(header) <= 80)
+        #expect(header.contains("body/paragraph[2]/s[1]  3/12  new  id 0123456789"), "\(header)")
+        #expect(header.hasPrefix(" content/") && header.contains("…") && header.contains("zh-cn.md  body/"), "\(header)")
+        // A path that fits is not touched; wide characters count twice.
+        #expect(SegmentScreen.elidingMiddle("content/a.md", to: 40) == "content/a.md")
+        let cut = SegmentScreen.elidingMiddle("content/文章/很长的文件夹名字/index.zh-cn.md", to: 24)
+        #expect(DisplayWidth.of(cut) <= 24 && cut.hasPrefix("content/") && cut.hasSuffix("zh-cn.md"), "\(cut)")
+    }
+
     @Test func everyLineFits80ColumnsAndTheScreen24Rows() throws {
         let lines = try Self.lines(Self.context(candidates: 9, terms: 6))
         #expect(lines.count <= 24)
