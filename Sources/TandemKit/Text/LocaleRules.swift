@@ -69,6 +69,7 @@ extension SentenceRules {
         noBreakInDottedNames: true,
         nameDots: ["．"],
         noBreakAfterEllipsis: true,
+        noBreakAfterQuotedPunctuation: true,
         attributionQuotes: [["“", "”"], ["「", "」"], ["『", "』"], ["‘", "’"]],
         attributionVerbs: attributionVerbsInChinese,
         interfaceText: interfaceTextInChinese)
@@ -132,6 +133,7 @@ extension LocaleRules {
               noBreakInDottedNames: \(s.noBreakInDottedNames)
               nameDots: \(list(s.nameDots))
               noBreakAfterEllipsis: \(s.noBreakAfterEllipsis)
+              noBreakAfterQuotedPunctuation: \(s.noBreakAfterQuotedPunctuation)
               attributionQuotes: [\(s.attributionQuotes.map(list).joined(separator: ", "))]
               attributionVerbs: \(list(s.attributionVerbs))
               attributionMaxLength: \(s.attributionMaxLength)

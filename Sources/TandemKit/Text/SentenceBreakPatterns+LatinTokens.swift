@@ -23,11 +23,12 @@ extension SentenceBreakPatterns {
         return next.scalar.properties.isAlphabetic
     }
 
-    /// "清爽...难以数计": an ellipsis followed by more of the paragraph, unless a space and a
-    /// capital Latin letter follow it (a Latin sentence starting).
+    /// "清爽...难以数计", "会..拯救", "想了想。。。还是": an ellipsis followed by more of the
+    /// paragraph, unless a space and a capital Latin letter follow it (a Latin sentence starting).
     func followsEllipsis(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let end = Self.endSkippingSpaces(offset, in: bytes)
-        guard Self.matches(Self.asciiEllipsis, at: end - 3, in: bytes) || Self.matches(Self.ellipsisCharacter, at: end - 3, in: bytes)
+        guard Self.matches(Self.twoDots, at: end - 2, in: bytes) || Self.matches(Self.ellipsisCharacter, at: end - 3, in: bytes)
+                || Self.matches(Self.ideographicEllipsis, at: end - 9, in: bytes)
         else { return false }
         var next = offset
         while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
@@ -37,7 +38,40 @@ extension SentenceBreakPatterns {
     }
 
     static let asciiEllipsis = Array("...".utf8)
+    /// Two dots end "...", and are an ellipsis of their own in informal Chinese ("会..拯救").
+    static let twoDots = Array("..".utf8)
     static let ellipsisCharacter = Array("…".utf8)
+    static let ideographicEllipsis = Array("。。。".utf8)
+
+    /// `"?."`, `“？”是什么`: a run of `?`, `!` or `.` (or their full-width forms) right after an
+    /// opening quote, then closing quotes and spaces up to `offset`. An ASCII `"` opens when it
+    /// is the odd one of the paragraph's so far (`他说"好"?然后` closes with it and breaks).
+    func followsQuotedPunctuation(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = Self.endSkippingSpaces(offset, in: bytes)
+        while end > 0 {
+            if [0x22, 0x27].contains(bytes[end - 1]) { end -= 1 } else if Self.quoteClosers.contains(where: { Self.matches($0, at: end - 3, in: bytes) }) { end -= 3 } else { break }
+        }
+        let runEnd = end
+        while end > 0 {
+            if [0x3F, 0x21, 0x2E].contains(bytes[end - 1]) { end -= 1 } else if Self.fullWidthTerminators.contains(where: { Self.matches($0, at: end - 3, in: bytes) }) { end -= 3 } else { break }
+        }
+        guard end < runEnd, end > 0 else { return false }
+        if Self.quoteOpeners.contains(where: { Self.matches($0, at: end - 3, in: bytes) }) { return true }
+        guard bytes[end - 1] == 0x22 else { return false }
+        var quotes = 0
+        for index in 0..<end where bytes[index] == 0x22 { quotes += 1 }
+        return quotes % 2 == 1
+    }
+
+    static let quoteOpeners = ["“", "‘", "「", "『"].map { Array($0.utf8) }
+    static let quoteClosers = ["”", "’", "」", "』"].map { Array($0.utf8) }
+    static let fullWidthTerminators = ["？", "！", "。", "．"].map { Array($0.utf8) }
+    /// The last bytes of what can end the text before a break this rule suppresses: quotes and
+    /// the terminators themselves. Not 。 and ．: nearly every candidate break follows 。, and
+    /// `mayBeSuppressed` would then send each through every rule; a quote holding only 。 is
+    /// not worth that.
+    static let quotedPunctuationLastBytes: [UInt8] = [0x22, 0x27, 0x3F, 0x21, 0x2E]
+        + (quoteClosers + ["？", "！"].map { Array($0.utf8) }).map { $0[$0.count - 1] }
 
     /// `offset` moved back over spaces and tabs.
     static func endSkippingSpaces(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {

@@ -18,6 +18,7 @@ struct SentenceBreakPatterns {
     let dottedNames: Bool
     let nameDots: [[UInt8]]
     let ellipsis: Bool
+    let quotedPunctuation: Bool
     let attributionQuotes: [(open: [UInt8], close: [UInt8])]
     let attributionVerbs: [[UInt8]]
     let attributionMaxLength: Int
@@ -67,6 +68,7 @@ struct SentenceBreakPatterns {
         dottedNames = rules.noBreakInDottedNames
         nameDots = rules.nameDots.filter { !$0.isEmpty }.map { Array($0.utf8) }
         ellipsis = rules.noBreakAfterEllipsis
+        quotedPunctuation = rules.noBreakAfterQuotedPunctuation
         attributionQuotes = rules.attributionQuotes.compactMap { pair in
             guard pair.count == 2, !pair[0].isEmpty, !pair[1].isEmpty, pair[0] != pair[1] else { return nil }
             return (Array(pair[0].utf8), Array(pair[1].utf8))
@@ -82,7 +84,9 @@ struct SentenceBreakPatterns {
         var lastBytesAfterSpaces = inlineClosers.map { $0[$0.count - 1] } + abbreviations.map { $0[$0.count - 1] }
         if listNumbers { lastBytesAfterSpaces += Self.listNumberLastBytes }
         if initials { lastBytesAfterSpaces.append(UInt8(ascii: ".")) }
+        // Not 。。。's last byte, that of every 。: `mayBeSuppressed` looks for the three itself.
         if ellipsis { lastBytesAfterSpaces += [Self.asciiEllipsis.last!, Self.ellipsisCharacter.last!] }
+        if quotedPunctuation { lastBytesAfterSpaces += Self.quotedPunctuationLastBytes }
         if !attributionVerbs.isEmpty { lastBytesAfterSpaces += attributionQuotes.map { $0.close[$0.close.count - 1] } }
         for byte in lastBytesAfterSpaces { suppressionBytes[Int(byte)] |= Self.suppressedAfterSpaces }
         var lastBytesRightAfter = nameDots.map { $0[$0.count - 1] }
@@ -185,6 +189,7 @@ struct SentenceBreakPatterns {
         if initials, followsInitial(offset, in: bytes) { return true }
         if !nameDots.isEmpty, followsNameDot(offset, in: bytes) { return true }
         if ellipsis, followsEllipsis(offset, in: bytes) { return true }
+        if quotedPunctuation, followsQuotedPunctuation(offset, in: bytes) { return true }
         if !attributionVerbs.isEmpty, precedesAttribution(offset, in: bytes) { return true }
         return false
     }
@@ -198,6 +203,9 @@ struct SentenceBreakPatterns {
         if decimals, offset < bytes.count, Self.isDigit(bytes[offset]) { return true }
         if suppressionBytes[Int(bytes[offset - 1])] & Self.suppressedRightAfter != 0 { return true }
         let end = Self.endSkippingSpaces(offset, in: bytes)
+        if ellipsis, end >= 9, bytes[end - 1] == Self.ideographicEllipsis.last!, Self.matches(Self.ideographicEllipsis, at: end - 9, in: bytes) {
+            return true
+        }
         return end > 0 && suppressionBytes[Int(bytes[end - 1])] & Self.suppressedAfterSpaces != 0
     }
 

@@ -38,10 +38,13 @@ public struct SentenceRules: Codable, Equatable, Sendable {
     /// Dots between the parts of a name (穆吉塔巴．哈米尼): no break after one that is followed
     /// directly by a letter.
     public var nameDots: [String]
-    /// An ellipsis ("..." or "…") followed by more text does not end the sentence, unless a
-    /// space and a capital Latin letter follow (a new Latin sentence). ICU never breaks after
-    /// "…"; this makes "..." behave the same.
+    /// An ellipsis ("...", "..", "。。。" or "…") followed by more text does not end the sentence,
+    /// unless a space and a capital Latin letter follow (a new Latin sentence). ICU never breaks
+    /// after "…"; this makes the others behave the same.
     public var noBreakAfterEllipsis: Bool
+    /// A `?`, `!` or `.` written right after an opening quote (`"?."`, `“？”`) is quoted
+    /// punctuation, an operator or a mark talked about, not a sentence's end: no break after it.
+    public var noBreakAfterQuotedPunctuation: Bool
     /// Quote pairs `[open, close]` after which an attribution ("他说。") stays in the quote's
     /// sentence, unless the quote already has one before it ("他说：“…。”").
     public var attributionQuotes: [[String]]
@@ -65,6 +68,7 @@ public struct SentenceRules: Codable, Equatable, Sendable {
         noBreakInDecimals: Bool = false, abbreviations: [String] = [],
         icuSuppressionsLanguage: String = "", noBreakAfterInitials: Bool = false,
         noBreakInDottedNames: Bool = false, nameDots: [String] = [], noBreakAfterEllipsis: Bool = false,
+        noBreakAfterQuotedPunctuation: Bool = false,
         attributionQuotes: [[String]] = [], attributionVerbs: [String] = [],
         attributionMaxLength: Int = SentenceRules.defaultAttributionMaxLength, interfaceText: [String] = []
     ) {
@@ -81,6 +85,7 @@ public struct SentenceRules: Codable, Equatable, Sendable {
         self.noBreakInDottedNames = noBreakInDottedNames
         self.nameDots = nameDots
         self.noBreakAfterEllipsis = noBreakAfterEllipsis
+        self.noBreakAfterQuotedPunctuation = noBreakAfterQuotedPunctuation
         self.attributionQuotes = attributionQuotes
         self.attributionVerbs = attributionVerbs
         self.attributionMaxLength = attributionMaxLength
@@ -95,6 +100,7 @@ public struct SentenceRules: Codable, Equatable, Sendable {
         case icuSuppressions, noBreakInside, noBreakAfter, attachClosers, attachMarkup
         case noBreakAfterListNumbers, noBreakInDecimals, abbreviations
         case icuSuppressionsLanguage, noBreakAfterInitials, noBreakInDottedNames, nameDots, noBreakAfterEllipsis
+        case noBreakAfterQuotedPunctuation
         case attributionQuotes, attributionVerbs, attributionMaxLength, interfaceText
     }
 
@@ -117,6 +123,7 @@ public struct SentenceRules: Codable, Equatable, Sendable {
             noBreakInDottedNames: try keyed.decodeIfPresent(Bool.self, forKey: .noBreakInDottedNames) ?? false,
             nameDots: try keyed.decodeIfPresent([String].self, forKey: .nameDots) ?? [],
             noBreakAfterEllipsis: try keyed.decodeIfPresent(Bool.self, forKey: .noBreakAfterEllipsis) ?? false,
+            noBreakAfterQuotedPunctuation: try keyed.decodeIfPresent(Bool.self, forKey: .noBreakAfterQuotedPunctuation) ?? false,
             attributionQuotes: try keyed.decodeIfPresent([[String]].self, forKey: .attributionQuotes) ?? [],
             attributionVerbs: try keyed.decodeIfPresent([String].self, forKey: .attributionVerbs) ?? [],
             attributionMaxLength: try keyed.decodeIfPresent(Int.self, forKey: .attributionMaxLength)

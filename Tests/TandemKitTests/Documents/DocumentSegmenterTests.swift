@@ -20,6 +20,9 @@ struct DocumentSegmenterTests {
         ("more marker is never translated", "摘要。\n\n<!--more-->\n\n正文。\n", ["摘要。", "正文。"]),
         ("a block shortcode is a code; its title is text", "{{< admonition tip \"提示\" >}}\n", ["提示"]),
         ("a block shortcode without text arguments is never translated", "{{< admonition tip >}}\n", []),
+        ("a script shortcode's JavaScript is never translated", "{{< script >}}\nconsole.log(\"你好。\");\n{{< /script >}}\n", []),
+        ("typeit with code= holds code", "{{< typeit code=java >}}\n// 打印问候。\nSystem.out.println(\"你好\");\n{{< /typeit >}}\n", []),
+        ("typeit without code= types prose", "{{< typeit >}}\n这是一段打字动画。\n{{< /typeit >}}\n", ["这是一段打字动画。"]),
         ("raw shortcode content is never translated", "{{< mermaid >}}\ngraph LR;\nA[添加] --> B[记录]\n{{< /mermaid >}}\n", []),
         ("inline shortcode is a placeholder", "见{{< ref \"other\" >}}一文。\n", ["见{1/}一文。"]),
         ("emphasis is a pair", "这是**重点**内容。\n", ["这是{1}重点{/1}内容。"]),
@@ -32,6 +35,8 @@ struct DocumentSegmenterTests {
         ("table cells are units", "| 公司 | 模型 |\n| --- | --- |\n| 阿里 | 千问 |\n", ["公司", "模型", "阿里", "千问"]),
         ("list items are units", "1. 打开设置。\n2. 选择网络。\n", ["打开设置。", "选择网络。"]),
         ("blockquote content", "> 引用的话。第二句。\n", ["引用的话。", "第二句。"]),
+        // Found on a theme's documentation: a heading of quoted operators lost its first part.
+        ("quoted operators in a heading are one segment", "## \"?.\", \"??\", \"??=\" 的使用\n", ["\"?.\", \"??\", \"??=\" 的使用"]),
         // GitHub alerts, which Hugo renders as callouts: the marker is markup, a title on its
         // line is a segment of its own (found on a theme's example site: `NOTE]{1/}突出…`).
         ("an alert marker is never text", "> [!NOTE]\n> 请注意这一点。再看一遍。\n", ["请注意这一点。", "再看一遍。"]),

@@ -35,6 +35,13 @@ struct ChineseSegmentationTests {
         .init(name: "no break inside ASCII ( ) after !", input: "他说(真的!)没问题。然后走了。", expected: ["他说(真的!)没问题。", "然后走了。"]),
         .init(name: "a half-width ? outside brackets still ends a sentence", input: "你好吗?我很好。", expected: ["你好吗?", "我很好。"]),
         .init(name: "an unclosed ASCII ( protects nothing", input: "他说(好!然后走了。", expected: ["他说(好!", "然后走了。"]),
+        // Found on theme example sites: an operator or a mark in quotes, and informal ellipses.
+        .init(name: "no break after ? in quotes", input: "什么是 \"?.\" 运算符？我们来看看。", expected: ["什么是 \"?.\" 运算符？", "我们来看看。"]),
+        .init(name: "no break after ?? in quotes", input: "运算符 \"??\" 和 \"?.\" 的用法不同。", expected: ["运算符 \"??\" 和 \"?.\" 的用法不同。"]),
+        .init(name: "no break after a quoted ？", input: "“？”是什么意思。", expected: ["“？”是什么意思。"]),
+        .init(name: "a closing ASCII quote before ? still ends the sentence", input: "他说\"好\"?然后走了。", expected: ["他说\"好\"?", "然后走了。"]),
+        .init(name: "no break after a two-dot ellipsis", input: "究竟什么会..拯救..这个世界呢？", expected: ["究竟什么会..拯救..这个世界呢？"]),
+        .init(name: "no break after 。。。", input: "他想了想。。。还是算了。下次再说。", expected: ["他想了想。。。还是算了。", "下次再说。"]),
         .init(name: "an unclosed bracket protects nothing", input: "他说「好。然后走了。", expected: ["他说「好。", "然后走了。"]),
         .init(name: "an opening 《 after 。 starts the next sentence", input: "需要有人回答。《开源之道》写得好。", expected: ["需要有人回答。", "《开源之道》写得好。"]),
         .init(name: "an opening “ after ！ starts the next sentence", input: "太好了！“我们赢了，”他说。", expected: ["太好了！", "“我们赢了，”他说。"]),

@@ -38,7 +38,19 @@ enum ShortcodeScanner {
     /// from the opening to the closing tag, all of it is one opaque span.
     static let rawContentShortcodes: Set<String> = [
         "highlight", "code", "mermaid", "chart", "echarts", "katex", "math", "raw", "rawhtml", "html", "gist", "asciinema",
+        // LoveIt's and FixIt's JavaScript block (found on FixIt's example site, handed to translators as prose).
+        "script",
     ]
+
+    /// Shortcodes whose content is code only when an argument says so: LoveIt's and FixIt's
+    /// `typeit` types out prose, or source code with `code=java`.
+    static let codeArgumentShortcodes: Set<String> = ["typeit"]
+
+    /// Whether the content of the shortcode opened at `span` (named `name`) is never text.
+    private static func hasRawContent(_ span: Range<Int>, named name: String, in bytes: [UInt8]) -> Bool {
+        if rawContentShortcodes.contains(name) { return true }
+        return codeArgumentShortcodes.contains(name) && arguments(of: span, in: bytes).contains { $0.name == "code" }
+    }
 
     /// Every span Tandem never translates by Hugo's rules: each shortcode, and the whole of a
     /// raw-content shortcode with what it encloses. Sorted, not overlapping.
@@ -48,7 +60,7 @@ enum ShortcodeScanner {
         var index = 0
         while index < codes.count {
             let code = codes[index]
-            if let name = name(of: code, in: bytes), rawContentShortcodes.contains(name),
+            if let name = name(of: code, in: bytes), hasRawContent(code, named: name, in: bytes),
                let closing = codes[(index + 1)...].firstIndex(where: { self.name(of: $0, in: bytes) == "/" + name }) {
                 spans.append(code.lowerBound..<codes[closing].upperBound)
                 index = closing + 1
