@@ -66,12 +66,6 @@ extension SentenceBreakPatterns {
     static let quoteOpeners = ["“", "‘", "「", "『"].map { Array($0.utf8) }
     static let quoteClosers = ["”", "’", "」", "』"].map { Array($0.utf8) }
     static let fullWidthTerminators = ["？", "！", "。", "．"].map { Array($0.utf8) }
-    /// The last bytes of what can end the text before a break this rule suppresses: quotes and
-    /// the terminators themselves. Not 。 and ．: nearly every candidate break follows 。, and
-    /// `mayBeSuppressed` would then send each through every rule; a quote holding only 。 is
-    /// not worth that.
-    static let quotedPunctuationLastBytes: [UInt8] = [0x22, 0x27, 0x3F, 0x21, 0x2E]
-        + (quoteClosers + ["？", "！"].map { Array($0.utf8) }).map { $0[$0.count - 1] }
 
     /// `offset` moved back over spaces and tabs.
     static func endSkippingSpaces(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
