@@ -31,6 +31,24 @@ struct AlignCommandTests {
         #expect(String(decoding: try project.read("content/posts/a.en.md"), as: UTF8.self) == english)
     }
 
+    /// Found on a theme's example site: after a build, `align --all` offered to adopt the files
+    /// the build had just written. Tandem's own output is not a human translation.
+    @Test func allLeavesWhatBuildWroteAlone() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("今天下雨了。\n", to: "content/posts/a.md")
+        try project.write("明天会放晴。\n", to: "content/posts/b.md")
+        try project.write("Tomorrow will be sunny.\n", to: "content/posts/b.en.md")
+        #expect(try ExecutableRunner.run(["extract"], in: project.root).status == 0)
+        #expect(try ExecutableRunner.run(["pseudo", "--locale", "en"], in: project.root).status == 0)
+        #expect(try ExecutableRunner.run(["build", "content/posts/a.md"], in: project.root).status == 0)
+        #expect(FileManager.default.fileExists(atPath: project.root.appendingPathComponent("content/posts/a.en.md").path))
+        let dryRun = try ExecutableRunner.run(["align", "--all", "--dry-run"], in: project.root)
+        #expect(dryRun.status == 0, "\(dryRun.standardError)")
+        #expect(!dryRun.standardOutput.contains("content/posts/a.en.md"), "\(dryRun.standardOutput)")
+        #expect(dryRun.standardOutput.contains("would adopt content/posts/b.en.md"), "\(dryRun.standardOutput)")
+    }
+
     @Test func aTranslationNotNamedForATargetNeedsItsLocale() throws {
         let project = try TemporaryProject()
         defer { project.remove() }

@@ -10,7 +10,7 @@ struct AlignCommand: ParsableCommand {
         discussion: """
             Pairs the sentences of POST with those of TRANSLATION (a foo.en.md a person wrote beside foo.md): structure first (headings, paragraphs, list items, table cells, titles of the same kind, in order), then the sentences inside each pair of blocks by length and anchors (numbers, Latin words, inline code and link targets), one to one, two to one, one to two or left out. Sure pairs fill the segment file as translated, origin aligned; unsure ones (an odd length ratio, a code not found, a sentence merged or added) as fuzzy, for a person to check. Targets a person wrote or checked are never replaced. The filled translations go into the translation memory, and build then reproduces the human text.
 
-            With --all, every post with a translated file beside it (foo.<tag>.md for each target) is aligned.
+            With --all, every post with a translated file beside it (foo.<tag>.md for each target, or foo.md in the site's default language) is aligned, except files build wrote and nobody changed since.
 
             Examples:
               tandem align content/posts/hello.md content/posts/hello.en.md
@@ -50,10 +50,16 @@ struct AlignCommand: ParsableCommand {
         let adoption = TranslationAdoption(project: project, memory: noMemory || dryRun ? nil : try project.openMemory(waiting: LockWaitNotice.sayForMemory))
         var work: [(post: URL, translation: URL, locale: LocaleTag)] = []
         if all {
+            // A file `build` wrote (and nobody changed since) is Tandem's own output, not a human
+            // translation to adopt: its sentences are the segment file's already.
+            let manifest = try BuildManifest.load(project)
             for post in try project.sourcePosts() {
                 for tag in project.configuration.targets {
                     let translation = try project.translatedPost(for: post, locale: tag)
-                    if FileManager.default.fileExists(atPath: translation.path) { work.append((post, translation, tag)) }
+                    guard FileManager.default.fileExists(atPath: translation.path) else { continue }
+                    let bytes = try TextFile.readBytes(translation, limit: TextFile.postSizeLimit)
+                    if manifest.ownership(of: project.projectPath(of: translation), bytes: bytes) == .tandem { continue }
+                    work.append((post, translation, tag))
                 }
             }
         } else {
