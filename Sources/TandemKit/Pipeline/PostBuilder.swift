@@ -157,8 +157,9 @@ public struct PostBuilder {
         return BuildResult(post: project.projectPath(of: post), locale: locale.identifier, output: status == .withdrawn ? outputPath : nil, complete: complete, status: status)
     }
 
-    /// Removes the `foo.en.md` Tandem built beside the page Hugo reads as English without a
-    /// suffix (`foo.md`), which hid that page (a file someone else wrote there stays).
+    /// Removes the `foo.en.md` Tandem built beside the page Hugo reads as that locale without a
+    /// suffix (`foo.md` in a site whose default language it is), which hid that page (a file
+    /// someone else wrote there stays).
     private func removeHidingTranslation(of post: URL, locale: LocaleTag) throws -> BuildResult? {
         guard let hiding = project.hidingTranslation(for: post, locale: locale), let bytes = try Self.existingBytes(hiding) else { return nil }
         let path = project.projectPath(of: hiding)

@@ -121,7 +121,7 @@ public struct TranslationLayout: Sendable {
     /// Where `post` (a source post) is written in `locale`: in the locale's content directory
     /// at the same relative path, or beside it as `<name>.<key>.md` (a source suffix such as
     /// `index.zh-cn.md` is replaced, not kept) — unless the file without a suffix is already
-    /// that locale's version (`defaultLanguageVersion(ofSuffixed:stem:extension:locale:)`).
+    /// that locale's version (`defaultLanguageVersion(stem:extension:locale:)`).
     public func translatedPost(for post: URL, locale: LocaleTag) throws -> URL {
         let ext = post.pathExtension
         var stem = post.deletingPathExtension()
