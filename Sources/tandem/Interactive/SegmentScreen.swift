@@ -22,18 +22,18 @@ struct SegmentScreen {
     static func elidingMiddle(_ text: String, to width: Int) -> String {
         guard DisplayWidth.of(text) > width, width >= 9 else { return text }
         let characters = Array(text)
-        var head = "", tail = ""
-        var headIndex = 0, tailIndex = characters.count - 1
-        // Half the room to each end, the end's file name first.
-        while tailIndex > headIndex, DisplayWidth.of(tail) + DisplayWidth.of(String(characters[tailIndex])) <= (width - 1) / 2 + (width - 1) % 2 {
-            tail = String(characters[tailIndex]) + tail
-            tailIndex -= 1
+        // Half the room to the end (the file name), the rest but the `…` to the start.
+        var tailStart = characters.count, tailWidth = 0
+        while tailStart > 0, tailWidth + DisplayWidth.of(characters[tailStart - 1]) <= width / 2 {
+            tailWidth += DisplayWidth.of(characters[tailStart - 1])
+            tailStart -= 1
         }
-        while headIndex < tailIndex, DisplayWidth.of(head) + DisplayWidth.of(String(characters[headIndex])) + DisplayWidth.of(tail) + 1 <= width {
-            head.append(characters[headIndex])
-            headIndex += 1
+        var headEnd = 0, headWidth = 0
+        while headEnd < tailStart, headWidth + DisplayWidth.of(characters[headEnd]) + tailWidth + 1 <= width {
+            headWidth += DisplayWidth.of(characters[headEnd])
+            headEnd += 1
         }
-        return head + "…" + tail
+        return String(characters[..<headEnd]) + "…" + String(characters[tailStart...])
     }
 
     /// The lines and, while editing, the cursor's row and column (0-based).
