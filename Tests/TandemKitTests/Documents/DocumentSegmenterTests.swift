@@ -62,6 +62,16 @@ struct DocumentSegmenterTests {
         #expect(try Self.segments(markdown).last?.contains("NOTE] 第二段。") == true)
     }
 
+    /// Theme example sites left `linkTitle`, `subtitle` and `excerpt` Chinese on English pages;
+    /// Hugo reads keys in any case (`linktitle`), and so does Tandem now. `copyright` is not
+    /// a default key.
+    @Test func theDefaultFrontMatterKeysInAnyCase() throws {
+        let post = "---\nTitle: 标题\nlinktitle: 短标题\nsubtitle: 副标题\nexcerpt: 摘要。\ncopyright: 版权所有\n---\n正文。\n"
+        #expect(try Self.segments(post) == ["标题", "短标题", "副标题", "摘要。", "正文。"])
+        // An alias is refused on a translated key written in another case, as on its own.
+        #expect(throws: TandemError.self) { try HugoDocument(bytes: Array("---\nx: &a 标题\nTitle: *a\n---\n".utf8), path: "post.md") }
+    }
+
     @Test func codesHoldTheOriginalBytes() throws {
         let document = try HugoDocument(bytes: Array("看[报道](https://example.org/a \"标题\")和`x`。\n".utf8), path: "post.md")
         let segment = try #require(DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag("zh-CN")!)).segments(of: document).first)

@@ -16,7 +16,9 @@ extension FrontMatter {
     /// translated keys, language keys, `translations:`), an alias before an anchor since the
     /// alias's key is the one a reader sees translated wrongly.
     func refuseAliases(rewriting keys: [String]) throws {
-        let rewritten = aliasedValues.filter { keys.contains($0.key) }
+        // In any case, as the translated keys are found (Hugo's keys are case-insensitive).
+        let lowercased = Set(keys.map { $0.lowercased() })
+        let rewritten = aliasedValues.filter { lowercased.contains($0.key.lowercased()) }
         if let first = rewritten.first(where: \.isAlias) ?? rewritten.first { throw first.error }
     }
 }
