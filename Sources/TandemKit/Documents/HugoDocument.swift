@@ -50,7 +50,7 @@ public struct HugoDocument: Sendable {
             }
         }
         let body = Array(bytes[bodyStart...])
-        let opaque = ShortcodeScanner.opaqueSpans(in: body, range: 0..<body.count)
+        let opaque = ShortcodeScanner.opaqueSpans(in: body, range: 0..<body.count, rawContent: shortcodeParameters.rawContent)
         let tree: MarkdownNode
         do {
             tree = try MarkdownParser.parse(ShortcodeScanner.masking(opaque, in: body))

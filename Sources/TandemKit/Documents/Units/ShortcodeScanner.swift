@@ -47,20 +47,21 @@ enum ShortcodeScanner {
     static let codeArgumentShortcodes: Set<String> = ["typeit"]
 
     /// Whether the content of the shortcode opened at `span` (named `name`) is never text.
-    private static func hasRawContent(_ span: Range<Int>, named name: String, in bytes: [UInt8]) -> Bool {
-        if rawContentShortcodes.contains(name) { return true }
+    private static func hasRawContent(_ span: Range<Int>, named name: String, in bytes: [UInt8], also extra: Set<String>) -> Bool {
+        if rawContentShortcodes.contains(name) || extra.contains(name) { return true }
         return codeArgumentShortcodes.contains(name) && arguments(of: span, in: bytes).contains { $0.name == "code" }
     }
 
     /// Every span Tandem never translates by Hugo's rules: each shortcode, and the whole of a
-    /// raw-content shortcode with what it encloses. Sorted, not overlapping.
-    static func opaqueSpans(in bytes: [UInt8], range: Range<Int>) -> [Range<Int>] {
+    /// raw-content shortcode (built in, or in `rawContent`: `tandem.yml`'s `name: raw`) with what
+    /// it encloses. Sorted, not overlapping.
+    static func opaqueSpans(in bytes: [UInt8], range: Range<Int>, rawContent: Set<String> = []) -> [Range<Int>] {
         let codes = shortcodes(in: bytes, range: range)
         var spans: [Range<Int>] = []
         var index = 0
         while index < codes.count {
             let code = codes[index]
-            if let name = name(of: code, in: bytes), hasRawContent(code, named: name, in: bytes),
+            if let name = name(of: code, in: bytes), hasRawContent(code, named: name, in: bytes, also: rawContent),
                let closing = codes[(index + 1)...].firstIndex(where: { self.name(of: $0, in: bytes) == "/" + name }) {
                 spans.append(code.lowerBound..<codes[closing].upperBound)
                 index = closing + 1

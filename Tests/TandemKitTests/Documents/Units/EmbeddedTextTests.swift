@@ -1,4 +1,6 @@
 import Testing
+import TandemTestSupport
+import Foundation
 @testable import TandemKit
 
 /// Text inside markup that is one code of its paragraph: shortcode arguments that hold text
@@ -50,6 +52,29 @@ struct EmbeddedTextTests {
         let markdown = "{{< admonition tip \"提示\" >}}\n{{< tab name=\"第一步\" >}}\n"
         let configured = ShortcodeTextParameters.defaults.merging(ShortcodeTextParameters(parameters: ["admonition": [], "tab": ["name"]]))
         #expect(try Self.segments(markdown, parameters: configured).map(\.text) == ["第一步"])
+    }
+
+    /// A theme's own code shortcode (`terminal`, found as `typeit`/`script` on FixIt's site) is
+    /// said to hold code with `raw`: its content is then never text, as `highlight`'s is.
+    @Test func tandemYmlMarksAShortcodesContentAsCode() throws {
+        let markdown = "{{< terminal title=\"终端\" >}}\n# 安装依赖。\nmake deps\n{{< /terminal >}}\n\n正文。\n"
+        // Without it, the content is Markdown to translate.
+        #expect(try Self.segments(markdown).map(\.text).contains("安装依赖。"))
+        let raw = ShortcodeTextParameters.defaults.merging(ShortcodeTextParameters(parameters: [:], rawContent: ["terminal"]))
+        #expect(try Self.segments(markdown, parameters: raw).map(\.text) == ["正文。"])
+        // A list for the same name later makes its content text again, its arguments as listed.
+        let back = raw.merging(ShortcodeTextParameters(parameters: ["terminal": ["title"]]))
+        #expect(back.rawContent.isEmpty && back.parameters["terminal"] == ["title"])
+        #expect(try Self.segments(markdown, parameters: back).map(\.text).contains("终端"))
+
+        let directory = try TemporaryDirectory(prefix: "tandem-shortcodes")
+        defer { directory.remove() }
+        let file = directory.url.appendingPathComponent("tandem.yml")
+        try "source: zh-CN\ntargets: [en]\nshortcodes:\n  terminal: raw\n  tab: [name]\n".write(to: file, atomically: true, encoding: .utf8)
+        let configuration = try ProjectConfiguration.load(file)
+        #expect(configuration.shortcodes.rawContent == ["terminal"] && configuration.shortcodes.parameters["tab"] == ["name"])
+        try "source: zh-CN\ntargets: [en]\nshortcodes:\n  terminal: code\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect { try ProjectConfiguration.load(file) } throws: { "\($0)".contains("expected a list of parameters such as [title, 1], or raw, found 'code'") }
     }
 
     @Test func translationsAreWrittenIntoTheirMarkup() throws {
