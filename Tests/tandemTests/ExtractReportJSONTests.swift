@@ -15,7 +15,8 @@ struct ExtractReportJSONTests {
         return ExtractResult(
             post: post, locale: "zh-Hant-TW", segmentFile: "locales/zh-Hant-TW/" + post, segments: 46, translated: 2, copied: 7,
             changes: SegmentMerger.Report(unchanged: 40, restored: 1, added: 2, edited: 3, obsoleted: 4),
-            leverage: leverage ? summary : nil, written: !skipped, script: script, skipped: skipped)
+            leverage: leverage ? summary : nil, written: !skipped, script: script,
+            lacksSourceText: script == nil && !skipped ? true : nil, skipped: skipped)
     }
 
     @Test(arguments: [

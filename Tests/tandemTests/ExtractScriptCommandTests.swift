@@ -48,4 +48,26 @@ struct ExtractScriptCommandTests {
         let extract = try ExecutableRunner.run(["extract", "--no-memory"], in: project.root)
         #expect(!extract.standardOutput.contains("script"))
     }
+
+    /// Found on theme sites (an English `about.md` among Chinese posts): a source post without a
+    /// Chinese character is probably in another language, and `extract` says so once, on
+    /// standard error, when it reads the post.
+    @Test func aSourcePostWithoutChineseTextIsPointedOut() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("苹果今天发布了新手机。\n", to: "content/posts/a.md")
+        try project.write("---\ntitle: About\n---\nThis blog is written by one person.\n", to: "content/about.md")
+        let extract = try ExecutableRunner.run(["extract", "--no-memory"], in: project.root)
+        #expect(extract.status == 0, "\(extract.standardError)")
+        #expect(extract.standardError == "content/about.md: warning: no Chinese text in a zh-CN source post; if it is written in another language, name it with that language's suffix (foo.en.md, as Hugo expects) or exclude it in tandem.yml\n")
+        _ = try ExecutableRunner.run(["extract", "--no-memory"], in: project.root)
+        let json = try ExecutableRunner.run(["extract", "--no-memory", "--json"], in: project.root)
+        // Skipped once the state has settled (nothing changed): not said again.
+        #expect(json.standardOutput.contains("\"skipped\" : true"))
+        #expect(!json.standardOutput.contains("lacksSourceText") && json.standardError.isEmpty, "\(json.standardOutput)")
+        try project.write("---\ntitle: About\n---\nThis blog is written by two people.\n", to: "content/about.md")
+        let again = try ExecutableRunner.run(["extract", "--no-memory", "--json"], in: project.root)
+        #expect(again.standardOutput.contains("\"lacksSourceText\" : true"), "\(again.standardOutput)")
+        #expect(again.standardOutput.components(separatedBy: "lacksSourceText").count == 2, "the Chinese post has none")
+    }
 }

@@ -17,6 +17,10 @@ public struct ExtractResult: Codable, Equatable, Sendable {
     /// The Chinese script the post is written in (a Chinese source only; nil when its text has
     /// no character of one script only).
     public var script: ChineseScript?
+    /// True when a Chinese or Japanese source post has no Han or kana in its sentences: most
+    /// likely a post in another language taken as a source (an English `about.md` in a site
+    /// whose unsuffixed posts are Chinese). Nil otherwise, and for a skipped post.
+    public var lacksSourceText: Bool?
     /// Whether the post was skipped: nothing it is made from changed since the extract that
     /// reported these counts (`ExtractRun`), so it was neither parsed nor looked up.
     public var skipped: Bool = false
@@ -28,6 +32,7 @@ public struct ExtractResult: Codable, Equatable, Sendable {
         result.leverage = leverage.map { _ in LeverageSummary() }
         result.written = false
         result.skipped = true
+        result.lacksSourceText = nil
         return result
     }
 }

@@ -80,6 +80,8 @@ public struct Extractor {
         // Sites mix Simplified and Traditional posts; matching folds the two, the report tells them apart.
         let script = project.configuration.source.language == "zh"
             ? extracted.reduce(into: ScriptCount()) { $0 += ScriptCount(of: $1.text) }.script : nil
+        let lacksSourceText = ["zh", "ja"].contains(project.configuration.source.language) && !extracted.isEmpty
+            && !extracted.contains { $0.text.unicodeScalars.contains { MatchSymbolizer.isCJK($0.value) } } ? true : nil
         // Every locale's file is made before any is staged, so a post that fails part-way
         // (a broken segment file) leaves nothing of itself in the batch.
         var prepared: [(file: SegmentFile, url: URL, report: SegmentMerger.Report, leverage: LeverageSummary?, candidates: [LeveragedCandidate])] = []
@@ -152,7 +154,7 @@ public struct Extractor {
                 post: project.projectPath(of: post), locale: file.targetLocale.identifier,
                 segmentFile: project.projectPath(of: url), segments: work.count,
                 translated: work.filter { $0.state.isTranslated }.count, copied: file.segments.count - work.count,
-                changes: report, leverage: leverage, written: written, script: script)
+                changes: report, leverage: leverage, written: written, script: script, lacksSourceText: lacksSourceText)
             results.append((result, memory == nil ? [] : Leverage.askingKeys(of: file)))
         }
         return results

@@ -29,6 +29,7 @@ extension ExtractCommand.Report {
         text += "        \"obsoleted\" : \(changes.obsoleted),\n        \"restored\" : \(changes.restored),\n"
         text += "        \"unchanged\" : \(changes.unchanged)\n      },\n"
         text += "      \"copied\" : \(result.copied),\n"
+        if let lacks = result.lacksSourceText { text += "      \"lacksSourceText\" : \(lacks),\n" }
         if let leverage = result.leverage {
             text += "      \"leverage\" : {\n        \"exact\" : \(leverage.exact),\n        \"fuzzy\" : \(leverage.fuzzy),\n"
             text += "        \"inContext\" : \(leverage.inContext),\n        \"none\" : \(leverage.none)\n      },\n"

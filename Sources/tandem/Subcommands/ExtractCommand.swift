@@ -16,7 +16,7 @@ struct ExtractCommand: ParsableCommand {
 
             A post is skipped, without being read, when nothing it is made from changed since the last extract (recorded in .tandem/extract-state.bin, and the keys of the sentences that ask the memory in .tandem/extract-keys-<id>.bin): its bytes, its segment files, tandem.yml, the Hugo configuration, the locale rules, the glossaries, the tandem executable and which memory is used. A post or segment file whose stamp (inode, size, modification and change times) is as recorded is not read, unless it had changed within the file system's clock tick when the stamp was taken (then it is read once more, as git treats "racily clean" files). With a memory, a post whose files still hold untranslated or fuzzy sentences is extracted again only when a unit the memory gained or changed since could answer one of them differently (a unit of the same sentence, or of one within the fuzzy minimum score), and every such post is when the memory cannot tell (units were removed, as by tm rebuild, or more than 20,000 sentences changed).
 
-            In a Chinese source, each post's script (Simplified or Traditional, from the characters only one of them uses) is reported when the posts are in both: "12 posts in Traditional script (zh-Hant)" (--json: "script" per result, "scripts" in total). The memory and the glossary fold Traditional characters to Simplified, so one serves both.
+            In a Chinese source, each post's script (Simplified or Traditional, from the characters only one of them uses) is reported when the posts are in both: "12 posts in Traditional script (zh-Hant)" (--json: "script" per result, "scripts" in total). The memory and the glossary fold Traditional characters to Simplified, so one serves both. A Chinese or Japanese source post whose sentences hold no Han or kana is most likely in another language: it gets a warning on standard error when it is read ("lacksSourceText" in --json).
 
             A post that cannot be read is reported as FILE:LINE:COL: error: …; every other post is still extracted, and the exit status is 2.
 
@@ -100,6 +100,13 @@ struct ExtractCommand: ParsableCommand {
                 }.joined(separator: ", ") + "\n"
             }
             return text
+        }
+        // Once per post (a post has a result per locale), and only when it was read this run.
+        var warned = Set<String>()
+        for result in results where result.lacksSourceText == true && warned.insert(result.post).inserted {
+            Terminal.standardError.write(
+                "\(result.post): warning: no \(project.configuration.source.language == "ja" ? "Japanese" : "Chinese") text in a \(project.configuration.source) source post; "
+                    + "if it is written in another language, name it with that language's suffix (foo.en.md, as Hugo expects) or exclude it in tandem.yml\n")
         }
         for failure in failures { Terminal.standardError.write("\(failure.description)\n") }
         if !failures.isEmpty { throw ExitCode(2) }
