@@ -43,30 +43,6 @@ extension SentenceBreakPatterns {
     static let ellipsisCharacter = Array("…".utf8)
     static let ideographicEllipsis = Array("。。。".utf8)
 
-    /// `"?."`, `“？”是什么`: a run of `?`, `!` or `.` (or their full-width forms) right after an
-    /// opening quote, then closing quotes and spaces up to `offset`. An ASCII `"` opens when it
-    /// is the odd one of the paragraph's so far (`他说"好"?然后` closes with it and breaks).
-    func followsQuotedPunctuation(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var end = Self.endSkippingSpaces(offset, in: bytes)
-        while end > 0 {
-            if [0x22, 0x27].contains(bytes[end - 1]) { end -= 1 } else if Self.quoteClosers.contains(where: { Self.matches($0, at: end - 3, in: bytes) }) { end -= 3 } else { break }
-        }
-        let runEnd = end
-        while end > 0 {
-            if [0x3F, 0x21, 0x2E].contains(bytes[end - 1]) { end -= 1 } else if Self.fullWidthTerminators.contains(where: { Self.matches($0, at: end - 3, in: bytes) }) { end -= 3 } else { break }
-        }
-        guard end < runEnd, end > 0 else { return false }
-        if Self.quoteOpeners.contains(where: { Self.matches($0, at: end - 3, in: bytes) }) { return true }
-        guard bytes[end - 1] == 0x22 else { return false }
-        var quotes = 0
-        for index in 0..<end where bytes[index] == 0x22 { quotes += 1 }
-        return quotes % 2 == 1
-    }
-
-    static let quoteOpeners = ["“", "‘", "「", "『"].map { Array($0.utf8) }
-    static let quoteClosers = ["”", "’", "」", "』"].map { Array($0.utf8) }
-    static let fullWidthTerminators = ["？", "！", "。", "．"].map { Array($0.utf8) }
-
     /// `offset` moved back over spaces and tabs.
     static func endSkippingSpaces(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var end = offset
