@@ -33,8 +33,7 @@ public struct HugoDocument: Sendable {
         var units: [TranslatableUnit] = []
         if let frontMatter {
             for key in translatableKeys {
-                // Hugo reads front matter keys in any case (`linktitle`, `Title`).
-                guard let field = frontMatter[key] ?? frontMatter.fields.first(where: { $0.key.lowercased() == key.lowercased() }) else { continue }
+                guard let field = frontMatter.field(anyCase: key) else { continue }
                 let values: [(location: String, value: String, item: Int?)]
                 switch field.value {
                 case .string(let value): values = [("front/\(key)", value, nil)]

@@ -4,13 +4,14 @@ extension SentenceBreakPatterns {
     /// opening quote, then closing quotes and spaces up to `offset`. An ASCII `"` opens when it
     /// is the odd one of the paragraph's so far (`他说"好"?然后` closes with it and breaks).
     func followsQuotedPunctuation(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Asked at every candidate break: plain byte comparisons, no array made per call.
         var end = Self.endSkippingSpaces(offset, in: bytes)
         while end > 0 {
-            if [0x22, 0x27].contains(bytes[end - 1]) { end -= 1 } else if Self.quoteClosers.contains(where: { Self.matches($0, at: end - 3, in: bytes) }) { end -= 3 } else { break }
+            if bytes[end - 1] == 0x22 || bytes[end - 1] == 0x27 { end -= 1 } else if Self.quoteClosers.contains(where: { Self.matches($0, at: end - 3, in: bytes) }) { end -= 3 } else { break }
         }
         let runEnd = end
         while end > 0 {
-            if [0x3F, 0x21, 0x2E].contains(bytes[end - 1]) { end -= 1 } else if Self.fullWidthTerminators.contains(where: { Self.matches($0, at: end - 3, in: bytes) }) { end -= 3 } else { break }
+            if bytes[end - 1] == 0x3F || bytes[end - 1] == 0x21 || bytes[end - 1] == 0x2E { end -= 1 } else if Self.fullWidthTerminators.contains(where: { Self.matches($0, at: end - 3, in: bytes) }) { end -= 3 } else { break }
         }
         guard end < runEnd, end > 0 else { return false }
         if Self.quoteOpeners.contains(where: { Self.matches($0, at: end - 3, in: bytes) }) { return true }

@@ -143,7 +143,7 @@ public struct DocumentBuilder {
     /// language's root, when it starts with `/` (not `//`, a host).
     private func languageRootURLSplice() -> (range: Range<Int>, bytes: [UInt8])? {
         guard let frontMatter = document.frontMatter,
-              let field = frontMatter.fields.first(where: { $0.key.lowercased() == "url" }),
+              let field = frontMatter.field(anyCase: "url"),
               case .string(let url) = field.value, url.hasPrefix("/"), !url.hasPrefix("//")
         else { return nil }
         let relative = String(url.drop { $0 == "/" })

@@ -21,6 +21,11 @@ public struct FrontMatter: Sendable {
         fields.first { $0.key == key }
     }
 
+    /// The field `key` as Hugo finds it: in any case (`linktitle`, `URL:`), the exact spelling first.
+    public func field(anyCase key: String) -> FrontMatterField? {
+        self[key] ?? fields.first { $0.key.lowercased() == key.lowercased() }
+    }
+
     /// Reads the front matter of `bytes` (a whole file), or `nil` when there is none.
     public static func read(_ bytes: [UInt8], path: String) throws -> FrontMatter? {
         guard let block = FrontMatterBlock.locate(in: bytes) else {
