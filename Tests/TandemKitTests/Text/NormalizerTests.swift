@@ -1,5 +1,6 @@
 import Testing
-import TandemKit
+@testable import TandemKit
+import TandemTestSupport
 
 @Suite("Normalization and matching keys")
 struct NormalizerTests {
@@ -83,6 +84,20 @@ struct NormalizerTests {
     @Test func aTextPastICUsLengthLimitTraps() async {
         await #expect(processExitsWith: .failure) {
             _ = Normalizer.normalize(String(repeating: "a", count: Int(Int32.max) / 18), to: .nfc)
+        }
+    }
+
+    /// The copy-free path (nothing to collapse) gives what collapsing gives: every White_Space
+    /// run one U+0020, none at the ends.
+    @Test func collapsingWhiteSpaceEqualsSplittingOnWhiteSpace() {
+        var random = SeededRandom(seed: 29)
+        let pieces = ["a", "中", "文", "—", "é", " ", " ", "  ", "\t", "\n", "\u{3000}", "\u{A0}", "\u{2028}", "\u{85}", "\u{1680}", "\u{205F}", "x y"]
+        for _ in 0..<3_000 {
+            let count = Int.random(in: 0..<8, using: &random)
+            let text = (0..<count).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &random)] }.joined()
+            let expected = text.split(whereSeparator: { $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) })
+                .joined(separator: " ")
+            #expect(Normalizer.collapsingWhiteSpace(text) == expected, "\(text.debugDescription)")
         }
     }
 }

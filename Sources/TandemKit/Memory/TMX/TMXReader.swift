@@ -1,11 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Reads a TMX 1.4b file as a stream of translation units, with bounded memory.
 ///
-/// Foundation's `XMLParser` (libxml2, SAX) does the parsing. Hostile input is refused before
+/// libxml2's SAX2 push parser does the parsing (`LibXML2SAXParser`; names, attributes and text
+/// stay bytes until a unit keeps them). Hostile input is refused before
 /// and during parsing: a DOCTYPE that declares entities (billion laughs, external entities that
 /// would read local files) is an error, external entities are never resolved, and file, segment
 /// and nesting sizes are capped. Errors carry the file's line and column.
@@ -14,7 +12,7 @@ import FoundationXML
 /// `po2tmx` (a header `srclang="en"` whatever the languages: its source is the first variant),
 /// TMX 1.1 `lang` attributes, language codes in any case or with `_`, and files in UTF-16
 /// (little or big endian, with or without a byte order mark), which `TMXByteStream` reads as UTF-8.
-public final class TMXReader: EntityRefusingXMLDelegate {
+public final class TMXReader: LibXML2SAXHandler {
     /// Limits that keep a hostile or broken file from exhausting memory.
     public struct Limits: Sendable {
         public var maximumFileBytes: Int = 4 << 30
@@ -32,7 +30,7 @@ public final class TMXReader: EntityRefusingXMLDelegate {
     private let url: URL
     private let displayPath: String
     private let limits: Limits
-    private var parser: XMLParser?
+    private var parser: LibXML2SAXParser?
     private var deliver: ((TMXTranslationUnit) throws -> Void)?
     private var failure: Error?
     private var unitCount = 0
@@ -41,6 +39,7 @@ public final class TMXReader: EntityRefusingXMLDelegate {
 
     // Parse state.
     private var depth = 0
+    private var sawRoot = false
     private var unit: TMXTranslationUnit?
     private var variantLocale: LocaleTag?
     private var variantText: String?
@@ -73,31 +72,42 @@ public final class TMXReader: EntityRefusingXMLDelegate {
         guard let stream = TMXByteStream(file: url) else {
             throw TandemError.unreadable(path: displayPath, reason: "cannot open")
         }
-        let parser = XMLParser(stream: stream)
-        // Never resolve external entities (the default policy `.never` is kept: `.always` opens local files).
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = false
-        parser.delegate = self
+        defer { stream.close() }
+        let parser = LibXML2SAXParser(handler: self)
         self.parser = parser
         self.deliver = body
         defer {
             self.parser = nil
             self.deliver = nil
         }
-        let ok = parser.parse()
+        var code = 0
+        var buffer = [UInt8](repeating: 0, count: 1 << 18)
+        while failure == nil, code == 0 {
+            let count = buffer.withUnsafeMutableBufferPointer { stream.read($0.baseAddress!, maxLength: $0.count) }
+            guard count > 0 else { break }
+            code = buffer.withUnsafeBufferPointer { parser.parse(UnsafeBufferPointer(rebasing: $0[..<count])) }
+        }
         // The stream ended at the bad byte (the parser saw none): that, not the parser's error.
         if let invalid = invalidUTF8(in: stream) { throw invalid }
-        if let instruction = stream.emptyInstruction { throw instruction.error(path: displayPath) }
         if let failure { throw failure }
-        if !ok || parser.parserError != nil {
-            let error = parser.parserError.map { $0 as NSError }
-            let detail = error.map { "\(LibXML2Error.describe($0.code)) (libxml2 error \($0.code))" } ?? "malformed XML"
-            throw TandemError.invalidValue(location(parser), message: "not well-formed TMX: \(detail)")
-        }
+        if code != 0 { throw notWellFormed(code) }
         if unit != nil || depth != 0 {
             throw TandemError.invalidValue(location(parser), message: "not well-formed TMX: the file ends inside an element")
         }
+        // What only the end shows: no root element at all, or text after it.
+        code = parser.finish()
+        // libxml2 calls a document without a root "extra content" (error 5): say what is missing.
+        if !sawRoot {
+            throw TandemError.invalidValue(location(parser), message: "expected a <tmx> root element, found none")
+        }
+        if let failure { throw failure }
+        if code != 0 { throw notWellFormed(code) }
         return unitCount
+    }
+
+    private func notWellFormed(_ code: Int) -> TandemError {
+        TandemError.invalidValue(
+            location(parser), message: "not well-formed TMX: \(LibXML2Error.describe(code)) (libxml2 error \(code))")
     }
 
     /// Refuses oversized files and DOCTYPEs that declare entities, before libxml2 sees them.
@@ -142,81 +152,87 @@ public final class TMXReader: EntityRefusingXMLDelegate {
         return TandemError.invalidUTF8(UTF8ChunkCheck.location(ofByte: offset, inFileAt: url, displayPath: displayPath), byteOffset: offset)
     }
 
-    private func location(_ parser: XMLParser) -> SourceLocation {
-        SourceLocation(file: displayPath, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1))
+    private func location(_ parser: LibXML2SAXParser?) -> SourceLocation {
+        SourceLocation(file: displayPath, line: max(parser?.line ?? 1, 1), column: max(parser?.column ?? 1, 1))
     }
 
-    private func fail(_ parser: XMLParser, _ message: String) {
+    private func fail(_ message: String) {
         if failure == nil { failure = TandemError.invalidValue(location(parser), message: message) }
-        parser.abortParsing()
+        parser?.stop()
     }
 
-    // MARK: - XMLParserDelegate
+    // MARK: - LibXML2SAXHandler
 
-    override func refuse(_ parser: XMLParser, _ message: String) {
-        fail(parser, message)
+    func refuse(_ message: String) {
+        fail(message)
     }
 
-    override public func parser(
-        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String]
-    ) {
+    func parseError(code: Int) {
+        // The first error, where it happened (libxml2 would go on and report the end of file).
+        fail("not well-formed TMX: \(LibXML2Error.describe(code)) (libxml2 error \(code))")
+    }
+
+    func startElement(_ name: LibXML2Name, attributes: LibXML2Attributes) {
         guard failure == nil else { return }
         depth += 1
-        if depth > limits.maximumDepth { return fail(parser, "elements nested deeper than \(limits.maximumDepth)") }
-        if depth == 1, name != "tmx" { return fail(parser, "expected a <tmx> root element, found <\(name)>") }
+        if depth > limits.maximumDepth { return fail("elements nested deeper than \(limits.maximumDepth)") }
+        let element = TMXElement(name)
+        if depth == 1 {
+            sawRoot = true
+            if element != .tmx { return fail("expected a <tmx> root element, found <\(name.qualified)>") }
+        }
         if skipDepth > 0 {
             skipDepth += 1
             return
         }
         if inSegment {
-            startInline(parser, name, attributes)
+            startInline(element, attributes)
             return
         }
-        switch name {
-        case "header":
+        switch element {
+        case .header:
             headerSourceLocale = attributes["srclang"]
             creationTool = attributes["creationtool"]
             headerSource = headerSourceLocale.flatMap(TMXLocale.canonical)
             // po2tmx writes srclang="en" (its --source-language default) whatever the files'
             // languages, and puts the source variant first: its header is not evidence.
             headerSourceIsTrusted = creationTool != "Translate Toolkit"
-        case "tu":
+        case .tu:
             // A <tu> inside another (found by `TMXFuzzer`) would end the outer one's state
             // while its <tuv> is still open.
-            guard unit == nil else { return fail(parser, "<tu> inside a <tu>") }
+            guard unit == nil else { return fail("<tu> inside a <tu>") }
             let read = TMXUnitAttributes(attributes)
             var newUnit = TMXTranslationUnit()
-            newUnit.line = parser.lineNumber
+            newUnit.line = parser?.line ?? 0
             newUnit.tuid = read.tuid
             newUnit.creator = read.creator
             newUnit.created = read.creationDate.flatMap(TMXDate.parse)
             newUnit.changed = read.changeDate.flatMap(TMXDate.parse)
             if let source = read.sourceLanguage, source != "*all*" { newUnit.sourceLocale = canonicalLocale(source) }
             unit = newUnit
-        case "tuv":
-            guard unit != nil else { return fail(parser, "<tuv> outside a <tu>") }
+        case .tuv:
+            guard unit != nil else { return fail("<tuv> outside a <tu>") }
             let read = TMXUnitAttributes(attributes)
             guard let raw = read.language else {
-                return fail(parser, "<tuv> without xml:lang")
+                return fail("<tuv> without xml:lang")
             }
             guard let locale = canonicalLocale(raw) else {
-                return fail(parser, "xml:lang '\(raw)' is not a language tag such as zh-CN or en")
+                return fail("xml:lang '\(raw)' is not a language tag such as zh-CN or en")
             }
             variantLocale = locale
             // OmegaT puts who and when on the translated <tuv>, not on the <tu>.
             if unit!.creator == nil { unit!.creator = read.creator }
             if unit!.created == nil { unit!.created = read.creationDate.flatMap(TMXDate.parse) }
             if unit!.changed == nil { unit!.changed = read.changeDate.flatMap(TMXDate.parse) }
-        case "seg":
-            guard variantLocale != nil else { return fail(parser, "<seg> outside a <tuv>") }
+        case .seg:
+            guard variantLocale != nil else { return fail("<seg> outside a <tuv>") }
             inSegment = true
             variantText = ""
             textRun = ""
             variantLength = 0
             numberOfPairId.removeAll()
             usedNumbers.removeAll()
-        case "prop":
+        case .prop:
             if unit != nil {
                 propertyType = attributes["type"] ?? ""
                 propertyText = ""
@@ -227,33 +243,33 @@ public final class TMXReader: EntityRefusingXMLDelegate {
     }
 
     /// An inline element inside `<seg>`: codes become placeholders, their native content is skipped.
-    private func startInline(_ parser: XMLParser, _ name: String, _ attributes: [String: String]) {
+    private func startInline(_ element: TMXElement, _ attributes: LibXML2Attributes) {
         // Text on both sides of <hi> or <sub> is one run: only a code ends it.
-        if ["bpt", "ept", "it", "ph", "ut"].contains(name) { flushText(parser) }
-        switch name {
-        case "bpt":
+        if element.isCode { flushText() }
+        switch element {
+        case .bpt:
             let number = claimNumber(attributes["x"])
             if let i = attributes["i"] { numberOfPairId[i] = number }
-            append(parser, Placeholder.open(number).token)
+            append(Placeholder.open(number).token)
             skipDepth = 1
-        case "ept":
+        case .ept:
             let number = attributes["i"].flatMap { numberOfPairId[$0] } ?? claimNumber(nil)
-            append(parser, Placeholder.close(number).token)
+            append(Placeholder.close(number).token)
             skipDepth = 1
-        case "it":
+        case .it:
             let number = claimNumber(attributes["x"])
-            append(parser, (attributes["pos"] == "end" ? Placeholder.close(number) : Placeholder.open(number)).token)
+            append((attributes["pos"] == "end" ? Placeholder.close(number) : Placeholder.open(number)).token)
             skipDepth = 1
-        case "ph":
+        case .ph:
             if attributes["type"] == TMXWriter.controlCharacterType {
                 controlPlaceholder = ""
                 return
             }
-            append(parser, Placeholder.standalone(claimNumber(attributes["x"])).token)
+            append(Placeholder.standalone(claimNumber(attributes["x"])).token)
             skipDepth = 1
-        case "ut":
+        case .ut:
             // TMX 1.1's code of unknown kind (deprecated in 1.4): a standalone code, as <ph>.
-            append(parser, Placeholder.standalone(claimNumber(attributes["x"])).token)
+            append(Placeholder.standalone(claimNumber(attributes["x"])).token)
             skipDepth = 1
         default:
             // <hi>, <sub> and unknown markup: their text is part of the segment.
@@ -263,11 +279,11 @@ public final class TMXReader: EntityRefusingXMLDelegate {
 
     /// Moves the pending text into the variant, its placeholder lookalikes escaped: text in a
     /// `<seg>` is literal (codes are elements), so `Error {0}` stays text.
-    private func flushText(_ parser: XMLParser) {
+    private func flushText() {
         guard !textRun.isEmpty else { return }
         let run = LiteralPlaceholderEscape.escaping(textRun)
         textRun = ""
-        append(parser, run)
+        append(run)
     }
 
     private func claimNumber(_ x: String?) -> Int {
@@ -285,14 +301,14 @@ public final class TMXReader: EntityRefusingXMLDelegate {
         return number
     }
 
-    private func append(_ parser: XMLParser, _ text: String) {
+    private func append(_ text: String) {
         guard variantText != nil else { return }
         if usedNumbers.count > Placeholder.numbers.upperBound {
-            return fail(parser, "a <seg> with more than \(Placeholder.numbers.upperBound) inline codes")
+            return fail("a <seg> with more than \(Placeholder.numbers.upperBound) inline codes")
         }
         variantLength += text.utf8.count
         if variantLength > limits.maximumSegmentLength {
-            return fail(parser, "a <seg> longer than \(limits.maximumSegmentLength) bytes")
+            return fail("a <seg> longer than \(limits.maximumSegmentLength) bytes")
         }
         variantText!.append(text)
     }
@@ -304,71 +320,73 @@ public final class TMXReader: EntityRefusingXMLDelegate {
         return tag
     }
 
-    override public func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        // The first error, where it happened (libxml2 recovers and would report the end of file).
-        let code = (parseError as NSError).code
-        fail(parser, "not well-formed TMX: \(LibXML2Error.describe(code)) (libxml2 error \(code))")
-    }
-
-    override public func parser(_ parser: XMLParser, foundCharacters rawString: String) {
+    func characters(_ text: UnsafeBufferPointer<UInt8>) {
         guard failure == nil else { return }
-        let string = TMXByteStream.restoringControlCharacters(rawString) ?? rawString
-        // BEL or ESC from a gettext catalog are kept, but a NUL is never text: a unit holding
-        // one would carry it into segment files and posts (every other reader refuses it too).
-        var probe = string
-        if probe.withUTF8({ $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }) {
-            return fail(parser, "a NUL character in the text (raw or as &#0;); expected text without NUL")
+        let inText = inSegment && skipDepth == 0
+        // The blanks between elements, and a code's native content, are nobody's text: no String.
+        guard controlPlaceholder != nil || inText || propertyType != nil else { return }
+        var string = String(decoding: text, as: UTF8.self)
+        // Escaped control characters are in plane 16, whose UTF-8 starts with byte F4.
+        if memchr(text.baseAddress!, 0xF4, text.count) != nil, let restored = TMXByteStream.restoringControlCharacters(string) {
+            string = restored
+            // BEL or ESC from a gettext catalog are kept, but a NUL is never text: a unit
+            // holding one would carry it into segment files and posts (every other reader
+            // refuses it too). A raw NUL reaches here only escaped, like the other controls.
+            if string.utf8.contains(0) {
+                return fail("a NUL character in the text (raw or as &#0;); expected text without NUL")
+            }
         }
         if controlPlaceholder != nil {
             controlPlaceholder! += string
             return
         }
-        if inSegment, skipDepth == 0 {
+        if inText {
             textRun += string
-            if textRun.utf8.count > limits.maximumSegmentLength { fail(parser, "a <seg> longer than \(limits.maximumSegmentLength) bytes") }
+            if textRun.utf8.count > limits.maximumSegmentLength { fail("a <seg> longer than \(limits.maximumSegmentLength) bytes") }
         } else if propertyType != nil {
             propertyText += string
-            if propertyText.utf8.count > limits.maximumSegmentLength { fail(parser, "a <prop> longer than \(limits.maximumSegmentLength) bytes") }
+            if propertyText.utf8.count > limits.maximumSegmentLength { fail("a <prop> longer than \(limits.maximumSegmentLength) bytes") }
         }
     }
 
-    override public func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    func endElement(_ name: LibXML2Name) {
         guard failure == nil else { return }
         depth -= 1
         if skipDepth > 0 {
             skipDepth -= 1
             return
         }
-        if let hex = controlPlaceholder, name == "ph" {
+        let element = TMXElement(name)
+        if let hex = controlPlaceholder, element == .ph {
             controlPlaceholder = nil
             guard let value = UInt32(hex.trimmingCharacters(in: .whitespaces), radix: 16),
                   let scalar = Unicode.Scalar(value)
-            else { return fail(parser, "a control-character placeholder must hold a hexadecimal code point, found '\(hex)'") }
+            else { return fail("a control-character placeholder must hold a hexadecimal code point, found '\(hex)'") }
             textRun.unicodeScalars.append(scalar)
             return
         }
-        switch name {
-        case "seg":
-            flushText(parser)
+        switch element {
+        case .seg:
+            flushText()
             inSegment = false
-        case "tuv":
+        case .tuv:
             if let locale = variantLocale, let text = variantText {
-                guard unit != nil else { return fail(parser, "</tuv> outside a <tu>") }
+                guard unit != nil else { return fail("</tuv> outside a <tu>") }
                 if unit!.variants.count >= limits.maximumVariantsPerUnit {
-                    return fail(parser, "a <tu> with more than \(limits.maximumVariantsPerUnit) variants")
+                    return fail("a <tu> with more than \(limits.maximumVariantsPerUnit) variants")
                 }
                 unit!.variants.append(.init(locale: locale, text: text))
             } else if variantLocale != nil {
-                return fail(parser, "<tuv> without a <seg>")
+                return fail("<tuv> without a <seg>")
             }
             variantLocale = nil
             variantText = nil
-        case "prop":
+        case .prop:
             if let type = propertyType, unit != nil { unit!.properties[type] = propertyText }
             propertyType = nil
-        case "tu":
-            guard var finished = unit else { return }
-            unit = nil
+        case .tu:
+            // Taken, not copied: the unit's arrays stay uniquely referenced.
+            guard var finished = unit.take() else { return }
             if finished.sourceLocale == nil || !finished.variants.contains(where: { $0.locale == finished.sourceLocale }) {
                 finished.sourceLocale = headerSourceIsTrusted && finished.variants.contains { $0.locale == headerSource }
                     ? headerSource : finished.variants.first?.locale
@@ -378,7 +396,7 @@ public final class TMXReader: EntityRefusingXMLDelegate {
                 try deliver?(finished)
             } catch {
                 failure = error
-                parser.abortParsing()
+                parser?.stop()
             }
         default:
             break

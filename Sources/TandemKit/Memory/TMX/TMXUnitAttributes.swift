@@ -1,6 +1,5 @@
-/// The attributes of a `<tu>` or `<tuv>` that Tandem reads, found in one pass over the
-/// dictionary `XMLParser` hands over: a lookup per name would hash each of them for every
-/// element, and most elements carry one attribute or none.
+/// The attributes of a `<tu>` or `<tuv>` that Tandem reads, found in one pass over libxml2's
+/// attribute list: a `String` is made only of the values kept.
 struct TMXUnitAttributes {
     var tuid: String?
     var sourceLanguage: String?
@@ -12,19 +11,21 @@ struct TMXUnitAttributes {
     private var creationID: String?
     private var legacyLanguage: String?
 
-    init(_ attributes: [String: String]) {
-        for (name, value) in attributes {
-            switch name {
-            case "xml:lang": language = value
-            case "lang": legacyLanguage = value
-            case "tuid": tuid = value
-            case "srclang": sourceLanguage = value
-            case "changeid": changeID = value
-            case "creationid": creationID = value
-            case "creationdate": creationDate = value
-            case "changedate": changeDate = value
-            default: break
+    init(_ attributes: LibXML2Attributes) {
+        attributes.forEach { name, bytes in
+            if name.is(prefix: "xml", local: "lang") {
+                language = String(decoding: bytes, as: UTF8.self)
+                return
             }
+            guard name.prefix == nil else { return }
+            let value = { String(decoding: bytes, as: UTF8.self) }
+            if name.isUnprefixed("lang") { legacyLanguage = value() }
+            else if name.isUnprefixed("tuid") { tuid = value() }
+            else if name.isUnprefixed("srclang") { sourceLanguage = value() }
+            else if name.isUnprefixed("changeid") { changeID = value() }
+            else if name.isUnprefixed("creationid") { creationID = value() }
+            else if name.isUnprefixed("creationdate") { creationDate = value() }
+            else if name.isUnprefixed("changedate") { changeDate = value() }
         }
         if language == nil { language = legacyLanguage }
     }

@@ -303,6 +303,9 @@ struct TMXTests {
         ("<tmx version=\"1.4\"><body>\n<tu><tuv xml:lang=\"zh-CN\"><seg>一&#0;二</seg></tuv>\n<tuv xml:lang=\"en\"><seg>one</seg></tuv></tu></body></tmx>", 2, "NUL"),
         // An entity no DOCTYPE declares: refused, never stored as mangled text.
         ("<tmx version=\"1.4\"><body>\n<tu><tuv xml:lang=\"zh-CN\"><seg>你好&undefined;。</seg></tuv>\n<tuv xml:lang=\"en\"><seg>Hello.</seg></tuv></tu></body></tmx>", 2, "undefined"),
+        // What only the end of the file shows: text after the root, or no root at all.
+        ("<tmx version=\"1.4\"><body>\n<tu><tuv xml:lang=\"zh-CN\"><seg>一</seg></tuv><tuv xml:lang=\"en\"><seg>one</seg></tuv></tu>\n</body></tmx>\nleft over\n", 4, "extra content after the root element"),
+        ("<?xml version=\"1.0\"?>\n<!-- no units -->\n", 3, "expected a <tmx> root element, found none"),
     ])
     func brokenFilesAreErrorsWithLineAndColumn(text: String, line: Int, message: String) throws {
         let directory = try TemporaryDirectory()
@@ -313,6 +316,22 @@ struct TMXTests {
         #expect(error.location?.line == line, "\(error)")
         #expect(error.message.contains(message), "\(error)")
         #expect(error.description.hasPrefix("broken.tmx:\(line):"))
+    }
+
+    /// A CDATA section in a `<seg>` is text, as XML says (FoundationXML's reader dropped it).
+    @Test func textInACDATASectionIsKept() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try Self.write("""
+            <tmx version="1.4"><header srclang="zh-CN"/><body>
+            <tu><tuv xml:lang="zh-CN"><seg>按<![CDATA[<Enter>]]>键。</seg></tuv><tuv xml:lang="en"><seg>Press <![CDATA[<Enter>]]>.</seg></tuv></tu>
+            </body></tmx>
+            """, to: directory, name: "cdata.tmx")
+        let memory = try SQLiteMemory(path: directory.path("m.sqlite"))
+        #expect(try memory.importTMX(from: file).inserted == 1)
+        let unit = try #require(try Self.allUnits(memory).first)
+        #expect(unit.source == "按<Enter>键。")
+        #expect(unit.target == "Press <Enter>.")
     }
 
     @Test func largeFilesStreamInBatches() throws {
