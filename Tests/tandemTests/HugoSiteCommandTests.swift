@@ -222,6 +222,32 @@ struct HugoSiteCommandTests {
         #expect(try site.page("en/2018/04/11/mesh/index.html").contains("⟦杭州的模型越来越多。⟧"))
     }
 
+    /// `aliases:` from the site's root: Hugo writes each page's redirect where the alias says,
+    /// with no language, so the English page's redirect replaced the Chinese page's and its old
+    /// address led to the translation. Now the old address still leads to the Chinese page, in
+    /// either layout: the English page's aliases move under /en/, or are left out when English
+    /// is the default language (no prefix to give them).
+    @Test(arguments: [("zh-cn", "/post/mesh/", "/en/post/mesh/"), ("en", "/zh-cn/post/mesh/", nil)])
+    func anAliasKeepsLeadingToTheSourcePage(defaultLanguage: String, sourcePage: String, translatedAlias: String?) throws {
+        let languages = [("zh-cn", "languageCode = \"zh-CN\"\n"), ("en", "languageCode = \"en\"\n")]
+        let site = try HugoTestSite([
+            "hugo.toml": Self.configuration(default: defaultLanguage, languages: defaultLanguage == "en" ? languages.reversed() : languages),
+            "content/post/mesh.zh-cn.md": "---\ntitle: \"网格\"\naliases:\n  - /old/mesh/\n---\n杭州的模型越来越多。\n",
+        ])
+        defer { site.remove() }
+        #expect(try site.tandem(["init", "--source", "zh-CN", "--targets", "en"]).status == 0)
+        let build = try Self.translate(site, into: ["en"])
+        #expect(build.status == 0, "\(build.standardError)")
+        #expect(try site.render().status == 0)
+        let redirect = try site.page("old/mesh/index.html")
+        #expect(redirect.contains(sourcePage + "\""), "\(redirect)")
+        if let translatedAlias {
+            #expect(try site.page("en/old/mesh/index.html").contains(translatedAlias + "\""))
+        } else {
+            #expect(!site.exists("public/en/old/mesh/index.html"))
+        }
+    }
+
     @Test func aSourcePostHugoWouldReadAsAnotherLanguageStopsTheBuild() throws {
         let site = try HugoTestSite([
             "hugo.toml": Self.configuration(default: "en", languages: [("en", ""), ("zh-cn", "languageCode = \"zh-CN\"\n")]),

@@ -103,7 +103,7 @@ public struct PostBuilder {
             do {
                 bytes = try builder.build(
                     targets: item.targets, fallbackToSource: true, language: item.locale, translations: translations,
-                    underLanguagePrefix: project.translationLayout.hasLanguagePrefix(item.locale))
+                    languagePrefix: project.translationLayout.languagePrefix(item.locale))
             } catch let problem as BuildProblem {
                 let location = SegmentFileStore.location(
                     ofSegment: problem.segmentID, in: try TextFile.readBytes(item.segmentFile),

@@ -23,11 +23,13 @@ public struct TranslationLayout: Sendable {
         site?.language(for: tag)?.key ?? tag.identifier.lowercased()
     }
 
-    /// Whether Hugo publishes `tag`'s pages under `/<key>/`: a site with languages, and `tag` not
-    /// its default language (or the default too, with `defaultContentLanguageInSubdir`).
-    public func hasLanguagePrefix(_ tag: LocaleTag) -> Bool {
-        guard let site, !site.languages.isEmpty else { return false }
-        return site.defaultContentLanguageInSubdir || languageKey(for: tag) != site.defaultContentLanguage
+    /// The key of the `/<key>/` Hugo publishes `tag`'s pages under, or nil when they are at the
+    /// site's root: a site with languages, and `tag` not its default language (or the default
+    /// too, with `defaultContentLanguageInSubdir`).
+    public func languagePrefix(_ tag: LocaleTag) -> String? {
+        guard let site, !site.languages.isEmpty else { return nil }
+        let key = languageKey(for: tag)
+        return site.defaultContentLanguageInSubdir || key != site.defaultContentLanguage ? key : nil
     }
 
     /// The content directory the source posts are in: the source language's `contentDir`,

@@ -17,13 +17,19 @@ public struct DocumentBuilder {
     /// written into that code's bytes wherever the code lands in its paragraph's translation;
     /// the items of a list in front matter are written back as the whole list, in its shape.
     ///
-    /// With `underLanguagePrefix` (the target's pages live under `/<lang>/` in a multilingual
-    /// site), a front matter `url` written from the site's root (`/2018/04/a/`) loses its leading
-    /// slash: Hugo then puts it under the language's root (`/en/2018/04/a/`). Kept as it was, it
-    /// named the source page's address, and Hugo published the translation there in its place.
+    /// Addresses written from the site's root name the source page's place; Hugo adds no
+    /// language to them, so kept as they were they gave the translation the source's address.
+    /// With `languagePrefix` (the key of the `/<key>/` the target's pages live under in a
+    /// multilingual site, `en`), a front matter `url` from the root (`/2018/04/a/`) loses its
+    /// leading slash, which Hugo reads from the language's root (`/en/2018/04/a/`), and each
+    /// `aliases` item from the root gets the prefix (`/old/a/` → `/en/old/a/`): otherwise Hugo
+    /// wrote the translation's redirect over the source's, sending the source's old address to
+    /// the translation. Without one (the site's default language), `aliases` items from the
+    /// root are left out of the translation: they are the source page's old addresses, which a
+    /// new page never had. Relative aliases are under the page's own language already.
     public func build(
         targets: [String: String], fallbackToSource: Bool, language: LocaleTag?, translations: [String]?,
-        underLanguagePrefix: Bool = false
+        languagePrefix: String? = nil
     ) throws -> [UInt8] {
         let byUnit = Dictionary(grouping: segments, by: \.unitIndex)
         let units = document.units
@@ -68,7 +74,10 @@ public struct DocumentBuilder {
             }
         }
         splices += languageSplices(language: language, translations: translations).map { Edit(range: $0.range, bytes: $0.bytes) }
-        if underLanguagePrefix, let splice = languageRootURLSplice() { splices.append(Edit(range: splice.range, bytes: splice.bytes)) }
+        if languagePrefix != nil, let splice = languageRootURLSplice() { splices.append(Edit(range: splice.range, bytes: splice.bytes)) }
+        if language != nil, let splice = rootAliasesSplice(languagePrefix: languagePrefix) {
+            splices.append(Edit(range: splice.range, bytes: splice.bytes))
+        }
         var output = document.bytes
         for splice in splices.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
             output.replaceSubrange(splice.range, with: splice.bytes)
@@ -149,6 +158,24 @@ public struct DocumentBuilder {
         let relative = String(url.drop { $0 == "/" })
         guard !relative.isEmpty else { return nil }
         return (field.valueRange, Array(FrontMatterWriter.scalar(relative, like: field, syntax: frontMatter.syntax).utf8))
+    }
+
+    /// The `aliases` list with its items from the site's root under `/<languagePrefix>/`, or
+    /// left out without a prefix; nil when no item changes.
+    private func rootAliasesSplice(languagePrefix: String?) -> (range: Range<Int>, bytes: [UInt8])? {
+        guard let frontMatter = document.frontMatter, let field = frontMatter.field(anyCase: "aliases"),
+              case .strings(let aliases) = field.value
+        else { return nil }
+        let fromRoot = { (alias: String) in alias.hasPrefix("/") && !alias.hasPrefix("//") }
+        let rewritten: [String]
+        if let languagePrefix {
+            let prefix = "/" + languagePrefix
+            rewritten = aliases.map { fromRoot($0) && !$0.hasPrefix(prefix + "/") ? prefix + $0 : $0 }
+        } else {
+            rewritten = aliases.filter { !fromRoot($0) }
+        }
+        guard rewritten != aliases else { return nil }
+        return (field.valueRange, Array(FrontMatterWriter.list(rewritten, like: field, syntax: frontMatter.syntax, newline: document.newline).utf8))
     }
 
     private func languageSplices(language: LocaleTag?, translations: [String]?) -> [(range: Range<Int>, bytes: [UInt8])] {
