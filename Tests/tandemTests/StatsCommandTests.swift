@@ -19,10 +19,10 @@ struct StatsCommandTests {
         let result = try ExecutableRunner.run(["stats", "--no-memory"], in: project.root)
         #expect(result.status == 0, "\(result.standardError)")
         let lines = result.standardOutput.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
-        #expect(lines.first == "en: 1 post, 3 segments, 1 words, 10 CJK characters")
+        #expect(lines.first == "en: 1 post, 3 segments, 1 word, 10 CJK characters")
         #expect(lines.contains("Repetitions 1 0 4"))
         #expect(lines.contains("No match 2 1 6"))
-        #expect(lines.contains("content/posts/a.md: 3 segments, 1 words, 10 CJK characters; new 3, fuzzy 0, translated 0, reviewed 0, final 0 (0% translated)"))
+        #expect(lines.contains("content/posts/a.md: 3 segments, 1 word, 10 CJK characters; new 3, fuzzy 0, translated 0, reviewed 0, final 0 (0% translated)"))
     }
 
     @Test func reportWritesOneHTMLFile() throws {

@@ -82,13 +82,13 @@ struct TMCommandTests {
         let imported = try ExecutableRunner.run(["tm", "import", "vendor.tmx", "vendor.tmx"], in: root)
         #expect(imported.status == 0)
         #expect(imported.standardOutput == """
-            vendor.tmx: 1 translation units, 1 new, 0 already known; kept as tm/vendor.tmx
-            vendor.tmx: 1 translation units, 0 new, 1 already known; kept as tm/vendor.tmx
+            vendor.tmx: 1 translation unit, 1 new, 0 already known; kept as tm/vendor.tmx
+            vendor.tmx: 1 translation unit, 0 new, 1 already known; kept as tm/vendor.tmx
 
             """)
         let exported = try ExecutableRunner.run(["tm", "export", "-o", "out.tmx", "--locale", "en"], in: root)
         #expect(exported.status == 0)
-        #expect(exported.standardOutput == "out.tmx: 1 units\n")
+        #expect(exported.standardOutput == "out.tmx: 1 unit\n")
         let text = try String(contentsOf: root.appendingPathComponent("out.tmx"), encoding: .utf8)
         #expect(text.contains("<seg>Welcome.</seg>"))
         let refused = try ExecutableRunner.run(["tm", "export", "-o", "out.tmx"], in: root)
@@ -239,7 +239,7 @@ struct TMCommandTests {
         #expect(try ExecutableRunner.run(["tm", "import", "v.tmx"], in: project.root).status == 0)
         #expect(FileManager.default.fileExists(atPath: project.root.appendingPathComponent("data/team.sqlite").path))
         let stats = try ExecutableRunner.run(["tm", "stats"], in: project.root)
-        #expect(stats.standardOutput.hasSuffix("data/team.sqlite\n1 units, 1 distinct sources\n  zh-CN → en: 1\n"))
+        #expect(stats.standardOutput.hasSuffix("data/team.sqlite\n1 unit, 1 distinct source\n  zh-CN → en: 1\n"))
     }
 
     @Test func aPostgreSQLMemoryIsNotOpenedAsAFile() throws {

@@ -97,14 +97,14 @@ public struct MemoryRebuild {
             try memory.add(units)
             summary.segmentFiles += 1
             summary.segmentUnits += units.count
-            progress?("\(relative): \(units.count) units")
+            progress?("\(relative): \(CountedNoun.phrase(units.count, "unit"))")
         }
         for file in tmxFiles() {
             let relative = relativePath(file)
             let result = try memory.importTMX(from: file, displayPath: relative)
             summary.tmxFiles += 1
             summary.tmxUnits += result.inserted + result.updated
-            progress?("\(relative): \(result.translationUnits) translation units")
+            progress?("\(relative): \(CountedNoun.phrase(result.translationUnits, "translation unit"))")
         }
         summary.units = try memory.statistics().units
         return summary

@@ -143,7 +143,7 @@ public struct HTMLReport {
     }
 
     /// `1 error`, `2 errors`.
-    static func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+    static func counted(_ count: Int, _ noun: String) -> String { CountedNoun.phrase(count, noun) }
 
     private func percent(_ value: Double) -> String { String(format: "%.0f%%", value) }
     private func escaped(_ text: String) -> String { XMLEscaping.text(text) }

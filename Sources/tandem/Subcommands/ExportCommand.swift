@@ -78,8 +78,8 @@ struct ExportCommand: ParsableCommand {
         if json {
             Terminal.standardOutput.write(try JSONText.string(summary) + "\n")
         } else {
-            let files = split ? "\(summary.files.count) files in \(output)" : output
-            Terminal.standardOutput.write("\(files): \(summary.units) units from \(summary.posts) posts (\(summary.cjkCharacters) CJK characters, \(summary.words) words)\n")
+            let files = split ? "\(CountedNoun.phrase(summary.files.count, "file")) in \(output)" : output
+            Terminal.standardOutput.write("\(files): \(CountedNoun.phrase(summary.units, "unit")) from \(CountedNoun.phrase(summary.posts, "post")) (\(CountedNoun.phrase(summary.cjkCharacters, "CJK character")), \(CountedNoun.phrase(summary.words, "word")))\n")
         }
     }
 }

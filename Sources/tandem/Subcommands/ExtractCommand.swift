@@ -88,7 +88,7 @@ struct ExtractCommand: ParsableCommand {
                 let changes = result.changes
                 let memory = result.leverage.map { ", memory: \($0.inContext) in context, \($0.exact) exact, \($0.fuzzy) fuzzy" } ?? ""
                 let copied = result.copied > 0 ? ", \(result.copied) copied (nothing to translate)" : ""
-                return "\(result.segmentFile): \(result.segments) segments, \(result.translated) translated\(copied)"
+                return "\(result.segmentFile): \(CountedNoun.phrase(result.segments, "segment")), \(result.translated) translated\(copied)"
                     + " (\(changes.added) new, \(changes.edited) edited→fuzzy, \(changes.obsoleted) obsolete"
                     + "\(changes.restored > 0 ? ", \(changes.restored) restored" : "")\(memory))\(result.skipped ? ", skipped (nothing changed)" : result.written ? "" : ", unchanged")\n"
             }.joined()

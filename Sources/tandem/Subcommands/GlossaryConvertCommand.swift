@@ -59,7 +59,7 @@ struct GlossaryConvertCommand: ParsableCommand {
             throw TandemError.usage("TBX needs the language pair: pass --source and --target")
         }
         let written = try glossary.write(to: outputURL, strict: strict)
-        var report = "wrote \(glossary.entries.count) entries to \(output)"
+        var report = "wrote \(CountedNoun.phrase(glossary.entries.count, "entry", plural: "entries")) to \(output)"
         if let pair = glossary.sourceLocale.flatMap({ s in glossary.targetLocale.map { "\(s) → \($0)" } }) { report += " (\(pair))" }
         Terminal.standardError.write(report + "\n")
         if !glossary.languagesLeftOut.isEmpty {

@@ -37,7 +37,7 @@ struct PseudoCommand: ParsableCommand {
         try options.emit(results) {
             results.isEmpty
                 ? "no segment files for \(locale); run `tandem extract` first\n"
-                : results.map { "\($0.segmentFile): \($0.filled) segments filled\n" }.joined()
+                : results.map { "\($0.segmentFile): \(CountedNoun.phrase($0.filled, "segment")) filled\n" }.joined()
         }
     }
 }

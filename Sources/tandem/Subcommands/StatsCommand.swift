@@ -58,7 +58,7 @@ struct StatsCommand: ParsableCommand {
     }
 
     static func summary(_ post: PostStatistics) -> String {
-        "\(post.volume.segments) segments, \(post.volume.words) words, \(post.volume.cjkCharacters) CJK characters"
+        "\(CountedNoun.phrase(post.volume.segments, "segment")), \(CountedNoun.phrase(post.volume.words, "word")), \(CountedNoun.phrase(post.volume.cjkCharacters, "CJK character"))"
     }
 
     static func states(_ post: PostStatistics) -> String {

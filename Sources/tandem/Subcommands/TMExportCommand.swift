@@ -35,6 +35,6 @@ struct TMExportCommand: ParsableCommand {
         }
         let memory = try memoryOptions.open()
         let count = try memory.exportTMX(to: url, targetLocale: locale, toolVersion: TandemCommand.version)
-        Terminal.standardOutput.write("\(output): \(count) units\n")
+        Terminal.standardOutput.write("\(output): \(CountedNoun.phrase(count, "unit"))\n")
     }
 }

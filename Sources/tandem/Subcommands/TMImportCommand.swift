@@ -60,7 +60,7 @@ struct TMImportCommand: ParsableCommand {
         case .text:
             for report in reports {
                 let s = report.summary
-                var line = "\(report.file): \(s.translationUnits) translation units, \(s.inserted) new, \(s.updated) already known"
+                var line = "\(report.file): \(CountedNoun.phrase(s.translationUnits, "translation unit")), \(s.inserted) new, \(s.updated) already known"
                 if let kept = report.kept, kept != report.file { line += "; kept as \(kept)" }
                 if let skipped = s.warnings.summary() { line += "; " + skipped }
                 Terminal.standardOutput.write(line + "\n")

@@ -40,8 +40,9 @@ struct TMRebuildCommand: ParsableCommand {
         switch output.selected {
         case .text:
             Terminal.standardOutput.write("""
-                \(address): \(summary.units) units from \(summary.segmentFiles) segment files \
-                (\(summary.segmentUnits) translated segments) and \(summary.tmxFiles) TMX files (\(summary.tmxUnits) units)
+                \(address): \(CountedNoun.phrase(summary.units, "unit")) from \(CountedNoun.phrase(summary.segmentFiles, "segment file")) \
+                (\(CountedNoun.phrase(summary.segmentUnits, "translated segment"))) and \(CountedNoun.phrase(summary.tmxFiles, "TMX file")) \
+                (\(CountedNoun.phrase(summary.tmxUnits, "unit")))
 
                 """)
         case .json:

@@ -30,7 +30,7 @@ struct TMStatsCommand: ParsableCommand {
         }
         switch output.selected {
         case .text:
-            var text = "\(address)\n\(statistics.units) units, \(statistics.distinctSources) distinct sources\n"
+            var text = "\(address)\n\(CountedNoun.phrase(statistics.units, "unit")), \(CountedNoun.phrase(statistics.distinctSources, "distinct source"))\n"
             for pair in statistics.pairs { text += "  \(pair.sourceLocale) → \(pair.targetLocale): \(pair.units)\n" }
             Terminal.standardOutput.write(text)
         case .json:
