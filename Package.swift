@@ -58,7 +58,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // UnitInsertStatement binds values through SQLite's C API directly.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            ]
+            ],
+            // The shipped zh-CN → en glossary, compiled into the binary for `tandem init`
+            // (a link to glossaries/zh-CN/en.tsv, the one copy that is edited and linted).
+            resources: [.embedInCode("Glossary/Shipped/zh-CN-en.tsv")]
         ),
         .executableTarget(
             name: "tandem",

@@ -37,6 +37,43 @@ struct PipelineCommandTests {
         #expect(second.standardError.contains("already exists"))
     }
 
+    /// A new Chinese → English project gets the shipped glossary (the repository's
+    /// glossaries/zh-CN/en.tsv, byte for byte), so terms are matched from the first `extract`;
+    /// `--no-glossary` and an existing glossary of the pair (any format) keep it out, and a pair
+    /// with none (→ ja) gets none. `glossary lint` then says which pairs it checked no term of.
+    @Test func initInstallsTheShippedGlossaryForChineseIntoEnglish() throws {
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("glossaries/zh-CN/en.tsv")
+        for (arguments, existing, installed) in [
+            (["--source", "zh-CN", "--targets", "en,ja"], nil as String?, true),
+            (["--source", "zh-TW", "--targets", "en-US"], nil, true),
+            (["--source", "zh-CN", "--targets", "en", "--no-glossary"], nil, false),
+            (["--source", "zh-CN", "--targets", "en"], "glossaries/zh-CN/en.csv", false),
+        ] {
+            let directory = try TemporaryDirectory()
+            defer { directory.remove() }
+            let write = { (text: String, path: String) in
+                let url = directory.url.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+            }
+            if let existing { try write("source,target\n通义千问,Qwen\n", existing) }
+            let result = try ExecutableRunner.run(["init"] + arguments, in: directory.url)
+            #expect(result.status == 0, "\(result.standardError)")
+            let source = arguments[1], target = arguments[3].split(separator: ",")[0]
+            let file = directory.url.appendingPathComponent("glossaries/\(source)/\(target).tsv")
+            #expect(FileManager.default.fileExists(atPath: file.path) == installed, "\(arguments)")
+            #expect(result.standardOutput.contains("installed the shipped glossary as glossaries/\(source)/\(target).tsv") == installed)
+            if installed { #expect(try Data(contentsOf: file) == Data(contentsOf: shipped)) }
+            #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("glossaries/\(source)/ja.tsv").path))
+            try write("---\ntitle: 通义千问\n---\n通义千问发布了新版本。\n", "content/posts/a.md")
+            #expect(try ExecutableRunner.run(["extract"], in: directory.url).status == 0)
+            let lint = try ExecutableRunner.run(["glossary", "lint"], in: directory.url)
+            #expect(lint.standardError.contains("note: no glossary for \(source) → \(target)") == (!installed && existing == nil), "\(lint.standardError)")
+            #expect(lint.standardError.contains("note: no glossary for zh-CN → ja") == arguments.contains("en,ja"))
+        }
+    }
+
     /// `--format xliff` is what a user types first (a theme-site trial was refused): it is XLIFF
     /// 1.2, the default, and `xliff2` is 2.1; the files are the same as under the exact names.
     @Test func exportTakesTheFormatsCommonNames() throws {

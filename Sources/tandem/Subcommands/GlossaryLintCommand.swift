@@ -8,7 +8,7 @@ struct GlossaryLintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Lint glossaries and the translations in segment files.",
         discussion: """
-            With no PATH, lints the project's glossaries/ and locales/ (the project is the nearest folder with tandem.yml). A PATH may be a glossary (.tsv, .csv, .tbx), a segment file (.json) or a folder searched for both. Segment files are checked against the glossary of their language pair; only segments with a target are checked. Pseudo-translations (written by tandem pseudo) are checked only for what build refuses too (placeholders, unsafe text), unless --include-pseudo.
+            With no PATH, lints the project's glossaries/ and locales/ (the project is the nearest folder with tandem.yml). A PATH may be a glossary (.tsv, .csv, .tbx), a segment file (.json) or a folder searched for both. Segment files are checked against the glossary of their language pair (a pair without one gets a note on standard error: its terms were not checked); only segments with a target are checked. Pseudo-translations (written by tandem pseudo) are checked only for what build refuses too (placeholders, unsafe text), unless --include-pseudo.
 
             Rules (default severity):
             \(LintRule.allCases.map { "  \($0.rawValue) (\($0.severity.rawValue))" }.joined(separator: "\n"))
@@ -42,7 +42,15 @@ struct GlossaryLintCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let findings = try GlossaryLintRun(workingDirectory: WorkingDirectory.url, includesPseudo: includePseudo).findings(paths: paths)
+        var unglossed: [(source: LocaleTag, target: LocaleTag)] = []
+        let findings = try GlossaryLintRun(workingDirectory: WorkingDirectory.url, includesPseudo: includePseudo)
+            .findings(paths: paths, pairsWithoutGlossary: &unglossed)
+        // On standard error, so JSON and SARIF stay what they are: a gate that checked no term
+        // says so instead of passing in silence.
+        for pair in unglossed {
+            Terminal.standardError.write(
+                "note: no glossary for \(pair.source) → \(pair.target) (glossaries/\(pair.source)/\(pair.target).tsv): its terms were not checked\n")
+        }
         let output = try (json ? LintReportFormat.json : format).render(findings, toolVersion: TandemCommand.version)
         Terminal.standardOutput.write(output)
         if findings.contains(where: { $0.severity >= severity }) { throw ExitCode(1) }

@@ -10,7 +10,9 @@ struct InitCommand: ParsableCommand {
         discussion: """
             Inside a Hugo site, the site's configuration decides the defaults: the source is the default language (defaultContentLanguage), the targets are the other languages of its languages table, the content directory is the source language's, and translations go where the site puts them (by file name, or by each language's contentDir). Without a Hugo site, the defaults are --source zh-CN --targets en. A language is never both the source and a target: a site whose only language is its default gets no tandem.yml until --source and --targets say what to translate (exit 2). `tandem check` then reports what in the site would still break.
 
-            Nothing is overwritten: an existing tandem.yml is an error, and existing locale rules files are kept.
+            For Chinese into English, the glossary Tandem ships (about 1,000 terms of tech, business and world news: companies, products, people, places, with their forbidden variants) is installed as glossaries/<source>/en.tsv, yours to edit; --no-glossary leaves glossaries/ empty.
+
+            Nothing is overwritten: an existing tandem.yml is an error, and existing locale rules files and glossaries are kept.
 
             Examples:
               tandem init
@@ -26,6 +28,9 @@ struct InitCommand: ParsableCommand {
 
     @Option(help: "The Hugo content directory (default: the site's, else content).")
     var content: String?
+
+    @Flag(help: "Install no shipped glossary (see above).")
+    var noGlossary = false
 
     func validate() throws { if let targets { _ = try Self.localeTags(targets) } }
 
@@ -46,8 +51,12 @@ struct InitCommand: ParsableCommand {
         }
         let contentDirectory = content ?? site.map { $0.language(for: sourceTag)?.contentDir ?? $0.contentDir } ?? "content"
         let configuration = ProjectConfiguration(source: sourceTag, targets: targetTags, content: contentDirectory)
-        let project = try Project.create(at: root, configuration: configuration, site: site)
+        let glossaries = noGlossary ? [] : Project.shippedGlossaryDestinations(at: root, configuration: configuration)
+        let project = try Project.create(at: root, configuration: configuration, site: site, installGlossaries: !noGlossary)
         print("created tandem.yml (source \(sourceTag), targets \(targetTags.map(\.identifier).joined(separator: ", "))\(site.map { ", from \($0.files.joined(separator: ", "))" } ?? "")), glossaries/, locales/, tm/")
+        for (file, tsv) in glossaries {
+            print("installed the shipped glossary as glossaries/\(file.deletingLastPathComponent().lastPathComponent)/\(file.lastPathComponent) (\(CountedNoun.phrase(ShippedGlossary.entryCount(tsv), "term")); yours to edit)")
+        }
         for finding in try SiteCheck(project: project).findings() where site != nil { print(finding, terminator: "") }
     }
 

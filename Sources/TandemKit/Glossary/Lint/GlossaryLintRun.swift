@@ -30,6 +30,14 @@ public struct GlossaryLintRun {
     /// Every finding for `paths` (the project's glossaries/ and locales/ when empty), sorted
     /// by file, line and column. Throws `TandemError` on unreadable or malformed input.
     public func findings(paths: [String]) throws -> [LintFinding] {
+        var unused: [(source: LocaleTag, target: LocaleTag)] = []
+        return try findings(paths: paths, pairsWithoutGlossary: &unused)
+    }
+
+    /// `findings(paths:)`, and the language pairs of the segment files checked whose glossary
+    /// has no entry (no file, or an empty one): their terms were not checked, which a CI gate
+    /// passing in silence would hide.
+    public func findings(paths: [String], pairsWithoutGlossary: inout [(source: LocaleTag, target: LocaleTag)]) throws -> [LintFinding] {
         let (glossaryFiles, segmentFiles) = try collectFiles(paths)
         var findings: [LintFinding] = []
         var glossaries: [String: Glossary] = [:]
@@ -50,7 +58,9 @@ public struct GlossaryLintRun {
             let fileDisabled = Set(segmentFile.lintDisable ?? [])
             let pair = "\(segmentFile.sourceLocale)\u{0}\(segmentFile.targetLocale)"
             if linters[pair] == nil {
-                linters[pair] = TranslationLinter(glossary: try glossary(for: segmentFile, file: file, explicit: glossaries))
+                let pairGlossary = try glossary(for: segmentFile, file: file, explicit: glossaries)
+                if pairGlossary.entries.isEmpty { pairsWithoutGlossary.append((segmentFile.sourceLocale, segmentFile.targetLocale)) }
+                linters[pair] = TranslationLinter(glossary: pairGlossary)
             }
             let linter = linters[pair]!
             let positions = SegmentFilePositions(bytes)
