@@ -25,10 +25,14 @@ struct UnitSegmenter {
     func sentences(of unit: TranslatableUnit) -> [Piece] {
         var shadow: [UInt8] = []
         var shadowStarts: [Int] = []
-        for piece in unit.pieces {
+        let imageLineBreaks = Self.breaksAroundImageLines(of: unit)
+        for (index, piece) in unit.pieces.enumerated() {
             shadowStarts.append(shadow.count)
             switch piece {
             case .text(let range): shadow.append(contentsOf: unit.text[range])
+            // Around a line of images, a break ends the sentence (as a hard break does).
+            case .lineBreak where imageLineBreaks.contains(index):
+                shadow.append(contentsOf: endsInComma(shadow) ? [0x20] : Self.paragraphSeparator)
             case .lineBreak: shadow.append(0x20)
             // A paragraph separator is a break ICU always makes: a hard break ends a sentence,
             // unless the line ends in a comma, which says the sentence goes on.

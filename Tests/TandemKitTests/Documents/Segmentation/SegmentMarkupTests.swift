@@ -43,6 +43,21 @@ struct SegmentMarkupTests {
         #expect(!segments.contains { $0.text.hasSuffix(" ") || $0.text.contains("  ") }, "\(name)")
     }
 
+    /// A line of images inside a paragraph is a block in the page: the text before it, its alt
+    /// text and the text after it are three segments, even when the lines have no final
+    /// punctuation (a theme site's posts wrote a caption line, the image, then the text).
+    @Test(arguments: [
+        ("a line of its own between two lines without punctuation", "上面是示意图\n![流程图](flow.png)\n下面是说明\n", ["上面是示意图", "流程图", "下面是说明"]),
+        ("an image without alt text leaves no segment of its own", "第一张图在下面\n![](a.png)\n然后是正文。\n", ["第一张图在下面", "然后是正文。"]),
+        ("an image in a link, and an HTML image", "点击查看大图\n[![缩略图](s.png)](l.png)\n<img src=\"b.png\">\n图后的文字\n", ["点击查看大图", "缩略图", "图后的文字"]),
+        ("Traditional text around an image", "下圖為架構\n![架構圖](arch.png)\n其餘說明如下\n", ["下圖為架構", "架構圖", "其餘說明如下"]),
+        ("a line ending in a comma goes on past the image", "如下图所示，\n![](a.png)\n数据增长很快。\n", ["如下图所示，{1/}{2/}{3/}数据增长很快。"]),
+        ("an image inside a line of text stays in its sentence", "点击![图标](i.png)按钮保存\n然后关闭\n", ["点击{1}图标{/1}按钮保存{2/}然后关闭"]),
+    ])
+    func aLineOfImagesEndsTheSentenceBeforeIt(_ name: String, _ markdown: String, _ expected: [String]) throws {
+        #expect(try Self.segments(markdown).map(\.text) == expected, "\(name)")
+    }
+
     @Test func aHardBreakInsideASentenceIsACodeThatMustStay() throws {
         let segment = try #require(try Self.segments("价格上涨，  \n销量下降。\n").first)
         let code = try #require(InlineCodeSet(codes: segment.codes)[.standalone(1)])
