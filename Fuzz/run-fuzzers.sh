@@ -81,7 +81,7 @@ for harness in "${harnesses[@]}"; do
         swiftc -sanitize=fuzzer,address -parse-as-library -g -Onone -enable-testing \
             -I "$debug/Modules" "${clang_flags[@]}" \
             "$source" Fuzz/Support/*.swift "${objects[@]}" \
-            -lFoundationXML -lFoundation -licuuc -licui18n -licudata -lcmark-gfm -lcmark-gfm-extensions -lpq -lsqlite3 -lstdc++ \
+            -lFoundationXML -lFoundation -lxml2 -licuuc -licui18n -licudata -lcmark-gfm -lcmark-gfm-extensions -lpq -lsqlite3 -lstdc++ \
             -o "$binary" 2>&1 | { grep -v "Cannot export local symbol '__asan" || true; }
         [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "fuzz: linking $harness failed"; exit 2; }
     fi
