@@ -169,7 +169,8 @@ public final class TMXReader: LibXML2SAXHandler {
 
     func parseError(code: Int) {
         // The first error, where it happened (libxml2 would go on and report the end of file).
-        fail("not well-formed TMX: \(LibXML2Error.describe(code)) (libxml2 error \(code))")
+        if failure == nil { failure = notWellFormed(code) }
+        parser?.stop()
     }
 
     func startElement(_ name: LibXML2Name, attributes: LibXML2Attributes) {
