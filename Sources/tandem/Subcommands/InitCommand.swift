@@ -10,7 +10,7 @@ struct InitCommand: ParsableCommand {
         discussion: """
             Inside a Hugo site, the site's configuration decides the defaults: the source is the default language (defaultContentLanguage), the targets are the other languages of its languages table, the content directory is the source language's, and translations go where the site puts them (by file name, or by each language's contentDir). Without a Hugo site, the defaults are --source zh-CN --targets en. A language is never both the source and a target: a site whose only language is its default gets no tandem.yml until --source and --targets say what to translate (exit 2). `tandem check` then reports what in the site would still break.
 
-            For Chinese into English, the glossary Tandem ships (about 1,000 terms of tech, business and world news: companies, products, people, places, with their forbidden variants) is installed as glossaries/<source>/en.tsv, yours to edit; --no-glossary leaves glossaries/ empty.
+            For Chinese into English, the glossary Tandem ships (about 1,000 terms of tech, business and world news: companies, products, people, places, with their forbidden variants) is installed as glossaries/<source>/<target>.tsv (en.tsv for en), yours to edit; --no-glossary leaves glossaries/ empty.
 
             Nothing is overwritten: an existing tandem.yml is an error, and existing locale rules files and glossaries are kept.
 
