@@ -33,7 +33,8 @@ typedef struct {
 } tandem_xml_callbacks;
 
 /// A push parser; `first` holds the document's first 4 bytes (fewer only when the document
-/// has fewer), from which libxml2 detects the encoding: the rest goes to `tandem_xml_parse`. No DTD is loaded, no entity substituted, no network reached. NULL when out of memory.
+/// has fewer), from which libxml2 detects the encoding: the rest goes to `tandem_xml_parse`.
+/// No DTD is loaded, no entity substituted, no network reached. NULL when out of memory.
 tandem_xml_parser *tandem_xml_create(const tandem_xml_callbacks *callbacks, void *user, const uint8_t *first,
                                      int32_t count);
 

@@ -4,8 +4,9 @@ import Foundation
 ///
 /// libxml2 reports such an instruction with a null data pointer, and FoundationXML on Linux
 /// makes a String of it without checking (`strlen(NULL)`, a SIGSEGV that no `catch` sees): found
-/// by `TBXGlossaryFuzzer` with `<?xmld?>`. Every XML reader (TMX, TBX, XLIFF) therefore stops
-/// at one before libxml2 sees its `?>`. An instruction with data (`<?pi text?>`, even
+/// by `TBXGlossaryFuzzer` with `<?xmld?>`. The readers that parse through FoundationXML (TBX,
+/// XLIFF) therefore stop at one before libxml2 sees its `?>`; the TMX reader drives libxml2
+/// itself and never asks for an instruction's data. An instruction with data (`<?pi text?>`, even
 /// `<?pi ?>`) reaches the parser as before.
 ///
 /// This is not an XML parser: `<?` cannot occur in well-formed XML outside an instruction but in

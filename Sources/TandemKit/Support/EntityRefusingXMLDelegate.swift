@@ -3,7 +3,8 @@ import Foundation
 import FoundationXML
 #endif
 
-/// The base of the delegates of every XML reader (TMX, TBX, XLIFF): one place that refuses a
+/// The base of the delegates of the XML readers that parse through FoundationXML (TBX, XLIFF;
+/// the TMX reader drives libxml2 itself, `LibXML2SAXParser`): one place that refuses a
 /// document declaring entities or naming an external one. `XMLPrologScan` refuses such a
 /// document before libxml2 sees it; this is the second guard, for what reaches the parser.
 /// Subclasses record the refusal in `refuse(_:_:)`.

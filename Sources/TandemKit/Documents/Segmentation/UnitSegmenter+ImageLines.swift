@@ -42,8 +42,7 @@ extension UnitSegmenter {
                 // An image without alt text is one code (`![](a.png)`).
                 if bytes.starts(with: [0x21, 0x5B]) || bytes.starts(with: Array("<img".utf8)) || bytes.starts(with: Array("<IMG".utf8)) {
                     images += 1
-                }
-                else if openImages.isEmpty, !isLinkMarkup(bytes) { return false }
+                } else if openImages.isEmpty, !isLinkMarkup(bytes) { return false }
             case .text:
                 if openImages.isEmpty, bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) { return false }
             case .lineBreak, .hardBreak:

@@ -30,13 +30,12 @@ struct UnitSegmenter {
             shadowStarts.append(shadow.count)
             switch piece {
             case .text(let range): shadow.append(contentsOf: unit.text[range])
-            // Around a line of images, a break ends the sentence (as a hard break does).
-            case .lineBreak where imageLineBreaks.contains(index):
+            // A paragraph separator is a break ICU always makes: a hard break, and a break around
+            // a line of images, ends a sentence unless the line ends in a comma, which says the
+            // sentence goes on.
+            case .hardBreak, .lineBreak where imageLineBreaks.contains(index):
                 shadow.append(contentsOf: endsInComma(shadow) ? [0x20] : Self.paragraphSeparator)
             case .lineBreak: shadow.append(0x20)
-            // A paragraph separator is a break ICU always makes: a hard break ends a sentence,
-            // unless the line ends in a comma, which says the sentence goes on.
-            case .hardBreak: shadow.append(contentsOf: endsInComma(shadow) ? [0x20] : Self.paragraphSeparator)
             default: shadow.append(contentsOf: Self.wordJoiner)
             }
         }

@@ -11,7 +11,7 @@ import Foundation
 /// A UTF-16 file (with or without a byte order mark) is transcoded to UTF-8 on the way, its
 /// declaration made to say so: the control-character mapping works on UTF-8 bytes, and a
 /// UTF-16 zero byte would otherwise read as a control character.
-final class TMXByteStream: InputStream {
+final class TMXByteStream {
     /// Where escaped control characters start (U+10FF00 + the byte's value).
     static let escapeBase: UInt32 = 0x10_FF00
 
@@ -24,8 +24,8 @@ final class TMXByteStream: InputStream {
     private var transcoder: UTF16Transcoder?
     private var sawFirstChunk = false
     /// The file offset of the first byte of a UTF-8 file that is not UTF-8: the stream ends
-    /// before it, and `TMXReader` reports this
-    /// instead of the parser's error. Checked as each chunk is read, so the file is read once.
+    /// before it, and `TMXReader` reports this instead of the parser's error. Checked as each
+    /// chunk is read, so the file is read once.
     private(set) var invalidUTF8Offset: Int?
     /// The start of a UTF-8 sequence cut by the last chunk's end, held back until the next
     /// chunk completes it (never handed to the parser unchecked).
@@ -36,16 +36,12 @@ final class TMXByteStream: InputStream {
     init?(file url: URL) {
         guard let handle = FileHandle(forReadingAtPath: url.path) else { return nil }
         self.handle = handle
-        super.init(data: Data())
     }
 
-    override func open() {}
+    func close() { try? handle.close() }
 
-    override func close() { try? handle.close() }
-
-    override var hasBytesAvailable: Bool { !finished || pendingOffset < pending.count }
-
-    override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength: Int) -> Int {
+    /// Copies up to `maxLength` of the next bytes into `buffer`; 0 at the end.
+    func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength: Int) -> Int {
         if pendingOffset >= pending.count {
             if finished { return 0 }
             refill()

@@ -1,4 +1,3 @@
-
 /// The attributes of one start tag as libxml2's SAX2 interface gives them: five pointers each
 /// (local name, prefix, namespace URI, value start, value end), entities already replaced in
 /// the values. Valid during the callback only.
