@@ -6,8 +6,9 @@ import TandemTestSupport
 /// a SQLite memory renames a new file over the old one, so the two take turns on the memory's
 /// lock (`<memory>.lock`): an import started during a rebuild waits for it and adds its units
 /// to the new file; a rebuild started during an import waits for it. A PostgreSQL rebuild is
-/// one transaction, which an import's writes wait for. Each run is stopped (`SIGSTOP`) at the
-/// point where the other must wait, so the overlap does not depend on the machine's speed.
+/// one transaction, which an import's writes wait for. Each run is held at the point where the
+/// other must wait (by a lock the test holds, or by `SIGSTOP`), so the overlap does not depend
+/// on the machine's speed.
 /// Afterwards the memory holds exactly what a rebuild of the project's files gives (every
 /// kept import's units, from `tm/`) plus the `--no-keep` import's units.
 @Suite("tm import beside tm rebuild", .serialized)
@@ -19,13 +20,18 @@ struct ImportBesideRebuildTests {
         let scratch = try Self.scratch(fixture)
         try Self.tandem(["tm", "import", fixture.tmx("a")], in: project)
 
+        // The test holds the project lock, which a rebuild takes after the memory's: the rebuild
+        // then waits with the memory's lock held, however fast the machine.
+        let projectLock = open(project.appendingPathComponent(".tandem/lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        try #require(projectLock >= 0 && flock(projectLock, LOCK_EX) == 0)
+        defer { close(projectLock) }
         let rebuild = try TimedRun("rebuild", ["tm", "rebuild"], in: project, scratch: scratch)
         try rebuild.start()
-        // Stopped once it holds the memory's lock: it has not yet renamed its new file.
         let lockFile = project.appendingPathComponent(".tandem/memory.sqlite.lock")
         let rebuildHolds = "pid \(rebuild.processIdentifier) (tandem tm rebuild)"
-        try Self.waitUntil("the rebuild holds the memory lock") { Self.text(of: lockFile).hasPrefix(rebuildHolds) }
-        kill(rebuild.processIdentifier, SIGSTOP)
+        try Self.waitUntil("the rebuild holds the memory lock and waits for the project's") {
+            Self.text(of: lockFile).hasPrefix(rebuildHolds) && rebuild.standardError.contains("waiting for the project lock")
+        }
 
         // b is kept in tm/, c goes to the memory only (a rebuild before it would forget it).
         let imports = try [
@@ -37,7 +43,7 @@ struct ImportBesideRebuildTests {
             imports.allSatisfy { $0.standardError.contains("waiting for the memory lock: \(rebuildHolds)") }
         }
         #expect(imports.allSatisfy { $0.isRunning })
-        kill(rebuild.processIdentifier, SIGCONT)
+        flock(projectLock, LOCK_UN)
         for run in [rebuild] + imports {
             run.wait()
             #expect(run.status == 0, "\(run.label): \(run.standardError)")
@@ -94,17 +100,47 @@ struct ImportBesideRebuildTests {
         let scratch = try Self.scratch(fixture)
         try Self.tandem(["tm", "import", fixture.tmx("a")], in: project)
 
-        let rebuild = try Self.rebuildStoppedInsideItsTransaction(project: project, scratch: scratch, schemaURL: schema.url)
+        // The test holds a lock the rebuild needs only after it has emptied the memory: the
+        // locale pairs' table, which its first batch of units writes. So the rebuild waits there
+        // with its transaction open and the memory's state row locked, however fast the machine,
+        // and the imports started meanwhile must wait for that transaction.
+        let holder = try PostgreSQLTestConnection(url: schema.url)
+        let observer = try PostgreSQLTestConnection(url: schema.url)
+        defer { holder.close(); observer.close() }
+        let unitsBefore = try observer.execute("SELECT count(*) FROM tandem_unit")
+        try holder.execute("BEGIN")
+        try holder.execute("LOCK TABLE tandem_locale_pair IN EXCLUSIVE MODE")
+        let rebuild = try TimedRun("rebuild", ["tm", "rebuild"], in: project, scratch: scratch)
+        try rebuild.start()
+        var rebuildBackend = ""
+        try Self.waitUntil("the rebuild waits for the locale pairs' table") {
+            rebuildBackend = (try? observer.execute("""
+                SELECT pid FROM pg_locks WHERE relation = 'tandem_locale_pair'::regclass AND NOT granted
+                """)) ?? ""
+            return !rebuildBackend.isEmpty || !rebuild.isRunning
+        }
+        try #require(rebuild.isRunning, "the rebuild ended without waiting: \(rebuild.standardError)")
+        // It has emptied the memory in its transaction: everyone else still sees every unit.
+        #expect(try observer.execute("SELECT count(*) FROM tandem_unit") == unitsBefore)
 
+        // b is kept in tm/, c goes to the memory only (a rebuild before it would forget it).
         let imports = try [
             TimedRun("import-b", ["tm", "import", fixture.tmx("b")], in: project, scratch: scratch),
             TimedRun("import-c", ["tm", "import", "--no-keep", fixture.tmx("c")], in: project, scratch: scratch),
         ]
         for run in imports { try run.start() }
-        // Time enough for an import of 600 units that did not wait to finish.
-        Thread.sleep(forTimeInterval: 3)
+        // Both imports wait, directly or behind each other, for the rebuild's transaction.
+        let waitingBehindRebuild = """
+            WITH RECURSIVE behind(pid) AS (
+                SELECT pid FROM pg_stat_activity WHERE \(rebuildBackend) = ANY(pg_blocking_pids(pid))
+                UNION SELECT a.pid FROM pg_stat_activity AS a, behind WHERE behind.pid = ANY(pg_blocking_pids(a.pid))
+            ) SELECT count(*) FROM behind
+            """
+        try Self.waitUntil("both imports wait for the rebuild's transaction") {
+            (try? observer.execute(waitingBehindRebuild)) == "2" || !imports.allSatisfy { $0.isRunning }
+        }
         #expect(imports.allSatisfy { $0.isRunning }, "an import finished while the rebuild's transaction was open")
-        kill(rebuild.processIdentifier, SIGCONT)
+        try holder.execute("COMMIT")
         for run in [rebuild] + imports {
             run.wait()
             #expect(run.status == 0, "\(run.label): \(run.standardError)")
@@ -114,50 +150,6 @@ struct ImportBesideRebuildTests {
         #expect(try count("SELECT count(*) FROM tandem_unit WHERE target LIKE 'Part %'") == "\(3 * ConcurrencyFixture.unitsPerTMX)")
         let fromFiles = try Self.unitsOfARebuild(of: project, scratch: scratch)
         #expect(try count("SELECT count(*) FROM tandem_unit") == "\(fromFiles + ConcurrencyFixture.unitsPerTMX)")
-    }
-
-    /// A `tandem tm rebuild` of `project`'s PostgreSQL memory, stopped (`SIGSTOP`) while its
-    /// transaction is open: it holds the memory's state row, which every write locks. Seeing the
-    /// row locked and then stopping the process is a race (a small rebuild commits in a few
-    /// milliseconds, and a loaded machine can take longer than that to send the signal), so the
-    /// server is asked afterwards: the transaction that locks the row must be idle, waiting for
-    /// its stopped client. When the rebuild committed first it is let go and started again.
-    static func rebuildStoppedInsideItsTransaction(project: URL, scratch: URL, schemaURL: String) throws -> TimedRun {
-        // The state ("active", "idle in transaction", …) of the backend whose transaction locks
-        // the row: its xmax names that transaction while the lock is held.
-        let holderStateSQL = """
-            SELECT coalesce((SELECT a.state FROM pg_stat_activity AS a, tandem_state AS s
-                             WHERE a.backend_xid = s.xmax), 'none')
-            """
-        func holderState() -> String {
-            let run = try? ExternalTool.run("/usr/bin/psql", ["-X", "-tA", "-d", schemaURL, "-c", holderStateSQL])
-            return run?.status == 0 ? run!.output.trimmingCharacters(in: .whitespacesAndNewlines) : "unknown"
-        }
-        var stopped: TimedRun?
-        for attempt in 1...5 where stopped == nil {
-            let rebuild = try TimedRun("rebuild-\(attempt)", ["tm", "rebuild"], in: project, scratch: scratch)
-            try rebuild.start()
-            try waitUntil("the rebuild's transaction holds the memory (attempt \(attempt))") {
-                !rebuild.isRunning || ["active", "idle in transaction"].contains(holderState())
-            }
-            kill(rebuild.processIdentifier, SIGSTOP)
-            try waitUntil("the rebuild is stopped") { !rebuild.isRunning || processState(rebuild.processIdentifier) == "T" }
-            // The server finishes what the client sent before it stopped; then the state settles.
-            var state = holderState()
-            try waitUntil("the server has run what the stopped rebuild sent") {
-                state = holderState()
-                return state != "active"
-            }
-            usleep(200_000)
-            if rebuild.isRunning, state == "idle in transaction", holderState() == "idle in transaction" {
-                stopped = rebuild
-                continue
-            }
-            kill(rebuild.processIdentifier, SIGCONT)
-            rebuild.wait()
-            #expect(rebuild.status == 0, "rebuild (attempt \(attempt)): \(rebuild.standardError)")
-        }
-        return try #require(stopped, "no rebuild in 5 could be stopped inside its transaction")
     }
 
     /// The one-letter state of process `pid` (`R` running, `S` sleeping, `T` stopped, …), from
