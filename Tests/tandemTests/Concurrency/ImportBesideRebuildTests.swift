@@ -7,8 +7,8 @@ import TandemTestSupport
 /// lock (`<memory>.lock`): an import started during a rebuild waits for it and adds its units
 /// to the new file; a rebuild started during an import waits for it. A PostgreSQL rebuild is
 /// one transaction, which an import's writes wait for. Each run is held at the point where the
-/// other must wait (by a lock the test holds, or by `SIGSTOP`), so the overlap does not depend
-/// on the machine's speed.
+/// other must wait, by a lock the test holds (the project's, SQLite's write lock, a PostgreSQL
+/// table's), so the overlap does not depend on the machine's speed.
 /// Afterwards the memory holds exactly what a rebuild of the project's files gives (every
 /// kept import's units, from `tm/`) plus the `--no-keep` import's units.
 @Suite("tm import beside tm rebuild", .serialized)
@@ -63,12 +63,15 @@ struct ImportBesideRebuildTests {
         let scratch = try Self.scratch(fixture)
         try Self.tandem(["tm", "import", fixture.tmx("a")], in: project)
 
+        // The test holds SQLite's write lock on the memory: the import keeps its copy in tm/
+        // under the memory's lock, then its units wait for SQLite (up to its busy timeout, 30
+        // seconds), still holding the memory's lock, however fast the machine.
+        let memory = project.appendingPathComponent(".tandem/memory.sqlite").path
+        let writeLock = try SQLiteWriteLock(database: memory, scratch: scratch)
         let importRun = try TimedRun("import-b", ["tm", "import", fixture.tmx("b")], in: project, scratch: scratch)
         try importRun.start()
-        // Its copy in tm/ is written under the lock, before its units: stopped there.
         let kept = project.appendingPathComponent("tm/b.tmx")
         try Self.waitUntil("the import keeps its file") { FileManager.default.fileExists(atPath: kept.path) }
-        kill(importRun.processIdentifier, SIGSTOP)
 
         let rebuild = try TimedRun("rebuild", ["tm", "rebuild"], in: project, scratch: scratch)
         try rebuild.start()
@@ -76,14 +79,13 @@ struct ImportBesideRebuildTests {
             // Shared holders write nothing into the lock file: the kernel's list of locks names it.
             rebuild.standardError.contains("waiting for the memory lock: pid \(importRun.processIdentifier) (tandem tm import")
         }
-        #expect(rebuild.isRunning)
-        kill(importRun.processIdentifier, SIGCONT)
+        #expect(rebuild.isRunning && importRun.isRunning)
+        writeLock.release()
         for run in [importRun, rebuild] {
             run.wait()
             #expect(run.status == 0, "\(run.label): \(run.standardError)")
         }
 
-        let memory = project.appendingPathComponent(".tandem/memory.sqlite").path
         #expect(try Self.sqlite(memory, "PRAGMA integrity_check") == "ok")
         #expect(try Self.sqlite(memory, "SELECT count(*) FROM unit WHERE target LIKE 'Part %'") == "\(2 * ConcurrencyFixture.unitsPerTMX)")
         #expect(try Int(Self.sqlite(memory, "SELECT count(*) FROM unit")) == Self.unitsOfARebuild(of: project, scratch: scratch))
