@@ -327,4 +327,38 @@ struct HugoSiteCommandTests {
         #expect(check.standardOutput.contains("config/_default/languages.yaml:1:1: error: pt-BR has no entry"), "\(check.standardOutput)")
         #expect(check.standardOutput.contains("    pt-br:\n      languageCode: pt-BR\n      weight: 3\n"))
     }
+
+    /// A page's name in Hugo's menus (`menu.main.name`) and a theme's parameter
+    /// (`params.subtitle`, which Hugo 0.111 reads as `.Params.params.subtitle`), named in
+    /// `translateKeys` by their paths, are translated: the English page's menu shows the
+    /// English name, the Chinese page's the Chinese one (hand-written targets, set by `tandem
+    /// set`; the page rendered by Hugo).
+    @Test func aMenuNameNamedByItsPathIsTranslatedInTheRenderedMenu() throws {
+        let site = try HugoTestSite([
+            "hugo.toml": Self.configuration(default: "zh-cn", languages: [("zh-cn", "languageCode = \"zh-CN\"\n"), ("en", "languageCode = \"en\"\n")]),
+            "content/about.zh-cn.md": "---\ntitle: 关于我们\nmenu:\n  main:\n    name: 关于\n    weight: 1\nparams:\n  subtitle: 一个小团队\n---\n我们在杭州。\n",
+            "layouts/_default/single.html": "<html lang=\"{{ .Language.Lang }}\"><body><nav>{{ range .Site.Menus.main }}<a>{{ .Name }}</a>{{ end }}</nav><h1>{{ .Title }}</h1><p class=\"subtitle\">{{ .Params.params.subtitle }}</p>{{ .Content }}</body></html>\n",
+        ])
+        defer { site.remove() }
+        #expect(try site.tandem(["init", "--source", "zh-CN", "--targets", "en", "--no-glossary"]).status == 0)
+        let configuration = try site.read("tandem.yml")
+        let keys = try #require(configuration.split(separator: "\n").first { $0.hasPrefix("translateKeys:") })
+        _ = try site.write(configuration.replacingOccurrences(of: String(keys), with: "translateKeys: [title, menu.*.name, params.subtitle]"), to: "tandem.yml")
+        #expect(try site.tandem(["extract"]).status == 0)
+        let english = ["front/title/s[1]": "About us", "front/menu.main.name/s[1]": "About", "front/params.subtitle/s[1]": "A small team",
+                       "body/paragraph[1]/s[1]": "We are in Hangzhou."]
+        let segmentFile = try #require(FileManager.default.subpaths(atPath: site.root.appendingPathComponent("locales/en").path)?.first { $0.hasSuffix(".json") })
+        let segments = try JSONSerialization.jsonObject(with: Data(site.read("locales/en/" + segmentFile).utf8)) as! [String: Any]
+        for segment in segments["segments"] as! [[String: Any]] {
+            let target = try #require(english[segment["location"] as! String], "\(segment)")
+            let set = try site.tandem(["set", segment["id"] as! String, "--locale", "en", target])
+            #expect(set.status == 0, "\(set.standardError)")
+        }
+        let build = try site.tandem(["build"])
+        #expect(build.status == 0, "\(build.standardError)")
+        #expect(try site.render().status == 0)
+        let page = try site.page("en/about/index.html")
+        #expect(page.contains("<nav><a>About</a></nav><h1>About us</h1><p class=\"subtitle\">A small team</p>"), "\(page)")
+        #expect(try site.page("about/index.html").contains("<nav><a>关于</a></nav><h1>关于我们</h1>"))
+    }
 }

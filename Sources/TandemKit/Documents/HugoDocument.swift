@@ -12,7 +12,8 @@ public struct HugoDocument: Sendable {
     public let units: [TranslatableUnit]
 
     /// Parses `bytes`. `translatableKeys` are the front matter keys whose string values (or
-    /// lists of strings, item by item) are translated, `shortcodeParameters` the shortcode
+    /// lists of strings, item by item) are translated (paths such as `menu.*.name` reach into
+    /// nested maps: `FrontMatterKeyPath`), `shortcodeParameters` the shortcode
     /// arguments that hold text (the policies in `tandem.yml`).
     public init(
         bytes: [UInt8], path: String, translatableKeys: [String] = FrontMatterPolicy.defaultKeys,
@@ -33,18 +34,24 @@ public struct HugoDocument: Sendable {
         var units: [TranslatableUnit] = []
         if let frontMatter {
             for key in translatableKeys {
-                guard let field = frontMatter.field(anyCase: key) else { continue }
-                let values: [(location: String, value: String, item: Int?)]
-                switch field.value {
-                case .string(let value): values = [("front/\(key)", value, nil)]
-                case .strings(let items): values = items.enumerated().map { ("front/\(key)[\($0.offset + 1)]", $0.element, $0.offset) }
-                case .other: values = []
-                }
-                for (location, value, item) in values where !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                    var unit = TranslatableUnit.plainText(location: location, origin: field.valueRange, text: Array(value.utf8))
-                    unit.frontMatterField = field
-                    unit.frontMatterItem = item
-                    if unit.hasTranslatableText { units.append(unit) }
+                // A path into nested maps (`menu.*.name`) names each field it matches, by its own path.
+                let path = FrontMatterKeyPath(key)
+                let named: [(key: String, field: FrontMatterField)] = path.isNested
+                    ? frontMatter.nestedFields(matching: path).map { ($0.key, $0) }
+                    : frontMatter.field(anyCase: key).map { [(key, $0)] } ?? []
+                for (key, field) in named {
+                    let values: [(location: String, value: String, item: Int?)]
+                    switch field.value {
+                    case .string(let value): values = [("front/\(key)", value, nil)]
+                    case .strings(let items): values = items.enumerated().map { ("front/\(key)[\($0.offset + 1)]", $0.element, $0.offset) }
+                    case .other: values = []
+                    }
+                    for (location, value, item) in values where !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                        var unit = TranslatableUnit.plainText(location: location, origin: field.valueRange, text: Array(value.utf8))
+                        unit.frontMatterField = field
+                        unit.frontMatterItem = item
+                        if unit.hasTranslatableText { units.append(unit) }
+                    }
                 }
             }
         }

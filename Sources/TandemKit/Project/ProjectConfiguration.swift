@@ -154,6 +154,7 @@ public struct ProjectConfiguration: Codable, Equatable, Sendable {
             include: \(quotedList(include))
             exclude: \(quotedList(exclude))
             # Front matter keys whose values are translated; every other key is left untouched.
+            # A path reaches into nested maps: menu.*.name (a page's name in each menu), params.subtitle.
             translateKeys: [\(translateKeys.joined(separator: ", "))]
             # The translation memory: a SQLite file (derived, git-ignored) or a postgres:// URL.
             memory: \(memory)

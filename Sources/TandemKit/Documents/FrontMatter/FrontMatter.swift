@@ -3,6 +3,11 @@ public struct FrontMatter: Sendable {
     public var block: FrontMatterBlock
     /// Top-level keys in file order.
     public var fields: [FrontMatterField]
+    /// String values (and lists of strings) inside nested maps, in file order, each keyed by its
+    /// path (`menu.main.name`): YAML block mappings, JSON objects, TOML tables (`[menu.main]`)
+    /// and dotted keys. Flow mappings, inline tables and arrays of tables are not entered (a
+    /// splice inside them is not located reliably, and no Hugo setting lives there).
+    public var nestedFields: [FrontMatterField] = []
     /// Top-level string values written with a YAML alias or anchor, which a splice would
     /// corrupt: refused when Tandem rewrites their key (`refuseAliases(rewriting:)`).
     var aliasedValues: [AliasedValue] = []
@@ -25,6 +30,14 @@ public struct FrontMatter: Sendable {
     public func field(anyCase key: String) -> FrontMatterField? {
         self[key] ?? fields.first { $0.key.lowercased() == key.lowercased() }
     }
+
+    /// The nested fields `path` names (`menu.*.name`), in file order.
+    public func nestedFields(matching path: FrontMatterKeyPath) -> [FrontMatterField] {
+        nestedFields.filter { path.matches($0.key) }
+    }
+
+    /// How deep nested maps are entered: Hugo's own settings are two or three levels down.
+    static let nestingLimit = 8
 
     /// Reads the front matter of `bytes` (a whole file), or `nil` when there is none.
     public static func read(_ bytes: [UInt8], path: String) throws -> FrontMatter? {

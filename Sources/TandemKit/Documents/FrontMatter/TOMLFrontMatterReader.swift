@@ -2,7 +2,8 @@ import Foundation
 internal import TOMLKit
 
 /// Reads TOML front matter: TOMLKit (toml++) decodes and validates it; the top-level keys
-/// (those before the first `[table]` header) are located for splicing.
+/// (those before the first `[table]` header) are located for splicing, and so are the string
+/// values in tables (`[menu.main]`) and of dotted keys (`params.subtitle = …`), keyed by path.
 struct TOMLFrontMatterReader {
     let bytes: [UInt8]
     let block: FrontMatterBlock
@@ -41,9 +42,9 @@ struct TOMLFrontMatterReader {
         let content = Array(bytes[block.contentRange])
         let lineOffset = LineTable(Array(bytes[..<block.contentRange.lowerBound])).starts.count - 1
         try refuseHeaderWithoutKey(content, lineOffset: lineOffset)
-        let table: TOMLTable
+        let decoded: TOMLTable
         do {
-            table = try TOMLTable(string: String(decoding: content, as: UTF8.self))
+            decoded = try TOMLTable(string: String(decoding: content, as: UTF8.self))
         } catch let error as TOMLParseError {
             let location = SourceLocation(file: path, line: error.source.begin.line + lineOffset, column: error.source.begin.column)
             throw TandemError.invalidValue(location, message: "invalid TOML front matter: \(error.description)")
@@ -51,16 +52,26 @@ struct TOMLFrontMatterReader {
         let base = block.contentRange.lowerBound
         let scanner = ValueExtentScanner(bytes: content, bound: content.count)
         var fields: [FrontMatterField] = []
+        var nestedFields: [FrontMatterField] = []
+        // The table the lines below a header belong to (`[menu.main]`); empty at the top, nil
+        // in an array of tables (`[[x]]`), whose keys no path names.
+        var table: [String]? = []
         var index = 0
         var line = lineOffset + 1
         while index < content.count {
             var cursor = index
             while cursor < content.count, content[cursor] == 0x20 || content[cursor] == 0x09 { cursor += 1 }
-            if cursor < content.count, content[cursor] == UInt8(ascii: "[") { break }  // first table: done
-            if let (key, valueStart) = keyAndValueStart(content, from: cursor) {
+            if cursor < content.count, content[cursor] == UInt8(ascii: "[") {
+                table = tableHeader(content, from: cursor)
+            } else if let table, let (keys, valueStart) = keyPathAndValueStart(content, from: cursor) {
                 let (end, style) = scanner.extent(from: valueStart, comments: true)
-                fields.append(FrontMatterField(
-                    key: key, value: value(table[key]), valueRange: (base + valueStart)..<(base + end), style: style, line: line))
+                let path = table + keys
+                let range = (base + valueStart)..<(base + end)
+                if path.count == 1 {
+                    fields.append(FrontMatterField(key: path[0], value: value(decoded[path[0]]), valueRange: range, style: style, line: line))
+                } else if path.count <= FrontMatter.nestingLimit, case let found = value(Self.value(at: path, in: decoded)), found != .other {
+                    nestedFields.append(FrontMatterField(key: path.joined(separator: "."), value: found, valueRange: range, style: style, line: line))
+                }
                 cursor = end
             }
             // Next line.
@@ -73,7 +84,7 @@ struct TOMLFrontMatterReader {
         // `translations` written as a table (`[translations]`, `[[translations]]`) is not the
         // list Tandem keeps right in every language version: refused, not silently ignored.
         let translations = FrontMatterPolicy.translationsKey
-        if table[translations] != nil, !fields.contains(where: { $0.key == translations }) {
+        if decoded[translations] != nil, !fields.contains(where: { $0.key == translations }) {
             let header = LineTable(content).starts.firstIndex { start in
                 let text = String(decoding: content[start...].prefix { $0 != 0x0A }, as: UTF8.self)
                 return text.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "[]")) == translations
@@ -81,7 +92,19 @@ struct TOMLFrontMatterReader {
             let location = SourceLocation(file: path, line: lineOffset + 1 + (header ?? 0), column: 1)
             throw TandemError.invalidValue(location, message: "translations must be a list of locale tags such as [\"zh-CN\", \"en\"], written before any [table]")
         }
-        return FrontMatter(block: block, fields: fields)
+        var frontMatter = FrontMatter(block: block, fields: fields)
+        frontMatter.nestedFields = nestedFields
+        return frontMatter
+    }
+
+    /// The decoded value at `path` (tables all the way down), if any.
+    private static func value(at path: [String], in table: TOMLTable) -> TOMLValueConvertible? {
+        var current = table
+        for key in path.dropLast() {
+            guard let inner = current[key]?.table else { return nil }
+            current = inner
+        }
+        return current[path[path.count - 1]]
     }
 
     private func value(_ node: TOMLValueConvertible?) -> FrontMatterValue {
@@ -93,29 +116,57 @@ struct TOMLFrontMatterReader {
         return .other
     }
 
-    /// A bare or quoted key and `=` at `start`; dotted keys are left alone.
-    private func keyAndValueStart(_ content: [UInt8], from start: Int) -> (String, Int)? {
+    /// A key (bare or quoted, dotted or not: `menu.main.name`) and `=` at `start`: the key's
+    /// parts and where the value starts.
+    private func keyPathAndValueStart(_ content: [UInt8], from start: Int) -> ([String], Int)? {
         var index = start
-        var key: String
-        if index < content.count, content[index] == UInt8(ascii: "\"") || content[index] == UInt8(ascii: "'") {
-            let quote = content[index]
-            let keyStart = index + 1
-            index = keyStart
-            while index < content.count, content[index] != quote, content[index] != 0x0A { index += 1 }
-            guard index < content.count, content[index] == quote else { return nil }
-            key = String(decoding: content[keyStart..<index], as: UTF8.self)
-            index += 1
-        } else {
-            let keyStart = index
-            while index < content.count, isBareKeyByte(content[index]) { index += 1 }
-            guard index > keyStart else { return nil }
-            key = String(decoding: content[keyStart..<index], as: UTF8.self)
-        }
-        while index < content.count, content[index] == 0x20 || content[index] == 0x09 { index += 1 }
-        guard index < content.count, content[index] == UInt8(ascii: "=") else { return nil }
+        guard let keys = keyPath(content, &index), index < content.count, content[index] == UInt8(ascii: "=") else { return nil }
         index += 1
+        skipBlanks(content, &index)
+        return (keys, index)
+    }
+
+    /// The path of a table header (`[menu.main]`) at `start`, or nil for an array of tables
+    /// (`[[x]]`) or a header not read.
+    private func tableHeader(_ content: [UInt8], from start: Int) -> [String]? {
+        var index = start + 1
+        guard index < content.count, content[index] != UInt8(ascii: "[") else { return nil }
+        skipBlanks(content, &index)
+        guard let keys = keyPath(content, &index), index < content.count, content[index] == UInt8(ascii: "]") else { return nil }
+        return keys
+    }
+
+    /// The parts of a key at `index` (each bare or quoted, joined by dots with blanks around
+    /// them allowed), leaving `index` after the blanks that follow it.
+    private func keyPath(_ content: [UInt8], _ index: inout Int) -> [String]? {
+        var keys: [String] = []
+        while true {
+            if index < content.count, content[index] == UInt8(ascii: "\"") || content[index] == UInt8(ascii: "'") {
+                let quote = content[index]
+                let keyStart = index + 1
+                index = keyStart
+                while index < content.count, content[index] != quote, content[index] != 0x0A { index += 1 }
+                guard index < content.count, content[index] == quote else { return nil }
+                let raw = content[keyStart..<index]
+                // A basic string's escapes are decoded by TOMLKit; a key holding one is not located.
+                if quote == UInt8(ascii: "\""), raw.contains(UInt8(ascii: "\\")) { return nil }
+                keys.append(String(decoding: raw, as: UTF8.self))
+                index += 1
+            } else {
+                let keyStart = index
+                while index < content.count, isBareKeyByte(content[index]) { index += 1 }
+                guard index > keyStart else { return nil }
+                keys.append(String(decoding: content[keyStart..<index], as: UTF8.self))
+            }
+            skipBlanks(content, &index)
+            guard index < content.count, content[index] == UInt8(ascii: ".") else { return keys }
+            index += 1
+            skipBlanks(content, &index)
+        }
+    }
+
+    private func skipBlanks(_ content: [UInt8], _ index: inout Int) {
         while index < content.count, content[index] == 0x20 || content[index] == 0x09 { index += 1 }
-        return (key, index)
     }
 
     private func isBareKeyByte(_ byte: UInt8) -> Bool {

@@ -23,21 +23,72 @@ struct YAMLFrontMatterReader {
         guard case .mapping(let mapping) = root else {
             throw TandemError.invalidValue(location(root.mark), message: "front matter must be a mapping of keys to values")
         }
-        let pairs = Array(mapping)
+        var fields: [FrontMatterField] = []
+        var nested = Nested()
+        forEachPair(of: mapping, bound: content.count, lines: lines) { key, keyMark, value, bound in
+            if let aliased = aliasedValue(key: key, keyMark: keyMark, value: value, bound: bound, lines: lines, content: content) {
+                nested.aliasedValues.append(aliased)
+            }
+            fields.append(field(key: key, keyMark: keyMark, value: value, bound: bound, lines: lines, content: content))
+            if case .mapping(let inner) = value, isBlockMappingInPlace(inner, key: keyMark, bound: bound, lines: lines, content: content) {
+                collectNested(inner, path: key, depth: 2, bound: bound, lines: lines, content: content, into: &nested)
+            }
+        }
+        var frontMatter = FrontMatter(block: block, fields: fields)
+        frontMatter.nestedFields = nested.fields
+        frontMatter.aliasedValues = nested.aliasedValues
+        return frontMatter
+    }
+
+    /// What the walk of nested mappings finds.
+    private struct Nested {
         var fields: [FrontMatterField] = []
         var aliasedValues: [FrontMatter.AliasedValue] = []
+    }
+
+    /// Whether `mapping`, the value of the key at `key`, is written there as a block (`key:
+    /// value` lines): not in flow (`{key: value}`), whose values' ends the line-based extents
+    /// would not find (read from the bytes: the composed node's style is not the one written),
+    /// and not an alias (`*m`), whose nodes' marks are the anchored mapping's, elsewhere.
+    private func isBlockMappingInPlace(_ mapping: Node.Mapping, key: Mark, bound: Int, lines: LineTable, content: [UInt8]) -> Bool {
+        guard let mark = mapping.mark else { return false }
+        let start = offset(of: mark, lines: lines, content: content)
+        return start > offset(of: key, lines: lines, content: content) && start < bound && content[start] != UInt8(ascii: "{")
+    }
+
+    /// Calls `body` with each scalar key of `mapping`, its value and where the value's bytes
+    /// must end (the start of the next key's line, or `bound` after the last).
+    private func forEachPair(of mapping: Node.Mapping, bound: Int, lines: LineTable, _ body: (String, Mark, Node, Int) -> Void) {
+        let pairs = Array(mapping)
         for (index, pair) in pairs.enumerated() {
             guard case .scalar(let keyScalar) = pair.key, let keyMark = keyScalar.mark else { continue }
             let nextKeyLine = index + 1 < pairs.count ? pairs[index + 1].key.mark?.line : nil
-            let bound = nextKeyLine.map { lines.starts[$0 - 1] } ?? content.count
-            if let aliased = aliasedValue(key: keyScalar.string, keyMark: keyMark, value: pair.value, bound: bound, lines: lines, content: content) {
-                aliasedValues.append(aliased)
-            }
-            fields.append(field(key: keyScalar.string, keyMark: keyMark, value: pair.value, bound: bound, lines: lines, content: content))
+            body(keyScalar.string, keyMark, pair.value, nextKeyLine.map { lines.starts[$0 - 1] } ?? bound)
         }
-        var frontMatter = FrontMatter(block: block, fields: fields)
-        frontMatter.aliasedValues = aliasedValues
-        return frontMatter
+    }
+
+    /// The string values (and lists of strings) inside the block mapping at `path`, keyed by
+    /// their dotted path, and those of the block mappings inside it.
+    private func collectNested(
+        _ mapping: Node.Mapping, path: String, depth: Int, bound: Int, lines: LineTable, content: [UInt8], into nested: inout Nested
+    ) {
+        guard depth <= FrontMatter.nestingLimit else { return }
+        forEachPair(of: mapping, bound: bound, lines: lines) { key, keyMark, value, bound in
+            let keyPath = path + "." + key
+            switch value {
+            case .mapping(let inner) where isBlockMappingInPlace(inner, key: keyMark, bound: bound, lines: lines, content: content):
+                collectNested(inner, path: keyPath, depth: depth + 1, bound: bound, lines: lines, content: content, into: &nested)
+            case .scalar, .sequence:
+                if var aliased = aliasedValue(key: keyPath, keyMark: keyMark, value: value, bound: bound, lines: lines, content: content) {
+                    aliased.isNested = true
+                    nested.aliasedValues.append(aliased)
+                }
+                let field = field(key: keyPath, keyMark: keyMark, value: value, bound: bound, lines: lines, content: content)
+                if field.value != .other { nested.fields.append(field) }
+            default:
+                break
+            }
+        }
     }
 
     private func field(key: String, keyMark: Mark, value: Node, bound: Int, lines: LineTable, content: [UInt8]) -> FrontMatterField {
