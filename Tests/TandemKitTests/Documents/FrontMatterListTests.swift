@@ -8,16 +8,6 @@ struct FrontMatterListTests {
     static let keys = ["title", "tags", "categories"]
     static let english = ["标题": "Title", "人工智能": "AI", "手机": "Phones", "新闻": "News"]
 
-    static func build(_ post: String) throws -> (segments: [String], built: String) {
-        let document = try HugoDocument(bytes: Array(post.utf8), path: "post.md", translatableKeys: keys)
-        let segments = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag("zh-CN")!)).segments(of: document)
-        var targets: [String: String] = [:]
-        for segment in segments { if let target = english[segment.text] { targets[segment.id] = target } }
-        let bytes = try DocumentBuilder(document: document, segments: segments)
-            .build(targets: targets, fallbackToSource: true, language: nil, translations: nil)
-        return (segments.map(\.text), String(decoding: bytes, as: UTF8.self))
-    }
-
     @Test(arguments: [
         ("YAML block sequence",
          "---\ntitle: 标题\ntags:\n  - 人工智能\n  - \"手机\"\n  - Go\ncategories: [新闻]\n---\n",
@@ -28,7 +18,8 @@ struct FrontMatterListTests {
          "{\n  \"title\": \"Title\",\n  \"tags\": [\"AI\", \"Phones\", \"Go\"],\n  \"categories\": [\"News\"]\n}\n"),
     ])
     func eachItemIsASentenceAndTheListKeepsItsShape(_ name: String, _ post: String, _ expected: String) throws {
-        let (segments, built) = try Self.build(post)
+        let translated = try TranslatedPost(post, keys: Self.keys, english: Self.english)
+        let (segments, built) = (translated.segments.map(\.text), translated.built)
         #expect(segments == ["标题", "人工智能", "手机", "Go", "新闻"], "\(name)")
         #expect(built == expected, "\(name)")
     }

@@ -9,16 +9,6 @@ struct NestedFrontMatterTests {
     static let keys = ["title", "menu.*.name", "params.subtitle"]
     static let english = ["关于": "About", "关于我们": "About us", "页脚": "Footer: links", "一个小团队": "A \"small\" team"]
 
-    static func build(_ post: String) throws -> (locations: [String], segments: [String], built: String) {
-        let document = try HugoDocument(bytes: Array(post.utf8), path: "post.md", translatableKeys: keys)
-        let segments = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag("zh-CN")!)).segments(of: document)
-        var targets: [String: String] = [:]
-        for segment in segments { if let target = english[segment.text] { targets[segment.id] = target } }
-        let bytes = try DocumentBuilder(document: document, segments: segments)
-            .build(targets: targets, fallbackToSource: true, language: nil, translations: nil)
-        return (segments.map(\.location), segments.map(\.text), String(decoding: bytes, as: UTF8.self))
-    }
-
     @Test(arguments: [
         ("YAML block mappings",
          "---\ntitle: 关于我们\nmenu:\n  main:\n    name: 关于   # label\n    weight: 2\n  footer:\n    name: '页脚'\nparams:\n  subtitle: \"一个小团队\"\n  other: 别的\n---\n",
@@ -31,7 +21,8 @@ struct NestedFrontMatterTests {
          "{\n  \"title\": \"About us\",\n  \"menu\": {\"main\": {\"name\": \"About\", \"weight\": 2}, \"footer\": {\"name\": \"Footer: links\"}},\n  \"params\": {\n    \"subtitle\": \"A \\\"small\\\" team\",\n    \"other\": \"别的\"\n  }\n}\n"),
     ])
     func eachNamedValueIsASentenceBuiltBackInPlace(_ name: String, _ post: String, _ expected: String) throws {
-        let (locations, segments, built) = try Self.build(post)
+        let translated = try TranslatedPost(post, keys: Self.keys, english: Self.english)
+        let (locations, segments, built) = (translated.segments.map(\.location), translated.segments.map(\.text), translated.built)
         #expect(Set(locations) == ["front/title/s[1]", "front/menu.main.name/s[1]", "front/menu.footer.name/s[1]", "front/params.subtitle/s[1]"], "\(name): \(locations)")
         #expect(Set(segments) == ["关于我们", "关于", "页脚", "一个小团队"], "\(name)")
         #expect(built == expected, "\(name)")
@@ -46,7 +37,8 @@ struct NestedFrontMatterTests {
         "---\ntitle: 关于我们\nbase: &m\n  name: 关于\nmenu:\n  main: *m\n---\n",
     ])
     func valuesWhoseBytesCannotBeLocatedAreNotNamed(_ post: String) throws {
-        let (locations, _, built) = try Self.build(post)
+        let translated = try TranslatedPost(post, keys: Self.keys, english: Self.english)
+        let (locations, built) = (translated.segments.map(\.location), translated.built)
         #expect(!locations.contains { $0.hasPrefix("front/menu.") }, "\(locations)")
         #expect(built.contains("About us"))
     }
