@@ -6,11 +6,13 @@ enum YAMLDuplicateKey {
     /// The 1-based line and column of `key`'s second occurrence after its first at
     /// (`line`, `column`) in `text`, or nil when it cannot be found (a flow mapping).
     static func secondOccurrence(of key: String, firstLine line: Int, column: Int, in text: String) -> (line: Int, column: Int)? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines as libyaml counts them: a lone CR ends one too (`LineTable`). Swift reads CR LF
+        // as one character.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
         let spellings = [key, "\"\(key)\"", "'\(key)'"]
-        guard line >= 1 else { return nil }
+        guard line >= 1, line < lines.count else { return nil }
         for index in line..<lines.count {
-            let content = lines[index].hasSuffix("\r") ? lines[index].dropLast() : lines[index]
+            let content = lines[index]
             let indent = content.prefix { $0 == " " }.count
             guard indent == column - 1 else { continue }
             let rest = content.dropFirst(indent)

@@ -15,6 +15,15 @@ struct FrontMatterRegressionTests {
         }
     }
 
+    /// Found by `FrontMatterFuzzer`: a duplicate key in YAML whose lines end in a lone CR
+    /// crashed the search for its second occurrence (libyaml counts CR as a line break; the
+    /// search split at LF only, and ran past its last line).
+    @Test func aDuplicateKeyInCRSeparatedLinesIsReportedAtItsSecondLine() {
+        let error = Self.error("---\ntitle: 你好\r\r\rtranslations: [zh-CN]\rtranslations: [en]\n---\n正文。\n")
+        #expect(error?.location?.line == 6, "\(String(describing: error))")
+        #expect(error?.message.contains("duplicate key 'translations'") == true, "\(String(describing: error))")
+    }
+
     // 1: `title: *b` made build write `base: "⟦你好。⟧⟦世界。⟧"你好。世界。"`.
     @Test func anAliasedTitleIsReportedOnTheLineOfItsKey() {
         let error = Self.error("---\nbase: &b 你好。世界。\ntitle: *b\n---\n正文。\n")
