@@ -9,8 +9,8 @@ struct TOMLFrontMatterReader {
     let block: FrontMatterBlock
     let path: String
 
-    /// Refuses a table header whose first character is not a key (`[=`, `[[!`): toml++ does not
-    /// check it, and asserts (a debug build aborts; a release build assumes it away, which is
+    /// Refuses a table header whose first character is not a key (`[=`, `[[!`, a `[` that ends
+    /// its line): toml++ does not check it, and asserts (a debug build aborts; a release build assumes it away, which is
     /// undefined behaviour). Found by `FrontMatterFuzzer`. A line inside a multi-line array or
     /// string that starts so is refused too; Hugo's front matter has none in practice.
     private func refuseHeaderWithoutKey(_ content: [UInt8], lineOffset: Int) throws {
@@ -24,11 +24,12 @@ struct TOMLFrontMatterReader {
             index += 1
             if index < text.endIndex, text[index] == UInt8(ascii: "[") { index += 1 }
             skipBlanks()
-            guard index < text.endIndex else { continue }
-            let byte = text[index]
+            // The line's end (LF, or the CR of CR LF) right after the `[` is no key either:
+            // toml++ skips only blanks there and asserts on the line break.
+            let byte = index < text.endIndex ? text[index] : 0x0A
             let startsKey = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
                 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                || [UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "]"), 0x0D].contains(byte)
+                || [UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "]")].contains(byte)
             if !startsKey {
                 let column = index - text.startIndex + 1
                 throw TandemError.invalidValue(
