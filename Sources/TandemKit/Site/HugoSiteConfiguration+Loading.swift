@@ -9,22 +9,31 @@ extension HugoSiteConfiguration {
     /// The configuration of the Hugo site at `root`, read as Hugo reads it: `files` (Hugo's
     /// `--config a.toml,b.yaml`; later files win), else the first of `hugo.toml|yaml|json`,
     /// `config.toml|yaml|json`, merged with `config/_default/` (where `languages.toml` holds
-    /// the `[languages]` table and `hugo.toml`/`config.toml` the root settings). `nil` when
+    /// the `[languages]` table, `hugo.toml`/`config.toml` the root settings, and a file named
+    /// `<key>.<language>.toml` such as `menus.zh-cn.toml` or `hugo.zh-cn.toml` one language's). `nil` when
     /// `root` holds no Hugo configuration.
     public static func load(siteRoot root: URL, files: [String]? = nil) throws -> HugoSiteConfiguration? {
         var read: [String] = []
         var tree: [String: Any] = [:]
         var languagesFile: (path: String, format: HugoConfigurationFormat, topLevel: Bool)?
 
-        func merge(_ relative: String, under key: String? = nil) throws {
+        var defaultLanguageFile: String?
+
+        /// Merges `relative`'s settings under `key` (a root key), for `language` only when given
+        /// (`menus.en.toml` → `languages.en.menus`, `hugo.en.toml` → `languages.en`).
+        func merge(_ relative: String, under key: String? = nil, language: String? = nil) throws {
             let url = root.appendingPathComponent(relative)
             guard let format = HugoConfigurationFormat(file: relative) else {
                 throw TandemError.unsupportedFile(path: url.path, expected: "a Hugo configuration file (.toml, .yaml, .yml, .json)")
             }
             let settings = try format.tree(of: try TextFile.readUTF8(url), file: url.path)
-            tree = deepMerge(tree, key.map { [$0: settings] } ?? settings)
+            let scoped: [String: Any] = key.map { [$0: settings] } ?? settings
+            tree = deepMerge(tree, language.map { ["languages": [$0: scoped]] } ?? scoped)
             read.append(relative)
-            if key == "languages" {
+            if language == nil, key == nil, settings["defaultcontentlanguage"] != nil { defaultLanguageFile = relative }
+            if language != nil {
+                if languagesFile == nil { languagesFile = (relative, format, false) }
+            } else if key == "languages" {
                 languagesFile = (relative, format, true)
             } else if languagesFile == nil || settings["languages"] != nil, languagesFile?.topLevel != true {
                 languagesFile = (relative, format, false)
@@ -40,12 +49,16 @@ extension HugoSiteConfiguration {
             let directory = root.appendingPathComponent(defaultConfigDirectory)
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
             for name in names where HugoConfigurationFormat(file: name) != nil {
-                let stem = ((name as NSString).deletingPathExtension).lowercased()
-                try merge(defaultConfigDirectory + "/" + name, under: stem == "hugo" || stem == "config" ? nil : stem)
+                // `<root key>.<ext>`, or `<root key>.<language key>.<ext>` for one language.
+                let parts = ((name as NSString).deletingPathExtension).lowercased().split(separator: ".", maxSplits: 1).map(String.init)
+                let key = parts[0] == "hugo" || parts[0] == "config" ? nil : parts[0]
+                try merge(defaultConfigDirectory + "/" + name, under: key, language: parts.count == 2 ? parts[1] : nil)
             }
         }
         guard let languagesFile else { return nil }
-        return try HugoSiteConfiguration(tree: tree, files: read, languagesFile: languagesFile)
+        var site = try HugoSiteConfiguration(tree: tree, files: read, languagesFile: languagesFile)
+        site.defaultContentLanguageFile = defaultLanguageFile
+        return site
     }
 
     /// The settings Tandem uses, out of the merged tree.

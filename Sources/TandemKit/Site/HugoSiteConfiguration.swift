@@ -16,6 +16,20 @@ public struct HugoSiteConfiguration: Equatable, Sendable {
     public var defaultContentLanguage: String
     /// Whether `defaultContentLanguage` was set in the files (rather than Hugo's default).
     public var setsDefaultContentLanguage: Bool
+    /// The file that sets `defaultContentLanguage`, when one does.
+    public var defaultContentLanguageFile: String?
+
+    /// Where a finding about the site's root settings points: the file that sets
+    /// `defaultContentLanguage`, else the main configuration file (`hugo.*` or `config.*`, at
+    /// the root or in `config/_default/`), else the first file read.
+    public var rootSettingsFile: String? {
+        if let defaultContentLanguageFile { return defaultContentLanguageFile }
+        let main = files.first { file in
+            let name = (file as NSString).lastPathComponent.lowercased()
+            return ["hugo", "config"].contains((name as NSString).deletingPathExtension)
+        }
+        return main ?? files.first
+    }
     /// `defaultContentLanguageInSubdir`: the default language's pages under `/<key>/` too.
     public var defaultContentLanguageInSubdir: Bool
     /// The site's `contentDir` (Hugo's default: `content`).

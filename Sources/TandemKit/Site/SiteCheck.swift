@@ -65,7 +65,7 @@ public struct SiteCheck {
         }
         if site.defaultContentLanguage != sourceKey {
             findings.append(SiteFinding(
-                severity: .warning, file: site.files.first ?? site.languagesFile,
+                severity: .warning, file: site.rootSettingsFile ?? site.languagesFile,
                 message: "the site's default language is \(site.defaultContentLanguage), not the source \(configuration.source): Hugo reads a post without a language suffix (foo.md) as \(site.defaultContentLanguage), so source posts need foo.\(sourceKey).md\(site.language(for: configuration.source)?.contentDir.map { " or \($0)/" } ?? ""); posts in other languages are left alone"))
         }
         if configuration.output == .directory, !site.translatesByDirectory {

@@ -74,6 +74,29 @@ struct HugoSiteConfigurationTests {
         #expect(site.languagesAtTopLevel)
     }
 
+    /// A file for one language (`<root key>.<language key>.<ext>`, as hugo-theme-bootstrap's
+    /// example site has them) is that language's settings: `config.zh-cn.toml` its root ones
+    /// (`contentDir`), `menus.en.toml` its menus; neither is the languages file. A finding about
+    /// the default language points at the file that sets it, not at the first file read.
+    @Test func aFileForOneLanguageHoldsThatLanguagesSettings() throws {
+        let root = try Self.site([
+            "config/_default/config.en.toml": "title = \"Site\"\n",
+            "config/_default/config.zh-cn.toml": "title = \"站点\"\ncontentDir = \"content/zh\"\nlanguageCode = \"zh-CN\"\n",
+            "config/_default/config.toml": "baseURL = \"https://example.org/\"\ndefaultContentLanguage = \"en\"\n",
+            "config/_default/languages.toml": "[en]\nweight = 1\n[zh-cn]\nweight = 2\n",
+            "config/_default/menus.zh-cn.toml": "[[main]]\nname = \"主页\"\nurl = \"/\"\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = try #require(try HugoSiteConfiguration.load(siteRoot: root))
+        #expect(site.languages.map(\.key) == ["en", "zh-cn"])
+        #expect(site.language(key: "zh-cn")?.contentDir == "content/zh")
+        #expect(site.language(key: "zh-cn")?.languageCode == "zh-CN")
+        #expect(site.language(key: "en")?.contentDir == nil)
+        #expect(site.languagesFile == "config/_default/languages.toml")
+        #expect(site.defaultContentLanguageFile == "config/_default/config.toml")
+        #expect(site.rootSettingsFile == "config/_default/config.toml")
+    }
+
     @Test func namedFilesReplaceTheSearchAndLaterOnesWin() throws {
         let root = try Self.site([
             "hugo.toml": "defaultContentLanguage = \"fr\"\n",
