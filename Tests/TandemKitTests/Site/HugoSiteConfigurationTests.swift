@@ -16,6 +16,13 @@ struct HugoSiteConfigurationTests {
         return root
     }
 
+    /// The configuration of a site made of `files` (the site is removed afterwards).
+    static func load(_ files: [String: String]) throws -> HugoSiteConfiguration {
+        let root = try site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        return try #require(try HugoSiteConfiguration.load(siteRoot: root))
+    }
+
     @Test func aTOMLFileGivesTheLanguagesByWeightWithLowerCaseKeys() throws {
         let root = try Self.site(["hugo.toml": """
             DefaultContentLanguage = "zh-CN"
@@ -58,14 +65,12 @@ struct HugoSiteConfigurationTests {
     }
 
     @Test func theConfigDirectoryMergesWithTheRootFileAndHoldsTheLanguagesFile() throws {
-        let root = try Self.site([
+        let site = try Self.load([
             "config.yaml": "baseURL: https://example.org/\ncontentDir: posts-root\n",
             "config/_default/hugo.yaml": "defaultContentLanguage: en\n",
             "config/_default/languages.yaml": "en:\n  weight: 1\nzh-cn:\n  weight: 2\n  languageCode: zh-CN\n",
             "config/_default/params.toml": "[social]\ngithub = \"x\"\n",
         ])
-        defer { try? FileManager.default.removeItem(at: root) }
-        let site = try #require(try HugoSiteConfiguration.load(siteRoot: root))
         #expect(site.files == ["config.yaml", "config/_default/hugo.yaml", "config/_default/languages.yaml", "config/_default/params.toml"])
         #expect(site.contentDir == "posts-root")
         #expect(site.defaultContentLanguage == "en")
@@ -79,15 +84,13 @@ struct HugoSiteConfigurationTests {
     /// (`contentDir`), `menus.en.toml` its menus; neither is the languages file. A finding about
     /// the default language points at the file that sets it, not at the first file read.
     @Test func aFileForOneLanguageHoldsThatLanguagesSettings() throws {
-        let root = try Self.site([
+        let site = try Self.load([
             "config/_default/config.en.toml": "title = \"Site\"\n",
             "config/_default/config.zh-cn.toml": "title = \"站点\"\ncontentDir = \"content/zh\"\nlanguageCode = \"zh-CN\"\n",
             "config/_default/config.toml": "baseURL = \"https://example.org/\"\ndefaultContentLanguage = \"en\"\n",
             "config/_default/languages.toml": "[en]\nweight = 1\n[zh-cn]\nweight = 2\n",
             "config/_default/menus.zh-cn.toml": "[[main]]\nname = \"主页\"\nurl = \"/\"\n",
         ])
-        defer { try? FileManager.default.removeItem(at: root) }
-        let site = try #require(try HugoSiteConfiguration.load(siteRoot: root))
         #expect(site.languages.map(\.key) == ["en", "zh-cn"])
         #expect(site.language(key: "zh-cn")?.contentDir == "content/zh")
         #expect(site.language(key: "zh-cn")?.languageCode == "zh-CN")
