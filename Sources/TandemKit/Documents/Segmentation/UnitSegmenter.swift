@@ -83,7 +83,12 @@ struct UnitSegmenter {
                       if case .close(pair, let closeRange) = piece { return range.contains(closeRange.lowerBound) }
                       return false
                   }) {
-                range = range.lowerBound..<trimmedEnd(openRange.lowerBound, from: range.lowerBound, unit: unit)
+                let end = trimmedEnd(openRange.lowerBound, from: range.lowerBound, unit: unit)
+                // The end must move back: trimming can widen it again to take in a code the
+                // opener sits inside (runs of `*` cmark reads as nested emphasis), and the loop
+                // then never ended (found by the front matter fuzzer).
+                guard end < range.upperBound else { break }
+                range = range.lowerBound..<end
                 ranges[index + 1] = openRange.lowerBound..<ranges[index + 1].upperBound
             }
             ranges[index] = range

@@ -97,4 +97,15 @@ struct SegmentMarkupTests {
     func boldListNumbers(_ name: String, _ markdown: String, _ expected: [String]) throws {
         #expect(try Self.segments(markdown).map(\.text) == expected, "\(name)")
     }
+
+    /// Found by `FrontMatterFuzzer`: runs of `*` that cmark reads as nested emphasis left an
+    /// opener at a sentence's end inside a code that trimming widened the sentence back to, and
+    /// moving openers to the next sentence never ended (minimised input, no final newline). It
+    /// ends, and the post builds back byte for byte.
+    @Test(.timeLimit(.minutes(1)))
+    func runsOfAsterisksReadAsNestedEmphasisEndTheirSegmentation() throws {
+        let post = " - \"\n  " + String(repeating: "*", count: 39) + "n\"\n " + String(repeating: "*", count: 44) + "a"
+            + String(repeating: "*", count: 70) + "s"
+        #expect(try !Self.segments(post).isEmpty)
+    }
 }
