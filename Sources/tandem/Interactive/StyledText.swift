@@ -60,11 +60,21 @@ struct StyledText {
     /// The text cut into lines of at most `width` columns (at line-break opportunities), each
     /// after the first starting with `indent` spaces.
     func wrapped(width: Int, indent: Int = 0, breaker: DisplayLineBreaker) -> [StyledText] {
-        let plain = self.plain
         let bytes = Array(plain.utf8)
         let firstWidth = width
+        // Never inside a placeholder's label (`⟨1 link⟩`): the breaks are found in a copy whose
+        // label spaces are `_`, one byte and one column as the space is, and no break.
+        var unbroken = bytes
+        var offset = 0
+        for run in runs {
+            let count = run.text.utf8.count
+            if run.style == .placeholder {
+                for index in offset..<(offset + count) where unbroken[index] == 0x20 { unbroken[index] = UInt8(ascii: "_") }
+            }
+            offset += count
+        }
         // Wrap at the narrower width so every line fits after its indent.
-        let ranges = breaker.lines(of: plain, width: max(firstWidth - indent, 10))
+        let ranges = breaker.lines(of: String(decoding: unbroken, as: UTF8.self), width: max(firstWidth - indent, 10))
         return ranges.enumerated().map { number, range in
             var line = StyledText(number == 0 ? "" : String(repeating: " ", count: indent))
             line.append(slice(range, of: bytes))

@@ -45,6 +45,23 @@ struct SegmentScreenTests {
         #expect(DisplayWidth.of(cut) <= 24 && cut.hasPrefix("content/") && cut.hasSuffix("zh-cn.md"), "\(cut)")
     }
 
+    /// Found on a theme's documentation site: `show` wrapped a long sentence between a
+    /// placeholder's number and its kind (`⟨1` ‖ `link⟩`). A label is never cut, at any width.
+    @Test func aPlaceholderLabelIsNeverCutByTheWrap() throws {
+        let source = StyledText("这是一段很长的文字，里面有") + StyledText("⟨1 link⟩", .placeholder) + StyledText("一个链接")
+            + StyledText("⟨/1⟩", .placeholder) + StyledText("和") + StyledText("⟨2 strong⟩", .placeholder) + StyledText("粗体的内容")
+            + StyledText("⟨/2⟩", .placeholder) + StyledText("以及") + StyledText("⟨3 code/⟩", .placeholder) + StyledText("，用于测试换行。")
+        let breaker = try DisplayLineBreaker()
+        for width in 10...40 {
+            let lines = source.wrapped(width: width, breaker: breaker).map(\.plain)
+            #expect(lines.joined() == source.plain, "\(width)")
+            for line in lines {
+                #expect(!line.hasSuffix("⟨1") && !line.hasSuffix("⟨2") && !line.hasSuffix("⟨3"), "\(width): \(lines)")
+                #expect(!line.hasPrefix("link⟩") && !line.hasPrefix("strong⟩") && !line.hasPrefix("code/⟩"), "\(width): \(lines)")
+            }
+        }
+    }
+
     @Test func everyLineFits80ColumnsAndTheScreen24Rows() throws {
         let lines = try Self.lines(Self.context(candidates: 9, terms: 6))
         #expect(lines.count <= 24)
