@@ -184,7 +184,13 @@ struct UnitExtractor {
                 if !text.isEmpty { pieces.append(.text(text)) }
             case .emphasis, .strong, .strikethrough, .link, .image:
                 let childRanges = node.children.compactMap(\.range)
+                // cmark's positions must nest: children inside their parent. After a backslash
+                // hard break and an escaped backslash (`*\` ‖ `ons:` ‖ `\\*`) its emphasis ended
+                // before its last child, and the pair's closing range was reversed (a crash,
+                // found by the front matter fuzzer); such a node is kept whole as a code.
                 guard let firstChild = childRanges.first, let lastChild = childRanges.map(\.upperBound).max(),
+                      range.lowerBound <= firstChild.lowerBound + base, firstChild.lowerBound + base <= lastChild + base,
+                      lastChild + base <= range.upperBound,
                       !isAutolink(node, range: range)
                 else {
                     pieces.append(.code(range))

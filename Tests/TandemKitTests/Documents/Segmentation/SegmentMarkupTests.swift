@@ -108,4 +108,12 @@ struct SegmentMarkupTests {
             + String(repeating: "*", count: 70) + "s"
         #expect(try !Self.segments(post).isEmpty)
     }
+
+    /// Found by `FrontMatterFuzzer`: emphasis around a backslash hard break and an escaped
+    /// backslash, which cmark positions ending before its last child; the extract crashed on
+    /// the reversed range. The emphasis is kept whole, and the post builds back byte for byte.
+    @Test func emphasisWhosePositionsDoNotNestIsKeptWhole() throws {
+        _ = try Self.segments("*\\\nons:\n\\\\*")
+        #expect(try Self.segments("*\\\n开始了：\n\\\\*。\n\n正文。\n").map(\.text).contains("正文。"))
+    }
 }
