@@ -10,8 +10,8 @@ struct TOMLFrontMatterReader {
     let path: String
 
     /// Refuses a table header whose first character is not a key (`[=`, `[[!`, a `[` that ends
-    /// its line): toml++ does not check it, and asserts (a debug build aborts; a release build assumes it away, which is
-    /// undefined behaviour). Found by `FrontMatterFuzzer`. A line inside a multi-line array or
+    /// its line): toml++ does not check it, and asserts (a debug build aborts; a release build
+    /// assumes it away, which is undefined behaviour). Found by `FrontMatterFuzzer`. A line inside a multi-line array or
     /// string that starts so is refused too; Hugo's front matter has none in practice.
     private func refuseHeaderWithoutKey(_ content: [UInt8], lineOffset: Int) throws {
         var line = lineOffset
