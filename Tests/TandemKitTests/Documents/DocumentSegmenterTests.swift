@@ -24,6 +24,7 @@ struct DocumentSegmenterTests {
         ("typeit with code= holds code", "{{< typeit code=java >}}\n// 打印问候。\nSystem.out.println(\"你好\");\n{{< /typeit >}}\n", []),
         ("typeit without code= types prose", "{{< typeit >}}\n这是一段打字动画。\n{{< /typeit >}}\n", ["这是一段打字动画。"]),
         ("raw shortcode content is never translated", "{{< mermaid >}}\ngraph LR;\nA[添加] --> B[记录]\n{{< /mermaid >}}\n", []),
+        ("code-toggle's configuration is never translated", "{{< code-toggle filename=\"config\" >}}\nmodule:\n  proxy: 代理地址\n{{</ code-toggle >}}\n", []),
         ("inline shortcode is a placeholder", "见{{< ref \"other\" >}}一文。\n", ["见{1/}一文。"]),
         ("emphasis is a pair", "这是**重点**内容。\n", ["这是{1}重点{/1}内容。"]),
         ("link text is translated, the URL is not", "看[这篇报道](https://example.org/a)。\n", ["看{1}这篇报道{/1}。"]),

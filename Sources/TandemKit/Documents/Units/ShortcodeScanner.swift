@@ -40,6 +40,9 @@ enum ShortcodeScanner {
         "highlight", "code", "mermaid", "chart", "echarts", "katex", "math", "raw", "rawhtml", "html", "gist", "asciinema",
         // LoveIt's and FixIt's JavaScript block (found on FixIt's example site, handed to translators as prose).
         "script",
+        // A site configuration shown in every format (Hugo's documentation, hugo-theme-bootstrap):
+        // its YAML was handed to translators as prose (`module:{1/}proxy:`).
+        "code-toggle",
     ]
 
     /// Shortcodes whose content is code only when an argument says so: LoveIt's and FixIt's
@@ -73,13 +76,21 @@ enum ShortcodeScanner {
         return spans
     }
 
-    /// The shortcode's name (`/name` for a closing tag).
+    /// The shortcode's name (`/name` for a closing tag, also when written `{{</ name >}}`, as
+    /// Hugo allows and hugo-theme-bootstrap's pages do).
     static func name(of span: Range<Int>, in bytes: [UInt8]) -> String? {
         var index = span.lowerBound + 3
-        while index < span.upperBound, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A { index += 1 }
+        func skipBlanks() { while index < span.upperBound, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A { index += 1 } }
+        skipBlanks()
+        var closing = ""
+        if index < span.upperBound, bytes[index] == UInt8(ascii: "/") {
+            closing = "/"
+            index += 1
+            skipBlanks()
+        }
         let start = index
         while index < span.upperBound, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "%")].contains(bytes[index]) { index += 1 }
-        return index > start ? String(decoding: bytes[start..<index], as: UTF8.self) : nil
+        return index > start ? closing + String(decoding: bytes[start..<index], as: UTF8.self) : nil
     }
 
     /// `bytes` with every opaque span overwritten by "x" (line breaks kept), so cmark sees
