@@ -24,24 +24,25 @@ struct YAMLFrontMatterReader {
             throw TandemError.invalidValue(location(root.mark), message: "front matter must be a mapping of keys to values")
         }
         var fields: [FrontMatterField] = []
-        var nested = Nested()
+        var found = Found()
         forEachPair(of: mapping, bound: content.count, lines: lines) { key, keyMark, value, bound in
             if let aliased = aliasedValue(key: key, keyMark: keyMark, value: value, bound: bound, lines: lines, content: content) {
-                nested.aliasedValues.append(aliased)
+                found.aliasedValues.append(aliased)
             }
             fields.append(field(key: key, keyMark: keyMark, value: value, bound: bound, lines: lines, content: content))
             if case .mapping(let inner) = value, isBlockMappingInPlace(inner, key: keyMark, bound: bound, lines: lines, content: content) {
-                collectNested(inner, path: key, depth: 2, bound: bound, lines: lines, content: content, into: &nested)
+                collectNested(inner, path: key, depth: 2, bound: bound, lines: lines, content: content, into: &found)
             }
         }
         var frontMatter = FrontMatter(block: block, fields: fields)
-        frontMatter.nestedFields = nested.fields
-        frontMatter.aliasedValues = nested.aliasedValues
+        frontMatter.nestedFields = found.fields
+        frontMatter.aliasedValues = found.aliasedValues
         return frontMatter
     }
 
-    /// What the walk of nested mappings finds.
-    private struct Nested {
+    /// What the walk of the mappings finds: the nested fields, and every aliased value (top-level
+    /// or nested).
+    private struct Found {
         var fields: [FrontMatterField] = []
         var aliasedValues: [FrontMatter.AliasedValue] = []
     }
@@ -70,21 +71,21 @@ struct YAMLFrontMatterReader {
     /// The string values (and lists of strings) inside the block mapping at `path`, keyed by
     /// their dotted path, and those of the block mappings inside it.
     private func collectNested(
-        _ mapping: Node.Mapping, path: String, depth: Int, bound: Int, lines: LineTable, content: [UInt8], into nested: inout Nested
+        _ mapping: Node.Mapping, path: String, depth: Int, bound: Int, lines: LineTable, content: [UInt8], into found: inout Found
     ) {
         guard depth <= FrontMatter.nestingLimit else { return }
         forEachPair(of: mapping, bound: bound, lines: lines) { key, keyMark, value, bound in
             let keyPath = path + "." + key
             switch value {
             case .mapping(let inner) where isBlockMappingInPlace(inner, key: keyMark, bound: bound, lines: lines, content: content):
-                collectNested(inner, path: keyPath, depth: depth + 1, bound: bound, lines: lines, content: content, into: &nested)
+                collectNested(inner, path: keyPath, depth: depth + 1, bound: bound, lines: lines, content: content, into: &found)
             case .scalar, .sequence:
                 if var aliased = aliasedValue(key: keyPath, keyMark: keyMark, value: value, bound: bound, lines: lines, content: content) {
                     aliased.isNested = true
-                    nested.aliasedValues.append(aliased)
+                    found.aliasedValues.append(aliased)
                 }
                 let field = field(key: keyPath, keyMark: keyMark, value: value, bound: bound, lines: lines, content: content)
-                if field.value != .other { nested.fields.append(field) }
+                if field.value != .other { found.fields.append(field) }
             default:
                 break
             }
