@@ -3,6 +3,9 @@ import Foundation
 extension HugoSiteConfiguration {
     /// The names Hugo looks for at the site root, in its order.
     static let rootFileNames = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"]
+    /// The names (without extension) of a file holding root settings, at the root or in the
+    /// configuration directory; any other name there is a root key (`params`, `menus`).
+    static let rootSettingsStems: Set<String> = ["hugo", "config"]
     /// Hugo's configuration directory for every environment.
     static let defaultConfigDirectory = "config/_default"
 
@@ -10,8 +13,8 @@ extension HugoSiteConfiguration {
     /// `--config a.toml,b.yaml`; later files win), else the first of `hugo.toml|yaml|json`,
     /// `config.toml|yaml|json`, merged with `config/_default/` (where `languages.toml` holds
     /// the `[languages]` table, `hugo.toml`/`config.toml` the root settings, and a file named
-    /// `<key>.<language>.toml` such as `menus.zh-cn.toml` or `hugo.zh-cn.toml` one language's). `nil` when
-    /// `root` holds no Hugo configuration.
+    /// `<key>.<language>.toml` such as `menus.zh-cn.toml` or `hugo.zh-cn.toml` one language's).
+    /// `nil` when `root` holds no Hugo configuration.
     public static func load(siteRoot root: URL, files: [String]? = nil) throws -> HugoSiteConfiguration? {
         var read: [String] = []
         var tree: [String: Any] = [:]
@@ -51,7 +54,7 @@ extension HugoSiteConfiguration {
             for name in names where HugoConfigurationFormat(file: name) != nil {
                 // `<root key>.<ext>`, or `<root key>.<language key>.<ext>` for one language.
                 let parts = ((name as NSString).deletingPathExtension).lowercased().split(separator: ".", maxSplits: 1).map(String.init)
-                let key = parts[0] == "hugo" || parts[0] == "config" ? nil : parts[0]
+                let key = rootSettingsStems.contains(parts[0]) ? nil : parts[0]
                 try merge(defaultConfigDirectory + "/" + name, under: key, language: parts.count == 2 ? parts[1] : nil)
             }
         }

@@ -26,7 +26,7 @@ public struct HugoSiteConfiguration: Equatable, Sendable {
         if let defaultContentLanguageFile { return defaultContentLanguageFile }
         let main = files.first { file in
             let name = (file as NSString).lastPathComponent.lowercased()
-            return ["hugo", "config"].contains((name as NSString).deletingPathExtension)
+            return Self.rootSettingsStems.contains((name as NSString).deletingPathExtension)
         }
         return main ?? files.first
     }
