@@ -5,8 +5,8 @@ import TandemKit
 /// does (`---` YAML, `+++` TOML, `{` JSON; the seeds hold all three). Any input must read or
 /// throw a `TandemError`; a crash, hang or memory blow-up is a finding.
 ///
-/// Then every string value one or two maps down (`*.*`, `*.*.*`, as `translateKeys` paths
-/// name them) is translated as a hostile string (quotes, `: `, `#`, a backslash): the built
+/// Then every string value one to four maps or list items down (`*.*` … `*.*.*.*.*`, as
+/// `translateKeys` paths name them: `resources.1.params.icon` is four down) is translated as a hostile string (quotes, `: `, `#`, a backslash): the built
 /// front matter must read again, each such value of one sentence now the target (with the
 /// source's white space around it). A
 /// splice in the wrong place, or quoting the syntax does not read back, is a finding.
@@ -45,7 +45,7 @@ public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt 
     return 0
 }
 
-private let nestedPaths = ["title", "*.*", "*.*.*"]
+private let nestedPaths = ["title", "*.*", "*.*.*", "*.*.*.*", "*.*.*.*.*"]
 private let hostileTarget = "It's \"x: y\" # not a comment \\ - [end]"
 
 // ICU's break rules are compiled once, before the first input (see MarkdownRoundTripFuzzer).

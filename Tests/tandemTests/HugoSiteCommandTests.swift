@@ -363,4 +363,37 @@ struct HugoSiteCommandTests {
         #expect(page.contains("<nav><a>About</a></nav><h1>About us</h1><p class=\"subtitle\">A small team</p>"), "\(page)")
         #expect(try site.page("about/index.html").contains("<nav><a>关于</a></nav><h1>关于我们</h1>"))
     }
+
+    /// A bundle's page resources' titles (`resources.*.title`, in the default keys `init`
+    /// writes) are translated: the English page lists its files under the English titles, the
+    /// Chinese page under the Chinese ones (hand-written targets; the page rendered by Hugo).
+    @Test func aPageResourcesTitleIsTranslatedInTheRenderedBundle() throws {
+        let site = try HugoTestSite([
+            "hugo.toml": Self.configuration(default: "zh-cn", languages: [("zh-cn", "languageCode = \"zh-CN\"\n"), ("en", "languageCode = \"en\"\n")]),
+            "content/gallery/index.zh-cn.md": "---\ntitle: 图集\nresources:\n- src: specs.txt\n  title: 照片规格\n- src: notes.txt\n  title: 拍摄笔记\n---\n两份文件。\n",
+            "content/gallery/specs.txt": "A4\n",
+            "content/gallery/notes.txt": "f/8\n",
+            "layouts/_default/single.html": "<html><body><h1>{{ .Title }}</h1><ul>{{ range .Resources }}<li>{{ .Title }}</li>{{ end }}</ul>{{ .Content }}</body></html>\n",
+        ])
+        defer { site.remove() }
+        #expect(try site.tandem(["init", "--source", "zh-CN", "--targets", "en", "--no-glossary"]).status == 0)
+        #expect(try site.read("tandem.yml").contains("resources.*.title"))
+        #expect(try site.tandem(["extract"]).status == 0)
+        let english = ["front/title/s[1]": "Gallery", "front/resources.0.title/s[1]": "Photo specs", "front/resources.1.title/s[1]": "Shooting notes",
+                       "body/paragraph[1]/s[1]": "Two files."]
+        let segmentFile = try #require(FileManager.default.subpaths(atPath: site.root.appendingPathComponent("locales/en").path)?.first { $0.hasSuffix(".json") })
+        let segments = try JSONSerialization.jsonObject(with: Data(site.read("locales/en/" + segmentFile).utf8)) as! [String: Any]
+        #expect(Set((segments["segments"] as! [[String: Any]]).map { $0["location"] as! String }) == Set(english.keys))
+        for segment in segments["segments"] as! [[String: Any]] {
+            let target = try #require(english[segment["location"] as! String], "\(segment)")
+            let set = try site.tandem(["set", segment["id"] as! String, "--locale", "en", target])
+            #expect(set.status == 0, "\(set.standardError)")
+        }
+        let build = try site.tandem(["build"])
+        #expect(build.status == 0, "\(build.standardError)")
+        #expect(try site.render().status == 0)
+        let page = try site.page("en/gallery/index.html")
+        #expect(page.contains("<h1>Gallery</h1><ul><li>Shooting notes</li><li>Photo specs</li></ul>") || page.contains("<h1>Gallery</h1><ul><li>Photo specs</li><li>Shooting notes</li></ul>"), "\(page)")
+        #expect(try site.page("gallery/index.html").contains("<li>照片规格</li>"))
+    }
 }

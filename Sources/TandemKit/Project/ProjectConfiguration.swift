@@ -154,7 +154,8 @@ public struct ProjectConfiguration: Codable, Equatable, Sendable {
             include: \(quotedList(include))
             exclude: \(quotedList(exclude))
             # Front matter keys whose values are translated; every other key is left untouched.
-            # A path reaches into nested maps: menu.*.name (a page's name in each menu), params.subtitle.
+            # A path reaches into nested maps: menu.*.name (a page's name in each menu), params.subtitle;
+            # a list's items are numbered from 0: resources.*.title (each page resource's title).
             translateKeys: [\(translateKeys.joined(separator: ", "))]
             # The translation memory: a SQLite file (derived, git-ignored) or a postgres:// URL.
             memory: \(memory)

@@ -5,8 +5,10 @@ public struct FrontMatter: Sendable {
     public var fields: [FrontMatterField]
     /// String values (and lists of strings) inside nested maps, in file order, each keyed by its
     /// path (`menu.main.name`): YAML block mappings, JSON objects, TOML tables (`[menu.main]`)
-    /// and dotted keys. Flow mappings, inline tables and arrays of tables are not entered (a
-    /// splice inside them is not located reliably, and no Hugo setting lives there).
+    /// and dotted keys; and inside maps that are items of a list, keyed by the item's position
+    /// from 0 (`resources.0.title`: YAML block sequences, JSON arrays, TOML arrays of tables
+    /// `[[resources]]`). Flow mappings and inline tables are not entered (a splice inside them
+    /// is not located reliably, and no Hugo setting lives there).
     public var nestedFields: [FrontMatterField] = []
     /// Top-level string values written with a YAML alias or anchor, which a splice would
     /// corrupt: refused when Tandem rewrites their key (`refuseAliases(rewriting:)`).

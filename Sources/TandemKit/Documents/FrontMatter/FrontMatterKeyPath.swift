@@ -1,11 +1,13 @@
 /// A front matter key as `translateKeys` in `tandem.yml` names it: a top-level key (`title`) or
 /// a path into nested maps, its parts joined by dots (`params.subtitle`), where `*` stands for
-/// any one key (`menu.*.name`: the name a page gives itself in each of Hugo's menus).
+/// any one key (`menu.*.name`: the name a page gives itself in each of Hugo's menus). An item
+/// of a list of maps is named by its position from 0, so `*` there means every item
+/// (`resources.*.title`: the title of each of a bundle's page resources).
 ///
 /// Keys are compared in any case, as Hugo reads them. A key that itself holds a dot cannot be
 /// reached below the top level.
 public struct FrontMatterKeyPath: Sendable, Equatable {
-    /// The path's parts, lowercased; `*` matches any one key.
+    /// The path's parts, lowercased; `*` matches any one key or list item.
     public let parts: [String]
 
     public init(_ text: String) {

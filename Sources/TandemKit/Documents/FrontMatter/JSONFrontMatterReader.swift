@@ -78,6 +78,13 @@ struct JSONFrontMatterReader {
                     if prefix == nil {
                         fields.append(FrontMatterField(key: key, value: .other, valueRange: (base + start)..<(base + index), style: .plain, line: keyLine))
                     }
+                } else if let items = object[key] as? [Any], items.contains(where: { $0 is [String: Any] }),
+                          index < content.count, content[index] == UInt8(ascii: "["), depth < FrontMatter.nestingLimit {
+                    let start = index
+                    try readItems(items, from: &index, prefix: keyPath, depth: depth + 1)
+                    if prefix == nil {
+                        fields.append(FrontMatterField(key: key, value: .other, valueRange: (base + start)..<(base + index), style: .plain, line: keyLine))
+                    }
                 } else {
                     let (valueEnd, style) = scanner.extent(from: index, comments: false)
                     let value: FrontMatterValue
@@ -104,6 +111,28 @@ struct JSONFrontMatterReader {
             // Past the object's closing brace.
             skipSpace(&index)
             if index < content.count, content[index] == UInt8(ascii: "}") { index += 1 }
+        }
+
+        /// Reads the items of `items` (decoded) from `index`, at its `[`, to just after its `]`:
+        /// the members of an item that is an object are nested fields keyed by the item's
+        /// position from 0 (`resources.0.title`); other items are stepped over.
+        mutating func readItems(_ items: [Any], from index: inout Int, prefix: String, depth: Int) throws {
+            index += 1
+            for (position, item) in items.enumerated() {
+                skipSpace(&index)
+                guard index < content.count else { return }
+                if let object = item as? [String: Any], content[index] == UInt8(ascii: "{") {
+                    index += 1
+                    try readMembers(of: object, from: &index, prefix: prefix + "." + String(position), depth: depth)
+                } else {
+                    index = scanner.extent(from: index, comments: false).end
+                }
+                skipSpace(&index)
+                guard index < content.count, content[index] == UInt8(ascii: ",") else { break }
+                index += 1
+            }
+            skipSpace(&index)
+            if index < content.count, content[index] == UInt8(ascii: "]") { index += 1 }
         }
 
         private func skipSpace(_ index: inout Int) {

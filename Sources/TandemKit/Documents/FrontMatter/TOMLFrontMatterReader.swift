@@ -3,7 +3,9 @@ internal import TOMLKit
 
 /// Reads TOML front matter: TOMLKit (toml++) decodes and validates it; the top-level keys
 /// (those before the first `[table]` header) are located for splicing, and so are the string
-/// values in tables (`[menu.main]`) and of dotted keys (`params.subtitle = …`), keyed by path.
+/// values in tables (`[menu.main]`), in arrays of tables (`[[resources]]`, each keyed by its
+/// position from 0: `resources.0.title`) and of dotted keys (`params.subtitle = …`), keyed by
+/// path.
 struct TOMLFrontMatterReader {
     let bytes: [UInt8]
     let block: FrontMatterBlock
@@ -54,16 +56,17 @@ struct TOMLFrontMatterReader {
         let scanner = ValueExtentScanner(bytes: content, bound: content.count)
         var fields: [FrontMatterField] = []
         var nestedFields: [FrontMatterField] = []
-        // The table the lines below a header belong to (`[menu.main]`); empty at the top, nil
-        // in an array of tables (`[[x]]`), whose keys no path names.
+        // The table the lines below a header belong to (`[menu.main]`, `resources.1` after the
+        // second `[[resources]]`); empty at the top, nil after a header not read.
         var table: [String]? = []
+        var arraysOfTables = ArraysOfTables()
         var index = 0
         var line = lineOffset + 1
         while index < content.count {
             var cursor = index
             while cursor < content.count, content[cursor] == 0x20 || content[cursor] == 0x09 { cursor += 1 }
             if cursor < content.count, content[cursor] == UInt8(ascii: "[") {
-                table = tableHeader(content, from: cursor)
+                table = tableHeader(content, from: cursor, arrays: &arraysOfTables)
             } else if let table, let (keys, valueStart) = keyPathAndValueStart(content, from: cursor) {
                 let (end, style) = scanner.extent(from: valueStart, comments: true)
                 let path = table + keys
@@ -98,14 +101,46 @@ struct TOMLFrontMatterReader {
         return frontMatter
     }
 
-    /// The decoded value at `path` (tables all the way down), if any.
+    /// The decoded value at `path` (tables, and an array's item by its position), if any.
     private static func value(at path: [String], in table: TOMLTable) -> TOMLValueConvertible? {
-        var current = table
-        for key in path.dropLast() {
-            guard let inner = current[key]?.table else { return nil }
-            current = inner
+        var current: TOMLValueConvertible = table
+        for key in path {
+            if let inner = current.table {
+                guard let next = inner[key] else { return nil }
+                current = next
+            } else if let array = current.array, let position = Int(key), array.indices.contains(position) {
+                current = array[position]
+            } else {
+                return nil
+            }
         }
-        return current[path[path.count - 1]]
+        return current
+    }
+
+    /// How many items each array of tables has had so far, by its path with the positions of
+    /// the arrays above it (`[[a]]`, `[[a.b]]`, `[[a]]`, `[[a.b]]` make `a.0.b` and `a.1.b`).
+    private struct ArraysOfTables {
+        var counts: [[String]: Int] = [:]
+
+        /// The path of a header's keys, each array of tables on the way followed by the
+        /// position of its last item, as TOML reads `[a.b]` after `[[a]]`.
+        func resolve(_ keys: [String]) -> [String] {
+            var path: [String] = []
+            for key in keys {
+                path.append(key)
+                if let count = counts[path] { path.append(String(count - 1)) }
+            }
+            return path
+        }
+
+        /// The path of a new item of the array of tables `[[keys]]`.
+        mutating func appendItem(_ keys: [String]) -> [String] {
+            var path = resolve(Array(keys.dropLast()))
+            path.append(keys[keys.count - 1])
+            let count = counts[path, default: 0] + 1
+            counts[path] = count
+            return path + [String(count - 1)]
+        }
     }
 
     private func value(_ node: TOMLValueConvertible?) -> FrontMatterValue {
@@ -127,14 +162,19 @@ struct TOMLFrontMatterReader {
         return (keys, index)
     }
 
-    /// The path of a table header (`[menu.main]`) at `start`, or nil for an array of tables
-    /// (`[[x]]`) or a header not read.
-    private func tableHeader(_ content: [UInt8], from start: Int) -> [String]? {
+    /// The path of the table a header at `start` opens (`[menu.main]`; `[[resources]]`, an
+    /// array of tables' next item: `resources.0`, `resources.1` …), or nil for a header not read.
+    private func tableHeader(_ content: [UInt8], from start: Int, arrays: inout ArraysOfTables) -> [String]? {
         var index = start + 1
-        guard index < content.count, content[index] != UInt8(ascii: "[") else { return nil }
+        let isArrayItem = index < content.count && content[index] == UInt8(ascii: "[")
+        if isArrayItem { index += 1 }
         skipBlanks(content, &index)
         guard let keys = keyPath(content, &index), index < content.count, content[index] == UInt8(ascii: "]") else { return nil }
-        return keys
+        if isArrayItem {
+            guard index + 1 < content.count, content[index + 1] == UInt8(ascii: "]") else { return nil }
+            return arrays.appendItem(keys)
+        }
+        return arrays.resolve(keys)
     }
 
     /// The parts of a key at `index` (each bare or quoted, joined by dots with blanks around

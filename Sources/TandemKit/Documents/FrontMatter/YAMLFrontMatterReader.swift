@@ -30,8 +30,13 @@ struct YAMLFrontMatterReader {
                 found.aliasedValues.append(aliased)
             }
             fields.append(field(key: key, keyMark: keyMark, value: value, bound: bound, lines: lines, content: content))
-            if case .mapping(let inner) = value, isBlockMappingInPlace(inner, key: keyMark, bound: bound, lines: lines, content: content) {
+            switch value {
+            case .mapping(let inner) where isBlockMappingInPlace(inner, key: keyMark, bound: bound, lines: lines, content: content):
                 collectNested(inner, path: key, depth: 2, bound: bound, lines: lines, content: content, into: &found)
+            case .sequence(let sequence) where sequence.contains(where: { if case .mapping = $0 { true } else { false } }):
+                collectItems(of: sequence, path: key, depth: 2, key: keyMark, bound: bound, lines: lines, content: content, into: &found)
+            default:
+                break
             }
         }
         var frontMatter = FrontMatter(block: block, fields: fields)
@@ -79,6 +84,8 @@ struct YAMLFrontMatterReader {
             switch value {
             case .mapping(let inner) where isBlockMappingInPlace(inner, key: keyMark, bound: bound, lines: lines, content: content):
                 collectNested(inner, path: keyPath, depth: depth + 1, bound: bound, lines: lines, content: content, into: &found)
+            case .sequence(let sequence) where sequence.contains(where: { if case .mapping = $0 { true } else { false } }):
+                collectItems(of: sequence, path: keyPath, depth: depth + 1, key: keyMark, bound: bound, lines: lines, content: content, into: &found)
             case .scalar, .sequence:
                 if var aliased = aliasedValue(key: keyPath, keyMark: keyMark, value: value, bound: bound, lines: lines, content: content) {
                     aliased.isNested = true
@@ -90,6 +97,63 @@ struct YAMLFrontMatterReader {
                 break
             }
         }
+    }
+
+    /// The fields of the block mappings that are items of `sequence`, the value of the key at
+    /// `key` (Hugo's page resources: `resources:` then `- src: …` / `  title: …`), each item
+    /// keyed by its position from 0 (`resources.0.title`). Entered only when the sequence is
+    /// written as a block in place; an item's bytes end where the next item's dash line starts
+    /// (`- src: …`, or a `-` alone on its line above the map). A flow mapping item (`- {…}`) is
+    /// not entered.
+    private func collectItems(
+        of sequence: Node.Sequence, path: String, depth: Int, key: Mark, bound: Int, lines: LineTable, content: [UInt8], into found: inout Found
+    ) {
+        guard depth <= FrontMatter.nestingLimit, let mark = sequence.mark else { return }
+        let keyStart = offset(of: key, lines: lines, content: content)
+        // A flow sequence (`[…]`) is not entered: its items share lines. Nor is an alias
+        // (`*r`), whose nodes' marks are the anchored sequence's, before the key.
+        let sequenceStart = offset(of: mark, lines: lines, content: content)
+        guard sequenceStart > keyStart, sequenceStart < bound, content[sequenceStart] != UInt8(ascii: "[") else { return }
+        let items = Array(sequence)
+        // Where each item starts, and where its line starts if the item is the first thing on
+        // it after its dash.
+        let starts = items.map { item in item.mark.map { offset(of: $0, lines: lines, content: content) } }
+        let dashLineStarts = zip(items, starts).map { item, start -> Int? in
+            guard let line = item.mark?.line, line - 1 < lines.starts.count, let start, start > keyStart, start < bound else { return nil }
+            let lineStart = lines.starts[line - 1]
+            if isDashLine(content[lineStart..<start]) { return lineStart }
+            // A dash alone on a line above the item, with only blank or comment lines between.
+            guard content[lineStart..<start].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return nil }
+            var above = line - 1
+            while above >= 1 {
+                let aboveStart = lines.starts[above - 1]
+                let text = content[aboveStart..<lines.starts[above]].filter { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+                if text.first == UInt8(ascii: "#") || text.isEmpty { above -= 1; continue }
+                return text == [UInt8(ascii: "-")] && aboveStart > keyStart ? aboveStart : nil
+            }
+            return nil
+        }
+        for (index, item) in items.enumerated() {
+            guard case .mapping(let inner) = item, let start = starts[index], start > keyStart, start < bound,
+                  content[start] != UInt8(ascii: "{") else { continue }
+            let itemBound: Int
+            if index + 1 < items.count {
+                guard let next = dashLineStarts[index + 1] else { continue }
+                itemBound = next
+            } else {
+                itemBound = bound
+            }
+            collectNested(inner, path: path + "." + String(index), depth: depth + 1, bound: itemBound, lines: lines, content: content, into: &found)
+        }
+    }
+
+    /// Whether the bytes before an item on its line are a dash and blanks (`  - `), so the item
+    /// is the first thing on its line after its dash.
+    private func isDashLine(_ prefix: ArraySlice<UInt8>) -> Bool {
+        let trimmed = prefix.drop { $0 == 0x20 || $0 == 0x09 }
+        guard trimmed.first == UInt8(ascii: "-") else { return false }
+        let rest = trimmed.dropFirst()
+        return !rest.isEmpty && rest.allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
     private func field(key: String, keyMark: Mark, value: Node, bound: Int, lines: LineTable, content: [UInt8]) -> FrontMatterField {
