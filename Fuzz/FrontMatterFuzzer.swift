@@ -36,10 +36,19 @@ public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt 
     let sentences = Dictionary(grouping: segments) { $0.location.split(separator: "/").dropFirst().first.map(String.init) ?? "" }
     for field in document.frontMatter?.nestedFields ?? [] {
         guard case .string = field.value, let parts = sentences[field.key], parts.count == 1, targets[parts[0].id] != nil else { continue }
-        // The white space around the sentence is the source's (a literal block's last newline).
-        guard case .string(let now)? = reread?.nestedFields.first(where: { $0.key == field.key })?.value,
-              now.trimmingCharacters(in: .whitespacesAndNewlines) == hostileTarget else {
-            FuzzInput.fail("\(field.key) does not read as the target after the build")
+        // What surrounds the sentence in the value is the source's: white space (a literal
+        // block's last newline), and characters no sentence holds (control characters).
+        guard case .string(let now)? = reread?.nestedFields.first(where: { $0.key == field.key })?.value else {
+            FuzzInput.fail("\(field.key) is not read again after the build")
+        }
+        let expected: String
+        if case .string(let source) = field.value, let range = source.range(of: parts[0].text) {
+            expected = source.replacingCharacters(in: range, with: hostileTarget)
+        } else {
+            expected = hostileTarget
+        }
+        guard now == expected || now.trimmingCharacters(in: .whitespacesAndNewlines) == hostileTarget else {
+            FuzzInput.fail("\(field.key) does not read as the target after the build: \(now.debugDescription)")
         }
     }
     return 0

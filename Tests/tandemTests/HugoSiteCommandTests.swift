@@ -396,4 +396,32 @@ struct HugoSiteCommandTests {
         #expect(page.contains("<h1>Gallery</h1><ul><li>Shooting notes</li><li>Photo specs</li></ul>") || page.contains("<h1>Gallery</h1><ul><li>Photo specs</li><li>Shooting notes</li></ul>"), "\(page)")
         #expect(try site.page("gallery/index.html").contains("<li>照片规格</li>"))
     }
+
+    /// A shortcode's bare positional argument (`{{< admonition tip 提示 >}}`) translated as text
+    /// Hugo cannot read bare (`Tip!`, `C++`) is quoted, so the site still renders and shows it.
+    @Test func aBareShortcodeArgumentTranslatedWithPunctuationStillRenders() throws {
+        let site = try HugoTestSite([
+            "hugo.toml": Self.configuration(default: "zh-cn", languages: [("zh-cn", "languageCode = \"zh-CN\"\n"), ("en", "languageCode = \"en\"\n")]),
+            "content/notes.zh-cn.md": "---\ntitle: 笔记\n---\n{{< admonition tip 提示 >}}\n先读这个。\n{{< /admonition >}}\n\n{{< admonition note 语言 >}}\n用它写。\n{{< /admonition >}}\n",
+            "layouts/shortcodes/admonition.html": "<aside class=\"{{ .Get 0 }}\"><b>{{ .Get 1 }}</b>{{ .Inner | markdownify }}</aside>",
+            "layouts/_default/single.html": "<html><body>{{ .Content }}</body></html>\n",
+        ])
+        defer { site.remove() }
+        #expect(try site.tandem(["init", "--source", "zh-CN", "--targets", "en", "--no-glossary"]).status == 0)
+        #expect(try site.tandem(["extract"]).status == 0)
+        let english = ["笔记": "Notes", "提示": "Tip!", "先读这个。": "Read this first.", "语言": "C++ & Go", "用它写。": "Write it in them."]
+        let segmentFile = try #require(FileManager.default.subpaths(atPath: site.root.appendingPathComponent("locales/en").path)?.first { $0.hasSuffix(".json") })
+        let segments = try JSONSerialization.jsonObject(with: Data(site.read("locales/en/" + segmentFile).utf8)) as! [String: Any]
+        for segment in segments["segments"] as! [[String: Any]] {
+            let target = try #require(english[segment["source"] as! String], "\(segment)")
+            #expect(try site.tandem(["set", segment["id"] as! String, "--locale", "en", target]).status == 0)
+        }
+        let build = try site.tandem(["build"])
+        #expect(build.status == 0, "\(build.standardError)")
+        let render = try site.render()
+        #expect(render.status == 0, "\(render.output)")
+        let page = try site.page("en/notes/index.html")
+        #expect(page.contains("<aside class=\"tip\"><b>Tip!</b>"), "\(page)")
+        #expect(page.contains("<aside class=\"note\"><b>C&#43;&#43; &amp; Go</b>") || page.contains("<b>C++ &amp; Go</b>"), "\(page)")
+    }
 }

@@ -12,15 +12,23 @@ public struct ShortcodeArgument: Equatable, Sendable {
     /// How the value is quoted: `"`, `` ` `` (raw, no escapes) or nil (a bare word).
     public var quote: UInt8?
 
-    /// The value written back in this argument's syntax: a bare word stays bare only while it
-    /// holds no white space, quote or delimiter (Hugo would cut it there), and a raw string
-    /// holding a backtick becomes a double-quoted one.
+    /// The value written back in this argument's syntax. A bare word stays bare only while it
+    /// is letters, digits, `_` and `-`, what Hugo's lexer reads as one unquoted value (it
+    /// refuses the whole site at a `+`, `!` or `⟦`, and reads `a/b` as a closing tag). A raw
+    /// string holding a backtick becomes a double-quoted one. In a double-quoted value Hugo
+    /// unescapes only `\"`, so a backslash is written as it is, except where it would escape the
+    /// closing quote or a quote after it: then the value is a raw string when it can be.
     public func encoded(_ text: String) -> String {
-        let needsQuotes = text.isEmpty || text.unicodeScalars.contains { scalar in
-            scalar.properties.isWhitespace || "\"`'=<>%{}".unicodeScalars.contains(scalar)
+        // Go's unicode.IsLetter and IsDigit, as Hugo's lexer asks them (a combining mark is no letter).
+        let isBareWord = !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber: true
+            default: scalar == "_" || scalar == "-"
+            }
         }
-        if quote == nil, !needsQuotes { return text }
-        if quote == UInt8(ascii: "`"), !text.contains("`") { return "`" + text + "`" }
+        if quote == nil, isBareWord { return text }
+        let backslashBeforeQuote = text.hasSuffix("\\") || text.contains("\\\"")
+        if quote == UInt8(ascii: "`") || backslashBeforeQuote, !text.contains("`") { return "`" + text + "`" }
         var escaped = "\""
         for character in text {
             if character == "\"" { escaped += "\\\"" } else { escaped.append(character) }

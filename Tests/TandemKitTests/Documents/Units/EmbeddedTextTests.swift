@@ -113,7 +113,22 @@ struct EmbeddedTextTests {
     @Test func aBareWordGetsQuotesWhenItsTranslationNeedsThem() {
         let bare = ShortcodeArgument(name: "title", position: 0, valueRange: 0..<2, value: "提示", quote: nil)
         #expect(bare.encoded("Tip") == "Tip")
+        #expect(bare.encoded("Über-2_b") == "Über-2_b")
         #expect(bare.encoded("A tip") == "\"A tip\"")
+        // Hugo's lexer refuses the whole site at these in a bare word, or reads `a/b` as a closing tag.
+        for text in ["Tip!", "C++", "⟦Ûpštágé⟧", "a/b", "x.y", "Note:", "e\u{301}"] {
+            #expect(bare.encoded(text) == "\"" + text + "\"", "\(text)")
+        }
+    }
+
+    /// Hugo unescapes only `\"` in a double-quoted value: a backslash is written as it is, and one
+    /// that would escape the closing quote makes the value a raw string.
+    @Test func aBackslashIsWrittenSoHugoReadsItBack() {
+        let quoted = ShortcodeArgument(name: "title", position: 0, valueRange: 0..<2, value: "提示", quote: UInt8(ascii: "\""))
+        #expect(quoted.encoded("a \\ b") == "\"a \\ b\"")
+        #expect(quoted.encoded("say \"hi\"") == "\"say \\\"hi\\\"\"")
+        #expect(quoted.encoded("C:\\") == "`C:\\`")
+        #expect(quoted.encoded("a \\\"b") == "`a \\\"b`")
     }
 
     @Test func identityStaysByteExact() throws {

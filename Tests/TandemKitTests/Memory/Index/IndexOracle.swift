@@ -70,7 +70,10 @@ struct IndexOracle {
     }
 
     /// Real sources and targets: the first `count` lines of the benchmark TSV when it is on this
-    /// machine (read in place), else corpus sentences with made-up targets.
+    /// machine (read in place), else corpus sentences with made-up targets. A corpus with fewer
+    /// distinct sentences than `count` (its size differs between machines) is made up to
+    /// `count` with pairs of its sentences joined, each pair once: still real text, and a test
+    /// written for `count` units never indexes past the end.
     static func realUnits(count: Int) throws -> [(source: String, target: String)] {
         let candidates = [ProcessInfo.processInfo.environment["TANDEM_BENCH_DATA"], "/work/main/bench-data"].compactMap { $0 }
         for directory in candidates {
@@ -85,6 +88,17 @@ struct IndexOracle {
             }
             return units
         }
-        return try MemoryTestData.corpusSentences().prefix(count).enumerated().map { ($1, "t\($0)") }
+        let sentences = try MemoryTestData.corpusSentences()
+        var sources = Array(sentences.prefix(count))
+        var seen = Set(sources)
+        var step = 1
+        while sources.count < count, !sentences.isEmpty, step < sentences.count {
+            for (index, sentence) in sentences.enumerated() where sources.count < count {
+                let joined = sentence + sentences[(index + step) % sentences.count]
+                if seen.insert(joined).inserted { sources.append(joined) }
+            }
+            step += 1
+        }
+        return sources.enumerated().map { ($1, "t\($0)") }
     }
 }
