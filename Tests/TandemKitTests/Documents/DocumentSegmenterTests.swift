@@ -49,6 +49,8 @@ struct DocumentSegmenterTests {
         ("inline math is a code", "例如$\\downarrow$符号和 \\(x^2\\) 公式。\n", ["例如{1/}符号和 {2/} 公式。"]),
         ("display math is not a unit", "$$\nE = mc^2\n$$\n", []),
         ("prices are not math", "售价 $999 和 $1099。\n", ["售价 $999 和 $1099。"]),
+        ("a math delimiter inside code opens no math", "写 `\\(` 开头。下一句要翻译。公式 \\(x\\) 在此。\n", ["写 {1/} 开头。", "下一句要翻译。", "公式 {1/} 在此。"]),
+        ("a dollar inside code opens no math", "变量 `$HOME` 是家目录。价格是 $5。\n", ["变量 {1/} 是家目录。", "价格是 $5。"]),
         ("bare URLs are codes", "访问 https://example.org/a?b=1 或 www.example.com。\n", ["访问 {1/} 或 {2/}。"]),
         ("numbers and URLs only are not units", "2025\n\nhttps://example.org\n", []),
     ])

@@ -5,10 +5,20 @@
 /// non-space precedes it and no digit follows (pandoc's rule), so prices such as "$999 和 $1099"
 /// stay text.
 enum MathScanner {
-    static func spans(in bytes: [UInt8], range: Range<Int>) -> [Range<Int>] {
+    /// The math spans in `range`. Nothing inside `literals` (code spans, inline HTML: what the
+    /// Markdown renderer reads before any math) opens math: `` `\(` `` is code, and the text
+    /// after it is not math up to the next `\)`.
+    static func spans(in bytes: [UInt8], range: Range<Int>, literals: [Range<Int>] = []) -> [Range<Int>] {
         var spans: [Range<Int>] = []
         var index = range.lowerBound
+        let literals = literals.filter { $0.overlaps(range) }.sorted { $0.lowerBound < $1.lowerBound }
+        var nextLiteral = 0
         while index < range.upperBound {
+            while nextLiteral < literals.count, literals[nextLiteral].upperBound <= index { nextLiteral += 1 }
+            if nextLiteral < literals.count, literals[nextLiteral].contains(index) {
+                index = literals[nextLiteral].upperBound
+                continue
+            }
             if let end = delimited(in: bytes, at: index, limit: range.upperBound) {
                 spans.append(index..<end)
                 index = end

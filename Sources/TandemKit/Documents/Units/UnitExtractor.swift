@@ -138,6 +138,7 @@ struct UnitExtractor {
     private mutating func makeUnit(_ block: MarkdownNode, location: String, base: Int, isHeading: Bool) -> TranslatableUnit? {
         pieces = []
         nextPair = 0
+        let literalsBefore = literalRanges.count
         emitPieces(of: block, base: base)
         guard let first = pieces.first?.range.lowerBound, let last = pieces.map(\.range.upperBound).max() else { return nil }
         let origin = first..<last
@@ -145,7 +146,8 @@ struct UnitExtractor {
         let opaque = opaqueSpans.filter { $0.overlaps(origin) }.map { max($0.lowerBound, origin.lowerBound)..<min($0.upperBound, origin.upperBound) }
         ordered = absorb(opaque, into: ordered)
         // Math may span soft line breaks, so it is found on the unit's raw bytes.
-        ordered = absorb(MathScanner.spans(in: bytes, range: origin).filter { span in !opaque.contains { $0.overlaps(span) } }, into: ordered)
+        let math = MathScanner.spans(in: bytes, range: origin, literals: Array(literalRanges[literalsBefore...]))
+        ordered = absorb(math.filter { span in !opaque.contains { $0.overlaps(span) } }, into: ordered)
         if isHeading { ordered = absorb(ShortcodeScanner.headingAttributes(in: bytes, range: origin), into: ordered) }
         ordered = absorb(lookalikes(in: ordered), into: ordered)
         ordered = absorb(escapes(in: ordered), into: ordered)
