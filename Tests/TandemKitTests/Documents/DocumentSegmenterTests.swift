@@ -82,6 +82,23 @@ struct DocumentSegmenterTests {
         #expect(segment.codes == ["1": "[", "/1": "](https://example.org/a \"标题\")", "2/": "`x`"])
     }
 
+    /// Inline code keeps both its backticks, wherever it stands: cmark's position covers only
+    /// what lies between them, and a link or emphasis that began with code had the opening
+    /// backtick in its own opening code (`[`` ‖ ``figure` ``), so a translated word built
+    /// inside the code span. A backtick no code span closes is where it is written.
+    @Test(arguments: [
+        ("是 [`figure` 短代码](../fig) 的替代。\n", "是 {1}{2/} 短代码{/1} 的替代。", ["1": "[", "2/": "`figure`", "/1": "](../fig)"]),
+        ("用 **``a`b`` 选项**。\n", "用 {1}{2/} 选项{/1}。", ["1": "**", "2/": "``a`b``", "/1": "**"]),
+        ("写 <b>`</b> 吧。\n", "写 {1/}`{2/} 吧。", ["1/": "<b>", "2/": "</b>"]),
+        ("写 \\`[`x` 码](u)。\n", "写 {1/}{2}{3/} 码{/2}。", ["1/": "\\`", "2": "[", "3/": "`x`", "/2": "](u)"]),
+    ])
+    func inlineCodeHoldsBothItsBackticks(_ markdown: String, _ text: String, _ codes: [String: String]) throws {
+        let document = try HugoDocument(bytes: Array(markdown.utf8), path: "post.md")
+        let segment = try #require(DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag("zh-CN")!)).segments(of: document).first)
+        #expect(segment.text == text)
+        #expect(segment.codes == codes)
+    }
+
     @Test func idsAreStableAndDistinguishRepeats() throws {
         let document = try HugoDocument(bytes: Array("重复。\n\n重复。\n".utf8), path: "post.md")
         let segmenter = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag("zh-CN")!))

@@ -92,7 +92,14 @@ public enum MarkdownParser {
         columns.enter(node, kind: kind)
         let shifts = columns.shifts(
             of: node, kind: kind, startLine: Int(cmark_node_get_start_line(node)), endLine: Int(cmark_node_get_end_line(node)))
-        let range = range(of: node, lines: lines, bomLength: bomLength, byteCount: bytes.count, shifts: shifts)
+        var range = range(of: node, lines: lines, bomLength: bomLength, byteCount: bytes.count, shifts: shifts)
+        if let found = range {
+            if kind == .code {
+                range = withBackticks(found, bytes: bytes)
+            } else if kind == .text, let literal = cmark_node_get_literal(node), let fixed = unmatchedBackticks(found, literal: literal, bytes: bytes) {
+                range = fixed
+            }
+        }
         var destination: String?
         var title: String?
         if kind == .link || kind == .image {
@@ -102,6 +109,33 @@ public enum MarkdownParser {
         return MarkdownNode(
             kind: kind, range: range,
             destination: destination, title: title)
+    }
+
+    /// An inline code's range with its backticks: cmark's position covers only what lies
+    /// between them, so a link or emphasis that starts with code (`` [`figure` shortcode] ``)
+    /// had the opening backtick in its own opening code, and the code the closing one. As many
+    /// backticks are taken on the left as follow on the right (an escaped backtick before the
+    /// code is not its own).
+    private static func withBackticks(_ range: Range<Int>, bytes: [UInt8]) -> Range<Int> {
+        let backtick = UInt8(ascii: "`")
+        var closing = 0
+        while range.upperBound + closing < bytes.count, bytes[range.upperBound + closing] == backtick { closing += 1 }
+        var opening = 0
+        while opening < closing, range.lowerBound - opening > 0, bytes[range.lowerBound - opening - 1] == backtick { opening += 1 }
+        guard opening == closing else { return range }
+        return (range.lowerBound - opening)..<(range.upperBound + closing)
+    }
+
+    /// The true range of a text node that is a run of backticks no code span closed (`` <b>`</b> ``):
+    /// cmark-gfm 0.29 places it one byte after the run (`make_str` from the position past it),
+    /// over the next node's first byte. Nil when `range` is right already.
+    private static func unmatchedBackticks(_ range: Range<Int>, literal: UnsafePointer<CChar>, bytes: [UInt8]) -> Range<Int>? {
+        let length = strlen(literal)
+        guard length > 0, (0..<length).allSatisfy({ literal[$0] == CChar(UInt8(ascii: "`")) }) else { return nil }
+        let start = range.lowerBound - length
+        guard start >= 0, range.lowerBound <= bytes.count, !(range.lowerBound < bytes.count && bytes[range.lowerBound] == UInt8(ascii: "`")),
+              bytes[start..<range.lowerBound].allSatisfy({ $0 == UInt8(ascii: "`") }) else { return nil }
+        return start..<range.lowerBound
     }
 
     /// The node's kind, from cmark-gfm's type name. cmark-gfm 0.29 names footnotes `<unknown>`,

@@ -27,9 +27,10 @@ struct LazyContinuationLineTests {
         Case(source: "- 甲\n\t\t乙\n", inlines: ["甲", "乙"]),
         // Content that itself begins with `>`: deep indentation makes it no block quote.
         Case(source: "- 甲\n      > 乙\n", inlines: ["甲", "> 乙"]),
-        // A code span across the break: cmark counts its end from the line's content.
-        Case(source: "- 甲`码\n段`乙\n", inlines: ["甲", "码\n段", "乙"]),
-        Case(source: "- 甲\n  `码\n  段`乙\n", inlines: ["甲", "码\n  段", "乙"]),
+        // A code span across the break: cmark counts its end from the line's content. (Its
+        // range holds its backticks.)
+        Case(source: "- 甲`码\n段`乙\n", inlines: ["甲", "`码\n段`", "乙"]),
+        Case(source: "- 甲\n  `码\n  段`乙\n", inlines: ["甲", "`码\n  段`", "乙"]),
         Case(source: "* {{< x >}}6\n一个带有标题的示例：\n", inlines: ["{{< x >}}6", "一个带有标题的示例："]),
     ]
 
@@ -69,7 +70,7 @@ struct LazyContinuationLineTests {
         let source = "- 第一项\n第二行。\n\n> 他说\n这是真的。\n\n- 甲\n  `码\n  段`乙\n"
         let document = try HugoDocument(bytes: Array(source.utf8), path: "post.md")
         let segments = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag("zh-CN")!)).segments(of: document)
-        let english = ["第一项{1/}第二行。": "First item{1/}second line.", "他说{1/}这是真的。": "He said{1/}this is true.", "甲{1/}乙": "A{1/}B"]
+        let english = ["第一项{1/}第二行。": "First item{1/}second line.", "他说{1/}这是真的。": "He said{1/}this is true.", "甲{1/}{2/}乙": "A{1/}{2/}B"]
         #expect(segments.map(\.text).sorted() == english.keys.sorted())
         let targets = Dictionary(uniqueKeysWithValues: segments.map { ($0.id, english[$0.text] ?? "") })
         let built = try DocumentBuilder(document: document, segments: segments)
