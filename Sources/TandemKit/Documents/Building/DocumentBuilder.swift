@@ -123,8 +123,11 @@ public struct DocumentBuilder {
             if targets[segment.id] != nil, let problem = TargetTextProblem.problems(in: target, source: segment.text).first {
                 throw BuildProblem.unsafeText(segmentID: segment.id, location: segment.location, problem: problem)
             }
+            // A `|` in a table cell's text ends the cell (GFM splits the row before reading its
+            // inlines): the rest of the translation was lost from the page. Escaped, it is text.
+            let text = unit.isTableCell && targets[segment.id] != nil ? Self.escapingPipes(target) : target
             do {
-                edits.append(Edit(range: segment.range, bytes: Array(try InlineCodeSet(codes: codes).expand(target).utf8)))
+                edits.append(Edit(range: segment.range, bytes: Array(try InlineCodeSet(codes: codes).expand(text).utf8)))
             } catch {
                 throw BuildProblem.placeholders(segmentID: segment.id, location: segment.location, problem: error)
             }
@@ -137,6 +140,17 @@ public struct DocumentBuilder {
             text.replaceSubrange(edit.range, with: edit.bytes)
         }
         return text == unit.text ? nil : text
+    }
+
+    /// `text` with each `|` not escaped already written `\|`.
+    static func escapingPipes(_ text: String) -> String {
+        var result = ""
+        var previous: Character?
+        for character in text {
+            if character == "|", previous != "\\" { result += "\\|" } else { result.append(character) }
+            previous = character
+        }
+        return result
     }
 
     /// The source post with only its `translations:` list changed.

@@ -32,6 +32,9 @@ public struct TranslatableUnit: Sendable {
         self.embedding = embedding
     }
 
+    /// Whether the unit is a cell of a GFM table, where a `|` ends the cell.
+    public var isTableCell: Bool { location.hasPrefix("body/\(MarkdownNode.Kind.tableCell.rawValue)[") }
+
     /// A unit of plain text (a front matter value, a shortcode argument): text pieces around
     /// what must stay as written (shortcodes, bare URLs, placeholder lookalikes).
     static func plainText(location: String, origin: Range<Int>, text: [UInt8]) -> TranslatableUnit {
