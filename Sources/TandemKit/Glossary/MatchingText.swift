@@ -129,18 +129,32 @@ extension MatchingText {
     /// Every place `key` (a folded term) occurs, as folded unit ranges, on word boundaries
     /// where the key starts or ends with a word character. For checking that a translation
     /// contains a required target: targets are short, so a direct scan is enough.
-    func occurrences(of key: [UInt16]) -> [Range<Int>] {
+    func occurrences(of key: [UInt16], inflected: Bool = false) -> [Range<Int>] {
         guard !key.isEmpty, key.count <= units.count else { return [] }
         var found: [Range<Int>] = []
         let first = key[0]
         for start in 0...(units.count - key.count) where units[start] == first {
-            let end = start + key.count
+            var end = start + key.count
             guard units[start..<end].elementsEqual(key) else { continue }
             if start > 0, Self.isWord(units[start]), Self.isWord(units[start - 1]) { continue }
+            if inflected { end += englishInflection(after: end, of: key) }
             if end < units.count, Self.isWord(units[end - 1]), Self.isWord(units[end]) { continue }
             found.append(start..<end)
         }
         return found
+    }
+
+    /// How many units at `end` (just after an occurrence of `key`) are an English plural
+    /// ending, whole word: `s` or `es` ("shortcodes", "taxes"). A translation that writes a term
+    /// in the plural uses the term; the check must not call it missing. 0 when none. (A key in
+    /// `y` whose plural is `ies` is looked for by the caller as its own spelling.)
+    private func englishInflection(after end: Int, of key: [UInt16]) -> Int {
+        let s = UInt16(UInt8(ascii: "s")), e = UInt16(UInt8(ascii: "e"))
+        guard let last = key.last, Self.isWord(last) else { return 0 }
+        func endsWord(at index: Int) -> Bool { index == units.count || !Self.isWord(units[index]) }
+        if end < units.count, units[end] == s, endsWord(at: end + 1) { return 1 }
+        if end + 1 < units.count, units[end] == e, units[end + 1] == s, endsWord(at: end + 2) { return 2 }
+        return 0
     }
 
     /// The UTF-8 byte range in the original text of folded units `range`.

@@ -99,6 +99,24 @@ struct GlossaryLintTests {
         #expect(linter.lint(segment: segment, at: here).isEmpty)  // untranslated segments are not checked
     }
 
+    /// A required target written in the English plural is written: "shortcodes" uses the term
+    /// "shortcode" and "companies" the term "company"; a longer word that only begins with the
+    /// target ("shortcodesmith", "companyship") does not.
+    @Test(arguments: [
+        ("短代码", "shortcode", "Shortcodes are templates.", true),
+        ("税", "tax", "The taxes rose.", true),
+        ("公司", "company", "Two companies merged.", true),
+        ("公司", "company", "Companyship is not a word.", false),
+        ("短代码", "shortcode", "Shortcodesmith is not a word.", false),
+        ("短代码", "shortcode", "Templates only.", false),
+    ])
+    func aTermWrittenInThePluralIsNotMissing(source: String, target: String, translation: String, accepted: Bool) {
+        let linter = TranslationLinter(glossary: Glossary(entries: [GlossaryEntry(source: source, target: target)]))
+        let segment = SegmentEntry(id: "1", location: "body/p[1]/s[1]", source: "\(source)。", target: translation, state: .translated)
+        let rules = linter.lint(segment: segment, at: SourceLocation(file: "a.json", line: 1, column: 1)).map(\.rule)
+        #expect(rules == (accepted ? [] : [.termMissing]), "\(translation)")
+    }
+
     @Test func shippedGlossaryIsClean() throws {
         let root = SharedCorpus.repositoryRoot
         let findings = try GlossaryLintRun(workingDirectory: root).findings(paths: ["glossaries/zh-CN/en.tsv"])

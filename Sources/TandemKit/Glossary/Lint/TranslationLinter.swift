@@ -66,7 +66,7 @@ public struct TranslationLinter: Sendable {
                 continue
             }
             let targets = required.compactMap(\.requiredTarget)
-            if !targets.contains(where: { !folded.occurrences(of: MatchingText.key($0)).isEmpty }) {
+            if !targets.contains(where: { Self.isWritten($0, in: folded) }) {
                 let expected = targets.map { "'\($0)'" }.joined(separator: " or ")
                 report(.termMissing, "'\(found)' should be translated as \(expected), which is not in the target")
             }
@@ -103,6 +103,15 @@ public struct TranslationLinter: Sendable {
             }
         }
         return findings
+    }
+
+    /// Whether required target `target` is in the folded translation, as written or in an
+    /// English plural ("shortcodes" for "shortcode", "companies" for "company").
+    static func isWritten(_ target: String, in folded: MatchingText) -> Bool {
+        let key = MatchingText.key(target)
+        if !folded.occurrences(of: key, inflected: true).isEmpty { return true }
+        guard key.count > 2, key.last == UInt16(UInt8(ascii: "y")), MatchingText.isWord(key[key.count - 2]) else { return false }
+        return !folded.occurrences(of: key.dropLast() + Array("ies".utf16)).isEmpty
     }
 
     static func format(_ value: Double) -> String {
