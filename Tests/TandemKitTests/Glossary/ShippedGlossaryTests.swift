@@ -94,6 +94,26 @@ struct ShippedGlossaryTests {
         #expect(Self.targets(in: text) == expected)
     }
 
+    /// A country's name inside its demonym or language is not the country: 意大利人 is
+    /// Italians and 意大利语 Italian, and a translation saying so was reported as missing "Italy".
+    /// Where the country does stand alone before a word in 人 or 语 (美国|人工智能, 日本|语音),
+    /// the country is still found; the script abbreviation CJK（中日韩） is not the three countries.
+    @Test(arguments: [
+        ("意大利人喜欢咖啡", ["Italian"]),
+        ("他会说意大利语和西班牙语", ["Italian", "Spanish"]),
+        ("俄羅斯人認為", ["Russian"]),
+        ("美国人工智能公司", ["United States", "artificial intelligence"]),
+        ("美國人口增長", ["United States"]),
+        ("日本语音识别", ["Japan"]),
+        ("美国人才外流", ["United States"]),
+        ("CJK（中日韩）字符", [String]()),
+        ("中日韩统一表意文字", ["CJK Unified Ideographs"]),
+        ("中日韩领导人会晤", ["China, Japan and South Korea"]),
+    ])
+    func aCountryInsideItsDemonymOrLanguageIsNotTheCountry(_ text: String, _ expected: [String]) {
+        #expect(Self.targets(in: text) == expected)
+    }
+
     /// The fixture paragraphs mention these names; each must be found there.
     @Test func newsFixtureNamesAreFound() throws {
         let text = try TextFile.readUTF8(Self.newsFixture)
