@@ -70,16 +70,27 @@ struct BuildOwnershipCommandTests {
         #expect(FileManager.default.fileExists(atPath: project.root.appendingPathComponent("locales/.built.json").path))
     }
 
-    @Test func aPostThatFallsBelowMinCompleteLosesItsPartialBuild() throws {
+    /// A sentence added to a translated post leaves it below --min-complete: the page built
+    /// before stays (published pages are not taken off the site for one new sentence) and is
+    /// reported as stale; `--withdraw` removes it and forgets it.
+    @Test func aPostThatFallsBelowMinCompleteKeepsItsLastBuildUnlessWithdrawn() throws {
         let project = try Self.translatedProject()
         defer { project.remove() }
         #expect(try ExecutableRunner.run(["build"], in: project.root).status == 0)
+        let published = try project.read("content/posts/hello.en.md")
         // Two new sentences: 3 of 5 translated, below the default 100 and below --min-complete 70.
         try project.write(Self.post + "\n第三句话。第四句话。\n", to: "content/posts/hello.md")
         #expect(try ExecutableRunner.run(["extract"], in: project.root).status == 0)
         let build = try ExecutableRunner.run(["build", "--json", "--min-complete", "70"], in: project.root)
         #expect(build.status == 0)
-        #expect(try Self.statuses(build) == ["withdrawn"])
+        #expect(try Self.statuses(build) == ["stale"])
+        #expect(try project.read("content/posts/hello.en.md") == published)
+        let text = try ExecutableRunner.run(["build", "--min-complete", "70"], in: project.root)
+        #expect(text.standardOutput.contains("content/posts/hello.en.md: kept as last built, 60% translated"), "\(text.standardOutput)")
+
+        let withdrawn = try ExecutableRunner.run(["build", "--json", "--min-complete", "70", "--withdraw"], in: project.root)
+        #expect(withdrawn.status == 0)
+        #expect(try Self.statuses(withdrawn) == ["withdrawn"])
         #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("content/posts/hello.en.md").path))
         #expect(!String(decoding: try project.read("locales/.built.json"), as: UTF8.self).contains("hello.en.md"))
     }

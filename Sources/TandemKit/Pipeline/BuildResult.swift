@@ -7,9 +7,12 @@ public struct BuildResult: Codable, Equatable, Sendable {
         case unchanged
         /// Not enough segments are translated (see `--min-complete`).
         case incomplete
-        /// Not enough segments are translated any more: the partial translation Tandem had
-        /// built was removed.
+        /// Not enough segments are translated any more: the translation Tandem had built was
+        /// removed (`--withdraw`).
         case withdrawn
+        /// Not enough segments are translated any more: the translation Tandem had built stays
+        /// as it was (without the new or changed sentences) until they are translated.
+        case stale
         /// There is no segment file: run `tandem extract`.
         case missingSegments = "missing-segments"
         /// A file Tandem did not write (or that was edited since) is where the translation

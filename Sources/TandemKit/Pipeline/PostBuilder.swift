@@ -62,8 +62,9 @@ public struct PostBuilder {
     }
 
     /// Builds `post` for `locales` (all its targets when `nil`). With `minimumComplete` below
-    /// 100, untranslated sentences fall back to the source.
-    public func build(_ post: URL, locales: [LocaleTag]? = nil, minimumComplete: Double = 100) throws -> [BuildResult] {
+    /// 100, untranslated sentences fall back to the source. A post below it keeps the
+    /// translation Tandem built before (`.stale`) unless `withdrawsIncomplete`.
+    public func build(_ post: URL, locales: [LocaleTag]? = nil, minimumComplete: Double = 100, withdrawsIncomplete: Bool = false) throws -> [BuildResult] {
         defer { if state.savesEachPost { try? saveManifest() } }
         let path = project.projectPath(of: post)
         let document = try HugoDocument(bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: path, translatableKeys: project.configuration.translateKeys,
@@ -88,7 +89,7 @@ public struct PostBuilder {
             let done = extracted.filter { translated[$0.id] != nil }.count
             let complete = extracted.isEmpty ? 100 : Double(done) * 100 / Double(extracted.count)
             if complete + 1e-9 < minimumComplete {
-                results.append(try withdraw(post, locale: locale, complete: complete))
+                results.append(try withdrawsIncomplete ? withdraw(post, locale: locale, complete: complete) : keepLastBuild(post, locale: locale, complete: complete))
             } else {
                 ready.append((locale, translated, url, complete))
             }
@@ -139,8 +140,8 @@ public struct PostBuilder {
         return list.map(\.identifier)
     }
 
-    /// Removes the partial translation of `post` in `locale` that Tandem built, now that it is
-    /// below `--min-complete` (a file someone else wrote stays).
+    /// Removes the translation of `post` in `locale` that Tandem built, now that it is below
+    /// `--min-complete` (`build --withdraw`; a file someone else wrote stays).
     private func withdraw(_ post: URL, locale: LocaleTag, complete: Double) throws -> BuildResult {
         let output = try project.translatedPost(for: post, locale: locale)
         let outputPath = project.projectPath(of: output)
@@ -155,6 +156,22 @@ public struct PostBuilder {
             forget(outputPath)
         }
         return BuildResult(post: project.projectPath(of: post), locale: locale.identifier, output: status == .withdrawn ? outputPath : nil, complete: complete, status: status)
+    }
+
+    /// Leaves the translation of `post` in `locale` that Tandem built before, now that the post
+    /// is below `--min-complete` (new or changed sentences untranslated): the published page
+    /// stays as it was until they are translated, where removing it took the page off the site
+    /// (and broke every link to it) for one new sentence. Reported as stale.
+    private func keepLastBuild(_ post: URL, locale: LocaleTag, complete: Double) throws -> BuildResult {
+        let output = try project.translatedPost(for: post, locale: locale)
+        let outputPath = project.projectPath(of: output)
+        guard let existing = try Self.existingBytes(output) else {
+            // As in `withdraw`: the entry of a file that is gone must not outlive it.
+            forget(outputPath)
+            return BuildResult(post: project.projectPath(of: post), locale: locale.identifier, output: nil, complete: complete, status: .incomplete)
+        }
+        let status: BuildResult.Status = state.manifest.ownership(of: outputPath, bytes: existing) == .tandem ? .stale : .incomplete
+        return BuildResult(post: project.projectPath(of: post), locale: locale.identifier, output: status == .stale ? outputPath : nil, complete: complete, status: status)
     }
 
     /// Removes the `foo.en.md` Tandem built beside the page Hugo reads as that locale without a

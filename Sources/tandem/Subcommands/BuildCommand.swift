@@ -14,7 +14,7 @@ struct BuildCommand: ParsableCommand {
 
             Human work is never replaced: every file built is recorded with a hash in locales/.built.json (commit it). A file at an output path that Tandem did not write, or that was edited since, is left byte-identical and reported (exit 2); --force replaces it. A file equal to what build writes is adopted silently.
 
-            When a source post was deleted, build removes the translations it built from it (--keep reports them instead) and moves its segment files to locales/<TAG>/.archive/, which `tm rebuild` still reads. A post that falls below --min-complete loses the partial translation build wrote before. A post that cannot be built is reported as FILE:LINE:COL: error: …; the others are still built, and the exit status is 2.
+            When a source post was deleted, build removes the translations it built from it (--keep reports them instead) and moves its segment files to locales/<TAG>/.archive/, which `tm rebuild` still reads. A post that falls below --min-complete (a sentence added to a translated post) keeps the translation build wrote before, reported as stale, so the published page stays until the new sentences are translated; --withdraw removes it instead. A post that cannot be built is reported as FILE:LINE:COL: error: …; the others are still built, and the exit status is 2.
 
             Examples:
               tandem build
@@ -38,6 +38,9 @@ struct BuildCommand: ParsableCommand {
 
     @Flag(help: "Keep (and only report) the translations of deleted source posts.")
     var keep = false
+
+    @Flag(help: "Remove the translation Tandem built of a post that fell below --min-complete (by default it stays, reported as stale).")
+    var withdraw = false
 
     @Argument(help: "Posts or directories inside the content directory (default: all, and deleted posts are retired).")
     var paths: [String] = []
@@ -72,7 +75,7 @@ struct BuildCommand: ParsableCommand {
         var failures: [PostFailure] = []
         for (index, post) in posts.enumerated() {
             do {
-                results += try builder.build(post, locales: locale.isEmpty ? nil : locale, minimumComplete: minComplete)
+                results += try builder.build(post, locales: locale.isEmpty ? nil : locale, minimumComplete: minComplete, withdrawsIncomplete: withdraw)
             } catch {
                 failures.append(PostFailure(post: project.projectPath(of: post), error: error, root: project.root))
             }
@@ -89,6 +92,7 @@ struct BuildCommand: ParsableCommand {
                 case .built: return "\(output): built (\(percent) translated)\n"
                 case .unchanged: return "\(output): up to date\n"
                 case .incomplete: return "\(result.post) [\(result.locale)]: not built, \(percent) translated (--min-complete \(Int(minComplete)))\n"
+                case .stale: return "\(output): kept as last built, \(percent) translated is below --min-complete \(Int(minComplete)) (new sentences untranslated; --withdraw removes it)\n"
                 case .withdrawn: return "\(output): removed, \(percent) translated is below --min-complete \(Int(minComplete))\n"
                 case .missingSegments: return "\(result.post) [\(result.locale)]: no segment file; run `tandem extract`\n"
                 case .refused: return "\(output): not replaced (not written by Tandem, or edited since)\n"
