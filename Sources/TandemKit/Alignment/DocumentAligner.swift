@@ -12,14 +12,36 @@ public struct DocumentAligner {
 
     /// One side: its units' sentences, by unit, in document order.
     struct Side {
-        var units: [(kind: String, text: [UInt8], segments: [ExtractedSegment])]
+        /// `context`: anchors around the unit that both languages share, such as the other
+        /// arguments of a shortcode whose argument the unit is (`link="docs/"`).
+        var units: [(kind: String, text: [UInt8], segments: [ExtractedSegment], context: Set<String>)]
 
         init(document: HugoDocument, segments: [ExtractedSegment]) {
             let byUnit = Dictionary(grouping: segments, by: \.unitIndex)
+            let shortcodes = document.units.contains { if case .shortcodeArgument = $0.embedding { true } else { false } }
+                ? ShortcodeScanner.shortcodes(in: document.bytes, range: document.bodyStart..<document.bytes.count) : []
             units = byUnit.keys.sorted().map { index in
-                (Self.kind(of: document.units[index].location), document.units[index].text,
-                 byUnit[index]!.sorted { $0.range.lowerBound < $1.range.lowerBound })
+                let (shortcode, context) = Self.context(of: document.units[index], shortcodes: shortcodes, in: document.bytes)
+                return (Self.kind(of: document.units[index].location) + (shortcode.map { " " + $0 } ?? ""), document.units[index].text,
+                        byUnit[index]!.sorted { $0.range.lowerBound < $1.range.lowerBound }, context)
             }
+        }
+
+        /// For a shortcode's argument: the shortcode's name (part of the unit's kind: a card's
+        /// title never pairs with a figure's) and its other arguments that hold no Han or kana
+        /// (`link=docs/`, `icon=book`), which a translated page keeps as they are. Without them,
+        /// the arguments of a page's buttons or cards paired by position alone, and a translation
+        /// that dropped or reordered one fed wrong pairs to the memory as sure ones.
+        static func context(of unit: TranslatableUnit, shortcodes: [Range<Int>], in bytes: [UInt8]) -> (name: String?, anchors: Set<String>) {
+            guard case .shortcodeArgument(let argument) = unit.embedding,
+                  let span = shortcodes.first(where: { $0.lowerBound <= argument.valueRange.lowerBound && argument.valueRange.upperBound <= $0.upperBound })
+            else { return (nil, []) }
+            var context: Set<String> = []
+            for other in ShortcodeScanner.arguments(of: span, in: bytes) where other.valueRange != argument.valueRange && !other.value.isEmpty {
+                guard !other.value.unicodeScalars.contains(where: { UntranslatedTextFinder.isHanOrKana($0.value) }) else { continue }
+                context.insert("\(other.name ?? String(other.position))=\(other.value)")
+            }
+            return (ShortcodeScanner.name(of: span, in: bytes), context)
         }
 
         /// `body/paragraph[3]` → `body/paragraph`, `front/tags[2]` → `front/tags`.
@@ -44,8 +66,8 @@ public struct DocumentAligner {
             side.units.map { unit in
                 let texts = unit.segments.map { AlignableText(codedText: $0.text, codes: $0.codes) }
                 return AlignableText(
-                    length: texts.reduce(0) { $0 + $1.length }, anchors: texts.reduce(into: Set<String>()) { $0.formUnion($1.anchors) },
-                    kind: unit.kind)
+                    length: texts.reduce(0) { $0 + $1.length },
+                    anchors: texts.reduce(into: unit.context) { $0.formUnion($1.anchors) }, kind: unit.kind)
             }
         }
         let sourceUnits = measured(sourceSide)
