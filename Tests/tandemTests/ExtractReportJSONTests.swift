@@ -12,11 +12,16 @@ struct ExtractReportJSONTests {
         summary.exact = 22
         summary.fuzzy = 333
         summary.none = 0
+        let untranslated = [
+            UntranslatedText(line: 3, column: 9, text: "张三", place: .frontMatter, name: "author"),
+            UntranslatedText(line: 12, column: 1, text: "现在\"开始\"", place: .html),
+        ]
         return ExtractResult(
             post: post, locale: "zh-Hant-TW", segmentFile: "locales/zh-Hant-TW/" + post, segments: 46, translated: 2, copied: 7,
             changes: SegmentMerger.Report(unchanged: 40, restored: 1, added: 2, edited: 3, obsoleted: 4),
             leverage: leverage ? summary : nil, written: !skipped, script: script,
-            lacksSourceText: script == nil && !skipped ? true : nil, skipped: skipped)
+            lacksSourceText: script == nil && !skipped ? true : nil, untranslatedText: leverage && !skipped ? untranslated : nil,
+            skipped: skipped)
     }
 
     @Test(arguments: [

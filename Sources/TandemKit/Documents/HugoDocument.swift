@@ -10,6 +10,10 @@ public struct HugoDocument: Sendable {
     public let bodyStart: Int
     /// Front matter values to translate, then the body's units, in document order.
     public let units: [TranslatableUnit]
+    /// The body's code blocks and its shortcodes (with the whole of a raw-content shortcode),
+    /// as byte ranges of `bytes`: what `UntranslatedTextFinder` needs to tell code from text.
+    let codeBlocks: [Range<Int>]
+    let opaqueSpans: [Range<Int>]
 
     /// Parses `bytes`. `translatableKeys` are the front matter keys whose string values (or
     /// lists of strings, item by item) are translated (paths such as `menu.*.name` reach into
@@ -66,10 +70,12 @@ public struct HugoDocument: Sendable {
                 SourceLocation(file: path, text: String(decoding: bytes[..<offset], as: UTF8.self), utf8Offset: offset),
                 message: "Markdown nested deeper than \(error.limit) levels (lists, blockquotes, emphasis, links)")
         }
-        units += UnitExtractor.units(
-            of: tree, in: bytes, base: bodyStart,
-            opaqueSpans: opaque.map { ($0.lowerBound + bodyStart)..<($0.upperBound + bodyStart) },
-            shortcodeParameters: shortcodeParameters)
+        let opaqueSpans = opaque.map { ($0.lowerBound + bodyStart)..<($0.upperBound + bodyStart) }
+        let extracted = UnitExtractor.unitsAndCodeBlocks(
+            of: tree, in: bytes, base: bodyStart, opaqueSpans: opaqueSpans, shortcodeParameters: shortcodeParameters)
+        units += extracted.units
+        self.codeBlocks = extracted.codeBlocks
+        self.opaqueSpans = opaqueSpans
         // A sentence numbers its codes from 1 (`Placeholder.numbers`): past the last number a
         // code could only be written as text, and the built post would lose its markup.
         if let crowded = units.first(where: { $0.pieces.count(where: \.isCode) > Placeholder.numbers.upperBound }) {

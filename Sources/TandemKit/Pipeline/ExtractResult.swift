@@ -21,6 +21,9 @@ public struct ExtractResult: Codable, Equatable, Sendable {
     /// likely a post in another language taken as a source (an English `about.md` in a site
     /// whose unsuffixed posts are Chinese). Nil otherwise, and for a skipped post.
     public var lacksSourceText: Bool?
+    /// Han and kana text of the post that no segment holds (`UntranslatedTextFinder`): it stays
+    /// in the source language in every translation. Nil when there is none, and for a skipped post.
+    public var untranslatedText: [UntranslatedText]?
     /// Whether the post was skipped: nothing it is made from changed since the extract that
     /// reported these counts (`ExtractRun`), so it was neither parsed nor looked up.
     public var skipped: Bool = false
@@ -33,6 +36,7 @@ public struct ExtractResult: Codable, Equatable, Sendable {
         result.written = false
         result.skipped = true
         result.lacksSourceText = nil
+        result.untranslatedText = nil
         return result
     }
 }

@@ -82,6 +82,8 @@ public struct Extractor {
             ? extracted.reduce(into: ScriptCount()) { $0 += ScriptCount(of: $1.text) }.script : nil
         let lacksSourceText = ["zh", "ja"].contains(project.configuration.source.language) && !extracted.isEmpty
             && !extracted.contains { $0.text.unicodeScalars.contains { MatchSymbolizer.isCJK($0.value) } } ? true : nil
+        // Chinese or Japanese that no segment holds stays so in every translation: said once per read.
+        let untranslated = ["zh", "ja"].contains(project.configuration.source.language) ? UntranslatedTextFinder.find(in: document) : []
         // Every locale's file is made before any is staged, so a post that fails part-way
         // (a broken segment file) leaves nothing of itself in the batch.
         var prepared: [(file: SegmentFile, url: URL, report: SegmentMerger.Report, leverage: LeverageSummary?, candidates: [LeveragedCandidate])] = []
@@ -154,7 +156,8 @@ public struct Extractor {
                 post: project.projectPath(of: post), locale: file.targetLocale.identifier,
                 segmentFile: project.projectPath(of: url), segments: work.count,
                 translated: work.filter { $0.state.isTranslated }.count, copied: file.segments.count - work.count,
-                changes: report, leverage: leverage, written: written, script: script, lacksSourceText: lacksSourceText)
+                changes: report, leverage: leverage, written: written, script: script, lacksSourceText: lacksSourceText,
+                untranslatedText: untranslated.isEmpty ? nil : untranslated)
             results.append((result, memory == nil ? [] : Leverage.askingKeys(of: file)))
         }
         return results

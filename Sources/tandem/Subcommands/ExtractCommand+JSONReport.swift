@@ -41,6 +41,11 @@ extension ExtractCommand.Report {
         text += "      \"segments\" : \(result.segments),\n"
         text += "      \"skipped\" : \(result.skipped),\n"
         text += "      \"translated\" : \(result.translated),\n"
+        if let untranslated = result.untranslatedText {
+            // Rare and nested: left to the encoder, indented to its depth here.
+            let encoded = try JSONText.string(untranslated).replacingOccurrences(of: "\n", with: "\n      ")
+            text += "      \"untranslatedText\" : \(encoded),\n"
+        }
         text += "      \"written\" : \(result.written)\n    }"
     }
 

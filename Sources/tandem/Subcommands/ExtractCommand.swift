@@ -16,7 +16,7 @@ struct ExtractCommand: ParsableCommand {
 
             A post is skipped, without being read, when nothing it is made from changed since the last extract (recorded in .tandem/extract-state.bin, and the keys of the sentences that ask the memory in .tandem/extract-keys-<id>.bin): its bytes, its segment files, tandem.yml, the Hugo configuration, the locale rules, the glossaries, the tandem executable and which memory is used. A post or segment file whose stamp (inode, size, modification and change times) is as recorded is not read, unless it had changed within the file system's clock tick when the stamp was taken (then it is read once more, as git treats "racily clean" files). With a memory, a post whose files still hold untranslated or fuzzy sentences is extracted again only when a unit the memory gained or changed since could answer one of them differently (a unit of the same sentence, or of one within the fuzzy minimum score), and every such post is when the memory cannot tell (units were removed, as by tm rebuild, or more than 20,000 sentences changed).
 
-            In a Chinese source, each post's script (Simplified or Traditional, from the characters only one of them uses) is reported when the posts are in both: "12 posts in Traditional script (zh-Hant)" (--json: "script" per result, "scripts" in total). The memory and the glossary fold Traditional characters to Simplified, so one serves both. A Chinese or Japanese source post whose sentences hold no Han or kana is most likely in another language: it gets a warning on standard error when it is read ("lacksSourceText" in --json).
+            In a Chinese source, each post's script (Simplified or Traditional, from the characters only one of them uses) is reported when the posts are in both: "12 posts in Traditional script (zh-Hant)" (--json: "script" per result, "scripts" in total). The memory and the glossary fold Traditional characters to Simplified, so one serves both. A Chinese or Japanese source post whose sentences hold no Han or kana is most likely in another language: it gets a warning on standard error when it is read ("lacksSourceText" in --json). So does Chinese or Japanese text no segment holds, which stays in the source language on every translated page: a shortcode argument no shortcodes: rule names and raw HTML as FILE:LINE:COL: warning: …, and once per run each front matter key outside translateKeys: whose values hold it ("untranslatedText" in --json).
 
             A post that cannot be read is reported as FILE:LINE:COL: error: …; every other post is still extracted, and the exit status is 2.
 
@@ -42,6 +42,47 @@ struct ExtractCommand: ParsableCommand {
         var failures: [PostFailure]
         /// Posts by Chinese script (`Hans`, `Hant`), when a Chinese source has posts in both.
         var scripts: [String: Int]?
+    }
+
+    /// How many untranslated places of one post are named one by one before the rest is counted.
+    static let untranslatedPlacesShown = 3
+
+    /// Warns about source text no segment holds (once per post read this run): each shortcode
+    /// argument and piece of raw HTML as `file:line:col: warning: …`, up to a few per post, and
+    /// front matter keys once for the whole run, by key, since a site's tags or authors are in
+    /// every post and one line per post would bury the rest.
+    static func warnUntranslatedText(_ results: [ExtractResult], language: String) {
+        var seen = Set<String>()
+        var keys: [(key: String, first: String, posts: Int)] = []
+        for result in results where seen.insert(result.post).inserted {
+            guard let places = result.untranslatedText else { continue }
+            var keysOfPost = Set<String>()
+            for place in places where place.place == .frontMatter {
+                let key = place.name ?? "?"
+                guard keysOfPost.insert(key).inserted else { continue }
+                if let index = keys.firstIndex(where: { $0.key == key }) {
+                    keys[index].posts += 1
+                } else {
+                    keys.append((key, "\(result.post):\(place.line):\(place.column)", 1))
+                }
+            }
+            let body = places.filter { $0.place != .frontMatter }
+            for place in body.prefix(untranslatedPlacesShown) {
+                let (what, remedy): (String, String) = place.place == .shortcode
+                    ? ("an argument of shortcode \(place.name ?? "?")", "name the argument in tandem.yml's shortcodes: to translate it")
+                    : ("raw HTML", "write it as Markdown, or translate it in the translated page by hand")
+                Terminal.standardError.write(
+                    "\(result.post):\(place.line):\(place.column): warning: '\(place.text)' (\(what)) is in no segment and stays \(language) in every translation; \(remedy)\n")
+            }
+            if body.count > untranslatedPlacesShown {
+                Terminal.standardError.write("\(result.post): warning: \(body.count - untranslatedPlacesShown) more places of \(language) text in no segment (--json lists them)\n")
+            }
+        }
+        for key in keys {
+            Terminal.standardError.write(
+                "\(key.first): warning: front matter key '\(key.key)' holds \(language) text in \(key.posts) post\(key.posts == 1 ? "" : "s") and is not translated; "
+                    + "add it to translateKeys: in tandem.yml to translate it\n")
+        }
     }
 
     /// How many posts are in each Chinese script, or nil unless there are posts in both.
@@ -108,6 +149,7 @@ struct ExtractCommand: ParsableCommand {
                 "\(result.post): warning: no \(project.configuration.source.language == "ja" ? "Japanese" : "Chinese") text in a \(project.configuration.source) source post; "
                     + "if it is written in another language, name it with that language's suffix (foo.en.md, as Hugo expects) or exclude it in tandem.yml\n")
         }
+        Self.warnUntranslatedText(results, language: project.configuration.source.language == "ja" ? "Japanese" : "Chinese")
         for failure in failures { Terminal.standardError.write("\(failure.description)\n") }
         if !failures.isEmpty { throw ExitCode(2) }
     }

@@ -7,7 +7,8 @@
 ///
 /// Text inside such a code is a unit of its own (`EmbeddedText`), placed after the unit whose
 /// code holds it: link and image titles, and the shortcode arguments `shortcodeParameters`
-/// names (`{{< admonition tip "推荐" >}}`'s title), except in code and raw HTML.
+/// names (`{{< admonition tip "推荐" >}}`'s title), also in raw HTML (Hugo renders shortcodes
+/// there), but not in code.
 struct UnitExtractor {
     let bytes: [UInt8]
     /// Shortcodes and raw shortcode contents, never translated (see `ShortcodeScanner`).
@@ -18,6 +19,10 @@ struct UnitExtractor {
     private(set) var units: [TranslatableUnit] = []
     /// Code blocks, HTML blocks, inline code and inline HTML: a shortcode inside is an example.
     private var literalRanges: [Range<Int>] = []
+    /// Code blocks (fenced or indented), in `bytes`: never text, whatever script they hold.
+    private(set) var codeBlocks: [Range<Int>] = []
+    /// Inline code spans, in `bytes`.
+    private var codeSpans: [Range<Int>] = []
     /// Link and image titles found while walking, as units.
     private var titles: [TranslatableUnit] = []
     /// Where the first paragraph of each blockquote starts: the place of an alert marker.
@@ -34,16 +39,25 @@ struct UnitExtractor {
         of root: MarkdownNode, in bytes: [UInt8], base: Int, opaqueSpans: [Range<Int>],
         shortcodeParameters: ShortcodeTextParameters = .defaults
     ) -> [TranslatableUnit] {
+        unitsAndCodeBlocks(of: root, in: bytes, base: base, opaqueSpans: opaqueSpans, shortcodeParameters: shortcodeParameters).units
+    }
+
+    /// `units(of:…)`, with the code blocks met on the way (positions in `bytes`).
+    static func unitsAndCodeBlocks(
+        of root: MarkdownNode, in bytes: [UInt8], base: Int, opaqueSpans: [Range<Int>],
+        shortcodeParameters: ShortcodeTextParameters = .defaults
+    ) -> (units: [TranslatableUnit], codeBlocks: [Range<Int>]) {
         var extractor = UnitExtractor(bytes: bytes, opaqueSpans: opaqueSpans)
         extractor.walkBlocks(root, base: base)
         let embedded = extractor.titles + extractor.shortcodeArguments(in: base..<bytes.count, parameters: shortcodeParameters)
-        guard !embedded.isEmpty else { return extractor.units }
-        return (extractor.units + embedded).enumerated()
+        guard !embedded.isEmpty else { return (extractor.units, extractor.codeBlocks) }
+        let units = (extractor.units + embedded).enumerated()
             .sorted { ($0.element.origin.lowerBound, $0.offset) < ($1.element.origin.lowerBound, $1.offset) }
             .map(\.element)
+        return (units, extractor.codeBlocks)
     }
 
-    /// Units for the text arguments of every shortcode outside code and raw HTML, and outside
+    /// Units for the text arguments of every shortcode outside code (raw HTML included), and outside
     /// the content of a raw shortcode (`highlight`), whose own tag still counts.
     private func shortcodeArguments(in range: Range<Int>, parameters: ShortcodeTextParameters) -> [TranslatableUnit] {
         var units: [TranslatableUnit] = []
@@ -53,7 +67,9 @@ struct UnitExtractor {
             tagNumber += 1
             guard parameters.parameters[name] != nil,
                   !opaqueSpans.contains(where: { $0.lowerBound < span.lowerBound && $0.upperBound >= span.upperBound }),
-                  !literalRanges.contains(where: { $0.overlaps(span) })
+                  // In code a shortcode is an example; in raw HTML Hugo renders it like anywhere
+                  // else (hextra's hero buttons sit in a <div>), so its text is the page's.
+                  !codeBlocks.contains(where: { $0.overlaps(span) }), !codeSpans.contains(where: { $0.overlaps(span) })
             else { continue }
             for argument in ShortcodeScanner.arguments(of: span, in: bytes) where parameters.translates(argument, of: name) {
                 var unit = TranslatableUnit.plainText(
@@ -115,7 +131,10 @@ struct UnitExtractor {
         while let node = pending.popLast() {
             switch node.kind {
             case .codeBlock, .htmlBlock:
-                if let range = node.range { literalRanges.append((range.lowerBound + base)..<(range.upperBound + base)) }
+                if let range = node.range {
+                    literalRanges.append((range.lowerBound + base)..<(range.upperBound + base))
+                    if node.kind == .codeBlock { codeBlocks.append((range.lowerBound + base)..<(range.upperBound + base)) }
+                }
                 continue
             case .thematicBreak:
                 continue
@@ -206,6 +225,7 @@ struct UnitExtractor {
             default:
                 // Inline code, inline HTML, footnote references and anything unknown: kept as is.
                 if node.kind == .code || node.kind == .htmlInline { literalRanges.append(range) }
+                if node.kind == .code { codeSpans.append(range) }
                 pieces.append(.code(range))
             }
         }

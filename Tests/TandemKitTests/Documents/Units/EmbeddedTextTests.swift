@@ -42,6 +42,9 @@ struct EmbeddedTextTests {
         ("link title", "看[报道](https://example.org/a \"新闻标题\")。\n", ["看{1}报道{/1}。", "新闻标题"]),
         ("image title and alt", "![示意图](/a.png '图的标题')\n", ["示意图", "图的标题"]),
         ("a reference link's title stays in its definition", "看[报道][r]。\n\n[r]: https://example.org \"标题\"\n", ["看{1}报道{/1}。"]),
+        ("a shortcode in an HTML block is rendered by Hugo: its text is the page's",
+         "<div class=\"hero\">\n{{< figure src=\"a.png\" caption=\"现在开始\" >}}\n</div>\n", ["现在开始"]),
+        ("a shortcode in inline HTML", "见<span>{{< figure src=\"a.png\" alt=\"示意图\" >}}</span>。\n", ["见{1/}。", "示意图"]),
         ("a paired shortcode's Markdown body is already text", "{{< notice warning >}}\n注意安全。\n{{< /notice >}}\n", ["注意安全。"]),
     ])
     func extracted(_ name: String, _ markdown: String, _ expected: [String]) throws {
@@ -103,6 +106,12 @@ struct EmbeddedTextTests {
             {{< image src="/b.png" caption="The `raw` caption" >}}
 
             """)
+    }
+
+    /// Inside raw HTML the argument is written back where it was; the HTML is left as it is.
+    @Test func anArgumentInRawHTMLIsBuiltInPlace() throws {
+        let source = "<div class=\"hero\">\n{{< figure src=\"a.png\" caption=\"现在开始\" >}}\n</div>\n"
+        #expect(try Self.build(source, ["现在开始": "Get started"]) == "<div class=\"hero\">\n{{< figure src=\"a.png\" caption=\"Get started\" >}}\n</div>\n")
     }
 
     @Test func anArgumentIsBuiltEvenWhereItsSentenceIsNotTranslated() throws {

@@ -1,0 +1,29 @@
+/// Han or kana text of a source post that no segment holds: a translator never sees it, and it
+/// stays in the source language in every translation (`UntranslatedTextFinder`).
+public struct UntranslatedText: Codable, Equatable, Sendable {
+    /// What holds the text, which says where a user makes it translatable.
+    public enum Place: String, Codable, Sendable {
+        /// A front matter value whose key is not translated (`translate:` in `tandem.yml`).
+        case frontMatter = "front-matter"
+        /// A shortcode argument no `shortcodes:` rule names as text.
+        case shortcode
+        /// Raw HTML: an HTML block or inline HTML (alt and title attributes, text between tags).
+        case html
+    }
+
+    public var line: Int
+    public var column: Int
+    /// The text, from its first Han or kana character to its last on that line.
+    public var text: String
+    public var place: Place
+    /// The front matter key (`tags`, `author`) or the shortcode's name.
+    public var name: String?
+
+    public init(line: Int, column: Int, text: String, place: Place, name: String? = nil) {
+        self.line = line
+        self.column = column
+        self.text = text
+        self.place = place
+        self.name = name
+    }
+}

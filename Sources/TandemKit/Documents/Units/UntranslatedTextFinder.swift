@@ -1,0 +1,181 @@
+/// Finds the Han and kana text of a post that no translatable unit reaches: a front matter
+/// value whose key is not translated, a shortcode argument no rule names as text, raw HTML.
+/// Each stays in the source language on every translated page, and nothing else tells the
+/// user (Chinese leaked silently into English pages of real themes' example sites).
+///
+/// Not reported, because it is not prose or the translator already sees it: code blocks,
+/// inline code, the content of raw shortcodes (`highlight`), HTML comments, link and image
+/// destinations (a Chinese URL is an address), footnote labels, heading attributes, front matter comments and `ref`/`relref` paths.
+public enum UntranslatedTextFinder {
+    /// Shortcodes whose arguments are paths to other pages.
+    static let pathShortcodes: Set<String> = ["ref", "relref"]
+
+    /// The untranslated Han and kana text of `document`, one entry per line and place, in order.
+    public static func find(in document: HugoDocument) -> [UntranslatedText] {
+        let bytes = document.bytes
+        guard bytes.contains(where: { $0 >= 0xE3 }) else { return [] }  // No byte can start a Han or kana scalar.
+        let reached = reachedRanges(of: document)
+        var found: [UntranslatedText] = []
+        var lineStart = 0, line = 1
+        var index = 0
+        // The entry being grown: where its text starts and ends (bytes), its place and name.
+        var current: (start: Int, end: Int, place: UntranslatedText.Place, name: String?, line: Int, lineStart: Int)?
+        func flush() {
+            guard let entry = current else { return }
+            let column = String(decoding: bytes[entry.lineStart..<entry.start], as: UTF8.self).unicodeScalars.count + 1
+            found.append(UntranslatedText(
+                line: entry.line, column: column, text: String(decoding: bytes[entry.start..<entry.end], as: UTF8.self),
+                place: entry.place, name: entry.name))
+            current = nil
+        }
+        var reachedIndex = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            // A tag or a quote ends one piece of text: `<b>现在</b><i>开始</i>` are two.
+            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") { flush() }
+            if byte == 0x0A {
+                flush()
+                line += 1
+                lineStart = index + 1
+                index += 1
+                continue
+            }
+            let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            guard byte >= 0xE3, index + length <= bytes.count, isHanOrKana(scalar(bytes, at: index, length: length)) else {
+                index += length
+                continue
+            }
+            while reachedIndex < reached.count, reached[reachedIndex].upperBound <= index { reachedIndex += 1 }
+            let isReached = reachedIndex < reached.count && reached[reachedIndex].contains(index)
+            if !isReached, let (place, name) = place(of: index, in: document) {
+                if let entry = current, entry.place == place, entry.name == name {
+                    current!.end = index + length
+                } else {
+                    flush()
+                    current = (index, index + length, place, name, line, lineStart)
+                }
+            }
+            index += length
+        }
+        flush()
+        return found
+    }
+
+    /// What a translator reaches or what is never prose, sorted and merged.
+    private static func reachedRanges(of document: HugoDocument) -> [Range<Int>] {
+        var ranges = document.codeBlocks
+        for unit in document.units {
+            guard unit.frontMatterField == nil, unit.embedding == nil else {
+                ranges.append(unit.origin)
+                continue
+            }
+            for piece in unit.pieces {
+                let range = (piece.range.lowerBound + unit.origin.lowerBound)..<(piece.range.upperBound + unit.origin.lowerBound)
+                switch piece {
+                case .code:
+                    // Inline code is shown to the translator and is literal on purpose; a footnote
+                    // reference's label is never shown (the page numbers it).
+                    let first = document.bytes[range.lowerBound]
+                    // Nor are a heading's attributes (`{#思路}`, an anchor id).
+                    let isFootnote = first == UInt8(ascii: "[") && range.count > 1 && document.bytes[range.lowerBound + 1] == UInt8(ascii: "^")
+                    if first == UInt8(ascii: "`") || first == UInt8(ascii: "{") && !isShortcode(at: range.lowerBound, in: document.bytes) || isFootnote {
+                        ranges.append(range)
+                    }
+                default:
+                    ranges.append(range)
+                }
+            }
+        }
+        ranges += htmlComments(in: document.bytes, from: document.bodyStart)
+        ranges.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [Range<Int>] = []
+        for range in ranges where !range.isEmpty {
+            if let last = merged.last, range.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        return merged
+    }
+
+    /// Where unreached text at `offset` is, or nil when it is not prose (raw shortcode content,
+    /// a page path).
+    private static func place(of offset: Int, in document: HugoDocument) -> (UntranslatedText.Place, String?)? {
+        if offset < document.bodyStart {
+            guard let frontMatter = document.frontMatter else { return nil }
+            // Only in a string value: a comment (`draft: true # 草稿`) or a key is not shown.
+            guard let field = (frontMatter.fields + frontMatter.nestedFields).first(where: { $0.valueRange.contains(offset) }) else { return nil }
+            switch field.value {
+            case .string, .strings: return (.frontMatter, field.key)
+            case .other: return nil
+            }
+        }
+        if let span = document.opaqueSpans.first(where: { $0.contains(offset) }) {
+            // Inside a shortcode's own tag, or in what a raw shortcode encloses (code).
+            guard let tag = ShortcodeScanner.shortcodes(in: document.bytes, range: span).first(where: { $0.contains(offset) }) else { return nil }
+            let name = ShortcodeScanner.name(of: tag, in: document.bytes)
+            if let name, pathShortcodes.contains(name) { return nil }
+            return (.shortcode, name)
+        }
+        if isInFootnoteLabel(offset, in: document.bytes) { return nil }
+        return (.html, nil)
+    }
+
+    /// Whether `offset` is inside `[^…]` on its line: the label of a footnote definition
+    /// (`[^注]: …`), which no page shows.
+    private static func isInFootnoteLabel(_ offset: Int, in bytes: [UInt8]) -> Bool {
+        var index = offset
+        while index > 0 {
+            index -= 1
+            switch bytes[index] {
+            case UInt8(ascii: "]"), 0x0A: return false
+            case UInt8(ascii: "^"): return index > 0 && bytes[index - 1] == UInt8(ascii: "[")
+            default: continue
+            }
+        }
+        return false
+    }
+
+    @inline(__always)
+    private static func isShortcode(at index: Int, in bytes: [UInt8]) -> Bool {
+        index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "{")
+    }
+
+    /// `<!-- … -->` in the body, which no page shows.
+    private static func htmlComments(in bytes: [UInt8], from start: Int) -> [Range<Int>] {
+        let open: [UInt8] = Array("<!--".utf8), close: [UInt8] = Array("-->".utf8)
+        var ranges: [Range<Int>] = []
+        var index = start
+        while let begin = firstIndex(of: open, in: bytes, from: index) {
+            let end = firstIndex(of: close, in: bytes, from: begin + open.count).map { $0 + close.count } ?? bytes.count
+            ranges.append(begin..<end)
+            index = end
+        }
+        return ranges
+    }
+
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard start + needle.count <= bytes.count else { return nil }
+        for index in start...(bytes.count - needle.count) where bytes[index] == needle[0] {
+            if bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private static func scalar(_ bytes: [UInt8], at index: Int, length: Int) -> UInt32 {
+        var value = UInt32(bytes[index]) & (length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return value
+    }
+
+    /// Han (the unified blocks, compatibility and supplementary planes) and kana.
+    @inline(__always)
+    static func isHanOrKana(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Testing
+@testable import TandemKit
+
+/// Chinese text no segment holds stays Chinese on every translated page; extract names each
+/// place so a user can make it translatable, and leaves out what is not prose.
+@Suite("Untranslated text finder")
+struct UntranslatedTextFinderTests {
+    static func places(_ post: String, translating keys: [String] = FrontMatterPolicy.defaultKeys) throws -> [UntranslatedText] {
+        UntranslatedTextFinder.find(in: try HugoDocument(bytes: Array(post.utf8), path: "a.md", translatableKeys: keys))
+    }
+
+    @Test func namesEachPlaceATranslatorNeverSees() throws {
+        let post = """
+            ---
+            title: 测试
+            author: 张三
+            draft: true # 草稿
+            categories: [科技, AI]
+            ---
+
+            正文一句。
+
+            {{< person name="李四" >}}
+
+            <div class="x">现在开始 <b>吧</b></div>
+
+            """
+        #expect(try Self.places(post) == [
+            UntranslatedText(line: 3, column: 9, text: "张三", place: .frontMatter, name: "author"),
+            UntranslatedText(line: 5, column: 14, text: "科技", place: .frontMatter, name: "categories"),
+            UntranslatedText(line: 10, column: 18, text: "李四", place: .shortcode, name: "person"),
+            UntranslatedText(line: 12, column: 16, text: "现在开始", place: .html),
+            UntranslatedText(line: 12, column: 24, text: "吧", place: .html),
+        ])
+        // Translated keys are reached: nothing is left once they are named.
+        #expect(try Self.places(post, translating: ["title", "author", "categories"]).map(\.place) == [.shortcode, .html, .html])
+    }
+
+    /// What is not prose, or what the translator already sees, is not reported.
+    @Test(arguments: [
+        ("a code block", "```go\n// 注释\n```\n"),
+        ("inline code in a sentence", "运行`打印`即可。\n"),
+        ("an HTML comment", "<!-- 注释 -->\n\n正文。\n"),
+        ("a link destination", "见[链接](/posts/中文/)。\n"),
+        ("a heading id", "## 思路 {#思路}\n"),
+        ("a footnote label", "正文[^注]。\n\n[^注]: 脚注。\n"),
+        ("a ref path", "见{{< ref \"中文.md\" >}}。\n"),
+        ("a raw shortcode's content", "{{< highlight go >}}\n// 中文\n{{< /highlight >}}\n"),
+        ("a configured shortcode argument", "{{< figure src=\"a.png\" caption=\"图\" >}}\n"),
+        ("a front matter comment", "---\ntitle: 题\ndraft: true # 草稿\n---\n正文。\n"),
+    ])
+    func notProseIsNotReported(_ name: String, _ post: String) throws {
+        #expect(try Self.places(post) == [], "\(name)")
+    }
+}
