@@ -153,6 +153,34 @@ struct TMCommandTests {
         #expect(pairs.map { "\($0["sourceLocale"]!)→\($0["targetLocale"]!)" } == ["zh-CN→en"])
     }
 
+    /// A CAT tool's TMX in en-US serves a project translating into en only once mapped: the
+    /// plain import says so and how; `--target-locale en` stores the units as en, and rewrites
+    /// the copy in tm/ (kept as it was by the first import) so a rebuild keeps them as en.
+    @Test func regionalTargetsAreNamedAndMappedToTheProjectsLocale() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let regional = Self.vendorTMX.replacingOccurrences(of: "xml:lang=\"en\"", with: "xml:lang=\"en-US\"")
+        try Data(regional.utf8).write(to: root.appendingPathComponent("vendor.tmx"))
+        let plain = try ExecutableRunner.run(["tm", "import", "vendor.tmx"], in: root)
+        #expect(plain.status == 0, "\(plain.standardError)")
+        #expect(plain.standardError.contains(
+            "vendor.tmx: warning: 1 unit stored as zh-CN → en-US, which the project (zh-CN → en) never looks up; import the file again with --target-locale en"),
+            "\(plain.standardError)")
+        let unmapped = try ExecutableRunner.run(["tm", "lookup", "--target-locale", "en", "欢迎光临。"], in: root)
+        #expect(!unmapped.standardOutput.contains("Welcome."), "\(unmapped.standardOutput)")
+
+        let mapped = try ExecutableRunner.run(["tm", "import", "--target-locale", "en", "vendor.tmx"], in: root)
+        #expect(mapped.status == 0, "\(mapped.standardError)")
+        #expect(!mapped.standardError.contains("warning"), "\(mapped.standardError)")
+        #expect(try ExecutableRunner.run(["tm", "rebuild"], in: root).status == 0)
+        let lookup = try ExecutableRunner.run(["tm", "lookup", "--target-locale", "en", "欢迎光临。"], in: root)
+        #expect(lookup.standardOutput.contains("Welcome."), "\(lookup.standardOutput)")
+        let stats = try ExecutableRunner.run(["tm", "stats", "--json"], in: root)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(stats.standardOutput.utf8)) as? [String: Any])
+        let pairs = try #require(json["pairs"] as? [[String: Any]])
+        #expect(pairs.map { "\($0["sourceLocale"]!)→\($0["targetLocale"]!)" } == ["zh-CN→en"])
+    }
+
     @Test(arguments: [
         ("laughs.tmx", "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [\n<!ENTITY a \"aaaaaaaaaa\">\n<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">\n]>\n<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"zh\"><seg>&b;</seg></tuv></tu></body></tmx>\n"),
         ("xxe.tmx", "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [ <!ENTITY s SYSTEM \"file:///etc/passwd\"> ]>\n<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"zh\"><seg>&s;</seg></tuv><tuv xml:lang=\"en\"><seg>&s;</seg></tuv></tu></body></tmx>\n"),

@@ -25,16 +25,19 @@ public struct ProjectTMXFolder {
     }
 
     /// Where `file` goes. Throws when `tm/` holds another file of that name with other bytes.
-    public func plan(for file: URL) throws -> Plan {
+    /// `rewriting`: the import overrides the file's languages, so the kept copy is rewritten
+    /// with them even where it is the file as it was (kept by an import without the override,
+    /// or in `tm/` itself): otherwise a rebuild would bring the old languages back.
+    public func plan(for file: URL, rewriting: Bool = false) throws -> Plan {
         let source = file.standardizedFileURL.resolvingSymlinksInPath()
         if source.deletingLastPathComponent().path == directory.standardizedFileURL.resolvingSymlinksInPath().path {
-            return .alreadyKept(source)
+            return rewriting ? .copy(to: source) : .alreadyKept(source)
         }
         let destination = directory.appendingPathComponent(Self.keptName(for: file))
         try ProjectBoundary.require(destination, inside: projectRoot, named: "the project", what: "kept TMX copy", shownAs: relativePath(destination))
         guard FileManager.default.fileExists(atPath: destination.path) else { return .copy(to: destination) }
         if FileManager.default.contentsEqual(atPath: source.path, andPath: destination.path) {
-            return .alreadyKept(destination)
+            return rewriting ? .copy(to: destination) : .alreadyKept(destination)
         }
         throw TandemError.alreadyExists(
             path: relativePath(destination),
@@ -42,11 +45,12 @@ public struct ProjectTMXFolder {
     }
 
     /// Writes the kept copy: the file's bytes as they are, or — when the import overrode the
-    /// source language — its units as read with `sourceLocale`, each `<tu>` naming its
-    /// `srclang`, so a rebuild reads them in the same languages. Atomic: a failure leaves no file.
-    public func keep(_ file: URL, at destination: URL, sourceLocale override: LocaleTag?, toolVersion: String) throws {
+    /// source or target language — its units as read with `sourceLocale` and `targetLocale`,
+    /// each `<tu>` naming its `srclang`, so a rebuild reads them in the same languages. Atomic:
+    /// a failure leaves no file.
+    public func keep(_ file: URL, at destination: URL, sourceLocale override: LocaleTag?, targetLocale: LocaleTag? = nil, toolVersion: String) throws {
         try TandemError.createDirectory(directory, for: destination)
-        guard let override else {
+        guard override != nil || targetLocale != nil else {
             let writer = try AtomicFileWriter(destination: destination)
             do {
                 let handle = try FileHandle(forReadingFrom: file)
@@ -61,12 +65,13 @@ public struct ProjectTMXFolder {
             }
             return
         }
+        // Without a source override the header says *all*: each <tu> names its own srclang.
         let writer = try TMXWriter(destination: destination, sourceLocale: override, toolVersion: toolVersion)
         do {
             let now = Date()
             let reader = TMXReader(url: file, displayPath: file.path)
             _ = try reader.read { tu in
-                for unit in tu.memoryUnits(sourceLocale: override, path: file.path, now: now) { try writer.write(unit) }
+                for unit in tu.memoryUnits(sourceLocale: override, targetLocale: targetLocale, path: file.path, now: now) { try writer.write(unit) }
             }
             try writer.finish()
         } catch {

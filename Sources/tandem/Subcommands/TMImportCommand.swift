@@ -14,13 +14,16 @@ struct TMImportCommand: ParsableCommand {
 
             Several imports into one memory run at once. An import and a tm rebuild of the same SQLite memory take turns (the memory's lock, <memory>.lock beside the file; an import says `waiting for the memory lock: pid … (tandem tm rebuild)` and waits up to TANDEM_LOCK_TIMEOUT seconds, default 600), so the rebuilt memory holds all of the import's units (read from its copy in tm/, or added after the rebuild) or, with --no-keep, all or none of them.
 
+            CAT tools write regional tags (en-US): in a project, units stored in a pair the project never looks up only because of a region get a warning naming the option that maps them (--target-locale en).
+
             Importing a unit twice keeps one copy. Units with no usable pair (one language, no target, a code Tandem cannot number) are skipped: the summary line ends with `N skipped: reasons`, and --json lists the first ones with their positions. Files whose DOCTYPE declares entities are refused (exit 2), as is any malformed XML, with its file, line and column.
 
-            Text files are the truth: in a project, each imported file is kept in tm/ (a TMX copied as it is; with --source-locale, rewritten with that source language on every unit; an XLIFF or PO file written as a TMX of its units, named after it) so that `tandem tm rebuild` recreates its units. A file in tm/ already is not copied, and a different file of the same name there is never overwritten: the import is refused. --no-keep, or a --memory other than the project's, adds to the memory only.
+            Text files are the truth: in a project, each imported file is kept in tm/ (a TMX copied as it is; with --source-locale or --target-locale, rewritten with those languages on every unit; an XLIFF or PO file written as a TMX of its units, named after it) so that `tandem tm rebuild` recreates its units. A file in tm/ already is not copied (with --source-locale or --target-locale its copy is rewritten), and a different file of the same name there is never overwritten: the import is refused. --no-keep, or a --memory other than the project's, adds to the memory only.
 
             Examples:
               tandem tm import vendor.tmx
               tandem tm import --source-locale zh-CN po2tmx-output.tmx
+              tandem tm import --target-locale en trados-en-US.tmx
               tandem tm import project.sdlxliff handoff.mqxliff
               tandem tm import --source-locale en --target-locale de messages.po
               tandem tm import --memory /tmp/team.sqlite a.tmx b.tmx
@@ -33,7 +36,9 @@ struct TMImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The source language of every unit, overriding the file.", valueName: "TAG"))
     var sourceLocale: LocaleTag?
 
-    @Option(help: ArgumentHelp("The target language of an XLIFF or PO file's units, overriding the file.", valueName: "TAG"))
+    @Option(help: ArgumentHelp(
+        "The target language of an XLIFF or PO file's units, overriding the file; in a TMX, the variants in a region of its language (en-US, en-GB for en) are stored as TAG.",
+        valueName: "TAG"))
     var targetLocale: LocaleTag?
 
     @Flag(help: "Add to the memory only; do not keep a copy in the project's tm/ (tm rebuild then forgets these units).")
@@ -65,6 +70,7 @@ struct TMImportCommand: ParsableCommand {
                 if let skipped = s.warnings.summary() { line += "; " + skipped }
                 Terminal.standardOutput.write(line + "\n")
                 for warning in s.warnings.first.prefix(Self.warningsShown) { Terminal.standardError.write("warning: \(warning)\n") }
+                for warning in unservedPairs(report) { Terminal.standardError.write("\(report.file): warning: \(warning)\n") }
             }
             // Several files: the reasons of all of them at the end.
             var all = WarningTally()
@@ -96,7 +102,7 @@ struct TMImportCommand: ParsableCommand {
             plans = try zip(files, bilingual).map { file, read in
                 try folder.map { folder in
                     if let read { return try folder.plan(for: URL(fileURLWithPath: file), units: read.units) }
-                    return try folder.plan(for: URL(fileURLWithPath: file))
+                    return try folder.plan(for: URL(fileURLWithPath: file), rewriting: override != nil || targetLocale != nil)
                 }
             }
         } catch let error as TandemError {
@@ -121,7 +127,7 @@ struct TMImportCommand: ParsableCommand {
                     if let read {
                         try folder.keep(read.units, at: destination, toolVersion: TandemCommand.version)
                     } else {
-                        try folder.keep(url, at: destination, sourceLocale: override, toolVersion: TandemCommand.version)
+                        try folder.keep(url, at: destination, sourceLocale: override, targetLocale: targetLocale, toolVersion: TandemCommand.version)
                     }
                     kept = folder.relativePath(destination)
                     copied = destination
@@ -133,7 +139,8 @@ struct TMImportCommand: ParsableCommand {
                     summary = try memory.importBilingualFile(read)
                 } else {
                     let progress = progressOptions.progress(total: nil, label: "\(file): units", json: output.selected == .json)
-                    summary = try memory.importTMX(from: url, displayPath: file, sourceLocale: override, progress: progress.update)
+                    summary = try memory.importTMX(
+                        from: url, displayPath: file, sourceLocale: override, targetLocale: targetLocale, progress: progress.update)
                     progress.finish()
                 }
             } catch {
@@ -143,6 +150,31 @@ struct TMImportCommand: ParsableCommand {
             reports.append(ImportReport(file: file, summary: summary, kept: kept, seconds: Date().timeIntervalSince(started)))
         }
         return reports
+    }
+
+    /// A TMX's language pairs that the project's pairs miss only by a region (`en-US` units
+    /// where the project translates into `en`): `extract` never uses them, so say how to map
+    /// them. Nothing outside a project or for pairs in other languages.
+    private func unservedPairs(_ report: ImportReport) -> [String] {
+        guard let root = ProjectLocator.projectRoot(from: WorkingDirectory.url),
+              let project = try? Project.open(configFile: ProjectLayout(root: root).configurationFile) else { return [] }
+        let source = project.configuration.source
+        let served = Set(project.configuration.targets.map { "\(source.identifier) → \($0.identifier)" })
+        var warnings: [String] = []
+        for (pair, count) in report.summary.pairs.sorted(by: { $0.key < $1.key }) where !served.contains(pair) {
+            let tags: [LocaleTag] = pair.components(separatedBy: " → ").compactMap { LocaleTag($0) }
+            guard tags.count == 2, tags[0].language == source.language,
+                  let near = project.configuration.targets.first(where: { $0.language == tags[1].language }) else { continue }
+            var options: [String] = []
+            if tags[0] != source { options.append("--source-locale \(source.identifier)") }
+            if tags[1] != near { options.append("--target-locale \(near.identifier)") }
+            let units: String = CountedNoun.phrase(count, "unit")
+            warnings.append(
+                "\(units) stored as \(pair), which the project (\(source.identifier) → \(near.identifier)) never looks up; "
+                    + "import the file again with \(options.joined(separator: " ")) to store them as its pair "
+                    + "(its copy in tm/ is rewritten so; `tandem tm rebuild` then drops the units stored as \(tags[1].identifier))")
+        }
+        return warnings
     }
 
     /// The project's tm/ folder when imports are kept there: inside a project, writing to the

@@ -11,6 +11,13 @@ public struct TMXImportSummary: Equatable, Sendable, Codable {
     public var skipped = 0
     /// Why they were skipped, with the first ones' positions.
     public var warnings = WarningTally()
+    /// Memory units by language pair as stored (`zh-CN → en-US`), for a TMX file.
+    public var pairs: [String: Int] = [:]
+
+    /// Counts one unit stored in `source` → `target`.
+    mutating func notePair(_ source: LocaleTag, _ target: LocaleTag) {
+        pairs["\(source.identifier) → \(target.identifier)", default: 0] += 1
+    }
 
     public init() {}
 }

@@ -4,8 +4,10 @@ extension TMXTranslationUnit {
     /// The memory units this `<tu>` gives: one per variant in another language than the source
     /// (the variant in `override`, else in `sourceLocale`), none when there is no source text
     /// or no translation. `path` is the origin when the file names none; `now` the creation
-    /// time when it gives none.
-    func memoryUnits(sourceLocale override: LocaleTag?, path: String, now: Date) -> [MemoryUnit] {
+    /// time when it gives none. With `targetLocale`, a variant in a region or script of its
+    /// language (`en-US`, `en-GB` for `en`) is stored as `targetLocale`: CAT tools write the
+    /// regional tag, and a project translating into `en` would never have used those units.
+    func memoryUnits(sourceLocale override: LocaleTag?, targetLocale: LocaleTag? = nil, path: String, now: Date) -> [MemoryUnit] {
         let source = (override ?? sourceLocale).flatMap { locale in variants.first { $0.locale == locale } }
         guard let source, !source.text.isEmpty else { return [] }
         // Most files have no <prop>: no lookups then (each hashes its key).
@@ -14,7 +16,7 @@ extension TMXTranslationUnit {
         var units: [MemoryUnit] = []
         for variant in variants where variant.locale != source.locale && !variant.text.isEmpty {
             var unit = MemoryUnit(
-                sourceLocale: source.locale, targetLocale: variant.locale, source: source.text, target: variant.text,
+                sourceLocale: source.locale, targetLocale: Self.mapped(variant.locale, to: targetLocale), source: source.text, target: variant.text,
                 originFile: properties?[TMXWriter.Property.originFile] ?? path,
                 originSegment: properties?[TMXWriter.Property.originSegment] ?? tuid,
                 creator: creator, created: created ?? changed ?? now, changed: changed, state: state)
@@ -25,6 +27,12 @@ extension TMXTranslationUnit {
             units.append(unit)
         }
         return units
+    }
+
+    /// `locale`, or `target` when that is given and `locale` is in its language.
+    static func mapped(_ locale: LocaleTag, to target: LocaleTag?) -> LocaleTag {
+        guard let target, locale.language == target.language else { return locale }
+        return target
     }
 
     /// Why `memoryUnits` gives nothing for this `<tu>`, in words that add up across units.

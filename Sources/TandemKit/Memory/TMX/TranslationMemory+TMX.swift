@@ -16,13 +16,13 @@ extension TranslationMemory {
     /// `<tu>` read after every batch.
     @discardableResult
     public func importTMX(
-        from url: URL, displayPath: String? = nil, sourceLocale override: LocaleTag? = nil,
+        from url: URL, displayPath: String? = nil, sourceLocale override: LocaleTag? = nil, targetLocale: LocaleTag? = nil,
         batchSize: Int = 50_000, progress: ((Int) -> Void)? = nil
     ) throws -> TMXImportSummary {
         let path = displayPath ?? url.path
         let bytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         return try bulkLoad(expectedUnits: bytes / Self.tmxBytesPerUnit) {
-            try storeTMX(from: url, path: path, sourceLocale: override, batchSize: batchSize, progress: progress)
+            try storeTMX(from: url, path: path, sourceLocale: override, targetLocale: targetLocale, batchSize: batchSize, progress: progress)
         }
     }
 
@@ -33,7 +33,7 @@ extension TranslationMemory {
 
     /// `importTMX`'s reading and storing.
     private func storeTMX(
-        from url: URL, path: String, sourceLocale override: LocaleTag?, batchSize: Int, progress: ((Int) -> Void)?
+        from url: URL, path: String, sourceLocale override: LocaleTag?, targetLocale: LocaleTag?, batchSize: Int, progress: ((Int) -> Void)?
     ) throws -> TMXImportSummary {
         // Reading (XML) on its own thread while this one makes units (normalization) and stores them.
         let pipe = TMXBatchPipe()
@@ -52,7 +52,8 @@ extension TranslationMemory {
                 var units: [MemoryUnit] = []
                 units.reserveCapacity(translationUnits.count)
                 for tu in translationUnits {
-                    let made = tu.memoryUnits(sourceLocale: override, path: path, now: now)
+                    let made = tu.memoryUnits(sourceLocale: override, targetLocale: targetLocale, path: path, now: now)
+                    for unit in made { summary.notePair(unit.sourceLocale, unit.targetLocale) }
                     if made.isEmpty {
                         summary.skipped += 1
                         summary.warnings.add(ImportWarning(
