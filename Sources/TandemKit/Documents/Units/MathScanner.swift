@@ -1,4 +1,5 @@
-/// Finds TeX math in text (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`), which MathJax and KaTeX render and
+/// Finds TeX math in text (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`, and the display environments
+/// KaTeX's auto-render and MathJax read without delimiters, `\begin{equation}…\end{equation}`),
 /// which is never translated.
 ///
 /// A dollar sign opens math only when a non-space follows it, and closes it only when a
@@ -29,9 +30,34 @@ enum MathScanner {
         return spans
     }
 
+    /// Environments KaTeX's auto-render finds by default (LoveIt, FixIt and DoIt pass them on),
+    /// which MathJax reads as well, with their starred forms.
+    static let environments: Set<String> = [
+        "equation", "equation*", "align", "align*", "alignat", "alignat*", "gather", "gather*", "CD", "multline", "multline*",
+    ]
+
+    /// The end of `\begin{name}…\end{name}` opened at `index`, for a math environment.
+    private static func environment(in bytes: [UInt8], at index: Int, limit: Int) -> Int? {
+        let begin = Array("\\begin{".utf8)
+        guard index + begin.count < limit, bytes[index..<(index + begin.count)].elementsEqual(begin),
+              let close = bytes[(index + begin.count)..<limit].firstIndex(of: UInt8(ascii: "}")) else { return nil }
+        let name = String(decoding: bytes[(index + begin.count)..<close], as: UTF8.self)
+        guard environments.contains(name) else { return nil }
+        let end = Array("\\end{\(name)}".utf8)
+        var cursor = close + 1
+        while cursor + end.count <= limit {
+            if bytes[cursor] == end[0], bytes[cursor..<(cursor + end.count)].elementsEqual(end) { return cursor + end.count }
+            cursor += 1
+        }
+        return nil
+    }
+
     private static func delimited(in bytes: [UInt8], at index: Int, limit: Int) -> Int? {
         let dollar = UInt8(ascii: "$")
         let backslash = UInt8(ascii: "\\")
+        if bytes[index] == backslash, index + 1 < limit, bytes[index + 1] == UInt8(ascii: "b") {
+            return environment(in: bytes, at: index, limit: limit)
+        }
         if bytes[index] == backslash, index + 1 < limit, bytes[index + 1] == UInt8(ascii: "(") || bytes[index + 1] == UInt8(ascii: "[") {
             let close: [UInt8] = [backslash, bytes[index + 1] == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")]
             var cursor = index + 2
