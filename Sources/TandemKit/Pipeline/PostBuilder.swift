@@ -111,6 +111,14 @@ public struct PostBuilder {
                     path: project.projectPath(of: item.segmentFile))
                 throw TandemError.invalidValue(location, message: problem.description)
             }
+            // The last net under a misread source position (a piece's range cutting a character
+            // in two, as a backslash line break inside a blockquote did): refuse rather than write
+            // a page that is not text.
+            if String(validating: bytes, as: UTF8.self) == nil {
+                throw TandemError.invalidValue(
+                    SourceLocation(file: path, line: 1, column: 1),
+                    message: "the \(item.locale) translation would not be valid UTF-8 (Tandem misread a position in this post; please report it with the post); nothing was written")
+            }
             try refuseOversizedOutput(bytes, post: path, locale: item.locale, targets: item.targets, segmentFile: item.segmentFile)
             let existing = try Self.existingBytes(output)
             let status: BuildResult.Status
