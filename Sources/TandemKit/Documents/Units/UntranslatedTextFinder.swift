@@ -72,7 +72,7 @@ public enum UntranslatedTextFinder {
             for piece in unit.pieces {
                 let range = (piece.range.lowerBound + unit.origin.lowerBound)..<(piece.range.upperBound + unit.origin.lowerBound)
                 switch piece {
-                case .code:
+                case .code where !range.isEmpty:
                     // Inline code is shown to the translator and is literal on purpose; a footnote
                     // reference's label is never shown (the page numbers it).
                     let first = document.bytes[range.lowerBound]
