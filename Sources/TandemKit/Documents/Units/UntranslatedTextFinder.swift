@@ -5,7 +5,7 @@
 ///
 /// Not reported, because it is not prose or the translator already sees it: code blocks,
 /// inline code, the content of raw shortcodes (`highlight`), HTML comments, link and image
-/// destinations (a Chinese URL is an address), footnote labels, heading attributes, front matter comments and `ref`/`relref` paths.
+/// destinations (a Chinese URL is an address), TeX math, footnote labels, heading attributes, front matter comments and `ref`/`relref` paths.
 public enum UntranslatedTextFinder {
     /// Shortcodes whose arguments are paths to other pages.
     static let pathShortcodes: Set<String> = ["ref", "relref"]
@@ -118,8 +118,19 @@ public enum UntranslatedTextFinder {
             if let name, pathShortcodes.contains(name) { return nil }
             return (.shortcode, name)
         }
-        if isInFootnoteLabel(offset, in: document.bytes) { return nil }
+        if isInFootnoteLabel(offset, in: document.bytes) || isInMath(offset, in: document) { return nil }
         return (.html, nil)
+    }
+
+    /// Whether `offset` is in TeX math of its block (the text between blank lines): a paragraph
+    /// of math alone (`\begin{equation}…\text{其中}…`) is no unit at all.
+    private static func isInMath(_ offset: Int, in document: HugoDocument) -> Bool {
+        let bytes = document.bytes
+        var start = offset
+        while start > document.bodyStart, !(bytes[start - 1] == 0x0A && start >= 2 && bytes[start - 2] == 0x0A) { start -= 1 }
+        var end = offset
+        while end < bytes.count, !(bytes[end] == 0x0A && end + 1 < bytes.count && bytes[end + 1] == 0x0A) { end += 1 }
+        return MathScanner.spans(in: bytes, range: start..<min(end + 1, bytes.count)).contains { $0.contains(offset) }
     }
 
     /// Whether `offset` is inside `[^…]` on its line: the label of a footnote definition

@@ -47,6 +47,8 @@ struct UntranslatedTextFinderTests {
         ("a ref path", "见{{< ref \"中文.md\" >}}。\n"),
         ("a raw shortcode's content", "{{< highlight go >}}\n// 中文\n{{< /highlight >}}\n"),
         ("a configured shortcode argument", "{{< figure src=\"a.png\" caption=\"图\" >}}\n"),
+        ("a math environment alone in its paragraph", "公式。\n\n\\begin{equation}\nx \\text{其中}\n\\end{equation}\n"),
+        ("display math", "$$\nx \\text{其中}\n$$\n"),
         ("a front matter comment", "---\ntitle: 题\ndraft: true # 草稿\n---\n正文。\n"),
     ])
     func notProseIsNotReported(_ name: String, _ post: String) throws {
