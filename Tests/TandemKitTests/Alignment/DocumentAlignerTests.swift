@@ -92,37 +92,34 @@ struct ShortcodeArgumentAlignmentTests {
         return Dictionary(uniqueKeysWithValues: sentences.map { ($0.source, ($0.target, $0.isCertain)) })
     }
 
+    /// Two cards of a Chinese page, each with a link its translation keeps.
+    static let cards = """
+        {{< card link="download/" title="下载软件" >}}
+        {{< card link="docs/" title="文档" >}}
+
+        """
+
     /// The translation put the cards in another order: by position alone, 下载 was paired with
     /// "Documentation" as a sure pair and fed to the memory. The links tell the pairs are wrong.
     @Test func reorderedCardsArePairedButUnsure() throws {
-        let source = """
-            {{< card link="download/" title="下载软件" >}}
-            {{< card link="docs/" title="文档" >}}
-
-            """
         let target = """
             {{< card link="docs/" title="Documentation" >}}
             {{< card link="download/" title="Download" >}}
 
             """
-        let pairs = try Self.aligned(source, target)
+        let pairs = try Self.aligned(Self.cards, target)
         #expect(pairs["下载软件"].map { !$0.certain } ?? true, "\(pairs)")
         #expect(pairs["文档"].map { !$0.certain } ?? true, "\(pairs)")
     }
 
     /// Cards in the same order with the same links are sure pairs.
     @Test func cardsInTheSameOrderAreSure() throws {
-        let source = """
-            {{< card link="download/" title="下载软件" >}}
-            {{< card link="docs/" title="文档" >}}
-
-            """
         let target = """
             {{< card link="download/" title="Download" >}}
             {{< card link="docs/" title="Documentation" >}}
 
             """
-        let pairs = try Self.aligned(source, target)
+        let pairs = try Self.aligned(Self.cards, target)
         #expect(pairs["下载软件"]?.target == "Download" && pairs["下载软件"]?.certain == true, "\(pairs)")
         #expect(pairs["文档"]?.target == "Documentation" && pairs["文档"]?.certain == true, "\(pairs)")
     }
