@@ -18,20 +18,37 @@ internal import CCmarkGFM
 /// past the spaces, tabs and `>` markers that lead the line, or, when the line's first inline is
 /// plain text, at the last of those positions where its literal stands (so content that itself
 /// begins with `>`, possible after deep indentation, is found too).
+///
+/// A backslash hard line break (`第一句。\` then `第二句。`) is the other way cmark goes wrong:
+/// cmark-gfm 0.29 does not count it as a new line, so what follows is placed on the backslash's
+/// line, at a column that goes on counting the content cmark kept past the line's end, and every
+/// later line of the paragraph is numbered one short. At the top level the second line's text
+/// then landed on the first's and the third line's on the second's; inside a block quote or a
+/// list item, where the content cmark keeps skips each line's `> ` or indentation, it landed that
+/// many bytes early, cutting characters and links in half. So when a block has such a break,
+/// cmark's lines are mapped to the real ones (`realLines`) and a column past a line's end is
+/// carried on to the next line's content.
 struct ContinuationLineColumns {
     private let bytes: [UInt8]
     private let lines: LineTable
-    /// The paragraph, heading or table cell whose inlines are being read: its first line and
-    /// column (cmark's, 1-based).
-    private var block: (line: Int, column: Int)?
+    /// The length of a byte order mark at the start of `bytes`, which cmark skips: its columns on
+    /// the first line start after it.
+    private let bomLength: Int
+    /// The paragraph, heading or table cell whose inlines are being read: its first and last line
+    /// and its column (cmark's, 1-based).
+    private var block: (line: Int, lastLine: Int, column: Int)?
+    /// For a block with a backslash hard line break, the real line on which each of cmark's lines
+    /// begins; empty for every other block, whose lines cmark numbers right.
+    private var realLines: [Int: Int] = [:]
     /// Whether the last inline was a line break, so the next one starts a line.
     private var afterBreak = false
     /// Where each later line's content begins, as a byte offset, once worked out.
     private var contentStarts: [Int: Int] = [:]
 
-    init(bytes: [UInt8], lines: LineTable) {
+    init(bytes: [UInt8], lines: LineTable, bomLength: Int) {
         self.bytes = bytes
         self.lines = lines
+        self.bomLength = bomLength
     }
 
     /// Notes the node cmark enters next, before its position is read: a block that holds
@@ -39,9 +56,11 @@ struct ContinuationLineColumns {
     mutating func enter(_ node: OpaquePointer, kind: MarkdownNode.Kind) {
         switch kind {
         case .paragraph, .heading, .tableCell:
-            block = (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
+            let line = Int(cmark_node_get_start_line(node))
+            block = (line, Int(cmark_node_get_end_line(node)), Int(cmark_node_get_start_column(node)))
             contentStarts = [:]
             afterBreak = false
+            realLines = Self.realLines(of: node, firstLine: line, bytes: bytes, lines: lines)
         case .document, .list, .table, .blockQuote, .item, .codeBlock, .htmlBlock, .customBlock, .thematicBreak,
              .footnoteDefinition, .taskListItem, .tableHeader, .tableRow:
             block = nil
@@ -62,16 +81,110 @@ struct ContinuationLineColumns {
         afterBreak = kind == .softBreak || kind == .lineBreak
         var start = 0
         var end = 0
-        if startLine > block.line, startLine <= lines.starts.count {
-            start = contentStart(line: startLine, firstInline: startsLine ? node : nil, kind: kind)
-                - (lines.starts[startLine - 1] + block.column - 1)
+        if startLine > block.line || (!realLines.isEmpty && startLine >= 1), startLine <= lines.starts.count {
+            let column = Int(cmark_node_get_start_column(node))
+            start = realOffset(line: startLine, column: column, firstInline: startsLine ? node : nil, kind: kind, crossesBreak: false)
+                - cmarkOffset(line: startLine, column: column)
         }
-        if endLine > block.line, endLine <= lines.starts.count {
+        if endLine > block.line || (!realLines.isEmpty && endLine >= 1), endLine <= lines.starts.count {
+            let column = Int(cmark_node_get_end_column(node))
             let crossesBreak = endLine != startLine && (kind == .code || kind == .htmlInline)
-            end = contentStart(line: endLine, firstInline: nil, kind: kind)
-                - (lines.starts[endLine - 1] + (crossesBreak ? 0 : block.column - 1))
+            end = realOffset(line: endLine, column: column, firstInline: nil, kind: kind, crossesBreak: crossesBreak)
+                - cmarkOffset(line: endLine, column: column)
         }
         return (start, end)
+    }
+
+    /// The byte offset cmark's line and column name, as `MarkdownParser` reads it.
+    private func cmarkOffset(line: Int, column: Int) -> Int {
+        lines.starts[line - 1] + column - 1 + (line == 1 ? bomLength : 0)
+    }
+
+    /// The byte offset of the inline position cmark gives as `line` and `column` in the current
+    /// block: `column` counts from the block's column at the start of the content of the line
+    /// (from 1 at the end of a code span or inline HTML that crosses a line break), and, after a
+    /// backslash hard line break, runs on into the following lines' content.
+    private mutating func realOffset(
+        line cmarkLine: Int, column: Int, firstInline: OpaquePointer?, kind: MarkdownNode.Kind, crossesBreak: Bool
+    ) -> Int {
+        guard let block else { return cmarkOffset(line: cmarkLine, column: column) }
+        var line = realLines[cmarkLine] ?? cmarkLine
+        var distance = column - (crossesBreak ? 1 : block.column)
+        var base = line == block.line
+            ? cmarkOffset(line: line, column: block.column)
+            : contentStart(line: line, firstInline: realLines.isEmpty ? firstInline : nil, kind: kind)
+        guard !realLines.isEmpty else { return base + distance }
+        // Past the end of the line cmark counted from: the content of the next line, which
+        // begins after its `> ` or indentation. cmark's content ends each line with one byte,
+        // a CRLF too.
+        while line < block.lastLine, line < lines.starts.count {
+            let lineEnd = Self.contentEnd(line: line, bytes: bytes, lines: lines)
+            guard base + distance > lineEnd else { break }
+            distance -= lineEnd + 1 - base
+            line += 1
+            base = contentStart(line: line, firstInline: nil, kind: kind)
+        }
+        return base + distance
+    }
+
+    /// Where `line` (1-based, not the last) ends, before its LF, CR or CRLF.
+    private static func contentEnd(line: Int, bytes: [UInt8], lines: LineTable) -> Int {
+        var end = lines.starts[line]
+        if end > 0, bytes[end - 1] == 0x0A { end -= 1 }
+        if end > 0, bytes[end - 1] == 0x0D { end -= 1 }
+        return end
+    }
+
+    /// cmark's line numbers in `node`, a block that holds inlines, mapped to the real lines they
+    /// begin on; empty when `node` has no backslash hard line break, so cmark's numbers hold.
+    ///
+    /// cmark starts a new line at a soft break, at a hard break made of trailing spaces, and at
+    /// the end of a code span or inline HTML that crosses lines; a backslash hard break moves on
+    /// to the next real line without starting one.
+    private static func realLines(of node: OpaquePointer, firstLine: Int, bytes: [UInt8], lines: LineTable) -> [Int: Int] {
+        guard let iterator = cmark_iter_new(node) else { return [:] }
+        defer { cmark_iter_free(iterator) }
+        var map = [firstLine: firstLine]
+        var hasBackslashBreak = false
+        var cmarkLine = firstLine
+        var realLine = firstLine
+        while true {
+            let event = cmark_iter_next(iterator)
+            guard event != CMARK_EVENT_DONE, event != CMARK_EVENT_NONE else { break }
+            guard event == CMARK_EVENT_ENTER, let inline = cmark_iter_get_node(iterator), inline != node else { continue }
+            switch cmark_node_get_type(inline) {
+            case CMARK_NODE_SOFTBREAK:
+                cmarkLine += 1
+                realLine += 1
+            case CMARK_NODE_LINEBREAK:
+                if endsWithBackslash(line: realLine, bytes: bytes, lines: lines) {
+                    hasBackslashBreak = true
+                    realLine += 1
+                    continue
+                }
+                cmarkLine += 1
+                realLine += 1
+            case CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+                let crossed = Int(cmark_node_get_end_line(inline)) - Int(cmark_node_get_start_line(inline))
+                guard crossed > 0 else { continue }
+                cmarkLine += crossed
+                realLine += crossed
+            default:
+                continue
+            }
+            map[cmarkLine] = realLine
+        }
+        return hasBackslashBreak ? map : [:]
+    }
+
+    /// Whether `line` (1-based) ends in a backslash that escapes its line break: an odd number of
+    /// them before the line's end (`\\` is an escaped backslash and a soft break).
+    private static func endsWithBackslash(line: Int, bytes: [UInt8], lines: LineTable) -> Bool {
+        guard line >= 1, line < lines.starts.count else { return false }
+        let end = contentEnd(line: line, bytes: bytes, lines: lines)
+        var count = 0
+        while end - count > lines.starts[line - 1], bytes[end - count - 1] == UInt8(ascii: "\\") { count += 1 }
+        return count % 2 == 1
     }
 
     /// Where `line`'s content begins: past its leading spaces, tabs and `>`, or, when the line's

@@ -54,7 +54,7 @@ public enum MarkdownParser {
         defer { cmark_iter_free(iterator) }
         var stack: [Frame] = []
         var result: MarkdownNode?
-        var columns = ContinuationLineColumns(bytes: bytes, lines: lines)
+        var columns = ContinuationLineColumns(bytes: bytes, lines: lines, bomLength: bomLength)
         /// Hands a finished node to its parent, or makes it the result when it is the root.
         func finish(_ node: MarkdownNode) {
             if stack.isEmpty { result = node } else { stack[stack.count - 1].node.children.append(node) }
