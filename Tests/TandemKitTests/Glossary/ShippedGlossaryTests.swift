@@ -89,6 +89,12 @@ struct ShippedGlossaryTests {
         ("君去京东豪杰喜，想投戈", [String]()),   // a Song poem: "east of the capital"
         ("京东的物流很快", ["JD.com"]),
         ("他去京东买了一台电脑", ["JD.com"]),
+        ("两三星火是瓜州", [String]()),             // a Tang poem: "two or three sparks"
+        ("三星火灾保险", ["Samsung"]),
+        ("于萬斯年，受天之祜", [String]()),         // the Book of Songs: "for ten thousand years"
+        ("乃求萬斯箱", [String]()),
+        ("万斯年轻时当过兵", ["JD Vance"]),
+        ("关于万斯年底的行程", ["JD Vance"]),
     ])
     func sampleMisfiresStayFixed(_ text: String, _ expected: [String]) {
         #expect(Self.targets(in: text) == expected)
