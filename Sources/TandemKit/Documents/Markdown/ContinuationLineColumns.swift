@@ -28,6 +28,12 @@ internal import CCmarkGFM
 /// many bytes early, cutting characters and links in half. So when a block has such a break,
 /// cmark's lines are mapped to the real ones (`realLines`) and a column past a line's end is
 /// carried on to the next line's content.
+///
+/// Table rows are the third case: cmark-gfm places every cell of a row as if the row's content
+/// (past its indentation, or its `> `) began at the table's column, which holds only for rows
+/// indented as the header is. A row indented less (` 张三 | 23` under a header indented three
+/// spaces) was placed two bytes late, so its first cell became `\u{FFFD}三` and a build wrote part
+/// of it twice. Each row, its cells and their inlines move by the row's own difference.
 struct ContinuationLineColumns {
     private let bytes: [UInt8]
     private let lines: LineTable
@@ -44,6 +50,10 @@ struct ContinuationLineColumns {
     private var afterBreak = false
     /// Where each later line's content begins, as a byte offset, once worked out.
     private var contentStarts: [Int: Int] = [:]
+    /// The column of the table being read (cmark's, 1-based).
+    private var tableColumn: Int?
+    /// How far the cells of the table row being read lie from where cmark places them.
+    private var rowShift = 0
 
     init(bytes: [UInt8], lines: LineTable, bomLength: Int) {
         self.bytes = bytes
@@ -61,21 +71,40 @@ struct ContinuationLineColumns {
             contentStarts = [:]
             afterBreak = false
             realLines = Self.realLines(of: node, firstLine: line, bytes: bytes, lines: lines)
-        case .document, .list, .table, .blockQuote, .item, .codeBlock, .htmlBlock, .customBlock, .thematicBreak,
-             .footnoteDefinition, .taskListItem, .tableHeader, .tableRow:
+        case .table:
             block = nil
+            tableColumn = Int(cmark_node_get_start_column(node))
+            rowShift = 0
+        case .tableHeader, .tableRow:
+            block = nil
+            rowShift = 0
+            let line = Int(cmark_node_get_start_line(node))
+            if let tableColumn, line >= 1, line <= lines.starts.count {
+                rowShift = contentStartInBytes(line: line, firstInline: nil, kind: kind) - cmarkOffset(line: line, column: tableColumn)
+            }
+        case .document, .list, .blockQuote, .item, .codeBlock, .htmlBlock, .customBlock, .thematicBreak,
+             .footnoteDefinition, .taskListItem:
+            block = nil
+            tableColumn = nil
+            rowShift = 0
         default:
             break
         }
     }
 
     /// How far `node`'s start and end, as cmark gives them, lie from the real ones, in bytes
-    /// (0 outside a paragraph's later lines).
+    /// (0 outside a paragraph's later lines and the rows of a table that are not indented as its
+    /// header is).
     ///
     /// The end of a code span or inline HTML that crosses a line break is the exception: cmark
     /// counts its column from the start of the content it kept on that line, without the
     /// paragraph's column.
     mutating func shifts(of node: OpaquePointer, kind: MarkdownNode.Kind, startLine: Int, endLine: Int) -> (start: Int, end: Int) {
+        let shifts = inlineShifts(of: node, kind: kind, startLine: startLine, endLine: endLine)
+        return (shifts.start + rowShift, shifts.end + rowShift)
+    }
+
+    private mutating func inlineShifts(of node: OpaquePointer, kind: MarkdownNode.Kind, startLine: Int, endLine: Int) -> (start: Int, end: Int) {
         guard let block, kind != .paragraph, kind != .heading, kind != .tableCell else { return (0, 0) }
         let startsLine = afterBreak
         afterBreak = kind == .softBreak || kind == .lineBreak
@@ -199,7 +228,7 @@ struct ContinuationLineColumns {
     }
 
     private func contentStartInBytes(line: Int, firstInline: OpaquePointer?, kind: MarkdownNode.Kind) -> Int {
-        let start = lines.starts[line - 1]
+        let start = lines.starts[line - 1] + (line == 1 ? bomLength : 0)
         var end = start
         while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x3E { end += 1 }
         guard let firstInline, kind == .text, let literal = cmark_node_get_literal(firstInline),
