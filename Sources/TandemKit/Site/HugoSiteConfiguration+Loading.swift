@@ -13,7 +13,8 @@ extension HugoSiteConfiguration {
     /// `--config a.toml,b.yaml`; later files win), else the first of `hugo.toml|yaml|json`,
     /// `config.toml|yaml|json`, merged with `config/_default/` (where `languages.toml` holds
     /// the `[languages]` table, `hugo.toml`/`config.toml` the root settings, and a file named
-    /// `<key>.<language>.toml` such as `menus.zh-cn.toml` or `hugo.zh-cn.toml` one language's).
+    /// `<key>.<language>.toml` such as `menus.zh-cn.toml` or `languages.zh-cn.toml` one
+    /// language's; see `settingsPlace(ofFileNamed:)`).
     /// `nil` when `root` holds no Hugo configuration.
     public static func load(siteRoot root: URL, files: [String]? = nil) throws -> HugoSiteConfiguration? {
         var read: [String] = []
@@ -49,19 +50,38 @@ extension HugoSiteConfiguration {
             if let main = rootFileNames.first(where: { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }) {
                 try merge(main)
             }
+            // Hugo walks the directory and its subdirectories (`menus/menus.ja.toml`), and reads
+            // each file by its name alone.
             let directory = root.appendingPathComponent(defaultConfigDirectory)
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
-            for name in names where HugoConfigurationFormat(file: name) != nil {
-                // `<root key>.<ext>`, or `<root key>.<language key>.<ext>` for one language.
-                let parts = ((name as NSString).deletingPathExtension).lowercased().split(separator: ".", maxSplits: 1).map(String.init)
-                let key = rootSettingsStems.contains(parts[0]) ? nil : parts[0]
-                try merge(defaultConfigDirectory + "/" + name, under: key, language: parts.count == 2 ? parts[1] : nil)
+            let paths = (FileManager.default.subpaths(atPath: directory.path) ?? []).sorted()
+            for path in paths where HugoConfigurationFormat(file: path) != nil {
+                let name = (((path as NSString).lastPathComponent as NSString).deletingPathExtension).lowercased()
+                let (key, language) = settingsPlace(ofFileNamed: name)
+                try merge(defaultConfigDirectory + "/" + path, under: key, language: language)
             }
         }
         guard let languagesFile else { return nil }
         var site = try HugoSiteConfiguration(tree: tree, files: read, languagesFile: languagesFile)
         site.defaultContentLanguageFile = defaultLanguageFile
         return site
+    }
+
+    /// Where Hugo puts the settings of a file in the configuration directory, by its name without
+    /// extension: `hugo` and `config` hold root settings, `<key>` a root key's (`params`,
+    /// `languages`), and `<name>.<language key>` one language's: its menus for `menus.en`
+    /// (or `menu.en`), its params for `params.en`, and its own settings for any other name
+    /// (`languages.zh-cn` as the FixIt docs have it, `config.zh-cn`, `hugo.zh-cn`). The
+    /// language key is what follows the last dot.
+    static func settingsPlace(ofFileNamed name: String) -> (key: String?, language: String?) {
+        if rootSettingsStems.contains(name) { return (nil, nil) }
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex, name.index(after: dot) != name.endIndex else { return (name, nil) }
+        let stem = String(name[..<dot])
+        let language = String(name[name.index(after: dot)...])
+        switch stem {
+        case "menu", "menus": return ("menus", language)
+        case "params": return ("params", language)
+        default: return (nil, language)
+        }
     }
 
     /// The settings Tandem uses, out of the merged tree.

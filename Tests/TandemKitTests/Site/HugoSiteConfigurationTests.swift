@@ -100,6 +100,25 @@ struct HugoSiteConfigurationTests {
         #expect(site.rootSettingsFile == "config/_default/config.toml")
     }
 
+    /// The FixIt docs keep each language's settings in `languages.<key>.toml`: Hugo reads such a
+    /// file as that language's settings, not as a `languages` table inside it, so its
+    /// `contentDir` decides where the language's posts are (only 3 of 88 Chinese posts were
+    /// found before). Files in subdirectories count too (`menus/menus.ja.toml`).
+    @Test func aLanguagesFileForOneLanguageHoldsThatLanguagesSettings() throws {
+        let site = try Self.load([
+            "config/_default/hugo.toml": "defaultContentLanguage = \"en\"\n",
+            "config/_default/languages.en.toml": "weight = 1\ncontentDir = \"content/en\"\n",
+            "config/_default/languages.zh-cn.toml": "weight = 2\ncontentDir = \"content/zh-cn\"\nlanguageCode = \"zh-CN\"\n",
+            "config/_default/menus/menus.zh-cn.toml": "[[main]]\nname = \"主页\"\nurl = \"/\"\n",
+            "config/_default/params.zh-cn.toml": "subtitle = \"副标题\"\n",
+        ])
+        #expect(site.languages.map(\.key) == ["en", "zh-cn"])
+        #expect(site.language(key: "zh-cn")?.contentDir == "content/zh-cn")
+        #expect(site.language(key: "zh-cn")?.languageCode == "zh-CN")
+        #expect(site.language(key: "en")?.contentDir == "content/en")
+        #expect(site.files.contains("config/_default/menus/menus.zh-cn.toml"))
+    }
+
     @Test func namedFilesReplaceTheSearchAndLaterOnesWin() throws {
         let root = try Self.site([
             "hugo.toml": "defaultContentLanguage = \"fr\"\n",
