@@ -24,17 +24,7 @@ public struct TranslationStatistics {
     /// The target locales with segment files to analyse: the configured ones, then any other
     /// `locales/<tag>/` folder (a post's `translations:` may ask for more), in tag order.
     public func locales() -> [LocaleTag] {
-        var result = project.configuration.targets
-        let folders = (try? FileManager.default.contentsOfDirectory(atPath: project.localesDirectory.path)) ?? []
-        var isDirectory: ObjCBool = false
-        for name in folders.sorted() {
-            guard let tag = LocaleTag(name), !result.contains(tag), tag != project.configuration.source,
-                  FileManager.default.fileExists(atPath: project.localesDirectory.appendingPathComponent(name).path, isDirectory: &isDirectory),
-                  isDirectory.boolValue
-            else { continue }
-            result.append(tag)
-        }
-        return result
+        project.targetLocales()
     }
 
     /// The figures of `posts` (source posts) for each of `locales`; posts without a segment

@@ -21,6 +21,7 @@ struct WorkspaceOptions: ParsableArguments {
             ?? Project.open(searchingFrom: WorkingDirectory.url)
         let tag: LocaleTag
         if let locale {
+            try project.requireTargets([locale])
             tag = locale
         } else if project.configuration.targets.count == 1 {
             tag = project.configuration.targets[0]

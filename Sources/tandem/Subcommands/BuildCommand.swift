@@ -59,6 +59,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let (project, lock) = try options.openLockedProject(command: "tandem build")
         defer { lock.release() }
+        try project.requireTargets(locale)
         let findings = try SiteCheck(project: project).findings()
         // Only what would break the site is printed here; warnings are `check`'s (and in --json).
         for finding in findings where finding.severity == .error { Terminal.standardError.write("\(finding)") }

@@ -67,6 +67,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let project = try config.map { try Project.open(configFile: URL(fileURLWithPath: $0)) }
             ?? Project.open(searchingFrom: WorkingDirectory.url)
+        try project.requireTargets([locale])
         let export = ExchangeExport(project: project, locale: locale, states: try states())
         let posts = try project.sourcePosts(paths)
         let progress = progressOptions.progress(total: posts.count, label: "reading", json: json)

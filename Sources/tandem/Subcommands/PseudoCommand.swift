@@ -32,6 +32,7 @@ struct PseudoCommand: ParsableCommand {
     func run() throws {
         let (project, lock) = try options.openLockedProject(command: "tandem pseudo")
         defer { lock.release() }
+        try project.requireTargets([locale])
         let pseudo = PseudoTranslationRun(project: project, style: style)
         let results = try project.sourcePosts(paths).compactMap { try pseudo.fill($0, locale: locale) }
         try options.emit(results) {

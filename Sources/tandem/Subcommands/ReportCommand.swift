@@ -33,6 +33,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let project = try config.map { try Project.open(configFile: URL(fileURLWithPath: $0)) }
             ?? Project.open(searchingFrom: WorkingDirectory.url)
+        try project.requireTargets(locale)
         let statistics = try TranslationStatistics(project: project, memory: noMemory ? nil : try project.openMemory(waiting: LockWaitNotice.sayForMemory))
         let posts = try project.sourcePosts()
         let progress = progressOptions.progress(total: posts.count, label: "counting")

@@ -34,6 +34,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let project = try options.openProject()
+        try project.requireTargets(locale)
         let statistics = try TranslationStatistics(project: project, memory: noMemory ? nil : try project.openMemory(waiting: LockWaitNotice.sayForMemory))
         let posts = try project.sourcePosts(paths)
         let progress = progressOptions.progress(total: posts.count, label: "counting", json: options.output.selected == .json)
