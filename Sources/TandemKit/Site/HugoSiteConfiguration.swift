@@ -61,13 +61,20 @@ public struct HugoSiteConfiguration: Equatable, Sendable {
 
     /// The language `tag` is published as: the entry whose key is the tag (Hugo lower-cases
     /// keys: `zh-CN` → `zh-cn`), else the one whose `languageCode` is the tag, else the only
-    /// entry of the tag's language (`zh` for `zh-CN` when there is no other `zh`).
+    /// entry of the tag's language (`zh` for `zh-CN` when there is no other `zh`) unless both
+    /// name a region and the regions differ.
     public func language(for tag: LocaleTag) -> HugoLanguage? {
         let enabled = languages.filter { !$0.disabled }
         let lowered = tag.identifier.lowercased()
         if let exact = enabled.first(where: { $0.key == lowered }) { return exact }
         if let coded = enabled.first(where: { $0.languageCode?.lowercased() == lowered }) { return coded }
-        let sameLanguage = enabled.filter { $0.key.split(separator: "-").first.map(String.init) == tag.language }
+        // `en` is the site's `en-us`, and `pt-BR` its `pt`; `fr-CA` is not its `fr-fr`, whose
+        // readers expect another spelling (it was published there silently).
+        let sameLanguage = enabled.filter {
+            guard $0.key.split(separator: "-").first.map(String.init) == tag.language else { return false }
+            guard let region = tag.region, let siteRegion = $0.localeTag?.region else { return true }
+            return region == siteRegion
+        }
         return sameLanguage.count == 1 ? sameLanguage[0] : nil
     }
 

@@ -59,6 +59,18 @@ public struct LocaleTag: Hashable, Comparable, Codable, Sendable, CustomStringCo
     /// The primary language subtag, lower-cased (`zh` for `zh-CN`).
     public var language: String { String(identifier.split(separator: "-")[0]).lowercased() }
 
+    /// The region subtag, upper-cased (`CN` for `zh-CN` and `zh-Hans-CN`, `419` for `es-419`), nil
+    /// when the tag has none.
+    public var region: String? {
+        let subtags = identifier.split(separator: "-").dropFirst()
+        for subtag in subtags.prefix(2) {
+            if subtag.count == 2, subtag.allSatisfy(\.isLetter) { return subtag.uppercased() }
+            if subtag.count == 3, subtag.allSatisfy(\.isNumber) { return String(subtag) }
+            if subtag.count != 4 { return nil }
+        }
+        return nil
+    }
+
     /// ICU's spelling of the tag (`zh_CN`).
     public var icuIdentifier: String { identifier.replacingOccurrences(of: "-", with: "_") }
 

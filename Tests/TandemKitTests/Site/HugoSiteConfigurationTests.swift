@@ -64,6 +64,21 @@ struct HugoSiteConfigurationTests {
         #expect(HugoLanguage(key: "zh-hant-tw").localeTag == LocaleTag("zh-Hant-TW"))
     }
 
+    /// A helper's finding: a target `fr-CA` was published as the site's only French, `fr-fr`,
+    /// silently. A language without a region still stands for its regional forms, both ways.
+    @Test func aRegionalTagIsNotPublishedAsAnotherRegion() throws {
+        let site = HugoSiteConfiguration(
+            files: ["hugo.toml"], languagesFile: "hugo.toml", languagesFileFormat: .toml,
+            languages: [HugoLanguage(key: "zh-cn", weight: 1), HugoLanguage(key: "fr-fr", weight: 2), HugoLanguage(key: "en", weight: 3)])
+        #expect(site.language(for: LocaleTag("fr-CA")!) == nil)
+        #expect(site.language(for: LocaleTag("fr")!)?.key == "fr-fr")
+        #expect(site.language(for: LocaleTag("fr-FR")!)?.key == "fr-fr")
+        #expect(site.language(for: LocaleTag("en-GB")!)?.key == "en")
+        #expect(site.language(for: LocaleTag("zh-Hans-CN")!)?.key == "zh-cn")
+        #expect(LocaleTag("es-419")!.region == "419")
+        #expect(LocaleTag("zh-Hant")!.region == nil)
+    }
+
     @Test func theConfigDirectoryMergesWithTheRootFileAndHoldsTheLanguagesFile() throws {
         let site = try Self.load([
             "config.yaml": "baseURL: https://example.org/\ncontentDir: posts-root\n",
