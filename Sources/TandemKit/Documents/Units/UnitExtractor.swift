@@ -352,6 +352,8 @@ struct UnitExtractor {
         var result: [InlinePiece] = []
         var spanIndex = 0
         for piece in pieces {
+            var isText = false
+            if case .text = piece { isText = true }
             var remaining: Range<Int>? = piece.range
             while let current = remaining {
                 while spanIndex < spans.count, spans[spanIndex].upperBound <= current.lowerBound {
@@ -363,6 +365,13 @@ struct UnitExtractor {
                     continue
                 }
                 let span = spans[spanIndex]
+                // A span inside markup (a shortcode as a link's destination,
+                // `[指南]({{< relref "b.md" >}})`) is markup already: the pair stays a pair.
+                // Split, the link became two lone codes a translation could swap.
+                if !isText, current.lowerBound <= span.lowerBound, span.upperBound <= current.upperBound {
+                    spanIndex += 1
+                    continue
+                }
                 if current.lowerBound < span.lowerBound {
                     let head = current.lowerBound..<span.lowerBound
                     if case .text = piece { result.append(.text(head)) } else { result.append(.code(head)) }
