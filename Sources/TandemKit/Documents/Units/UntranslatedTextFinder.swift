@@ -105,9 +105,11 @@ public enum UntranslatedTextFinder {
         if offset < document.bodyStart {
             guard let frontMatter = document.frontMatter else { return nil }
             // Only in a string value: a comment (`draft: true # 草稿`) or a key is not shown.
-            guard let field = (frontMatter.fields + frontMatter.nestedFields).first(where: { $0.valueRange.contains(offset) }) else { return nil }
+            // The innermost field: `params.note` inside `params`, whose own value is a map.
+            let containing = (frontMatter.nestedFields + frontMatter.fields).filter { $0.valueRange.contains(offset) }
+            guard let field = containing.min(by: { $0.valueRange.count < $1.valueRange.count }) else { return nil }
             switch field.value {
-            case .string, .strings: return (.frontMatter, field.key)
+            case .string, .strings: return (.frontMatter, Self.keyPattern(field.key))
             case .other: return nil
             }
         }
@@ -120,6 +122,14 @@ public enum UntranslatedTextFinder {
         }
         if isInFootnoteLabel(offset, in: document.bytes) || isInMath(offset, in: document) { return nil }
         return (.html, nil)
+    }
+
+    /// A nested key as `translateKeys:` names every item of its list: `links.0.description` →
+    /// `links.*.description`.
+    static func keyPattern(_ key: String) -> String {
+        key.split(separator: ".", omittingEmptySubsequences: false)
+            .map { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) ? "*" : String($0) }
+            .joined(separator: ".")
     }
 
     /// Whether `offset` is in TeX math of its block (the text between blank lines): a paragraph

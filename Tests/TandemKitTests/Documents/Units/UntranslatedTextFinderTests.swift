@@ -36,6 +36,31 @@ struct UntranslatedTextFinderTests {
         #expect(try Self.places(post, translating: ["title", "author", "categories"]).map(\.place) == [.shortcode, .html, .html])
     }
 
+    /// A helper's finding on Jane's home page: Chinese in nested front matter (a theme's widget
+    /// titles, a list of links' descriptions) was not reported, since the top-level key that
+    /// holds the map was found first. The innermost key is named, every list item as `*`, as
+    /// `translateKeys:` takes it; once it is named there, nothing is left.
+    @Test func aNestedKeyIsNamedAsTranslateKeysTakesIt() throws {
+        let post = """
+            ---
+            title: 测试
+            params:
+              note: 嵌套的中文
+            links:
+              - title: GitHub
+                description: 世界上最大的平台。
+            ---
+
+            正文一句。
+
+            """
+        #expect(try Self.places(post) == [
+            UntranslatedText(line: 4, column: 9, text: "嵌套的中文", place: .frontMatter, name: "params.note"),
+            UntranslatedText(line: 7, column: 18, text: "世界上最大的平台", place: .frontMatter, name: "links.*.description"),
+        ])
+        #expect(try Self.places(post, translating: ["title", "params.note", "links.*.description"]).isEmpty)
+    }
+
     /// What is not prose, or what the translator already sees, is not reported.
     @Test(arguments: [
         ("a code block", "```go\n// 注释\n```\n"),
