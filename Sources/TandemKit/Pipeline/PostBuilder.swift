@@ -13,12 +13,16 @@ public struct PostBuilder {
     public let force: Bool
     private let segmenter: DocumentSegmenter
     let state: State
+    /// Points each translated page's `ref` and `relref` at a page that exists in its language.
+    private let references: PageReferenceRewriter
 
     /// The manifest as this builder has changed it.
     final class State {
         var manifest: BuildManifest
         var changed = false
         let savesEachPost: Bool
+        /// `hasTranslation`'s answers, by locale and post.
+        var translationExists: [String: Bool] = [:]
         init(manifest: BuildManifest, savesEachPost: Bool) {
             self.manifest = manifest
             self.savesEachPost = savesEachPost
@@ -33,6 +37,7 @@ public struct PostBuilder {
         let sentences = try SentenceSegmenter(locale: project.configuration.source, localesDirectory: project.localesDirectory)
         segmenter = DocumentSegmenter(segmenter: sentences)
         state = State(manifest: try BuildManifest.load(project), savesEachPost: savesManifestEachPost)
+        references = PageReferenceRewriter(project: project)
     }
 
     /// What Tandem has built, as of this builder's last change.
@@ -77,17 +82,10 @@ public struct PostBuilder {
         var ready: [(locale: LocaleTag, targets: [String: String], segmentFile: URL, complete: Double)] = []
         var results: [BuildResult] = []
         for locale in targets {
-            let url = try project.segmentFile(for: post, locale: locale)
-            guard let file = try SegmentFileStore.read(url, for: locale, source: project.configuration.source, displayPath: project.projectPath(of: url)) else {
+            guard let (translated, url, complete) = try translatedTargets(of: post, extracted: extracted, locale: locale) else {
                 results.append(BuildResult(post: path, locale: locale.identifier, output: nil, complete: 0, status: .missingSegments))
                 continue
             }
-            var translated: [String: String] = [:]
-            for segment in file.segments where segment.state.isTranslated {
-                if let target = segment.target { translated[segment.id] = target }
-            }
-            let done = extracted.filter { translated[$0.id] != nil }.count
-            let complete = extracted.isEmpty ? 100 : Double(done) * 100 / Double(extracted.count)
             if complete + 1e-9 < minimumComplete {
                 results.append(try withdrawsIncomplete ? withdraw(post, locale: locale, complete: complete) : keepLastBuild(post, locale: locale, complete: complete))
             } else {
@@ -100,7 +98,7 @@ public struct PostBuilder {
         let translations = try translationsList(document: document, adding: ready.map(\.locale))
         for item in ready {
             let output = try project.translatedPost(for: post, locale: item.locale)
-            let bytes: [UInt8]
+            var bytes: [UInt8]
             do {
                 bytes = try builder.build(
                     targets: item.targets, fallbackToSource: true, language: item.locale, translations: translations,
@@ -110,6 +108,9 @@ public struct PostBuilder {
                     ofSegment: problem.segmentID, in: try TextFile.readBytes(item.segmentFile),
                     path: project.projectPath(of: item.segmentFile))
                 throw TandemError.invalidValue(location, message: problem.description)
+            }
+            bytes = try references.rewrite(bytes, of: post, locale: item.locale) { referenced in
+                try hasTranslation(referenced, locale: item.locale, minimumComplete: minimumComplete)
             }
             // The last net under a misread source position (a piece's range cutting a character
             // in two, as a backslash line break inside a blockquote did): refuse rather than write
@@ -138,6 +139,43 @@ public struct PostBuilder {
         }
         if let translations { try updateTranslations(translations, source: post, document: document) }
         return results
+    }
+
+    /// The translated targets of `post` (whose sentences are `extracted`) in `locale`'s segment
+    /// file, the file, and the share of sentences they cover in percent; nil without the file.
+    private func translatedTargets(
+        of post: URL, extracted: [ExtractedSegment], locale: LocaleTag
+    ) throws -> (targets: [String: String], segmentFile: URL, complete: Double)? {
+        let url = try project.segmentFile(for: post, locale: locale)
+        guard let file = try SegmentFileStore.read(url, for: locale, source: project.configuration.source, displayPath: project.projectPath(of: url)) else {
+            return nil
+        }
+        var translated: [String: String] = [:]
+        for segment in file.segments where segment.state.isTranslated {
+            if let target = segment.target { translated[segment.id] = target }
+        }
+        let done = extracted.filter { translated[$0.id] != nil }.count
+        return (translated, url, extracted.isEmpty ? 100 : Double(done) * 100 / Double(extracted.count))
+    }
+
+    /// Whether `post` (a source post) has a page in `locale` once this build is done: a file is
+    /// there already (built before, kept as stale, or a person's), or the post is complete
+    /// enough to be built now. Asked by `references` for each page another page links to.
+    private func hasTranslation(_ post: URL, locale: LocaleTag, minimumComplete: Double) throws -> Bool {
+        let key = "\(locale.identifier)\u{0}\(post.path)"
+        if let known = state.translationExists[key] { return known }
+        var exists = FileManager.default.fileExists(atPath: try project.translatedPost(for: post, locale: locale).path)
+        if !exists {
+            let document = try HugoDocument(
+                bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: project.projectPath(of: post),
+                translatableKeys: project.configuration.translateKeys, shortcodeParameters: project.configuration.shortcodes)
+            if try PostLocales.targets(of: document, project: project).contains(locale),
+               let (_, _, complete) = try translatedTargets(of: post, extracted: segmenter.segments(of: document), locale: locale) {
+                exists = complete + 1e-9 >= minimumComplete
+            }
+        }
+        state.translationExists[key] = exists
+        return exists
     }
 
     /// The source first, then the locales already listed (requests are kept), then newly built.
