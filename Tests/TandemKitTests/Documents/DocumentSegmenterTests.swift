@@ -53,6 +53,13 @@ struct DocumentSegmenterTests {
         ("an environment inside a sentence is one code", "由 \\begin{align*} a &= b \\end{align*} 可知。\n", ["由 {1/} 可知。"]),
         ("an unknown environment is text", "见 \\begin{itemize} 列表。\n", ["见 \\begin{itemize} 列表。"]),
         ("prices are not math", "售价 $999 和 $1099。\n", ["售价 $999 和 $1099。"]),
+        // KaTeX's auto-render reads dollars with spaces inside (Stack's math post): math when
+        // a TeX command is inside, never for prices with spaces.
+        ("spaced inline math with a TeX command is a code",
+         "例如：$ \\varphi = \\dfrac{1+\\sqrt5}{2}= 1.618 $ 是黄金比例，而 $\\varphi$ 是它的符号。\n",
+         ["例如：{1/} 是黄金比例，而 {2/} 是它的符号。"]),
+        ("spaced prices are not math", "售价 $ 999 和 $ 1099，合计 $ 2098。\n", ["售价 $ 999 和 $ 1099，合计 $ 2098。"]),
+        ("an escaped dollar inside spaced math", "公式 $ \\text{\\$5} + x $ 在此。\n", ["公式 {1/} 在此。"]),
         ("a math delimiter inside code opens no math", "写 `\\(` 开头。下一句要翻译。公式 \\(x\\) 在此。\n", ["写 {1/} 开头。", "下一句要翻译。", "公式 {1/} 在此。"]),
         ("a dollar inside code opens no math", "变量 `$HOME` 是家目录。价格是 $5。\n", ["变量 {1/} 是家目录。", "价格是 $5。"]),
         ("bare URLs are codes", "访问 https://example.org/a?b=1 或 www.example.com。\n", ["访问 {1/} 或 {2/}。"]),

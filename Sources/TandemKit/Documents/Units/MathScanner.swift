@@ -4,7 +4,8 @@
 ///
 /// A dollar sign opens math only when a non-space follows it, and closes it only when a
 /// non-space precedes it and no digit follows (pandoc's rule), so prices such as "$999 和 $1099"
-/// stay text.
+/// stay text; dollars with spaces inside are math when what they hold has a TeX command
+/// (`$ \frac{1}{2} $`).
 enum MathScanner {
     /// The math spans in `range`. Nothing inside `literals` (code spans, inline HTML: what the
     /// Markdown renderer reads before any math) opens math: `` `\(` `` is code, and the text
@@ -70,18 +71,55 @@ enum MathScanner {
         guard bytes[index] == dollar, index == 0 || bytes[index - 1] != backslash else { return nil }
         let isDisplay = index + 1 < limit && bytes[index + 1] == dollar
         let open = isDisplay ? 2 : 1
-        // Inline math hugs its dollars; display math may sit on lines of its own.
-        guard index + open < limit, isDisplay || !isSpace(bytes[index + open]) else { return nil }
+        if !isDisplay, let end = hugging(in: bytes, at: index, limit: limit) ?? spacedTeX(in: bytes, at: index, limit: limit) { return end }
+        guard isDisplay, index + open < limit else { return nil }
+        // Display math may sit on lines of its own.
         var cursor = index + open + 1
         while cursor < limit {
-            if bytes[cursor] == dollar, bytes[cursor - 1] != backslash, isDisplay || !isSpace(bytes[cursor - 1]) {
-                if isDisplay {
-                    if cursor + 1 < limit, bytes[cursor + 1] == dollar { return cursor + 2 }
-                } else if cursor + 1 >= limit || !(0x30...0x39).contains(bytes[cursor + 1]) {
-                    return cursor + 1
-                }
+            if bytes[cursor] == dollar, bytes[cursor - 1] != backslash, cursor + 1 < limit, bytes[cursor + 1] == dollar { return cursor + 2 }
+            if bytes[cursor] == 0x0A, cursor + 1 < limit, bytes[cursor + 1] == 0x0A { return nil }
+            cursor += 1
+        }
+        return nil
+    }
+
+    /// The end of inline math that hugs its dollars (`$x^2$`), opened at `index`: pandoc's rule.
+    private static func hugging(in bytes: [UInt8], at index: Int, limit: Int) -> Int? {
+        let dollar = UInt8(ascii: "$")
+        guard index + 1 < limit, !isSpace(bytes[index + 1]) else { return nil }
+        var cursor = index + 2
+        while cursor < limit {
+            if bytes[cursor] == dollar, bytes[cursor - 1] != UInt8(ascii: "\\"), !isSpace(bytes[cursor - 1]),
+               cursor + 1 >= limit || !(0x30...0x39).contains(bytes[cursor + 1]) {
+                return cursor + 1
             }
             if bytes[cursor] == 0x0A, cursor + 1 < limit, bytes[cursor + 1] == 0x0A { return nil }
+            cursor += 1
+        }
+        return nil
+    }
+
+    /// The end of inline math written with spaces inside its dollars (`$ \varphi = 1.618 $`), as
+    /// KaTeX's auto-render reads it (Stack's math post is written so): taken for math only when it
+    /// holds a TeX command (a backslash and a letter), which no sentence with two prices has.
+    private static func spacedTeX(in bytes: [UInt8], at index: Int, limit: Int) -> Int? {
+        let dollar = UInt8(ascii: "$")
+        let backslash = UInt8(ascii: "\\")
+        var hasCommand = false
+        var cursor = index + 1
+        while cursor < limit {
+            let byte = bytes[cursor]
+            if byte == backslash, cursor + 1 < limit {
+                let next = bytes[cursor + 1] | 0x20
+                if next >= UInt8(ascii: "a"), next <= UInt8(ascii: "z") { hasCommand = true }
+                cursor += 2
+                continue
+            }
+            if byte == dollar {
+                guard hasCommand, cursor + 1 >= limit || bytes[cursor + 1] != dollar && !(0x30...0x39).contains(bytes[cursor + 1]) else { return nil }
+                return cursor + 1
+            }
+            if byte == 0x0A, cursor + 1 < limit, bytes[cursor + 1] == 0x0A { return nil }
             cursor += 1
         }
         return nil
