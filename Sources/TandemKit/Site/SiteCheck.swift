@@ -19,6 +19,23 @@ public struct SiteCheck {
         return findings.filter { $0.severity == .error } + findings.filter { $0.severity == .warning }
     }
 
+    /// The first line of `file` (relative to the root) that sets `key` at its start, in any case
+    /// and any of Hugo's formats: `key = `, `key:`, `"key":`, or a TOML table `[key]`/`[key.x]`;
+    /// nil when none does (a file that only holds a language's own settings).
+    private func line(where key: String, in file: String) -> Int? {
+        guard let text = try? TextFile.readUTF8(project.root.appendingPathComponent(file)) else { return nil }
+        let key = key.lowercased()
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = Substring(line.lowercased()).drop { $0 == " " || $0 == "\t" }
+            if rest.hasPrefix("[") { rest = rest.dropFirst().drop { $0 == "[" || $0 == " " } }
+            if rest.hasPrefix("\"") { rest = rest.dropFirst() }
+            guard rest.hasPrefix(key) else { continue }
+            let after = rest.dropFirst(key.count).drop { $0 == " " || $0 == "\"" }
+            if let first = after.first, "=:].".contains(first) { return index + 1 }
+        }
+        return nil
+    }
+
     /// A missing `[languages]` table or entry, a disabled target, the default language.
     private func languageFindings(_ site: HugoSiteConfiguration) -> [SiteFinding] {
         let configuration = project.configuration
@@ -59,13 +76,14 @@ public struct SiteCheck {
         }
         if !missing.isEmpty {
             findings.append(SiteFinding(
-                severity: .error, file: site.languagesFile,
+                severity: .error, file: site.languagesFile, line: line(where: "languages", in: site.languagesFile) ?? 1,
                 message: "\(missing.map { "\($0.languageCode ?? $0.key)" }.joined(separator: ", ")) \(missing.count == 1 ? "has" : "have") no entry in the site's languages, so Hugo does not render \(missing.count == 1 ? "its" : "their") pages as translations",
                 fix: format.lines(adding: missing, topLevel: site.languagesAtTopLevel)))
         }
         if site.defaultContentLanguage != sourceKey {
             findings.append(SiteFinding(
                 severity: .warning, file: site.rootSettingsFile ?? site.languagesFile,
+                line: line(where: "defaultContentLanguage", in: site.rootSettingsFile ?? site.languagesFile) ?? 1,
                 message: "the site's default language is \(site.defaultContentLanguage), not the source \(configuration.source): Hugo reads a post without a language suffix (foo.md) as \(site.defaultContentLanguage), so source posts need foo.\(sourceKey).md\(site.language(for: configuration.source)?.contentDir.map { " or \($0)/" } ?? ""); posts in other languages are left alone"))
         }
         if configuration.output == .directory, !site.translatesByDirectory {

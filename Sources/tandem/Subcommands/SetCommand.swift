@@ -8,7 +8,7 @@ struct SetCommand: ParsableCommand {
         commandName: "set",
         abstract: "Save a segment's target, checked as `tandem translate` checks it.",
         discussion: """
-            ID is a segment id or a unique prefix of one (--post narrows the search when the same sentence is in two posts). TEXT is the target with the source's placeholders ({1}…{/1}, {2/}); - reads it from standard input (one trailing newline dropped).
+            ID is a segment id or a unique prefix of one (--post narrows the search when the same sentence is in two posts). TEXT is the target with the source's placeholders ({1}…{/1}, {2/}); - reads it from standard input (one trailing newline dropped). A TEXT that begins with - (a list item's "- Item") goes after --, which ends the options.
 
             The target is checked before anything is written: broken placeholders (lost, invented, duplicated, misnested) exit 1 and write nothing, always; glossary findings (missing required term, forbidden variant, altered keep-term) and missing numbers exit 1 and write nothing unless --force. A final segment is overwritten only with --force. The segment file is re-read just before the write and written atomically; the target gets origin human and the state of --state (translated by default), and goes into the memory.
 
@@ -16,6 +16,7 @@ struct SetCommand: ParsableCommand {
               tandem set 3f2a --locale en 'Alibaba Cloud released {1}Qwen{/1} today.'
               echo 'A day in Hangzhou' | tandem set 3f2a9c01 --locale en -
               tandem set 3f2a -l en --state reviewed --note 'asked the author' 'Hello.'
+              tandem set 3f2a -l en -- '-5 °C at night.'
             """
     )
 

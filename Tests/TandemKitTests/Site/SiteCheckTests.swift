@@ -48,6 +48,17 @@ struct SiteCheckTests {
         #expect(repeated.components(separatedBy: "[languages.zh-cn]").count == 2)
     }
 
+    /// A helper's finding on Jane and Stack: every finding pointed at line 1 of its file. A
+    /// missing language points at the languages table, the default language at its line.
+    @Test func findingsPointAtTheLinesTheyAreAbout() throws {
+        let site = "baseURL = \"https://example.org/\"\ndefaultContentLanguage = \"en\"\n\n[params]\nx = 1\n\n[Languages.en]\nweight = 1\n[languages.zh-cn]\nweight = 2\n"
+        let (project, temporary) = try Self.project(["hugo.toml": site], targets: ["ja"])
+        defer { temporary.remove() }
+        let findings = try SiteCheck(project: project).findings()
+        #expect(findings.map(\.line) == [7, 2], "\(findings)")
+        #expect(findings.first?.description.hasPrefix("hugo.toml:7:1: error: ja has no entry") == true)
+    }
+
     @Test func aDisabledTargetIsAnErrorAndAFittingSiteHasNoFinding() throws {
         let site = "defaultContentLanguage = \"zh-cn\"\n[languages.zh-cn]\nweight = 1\n[languages.en]\nweight = 2\n"
         let (disabled, first) = try Self.project(["hugo.toml": site + "disabled = true\n"], targets: ["en"])
