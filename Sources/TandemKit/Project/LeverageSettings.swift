@@ -30,8 +30,16 @@ public struct LeverageSettings: Codable, Equatable, Sendable {
         try YAMLConfigurationFile.rejectUnknownKeys(decoder, known: CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = LeverageSettings()
+        // Read as a string: a word that is no state at all (`maybe`) gets the same message as a
+        // state that cannot fill, not the decoder's "Cannot initialize SegmentState".
+        let fillStateWord = try container.decodeIfPresent(String.self, forKey: .fillState)
+        guard let fillState = fillStateWord.map({ SegmentState(rawValue: $0) }) ?? defaults.fillState else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .fillState, in: container,
+                debugDescription: "fillState must be translated or fuzzy, not \(fillStateWord ?? "")")
+        }
         self.init(
-            fillState: try container.decodeIfPresent(SegmentState.self, forKey: .fillState) ?? defaults.fillState,
+            fillState: fillState,
             fillExact: try container.decodeIfPresent(Bool.self, forKey: .fillExact) ?? defaults.fillExact,
             minimumScore: try container.decodeIfPresent(Int.self, forKey: .minimumScore) ?? defaults.minimumScore,
             candidates: try container.decodeIfPresent(Int.self, forKey: .candidates) ?? defaults.candidates)

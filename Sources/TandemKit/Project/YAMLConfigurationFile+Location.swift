@@ -17,7 +17,9 @@ extension YAMLConfigurationFile {
         let message: String
         switch error {
         case .typeMismatch(let type, _), .valueNotFound(let type, _):
-            message = "\(keyPath): expected \(plainName(of: type))"
+            message = keyPath.isEmpty
+                ? "the file holds no settings; expected a mapping such as 'source: zh-CN' and 'targets: [en]' (tandem init writes one)"
+                : "\(keyPath): expected \(plainName(of: type))"
         case .keyNotFound(let key, _):
             message = "\(keyPath.isEmpty ? "" : keyPath + ": ")missing key '\(key.stringValue)'"
         default:
@@ -68,8 +70,9 @@ extension YAMLConfigurationFile {
     /// `Array<LocaleTag>` as "a list", `String` as "a string"…: what a YAML author writes.
     private static func plainName(of type: Any.Type) -> String {
         let name = String(describing: type)
-        if name.hasPrefix("Array<") { return "a list" }
-        if name.hasPrefix("Dictionary<") { return "a mapping of keys to values" }
+        // Yams names the node it wanted: `Sequence`, `Mapping`.
+        if name.hasPrefix("Array<") || name == "Sequence" { return "a list, such as [en, ja]" }
+        if name.hasPrefix("Dictionary<") || name == "Mapping" { return "a mapping of keys to values" }
         switch name {
         case "String": return "a string"
         case "Int", "Double", "Float": return "a number"

@@ -173,6 +173,9 @@ struct ExtractorTests {
 
     @Test(arguments: [
         ("leverage:\n  fillState: final\n", "fillState must be translated or fuzzy"),
+        // A word that is no state at all: the same message, not the decoder's.
+        ("leverage:\n  fillState: maybe\n", "leverage.fillState: fillState must be translated or fuzzy, not maybe"),
+        ("leverage: 5\n", "leverage: expected a mapping of keys to values"),
         ("leverage:\n  minimumScore: 100\n", "minimumScore must be 1…99"),
         ("leverage:\n  candidates: -1\n", "candidates must be 0…20"),
         ("leverage:\n  fillexact: false\n", "unknown key 'fillexact'"),

@@ -46,6 +46,20 @@ struct ProjectTests {
         #expect { try Project.open(configFile: temporary.configFile) } throws: { "\($0)".contains("unknown key 'taregts'") }
     }
 
+    /// A file with no settings, or a scalar where a list goes, is named as its author wrote it
+    /// (they read ": expected a value of type Mapping" and "expected a value of type Sequence").
+    @Test(arguments: [
+        ("", "tandem.yml:1:1: error: the file holds no settings; expected a mapping such as 'source: zh-CN' and 'targets: [en]'"),
+        ("# settings to come\n", "the file holds no settings"),
+        ("source: zh-CN\ntargets: en\n", "tandem.yml:2:1: error: targets: expected a list, such as [en, ja]"),
+    ])
+    func aFileWithoutTheRightShapeIsNamedPlainly(_ text: String, _ message: String) throws {
+        let temporary = try TemporaryProject()
+        defer { temporary.remove() }
+        try Data(text.utf8).write(to: temporary.configFile)
+        #expect { try Project.open(configFile: temporary.configFile) } throws: { "\($0)".contains(message) }
+    }
+
     /// What `tandem init` writes reads back as the same settings, leverage included.
     @Test func theFileInitWritesReadsBackTheSame() throws {
         let configuration = ProjectConfiguration(
