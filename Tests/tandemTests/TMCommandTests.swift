@@ -74,6 +74,32 @@ struct TMCommandTests {
         #expect((try JSONSerialization.jsonObject(with: Data(again.standardOutput.utf8)) as! [String: Any])["units"] as? Int == 3)
     }
 
+    /// A helper's finding: the memory keeps a unit per post a translation was saved in, and
+    /// lookup showed the same pair once per post. It is one match now, its other places listed.
+    @Test func theSamePairFromTwoPostsIsOneMatch() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        for name in ["hello", "again"] {
+            try project.write("---\ntitle: \"\(name)\"\n---\n\n今天天气很好。\n", to: "content/posts/\(name).md")
+        }
+        #expect(try ExecutableRunner.run(["extract"], in: project.root).status == 0)
+        let file = try JSONSerialization.jsonObject(with: Data(try project.read("locales/en/posts/hello.json"))) as! [String: Any]
+        let id = ((file["segments"] as! [[String: Any]]).first { $0["source"] as? String == "今天天气很好。" })!["id"] as! String
+        for name in ["hello", "again"] {
+            let set = try ExecutableRunner.run(["set", id, "--post", "content/posts/\(name).md", "--force", "The weather is fine today."], in: project.root)
+            #expect(set.status == 0, "\(set.standardError)")
+        }
+        let lookup = try ExecutableRunner.run(["tm", "lookup", "--json", "今天天气很好。"], in: project.root)
+        let report = try JSONSerialization.jsonObject(with: Data(lookup.standardOutput.utf8)) as! [String: Any]
+        let matches = report["matches"] as! [[String: Any]]
+        #expect(matches.count == 1, "\(lookup.standardOutput)")
+        let places = [matches.first?["origin"] as? String] + ((matches.first?["alsoIn"] as? [String]) ?? []).map { $0 }
+        #expect(Set(places.compactMap { $0 }) == ["locales/en/posts/hello.json#\(id)", "locales/en/posts/again.json#\(id)"])
+        let text = try ExecutableRunner.run(["tm", "lookup", "今天天气很好。"], in: project.root)
+        #expect(text.standardOutput.components(separatedBy: "target: The weather is fine today.").count == 2, "\(text.standardOutput)")
+        #expect(text.standardOutput.contains(", and 1 more)"))
+    }
+
     @Test func importExportRoundTripAndNoSilentOverwrite() throws {
         let root = try Self.project()
         defer { try? FileManager.default.removeItem(at: root) }

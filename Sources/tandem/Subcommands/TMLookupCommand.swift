@@ -8,7 +8,7 @@ struct TMLookupCommand: ParsableCommand {
         commandName: "lookup",
         abstract: "Show the memory's matches for a sentence, with scores and a character diff.",
         discussion: """
-            Prints in-context, exact and fuzzy matches, best first. The diff shows how the stored source differs from TEXT: [-only in the stored source-]{+only in TEXT+}. Without --target-locale every language the memory translates into is searched.
+            Prints in-context, exact and fuzzy matches, best first. The diff shows how the stored source differs from TEXT: [-only in the stored source-]{+only in TEXT+}. Without --target-locale every language the memory translates into is searched. A source and target saved in several posts is one match, with the number of other places (--json: alsoIn lists them).
 
             Examples:
               tandem tm lookup '今天天气很好。'
@@ -56,13 +56,23 @@ struct TMLookupCommand: ParsableCommand {
         var reports: [LookupReport.Match] = []
         for target in targets {
             let query = MemoryQuery(source: text, sourceLocale: source, targetLocale: target)
-            for match in try memory.matches(for: query, minimumScore: minimumScore, limit: top) {
-                reports.append(LookupReport.Match(
+            // The memory keeps a unit per post a translation was saved in: the same pair from
+            // two posts is one match here, its other places listed (it was shown twice). More
+            // are asked for so that `top` distinct ones remain.
+            var shown: [LookupReport.Match] = []
+            for match in try memory.matches(for: query, minimumScore: minimumScore, limit: top < 1_000 ? top * 4 : top) {
+                if let index = shown.firstIndex(where: { $0.source == match.unit.source && $0.target == match.unit.target }) {
+                    if let origin = match.unit.originDescription { shown[index].alsoIn = (shown[index].alsoIn ?? []) + [origin] }
+                    continue
+                }
+                guard shown.count < top else { continue }
+                shown.append(LookupReport.Match(
                     score: match.score, kind: match.kind.rawValue, sourceLocale: source.identifier,
                     targetLocale: target.identifier, source: match.unit.source, target: match.unit.target,
-                    origin: match.unit.originDescription,
+                    origin: match.unit.originDescription, alsoIn: nil,
                     diff: CharacterDiff.plain(from: match.unit.source, to: text)))
             }
+            reports += shown
         }
         switch output.selected {
         case .json:
@@ -76,7 +86,7 @@ struct TMLookupCommand: ParsableCommand {
             var output = ""
             for match in reports {
                 output += "\(match.score)%  \(match.kind)  \(match.sourceLocale) → \(match.targetLocale)"
-                if let origin = match.origin { output += "  (\(origin))" }
+                if let origin = match.origin { output += "  (\(origin)\(match.alsoIn.map { ", and \($0.count) more" } ?? ""))" }
                 output += "\n  source: \(match.source)\n  target: \(match.target)\n"
                 if match.kind == MatchKind.fuzzy.rawValue {
                     output += "  diff:   \(colour ? Self.coloured(from: match.source, to: text) : match.diff)\n"
@@ -108,6 +118,8 @@ struct LookupReport: Encodable {
         var source: String
         var target: String
         var origin: String?
+        /// Where else the same source and target were saved (other posts), when anywhere.
+        var alsoIn: [String]?
         var diff: String
     }
     var query: String
