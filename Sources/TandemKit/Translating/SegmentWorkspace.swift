@@ -86,6 +86,12 @@ public final class SegmentWorkspace {
             throw TandemError.invalidArgument("no segment with id '\(prefix)' in the '\(locale.identifier)' segment files of \(posts.count == 1 ? project.projectPath(of: posts[0]) : "the project")")
         }
         guard matches.count == 1 else {
+            // One sentence in several posts has one id: more digits cannot tell them apart.
+            if Set(matches.map(\.id)).count == 1 {
+                let posts = matches.prefix(5).map(\.post).joined(separator: ", ")
+                throw TandemError.invalidArgument(
+                    "segment \(first.id) is the same sentence in \(matches.count) posts (\(posts)\(matches.count > 5 ? ", …" : "")); name one with --post \(matches[0].post)")
+            }
             let listed = matches.prefix(5).map { "\($0.id) in \($0.post)" }.joined(separator: ", ")
             throw TandemError.invalidArgument("segment id '\(prefix)' is ambiguous: \(listed)\(matches.count > 5 ? ", …" : ""); give more digits or name the post")
         }

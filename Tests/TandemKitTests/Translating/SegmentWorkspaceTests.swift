@@ -168,10 +168,17 @@ struct SegmentWorkspaceTests {
         let extractor = try Extractor(project: fixture.project)
         _ = try extractor.extract(fixture.temporary.root.appendingPathComponent("content/posts/copy.md"))
         let both = try SegmentWorkspace(project: fixture.project, locale: Self.en)
+        // The full id: more digits cannot help, so the message asks for the post alone.
         #expect {
             try both.resolve(ids[0])
         } throws: { error in
-            "\(error)".contains("ambiguous") && "\(error)".contains("content/posts/copy.md")
+            "\(error)".contains("is the same sentence in 2 posts") && "\(error)".contains("name one with --post content/posts/")
+                && !"\(error)".contains("more digits")
+        }
+        // A prefix two different ids share still asks for more digits.
+        if let other = ids.dropFirst().first(where: { $0.first == ids[0].first }) {
+            let shared = String(ids[0].prefix(zip(ids[0], other).prefix { $0 == $1 }.count))
+            #expect { try both.resolve(shared) } throws: { "\($0)".contains("ambiguous") && "\($0)".contains("give more digits") }
         }
         let one = try SegmentWorkspace(project: fixture.project, locale: Self.en, paths: [fixture.temporary.root.appendingPathComponent("content/posts/copy.md").path])
         #expect(try one.resolve(ids[0]).post == "content/posts/copy.md")
