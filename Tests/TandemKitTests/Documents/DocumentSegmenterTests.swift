@@ -64,9 +64,32 @@ struct DocumentSegmenterTests {
         ("a dollar inside code opens no math", "变量 `$HOME` 是家目录。价格是 $5。\n", ["变量 {1/} 是家目录。", "价格是 $5。"]),
         ("bare URLs are codes", "访问 https://example.org/a?b=1 或 www.example.com。\n", ["访问 {1/} 或 {2/}。"]),
         ("numbers and URLs only are not units", "2025\n\nhttps://example.org\n", []),
-    ])
+    ] + blockAttributeCases)
     func segments(_ name: String, _ markdown: String, _ expected: [String]) throws {
         #expect(try Self.segments(markdown) == expected, "\(name)")
+    }
+
+    /// Goldmark's block attributes (`markup.goldmark.parser.attribute.block`, on in the FixIt
+    /// docs) on the line after a paragraph or list item are markup: they became segments of
+    /// their own (`{style="color: red"}`).
+    static let blockAttributeCases: [(String, String, [String])] = [
+        ("a class after a paragraph is markup", "这是一个段落。\n{.note}\n", ["这是一个段落。"]),
+        ("attributes with a quoted value", "另一个段落。\n{style=\"color: red\" #intro}\n", ["另一个段落。"]),
+        ("an attribute line alone is no unit", "{.lead}\n", []),
+        ("after a list item", "- 列表项。\n{.compact}\n", ["列表项。"]),
+        ("in a block quote", "> 引文。\n> {.quote}\n", ["引文。"]),
+        ("braces holding text are text", "公式写成\n{甲 乙}\n", ["公式写成{1/}{甲 乙}"]),
+        ("a shortcode is no attribute list", "看这里\n{{< x >}}\n", ["看这里"]),
+    ]
+
+    @Test(arguments: blockAttributeCases.map(\.1))
+    func blockAttributesBuildBackByteExact(_ markdown: String) throws {
+        let document = try HugoDocument(bytes: Array(markdown.utf8), path: "post.md")
+        let segments = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag("zh-CN")!)).segments(of: document)
+        let identity = Dictionary(segments.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+        let built = try DocumentBuilder(document: document, segments: segments)
+            .build(targets: identity, fallbackToSource: false, language: nil, translations: nil)
+        #expect(built == Array(markdown.utf8))
     }
 
     /// Only the first paragraph of a blockquote opens an alert: elsewhere the marker's letters
@@ -100,7 +123,7 @@ struct DocumentSegmenterTests {
     @Test(arguments: [
         ("是 [`figure` 短代码](../fig) 的替代。\n", "是 {1}{2/} 短代码{/1} 的替代。", ["1": "[", "2/": "`figure`", "/1": "](../fig)"]),
         ("用 **``a`b`` 选项**。\n", "用 {1}{2/} 选项{/1}。", ["1": "**", "2/": "``a`b``", "/1": "**"]),
-        ("写 <b>`</b> 吧。\n", "写 {1/}`{2/} 吧。", ["1/": "<b>", "2/": "</b>"]),
+        ("写 <b>`</b> 吧。\n", "写 {1}`{/1} 吧。", ["1": "<b>", "/1": "</b>"]),
         ("写 \\`[`x` 码](u)。\n", "写 {1/}{2}{3/} 码{/2}。", ["1/": "\\`", "2": "[", "3/": "`x`", "/2": "](u)"]),
     ])
     func inlineCodeHoldsBothItsBackticks(_ markdown: String, _ text: String, _ codes: [String: String]) throws {

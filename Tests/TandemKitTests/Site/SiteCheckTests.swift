@@ -56,7 +56,7 @@ struct SiteCheckTests {
         defer { temporary.remove() }
         let findings = try SiteCheck(project: project).findings()
         #expect(findings.map(\.line) == [7, 2], "\(findings)")
-        #expect(findings.first?.description.hasPrefix("hugo.toml:7:1: error: ja has no entry") == true)
+        #expect(findings.first?.description.hasPrefix("hugo.toml:7:1: error: ja has no entry") == true, "\(findings)")
     }
 
     @Test func aDisabledTargetIsAnErrorAndAFittingSiteHasNoFinding() throws {

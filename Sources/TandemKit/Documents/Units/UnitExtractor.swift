@@ -168,13 +168,16 @@ struct UnitExtractor {
         let math = MathScanner.spans(in: bytes, range: origin, literals: Array(literalRanges[literalsBefore...]))
         ordered = absorb(math.filter { span in !opaque.contains { $0.overlaps(span) } }, into: ordered)
         if isHeading { ordered = absorb(ShortcodeScanner.headingAttributes(in: bytes, range: origin), into: ordered) }
+        if block.kind == .paragraph, let attributes = ShortcodeScanner.blockAttributeLine(in: bytes, range: origin) {
+            ordered = absorb([attributes], into: ordered)
+        }
         ordered = absorb(lookalikes(in: ordered), into: ordered)
         ordered = absorb(escapes(in: ordered), into: ordered)
         if block.kind == .paragraph, let range = block.range, blockquoteOpenings.contains(range.lowerBound + base),
            let marker = Self.alertMarker(in: bytes, at: origin.lowerBound, before: origin.upperBound) {
             ordered = alertPieces(absorb([marker], into: ordered), after: marker.upperBound)
         }
-        ordered = mergingAdjacentCodes(unpairOrphans(ordered))
+        ordered = mergingAdjacentCodes(HTMLTagPairing.pairing(unpairOrphans(ordered), in: bytes))
         let rebased = ordered.map { $0.shifted(by: -origin.lowerBound) }
         return TranslatableUnit(location: location, origin: origin, text: Array(bytes[origin]), pieces: rebased)
     }
