@@ -58,12 +58,17 @@ struct DocumentSegmenterTests {
         ("spaced inline math with a TeX command is a code",
          "例如：$ \\varphi = \\dfrac{1+\\sqrt5}{2}= 1.618 $ 是黄金比例，而 $\\varphi$ 是它的符号。\n",
          ["例如：{1/} 是黄金比例，而 {2/} 是它的符号。"]),
+        ("spaced inline math with sub- and superscripts is a code (NexT)",
+         "递推式 $ k_{n+1} = n^2 + k_n^2 - k_{n-1} $ ，成立。\n", ["递推式 {1/} ，成立。"]),
         ("spaced prices are not math", "售价 $ 999 和 $ 1099，合计 $ 2098。\n", ["售价 $ 999 和 $ 1099，合计 $ 2098。"]),
         ("an escaped dollar inside spaced math", "公式 $ \\text{\\$5} + x $ 在此。\n", ["公式 {1/} 在此。"]),
         ("a math delimiter inside code opens no math", "写 `\\(` 开头。下一句要翻译。公式 \\(x\\) 在此。\n", ["写 {1/} 开头。", "下一句要翻译。", "公式 {1/} 在此。"]),
         ("a dollar inside code opens no math", "变量 `$HOME` 是家目录。价格是 $5。\n", ["变量 {1/} 是家目录。", "价格是 $5。"]),
         ("bare URLs are codes", "访问 https://example.org/a?b=1 或 www.example.com。\n", ["访问 {1/} 或 {2/}。"]),
         ("numbers and URLs only are not units", "2025\n\nhttps://example.org\n", []),
+        // goldmark's linkify makes an address a mailto: link: a code, never text to translate.
+        ("e-mail addresses are codes", "请联系contact@example.com 或 first.last+tag@mail.example.org。\n", ["请联系{1/} 或 {2/}。"]),
+        ("an @ without a domain is text", "看 https://user@host.org/a 和 @某人 以及 a@b 结束。\n", ["看 {1/} 和 @某人 以及 a@b 结束。"]),
     ] + blockAttributeCases)
     func segments(_ name: String, _ markdown: String, _ expected: [String]) throws {
         #expect(try Self.segments(markdown) == expected, "\(name)")

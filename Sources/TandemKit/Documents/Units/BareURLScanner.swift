@@ -1,5 +1,6 @@
-/// Finds bare URLs in text (`https://…`, `www.…`), which Hugo's linkify turns into links and
-/// which are never translated.
+/// Finds bare URLs in text (`https://…`, `www.…`) and e-mail addresses (`contact@example.com`,
+/// a `mailto:` link to goldmark), which Hugo's linkify turns into links and which are never
+/// translated.
 ///
 /// cmark-gfm's own autolink extension loses source positions of the text around the links it
 /// makes, so Tandem leaves it off and protects bare URLs here instead, on text pieces only.
@@ -28,7 +29,47 @@ enum BareURLScanner {
             }
             index = max(end, index + 1)
         }
+        return merged(spans, emails(in: bytes, range: range))
+    }
+
+    /// E-mail addresses as goldmark's linkify finds them: letters, digits and `._+-` before the
+    /// `@`; after it a domain of letters, digits, `-` and `_` with at least one dot, not ending
+    /// in punctuation. (They were plain text: a pseudo-translation accented them, and the
+    /// translated page lost its `mailto:` link.)
+    static func emails(in bytes: [UInt8], range: Range<Int>) -> [Range<Int>] {
+        func isLocal(_ byte: UInt8) -> Bool { isAlphanumeric(byte) || ".+-_".utf8.contains(byte) }
+        func isDomain(_ byte: UInt8) -> Bool { isAlphanumeric(byte) || ".-_".utf8.contains(byte) }
+        var spans: [Range<Int>] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard bytes[index] == UInt8(ascii: "@") else {
+                index += 1
+                continue
+            }
+            var start = index
+            while start > range.lowerBound, isLocal(bytes[start - 1]) { start -= 1 }
+            var end = index + 1
+            while end < range.upperBound, isDomain(bytes[end]) { end += 1 }
+            while end > index + 1, ".-_".utf8.contains(bytes[end - 1]) { end -= 1 }
+            let domain = bytes[(index + 1)..<end]
+            if start < index, start == range.lowerBound || bytes[start - 1] != UInt8(ascii: "/"),
+               let dot = domain.firstIndex(of: UInt8(ascii: ".")), dot > index + 1, dot + 1 < end {
+                spans.append(start..<end)
+            }
+            index = end
+        }
         return spans
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    /// Both lists in order, an address inside a URL (`https://user@host.org/`) left to the URL.
+    private static func merged(_ urls: [Range<Int>], _ emails: [Range<Int>]) -> [Range<Int>] {
+        guard !emails.isEmpty else { return urls }
+        let kept = emails.filter { email in !urls.contains { $0.overlaps(email) } }
+        return (urls + kept).sorted { $0.lowerBound < $1.lowerBound }
     }
 
     private static func matches(_ pattern: [UInt8], at index: Int, in bytes: [UInt8], limit: Int) -> Bool {

@@ -100,12 +100,16 @@ enum MathScanner {
     }
 
     /// The end of inline math written with spaces inside its dollars (`$ \varphi = 1.618 $`), as
-    /// KaTeX's auto-render reads it (Stack's math post is written so): taken for math only when it
-    /// holds a TeX command (a backslash and a letter), which no sentence with two prices has.
+    /// KaTeX's auto-render and MathJax read it (Stack's and NexT's math posts are written so):
+    /// taken for math only when it holds a TeX command (a backslash and a letter), or a sub- or
+    /// superscript (`$ k_{n+1} = n^2 $`) and no text beyond ASCII, which no sentence with two
+    /// prices has.
     private static func spacedTeX(in bytes: [UInt8], at index: Int, limit: Int) -> Int? {
         let dollar = UInt8(ascii: "$")
         let backslash = UInt8(ascii: "\\")
         var hasCommand = false
+        var hasScript = false
+        var isASCII = true
         var cursor = index + 1
         while cursor < limit {
             let byte = bytes[cursor]
@@ -115,8 +119,10 @@ enum MathScanner {
                 cursor += 2
                 continue
             }
+            if byte == UInt8(ascii: "^") || byte == UInt8(ascii: "_") { hasScript = true }
+            if byte >= 0x80 { isASCII = false }
             if byte == dollar {
-                guard hasCommand, cursor + 1 >= limit || bytes[cursor + 1] != dollar && !(0x30...0x39).contains(bytes[cursor + 1]) else { return nil }
+                guard hasCommand || hasScript && isASCII, cursor + 1 >= limit || bytes[cursor + 1] != dollar && !(0x30...0x39).contains(bytes[cursor + 1]) else { return nil }
                 return cursor + 1
             }
             if byte == 0x0A, cursor + 1 < limit, bytes[cursor + 1] == 0x0A { return nil }
