@@ -178,4 +178,39 @@ struct PipelineCommandTests {
         #expect(result.status == 2)
         #expect(result.standardError.contains("run `tandem init` first"))
     }
+
+    /// A helper's finding on the Even theme's example site: its default language is English, so
+    /// Hugo reads `foo.md` as English and the Chinese post is no source post; extract said only
+    /// "no posts found", with posts in plain sight. It says what Hugo reads them as, what to
+    /// rename, and which posts hold Chinese.
+    @Test func noSourcePostSaysWhatTheSiteReadsThePostsAs() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("defaultContentLanguage = \"en\"\n[languages.en]\nweight = 1\n[languages.zh-cn]\nweight = 2\n", to: "hugo.toml")
+        try project.write("---\ntitle: 长恨歌\n---\n\n汉皇重色思倾国，御宇多年求不得。\n", to: "content/post/chinese.md")
+        try project.write("---\ntitle: Preview\n---\n\nSome English.\n", to: "content/post/english.md")
+        let result = try ExecutableRunner.run(["extract", "--no-memory"], in: project.root)
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "no zh-CN posts under content/: Hugo reads its 2 posts as en; a file without a language suffix is in the site's default language, en: name the zh-CN posts foo.zh-cn.md, or give them lang: zh-CN; written in Chinese: content/post/chinese.md\n", "\(result.standardOutput)")
+    }
+
+    /// pseudo takes the project's only target, as set and translate do (it asked for --locale);
+    /// with two targets it asks which.
+    @Test func pseudoTakesTheOnlyTarget() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("---\ntitle: 标题\n---\n\n正文一句。\n", to: "content/posts/a.md")
+        #expect(try ExecutableRunner.run(["extract", "--no-memory"], in: project.root).status == 0)
+        let result = try ExecutableRunner.run(["pseudo", "--style", "identity"], in: project.root)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == "locales/en/posts/a.json: 2 segments filled\n")
+
+        let two = try TemporaryProject(targets: ["en", "ja"])
+        defer { two.remove() }
+        try two.write("---\ntitle: 标题\n---\n\n正文一句。\n", to: "content/posts/a.md")
+        #expect(try ExecutableRunner.run(["extract", "--no-memory"], in: two.root).status == 0)
+        let ambiguous = try ExecutableRunner.run(["pseudo"], in: two.root)
+        #expect(ambiguous.status == 2)
+        #expect(ambiguous.standardError.contains("name the locale with --locale (the project translates into en, ja)"))
+    }
 }

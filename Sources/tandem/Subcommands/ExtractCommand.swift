@@ -133,7 +133,7 @@ struct ExtractCommand: ParsableCommand {
                     + " (\(changes.added) new, \(changes.edited) edited→fuzzy, \(changes.obsoleted) obsolete"
                     + "\(changes.restored > 0 ? ", \(changes.restored) restored" : "")\(memory))\(result.skipped ? ", skipped (nothing changed)" : result.written ? "" : ", unchanged")\n"
             }.joined()
-            if results.isEmpty && failures.isEmpty { text = "no posts found under \(project.contentDirectory.path)\n" }
+            if results.isEmpty && failures.isEmpty { text = project.noSourcePostsExplanation() + "\n" }
             if let scripts {
                 // The site mixes scripts: matching folds them, but a person reviewing wants to know.
                 text += ChineseScript.allCases.compactMap { script in

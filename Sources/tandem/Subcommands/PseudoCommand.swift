@@ -20,8 +20,8 @@ struct PseudoCommand: ParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
-    @Option(name: .shortAndLong, help: "The target locale whose segment files to fill.")
-    var locale: LocaleTag
+    @Option(name: .shortAndLong, help: "The target locale whose segment files to fill (default: the project's only target).")
+    var locale: LocaleTag?
 
     @Option(help: "identity, brackets or accents.")
     var style: PseudoStyle = .brackets
@@ -32,7 +32,15 @@ struct PseudoCommand: ParsableCommand {
     func run() throws {
         let (project, lock) = try options.openLockedProject(command: "tandem pseudo")
         defer { lock.release() }
-        try project.requireTargets([locale])
+        let locale: LocaleTag
+        if let chosen = self.locale {
+            try project.requireTargets([chosen])
+            locale = chosen
+        } else if project.configuration.targets.count == 1 {
+            locale = project.configuration.targets[0]
+        } else {
+            throw TandemError.usage("name the locale with --locale (the project translates into \(project.configuration.targets.map(\.identifier).joined(separator: ", ")))")
+        }
         let pseudo = PseudoTranslationRun(project: project, style: style)
         let results = try project.sourcePosts(paths).compactMap { try pseudo.fill($0, locale: locale) }
         try options.emit(results) {
