@@ -44,12 +44,34 @@ public enum HugoConfigurationFormat: String, Sendable, Codable {
         return tree
     }
 
+    /// Hugo reads keys in any case. Two keys that differ only in case (`[Languages.en]` and
+    /// `[languages.zh-cn]`) are one: their tables are merged, where keeping either one lost the
+    /// other's languages, by the dictionary's order, a different one each run.
     private static func lowercasingKeys(_ value: Any) -> Any {
+        var entries: [(String, Any)]?
         if let dictionary = value as? [String: Any] {
-            return Dictionary(dictionary.map { ($0.key.lowercased(), lowercasingKeys($0.value)) }) { $1 }
+            entries = dictionary.map { ($0.key, $0.value) }
+        } else if let dictionary = value as? [AnyHashable: Any] {
+            entries = dictionary.map { ("\($0.key)", $0.value) }
         }
-        if let dictionary = value as? [AnyHashable: Any] {
-            return Dictionary(dictionary.map { ("\($0.key)".lowercased(), lowercasingKeys($0.value)) }) { $1 }
+        if let entries {
+            var result: [String: Any] = [:]
+            // In a fixed order, so that a scalar set twice keeps the same value every run.
+            for (key, child) in entries.sorted(by: { $0.0 < $1.0 }) {
+                let lowered = key.lowercased()
+                let value = lowercasingKeys(child)
+                if let existing = result[lowered] as? [String: Any], let table = value as? [String: Any] {
+                    result[lowered] = existing.merging(table) { first, second in
+                        if let first = first as? [String: Any], let second = second as? [String: Any] {
+                            return first.merging(second) { $1 }
+                        }
+                        return second
+                    }
+                } else {
+                    result[lowered] = value
+                }
+            }
+            return result
         }
         if let array = value as? [Any] { return array.map { lowercasingKeys($0) } }
         return value

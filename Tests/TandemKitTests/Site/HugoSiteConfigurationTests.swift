@@ -134,6 +134,16 @@ struct HugoSiteConfigurationTests {
         #expect(site.files.contains("config/_default/menus/menus.zh-cn.toml"))
     }
 
+    /// Hugo reads keys in any case: `[Languages.en]` and `[languages.zh-cn]` are one table.
+    /// Keeping one of the two lowercased keys lost the other's languages, by dictionary order
+    /// (a check test failed in one run of three).
+    @Test func keysThatDifferOnlyInCaseAreOneTable() throws {
+        let site = try Self.load([
+            "hugo.toml": "defaultContentLanguage = \"zh-cn\"\n[Languages.en]\nweight = 2\n[languages.zh-cn]\nweight = 1\n[LANGUAGES.fr]\nweight = 3\n",
+        ])
+        #expect(site.languages.map(\.key) == ["zh-cn", "en", "fr"])
+    }
+
     @Test func namedFilesReplaceTheSearchAndLaterOnesWin() throws {
         let root = try Self.site([
             "hugo.toml": "defaultContentLanguage = \"fr\"\n",
