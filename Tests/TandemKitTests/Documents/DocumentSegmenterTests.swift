@@ -67,6 +67,11 @@ struct DocumentSegmenterTests {
         ("bare URLs are codes", "访问 https://example.org/a?b=1 或 www.example.com。\n", ["访问 {1/} 或 {2/}。"]),
         ("numbers and URLs only are not units", "2025\n\nhttps://example.org\n", []),
         // goldmark's linkify makes an address a mailto: link: a code, never text to translate.
+        // Inline code is a word of its sentence, at either edge: the translation places it.
+        ("inline code opening a sentence is in it", "`hugo` 命令用于构建网站。\n", ["{1/} 命令用于构建网站。"]),
+        ("inline code ending a sentence is in it", "然后运行 `hugo server`\n", ["然后运行 {1/}"]),
+        ("inline code after a full stop opens the next sentence", "标题有六级。`<h1>` 是最高的一级。\n", ["标题有六级。", "{1/} 是最高的一级。"]),
+        ("a shortcode at a sentence's edge stays outside", "{{< icon \"star\" >}} 图标说明。\n", ["图标说明。"]),
         ("e-mail addresses are codes", "请联系contact@example.com 或 first.last+tag@mail.example.org。\n", ["请联系{1/} 或 {2/}。"]),
         ("an @ without a domain is text", "看 https://user@host.org/a 和 @某人 以及 a@b 结束。\n", ["看 {1/} 和 @某人 以及 a@b 结束。"]),
     ] + blockAttributeCases)

@@ -30,11 +30,11 @@ struct SentenceJoiningTests {
         #expect(try Self.build(source, Self.english, language: "en") == expected)
     }
 
-    /// Found on a public theme's example site: inline code that opens the second sentence stays
-    /// outside both segments, and the space the source wrote after it did not separate the
-    /// first sentence from it (`…headings.`<h1>` is…`, rendered "headings.<h1> is").
+    /// Found on a public theme's example site: inline code that opens the second sentence (its
+    /// first word, inside its segment) was not separated from the first sentence
+    /// (`…headings.`<h1>` is…`, rendered "headings.<h1> is").
     @Test func inlineCodeOpeningTheNextSentenceIsSpacedFromTheFirst() throws {
-        let english = ["标题有六级。": "Headings have six levels.", "是最高的一级。": "is the highest level."]
+        let english = ["标题有六级。": "Headings have six levels.", "{1/} 是最高的一级。": "{1/} is the highest level."]
         #expect(try Self.build("标题有六级。`<h1>` 是最高的一级。\n", english, language: "en")
             == "Headings have six levels. `<h1>` is the highest level.\n")
         // Untranslated, the Chinese stays byte for byte.

@@ -27,15 +27,15 @@ enum SentenceJoining {
             let gap = previous.range.upperBound..<next.range.lowerBound
             guard !gap.isEmpty || previous.range.upperBound == next.range.lowerBound else { continue }
             // White space in the gap separates the sentences already, unless inline code comes
-            // before it: `…标题。`<h1>` 是…` keeps the code outside both segments (it opens the
-            // second sentence), and built as `…headings.`<h1>` is…` it reads "headings.<h1> is".
+            // before it (code outside both segments, before a space), which built as
+            // `…headings.`<h1>` is…` reads "headings.<h1> is".
             var codeFirst: Int?
             if let space = unit.text[gap].firstIndex(where: { Self.isWhiteSpace($0) }) {
                 guard let code = leadingInlineCode(in: gap.lowerBound..<space, unit: unit) else { continue }
                 codeFirst = code
             }
-            let before = CodedText(targets[previous.id] ?? previous.text).plainText.unicodeScalars.last
-            let after = codeFirst != nil ? "`" : CodedText(targets[next.id] ?? next.text).plainText.unicodeScalars.first
+            let before = edge(of: targets[previous.id] ?? previous.text, codes: previous.codes, last: true)
+            let after = codeFirst != nil ? "`" : edge(of: targets[next.id] ?? next.text, codes: next.codes, last: false)
             guard let before, let after, isSpaced(before), isSpaced(after) else { continue }
             let sourceBefore = CodedText(previous.text).plainText.unicodeScalars.last
             let sourceAfter = CodedText(next.text).plainText.unicodeScalars.first
@@ -44,6 +44,33 @@ enum SentenceJoining {
             insertions.append((offset..<offset, [0x20]))
         }
         return insertions
+    }
+
+    /// The first (or last) character a reader sees of a sentence's coded text: its text's, or,
+    /// where a placeholder stands at that edge (inline code that opens the sentence, `{1/} is
+    /// the highest level.`), its code's.
+    private static func edge(of text: String, codes: [String: String], last: Bool) -> Unicode.Scalar? {
+        if let key = edgePlaceholder(of: text, last: last), let code = codes[key],
+           let scalar = last ? code.unicodeScalars.last : code.unicodeScalars.first {
+            return scalar
+        }
+        let plain = CodedText(text).plainText.unicodeScalars
+        return last ? plain.last : plain.first
+    }
+
+    /// The key of the placeholder (`1/`, `1`, `/1`) at the start or end of `text`, if one is there.
+    private static func edgePlaceholder(of text: String, last: Bool) -> String? {
+        let token: Substring
+        if last {
+            guard text.hasSuffix("}"), let open = text.lastIndex(of: "{") else { return nil }
+            token = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        } else {
+            guard text.hasPrefix("{"), let close = text.firstIndex(of: "}") else { return nil }
+            token = text[text.index(after: text.startIndex)..<close]
+        }
+        let digits = token.drop { $0 == "/" }.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, token.allSatisfy({ $0 == "/" || ($0.isASCII && $0.isNumber) }) else { return nil }
+        return String(token)
     }
 
     private static func isWhiteSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }

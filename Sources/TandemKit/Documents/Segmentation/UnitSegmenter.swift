@@ -45,6 +45,7 @@ struct UnitSegmenter {
                 ..< mapToUnit(range.upperBound, isEnd: true, unit: unit, shadowStarts: shadowStarts, shadowCount: shadow.count)
         }
         moveTrailingOpeners(&ranges, unit: unit)
+        moveInlineCodeAfterTerminals(&ranges, unit: unit)
         joinListNumbers(&ranges, unit: unit)
         return ranges.compactMap { range in
             let inner = strippingEnclosingPairs(range, unit: unit)
@@ -93,6 +94,42 @@ struct UnitSegmenter {
             }
             ranges[index] = range
         }
+    }
+
+    /// ICU attaches a Format character to what precedes it, so in "六级。`<h1>` 是最高的" the
+    /// inline code that opens the second sentence ended the first: move inline code that follows
+    /// a sentence's final punctuation to the sentence after it, whose first word it is.
+    private func moveInlineCodeAfterTerminals(_ ranges: inout [Range<Int>], unit: TranslatableUnit) {
+        guard ranges.count > 1 else { return }
+        for index in 0..<(ranges.count - 1) {
+            let range = ranges[index]
+            // The inline code pieces (and spaces) ending the sentence, from the last.
+            var start = range.upperBound
+            var moved = false
+            while let last = unit.pieces.last(where: { $0.range.upperBound <= start && $0.range.upperBound > range.lowerBound }),
+                  last.range.upperBound == trimmedEnd(start, from: range.lowerBound, unit: unit),
+                  case .code(let codeRange) = last, !codeRange.isEmpty, unit.text[codeRange.lowerBound] == UInt8(ascii: "`") {
+                start = codeRange.lowerBound
+                moved = true
+            }
+            guard moved, start > range.lowerBound else { continue }
+            let before = trimmedEnd(start, from: range.lowerBound, unit: unit)
+            guard before > range.lowerBound, Self.endsWithTerminal(unit.text[range.lowerBound..<before]) else { continue }
+            ranges[index] = range.lowerBound..<before
+            ranges[index + 1] = start..<ranges[index + 1].upperBound
+        }
+    }
+
+    /// Whether `text` ends with a sentence's final punctuation, closing quotes and brackets aside.
+    private static func endsWithTerminal(_ text: ArraySlice<UInt8>) -> Bool {
+        guard let string = String(validating: text, as: UTF8.self) else { return false }
+        let closers = Set("”’」』）)】》\"'".unicodeScalars)
+        let terminals = Set("。！？.!?…．".unicodeScalars)
+        for scalar in string.unicodeScalars.reversed() {
+            if closers.contains(scalar) { continue }
+            return terminals.contains(scalar)
+        }
+        return false
     }
 
     /// Whether the shadow so far ends in a comma (white space and codes before the break aside).
@@ -160,12 +197,12 @@ struct UnitSegmenter {
                 continue
             }
             if let first = unit.pieces.first(where: { $0.range.lowerBound == range.lowerBound && !$0.range.isEmpty }),
-               isStandalone(first), first.range.upperBound <= range.upperBound {
+               isStandalone(first, unit: unit), first.range.upperBound <= range.upperBound {
                 range = trimmed(first.range.upperBound..<range.upperBound, unit: unit)
                 continue
             }
             if let last = unit.pieces.last(where: { $0.range.upperBound == range.upperBound && !$0.range.isEmpty }),
-               isStandalone(last), last.range.lowerBound >= range.lowerBound {
+               isStandalone(last, unit: unit), last.range.lowerBound >= range.lowerBound {
                 range = trimmed(range.lowerBound..<last.range.lowerBound, unit: unit)
                 continue
             }
@@ -180,9 +217,14 @@ struct UnitSegmenter {
         }
     }
 
-    private func isStandalone(_ piece: InlinePiece) -> Bool {
+    /// Whether `piece` is markup a sentence loses at its edges. Inline code is not: it is a word
+    /// of the sentence (`` `hugo` 命令用于… ``, "The `hugo` command…"), and left outside, a
+    /// translation could not put it anywhere but first (both helpers that read real docs found
+    /// "`hugo` The command builds…").
+    private func isStandalone(_ piece: InlinePiece, unit: TranslatableUnit) -> Bool {
         switch piece {
-        case .code, .lineBreak, .hardBreak: return true
+        case .code(let range): return range.isEmpty || unit.text[range.lowerBound] != UInt8(ascii: "`")
+        case .lineBreak, .hardBreak: return true
         default: return false
         }
     }
