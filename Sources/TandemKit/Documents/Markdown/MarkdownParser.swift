@@ -78,7 +78,7 @@ public enum MarkdownParser {
                 }
             } else if event == CMARK_EVENT_EXIT, let top = stack.last, top.pointer == pointer {
                 stack.removeLast()
-                finish(top.node)
+                finish(withAutolinkRange(top.node, bytes: bytes))
             }
         }
         return result ?? MarkdownNode(kind: .document, range: 0..<byteCount)
@@ -109,6 +109,27 @@ public enum MarkdownParser {
         return MarkdownNode(
             kind: kind, range: range,
             destination: destination, title: title)
+    }
+
+    /// An autolink (`<https://e.com/a>`, `<a@b.org>`) with the range its text gives it.
+    ///
+    /// cmark-gfm 0.29 places an autolink by its offset in the paragraph's content, counted from
+    /// the paragraph's start across line breaks and without the line's `> ` or indentation, as if
+    /// it stood on the paragraph's first line: on a later line it landed past itself, into the
+    /// next paragraph (a helper's finding on a real blog: a build spliced the translation into
+    /// the wrong paragraph, or cut a character in two). Its text is placed right: the autolink is
+    /// that text between its `<` and `>`.
+    private static func withAutolinkRange(_ node: MarkdownNode, bytes: [UInt8]) -> MarkdownNode {
+        guard node.kind == .link, node.children.count == 1, let child = node.children.first, child.kind == .text,
+              let text = child.range, text.lowerBound > 0, text.upperBound < bytes.count,
+              bytes[text.lowerBound - 1] == UInt8(ascii: "<"), bytes[text.upperBound] == UInt8(ascii: ">"),
+              let destination = node.destination
+        else { return node }
+        let literal = String(decoding: bytes[text], as: UTF8.self)
+        guard destination == literal || destination == "mailto:" + literal else { return node }
+        var fixed = node
+        fixed.range = (text.lowerBound - 1)..<(text.upperBound + 1)
+        return fixed
     }
 
     /// An inline code's range with its backticks: cmark's position covers only what lies

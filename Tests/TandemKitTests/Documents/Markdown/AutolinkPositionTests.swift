@@ -1,0 +1,58 @@
+import Testing
+@testable import TandemKit
+
+/// A helper's finding on a real blog: cmark-gfm places an autolink on a paragraph's later line
+/// as if it stood on the first, past itself (into the next paragraph, or into a character). A
+/// build then spliced a translation into the wrong paragraph with exit 0, or refused the post.
+/// The parser takes an autolink's range from its text, which cmark places right.
+@Suite("Autolinks on later lines")
+struct AutolinkPositionTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let source: String
+        let links: [String]
+        var testDescription: String { source.debugDescription }
+    }
+
+    static let cases: [Case] = [
+        Case(source: "任务\n<https://e.com/a>\n\nab后面的段落。\n", links: ["<https://e.com/a>"]),
+        Case(source: "> 比赛  \n> 链接：<https://e.com/B>  \n> 来源：牛客网\n", links: ["<https://e.com/B>"]),
+        Case(source: "- 第一行\n  联系 <me@example.org> 或 <https://e.com/c>。\n", links: ["<me@example.org>", "<https://e.com/c>"]),
+        Case(source: "第一行\\\n第二行 <https://e.com/d>\n", links: ["<https://e.com/d>"]),
+        // A link whose text is its address is no autolink: its range stays cmark's.
+        Case(source: "看\n[https://e.com/e](https://e.com/e)\n", links: ["[https://e.com/e](https://e.com/e)"]),
+    ]
+
+    @Test(arguments: cases)
+    func anAutolinkCoversItsOwnBytes(_ example: Case) throws {
+        let bytes = Array(example.source.utf8)
+        var found: [String] = []
+        func walk(_ node: MarkdownNode) {
+            if node.kind == .link { found.append(node.range.map { String(decoding: bytes[$0], as: UTF8.self) } ?? "<none>") }
+            node.children.forEach(walk)
+        }
+        walk(try MarkdownParser.parse(bytes))
+        #expect(found == example.links)
+    }
+
+    @Test(arguments: cases)
+    func anIdentityBuildIsByteExactAndNoCharacterIsCut(_ example: Case) throws {
+        let document = try HugoDocument(bytes: Array(example.source.utf8), path: "post.md")
+        let segments = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag("zh-CN")!)).segments(of: document)
+        #expect(!segments.contains { $0.text.contains("\u{FFFD}") }, "\(segments.map(\.text))")
+        let identity = Dictionary(segments.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+        let built = try DocumentBuilder(document: document, segments: segments)
+            .build(targets: identity, fallbackToSource: false, language: nil, translations: nil)
+        #expect(built == Array(example.source.utf8))
+    }
+
+    @Test func aTranslationLandsInItsOwnParagraph() throws {
+        let source = "任务\n<https://e.com/a>\n\nab后面的段落。\n"
+        let document = try HugoDocument(bytes: Array(source.utf8), path: "post.md")
+        let segments = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag("zh-CN")!)).segments(of: document)
+        let english = ["任务": "Task", "ab后面的段落。": "ab, the next paragraph."]
+        let targets = Dictionary(uniqueKeysWithValues: segments.map { ($0.id, english[$0.text] ?? $0.text) })
+        let built = try DocumentBuilder(document: document, segments: segments)
+            .build(targets: targets, fallbackToSource: false, language: LocaleTag("en")!, translations: nil)
+        #expect(String(decoding: built, as: UTF8.self) == "Task\n<https://e.com/a>\n\nab, the next paragraph.\n")
+    }
+}
