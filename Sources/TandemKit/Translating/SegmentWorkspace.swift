@@ -151,7 +151,9 @@ public final class SegmentWorkspace {
                 throw TargetCheckFailure(location: location, check: check)
             }
         }
-        if let target = update.target, target != segment.target {
+        // The same words a pseudo-translation (or the memory) put there are a person's now: kept
+        // as pseudo, `tandem pseudo` replaced the translator's "Tips" with "⟦Tips⟧".
+        if let target = update.target, target != segment.target || segment.origin != .human {
             segment.replaceTarget(with: target, state: update.state ?? .translated, origin: .human)
         } else if let state = update.state {
             segment.state = state

@@ -88,6 +88,22 @@ struct SegmentWorkspaceTests {
         #expect(try fixture.memory.exactMatches(for: query).map(\.unit.target) == [english])
     }
 
+    /// A helper's finding: saving the very words an identity pseudo-translation wrote (a title
+    /// kept as it is, "Tips") left the segment a pseudo-translation, and the next `tandem pseudo`
+    /// replaced the translator's decision with "⟦Tips⟧".
+    @Test func savingThePseudoTargetsOwnWordsMakesThemAPersons() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let post = try #require(try fixture.project.sourcePosts().first)
+        _ = try PseudoTranslationRun(project: fixture.project, style: .identity).fill(post, locale: Self.en)
+        let before = try #require(try fixture.file().segments.first { $0.origin == .pseudo })
+        let reference = try #require(try fixture.workspace.references(nil).first { $0.id == before.id })
+        try fixture.workspace.save(SegmentUpdate(target: try #require(before.target)), to: reference)
+        #expect(try fixture.file().segments.first { $0.id == before.id }?.origin == .human)
+        _ = try PseudoTranslationRun(project: fixture.project, style: .brackets).fill(post, locale: Self.en)
+        #expect(try fixture.file().segments.first { $0.id == before.id }?.target == before.target)
+    }
+
     @Test func brokenPlaceholdersAreNeverSavedEvenWhenFindingsAreAccepted() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }

@@ -108,6 +108,10 @@ public enum UntranslatedTextFinder {
             // The innermost field: `params.note` inside `params`, whose own value is a map.
             let containing = (frontMatter.nestedFields + frontMatter.fields).filter { $0.valueRange.contains(offset) }
             guard let field = containing.min(by: { $0.valueRange.count < $1.valueRange.count }) else { return nil }
+            // An address or a file is not prose: translated, `aliases` and `url` would break the
+            // old links (a helper saw 85 posts of one blog told to translate them).
+            let last = field.key.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            guard !Self.addressKeys.contains(last) else { return nil }
             switch field.value {
             case .string, .strings: return (.frontMatter, Self.keyPattern(field.key))
             case .other: return nil
@@ -123,6 +127,13 @@ public enum UntranslatedTextFinder {
         if isInFootnoteLabel(offset, in: document.bytes) || isInMath(offset, in: document) { return nil }
         return (.html, nil)
     }
+
+    /// Front matter keys (the last part of a path, any case) whose values are addresses, file
+    /// paths or Hugo's own names, never shown as text.
+    static let addressKeys: Set<String> = [
+        "aliases", "url", "slug", "permalink", "link", "layout", "type", "outputs", "images", "image", "src",
+        "featuredimage", "featuredimagepreview", "thumbnail", "translationkey",
+    ]
 
     /// A nested key as `translateKeys:` names every item of its list: `links.0.description` →
     /// `links.*.description`.

@@ -61,6 +61,26 @@ struct UntranslatedTextFinderTests {
         #expect(try Self.places(post, translating: ["title", "params.note", "links.*.description"]).isEmpty)
     }
 
+    /// Addresses and file paths in front matter are not prose: translated, `aliases` and `url`
+    /// break old links (a helper saw 85 posts of a real blog told to translate them).
+    @Test func addressesInFrontMatterAreNotReported() throws {
+        let post = """
+            ---
+            title: 测试
+            aliases: [/文章/旧地址/]
+            url: /文章/新地址/
+            Slug: 中文地址
+            cover:
+              image: /图片/封面.png
+              caption: 封面说明
+            ---
+
+            正文一句。
+
+            """
+        #expect(try Self.places(post).map(\.name) == ["cover.caption"])
+    }
+
     /// What is not prose, or what the translator already sees, is not reported.
     @Test(arguments: [
         ("a code block", "```go\n// 注释\n```\n"),
