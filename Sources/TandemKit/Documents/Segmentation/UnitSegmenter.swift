@@ -97,8 +97,8 @@ struct UnitSegmenter {
     }
 
     /// ICU attaches a Format character to what precedes it, so in "六级。`<h1>` 是最高的" the
-    /// inline code that opens the second sentence ended the first: move inline code that follows
-    /// a sentence's final punctuation to the sentence after it, whose first word it is.
+    /// inline code that opens the second sentence ended the first: move inline code or math that
+    /// follows a sentence's final punctuation to the sentence after it, whose first word it is.
     private func moveInlineCodeAfterTerminals(_ ranges: inout [Range<Int>], unit: TranslatableUnit) {
         guard ranges.count > 1 else { return }
         for index in 0..<(ranges.count - 1) {
@@ -108,7 +108,7 @@ struct UnitSegmenter {
             var moved = false
             while let last = unit.pieces.last(where: { $0.range.upperBound <= start && $0.range.upperBound > range.lowerBound }),
                   last.range.upperBound == trimmedEnd(start, from: range.lowerBound, unit: unit),
-                  case .code(let codeRange) = last, !codeRange.isEmpty, unit.text[codeRange.lowerBound] == UInt8(ascii: "`") {
+                  case .code(let codeRange) = last, Self.isWordCode(codeRange, in: unit.text) {
                 start = codeRange.lowerBound
                 moved = true
             }
@@ -217,16 +217,27 @@ struct UnitSegmenter {
         }
     }
 
-    /// Whether `piece` is markup a sentence loses at its edges. Inline code is not: it is a word
-    /// of the sentence (`` `hugo` 命令用于… ``, "The `hugo` command…"), and left outside, a
-    /// translation could not put it anywhere but first (both helpers that read real docs found
-    /// "`hugo` The command builds…").
+    /// Whether `piece` is markup a sentence loses at its edges. Inline code and inline math are
+    /// not: they are words of the sentence (`` `hugo` 命令用于… ``, "The `hugo` command…";
+    /// `$x$ 是…`), and left outside, a translation could not put them anywhere but first (both
+    /// helpers that read real docs found "`hugo` The command builds…").
     private func isStandalone(_ piece: InlinePiece, unit: TranslatableUnit) -> Bool {
         switch piece {
-        case .code(let range): return range.isEmpty || unit.text[range.lowerBound] != UInt8(ascii: "`")
+        case .code(let range): return !Self.isWordCode(range, in: unit.text)
         case .lineBreak, .hardBreak: return true
         default: return false
         }
+    }
+
+    /// Whether the code at `range` is inline code (`` `x` ``) or inline math (`$x$`, `\(x\)`),
+    /// which read as words of their sentence; display math (`$$`, `\[`) does not.
+    static func isWordCode(_ range: Range<Int>, in text: [UInt8]) -> Bool {
+        guard !range.isEmpty else { return false }
+        let first = text[range.lowerBound]
+        let second = range.count > 1 ? text[range.lowerBound + 1] : 0
+        if first == UInt8(ascii: "`") { return true }
+        if first == UInt8(ascii: "$") { return second != UInt8(ascii: "$") }
+        return first == UInt8(ascii: "\\") && second == UInt8(ascii: "(")
     }
 
     /// Whether `piece` is an end of a pair whose other end is outside `range`.

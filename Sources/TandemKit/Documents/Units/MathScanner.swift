@@ -83,13 +83,25 @@ enum MathScanner {
         return nil
     }
 
-    /// The end of inline math that hugs its dollars (`$x^2$`), opened at `index`: pandoc's rule.
+    /// The end of inline math that opens hugging its dollar (`$x^2$`), opened at `index`:
+    /// pandoc's rule, and a closing dollar after a space too (`$\\rightarrow $`, which KaTeX and
+    /// MathJax read as math; a real blog wrote it) when what came before holds a TeX command and
+    /// only ASCII, so prose between two prices is never taken.
     private static func hugging(in bytes: [UInt8], at index: Int, limit: Int) -> Int? {
         let dollar = UInt8(ascii: "$")
+        let backslash = UInt8(ascii: "\\")
         guard index + 1 < limit, !isSpace(bytes[index + 1]) else { return nil }
-        var cursor = index + 2
+        var hasCommand = false
+        var isASCII = true
+        var cursor = index + 1
         while cursor < limit {
-            if bytes[cursor] == dollar, bytes[cursor - 1] != UInt8(ascii: "\\"), !isSpace(bytes[cursor - 1]),
+            let byte = bytes[cursor]
+            if byte >= 0x80 { isASCII = false }
+            if byte == backslash, cursor + 1 < limit, (bytes[cursor + 1] | 0x20) >= UInt8(ascii: "a"), (bytes[cursor + 1] | 0x20) <= UInt8(ascii: "z") {
+                hasCommand = true
+            }
+            if cursor > index + 1, byte == dollar, bytes[cursor - 1] != backslash,
+               !isSpace(bytes[cursor - 1]) || hasCommand && isASCII,
                cursor + 1 >= limit || !(0x30...0x39).contains(bytes[cursor + 1]) {
                 return cursor + 1
             }
