@@ -47,8 +47,11 @@ public struct SiteCheck {
         var missing: [HugoLanguage] = []
         for tag in wanted where site.language(for: tag) == nil {
             if let disabled = site.languages.first(where: { $0.key == tag.identifier.lowercased() && $0.disabled }) {
+                // The file and line that disable it: `disableLanguages`, else its own table.
+                let place = site.files.lazy.compactMap { file in self.line(where: "disableLanguages", in: file).map { (file, $0) } }.first
+                    ?? (site.languagesFile, line(where: "languages", in: site.languagesFile) ?? 1)
                 findings.append(SiteFinding(
-                    severity: .error, file: site.languagesFile,
+                    severity: .error, file: place.0, line: place.1,
                     message: "language \(disabled.key) (\(tag)) is disabled in the site, so Hugo drops its pages; enable it or remove \(tag) from tandem.yml"))
                 continue
             }

@@ -69,6 +69,17 @@ struct SiteCheckTests {
         let (fitting, second) = try Self.project(["hugo.toml": site], targets: ["en"])
         defer { second.remove() }
         #expect(try SiteCheck(project: fitting).findings().isEmpty)
+
+        // Disabled by `disableLanguages` in the configuration directory: the finding names that
+        // file and line, not the first file read (a real blog's build.toml:1:1).
+        let (listed, third) = try Self.project([
+            "config/_default/build.toml": "[build]\nwriteStats = true\n",
+            "config/_default/hugo.toml": "baseURL = \"/\"\ndefaultContentLanguage = \"zh-cn\"\ndisableLanguages = [\"en\"]\n",
+            "config/_default/languages.toml": "[zh-cn]\nweight = 1\n[en]\nweight = 2\n",
+        ], targets: ["en"])
+        defer { third.remove() }
+        let finding = try #require(try SiteCheck(project: listed).findings().first)
+        #expect("\(finding)".hasPrefix("config/_default/hugo.toml:3:1: error: language en (en) is disabled"), "\(finding)")
     }
 
     @Test func aLanguageSuffixTheSiteDoesNotKnowIsAWarning() throws {
