@@ -74,6 +74,8 @@ struct DocumentSegmenterTests {
         ("inline code ending a sentence is in it", "然后运行 `hugo server`\n", ["然后运行 {1/}"]),
         ("inline code after a full stop opens the next sentence", "标题有六级。`<h1>` 是最高的一级。\n", ["标题有六级。", "{1/} 是最高的一级。"]),
         ("a shortcode at a sentence's edge stays outside", "{{< icon \"star\" >}} 图标说明。\n", ["图标说明。"]),
+        ("an HTML declaration is markup, not a sentence's end (a real blog)",
+         "在 HTML5 中<!DOCTYPE>只有一种写法。\n", ["在 HTML5 中{1/}只有一种写法。"]),
         ("e-mail addresses are codes", "请联系contact@example.com 或 first.last+tag@mail.example.org。\n", ["请联系{1/} 或 {2/}。"]),
         ("an @ without a domain is text", "看 https://user@host.org/a 和 @某人 以及 a@b 结束。\n", ["看 {1/} 和 @某人 以及 a@b 结束。"]),
     ] + blockAttributeCases)

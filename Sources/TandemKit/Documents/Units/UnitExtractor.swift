@@ -173,6 +173,7 @@ struct UnitExtractor {
         }
         ordered = absorb(lookalikes(in: ordered), into: ordered)
         ordered = absorb(escapes(in: ordered), into: ordered)
+        ordered = absorb(declarations(in: ordered), into: ordered)
         if block.kind == .paragraph, let range = block.range, blockquoteOpenings.contains(range.lowerBound + base),
            let marker = Self.alertMarker(in: bytes, at: origin.lowerBound, before: origin.upperBound) {
             ordered = alertPieces(absorb([marker], into: ordered), after: marker.upperBound)
@@ -326,6 +327,42 @@ struct UnitExtractor {
             }
             return spans
         }
+    }
+
+    /// HTML declarations in text (`<!DOCTYPE>`): raw HTML to goldmark, which follows CommonMark
+    /// 0.30 (`<!` and a letter), but text to cmark-gfm 0.29, which wants white space inside; as
+    /// text, ICU cut the sentence at its `!` (`在 HTML5 中<!` ‖ `DOCTYPE>只有一种`, a real blog).
+    /// cmark splits the text at the `<`, so runs of adjacent text pieces are read together.
+    private func declarations(in pieces: [InlinePiece]) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var run: Range<Int>?
+        func scan(_ range: Range<Int>) {
+            var index = range.lowerBound
+            while index + 2 < range.upperBound {
+                guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "!"),
+                      (bytes[index + 2] | 0x20) >= UInt8(ascii: "a"), (bytes[index + 2] | 0x20) <= UInt8(ascii: "z"),
+                      let close = bytes[(index + 2)..<range.upperBound].firstIndex(of: UInt8(ascii: ">"))
+                else {
+                    index += 1
+                    continue
+                }
+                spans.append(index..<(close + 1))
+                index = close + 1
+            }
+        }
+        for piece in pieces {
+            guard case .text(let range) = piece else {
+                if let current = run { scan(current) }
+                run = nil
+                continue
+            }
+            if let current = run, current.upperBound == range.lowerBound { run = current.lowerBound..<range.upperBound } else {
+                if let current = run { scan(current) }
+                run = range
+            }
+        }
+        if let current = run { scan(current) }
+        return spans
     }
 
     /// CommonMark's ASCII punctuation: what a backslash escapes.
