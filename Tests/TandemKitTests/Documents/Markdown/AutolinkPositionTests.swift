@@ -24,35 +24,19 @@ struct AutolinkPositionTests {
 
     @Test(arguments: cases)
     func anAutolinkCoversItsOwnBytes(_ example: Case) throws {
-        let bytes = Array(example.source.utf8)
-        var found: [String] = []
-        func walk(_ node: MarkdownNode) {
-            if node.kind == .link { found.append(node.range.map { String(decoding: bytes[$0], as: UTF8.self) } ?? "<none>") }
-            node.children.forEach(walk)
-        }
-        walk(try MarkdownParser.parse(bytes))
-        #expect(found == example.links)
+        #expect(try MarkdownPositionCheck.texts(of: [.link], in: example.source) == example.links)
     }
 
     @Test(arguments: cases)
     func anIdentityBuildIsByteExactAndNoCharacterIsCut(_ example: Case) throws {
-        let document = try HugoDocument(bytes: Array(example.source.utf8), path: "post.md")
-        let segments = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag("zh-CN")!)).segments(of: document)
+        let segments = try MarkdownPositionCheck.segments(example.source).1
         #expect(!segments.contains { $0.text.contains("\u{FFFD}") }, "\(segments.map(\.text))")
-        let identity = Dictionary(segments.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
-        let built = try DocumentBuilder(document: document, segments: segments)
-            .build(targets: identity, fallbackToSource: false, language: nil, translations: nil)
-        #expect(built == Array(example.source.utf8))
+        #expect(try MarkdownPositionCheck.build(example.source) == example.source)
     }
 
     @Test func aTranslationLandsInItsOwnParagraph() throws {
-        let source = "任务\n<https://e.com/a>\n\nab后面的段落。\n"
-        let document = try HugoDocument(bytes: Array(source.utf8), path: "post.md")
-        let segments = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag("zh-CN")!)).segments(of: document)
         let english = ["任务": "Task", "ab后面的段落。": "ab, the next paragraph."]
-        let targets = Dictionary(uniqueKeysWithValues: segments.map { ($0.id, english[$0.text] ?? $0.text) })
-        let built = try DocumentBuilder(document: document, segments: segments)
-            .build(targets: targets, fallbackToSource: false, language: LocaleTag("en")!, translations: nil)
-        #expect(String(decoding: built, as: UTF8.self) == "Task\n<https://e.com/a>\n\nab, the next paragraph.\n")
+        #expect(try MarkdownPositionCheck.build("任务\n<https://e.com/a>\n\nab后面的段落。\n", targets: english, language: "en")
+            == "Task\n<https://e.com/a>\n\nab, the next paragraph.\n")
     }
 }

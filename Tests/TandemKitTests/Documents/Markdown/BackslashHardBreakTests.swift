@@ -38,41 +38,23 @@ struct BackslashHardBreakTests {
 
     @Test(arguments: cases)
     func everyInlineCoversItsOwnBytes(_ example: Case) throws {
-        let bytes = Array(example.source.utf8)
-        var found: [String] = []
-        func walk(_ node: MarkdownNode) {
-            if node.kind == .text || node.kind == .code {
-                found.append(node.range.map { String(decoding: bytes[$0], as: UTF8.self) } ?? "<none>")
-            }
-            node.children.forEach(walk)
-        }
-        walk(try MarkdownParser.parse(bytes))
-        #expect(found == example.inlines)
+        #expect(try MarkdownPositionCheck.texts(of: [.text, .code], in: example.source) == example.inlines)
     }
 
     @Test(arguments: cases)
     func anIdentityBuildIsByteExactAndNoCharacterIsCut(_ example: Case) throws {
-        let document = try HugoDocument(bytes: Array(example.source.utf8), path: "post.md")
-        let segments = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag("zh-CN")!)).segments(of: document)
+        let segments = try MarkdownPositionCheck.segments(example.source).1
         #expect(!segments.contains { $0.text.contains("\u{FFFD}") || $0.text.contains(">") }, "\(segments.map(\.text))")
-        let identity = Dictionary(segments.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
-        let built = try DocumentBuilder(document: document, segments: segments)
-            .build(targets: identity, fallbackToSource: false, language: nil, translations: nil)
-        #expect(built == Array(example.source.utf8))
+        #expect(try MarkdownPositionCheck.build(example.source) == example.source)
     }
 
     /// A real translation of a quote with a hard break keeps the quote's markers, the break and
     /// the link where the translation puts them.
     @Test func aTranslatedQuoteKeepsItsBreakAndLink() throws {
         let source = "> 这是第一句。\\\n> 为了更好的兼容性，推荐使用[扩展语法](https://example.com)。\n"
-        let document = try HugoDocument(bytes: Array(source.utf8), path: "post.md")
-        let segments = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag("zh-CN")!)).segments(of: document)
-        #expect(segments.map(\.text) == ["这是第一句。", "为了更好的兼容性，推荐使用{1}扩展语法{/1}。"])
-        let english = ["This is the first sentence.", "For better compatibility, use the {1}extended syntax{/1}."]
-        let targets = Dictionary(uniqueKeysWithValues: zip(segments.map(\.id), english))
-        let built = try DocumentBuilder(document: document, segments: segments)
-            .build(targets: targets, fallbackToSource: false, language: LocaleTag("en")!, translations: nil)
-        #expect(String(decoding: built, as: UTF8.self)
+        #expect(try MarkdownPositionCheck.segments(source).1.map(\.text) == ["这是第一句。", "为了更好的兼容性，推荐使用{1}扩展语法{/1}。"])
+        let english = ["这是第一句。": "This is the first sentence.", "为了更好的兼容性，推荐使用{1}扩展语法{/1}。": "For better compatibility, use the {1}extended syntax{/1}."]
+        #expect(try MarkdownPositionCheck.build(source, targets: english, language: "en")
             == "> This is the first sentence.\\\n> For better compatibility, use the [extended syntax](https://example.com).\n")
     }
 }

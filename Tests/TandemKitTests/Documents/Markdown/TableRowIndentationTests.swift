@@ -26,38 +26,19 @@ struct TableRowIndentationTests {
 
     @Test(arguments: cases)
     func everyCellCoversItsOwnBytes(_ example: Case) throws {
-        let bytes = Array(example.source.utf8)
-        var found: [String] = []
-        func walk(_ node: MarkdownNode) {
-            if node.kind == .text {
-                found.append(node.range.map { String(decoding: bytes[$0], as: UTF8.self) } ?? "<none>")
-            }
-            node.children.forEach(walk)
-        }
-        walk(try MarkdownParser.parse(bytes))
-        #expect(found == example.texts)
+        #expect(try MarkdownPositionCheck.texts(of: [.text], in: example.source) == example.texts)
     }
 
     @Test(arguments: cases)
     func anIdentityBuildIsByteExact(_ example: Case) throws {
-        let document = try HugoDocument(bytes: Array(example.source.utf8), path: "post.md")
-        let segments = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag("zh-CN")!)).segments(of: document)
-        #expect(segments.map { CodedText($0.text).plainText } == example.texts)
-        let identity = Dictionary(segments.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
-        let built = try DocumentBuilder(document: document, segments: segments)
-            .build(targets: identity, fallbackToSource: false, language: nil, translations: nil)
-        #expect(built == Array(example.source.utf8))
+        #expect(try MarkdownPositionCheck.segments(example.source).1.map { CodedText($0.text).plainText } == example.texts)
+        #expect(try MarkdownPositionCheck.build(example.source) == example.source)
     }
 
     /// Real translations land in their own cells.
     @Test func translatedCellsReplaceTheirSources() throws {
-        let source = "   姓名 | 年龄\n   --- | ---\n 张三  | 23\n李四|24\n"
-        let document = try HugoDocument(bytes: Array(source.utf8), path: "post.md")
-        let segments = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag("zh-CN")!)).segments(of: document)
         let english = ["姓名": "Name", "年龄": "Age", "张三": "Zhang San", "李四": "Li Si"]
-        let targets = Dictionary(uniqueKeysWithValues: segments.map { ($0.id, english[$0.text] ?? $0.text) })
-        let built = try DocumentBuilder(document: document, segments: segments)
-            .build(targets: targets, fallbackToSource: false, language: LocaleTag("en")!, translations: nil)
-        #expect(String(decoding: built, as: UTF8.self) == "   Name | Age\n   --- | ---\n Zhang San  | 23\nLi Si|24\n")
+        #expect(try MarkdownPositionCheck.build("   姓名 | 年龄\n   --- | ---\n 张三  | 23\n李四|24\n", targets: english, language: "en")
+            == "   Name | Age\n   --- | ---\n Zhang San  | 23\nLi Si|24\n")
     }
 }

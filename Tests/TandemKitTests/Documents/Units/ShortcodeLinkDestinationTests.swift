@@ -8,8 +8,7 @@ import Testing
 @Suite("Links whose destination is a shortcode")
 struct ShortcodeLinkDestinationTests {
     static func segments(_ source: String) throws -> (HugoDocument, [ExtractedSegment]) {
-        let document = try HugoDocument(bytes: Array(source.utf8), path: "post.md")
-        return (document, DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag("zh-CN")!)).segments(of: document))
+        try MarkdownPositionCheck.segments(source)
     }
 
     @Test(arguments: [
