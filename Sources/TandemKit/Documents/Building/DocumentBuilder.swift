@@ -62,7 +62,10 @@ public struct DocumentBuilder {
             if let field = unit.frontMatterField, let item = unit.frontMatterItem, case .strings(let items) = field.value {
                 lists[field.key, default: (field, items)].items[item] = String(decoding: text, as: UTF8.self)
             } else if let field = unit.frontMatterField, let syntax = document.frontMatter?.syntax {
-                let value = FrontMatterWriter.scalar(String(decoding: text, as: UTF8.self), like: field, syntax: syntax)
+                let translated = String(decoding: text, as: UTF8.self)
+                let value = (syntax == .yaml && field.style == .block
+                    ? FrontMatterWriter.yamlBlockScalar(translated, source: document.bytes[field.valueRange], newline: document.newline) : nil)
+                    ?? FrontMatterWriter.scalar(translated, like: field, syntax: syntax)
                 splices.append(Edit(range: field.valueRange, bytes: Array(value.utf8)))
             } else {
                 splices.append(Edit(range: unit.origin, bytes: text))

@@ -21,6 +21,35 @@ public enum FrontMatterWriter {
         }
     }
 
+    /// `value` as a YAML block scalar written as `source` was (the bytes of the value it
+    /// replaces: its header `|`, `|-`, `>`, `>-` and its lines' indentation), lines ending in
+    /// `newline`; nil when that header cannot hold `value` the same way (then the value is
+    /// written double-quoted). A `summary: |` paragraph was written back as one double-quoted
+    /// line with `\n` escapes: the same value, but no longer the shape its author wrote.
+    public static func yamlBlockScalar(_ value: String, source: ArraySlice<UInt8>, newline: String) -> String? {
+        guard let headerEnd = source.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return nil }
+        let header = String(decoding: source[source.startIndex..<headerEnd], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        // `|` or `>`, then at most a chomping mark (`-`); keep (`+`), an indentation digit or a
+        // comment need more care than they are worth.
+        guard ["|", "|-", ">", ">-"].contains(header) else { return nil }
+        var lineStart = headerEnd
+        while lineStart < source.endIndex, source[lineStart] == 0x0A || source[lineStart] == 0x0D { lineStart += 1 }
+        var indentEnd = lineStart
+        while indentEnd < source.endIndex, source[indentEnd] == 0x20 { indentEnd += 1 }
+        let indent = String(decoding: source[lineStart..<indentEnd], as: UTF8.self)
+        var text = value
+        while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // Read back, the lines must give `text`: none may begin with a space or tab (it would
+        // need an indentation digit), none may hold a control character, and a folded scalar
+        // joins lines, so it takes one line only.
+        guard !indent.isEmpty, !text.isEmpty, header.hasPrefix("|") || lines.count == 1,
+              !lines.contains(where: { $0.first == " " || $0.first == "\t" }),
+              !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" && $0 != "\t" })
+        else { return nil }
+        return header + lines.map { $0.isEmpty ? newline : newline + indent + $0 }.joined()
+    }
+
     /// A list of strings written as `field` was (block or flow sequence), lines ending in
     /// `newline`.
     public static func list(_ values: [String], like field: FrontMatterField, syntax: FrontMatterBlock.Syntax, newline: String) -> String {
