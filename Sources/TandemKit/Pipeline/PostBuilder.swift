@@ -110,7 +110,9 @@ public struct PostBuilder {
                 throw TandemError.invalidValue(location, message: problem.description)
             }
             bytes = try references.rewrite(bytes, of: post, locale: item.locale) { referenced in
-                try hasTranslation(referenced, locale: item.locale, minimumComplete: minimumComplete)
+                // A post that cannot be read has no translation to link to: its own build
+                // reports it, and this one links to the source page.
+                (try? hasTranslation(referenced, locale: item.locale, minimumComplete: minimumComplete)) ?? false
             }
             // The last net under a misread source position (a piece's range cutting a character
             // in two, as a backslash line break inside a blockquote did): refuse rather than write
