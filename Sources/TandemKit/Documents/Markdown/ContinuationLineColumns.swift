@@ -171,7 +171,10 @@ struct ContinuationLineColumns {
     /// the end of a code span or inline HTML that crosses lines; a backslash hard break moves on
     /// to the next real line without starting one.
     private static func realLines(of node: OpaquePointer, firstLine: Int, bytes: [UInt8], lines: LineTable) -> [Int: Int] {
-        guard let iterator = cmark_iter_new(node) else { return [:] }
+        // Most blocks have no line that ends in a backslash: their inlines need no second walk.
+        let lastLine = Int(cmark_node_get_end_line(node))
+        guard firstLine < lastLine, (firstLine..<lastLine).contains(where: { endsWithBackslash(line: $0, bytes: bytes, lines: lines) }),
+              let iterator = cmark_iter_new(node) else { return [:] }
         defer { cmark_iter_free(iterator) }
         var map = [firstLine: firstLine]
         var hasBackslashBreak = false

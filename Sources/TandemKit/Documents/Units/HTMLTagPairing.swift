@@ -48,7 +48,7 @@ enum HTMLTagPairing {
                 } else if case .tag(let name, let openIndex)? = stack.last, name == tag.name {
                     stack.removeLast()
                     // Tags around markup alone (`<span>{{< figure >}}</span>`) stay one code.
-                    guard pieces[(openIndex + 1)..<index].contains(where: { if case .text = $0 { true } else { false } }) else { continue }
+                    guard pieces[(openIndex + 1)..<index].contains(where: { !$0.isCode }) else { continue }
                     nextPair += 1
                     result[openIndex] = .open(pair: nextPair, pieces[openIndex].range)
                     result[index] = .close(pair: nextPair, range)

@@ -97,9 +97,7 @@ enum MathScanner {
         while cursor < limit {
             let byte = bytes[cursor]
             if byte >= 0x80 { isASCII = false }
-            if byte == backslash, cursor + 1 < limit, (bytes[cursor + 1] | 0x20) >= UInt8(ascii: "a"), (bytes[cursor + 1] | 0x20) <= UInt8(ascii: "z") {
-                hasCommand = true
-            }
+            if isTeXCommand(at: cursor, in: bytes, limit: limit) { hasCommand = true }
             if cursor > index + 1, byte == dollar, bytes[cursor - 1] != backslash,
                !isSpace(bytes[cursor - 1]) || hasCommand && isASCII,
                cursor + 1 >= limit || !(0x30...0x39).contains(bytes[cursor + 1]) {
@@ -126,8 +124,7 @@ enum MathScanner {
         while cursor < limit {
             let byte = bytes[cursor]
             if byte == backslash, cursor + 1 < limit {
-                let next = bytes[cursor + 1] | 0x20
-                if next >= UInt8(ascii: "a"), next <= UInt8(ascii: "z") { hasCommand = true }
+                if isTeXCommand(at: cursor, in: bytes, limit: limit) { hasCommand = true }
                 cursor += 2
                 continue
             }
@@ -141,6 +138,13 @@ enum MathScanner {
             cursor += 1
         }
         return nil
+    }
+
+    /// Whether a TeX command (a backslash and a letter, `\\frac`) starts at `index`.
+    private static func isTeXCommand(at index: Int, in bytes: [UInt8], limit: Int) -> Bool {
+        guard bytes[index] == UInt8(ascii: "\\"), index + 1 < limit else { return false }
+        let letter = bytes[index + 1] | 0x20
+        return letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z")
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }

@@ -167,8 +167,8 @@ struct UnitExtractor {
         // Math may span soft line breaks, so it is found on the unit's raw bytes.
         let math = MathScanner.spans(in: bytes, range: origin, literals: Array(literalRanges[literalsBefore...]))
         ordered = absorb(math.filter { span in !opaque.contains { $0.overlaps(span) } }, into: ordered)
-        if isHeading { ordered = absorb(ShortcodeScanner.headingAttributes(in: bytes, range: origin), into: ordered) }
-        if block.kind == .paragraph, let attributes = ShortcodeScanner.blockAttributeLine(in: bytes, range: origin) {
+        if isHeading { ordered = absorb(AttributeListScanner.headingAttributes(in: bytes, range: origin), into: ordered) }
+        if block.kind == .paragraph, let attributes = AttributeListScanner.blockAttributeLine(in: bytes, range: origin) {
             ordered = absorb([attributes], into: ordered)
         }
         ordered = absorb(lookalikes(in: ordered), into: ordered)
@@ -392,8 +392,6 @@ struct UnitExtractor {
         var result: [InlinePiece] = []
         var spanIndex = 0
         for piece in pieces {
-            var isText = false
-            if case .text = piece { isText = true }
             var remaining: Range<Int>? = piece.range
             while let current = remaining {
                 while spanIndex < spans.count, spans[spanIndex].upperBound <= current.lowerBound {
@@ -408,7 +406,7 @@ struct UnitExtractor {
                 // A span inside markup (a shortcode as a link's destination,
                 // `[指南]({{< relref "b.md" >}})`) is markup already: the pair stays a pair.
                 // Split, the link became two lone codes a translation could swap.
-                if !isText, current.lowerBound <= span.lowerBound, span.upperBound <= current.upperBound {
+                if piece.isCode, current.lowerBound <= span.lowerBound, span.upperBound <= current.upperBound {
                     spanIndex += 1
                     continue
                 }
