@@ -71,16 +71,16 @@ public struct Project: Sendable {
     /// Every Markdown file under `paths` or the content directory, whatever its language.
     func candidatePosts(_ paths: [String] = []) throws -> [URL] {
         let contentDirectory = contentDirectory
-        let roots = paths.isEmpty ? [contentDirectory] : paths.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        let roots = paths.isEmpty ? [contentDirectory] : paths.map(postPath)
         // By path: sorted and without repeats, without comparing URLs.
         var posts: [String: URL] = [:]
         for start in roots {
-            guard isInside(start, contentDirectory) else {
-                throw TandemError.invalidArgument("\(start.path) is not inside the content directory \(contentDirectory.path)")
-            }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: start.path, isDirectory: &isDirectory) else {
                 throw TandemError.unreadable(path: start.path, reason: "no such file or directory")
+            }
+            guard isInside(start, contentDirectory) else {
+                throw TandemError.invalidArgument("\(start.path) is not inside the content directory \(contentDirectory.path)")
             }
             if isDirectory.boolValue {
                 // The enumerator does not follow links to directories: a file it finds that is
@@ -180,6 +180,20 @@ public struct Project: Sendable {
     /// (see `TranslationLayout.hidingTranslation`).
     public func hidingTranslation(for post: URL, locale: LocaleTag) -> URL? {
         translationLayout.hidingTranslation(for: post, locale: locale)
+    }
+
+    /// A post or directory as a user names it. A relative path is read from the current
+    /// directory; when nothing is there, from the project's root (commands print posts so:
+    /// `content/posts/a.md`) and then from the content directory (`posts/a.md`), so that a
+    /// path copied from `tandem next` works from any directory of the project.
+    public func postPath(_ path: String) -> URL {
+        let typed = URL(fileURLWithPath: path).standardizedFileURL
+        guard !path.hasPrefix("/"), !FileManager.default.fileExists(atPath: typed.path) else { return typed }
+        for base in [root, contentDirectory] {
+            let candidate = base.appendingPathComponent(path).standardizedFileURL
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+        }
+        return typed
     }
 
     private func isInside(_ url: URL, _ directory: URL) -> Bool { TranslationLayout.isInside(url, directory) }

@@ -78,6 +78,14 @@ public struct ProjectConfiguration: Codable, Equatable, Sendable {
                 codingPath: [CodingKeys.outputDirectory],
                 debugDescription: "output: directory needs outputDirectory with {tag}, such as content.{tag}"))
         }
+        // A post is never translated into its own language: with the source among the targets,
+        // `extract` wrote segment files that copy the source and `build` wrote posts over the
+        // source posts' own language version.
+        if targets.contains(source) {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: [CodingKeys.targets],
+                debugDescription: "\(source) is the source (the language the posts are written in); targets lists the languages to translate them into"))
+        }
         // Paths Tandem reads posts and site settings from, or writes translations to, stay
         // inside the project: `content: ../../etc` would make every post a file of elsewhere.
         let paths: [(CodingKeys, String?)] = [(.content, content), (.outputDirectory, outputDirectory)] + (siteConfig ?? []).map { (.siteConfig, $0) }

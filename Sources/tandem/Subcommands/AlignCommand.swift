@@ -63,8 +63,8 @@ struct AlignCommand: ParsableCommand {
                 }
             }
         } else {
-            let post = URL(fileURLWithPath: files[0], relativeTo: WorkingDirectory.url).standardizedFileURL
-            let translation = URL(fileURLWithPath: files[1], relativeTo: WorkingDirectory.url).standardizedFileURL
+            let post = project.postPath(files[0])
+            let translation = project.postPath(files[1])
             let tag = try locale ?? project.configuration.targets.first { try project.translatedPost(for: post, locale: $0) == translation }
             guard let tag else {
                 throw ValidationError("\(files[1]) is not named as a translation of \(files[0]) into any target (\(project.configuration.targets.map(\.identifier).joined(separator: ", "))); pass --locale")

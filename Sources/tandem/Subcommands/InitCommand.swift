@@ -8,7 +8,7 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create tandem.yml, glossaries/ and locales/ in the current directory.",
         discussion: """
-            Inside a Hugo site, the site's configuration decides the defaults: the source is the default language (defaultContentLanguage), the targets are the other languages of its languages table, the content directory is the source language's, and translations go where the site puts them (by file name, or by each language's contentDir). Without a Hugo site, the defaults are --source zh-CN --targets en. A language is never both the source and a target: a site whose only language is its default gets no tandem.yml until --source and --targets say what to translate (exit 2). `tandem check` then reports what in the site would still break.
+            Inside a Hugo site, the site's configuration decides the defaults: the source is the default language (defaultContentLanguage), the targets are the other languages of its languages table, the content directory is the source language's, and translations go where the site puts them (by file name, or by each language's contentDir). Without a Hugo site, the defaults are --source zh-CN --targets en. A language is never both the source and a target: a site whose only language is its default gets no tandem.yml until --source and --targets say what to translate (exit 2). `tandem check` then reports what in the site would still break; init prints the same findings, and exits 1 (with tandem.yml made) when one is an error.
 
             For Chinese into English, the glossary Tandem ships (about 1,000 terms of tech, business and world news: companies, products, people, places, with their forbidden variants) is installed as glossaries/<source>/<target>.tsv (en.tsv for en), yours to edit; --no-glossary leaves glossaries/ empty.
 
@@ -57,7 +57,12 @@ struct InitCommand: ParsableCommand {
         for (file, tsv) in glossaries {
             print("installed the shipped glossary as glossaries/\(file.deletingLastPathComponent().lastPathComponent)/\(file.lastPathComponent) (\(CountedNoun.phrase(ShippedGlossary.entryCount(tsv), "term")); yours to edit)")
         }
-        for finding in try SiteCheck(project: project).findings() where site != nil { print(finding, terminator: "") }
+        guard site != nil else { return }
+        let findings = try SiteCheck(project: project).findings()
+        for finding in findings { print(finding, terminator: "") }
+        // The project is made either way; a site that would break translated pages is a finding
+        // (exit 1), as `tandem check` says, so that a script sees it.
+        if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 
     /// `en,ja` as tags; a malformed one is a usage error.

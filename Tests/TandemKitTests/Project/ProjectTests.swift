@@ -52,6 +52,7 @@ struct ProjectTests {
         ("", "tandem.yml:1:1: error: the file holds no settings; expected a mapping such as 'source: zh-CN' and 'targets: [en]'"),
         ("# settings to come\n", "the file holds no settings"),
         ("source: zh-CN\ntargets: en\n", "tandem.yml:2:1: error: targets: expected a list, such as [en, ja]"),
+        ("source: zh-CN\ntargets: [en, zh-cn]\n", "tandem.yml:2:1: error: targets: zh-CN is the source (the language the posts are written in); targets lists the languages to translate them into"),
     ])
     func aFileWithoutTheRightShapeIsNamedPlainly(_ text: String, _ message: String) throws {
         let temporary = try TemporaryProject()
