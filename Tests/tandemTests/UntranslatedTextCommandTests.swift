@@ -45,4 +45,30 @@ struct UntranslatedTextCommandTests {
         #expect(places.map { $0["place"] as? String } == ["front-matter", "shortcode"])
         #expect(places.map { $0["text"] as? String } == ["张三", "李四"])
     }
+
+    /// Text inside a flow mapping (`params: {note: 说明}`, `- {name: 官网}`, TOML's inline
+    /// table) is not translated whatever translateKeys says, and was not named at all. A key
+    /// or a `#` inside quotes is not taken for text or a comment; a block map's key is not
+    /// named (only its text values are).
+    @Test func textInsideAFlowMappingIsNamedWithWhatToDo() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write(
+            "---\ntitle: 标题\nparams: {note: 说明, \"k\": \"a # 不是注释\"}\nlinks:\n  - {name: 官网, url: \"https://a.com\"}\nmenu:\n  main: {weight: 1}\n  side: {name: 侧栏}\n---\n\n正文。\n",
+            to: "content/posts/a.md")
+        try project.write("+++\ntitle = \"标题\"\n[params]\nbox = {caption = \"图注\"}\n+++\n\n正文。\n", to: "content/posts/b.md")
+        let extract = try ExecutableRunner.run(["extract", "--no-memory"], in: project.root)
+        #expect(extract.status == 0, "\(extract.standardError)")
+        let lines = extract.standardError.split(separator: "\n").map(String.init)
+        #expect(lines == [
+            "content/posts/a.md:3:16: warning: front matter key 'params' holds Chinese text inside a flow mapping ({…}) in 1 post, which is not translated; "
+                + "write the mapping as a block, one key per line, and add its keys to translateKeys: in tandem.yml (params.<key>) to translate them",
+            "content/posts/a.md:5:12: warning: front matter key 'links.*' holds Chinese text inside a flow mapping ({…}) in 1 post, which is not translated; "
+                + "write the mapping as a block, one key per line, and add its keys to translateKeys: in tandem.yml (links.*.<key>) to translate them",
+            "content/posts/a.md:8:16: warning: front matter key 'menu.side' holds Chinese text inside a flow mapping ({…}) in 1 post, which is not translated; "
+                + "write the mapping as a block, one key per line, and add its keys to translateKeys: in tandem.yml (menu.side.<key>) to translate them",
+            "content/posts/b.md:4:19: warning: front matter key 'params.box' holds Chinese text inside a flow mapping ({…}) in 1 post, which is not translated; "
+                + "write the mapping as a block, one key per line, and add its keys to translateKeys: in tandem.yml (params.box.<key>) to translate them",
+        ], "\(lines)")
+    }
 }

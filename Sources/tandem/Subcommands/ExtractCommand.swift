@@ -53,20 +53,21 @@ struct ExtractCommand: ParsableCommand {
     /// every post and one line per post would bury the rest.
     static func warnUntranslatedText(_ results: [ExtractResult], language: String) {
         var seen = Set<String>()
-        var keys: [(key: String, first: String, posts: Int)] = []
+        var keys: [(key: String, first: String, posts: Int, inFlow: Bool)] = []
         for result in results where seen.insert(result.post).inserted {
             guard let places = result.untranslatedText else { continue }
             var keysOfPost = Set<String>()
-            for place in places where place.place == .frontMatter {
+            for place in places where place.place == .frontMatter || place.place == .frontMatterFlow {
                 let key = place.name ?? "?"
+                let inFlow = place.place == .frontMatterFlow
                 guard keysOfPost.insert(key).inserted else { continue }
-                if let index = keys.firstIndex(where: { $0.key == key }) {
+                if let index = keys.firstIndex(where: { $0.key == key && $0.inFlow == inFlow }) {
                     keys[index].posts += 1
                 } else {
-                    keys.append((key, "\(result.post):\(place.line):\(place.column)", 1))
+                    keys.append((key, "\(result.post):\(place.line):\(place.column)", 1, inFlow))
                 }
             }
-            let body = places.filter { $0.place != .frontMatter }
+            let body = places.filter { $0.place != .frontMatter && $0.place != .frontMatterFlow }
             for place in body.prefix(untranslatedPlacesShown) {
                 let (what, remedy): (String, String) = place.place == .shortcode
                     ? ("an argument of shortcode \(place.name ?? "?")", "name the argument in tandem.yml's shortcodes: to translate it")
@@ -79,9 +80,13 @@ struct ExtractCommand: ParsableCommand {
             }
         }
         for key in keys {
+            let posts = "\(key.posts) post\(key.posts == 1 ? "" : "s")"
             Terminal.standardError.write(
-                "\(key.first): warning: front matter key '\(key.key)' holds \(language) text in \(key.posts) post\(key.posts == 1 ? "" : "s") and is not translated; "
-                    + "add it to translateKeys: in tandem.yml to translate it\n")
+                key.inFlow
+                    ? "\(key.first): warning: front matter key '\(key.key)' holds \(language) text inside a flow mapping ({…}) in \(posts), which is not translated; "
+                        + "write the mapping as a block, one key per line, and add its keys to translateKeys: in tandem.yml (\(key.key).<key>) to translate them\n"
+                    : "\(key.first): warning: front matter key '\(key.key)' holds \(language) text in \(posts) and is not translated; "
+                        + "add it to translateKeys: in tandem.yml to translate it\n")
         }
     }
 

@@ -73,7 +73,10 @@ struct TOMLFrontMatterReader {
                 let range = (base + valueStart)..<(base + end)
                 if path.count == 1 {
                     fields.append(FrontMatterField(key: path[0], value: value(decoded[path[0]]), valueRange: range, style: style, line: line))
-                } else if path.count <= FrontMatter.nestingLimit, case let found = value(Self.value(at: path, in: decoded)), found != .other {
+                } else if path.count <= FrontMatter.nestingLimit, case let found = value(Self.value(at: path, in: decoded)),
+                          found != .other || content[valueStart] == UInt8(ascii: "{") {
+                    // An inline table is kept as `.other` (never translated) so that the text
+                    // in it is named as untranslated.
                     nestedFields.append(FrontMatterField(key: path.joined(separator: "."), value: found, valueRange: range, style: style, line: line))
                 }
                 cursor = end

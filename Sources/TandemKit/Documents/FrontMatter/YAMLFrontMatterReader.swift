@@ -93,6 +93,10 @@ struct YAMLFrontMatterReader {
                 }
                 let field = field(key: keyPath, keyMark: keyMark, value: value, bound: bound, lines: lines, content: content)
                 if field.value != .other { found.fields.append(field) }
+            case .mapping:
+                // A flow mapping (`box: {caption: 图注}`) is not entered, but kept as a field
+                // never translated (`.other`), so that the text in it is named as untranslated.
+                found.fields.append(field(key: keyPath, keyMark: keyMark, value: value, bound: bound, lines: lines, content: content))
             default:
                 break
             }

@@ -5,6 +5,9 @@ public struct UntranslatedText: Codable, Equatable, Sendable {
     public enum Place: String, Codable, Sendable {
         /// A front matter value whose key is not translated (`translate:` in `tandem.yml`).
         case frontMatter = "front-matter"
+        /// A front matter value inside a flow mapping (`params: {note: 说明}`, `- {name: 官网}`),
+        /// which Tandem reads but does not translate: its keys share a line.
+        case frontMatterFlow = "front-matter-flow"
         /// A shortcode argument no `shortcodes:` rule names as text.
         case shortcode
         /// Raw HTML: an HTML block or inline HTML (alt and title attributes, text between tags).

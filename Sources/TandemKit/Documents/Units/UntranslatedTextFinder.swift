@@ -114,7 +114,16 @@ public enum UntranslatedTextFinder {
             guard !Self.addressKeys.contains(last) else { return nil }
             switch field.value {
             case .string, .strings: return (.frontMatter, Self.keyPattern(field.key))
-            case .other: return nil
+            case .other:
+                // A map or list the reader does not enter: text inside a flow mapping
+                // (`params: {note: 说明}`) stayed Chinese without a word. A key or a comment
+                // inside a block map is not shown, as above.
+                guard isInFlowMapping(offset, from: field.valueRange.lowerBound, in: document.bytes) else { return nil }
+                // A list of flow mappings (`- {name: 官网}`) is named as translateKeys names its
+                // items: `links.*`.
+                let first = document.bytes[field.valueRange].first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+                let isList = first == UInt8(ascii: "-") || first == UInt8(ascii: "[")
+                return (.frontMatterFlow, Self.keyPattern(field.key) + (isList ? ".*" : ""))
             }
         }
         if let span = document.opaqueSpans.first(where: { $0.contains(offset) }) {
@@ -126,6 +135,37 @@ public enum UntranslatedTextFinder {
         }
         if isInFootnoteLabel(offset, in: document.bytes) || isInMath(offset, in: document) { return nil }
         return (.html, nil)
+    }
+
+    /// Whether `offset` is inside a `{…}` opened after `start` (the value's first byte) and
+    /// outside quotes, on its own line or an earlier one: in a YAML or TOML flow mapping.
+    private static func isInFlowMapping(_ offset: Int, from start: Int, in bytes: [UInt8]) -> Bool {
+        var depth = 0
+        var quote: UInt8?
+        var index = start
+        while index < offset {
+            let byte = bytes[index]
+            if let open = quote {
+                if byte == UInt8(ascii: "\\"), open == UInt8(ascii: "\""), index + 1 < offset {
+                    index += 2
+                    continue
+                }
+                if byte == open { quote = nil }
+            } else {
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+                case UInt8(ascii: "{"): depth += 1
+                case UInt8(ascii: "}"): depth = max(0, depth - 1)
+                case UInt8(ascii: "#"):
+                    // A comment runs to the line's end.
+                    while index < offset, bytes[index] != 0x0A { index += 1 }
+                    continue
+                default: break
+                }
+            }
+            index += 1
+        }
+        return depth > 0
     }
 
     /// Front matter keys (the last part of a path, any case) whose values are addresses, file
