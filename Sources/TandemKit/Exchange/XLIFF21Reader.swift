@@ -234,6 +234,15 @@ public final class XLIFF21Reader: XLIFFReader {
 
     /// Joins the unit's segments and checks what only the whole unit shows.
     private func finish(_ unit: inout ReturnedUnit) {
+        // In a unit a tool split, a segment still `initial` whose target is its own source is
+        // the tool's pre-fill nobody touched, not a translation: joined with a translated one
+        // it made a half-Chinese target that was applied as translated. (A whole unit returned
+        // so is told from a translation by the import, against the segment's source.)
+        if parts.count(where: { !$0.ignorable }) > 1 {
+            for index in parts.indices where !parts[index].ignorable && parts[index].state == .new && parts[index].target == parts[index].source {
+                parts[index].target = nil
+            }
+        }
         let segments = parts.filter { !$0.ignorable }
         if !parts.isEmpty { unit.source = parts.map(\.source).joined() }
         let translated = segments.filter { $0.target != nil }

@@ -110,7 +110,11 @@ public struct ExchangeImport {
             }
             guard let position = index[unit.id] else {
                 let obsolete = file.obsolete?.contains { $0.id == unit.id } ?? false
-                quarantine(unit, .unknownUnit, obsolete ? "the sentence is no longer in the post" : "no segment with this id in the post")
+                // A segment's id follows its source's text: a sentence edited since the export
+                // has a new id, so "unknown" is most often an edit, and a new export has it.
+                quarantine(unit, .unknownUnit, obsolete
+                    ? "the sentence is no longer in the post"
+                    : "no segment of the post has this id: its sentence was edited or deleted since the export; export the post again for its current text")
                 continue
             }
             if !unit.problems.isEmpty {
@@ -132,8 +136,10 @@ public struct ExchangeImport {
                 quarantine(unit, .inlineCodes, problems.map(\.description).joined(separator: "; "))
                 continue
             }
-            // A target the tool only pre-filled with the source, still marked untranslated.
-            let untouched = unit.state == .new && target == segment.source && segment.target == nil
+            // A target the tool only pre-filled with the source, still marked untranslated: never
+            // a translation, whatever the segment holds now (it replaced a translation made in
+            // Tandem since the export with the Chinese source).
+            let untouched = unit.state == .new && target == segment.source
             if untouched || (target == segment.target && (unit.state ?? .translated) <= segment.state) {
                 if untouched { report.untranslated += 1 } else { report.unchanged += 1 }
                 continue

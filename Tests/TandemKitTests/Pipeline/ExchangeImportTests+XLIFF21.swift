@@ -56,4 +56,25 @@ extension ExchangeImportTests {
         #expect(segment.state == .translated)
         #expect(segment.target == english)
     }
+
+    /// A tool split a unit in two and the translator did only the first half: the second still
+    /// holds the tool's pre-fill (its own source, `initial`). Joined, the target was
+    /// "In the morning … 在窗边…" and was applied as translated.
+    @Test func aSplitUnitWithAnUntouchedPrefilledHalfIsNotApplied() throws {
+        let sample = try ExchangeSampleProject()
+        defer { sample.remove() }
+        let documents = try ExchangeExport(project: sample.project, locale: Self.en).documents(posts: [sample.post])
+        var text = XLIFF21Writer(toolVersion: "test").document(documents)
+        let segment = try #require(documents[0].segments.first { $0.source == "数据来自公司公告。" })
+        let unitStart = try #require(text.range(of: "<unit id=\"\(segment.id)\""))
+        let whole = "<segment id=\"s1\" state=\"initial\">\n        <source>数据来自公司公告。</source>\n        <target>数据来自公司公告。</target>\n      </segment>"
+        let range = try #require(text.range(of: whole, range: unitStart.upperBound..<text.endIndex))
+        text.replaceSubrange(range, with: "<segment id=\"s1\" state=\"translated\"><source>数据来自</source><target>The figures come from </target></segment>"
+            + "<segment id=\"s2\" state=\"initial\"><source>公司公告。</source><target>公司公告。</target></segment>")
+        let report = try ExchangeImport(project: sample.project).run([try Self.write(text, in: sample, name: "split.xlf")])
+        #expect(report.applied == 0)
+        #expect(report.quarantined.map(\.reason) == [.unreadable])
+        #expect(report.quarantined.first?.detail.contains("1 of its 2 segments have no target") == true, "\(report.quarantined)")
+        #expect(try sample.segments().segments.first { $0.id == segment.id }?.target == nil)
+    }
 }

@@ -108,6 +108,34 @@ struct ExchangeImportTests {
         #expect(after.segments[title].state == .reviewed)
     }
 
+    /// A unit returned as the tool pre-filled it (its source, still needs-translation) while
+    /// the segment was translated in Tandem since the export: the import wrote the Chinese over
+    /// the English (a tool that drops Tandem's record of the exported target) or called it a
+    /// conflict (one that keeps it). It is untranslated, and the English stays.
+    @Test(arguments: [false, true])
+    func aPrefilledUnitNobodyTouchedNeverReplacesATranslationMadeSinceExport(_ keepsTheRecord: Bool) throws {
+        let sample = try ExchangeSampleProject()
+        defer { sample.remove() }
+        let documents = try ExchangeExport(project: sample.project, locale: Self.en).documents(posts: [sample.post])
+        var text = XLIFF12Writer(toolVersion: "test").document(documents)
+        #expect(text.contains("<context-group purpose=\"information\">"))
+        if !keepsTheRecord {
+            let pattern = try Regex(#"\s*<context-group purpose="information">.*?</context-group>"#).dotMatchesNewlines()
+            text.replace(pattern, with: "")
+        }
+        var file = try sample.segments()
+        let title = try #require(file.segments.firstIndex { $0.location == "front/title/s[1]" })
+        file.segments[title].replaceTarget(with: "A week of open models", state: .translated, origin: .human)
+        try SegmentFileStore.write(file, to: sample.segmentFile)
+        let report = try ExchangeImport(project: sample.project).run([try Self.write(text, in: sample, name: "en.xlf")])
+        #expect(report.applied == 0)
+        #expect(report.quarantined.isEmpty, "\(report.quarantined)")
+        #expect(report.untranslated == documents[0].segments.count)
+        let after = try sample.segments().segments[title]
+        #expect(after.target == "A week of open models")
+        #expect(after.origin == .human)
+    }
+
     @Test func aSourceEditedSinceExportIsQuarantined() throws {
         let sample = try ExchangeSampleProject()
         defer { sample.remove() }
