@@ -40,6 +40,27 @@ struct BuildOwnershipCommandTests {
         #expect(try ExecutableRunner.run(["build"], in: project.root).status == 0)
     }
 
+    /// hugo-book's example site has an empty Chinese `_index.md` beside an English one written
+    /// by hand: every build exited 2 on it, and `--force` made the English page empty. A post
+    /// with nothing to translate leaves the locale's own page as it is.
+    @Test(arguments: ["", "---\nbookFlatSection: true\n---\n"])
+    func aPostWithNothingToTranslateKeepsTheLocalesOwnPage(_ source: String) throws {
+        let project = try Self.translatedProject()
+        defer { project.remove() }
+        try project.write(source, to: "content/docs/_index.md")
+        let english = Array("---\ntitle: Docs\n---\n\nAll the docs.\n".utf8)
+        try project.write(english, to: "content/docs/_index.en.md")
+        #expect(try ExecutableRunner.run(["extract"], in: project.root).status == 0)
+        for arguments in [["build", "--json"], ["build", "--force", "--json"]] {
+            let run = try ExecutableRunner.run(arguments, in: project.root)
+            #expect(run.status == 0, "\(run.standardError)")
+            #expect(try Self.statuses(run).sorted() == ["built", "own-page"] || Self.statuses(run).sorted() == ["own-page", "unchanged"], "\(run.standardOutput)")
+            #expect(try project.read("content/docs/_index.en.md") == english)
+        }
+        let text = try ExecutableRunner.run(["build"], in: project.root)
+        #expect(text.standardOutput.contains("content/docs/_index.en.md: kept, the en site's own page (content/docs/_index.md has nothing to translate)"), "\(text.standardOutput)")
+    }
+
     @Test func aBuiltFileEditedSinceIsNotReplaced() throws {
         let project = try Self.translatedProject()
         defer { project.remove() }

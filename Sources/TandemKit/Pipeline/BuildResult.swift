@@ -18,6 +18,10 @@ public struct BuildResult: Codable, Equatable, Sendable {
         /// A file Tandem did not write (or that was edited since) is where the translation
         /// goes; it was left byte-identical (`--force` replaces it).
         case refused
+        /// The post has nothing to translate (an empty `_index.md`, front matter alone) and a
+        /// file Tandem did not write is where its translation goes: that file is the locale's
+        /// own page, kept byte-identical even with `--force` (a copy of the source would blank it).
+        case ownPage = "own-page"
         /// The source post was deleted: its translation, built by Tandem, was removed.
         case removed
         /// The source post was deleted, but its translation was kept (`--keep`, or edited by

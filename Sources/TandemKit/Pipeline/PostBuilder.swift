@@ -125,16 +125,19 @@ public struct PostBuilder {
             try refuseOversizedOutput(bytes, post: path, locale: item.locale, targets: item.targets, segmentFile: item.segmentFile)
             let existing = try Self.existingBytes(output)
             let status: BuildResult.Status
+            let isForeign = state.manifest.ownership(of: project.projectPath(of: output), bytes: existing) == .foreign
             if existing == bytes {
                 status = .unchanged
-            } else if state.manifest.ownership(of: project.projectPath(of: output), bytes: existing) == .foreign && !force {
+            } else if isForeign && extracted.isEmpty {
+                status = .ownPage
+            } else if isForeign && !force {
                 status = .refused
             } else {
                 // AtomicFile creates the folder, saying a full disk as such.
                 try AtomicFile.write(bytes, to: output)
                 status = .built
             }
-            if status != .refused { record(output, bytes: bytes, source: path, locale: item.locale) }
+            if status != .refused && status != .ownPage { record(output, bytes: bytes, source: path, locale: item.locale) }
             results.append(BuildResult(
                 post: path, locale: item.locale.identifier, output: project.projectPath(of: output),
                 complete: item.complete, status: status))

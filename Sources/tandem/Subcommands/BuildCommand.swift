@@ -97,6 +97,7 @@ struct BuildCommand: ParsableCommand {
                 case .withdrawn: return "\(output): removed, \(percent) translated is below --min-complete \(Int(minComplete))\n"
                 case .missingSegments: return "\(result.post) [\(result.locale)]: no segment file; run `tandem extract`\n"
                 case .refused: return "\(output): not replaced (not written by Tandem, or edited since)\n"
+                case .ownPage: return "\(output): kept, the \(result.locale) site's own page (\(result.post) has nothing to translate)\n"
                 case .removed: return "\(output): removed, its source \(result.post) was deleted\n"
                 case .kept: return "\(output): kept, though its source \(result.post) was deleted\n"
                 case .archived: return "\(output): segment file archived, its source \(result.post) was deleted\n"
