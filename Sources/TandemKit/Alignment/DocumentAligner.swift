@@ -117,7 +117,16 @@ public struct DocumentAligner {
                 }
                 let first = sourceUnit.segments[bead.source.lowerBound]
                 let (text, exact) = TranslatedCodes.coded(pieces, source: first.text, sourceCodes: first.codes)
-                let certain = unitsAgree && exact && extra[index] == nil && bead.cost <= certainCost && bead.source.count == 1
+                // A translation keeps a source sentence's Latin words, numbers and link targets:
+                // a pair that shares none of them (`**Linux**: 一款…` with `**YAML**: YAML is…`, a
+                // translator who wrote other examples) is unsure, even where the other side's
+                // document holds none of them either (the units' check above cannot see it).
+                let sourceAnchors = AlignableText(codedText: first.text, codes: first.codes).anchors
+                let targetAnchors = targets.reduce(into: Set<String>()) {
+                    $0.formUnion(AlignableText(codedText: targetUnit.segments[$1].text, codes: targetUnit.segments[$1].codes).anchors)
+                }
+                let sentencesAgree = sourceAnchors.isEmpty || !sourceAnchors.isDisjoint(with: targetAnchors)
+                let certain = unitsAgree && sentencesAgree && exact && extra[index] == nil && bead.cost <= certainCost && bead.source.count == 1
                     && !(bead.source.count == 2 && bead.target.count == 2)
                 result.append(AlignedSentence(
                     segmentID: first.id, source: first.text, target: text, targetSentences: targets.map { targetUnit.segments[$0].text },

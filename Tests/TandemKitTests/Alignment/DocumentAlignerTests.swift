@@ -124,3 +124,27 @@ struct ShortcodeArgumentAlignmentTests {
         #expect(pairs["文档"]?.target == "Documentation" && pairs["文档"]?.certain == true, "\(pairs)")
     }
 }
+
+/// A translator who wrote other examples than the source (a theme's tabs page: macOS, Linux,
+/// Windows in Chinese; JSON, YAML, TOML in English): the pairs were sure, so `build` would
+/// have published English about YAML where the source speaks of Linux. A sentence's Latin
+/// words, numbers and link targets stay in its translation; a pair that shares none is unsure.
+@Suite("Alignment of sentences whose Latin words differ")
+struct AnchorMismatchAlignmentTests {
+    @Test func pairsThatShareNoLatinWordAreUnsure() throws {
+        let source = "**macOS**：苹果公司开发的桌面操作系统。\n\n**Linux**：一款开源操作系统。\n"
+        let target = "**JSON**: a text format for structured data.\n\n**YAML**: a human-readable data language.\n"
+        let pairs = try ShortcodeArgumentAlignmentTests.aligned(source, target)
+        #expect(pairs["{1}macOS{/1}：苹果公司开发的桌面操作系统。"]?.certain == false, "\(pairs)")
+        #expect(pairs["{1}Linux{/1}：一款开源操作系统。"]?.certain == false, "\(pairs)")
+    }
+
+    /// The same words kept, or no Latin word at all in the source: sure, as before.
+    @Test func pairsThatKeepTheirWordsStaySure() throws {
+        let source = "**macOS**：苹果公司开发的桌面操作系统。\n\n这是一个开源系统。\n"
+        let target = "**macOS**: the desktop system Apple makes.\n\nThis is an open system.\n"
+        let pairs = try ShortcodeArgumentAlignmentTests.aligned(source, target)
+        #expect(pairs["{1}macOS{/1}：苹果公司开发的桌面操作系统。"]?.certain == true, "\(pairs)")
+        #expect(pairs["这是一个开源系统。"]?.certain == true, "\(pairs)")
+    }
+}
