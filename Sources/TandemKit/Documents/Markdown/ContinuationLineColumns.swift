@@ -240,8 +240,15 @@ struct ContinuationLineColumns {
         let length = Int(strlen(literal))
         let sourceLength = Int(cmark_node_get_end_column(firstInline)) - Int(cmark_node_get_start_column(firstInline)) + 1
         guard length > 0, sourceLength == length else { return end }
+        // cmark's column for this text counts from the block's column at the start of the
+        // content it kept for the line, and that content may begin before the text: the spaces
+        // of a lazy continuation line (`- 第一行。` then ` 解决方法`, indented less than the
+        // item's text) are kept and skipped only by the inline parser. Where the text stands,
+        // less that distance, is where the kept content begins (the text landed one byte late
+        // and was cut in half).
+        let skipped = max(0, Int(cmark_node_get_start_column(firstInline)) - (block?.column ?? 0))
         for candidate in stride(from: end, through: start, by: -1) where candidate + length <= bytes.count {
-            if (0..<length).allSatisfy({ bytes[candidate + $0] == UInt8(bitPattern: literal[$0]) }) { return candidate }
+            if (0..<length).allSatisfy({ bytes[candidate + $0] == UInt8(bitPattern: literal[$0]) }) { return max(start, candidate - skipped) }
         }
         return end
     }

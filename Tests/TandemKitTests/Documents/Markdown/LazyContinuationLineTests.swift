@@ -32,6 +32,13 @@ struct LazyContinuationLineTests {
         Case(source: "- 甲`码\n段`乙\n", inlines: ["甲", "`码\n段`", "乙"]),
         Case(source: "- 甲\n  `码\n  段`乙\n", inlines: ["甲", "`码\n  段`", "乙"]),
         Case(source: "* {{< x >}}6\n一个带有标题的示例：\n", inlines: ["{{< x >}}6", "一个带有标题的示例："]),
+        // Indented, but less than the item's text (a helper's finding on a real blog): cmark
+        // keeps the spaces in the line's content and its inline parser skips them, so the
+        // text was placed one byte late per space (`��决方法`), or past the line's end.
+        Case(source: "- 第一行。\n 解决方法：看文档。\n", inlines: ["第一行。", "解决方法：看文档。"]),
+        Case(source: " 1. 第一行。\n  解决方法：看文档。\n", inlines: ["第一行。", "解决方法：看文档。"]),
+        Case(source: "1. 第一行。\n  解决**方法**。\n", inlines: ["第一行。", "解决", "方法", "。"]),
+        Case(source: "> 引文\n>  续行。\n", inlines: ["引文", "续行。"]),
     ]
 
     @Test(arguments: cases)
