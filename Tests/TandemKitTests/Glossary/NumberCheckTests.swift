@@ -21,6 +21,12 @@ struct NumberCheckTests {
         ("有 220 亿美元回购额度", "has $2.2 billion of buybacks left", ["220"]),
         ("占位{1}文字{/1}有 5 个", "the {1}text{/1} has 5", []),
         ("ＡＢ１２３", "AB123", []),
+        // A number glued to a Latin name is part of the name, spelt apart or not: its first
+        // digit was skipped and the rest checked ('019', '0', '5' reported missing).
+        ("GDC2019小记", "Notes from GDC 2019", []),
+        ("Win10系统", "The Windows 10 system", []),
+        ("iPhone15发布，售价5999元", "The iPhone 15 launch, at 5,999 yuan", []),
+        ("iPhone15发布，售价5999元", "The iPhone 15 launch, at 5,000 yuan", ["5999"]),
     ]
 
     @Test(arguments: cases)

@@ -68,8 +68,15 @@ enum NumberCheck {
                 if k < scalars.count, scalars[k] == "/" { k += 1 }
                 if k < scalars.count, scalars[k] == "}" { index = k + 1; continue }
             }
-            guard isDigit(index), index == 0 || !(scalars[index - 1].properties.isAlphabetic && scalars[index - 1].value < 0x3000) else {
+            guard isDigit(index) else {
                 index += 1
+                continue
+            }
+            // Digits glued to a Latin word are part of a name (`GDC2019`, `Win10`, `H100`),
+            // which a translation may spell apart: the whole run is skipped, not only its first
+            // digit (`019` was then checked, and "GDC 2019" refused).
+            if index > 0, scalars[index - 1].properties.isAlphabetic, scalars[index - 1].value < 0x3000 {
+                while isDigit(index) || (index < scalars.count && (scalars[index] == "." || scalars[index] == ",") && isDigit(index + 1)) { index += 1 }
                 continue
             }
             var digits = ""
