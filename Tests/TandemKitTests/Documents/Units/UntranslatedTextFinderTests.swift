@@ -95,8 +95,18 @@ struct UntranslatedTextFinderTests {
         ("a math environment alone in its paragraph", "公式。\n\n\\begin{equation}\nx \\text{其中}\n\\end{equation}\n"),
         ("display math", "$$\nx \\text{其中}\n$$\n"),
         ("a front matter comment", "---\ntitle: 题\ndraft: true # 草稿\n---\n正文。\n"),
+        // Blocks that are only inline code make no unit: their code was called raw HTML.
+        ("a paragraph of inline code alone", "正文。\n\n`代码`\n"),
+        ("a list item of inline code alone", "- `代码`\n- ``含`反引号``\n"),
+        ("a table cell of inline code alone", "| 名称 | 代码 |\n| --- | --- |\n| 粗体 | `代码` |\n"),
     ])
     func notProseIsNotReported(_ name: String, _ post: String) throws {
         #expect(try Self.places(post) == [], "\(name)")
+    }
+
+    /// Raw HTML beside a code span, and an unclosed backtick, are still raw HTML.
+    @Test func textOutsideACodeSpanIsStillReported() throws {
+        #expect(try Self.places("<div>`代码` 中文</div>\n").map(\.text) == ["中文"])
+        #expect(try Self.places("<div>`中文</div>\n").map(\.text) == ["中文"])
     }
 }
