@@ -68,4 +68,24 @@ extension MarkdownParser {
         fixed.range = range.lowerBound..<(lastChild + opening)
         return fixed
     }
+
+    /// A link or image whose text crosses a line break (`[期权交易的\n基本原理](u)`, common in
+    /// hard-wrapped posts) with the start its text gives it. cmark-gfm 0.29 starts it on the line
+    /// its text ends on, at the column of its `[`: after its own first child, so the node was
+    /// kept whole as one code and its text could not be translated (and was called raw HTML).
+    /// It starts at the `[` (or `![`) just before its first child.
+    static func withLinkStart(_ node: MarkdownNode, bytes: [UInt8]) -> MarkdownNode {
+        guard node.kind == .link || node.kind == .image, let range = node.range,
+              let firstChild = node.children.compactMap(\.range).first, firstChild.lowerBound < range.lowerBound,
+              firstChild.lowerBound >= 1, bytes[firstChild.lowerBound - 1] == UInt8(ascii: "[")
+        else { return node }
+        var start = firstChild.lowerBound - 1
+        if node.kind == .image {
+            guard start >= 1, bytes[start - 1] == UInt8(ascii: "!") else { return node }
+            start -= 1
+        }
+        var fixed = node
+        fixed.range = start..<range.upperBound
+        return fixed
+    }
 }

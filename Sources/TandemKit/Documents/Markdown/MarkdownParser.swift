@@ -78,7 +78,7 @@ public enum MarkdownParser {
                 }
             } else if event == CMARK_EVENT_EXIT, let top = stack.last, top.pointer == pointer {
                 stack.removeLast()
-                finish(withStrikethroughRange(withAutolinkRange(top.node, bytes: bytes), bytes: bytes))
+                finish(withLinkStart(withStrikethroughRange(withAutolinkRange(top.node, bytes: bytes), bytes: bytes), bytes: bytes))
             }
         }
         return result ?? MarkdownNode(kind: .document, range: 0..<byteCount)
