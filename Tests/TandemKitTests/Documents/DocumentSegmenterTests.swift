@@ -73,6 +73,11 @@ struct DocumentSegmenterTests {
         ("inline code opening a sentence is in it", "`hugo` 命令用于构建网站。\n", ["{1/} 命令用于构建网站。"]),
         ("inline code ending a sentence is in it", "然后运行 `hugo server`\n", ["然后运行 {1/}"]),
         ("inline code after a full stop opens the next sentence", "标题有六级。`<h1>` 是最高的一级。\n", ["标题有六级。", "{1/} 是最高的一级。"]),
+        // So is a web address: outside, "下载地址：" built "Download:https://…" (a real blog).
+        ("a bare URL ending a sentence is in it", "下载地址：https://example.org/app\n", ["下载地址：{1/}"]),
+        ("an autolink ending a sentence is in it", "- 开户地址：<https://example.org/open>\n", ["开户地址：{1/}"]),
+        ("a URL opening a sentence is in it", "https://example.org 是官网。\n", ["{1/} 是官网。"]),
+        ("a URL after a full stop opens the next sentence", "详见官网。https://example.org 有说明。\n", ["详见官网。", "{1/} 有说明。"]),
         ("a shortcode at a sentence's edge stays outside", "{{< icon \"star\" >}} 图标说明。\n", ["图标说明。"]),
         ("an HTML declaration is markup, not a sentence's end (a real blog)",
          "在 HTML5 中<!DOCTYPE>只有一种写法。\n", ["在 HTML5 中{1/}只有一种写法。"]),

@@ -229,15 +229,24 @@ struct UnitSegmenter {
         }
     }
 
-    /// Whether the code at `range` is inline code (`` `x` ``) or inline math (`$x$`, `\(x\)`),
-    /// which read as words of their sentence; display math (`$$`, `\[`) does not.
+    /// Whether the code at `range` is inline code (`` `x` ``), inline math (`$x$`, `\(x\)`) or a
+    /// web address (`https://…`, `<https://…>`), which read as words of their sentence; display
+    /// math (`$$`, `\[`) does not. Left outside, an address after `下载地址：` could only follow
+    /// the translation's colon with no space ("Download:https://…", a helper's finding).
     static func isWordCode(_ range: Range<Int>, in text: [UInt8]) -> Bool {
         guard !range.isEmpty else { return false }
         let first = text[range.lowerBound]
         let second = range.count > 1 ? text[range.lowerBound + 1] : 0
         if first == UInt8(ascii: "`") { return true }
         if first == UInt8(ascii: "$") { return second != UInt8(ascii: "$") }
+        if first == UInt8(ascii: "h") || first == UInt8(ascii: "<") { return isWebAddress(text[range]) }
         return first == UInt8(ascii: "\\") && second == UInt8(ascii: "(")
+    }
+
+    /// `http://…` or `https://…`, bare or as an autolink (`<…>`).
+    private static func isWebAddress(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let address = bytes.first == UInt8(ascii: "<") ? bytes.dropFirst() : bytes
+        return address.starts(with: "https://".utf8) || address.starts(with: "http://".utf8)
     }
 
     /// Whether `piece` is an end of a pair whose other end is outside `range`.
