@@ -23,9 +23,20 @@ public struct HugoLanguage: Equatable, Sendable, Codable {
     /// The BCP 47 tag this language stands for: `languageCode`, else the key (`zh-cn` → `zh-CN`,
     /// region subtags upper-cased as BCP 47 writes them).
     public var localeTag: LocaleTag? {
-        if let languageCode, let tag = LocaleTag(languageCode) { return tag }
-        return LocaleTag(HugoLanguage.conventionalCase(key))
+        if let languageCode, let tag = Self.localeTag(forKey: languageCode) { return tag }
+        return Self.localeTag(forKey: key)
     }
+
+    /// The tag a language key stands for without a `languageCode`: the key itself, or, for the
+    /// country codes many Chinese and Japanese sites key (or code) their language by (`cn`, `tw`,
+    /// `hk`, `jp`: no language has those codes), the language they mean. A site keyed `cn` was read as
+    /// a language called "cn": no Chinese rules, no glossary, no warning.
+    public static func localeTag(forKey key: String) -> LocaleTag? {
+        if let meant = countryKeys[key.lowercased()] { return LocaleTag(meant) }
+        return LocaleTag(conventionalCase(key))
+    }
+
+    static let countryKeys = ["cn": "zh-CN", "tw": "zh-TW", "hk": "zh-HK", "jp": "ja"]
 
     /// `zh-cn` → `zh-CN`, `pt-br` → `pt-BR`, `zh-hant` → `zh-Hant`: BCP 47's usual casing.
     static func conventionalCase(_ tag: String) -> String {

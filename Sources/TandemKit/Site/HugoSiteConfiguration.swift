@@ -71,7 +71,7 @@ public struct HugoSiteConfiguration: Equatable, Sendable {
         // `en` is the site's `en-us`, and `pt-BR` its `pt`; `fr-CA` is not its `fr-fr`, whose
         // readers expect another spelling (it was published there silently).
         let sameLanguage = enabled.filter {
-            guard $0.key.split(separator: "-").first.map(String.init) == tag.language else { return false }
+            guard $0.localeTag?.language ?? $0.key.split(separator: "-").first.map(String.init) == tag.language else { return false }
             guard let region = tag.region, let siteRegion = $0.localeTag?.region else { return true }
             return region == siteRegion
         }
@@ -85,7 +85,7 @@ public struct HugoSiteConfiguration: Equatable, Sendable {
     /// `defaultContentLanguage` or has a languages table).
     public var defaultLocaleTag: LocaleTag? {
         guard setsDefaultContentLanguage || !languages.isEmpty else { return nil }
-        return defaultLanguage?.localeTag ?? LocaleTag(HugoLanguage.conventionalCase(defaultContentLanguage))
+        return defaultLanguage?.localeTag ?? HugoLanguage.localeTag(forKey: defaultContentLanguage)
     }
 
     /// The content directory of the language with key `key`: its `contentDir`, else the site's.

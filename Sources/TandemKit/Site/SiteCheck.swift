@@ -45,6 +45,12 @@ public struct SiteCheck {
         let wanted = [configuration.source] + configuration.targets
         var nextWeight = (site.languages.map(\.weight).max() ?? 0) + 1
         var missing: [HugoLanguage] = []
+        // Without a table, the default language keeps its key when it stands for the tag: a
+        // site keyed `cn` gets `[languages.cn]` with languageCode zh-CN, not a change of key.
+        func key(for tag: LocaleTag) -> String {
+            site.languages.isEmpty && site.setsDefaultContentLanguage && HugoLanguage.localeTag(forKey: site.defaultContentLanguage) == tag
+                ? site.defaultContentLanguage : layout.languageKey(for: tag)
+        }
         for tag in wanted where site.language(for: tag) == nil {
             if let disabled = site.languages.first(where: { $0.key == tag.identifier.lowercased() && $0.disabled }) {
                 // The file and line that disable it: `disableLanguages`, else its own table.
@@ -57,11 +63,11 @@ public struct SiteCheck {
             }
             // Once per key: a tandem.yml naming the source among its targets must not get the
             // same table suggested twice (a duplicate table breaks the file).
-            guard !missing.contains(where: { $0.key == layout.languageKey(for: tag) }) else { continue }
-            missing.append(HugoLanguage(key: layout.languageKey(for: tag), languageCode: tag.identifier, weight: nextWeight))
+            guard !missing.contains(where: { $0.key == key(for: tag) }) else { continue }
+            missing.append(HugoLanguage(key: key(for: tag), languageCode: tag.identifier, weight: nextWeight))
             nextWeight += 1
         }
-        let sourceKey = layout.languageKey(for: configuration.source)
+        let sourceKey = key(for: configuration.source)
         if site.languages.isEmpty {
             // The default language line is added only where the file has none: a second
             // `defaultContentLanguage` is a duplicate key, which breaks a TOML or JSON file. One

@@ -64,6 +64,23 @@ struct HugoSiteConfigurationTests {
         #expect(HugoLanguage(key: "zh-hant-tw").localeTag == LocaleTag("zh-Hant-TW"))
     }
 
+    /// A helper's finding on a real blog: `defaultContentLanguage = "cn"` (a country code, a
+    /// common key) was read as a language called "cn": no Chinese rules, no glossary, no
+    /// warning. `cn`, `tw`, `hk` and `jp` stand for the languages they mean, as keys and as
+    /// language codes; real language tags are read as they are.
+    @Test func countryCodesUsedAsLanguageKeysMeanTheirLanguage() throws {
+        #expect(HugoLanguage(key: "cn").localeTag == LocaleTag("zh-CN"))
+        #expect(HugoLanguage(key: "tw").localeTag == LocaleTag("zh-TW"))
+        #expect(HugoLanguage(key: "jp").localeTag == LocaleTag("ja"))
+        #expect(HugoLanguage(key: "x", languageCode: "cn").localeTag == LocaleTag("zh-CN"))
+        #expect(HugoLanguage(key: "zh").localeTag == LocaleTag("zh"))
+        let site = HugoSiteConfiguration(
+            files: ["hugo.toml"], languagesFile: "hugo.toml", languagesFileFormat: .toml,
+            languages: [HugoLanguage(key: "cn", weight: 1), HugoLanguage(key: "en", weight: 2)])
+        #expect(site.language(for: LocaleTag("zh-CN")!)?.key == "cn")
+        #expect(site.language(for: LocaleTag("zh")!)?.key == "cn")
+    }
+
     /// A helper's finding: a target `fr-CA` was published as the site's only French, `fr-fr`,
     /// silently. A language without a region still stands for its regional forms, both ways.
     @Test func aRegionalTagIsNotPublishedAsAnotherRegion() throws {

@@ -45,6 +45,21 @@ struct SiteCheckTests {
         #expect(throws: TandemError.self) { _ = try Self.project(["hugo.toml": site], targets: ["zh-CN", "en"]) }
     }
 
+    /// A site keyed `cn` with no languages table gets `[languages.cn]` with languageCode zh-CN,
+    /// not a change of its key (which would move every page's URL).
+    @Test func aSiteKeyedCNKeepsItsKey() throws {
+        let site = "baseURL = \"https://example.org/\"\ndefaultContentLanguage = \"cn\"\n"
+        let (project, temporary) = try Self.project(["hugo.toml": site], targets: ["en"])
+        defer { temporary.remove() }
+        let findings = try SiteCheck(project: project).findings()
+        let fix = try #require(findings.first?.fix)
+        #expect(fix.contains("[languages.cn]\nlanguageCode = \"zh-CN\"\n"), "\(fix)")
+        #expect(findings.first?.message.contains("change the site's defaultContentLanguage") == false)
+        try temporary.write(site + "\n" + fix, to: "hugo.toml")
+        let fixed = try Project.open(configFile: temporary.configFile)
+        #expect(try SiteCheck(project: fixed).findings().isEmpty)
+    }
+
     /// A helper's finding on Jane and Stack: every finding pointed at line 1 of its file. A
     /// missing language points at the languages table, the default language at its line.
     @Test func findingsPointAtTheLinesTheyAreAbout() throws {
