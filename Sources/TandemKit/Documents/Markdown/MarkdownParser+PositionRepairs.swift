@@ -25,10 +25,25 @@ extension MarkdownParser {
         guard let start = startOffset(of: node, lines: lines, bomLength: bomLength, byteCount: bytes.count, shift: shift),
               let literal = cmark_node_get_literal(node) else { return nil }
         let length = Int(strlen(literal))
-        guard length > 0, start + length <= bytes.count,
-              (0..<length).allSatisfy({ bytes[start + $0] == UInt8(bitPattern: literal[$0]) })
-        else { return nil }
-        return start..<(start + length)
+        guard length > 0 else { return nil }
+        // The literal has its backslash escapes resolved (`\~/.vimrc 文件~` is `~/.vimrc 文件~`,
+        // a real blog's paragraph that was dropped): a backslash before the ASCII punctuation
+        // the literal holds next is skipped.
+        var index = start
+        for position in 0..<length {
+            let expected = UInt8(bitPattern: literal[position])
+            if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == expected, isASCIIPunctuation(expected) {
+                index += 1
+            }
+            guard index < bytes.count, bytes[index] == expected else { return nil }
+            index += 1
+        }
+        return start..<index
+    }
+
+    /// The characters CommonMark lets a backslash escape.
+    private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
     }
 
     /// An autolink (`<https://e.com/a>`, `<a@b.org>`) with the range its text gives it.

@@ -14,6 +14,10 @@ struct TildePositionTests {
         ("今天天气不错~ 明天见。\n", ["今天天气不错~ 明天见。"]),
         ("甲~~乙\n丙~~丁。\n", ["甲{1}乙{2/}丙{/1}丁。"]),
         ("从 0~n 再到\nn~0 的顺序。\n", ["从 0{1}n 再到{2/}n{/1}0 的顺序。"]),
+        // With backslash escapes before the lone `~`: cmark's text is unescaped, so it no
+        // longer matched the bytes, and the paragraph was dropped (a real blog's vim post).
+        ("编辑 \\~/.vimrc 文件~\n", ["编辑 {1/}/.vimrc 文件~"]),
+        ("编辑 \\\\ 和 \\~ 文件~\n", ["编辑 {1/} 和 {2/} 文件~"]),
     ])
     func everyParagraphHasItsText(_ source: String, _ expected: [String]) throws {
         #expect(try MarkdownPositionCheck.segments(source).1.map(\.text) == expected)
