@@ -60,7 +60,9 @@ public struct HugoDocument: Sendable {
             }
         }
         let body = Array(bytes[bodyStart...])
-        let opaque = ShortcodeScanner.opaqueSpans(in: body, range: 0..<body.count, rawContent: shortcodeParameters.rawContent)
+        var opaque = ShortcodeScanner.opaqueSpans(in: body, range: 0..<body.count, rawContent: shortcodeParameters.rawContent)
+        let dividers = SummaryDivider.spansBeforeText(in: body).filter { divider in !opaque.contains { $0.overlaps(divider) } }
+        if !dividers.isEmpty { opaque = (opaque + dividers).sorted { $0.lowerBound < $1.lowerBound } }
         let tree: MarkdownNode
         do {
             tree = try MarkdownParser.parse(ShortcodeScanner.masking(opaque, in: body))
