@@ -62,6 +62,9 @@ struct DocumentSegmenterTests {
          "递推式 $ k_{n+1} = n^2 + k_n^2 - k_{n-1} $ ，成立。\n", ["递推式 {1/} ，成立。"]),
         ("math closing after a space, with a TeX command, is a code (a real blog)",
          "没过 pt $\\rightarrow $ 读错题了？$\\rightarrow$ 草。\n", ["没过 pt {1/} 读错题了？", "{1/} 草。"]),
+        // Two Markdown escapes around a word are not display math (a real blog's `\[招商银行\]`).
+        ("escaped brackets around Chinese are text", "办理\\[招商银行\\]的卡。\n", ["办理{1/}招商银行{2/}的卡。"]),
+        ("display math with a TeX command and Chinese is math", "公式\\[ x \\text{其中} \\]成立。\n", ["公式{1/}成立。"]),
         ("spaced prices are not math", "售价 $ 999 和 $ 1099，合计 $ 2098。\n", ["售价 $ 999 和 $ 1099，合计 $ 2098。"]),
         ("an escaped dollar inside spaced math", "公式 $ \\text{\\$5} + x $ 在此。\n", ["公式 {1/} 在此。"]),
         ("a math delimiter inside code opens no math", "写 `\\(` 开头。下一句要翻译。公式 \\(x\\) 在此。\n", ["写 {1/} 开头。", "下一句要翻译。", "公式 {1/} 在此。"]),

@@ -63,7 +63,15 @@ enum MathScanner {
             let close: [UInt8] = [backslash, bytes[index + 1] == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")]
             var cursor = index + 2
             while cursor + 1 < limit {
-                if bytes[cursor] == close[0], bytes[cursor + 1] == close[1] { return cursor + 2 }
+                if bytes[cursor] == close[0], bytes[cursor + 1] == close[1] {
+                    // `\[招商银行\]` is two Markdown escapes around a word, as Hugo renders it
+                    // (`[招商银行]`), not math: text beyond ASCII with no TeX command is prose.
+                    let inside = (index + 2)..<cursor
+                    if bytes[inside].contains(where: { $0 >= 0x80 }), !inside.contains(where: { isTeXCommand(at: $0, in: bytes, limit: cursor) }) {
+                        return nil
+                    }
+                    return cursor + 2
+                }
                 cursor += 1
             }
             return nil
