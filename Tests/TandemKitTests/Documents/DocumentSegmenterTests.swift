@@ -65,6 +65,10 @@ struct DocumentSegmenterTests {
         // Two Markdown escapes around a word are not display math (a real blog's `\[招商银行\]`).
         ("escaped brackets around Chinese are text", "办理\\[招商银行\\]的卡。\n", ["办理{1/}招商银行{2/}的卡。"]),
         ("display math with a TeX command and Chinese is math", "公式\\[ x \\text{其中} \\]成立。\n", ["公式{1/}成立。"]),
+        // A Latin title quoted as a link is part of its sentence (a real blog: cut after "?").
+        ("a link title ending in ? goes on with Chinese", "根据 [What Is It?](https://e.com/a) 描述，简单说就是这样。\n",
+         ["根据 {1}What Is It?{/1} 描述，简单说就是这样。"]),
+        ("a link title ending in ! before a capital still ends", "Read [Go!](u) Then we go.\n", ["Read {1}Go!{/1}", "Then we go."]),
         ("spaced prices are not math", "售价 $ 999 和 $ 1099，合计 $ 2098。\n", ["售价 $ 999 和 $ 1099，合计 $ 2098。"]),
         ("an escaped dollar inside spaced math", "公式 $ \\text{\\$5} + x $ 在此。\n", ["公式 {1/} 在此。"]),
         ("a math delimiter inside code opens no math", "写 `\\(` 开头。下一句要翻译。公式 \\(x\\) 在此。\n", ["写 {1/} 开头。", "下一句要翻译。", "公式 {1/} 在此。"]),

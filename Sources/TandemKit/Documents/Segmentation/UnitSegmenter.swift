@@ -47,6 +47,7 @@ struct UnitSegmenter {
         moveTrailingOpeners(&ranges, unit: unit)
         moveInlineCodeAfterTerminals(&ranges, unit: unit)
         joinListNumbers(&ranges, unit: unit)
+        joinAfterLinkTitles(&ranges, unit: unit)
         return ranges.compactMap { range in
             let inner = strippingEnclosingPairs(range, unit: unit)
             guard !inner.isEmpty, containsText(inner, unit: unit) else { return nil }
@@ -155,6 +156,45 @@ struct UnitSegmenter {
                 index += 1
             }
         }
+    }
+
+    /// Joins a sentence that ends with a link whose Latin text ends in `?`, `!` or `.` to the
+    /// next when that goes on as the same sentence (a Han character, a lowercase letter, a
+    /// full-width comma): `根据 [What Is a Vertical Spread?](…) 描述，…` is one sentence, a title
+    /// quoted in it, and was cut after the link (a real blog's finding).
+    private func joinAfterLinkTitles(_ ranges: inout [Range<Int>], unit: TranslatableUnit) {
+        var index = 0
+        while index + 1 < ranges.count {
+            let end = trimmedEnd(ranges[index].upperBound, from: ranges[index].lowerBound, unit: unit)
+            let next = trimmed(ranges[index + 1], unit: unit).lowerBound
+            if end > ranges[index].lowerBound, next < unit.text.count, endsWithLinkTitle(at: end, unit: unit), continuesSentence(at: next, in: unit.text) {
+                ranges[index] = ranges[index].lowerBound..<ranges[index + 1].upperBound
+                ranges.remove(at: index + 1)
+            } else {
+                index += 1
+            }
+        }
+    }
+
+    /// Whether a link's closing code ends at `end`, after link text whose last byte is an ASCII
+    /// `?`, `!` or `.`.
+    private func endsWithLinkTitle(at end: Int, unit: TranslatableUnit) -> Bool {
+        guard let piece = unit.pieces.last(where: { $0.range.upperBound == end && !$0.range.isEmpty }),
+              case .close(_, let close) = piece, close.count >= 2, close.lowerBound >= 1,
+              unit.text[close.lowerBound] == UInt8(ascii: "]"), unit.text[close.lowerBound + 1] == UInt8(ascii: "(")
+        else { return false }
+        let last = unit.text[close.lowerBound - 1]
+        return last == UInt8(ascii: "?") || last == UInt8(ascii: "!") || last == UInt8(ascii: ".")
+    }
+
+    /// Whether the text at `start` goes on a sentence: a Han character (not a closing or
+    /// terminal mark), a lowercase Latin letter or a full-width comma.
+    private func continuesSentence(at start: Int, in text: [UInt8]) -> Bool {
+        let byte = text[start]
+        if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { return true }
+        guard byte >= 0xE3, start + 3 <= text.count else { return byte == 0xEF && start + 3 <= text.count && text[start..<(start + 3)].elementsEqual([0xEF, 0xBC, 0x8C]) }
+        let scalar = String(decoding: text[start..<(start + 3)], as: UTF8.self).unicodeScalars.first
+        return scalar.map { $0.properties.isIdeographic } ?? false
     }
 
     /// Whether the text of `range` is only a number or a Latin letter and the mark after it
