@@ -212,6 +212,12 @@ public class XLIFFReader: EntityRefusingXMLDelegate {
 
     override public func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
         let code = (parseError as NSError).code
+        // libxml2 gives error 5 both for text after the root and for a file that ends inside
+        // an element; with elements still open it is the second, a file cut short (a CAT tool's
+        // save interrupted), which "extra content" described backwards.
+        if code == 5, depth > 0 {
+            return fail(parser, "not well-formed XML: the file ends inside an element (cut short?) (libxml2 error \(code))")
+        }
         fail(parser, "not well-formed XML: \(LibXML2Error.describe(code)) (libxml2 error \(code))")
     }
 
