@@ -27,6 +27,8 @@ public struct POReader {
         var plural = false
         var fuzzy = false
         var exportedTarget: String?
+        /// Translator comments (`# …`) and the notes Tandem exported (`#. Note: …`).
+        var notes: [String] = []
     }
 
     public func read(_ bytes: [UInt8]) throws -> [ReturnedDocument] {
@@ -67,6 +69,12 @@ public struct POReader {
                 } else if trimmed.hasPrefix("#. \(POWriter.exportedTargetComment) ") {
                     let quoted = trimmed.dropFirst("#. \(POWriter.exportedTargetComment) ".count)
                     current.exportedTarget = try string(quoted, line: number, column: line.count - quoted.count + 1)
+                } else if trimmed.hasPrefix(POWriter.notePrefix) {
+                    current.notes.append(String(trimmed.dropFirst(POWriter.notePrefix.count)))
+                } else if trimmed == "#" || trimmed.hasPrefix("# ") {
+                    // A translator comment: the PO editor's note field.
+                    let note = trimmed.dropFirst().trimmingSpaces
+                    if !note.isEmpty { current.notes.append(note) }
                 }
                 if !started { current.line = number }
                 started = true
@@ -161,6 +169,7 @@ public struct POReader {
                 unit.state = entry.fuzzy ? .fuzzy : .translated
             }
             unit.exportedTarget = entry.exportedTarget ?? ""
+            unit.notes = entry.notes
             if byOriginal[original] == nil {
                 byOriginal[original] = documents.count
                 documents.append(ReturnedDocument(original: original, sourceLocale: nil, targetLocale: nil, location: location))

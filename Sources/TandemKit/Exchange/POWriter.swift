@@ -18,6 +18,8 @@ public struct POWriter: Sendable {
 
     /// The comment keyword before the exported target.
     public static let exportedTargetComment = "x-tandem-exported-target"
+    /// How a segment's note is written (an extracted comment), and read back on import.
+    static let notePrefix = "#. Note: "
 
     public func catalog(_ documents: [ExchangeDocument], targetLocale: LocaleTag) -> String {
         let source = documents.first?.sourceLocale.identifier ?? ""
@@ -48,7 +50,7 @@ public struct POWriter: Sendable {
                 output += "#. " + Self.oneLine("\(code.placeholder) = \(code.originalData) (\(code.kind.rawValue))") + "\n"
             }
         }
-        for note in segment.notes ?? [] { output += "#. " + Self.oneLine("Note: " + note) + "\n" }
+        for note in segment.notes ?? [] { output += Self.notePrefix + Self.oneLine(note) + "\n" }
         if let target = segment.target {
             output += "#. \(Self.exportedTargetComment) \"\(Self.escape(target))\"\n"
         }

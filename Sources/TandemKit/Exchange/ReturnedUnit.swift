@@ -15,6 +15,9 @@ public struct ReturnedUnit: Equatable, Sendable {
     /// Why the unit cannot be read as Tandem text (an unknown inline element, text that reads
     /// as a placeholder): such a unit is quarantined, never applied.
     public var problems: [String]
+    /// The translator's notes on the unit (XLIFF `<note>`s other than Tandem's own glossary and
+    /// tool notes, PO translator comments), in order; the notes Tandem exported come back too.
+    public var notes: [String] = []
 
     public init(id: String, location: SourceLocation, source: String? = nil, target: String? = nil,
                 state: SegmentState? = nil, exportedTarget: String? = nil, problems: [String] = []) {

@@ -65,6 +65,9 @@ public final class XLIFF12Reader: XLIFFReader {
             if let state = attributes["state"] { unit?.state = Self.segmentState(xliffState: state) }
         case "context" where unit != nil && attributes["context-type"] == XLIFF12Writer.exportedTargetContext:
             beginField(.exportedTarget)
+        case "note" where unit != nil && attributes["from"] != "glossary" && attributes["from"] != "tandem":
+            // A translator's note (a question to the author, a decision), kept on the segment.
+            noteText = ""
         case "header", "alt-trans", "note", "bin-unit", "seg-source", "count-group", "phase-group", "prop-group":
             skipDepth = 1
         default:
@@ -138,6 +141,12 @@ public final class XLIFF12Reader: XLIFFReader {
     }
 
     override func endElement(_ name: String) {
+        if name == "note", let note = noteText {
+            noteText = nil
+            let trimmed = note.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !trimmed.isEmpty { unit?.notes.append(trimmed) }
+            return
+        }
         if name == "trans-unit", var unit {
             unit.problems = unitProblems
             if !sourceSegments.isEmpty && !targetSegments.isEmpty {

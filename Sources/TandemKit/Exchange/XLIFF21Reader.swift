@@ -114,6 +114,11 @@ public final class XLIFF21Reader: XLIFFReader {
             skipDepth = 1
         case "originalData", "group":
             break
+        case "notes" where unit != nil:
+            break
+        case "note" where unit != nil && !["glossary", "tandem", "tool"].contains(attributes["category"] ?? ""):
+            // A translator's note (a question to the author, a decision), kept on the segment.
+            noteText = ""
         default:
             // Notes, skeleton and anything a later version adds: nothing Tandem reads.
             skipDepth = 1
@@ -209,6 +214,9 @@ public final class XLIFF21Reader: XLIFFReader {
 
     override func endElement(_ name: String) {
         switch name {
+        case "note":
+            if let note = noteText?.trimmingCharacters(in: .whitespacesAndNewlines), !note.isEmpty { unit?.notes.append(note) }
+            noteText = nil
         case "segment", "ignorable":
             if let part { parts.append(part) }
             part = nil

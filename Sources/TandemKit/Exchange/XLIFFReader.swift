@@ -37,6 +37,8 @@ public class XLIFFReader: EntityRefusingXMLDelegate {
         case segmentedSource
     }
     var field: Field?
+    /// A translator's `<note>` being read (its text so far), outside any field.
+    var noteText: String?
     /// The field's text so far, with placeholders.
     var text = ""
     /// Character data since the last inline element: checked whole for placeholder lookalikes
@@ -222,6 +224,11 @@ public class XLIFFReader: EntityRefusingXMLDelegate {
     }
 
     override public func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if failure == nil, skipDepth == 0, field == nil, noteText != nil {
+            noteText! += string
+            if noteText!.utf8.count > limits.maximumUnitTextBytes { fail(parser, "a note is longer than \(limits.maximumUnitTextBytes) bytes") }
+            return
+        }
         guard failure == nil, skipDepth == 0, field != nil else { return }
         run += string
         if text.utf8.count + run.utf8.count > limits.maximumUnitTextBytes { fail(parser, "a unit's text is longer than \(limits.maximumUnitTextBytes) bytes") }

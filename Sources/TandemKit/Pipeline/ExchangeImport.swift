@@ -100,6 +100,16 @@ public struct ExchangeImport {
         var index: [String: Int] = [:]
         for (position, segment) in file.segments.enumerated() where index[segment.id] == nil { index[segment.id] = position }
         var seen = Set<String>()
+        // A translator's notes are kept on the segment whatever becomes of the target (a
+        // question asked of an untranslated unit too); notes are only ever added, never
+        // removed by a tool that does not send them back.
+        func keepNotes(of unit: ReturnedUnit, at position: Int) {
+            let existing = file.segments[position].notes ?? []
+            let added = unit.notes.filter { !existing.contains($0) }
+            guard !added.isEmpty else { return }
+            file.segments[position].notes = existing + added
+            report.notesAdded += added.count
+        }
         func quarantine(_ unit: ReturnedUnit, _ reason: ImportReport.Reason, _ detail: String) {
             report.quarantined.append(.init(location: unit.location.description, post: post, id: unit.id, reason: reason, detail: detail))
         }
@@ -127,6 +137,7 @@ public struct ExchangeImport {
                 continue
             }
             guard let target = unit.target, !target.isEmpty else {
+                keepNotes(of: unit, at: position)
                 report.untranslated += 1
                 continue
             }
@@ -142,6 +153,7 @@ public struct ExchangeImport {
             let untouched = unit.state == .new && target == segment.source
             if untouched || (target == segment.target && (unit.state ?? .translated) <= segment.state) {
                 if untouched { report.untranslated += 1 } else { report.unchanged += 1 }
+                keepNotes(of: unit, at: position)
                 continue
             }
             if let exported = unit.exportedTarget, exported != (segment.target ?? ""), target != segment.target {
@@ -163,6 +175,7 @@ public struct ExchangeImport {
                 updated.state = max(segment.state, state)
             }
             file.segments[position] = updated
+            keepNotes(of: unit, at: position)
             report.applied += 1
         }
     }

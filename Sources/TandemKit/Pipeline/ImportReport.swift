@@ -33,6 +33,8 @@ public struct ImportReport: Codable, Equatable, Sendable {
     public var unchanged = 0
     /// Exported units the files did not return, or returned without a target.
     public var untranslated = 0
+    /// Translator notes added to segments (XLIFF `<note>`, PO translator comments).
+    public var notesAdded = 0
     public var quarantined: [Quarantined] = []
     /// Segment files written (none on a dry run).
     public var segmentFilesWritten: [String] = []

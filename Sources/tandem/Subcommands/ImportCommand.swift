@@ -50,7 +50,8 @@ struct ImportCommand: ParsableCommand {
             }
             let reasons = report.quarantinedByReason.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }
             text += "\(report.dryRun ? "would apply" : "applied") \(report.applied), unchanged \(report.unchanged), untranslated \(report.untranslated), quarantined \(report.quarantined.count)"
-            text += reasons.isEmpty ? "\n" : " (\(reasons.joined(separator: ", ")))\n"
+            text += reasons.isEmpty ? "" : " (\(reasons.joined(separator: ", ")))"
+            text += report.notesAdded > 0 ? "; \(CountedNoun.phrase(report.notesAdded, "translator note")) kept\n" : "\n"
             return text
         }
         if !report.quarantined.isEmpty { throw ExitCode(1) }

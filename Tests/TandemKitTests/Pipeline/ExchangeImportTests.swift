@@ -136,6 +136,41 @@ struct ExchangeImportTests {
         #expect(after.origin == .human)
     }
 
+    /// A helper's finding: a translator's note (XLIFF `<note>`, a PO translator comment) was
+    /// dropped without a word. It is kept on the segment, with the target or without one, and
+    /// the notes Tandem exported are not added twice.
+    @Test(arguments: ["xlf", "xlf21", "po"])
+    func aTranslatorsNoteIsKeptOnTheSegment(_ format: String) throws {
+        let sample = try ExchangeSampleProject()
+        defer { sample.remove() }
+        var file = try sample.segments()
+        let last = try #require(file.segments.firstIndex { $0.source == "数据来自公司公告。" })
+        file.segments[last].notes = ["Figures checked by the author."]
+        try SegmentFileStore.write(file, to: sample.segmentFile)
+        var text = try Self.translated(format, sample)
+        let id = file.segments[last].id
+        let question = "Which announcement? Please link it."
+        switch format {
+        case "xlf":
+            let unit = try #require(text.range(of: "<trans-unit id=\"\(id)\""))
+            let target = try #require(text.range(of: "</target>", range: unit.upperBound..<text.endIndex))
+            text.insert(contentsOf: "\n        <note from=\"translator\">\(question)</note>", at: target.upperBound)
+        case "xlf21":
+            let unit = try #require(text.range(of: "<unit id=\"\(id)\""))
+            let notes = try #require(text.range(of: "<notes>", range: unit.upperBound..<text.endIndex))
+            text.insert(contentsOf: "\n        <note category=\"translator\">\(question)</note>", at: notes.upperBound)
+        default:
+            let entry = try #require(text.range(of: "msgctxt \"\(ExchangeSampleProject.postPath)#\(id)\""))
+            text.insert(contentsOf: "# \(question)\n", at: entry.lowerBound)
+        }
+        let report = try ExchangeImport(project: sample.project).run([try Self.write(text, in: sample, name: "en.\(format)")])
+        #expect(report.notesAdded == 1)
+        #expect(report.quarantined.isEmpty)
+        let after = try sample.segments().segments[last]
+        #expect(after.notes == ["Figures checked by the author.", question])
+        #expect(after.target == ExchangeSampleProject.english["数据来自公司公告。"])
+    }
+
     @Test func aSourceEditedSinceExportIsQuarantined() throws {
         let sample = try ExchangeSampleProject()
         defer { sample.remove() }
