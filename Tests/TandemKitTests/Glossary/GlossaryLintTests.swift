@@ -77,6 +77,25 @@ struct GlossaryLintTests {
         #expect(messages[.inconsistentTranslation]?.contains("locales/en/posts/a.json:") == true)
     }
 
+    /// A helper's finding: the memory takes a Traditional and a Simplified copy of one sentence
+    /// for one (both exact matches), but the consistency check did not: two translations of the
+    /// same sentence in two scripts went unreported.
+    @Test func aSentenceInBothScriptsTranslatedTwoWaysIsInconsistent() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        func file(_ post: String, _ source: String, _ target: String) -> String {
+            """
+            {"formatVersion": 1, "source": "content/posts/\(post).md", "sourceLocale": "zh-CN", "targetLocale": "en",
+             "segments": [{"id": "s1", "location": "body/p[1]/s[1]", "source": "\(source)", "state": "translated", "target": "\(target)", "origin": "human"}]}
+
+            """
+        }
+        try project.write(file("a", "苹果发布了新手机。", "Apple released a new phone."), to: "locales/en/posts/a.json")
+        try project.write(file("b", "蘋果發布了新手機。", "Apple launched a new handset."), to: "locales/en/posts/b.json")
+        let findings = try GlossaryLintRun(workingDirectory: project.root).findings(paths: ["locales/en/posts/a.json", "locales/en/posts/b.json"])
+        #expect(findings.filter { $0.rule == .inconsistentTranslation }.map(\.location.file) == ["locales/en/posts/b.json"], "\(findings)")
+    }
+
     @Test func glossaryFileCanSwitchRulesOff() throws {
         let project = try LintSampleProject(fixed: false)
         defer { project.remove() }

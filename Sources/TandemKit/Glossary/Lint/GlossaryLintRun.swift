@@ -77,7 +77,9 @@ public struct GlossaryLintRun {
 
                 let disabled = fileDisabled.union(segment.lintDisable ?? [])
                 guard !disabled.contains(LintRule.inconsistentTranslation.rawValue), !disabled.contains(TranslationLinter.allRules) else { continue }
-                let key = "\(segmentFile.targetLocale)\u{0}\(Normalizer.matchingKey(segment.source))"
+                // The memory's key: a Traditional and a Simplified copy of one sentence are one
+                // sentence to the memory (both exact matches), so they are one here too.
+                let key = "\(segmentFile.targetLocale)\u{0}\(Normalizer.memoryKey(segment.source))"
                 let targetKey = Normalizer.matchingKey(target)
                 if let first = firstTranslation[key] {
                     if first.key != targetKey {
