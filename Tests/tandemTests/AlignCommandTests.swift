@@ -31,6 +31,19 @@ struct AlignCommandTests {
         #expect(String(decoding: try project.read("content/posts/a.en.md"), as: UTF8.self) == english)
     }
 
+    /// A helper's finding on a theme's docs: the preview numbered the codes as the English had
+    /// them, so a right pair read "number {1/} in the {2/} series" (swapped) while the segment
+    /// got "{2/} … {1/}". The preview shows what is written.
+    @Test func thePreviewShowsTheTargetAsWritten() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("文章是 `Docs` 系列中的第 `11` 篇。\n", to: "content/posts/a.md")
+        try project.write("The article is number `11` in the `Docs` series.\n", to: "content/posts/a.en.md")
+        let dryRun = try ExecutableRunner.run(["align", "--all", "--dry-run", "--pairs"], in: project.root)
+        #expect(dryRun.status == 0, "\(dryRun.standardError)")
+        #expect(dryRun.standardOutput.contains("= 文章是 {1/} 系列中的第 {2/} 篇。\n  The article is number {2/} in the {1/} series.\n"), "\(dryRun.standardOutput)")
+    }
+
     /// Found on a theme's example site: after a build, `align --all` offered to adopt the files
     /// the build had just written. Tandem's own output is not a human translation.
     @Test func allLeavesWhatBuildWroteAlone() throws {

@@ -32,7 +32,12 @@ public struct TranslationAdoption {
     /// A source sentence and the translation sentences paired with it.
     public struct Pair: Codable, Equatable, Sendable {
         public var source: String
+        /// The translation's sentences, with the translation's own placeholder numbers.
         public var target: [String]
+        /// The target as the segment gets it: the source's placeholder numbers (the preview
+        /// showed `target`, whose numbers follow the translation's order, so a right pair
+        /// looked swapped and a swapped one right).
+        public var written: String
         public var certain: Bool
     }
 
@@ -72,7 +77,7 @@ public struct TranslationAdoption {
         var result = Result(
             post: project.projectPath(of: post), translation: project.projectPath(of: translation), locale: locale.identifier,
             segmentFile: project.projectPath(of: url), translated: 0, fuzzy: 0, untouched: 0,
-            pairs: listingPairs ? aligned.map { Pair(source: $0.source, target: $0.targetSentences, certain: $0.isCertain) } : nil)
+            pairs: listingPairs ? aligned.map { Pair(source: $0.source, target: $0.targetSentences, written: $0.target, certain: $0.isCertain) } : nil)
         for index in file.segments.indices {
             let segment = file.segments[index]
             // A target identical to the source is no translation (a partial build's fallback).

@@ -79,7 +79,7 @@ struct AlignCommand: ParsableCommand {
             var text = ""
             for result in results {
                 for pair in result.pairs ?? [] {
-                    text += "\(pair.certain ? "=" : "?") \(pair.source)\n  \(pair.target.joined(separator: " | "))\n"
+                    text += "\(pair.certain ? "=" : "?") \(pair.source)\n  \(pair.written)\n"
                 }
                 text += "\(result.segmentFile): \(dryRun ? "would adopt" : "adopted") \(result.translation): \(result.translated) translated, \(result.fuzzy) fuzzy (unsure), \(result.untouched) untouched\n"
             }
