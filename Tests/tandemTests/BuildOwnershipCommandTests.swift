@@ -61,6 +61,24 @@ struct BuildOwnershipCommandTests {
         #expect(text.standardOutput.contains("content/docs/_index.en.md: kept, the en site's own page (content/docs/_index.md has nothing to translate)"), "\(text.standardOutput)")
     }
 
+    /// A helper's finding on a 540-post blog: one "not built, 0% translated" line per post
+    /// buried the two posts that were built. Many untouched posts are one line per locale; a
+    /// partly translated post is still named.
+    @Test func manyPostsWithNothingTranslatedAreCountedNotListed() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        for index in 1...12 { try project.write("---\ntitle: 标题\(index)\n---\n正文第\(index)句。\n", to: "content/posts/p\(index).md") }
+        #expect(try ExecutableRunner.run(["extract", "--no-memory"], in: project.root).status == 0)
+        let file = String(decoding: try project.read("locales/en/posts/p1.json"), as: UTF8.self)
+        try project.write(file.replacingOccurrences(of: "\"state\" : \"new\"", with: "\"state\" : \"translated\", \"target\" : \"Title\"", options: [], range: file.range(of: "\"state\" : \"new\"")), to: "locales/en/posts/p1.json")
+        let run = try ExecutableRunner.run(["build"], in: project.root)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput == "content/posts/p1.md [en]: not built, 50% translated (--min-complete 100)\n"
+            + "11 posts [en]: not built, nothing translated yet (`tandem stats --locale en` lists them)\n", "\(run.standardOutput)")
+        let json = try ExecutableRunner.run(["build", "--json"], in: project.root)
+        #expect(try Self.statuses(json).count == 12)
+    }
+
     @Test func aBuiltFileEditedSinceIsNotReplaced() throws {
         let project = try Self.translatedProject()
         defer { project.remove() }

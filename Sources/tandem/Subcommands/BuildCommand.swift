@@ -56,6 +56,9 @@ struct BuildCommand: ParsableCommand {
         guard (0...100).contains(minComplete) else { throw ValidationError("--min-complete must be between 0 and 100") }
     }
 
+    /// Up to this many posts with nothing translated are listed one per line.
+    static let untouchedListed = 10
+
     func run() throws {
         let (project, lock) = try options.openLockedProject(command: "tandem build")
         defer { lock.release() }
@@ -85,8 +88,13 @@ struct BuildCommand: ParsableCommand {
         progress.finish()
         if paths.isEmpty { results += try builder.retireDeletedPosts(keep: keep) }
         try builder.saveManifest()
+        // Posts nobody has started translating are counted, not listed one per line, when there
+        // are many: on a real blog 540 such lines buried the two posts that were built.
+        var untouchedPerLocale: [String: Int] = [:]
+        for result in results where result.status == .incomplete && result.complete == 0 { untouchedPerLocale[result.locale, default: 0] += 1 }
+        let countsUntouched = untouchedPerLocale.values.reduce(0, +) > Self.untouchedListed
         try options.emit(Report(results: results, failures: failures, findings: findings)) {
-            results.map { result in
+            results.filter { !(countsUntouched && $0.status == .incomplete && $0.complete == 0) }.map { result in
                 let percent = String(format: "%.0f%%", result.complete)
                 let output = result.output ?? ""
                 switch result.status {
@@ -104,6 +112,11 @@ struct BuildCommand: ParsableCommand {
                 case .superseded: return "\(output): removed, it hid the \(result.locale) page Hugo reads without a language suffix\n"
                 }
             }.joined()
+                + (countsUntouched
+                    ? untouchedPerLocale.sorted { $0.key < $1.key }.map { locale, count in
+                        "\(CountedNoun.phrase(count, "post")) [\(locale)]: not built, nothing translated yet (`tandem stats --locale \(locale)` lists them)\n"
+                    }.joined()
+                    : "")
         }
         for result in results where result.status == .refused {
             Terminal.standardError.write(
