@@ -103,4 +103,73 @@ extension MarkdownParser {
         fixed.range = start..<range.upperBound
         return fixed
     }
+
+    /// `node` with the paragraph cmark-gfm leaves without a position placed and read: lines of
+    /// text right above a table, with no blank line between (`**支持的平台：**` then `| 平台 |`,
+    /// common in real posts). cmark-gfm's table extension splits them off into a paragraph
+    /// whose nodes have no source position at all, so the line had no segment and stayed
+    /// Chinese (and was called raw HTML), and starts the table on that paragraph's line. The
+    /// paragraph is the bytes from the table's start to its header line, read again alone.
+    static func withParagraphsBeforeTables(_ node: MarkdownNode, bytes: [UInt8]) throws(MarkdownNestingError) -> MarkdownNode {
+        guard node.children.count > 1,
+              node.children.indices.dropFirst().contains(where: { node.children[$0].kind == .table && node.children[$0 - 1].kind == .paragraph && node.children[$0 - 1].range == nil })
+        else { return node }
+        var fixed = node
+        for index in fixed.children.indices.dropFirst() {
+            let table = fixed.children[index]
+            guard table.kind == .table, let tableRange = table.range, fixed.children[index - 1].kind == .paragraph, fixed.children[index - 1].range == nil,
+                  let headerLineStart = headerLineStart(of: table, bytes: bytes), headerLineStart > tableRange.lowerBound
+            else { continue }
+            let slice = Array(bytes[tableRange.lowerBound..<headerLineStart])
+            let alone = try parse(slice)
+            guard alone.children.count == 1, alone.children[0].kind == .paragraph else { continue }
+            fixed.children[index - 1] = shifted(alone.children[0], by: tableRange.lowerBound)
+            fixed.children[index].range = headerLineStart..<tableRange.upperBound
+            if let header = table.children.first, header.kind == .tableHeader, let range = header.range, range.lowerBound < headerLineStart {
+                // cmark places the header's cells by their offset in the content it kept, which
+                // lacks the header line's indentation or `> ` (a table in a list item): moved by
+                // what that lacks, from where the first cell really starts.
+                var contentStart = headerLineStart
+                while contentStart < bytes.count, [0x20, 0x09, UInt8(ascii: ">")].contains(bytes[contentStart]) { contentStart += 1 }
+                let firstCell = contentStart < bytes.count && bytes[contentStart] == UInt8(ascii: "|") ? contentStart + 1 : contentStart
+                var moved = header
+                if let cellStart = header.children.first?.range?.lowerBound, cellStart != firstCell {
+                    moved = shifted(header, by: firstCell - cellStart)
+                }
+                moved.range = headerLineStart..<max(headerLineStart, range.upperBound + (moved.children.first?.range?.lowerBound ?? 0) - (header.children.first?.range?.lowerBound ?? 0))
+                fixed.children[index].children[0] = moved
+            }
+        }
+        return fixed
+    }
+
+    /// Where the line of `table`'s header starts: two lines above its first row (the delimiter
+    /// row between), or the line above its last line when it has no rows.
+    private static func headerLineStart(of table: MarkdownNode, bytes: [UInt8]) -> Int? {
+        func lineStart(_ offset: Int) -> Int {
+            var start = offset
+            while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
+            return start
+        }
+        let delimiterLineStart: Int
+        if let row = table.children.first(where: { $0.kind == .tableRow }), let range = row.range {
+            let rowLine = lineStart(range.lowerBound)
+            guard rowLine > 0 else { return nil }
+            delimiterLineStart = lineStart(rowLine - 1)
+        } else if let range = table.range, range.upperBound > 0 {
+            delimiterLineStart = lineStart(range.upperBound - 1)
+        } else {
+            return nil
+        }
+        guard delimiterLineStart > 0 else { return nil }
+        return lineStart(delimiterLineStart - 1)
+    }
+
+    /// `node` and its descendants with every range moved by `offset`.
+    private static func shifted(_ node: MarkdownNode, by offset: Int) -> MarkdownNode {
+        var moved = node
+        moved.range = node.range.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
+        moved.children = node.children.map { shifted($0, by: offset) }
+        return moved
+    }
 }

@@ -78,7 +78,8 @@ public enum MarkdownParser {
                 }
             } else if event == CMARK_EVENT_EXIT, let top = stack.last, top.pointer == pointer {
                 stack.removeLast()
-                finish(withLinkStart(withStrikethroughRange(withAutolinkRange(top.node, bytes: bytes), bytes: bytes), bytes: bytes))
+                finish(try withParagraphsBeforeTables(
+                    withLinkStart(withStrikethroughRange(withAutolinkRange(top.node, bytes: bytes), bytes: bytes), bytes: bytes), bytes: bytes))
             }
         }
         return result ?? MarkdownNode(kind: .document, range: 0..<byteCount)
