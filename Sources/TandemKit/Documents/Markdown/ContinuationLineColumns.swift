@@ -54,6 +54,10 @@ struct ContinuationLineColumns {
     private var tableColumn: Int?
     /// How far the cells of the table row being read lie from where cmark places them.
     private var rowShift = 0
+    /// The backslashes of the escaped pipes (`\|`) in the table cell being read, as byte
+    /// offsets: cmark-gfm takes them out of the cell's content before reading its inlines, so
+    /// every inline after one lands a byte early per escape (a build cut characters in two).
+    private var cellEscapes: [Int] = []
 
     init(bytes: [UInt8], lines: LineTable, bomLength: Int) {
         self.bytes = bytes
@@ -71,6 +75,7 @@ struct ContinuationLineColumns {
             contentStarts = [:]
             afterBreak = false
             realLines = Self.realLines(of: node, firstLine: line, bytes: bytes, lines: lines)
+            cellEscapes = kind == .tableCell ? escapedPipes(inCell: node) : []
         case .table:
             block = nil
             tableColumn = Int(cmark_node_get_start_column(node))
@@ -101,7 +106,45 @@ struct ContinuationLineColumns {
     /// paragraph's column.
     mutating func shifts(of node: OpaquePointer, kind: MarkdownNode.Kind, startLine: Int, endLine: Int) -> (start: Int, end: Int) {
         let shifts = inlineShifts(of: node, kind: kind, startLine: startLine, endLine: endLine)
-        return (shifts.start + rowShift, shifts.end + rowShift)
+        guard !cellEscapes.isEmpty, kind != .tableCell, startLine >= 1, endLine >= 1, startLine <= lines.starts.count, endLine <= lines.starts.count
+        else { return (shifts.start + rowShift, shifts.end + rowShift) }
+        let start = cmarkOffset(line: startLine, column: Int(cmark_node_get_start_column(node))) + shifts.start + rowShift
+        let end = cmarkOffset(line: endLine, column: Int(cmark_node_get_end_column(node))) + shifts.end + rowShift
+        return (shifts.start + rowShift + escapesBefore(start), shifts.end + rowShift + escapesBefore(end))
+    }
+
+    /// How many escape backslashes of the cell lie before the byte cmark places at `offset`
+    /// in the content it kept without them.
+    private func escapesBefore(_ offset: Int) -> Int {
+        var real = offset
+        var count = 0
+        for escape in cellEscapes where escape <= real {
+            real += 1
+            count += 1
+        }
+        return count
+    }
+
+    /// The backslashes of `\|` in the table cell `node`, from its bytes (the cell's own range,
+    /// which cmark places right, moved as its row).
+    private func escapedPipes(inCell node: OpaquePointer) -> [Int] {
+        let line = Int(cmark_node_get_start_line(node))
+        let endLine = Int(cmark_node_get_end_line(node))
+        guard line >= 1, line == endLine, line <= lines.starts.count else { return [] }
+        let start = cmarkOffset(line: line, column: Int(cmark_node_get_start_column(node))) + rowShift
+        let end = min(bytes.count, cmarkOffset(line: line, column: Int(cmark_node_get_end_column(node))) + 1 + rowShift)
+        guard start >= 0, start < end else { return [] }
+        var escapes: [Int] = []
+        var index = start
+        while index + 1 < end {
+            if bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "|") {
+                escapes.append(index)
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+        return escapes
     }
 
     private mutating func inlineShifts(of node: OpaquePointer, kind: MarkdownNode.Kind, startLine: Int, endLine: Int) -> (start: Int, end: Int) {
