@@ -130,7 +130,11 @@ public struct DocumentBuilder {
             // inlines): the rest of the translation was lost from the page. Escaped, it is text.
             let text = unit.isTableCell && targets[segment.id] != nil ? Self.escapingPipes(target) : target
             do {
-                edits.append(Edit(range: segment.range, bytes: Array(try InlineCodeSet(codes: codes).expand(text).utf8)))
+                var markdown = try InlineCodeSet(codes: codes).expand(text)
+                if targets[segment.id] != nil, unit.isParagraph, BlockMarkerEscape.beginsLine(segment.range.lowerBound, in: unit.text) {
+                    markdown = BlockMarkerEscape.escapingLeadingMarker(markdown)
+                }
+                edits.append(Edit(range: segment.range, bytes: Array(markdown.utf8)))
             } catch {
                 throw BuildProblem.placeholders(segmentID: segment.id, location: segment.location, problem: error)
             }

@@ -32,6 +32,10 @@ public struct TranslatableUnit: Sendable {
         self.embedding = embedding
     }
 
+    /// Whether the unit is a paragraph of the body (at the top, in a list item or a quote),
+    /// whose lines a block marker at their start would turn into another block.
+    public var isParagraph: Bool { location.hasPrefix("body/\(MarkdownNode.Kind.paragraph.rawValue)[") }
+
     /// Whether the unit is a cell of a GFM table, where a `|` ends the cell.
     public var isTableCell: Bool { location.hasPrefix("body/\(MarkdownNode.Kind.tableCell.rawValue)[") }
 
