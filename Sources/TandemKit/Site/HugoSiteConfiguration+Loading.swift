@@ -104,6 +104,7 @@ extension HugoSiteConfiguration {
             defaultContentLanguageInSubdir: Self.boolean(tree["defaultcontentlanguageinsubdir"]) ?? false,
             contentDir: tree["contentdir"].map { "\($0)" } ?? "content",
             languages: languages)
+        rootLanguageCode = tree["languagecode"].map { "\($0)" }
     }
 
     private static func integer(_ value: Any?) -> Int? {

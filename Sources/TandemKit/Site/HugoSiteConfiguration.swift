@@ -18,6 +18,8 @@ public struct HugoSiteConfiguration: Equatable, Sendable {
     public var setsDefaultContentLanguage: Bool
     /// The file that sets `defaultContentLanguage`, when one does.
     public var defaultContentLanguageFile: String?
+    /// The top-level `languageCode`: in a site without a languages table, its one language's.
+    public var rootLanguageCode: String?
 
     /// Where a finding about the site's root settings points: the file that sets
     /// `defaultContentLanguage`, else the main configuration file (`hugo.*` or `config.*`, at
@@ -85,7 +87,16 @@ public struct HugoSiteConfiguration: Equatable, Sendable {
     /// `defaultContentLanguage` or has a languages table).
     public var defaultLocaleTag: LocaleTag? {
         guard setsDefaultContentLanguage || !languages.isEmpty else { return nil }
-        return defaultLanguage?.localeTag ?? HugoLanguage.localeTag(forKey: defaultContentLanguage)
+        if let tag = defaultLanguage?.localeTag { return tag }
+        let keyTag = HugoLanguage.localeTag(forKey: defaultContentLanguage)
+        // Without a table, a Chinese site's top-level languageCode names its script or region
+        // (`defaultContentLanguage: zh`, `languageCode: zh-cn`): zh-CN's rules and glossary, not
+        // a bare zh's. (Only for Chinese: an English theme's `en-us` changes nothing here.)
+        if languages.isEmpty, let keyTag, keyTag.language == "zh", let rootLanguageCode,
+           let coded = HugoLanguage.localeTag(forKey: rootLanguageCode), coded.language == "zh" {
+            return coded
+        }
+        return keyTag
     }
 
     /// The content directory of the language with key `key`: its `contentDir`, else the site's.

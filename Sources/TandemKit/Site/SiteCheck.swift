@@ -48,7 +48,7 @@ public struct SiteCheck {
         // Without a table, the default language keeps its key when it stands for the tag: a
         // site keyed `cn` gets `[languages.cn]` with languageCode zh-CN, not a change of key.
         func key(for tag: LocaleTag) -> String {
-            site.languages.isEmpty && site.setsDefaultContentLanguage && HugoLanguage.localeTag(forKey: site.defaultContentLanguage) == tag
+            site.languages.isEmpty && site.setsDefaultContentLanguage && site.defaultLocaleTag == tag
                 ? site.defaultContentLanguage : layout.languageKey(for: tag)
         }
         for tag in wanted where site.language(for: tag) == nil {

@@ -81,6 +81,18 @@ struct HugoSiteConfigurationTests {
         #expect(site.language(for: LocaleTag("zh")!)?.key == "cn")
     }
 
+    /// A helper's finding on a real blog: `defaultContentLanguage: zh` with `languageCode:
+    /// zh-cn` and no languages table made the source a bare `zh` (no zh-CN rules, a glossary
+    /// in glossaries/zh/). Hugo gives a one-language site's top-level languageCode to its
+    /// language; for Chinese it says the script. An English theme's `en-us` changes nothing.
+    @Test func aChineseSitesTopLevelLanguageCodeNamesItsLanguage() throws {
+        #expect(try Self.load(["config.yml": "defaultContentLanguage: zh\nlanguageCode: zh-cn\n"]).defaultLocaleTag == LocaleTag("zh-CN"))
+        #expect(try Self.load(["config.yml": "defaultContentLanguage: zh\nlanguageCode: zh-tw\n"]).defaultLocaleTag == LocaleTag("zh-TW"))
+        #expect(try Self.load(["hugo.toml": "defaultContentLanguage = \"en\"\nlanguageCode = \"en-us\"\n"]).defaultLocaleTag == LocaleTag("en"))
+        let table = "defaultContentLanguage: zh\nlanguageCode: zh-cn\nlanguages:\n  zh:\n    weight: 1\n  en:\n    weight: 2\n"
+        #expect(try Self.load(["config.yml": table]).defaultLocaleTag == LocaleTag("zh"))
+    }
+
     /// A helper's finding: a target `fr-CA` was published as the site's only French, `fr-fr`,
     /// silently. A language without a region still stands for its regional forms, both ways.
     @Test func aRegionalTagIsNotPublishedAsAnotherRegion() throws {
