@@ -69,6 +69,10 @@ struct DocumentSegmenterTests {
         ("a link title ending in ? goes on with Chinese", "根据 [What Is It?](https://e.com/a) 描述，简单说就是这样。\n",
          ["根据 {1}What Is It?{/1} 描述，简单说就是这样。"]),
         ("a link title ending in ! before a capital still ends", "Read [Go!](u) Then we go.\n", ["Read {1}Go!{/1}", "Then we go."]),
+        // Points of a list written as lines of one paragraph (a real blog: 65 segments held several).
+        ("lines that start with a list number are sentences", "1、领导要信任成员；\n2、经常沟通；\n（3）组织活动。比如吃饭；\n四、定期培训\n",
+         ["1、领导要信任成员；", "2、经常沟通；", "（3）组织活动。", "比如吃饭；", "四、定期培训"]),
+        ("a line that starts with a number is not a point", "增长了\n3.5%，超过\n2024 年的水平。\n", ["增长了{1/}3.5%，超过{2/}2024 年的水平。"]),
         ("spaced prices are not math", "售价 $ 999 和 $ 1099，合计 $ 2098。\n", ["售价 $ 999 和 $ 1099，合计 $ 2098。"]),
         ("an escaped dollar inside spaced math", "公式 $ \\text{\\$5} + x $ 在此。\n", ["公式 {1/} 在此。"]),
         ("a math delimiter inside code opens no math", "写 `\\(` 开头。下一句要翻译。公式 \\(x\\) 在此。\n", ["写 {1/} 开头。", "下一句要翻译。", "公式 {1/} 在此。"]),

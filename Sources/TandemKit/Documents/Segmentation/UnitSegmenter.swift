@@ -35,6 +35,11 @@ struct UnitSegmenter {
             // sentence goes on.
             case .hardBreak, .lineBreak where imageLineBreaks.contains(index):
                 shadow.append(contentsOf: endsInComma(shadow) ? [0x20] : Self.paragraphSeparator)
+            // A line that starts with a list number (`2、…`, `（3）…`, `二、…`) is the next point
+            // of a list written as lines of one paragraph (Hugo renders them so): a sentence of
+            // its own, where one segment held several points (a real blog had 65 such).
+            case .lineBreak where index + 1 < unit.pieces.count && Self.startsWithListNumber(unit.pieces[index + 1], in: unit.text):
+                shadow.append(contentsOf: Self.paragraphSeparator)
             case .lineBreak: shadow.append(0x20)
             default: shadow.append(contentsOf: Self.wordJoiner)
             }
@@ -134,6 +139,33 @@ struct UnitSegmenter {
     }
 
     /// Whether the shadow so far ends in a comma (white space and codes before the break aside).
+    /// Whether `piece` is text that begins with a list number written as text: digits or
+    /// Chinese numerals and `、`, digits and `.` `．` `)` `）` before a non-digit, or a number
+    /// in parentheses (`(3)`, `（三）`).
+    static func startsWithListNumber(_ piece: InlinePiece, in text: [UInt8]) -> Bool {
+        guard case .text(let range) = piece, let string = String(validating: text[range.lowerBound..<min(range.upperBound, range.lowerBound + 24)], as: UTF8.self)
+            ?? String(validating: text[range], as: UTF8.self) else { return false }
+        var scalars = Substring(string).unicodeScalars[...]
+        let chineseNumerals = Set("一二三四五六七八九十".unicodeScalars)
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar) }
+        var parenthesized = false
+        if let first = scalars.first, first == "(" || first == "（" {
+            parenthesized = true
+            scalars = scalars.dropFirst()
+        }
+        let number = scalars.prefix { isDigit($0) || chineseNumerals.contains($0) }
+        guard (1...3).contains(number.count) else { return false }
+        let isChinese = number.allSatisfy { chineseNumerals.contains($0) }
+        guard isChinese || number.allSatisfy(isDigit) else { return false }
+        let rest = scalars.dropFirst(number.count)
+        guard let mark = rest.first else { return false }
+        if parenthesized { return mark == ")" || mark == "）" }
+        if mark == "、" { return true }
+        guard !isChinese, mark == "." || mark == "．" || mark == ")" || mark == "）" else { return false }
+        // `3.5%` is a number, not a point.
+        return rest.dropFirst().first.map { !isDigit($0) } ?? false
+    }
+
     private func endsInComma(_ shadow: [UInt8]) -> Bool {
         var end = shadow.count
         while true {
