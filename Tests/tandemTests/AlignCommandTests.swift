@@ -44,6 +44,24 @@ struct AlignCommandTests {
         #expect(dryRun.standardOutput.contains("= 文章是 {1/} 系列中的第 {2/} 篇。\n  The article is number {2/} in the {1/} series.\n"), "\(dryRun.standardOutput)")
     }
 
+    /// A helper's finding: after `align`, build refused the English page and told the user to
+    /// align it (done already), and --force then dropped the page's own menu entry and its code
+    /// comments translated by hand. The refusal now says what a forced build would lose.
+    @Test func aRefusalAfterAlignNamesWhatTheTranslationHasOfItsOwn() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("---\ntitle: 新闻\n---\n\n今天下雨了。\n\n```go\n// 注释\nfmt.Println(1)\n```\n", to: "content/posts/a.md")
+        let english = "---\ntitle: News\nmenu:\n  main:\n    weight: 2\n---\n\nIt rained today.\n\n```go\n// a comment\nfmt.Println(1)\n```\n"
+        try project.write(english, to: "content/posts/a.en.md")
+        #expect(try ExecutableRunner.run(["align", "--all", "--no-memory"], in: project.root).status == 0)
+        let build = try ExecutableRunner.run(["build"], in: project.root)
+        #expect(build.status == 2)
+        #expect(build.standardError.contains(
+            "content/posts/a.en.md: error: not written by Tandem (or edited since); it has front matter key menu and 1 code block of its own, "
+                + "which a build from content/posts/a.md would not write; keep it as it is, or --force to replace it and lose them"), "\(build.standardError)")
+        #expect(String(decoding: try project.read("content/posts/a.en.md"), as: UTF8.self) == english)
+    }
+
     /// Found on a theme's example site: after a build, `align --all` offered to adopt the files
     /// the build had just written. Tandem's own output is not a human translation.
     @Test func allLeavesWhatBuildWroteAlone() throws {

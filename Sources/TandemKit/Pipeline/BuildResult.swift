@@ -42,6 +42,9 @@ public struct BuildResult: Codable, Equatable, Sendable {
     /// Translated share of the post's segments, 0–100.
     public var complete: Double
     public var status: Status
+    /// For a file refused: what only it has, which a forced build would lose (front matter keys
+    /// the source has not, code blocks the source writes otherwise).
+    public var onlyInFile: [String]?
 
     public init(post: String, locale: String, output: String?, complete: Double, status: Status) {
         self.post = post

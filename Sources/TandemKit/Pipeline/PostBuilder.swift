@@ -138,9 +138,11 @@ public struct PostBuilder {
                 status = .built
             }
             if status != .refused && status != .ownPage { record(output, bytes: bytes, source: path, locale: item.locale) }
-            results.append(BuildResult(
+            var result = BuildResult(
                 post: path, locale: item.locale.identifier, output: project.projectPath(of: output),
-                complete: item.complete, status: status))
+                complete: item.complete, status: status)
+            if status == .refused, let existing { result.onlyInFile = Self.onlyIn(existing, notIn: bytes, path: project.projectPath(of: output)) }
+            results.append(result)
         }
         if let translations { try updateTranslations(translations, source: post, document: document) }
         return results
@@ -253,5 +255,24 @@ public struct PostBuilder {
             try AtomicFile.write(updated, to: url)
             if let tag { record(url, bytes: updated, source: project.projectPath(of: source), locale: tag) }
         }
+    }
+
+    /// What `existing` (a translation someone wrote) has that `built` (the translation from
+    /// the source's layout) has not: its own front matter keys (a `menu` entry) and code blocks
+    /// written otherwise (comments translated by hand). A forced build would lose them; the
+    /// refusal names them. Empty when either cannot be read.
+    static func onlyIn(_ existing: [UInt8], notIn built: [UInt8], path: String) -> [String] {
+        guard let human = try? HugoDocument(bytes: existing, path: path), let ours = try? HugoDocument(bytes: built, path: path) else { return [] }
+        var found: [String] = []
+        let ourKeys = Set((ours.frontMatter?.fields ?? []).map { $0.key.lowercased() })
+        let keys = (human.frontMatter?.fields ?? []).map(\.key).filter { !ourKeys.contains($0.lowercased()) }
+        if !keys.isEmpty { found.append("front matter \(keys.count == 1 ? "key" : "keys") \(keys.joined(separator: ", "))") }
+        var ourBlocks = ours.codeBlocks.map { Array(built[$0]) }
+        var differing = 0
+        for block in human.codeBlocks.map({ Array(existing[$0]) }) {
+            if let index = ourBlocks.firstIndex(of: block) { ourBlocks.remove(at: index) } else { differing += 1 }
+        }
+        if differing > 0 { found.append(CountedNoun.phrase(differing, "code block") + " of its own") }
+        return found
     }
 }

@@ -119,8 +119,14 @@ struct BuildCommand: ParsableCommand {
                     : "")
         }
         for result in results where result.status == .refused {
+            // After `align` the sentences are adopted, but the file still has what the source
+            // has not: say what --force would lose, rather than suggest align again.
+            let lost = result.onlyInFile ?? []
             Terminal.standardError.write(
-                "\(result.output ?? result.post): error: not written by Tandem (or edited since); --force to replace, or `tandem align` to adopt it\n")
+                "\(result.output ?? result.post): error: not written by Tandem (or edited since); "
+                    + (lost.isEmpty
+                        ? "--force to replace, or `tandem align` to adopt it\n"
+                        : "it has \(lost.joined(separator: " and ")), which a build from \(result.post) would not write; keep it as it is, or --force to replace it and lose them (`tandem align` adopts its sentences, not these)\n"))
         }
         for failure in failures { Terminal.standardError.write("\(failure.description)\n") }
         if !failures.isEmpty || results.contains(where: { $0.status == .refused }) { throw ExitCode(2) }
