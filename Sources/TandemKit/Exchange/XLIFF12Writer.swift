@@ -74,6 +74,9 @@ public struct XLIFF12Writer: Sendable {
         for note in segment.notes ?? [] {
             output += "        <note from=\"translator\">\(XMLEscaping.text(note))</note>\n"
         }
+        if let links = Self.linkNote(codes) {
+            output += "        <note from=\"tandem\" annotates=\"source\">\(XMLEscaping.text(links))</note>\n"
+        }
         if let brokenTarget {
             let reasons = brokenTarget.map(\.description).joined(separator: "; ")
             output += "        <note from=\"tandem\">\(XMLEscaping.text("The target in Tandem cannot be built (\(reasons)): " + (segment.target ?? "")))</note>\n"
@@ -152,5 +155,21 @@ public struct XLIFF12Writer: Sendable {
         case .image: return "image"
         default: return "x-\(kind.rawValue)"
         }
+    }
+
+    /// Where the segment's links and images point (`Link {1}…{/1}: https://…`): a `<g>` carries
+    /// no Markdown in XLIFF 1.2, so a translator saw a link's text but never its address.
+    static func linkNote(_ codes: InlineCodeSet) -> String? {
+        var lines: [String] = []
+        for code in codes.sorted where code.kind == .link || code.kind == .image {
+            guard case .close(let number) = code.placeholder else { continue }
+            let data = code.originalData
+            guard let open = data.range(of: "](") else { continue }
+            var address = data[open.upperBound...].dropLast(data.hasSuffix(")") ? 1 : 0)
+            if let space = address.firstIndex(of: " ") { address = address[..<space] }
+            guard !address.isEmpty else { continue }
+            lines.append("\(code.kind == .image ? "Image" : "Link") {\(number)}…{/\(number)}: \(address)")
+        }
+        return lines.isEmpty ? nil : lines.joined(separator: "; ")
     }
 }

@@ -50,6 +50,8 @@ struct XLIFF12WriterTests {
         #expect(text.contains("<bx id=\"1\" ctype=\"bold\" equiv-text=\"**\"/>第一句加粗。"))
         #expect(text.contains("第二句也加粗<ex id=\"1\" equiv-text=\"**\"/>"))
         #expect(text.contains("<x id=\"2\" ctype=\"x-shortcode\" equiv-text=\"{{&lt; ref &quot;other.md&quot; >}}\"/>"))
+        // A <g> carries no Markdown: a link's address is told in a note.
+        #expect(text.contains("<note from=\"tandem\" annotates=\"source\">Link {1}…{/1}: https://example.org/qwen</note>"))
     }
 
     @Test(.enabled(if: canValidate && SharedCorpus.isAvailable, Comment(rawValue: "xmllint or the shared corpus is missing")),
