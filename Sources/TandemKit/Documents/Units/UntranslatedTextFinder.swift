@@ -133,7 +133,8 @@ public enum UntranslatedTextFinder {
             if let name, pathShortcodes.contains(name) { return nil }
             return (.shortcode, name)
         }
-        if isInFootnoteLabel(offset, in: document.bytes) || isInMath(offset, in: document) || isInCodeSpan(offset, in: document) { return nil }
+        if isInFootnoteLabel(offset, in: document.bytes) || isInDestination(offset, in: document.bytes) || isInMath(offset, in: document)
+            || isInCodeSpan(offset, in: document) { return nil }
         return (.html, nil)
     }
 
@@ -227,6 +228,22 @@ public enum UntranslatedTextFinder {
             }
             if offset < end { return true }
             index = end
+        }
+        return false
+    }
+
+    /// Whether `offset` is inside a link or image destination on its line (`](…截图一.png)`): an
+    /// address, never shown. An image with an empty alt text makes no unit, so its destination
+    /// was in no unit's pieces and was reported as raw HTML.
+    private static func isInDestination(_ offset: Int, in bytes: [UInt8]) -> Bool {
+        var index = offset
+        while index > 0 {
+            index -= 1
+            switch bytes[index] {
+            case 0x0A, UInt8(ascii: ")"), UInt8(ascii: " "): return false
+            case UInt8(ascii: "("): return index > 0 && bytes[index - 1] == UInt8(ascii: "]")
+            default: continue
+            }
         }
         return false
     }
