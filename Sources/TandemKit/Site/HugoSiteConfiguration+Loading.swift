@@ -30,7 +30,10 @@ extension HugoSiteConfiguration {
             guard let format = HugoConfigurationFormat(file: relative) else {
                 throw TandemError.unsupportedFile(path: url.path, expected: "a Hugo configuration file (.toml, .yaml, .yml, .json)")
             }
-            let settings = try format.tree(of: try TextFile.readUTF8(url), file: url.path)
+            // A byte order mark Hugo reads past (Windows editors write one) is no setting.
+            var text = try TextFile.readUTF8(url)
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            let settings = try format.tree(of: text, file: url.path)
             let scoped: [String: Any] = key.map { [$0: settings] } ?? settings
             tree = deepMerge(tree, language.map { ["languages": [$0: scoped]] } ?? scoped)
             read.append(relative)

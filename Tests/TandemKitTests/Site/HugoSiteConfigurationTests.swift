@@ -93,6 +93,18 @@ struct HugoSiteConfigurationTests {
         #expect(try Self.load(["config.yml": table]).defaultLocaleTag == LocaleTag("zh"))
     }
 
+    /// A helper's finding on a real blog: `config.yaml` began with a byte order mark, which
+    /// Hugo reads past; init stopped with "invalid YAML: did not find expected <document start>".
+    @Test(arguments: ["config.yaml", "hugo.toml", "hugo.json"])
+    func aByteOrderMarkBeforeTheSettingsIsReadPast(_ name: String) throws {
+        let text = switch name {
+        case "config.yaml": "defaultContentLanguage: zh-cn\n"
+        case "hugo.toml": "defaultContentLanguage = \"zh-cn\"\n"
+        default: "{\"defaultContentLanguage\": \"zh-cn\"}\n"
+        }
+        #expect(try Self.load([name: "\u{FEFF}" + text]).defaultContentLanguage == "zh-cn")
+    }
+
     /// A helper's finding: a target `fr-CA` was published as the site's only French, `fr-fr`,
     /// silently. A language without a region still stands for its regional forms, both ways.
     @Test func aRegionalTagIsNotPublishedAsAnotherRegion() throws {
