@@ -32,7 +32,7 @@ public struct HugoDocument: Sendable {
         self.bytes = bytes
         self.frontMatter = frontMatter
         var bodyStart = frontMatter?.block.range.upperBound ?? 0
-        if frontMatter == nil, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bodyStart = 3 }
+        if frontMatter == nil { while bytes[bodyStart...].starts(with: [0xEF, 0xBB, 0xBF]) { bodyStart += 3 } }
         self.bodyStart = bodyStart
 
         var units: [TranslatableUnit] = []

@@ -104,6 +104,18 @@ struct FrontMatterTests {
         #expect(Self.raw(frontMatter["lang"], bytes) == "en")
     }
 
+    /// A helper's finding on a real blog: 20 posts began with two byte order marks (saved twice
+    /// by a Windows editor). Hugo reads their front matter; Tandem read it as body text, and the
+    /// English page's title was the Chinese one.
+    @Test func twoByteOrderMarksBeforeTheFrontMatter() throws {
+        let (frontMatter, bytes) = try Self.read("\u{FEFF}\u{FEFF}---\ntitle: 冬天来了\nslug: winter\n---\n正文。\n")
+        #expect(Self.raw(frontMatter["title"], bytes) == "冬天来了")
+        let document = try HugoDocument(bytes: Array("\u{FEFF}\u{FEFF}---\ntitle: 冬天来了\n---\n正文。\n".utf8), path: "post.md")
+        #expect(document.units.map(\.location) == ["front/title", "body/paragraph[1]"])
+        let bare = try HugoDocument(bytes: Array("\u{FEFF}\u{FEFF}正文。\n".utf8), path: "post.md")
+        #expect(bare.bodyStart == 6)
+    }
+
     @Test func noFrontMatter() throws {
         #expect(try FrontMatter.read(Array("# 标题\n\n正文\n".utf8), path: "post.md") == nil)
     }

@@ -33,7 +33,9 @@ public struct FrontMatterBlock: Equatable, Sendable {
 
     private static func scan(_ utf8: [UInt8]) -> ScanResult {
         var start = 0
-        if utf8.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        // Byte order marks, one or more (a file saved twice by a Windows editor has two,
+        // and Hugo still reads its front matter).
+        while utf8[start...].starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
         guard let first = LineTable.line(in: utf8, startingAt: start) else { return .none }
         let firstText = Array(utf8[first.content])
         let syntax: Syntax
