@@ -73,6 +73,10 @@ struct DocumentSegmenterTests {
         ("lines that start with a list number are sentences", "1、领导要信任成员；\n2、经常沟通；\n（3）组织活动。比如吃饭；\n四、定期培训\n",
          ["1、领导要信任成员；", "2、经常沟通；", "（3）组织活动。", "比如吃饭；", "四、定期培训"]),
         ("a line that starts with a number is not a point", "增长了\n3.5%，超过\n2024 年的水平。\n", ["增长了{1/}3.5%，超过{2/}2024 年的水平。"]),
+        // An ASCII ! or ? that the next byte touches is an operator or a query (a real blog).
+        ("a != operator is not a sentence's end", "如果 (year % 100) != 0 时成立。然后结束。\n", ["如果 (year % 100) != 0 时成立。", "然后结束。"]),
+        ("a glued != is not a sentence's end", "判断year%100!=0时是闰年。\n", ["判断year%100!=0时是闰年。"]),
+        ("a query string is not a sentence's end", "访问/index.jsp?id=100 即可。\n", ["访问/index.jsp?id=100 即可。"]),
         ("spaced prices are not math", "售价 $ 999 和 $ 1099，合计 $ 2098。\n", ["售价 $ 999 和 $ 1099，合计 $ 2098。"]),
         ("an escaped dollar inside spaced math", "公式 $ \\text{\\$5} + x $ 在此。\n", ["公式 {1/} 在此。"]),
         ("a math delimiter inside code opens no math", "写 `\\(` 开头。下一句要翻译。公式 \\(x\\) 在此。\n", ["写 {1/} 开头。", "下一句要翻译。", "公式 {1/} 在此。"]),

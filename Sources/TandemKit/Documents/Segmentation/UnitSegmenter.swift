@@ -53,6 +53,7 @@ struct UnitSegmenter {
         moveInlineCodeAfterTerminals(&ranges, unit: unit)
         joinListNumbers(&ranges, unit: unit)
         joinAfterLinkTitles(&ranges, unit: unit)
+        joinGluedOperators(&ranges, unit: unit)
         return ranges.compactMap { range in
             let inner = strippingEnclosingPairs(range, unit: unit)
             guard !inner.isEmpty, containsText(inner, unit: unit) else { return nil }
@@ -200,6 +201,26 @@ struct UnitSegmenter {
             let end = trimmedEnd(ranges[index].upperBound, from: ranges[index].lowerBound, unit: unit)
             let next = trimmed(ranges[index + 1], unit: unit).lowerBound
             if end > ranges[index].lowerBound, next < unit.text.count, endsWithLinkTitle(at: end, unit: unit), continuesSentence(at: next, in: unit.text) {
+                ranges[index] = ranges[index].lowerBound..<ranges[index + 1].upperBound
+                ranges.remove(at: index + 1)
+            } else {
+                index += 1
+            }
+        }
+    }
+
+    /// Joins a sentence cut right after an ASCII `!` or `?` that the next byte touches, when
+    /// that byte is ASCII and no capital: an operator or a query, not a sentence's end
+    /// (`(year % 100) != 0 时`, `x!==y`, `/index.jsp?id=100`), which ICU cut into halves a
+    /// translator could not read (a real blog's finding).
+    private func joinGluedOperators(_ ranges: inout [Range<Int>], unit: TranslatableUnit) {
+        var index = 0
+        while index + 1 < ranges.count {
+            let end = ranges[index].upperBound
+            let glued = end > ranges[index].lowerBound && end == ranges[index + 1].lowerBound && end < unit.text.count
+                && (unit.text[end - 1] == UInt8(ascii: "!") || unit.text[end - 1] == UInt8(ascii: "?"))
+                && (0x21...0x7E).contains(unit.text[end]) && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(unit.text[end])
+            if glued {
                 ranges[index] = ranges[index].lowerBound..<ranges[index + 1].upperBound
                 ranges.remove(at: index + 1)
             } else {
