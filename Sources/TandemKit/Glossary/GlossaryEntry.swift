@@ -51,7 +51,7 @@ public struct GlossaryEntry: Equatable, Sendable {
     /// `forbidden` entries, which only forbid).
     public var requiredTarget: String? {
         switch kind {
-        case .term: return target
+        case .term, .admitted: return target
         case .keep: return source
         case .forbidden: return nil
         }

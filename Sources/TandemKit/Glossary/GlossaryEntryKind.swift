@@ -6,6 +6,9 @@ public enum GlossaryEntryKind: String, Codable, Sendable, CaseIterable {
     case keep
     /// The entry's target is a variant that must not appear in translations ("Tongyi Qianwen").
     case forbidden
+    /// Another accepted translation beside the source's preferred one (TBX's admitted term):
+    /// 法国 is France, and "French" in 法国工程师 is right too. The term check takes either.
+    case admitted
 
     /// Reads the `type` column: the three names, plus `keep-term`/`do-not-translate` spellings
     /// some term bases use.
@@ -14,6 +17,7 @@ public enum GlossaryEntryKind: String, Codable, Sendable, CaseIterable {
         case "", "term", "preferred": self = .term
         case "keep", "do-not-translate", "dnt", "untranslatable": self = .keep
         case "forbidden", "deprecated", "avoid": self = .forbidden
+        case "admitted", "admittedterm", "allowed": self = .admitted
         default: return nil
         }
     }

@@ -142,7 +142,9 @@ public struct GlossaryMatcher: Sendable {
         let utf8 = Array(sourceText.utf8)
         for match in matches(in: sourceText) {
             let term = String(decoding: utf8[match.range], as: UTF8.self)
-            for index in match.entryIndices where seen.insert(index).inserted {
+            // An admitted target is accepted by the term check, not asked for: the note gives
+            // the preferred one.
+            for index in match.entryIndices where entries[index].kind != .admitted && seen.insert(index).inserted {
                 let entry = entries[index]
                 let note = TermNote(
                     term: term, target: entry.requiredTarget ?? entry.target, kind: entry.kind.rawValue,

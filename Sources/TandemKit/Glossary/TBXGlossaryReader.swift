@@ -248,6 +248,7 @@ private final class TBXCollector: EntityRefusingXMLDelegate {
             guard let status = term.status?.lowercased() else { return false }
             return status.hasPrefix("deprecated") || status.hasPrefix("superseded")
         }
+        func isAdmitted(_ term: Term) -> Bool { term.status?.lowercased().hasPrefix("admitted") ?? false }
         let preferred = targetTerms.filter { !isForbidden($0) }
         let forbidden = targetTerms.filter(isForbidden).map(\.text)
         let location = conceptLocation ?? location
@@ -257,6 +258,7 @@ private final class TBXCollector: EntityRefusingXMLDelegate {
         guard !targetTerms.isEmpty else {
             return warnings.append(ImportWarning(location: location, reason: "no term in \(targetLocale?.identifier ?? "a second language")"))
         }
+        var alsoAccepted: [GlossaryEntry] = []
         for source in sourceTerms {
             var entry = GlossaryEntry(
                 source: source.text, target: "", partOfSpeech: source.partOfSpeech, comment: conceptNote,
@@ -264,14 +266,24 @@ private final class TBXCollector: EntityRefusingXMLDelegate {
                 location: conceptLocation)
             if let target = preferred.first {
                 entry.target = target.text
-                entry.kind = target.text == source.text ? .keep : .term
+                entry.kind = target.text == source.text ? .keep : isAdmitted(target) ? .admitted : .term
                 entry.forbiddenVariants = forbidden
+                // The concept's other admitted terms: accepted translations too, after it.
+                for other in preferred.dropFirst() where isAdmitted(other) {
+                    var admitted = entry
+                    admitted.target = other.text
+                    admitted.kind = .admitted
+                    admitted.forbiddenVariants = []
+                    alsoAccepted.append(admitted)
+                }
             } else if let first = forbidden.first {
                 entry.target = first
                 entry.kind = .forbidden
                 entry.forbiddenVariants = Array(forbidden.dropFirst())
             }
             entries.append(entry)
+            entries += alsoAccepted
+            alsoAccepted = []
         }
     }
 }

@@ -35,6 +35,7 @@ enum TBXGlossaryWriter {
             case .term: out += termSec(entry.target, status: "preferredTerm-admn-sts", partOfSpeech: entry.partOfSpeech)
             case .keep: out += termSec(entry.source, status: "preferredTerm-admn-sts", partOfSpeech: entry.partOfSpeech)
             case .forbidden: out += termSec(entry.target, status: "deprecatedTerm-admn-sts", partOfSpeech: nil)
+            case .admitted: out += termSec(entry.target, status: "admittedTerm-admn-sts", partOfSpeech: entry.partOfSpeech)
             }
             for variant in entry.forbiddenVariants {
                 out += termSec(variant, status: "deprecatedTerm-admn-sts", partOfSpeech: nil)

@@ -35,7 +35,8 @@ public enum GlossaryLinter {
                 continue
             }
             seen[identity] = index
-            guard entry.kind != .forbidden else { continue }
+            // An admitted target is another accepted one, no conflict with the preferred.
+            guard entry.kind != .forbidden, entry.kind != .admitted else { continue }
             if let first = firstBySource[sourceKey] {
                 let other = glossary.entries[first]
                 if Normalizer.matchingKey(other.requiredTarget ?? "") != Normalizer.matchingKey(entry.requiredTarget ?? "") {
