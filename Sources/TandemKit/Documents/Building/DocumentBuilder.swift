@@ -128,7 +128,11 @@ public struct DocumentBuilder {
             }
             // A `|` in a table cell's text ends the cell (GFM splits the row before reading its
             // inlines): the rest of the translation was lost from the page. Escaped, it is text.
-            let text = unit.isTableCell && targets[segment.id] != nil ? Self.escapingPipes(target) : target
+            var text = unit.isTableCell && targets[segment.id] != nil ? Self.escapingPipes(target) : target
+            // A `<` a translator typed before a letter opens raw HTML on the page ("The <b> tag
+            // makes…" lost its words, "<project folder path>" vanished): escaped, it is text. The
+            // source's own markup is in the codes, never in the translation's text.
+            if targets[segment.id] != nil, unit.frontMatterField == nil, unit.embedding == nil { text = Self.escapingTagOpeners(text) }
             do {
                 var markdown = try InlineCodeSet(codes: codes).expand(text)
                 if targets[segment.id] != nil, unit.isParagraph, BlockMarkerEscape.beginsLine(segment.range.lowerBound, in: unit.text) {
@@ -147,6 +151,27 @@ public struct DocumentBuilder {
             text.replaceSubrange(edit.range, with: edit.bytes)
         }
         return text == unit.text ? nil : text
+    }
+
+    /// `text` with each `<` that could open an HTML tag, comment or declaration (before a
+    /// letter, `/`, `!` or `?`) and is not escaped already written `\<`.
+    static func escapingTagOpeners(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "<")) else { return text }
+        var result = ""
+        var previous: Character?
+        var characters = text.makeIterator()
+        var pending = characters.next()
+        while let character = pending {
+            let next = characters.next()
+            if character == "<", previous != "\\", let next, next.isASCII, next.isLetter || next == "/" || next == "!" || next == "?" {
+                result += "\\<"
+            } else {
+                result.append(character)
+            }
+            previous = character
+            pending = next
+        }
+        return result
     }
 
     /// `text` with each `|` not escaped already written `\|`.

@@ -47,3 +47,26 @@ struct BlockMarkerEscapeTests {
         #expect(built.contains("| - A |") && built.contains("| # B |"), "\(built)")
     }
 }
+
+/// A helper's finding on a real blog: "The <b> tag makes text bold." rendered "The  tag…", and
+/// `<project folder path>` vanished (raw HTML the page omits). A `<` the translator typed before
+/// a letter is escaped; the source's own HTML is in the codes and stays as it is.
+@Suite("Tag openers in translated text")
+struct TagOpenerEscapeTests {
+    @Test(arguments: [
+        ("The <b> tag makes text bold.", "The \\<b> tag makes text bold."),
+        ("Run it in <project folder path>.", "Run it in \\<project folder path>."),
+        ("A </div> or <!-- note -->.", "A \\</div> or \\<!-- note -->."),
+        ("x < y and 3<5", "x < y and 3<5"),
+        ("Already \\<b> escaped.", "Already \\<b> escaped."),
+    ])
+    func aTagOpenerIsEscaped(_ text: String, _ expected: String) {
+        #expect(DocumentBuilder.escapingTagOpeners(text) == expected)
+    }
+
+    @Test func theSourcesHTMLStaysAndTheTranslatorsIsText() throws {
+        let source = "用 <mark>标签</mark> 标记。\n"
+        let english = ["用 {1}标签{/1} 标记。": "Mark it with the {1}<mark> tag{/1}."]
+        #expect(try MarkdownPositionCheck.build(source, targets: english, language: "en") == "Mark it with the <mark>\\<mark> tag</mark>.\n")
+    }
+}
