@@ -77,6 +77,9 @@ struct DocumentSegmenterTests {
         ("a != operator is not a sentence's end", "如果 (year % 100) != 0 时成立。然后结束。\n", ["如果 (year % 100) != 0 时成立。", "然后结束。"]),
         ("a glued != is not a sentence's end", "判断year%100!=0时是闰年。\n", ["判断year%100!=0时是闰年。"]),
         ("a query string is not a sentence's end", "访问/index.jsp?id=100 即可。\n", ["访问/index.jsp?id=100 即可。"]),
+        // A paragraph's indent written as wide spaces is markup outside the sentence (a real blog).
+        ("an &emsp; indent is outside the sentence", "&emsp;&emsp;这是第一句。这是第二句。\n", ["这是第一句。", "这是第二句。"]),
+        ("an ideographic-space indent is outside the sentence", "\u{3000}\u{3000}全角空格缩进。\n第二行&nbsp;中间的空格。\n", ["全角空格缩进。", "第二行&nbsp;中间的空格。"]),
         ("spaced prices are not math", "售价 $ 999 和 $ 1099，合计 $ 2098。\n", ["售价 $ 999 和 $ 1099，合计 $ 2098。"]),
         ("an escaped dollar inside spaced math", "公式 $ \\text{\\$5} + x $ 在此。\n", ["公式 {1/} 在此。"]),
         ("a math delimiter inside code opens no math", "写 `\\(` 开头。下一句要翻译。公式 \\(x\\) 在此。\n", ["写 {1/} 开头。", "下一句要翻译。", "公式 {1/} 在此。"]),

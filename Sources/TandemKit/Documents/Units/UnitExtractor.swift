@@ -174,6 +174,7 @@ struct UnitExtractor {
         ordered = absorb(lookalikes(in: ordered), into: ordered)
         ordered = absorb(escapes(in: ordered), into: ordered)
         ordered = absorb(declarations(in: ordered), into: ordered)
+        ordered = absorb(indents(in: ordered, origin: origin), into: ordered)
         if block.kind == .paragraph, let range = block.range, blockquoteOpenings.contains(range.lowerBound + base),
            let marker = Self.alertMarker(in: bytes, at: origin.lowerBound, before: origin.upperBound) {
             ordered = alertPieces(absorb([marker], into: ordered), after: marker.upperBound)
@@ -328,6 +329,35 @@ struct UnitExtractor {
             return spans
         }
     }
+
+    /// The indent a line of Chinese prose opens with, written as spaces the page keeps
+    /// (`&emsp;&emsp;`, `&#12288;`, U+3000, U+2003, `&nbsp;`): markup, not words. As text it was
+    /// in the first sentence of 451 paragraphs of one real blog, for the translator to retype,
+    /// and the same sentence without it missed the memory (70 %).
+    private func indents(in pieces: [InlinePiece], origin: Range<Int>) -> [Range<Int>] {
+        var starts = [origin.lowerBound]
+        for piece in pieces {
+            switch piece {
+            case .lineBreak(let range), .hardBreak(let range): starts.append(range.upperBound)
+            default: continue
+            }
+        }
+        return starts.compactMap { start in
+            var end = start
+            scan: while end < origin.upperBound {
+                for token in Self.indentTokens where bytes[end...].starts(with: token) {
+                    end += token.count
+                    continue scan
+                }
+                break
+            }
+            return end > start ? start..<end : nil
+        }
+    }
+
+    /// Wide and no-break spaces, as entities and as characters.
+    private static let indentTokens: [[UInt8]] = (["&emsp;", "&ensp;", "&nbsp;", "&#12288;", "&#x3000;", "&#8195;", "&#8194;", "&#160;"]
+        + ["\u{3000}", "\u{2003}", "\u{2002}", "\u{00A0}"]).map { Array($0.utf8) }
 
     /// HTML declarations in text (`<!DOCTYPE>`): raw HTML to goldmark, which follows CommonMark
     /// 0.30 (`<!` and a letter), but text to cmark-gfm 0.29, which wants white space inside; as
