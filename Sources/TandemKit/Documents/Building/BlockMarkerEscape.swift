@@ -2,6 +2,11 @@
 /// another block: `1、首先…` translated "1. First…" became an ordered list on the page (a helper
 /// wrote that translation on a real blog), "# of users" a heading, "---" a rule. The marker's
 /// first character is escaped with a backslash, which the page does not show.
+///
+/// Not `TargetTextProblem`'s check, on purpose: that one refuses a target whose own later lines
+/// start a block, and only markers that may interrupt a paragraph count there (`1.`, not `2.`);
+/// here the line is where a paragraph or a line of one begins, where any list number starts a
+/// list, and escaping is invisible, so the wider set is escaped rather than refused.
 enum BlockMarkerEscape {
     /// `markdown` (a sentence's translation, codes expanded) with a block marker at its start
     /// escaped; unchanged when it has none.
