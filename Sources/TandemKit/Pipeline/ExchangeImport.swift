@@ -120,6 +120,12 @@ public struct ExchangeImport {
             }
             guard let position = index[unit.id] else {
                 let obsolete = file.obsolete?.contains { $0.id == unit.id } ?? false
+                // A segment's id follows its text, so an edited sentence is a segment the file
+                // did not export: the unit's source, alike enough, names it.
+                if !obsolete, let source = unit.source, let edited = Self.editedSegment(of: source, in: file, exported: document) {
+                    quarantine(unit, .staleSource, "the source changed since export (now: \(file.segments[edited].source)); translate the new text (tandem next shows it with its memory matches)")
+                    continue
+                }
                 // A segment's id follows its source's text: a sentence edited since the export
                 // has a new id, so "unknown" is most often an edit, and a new export has it.
                 quarantine(unit, .unknownUnit, obsolete
@@ -178,5 +184,18 @@ public struct ExchangeImport {
             keepNotes(of: unit, at: position)
             report.applied += 1
         }
+    }
+
+    /// The segment of `file` that the sentence `source` became by an edit: not one `document`
+    /// exported (those have their own units), and the most alike at 50 % or more, as the memory
+    /// scores a fuzzy match.
+    static func editedSegment(of source: String, in file: SegmentFile, exported document: ReturnedDocument) -> Int? {
+        let exported = Set(document.units.map(\.id))
+        let positions = file.segments.indices.filter { !exported.contains(file.segments[$0].id) }
+        guard !positions.isEmpty else { return nil }
+        var similarity = SegmentSimilarity()
+        let query = similarity.sentence(source)
+        let candidates = positions.map { similarity.sentence(file.segments[$0].source) }
+        return similarity.best(for: query, among: candidates, atLeast: 50).map { positions[$0.index] }
     }
 }

@@ -178,9 +178,11 @@ struct ExchangeImportTests {
         try sample.temporary.write(ExchangeSampleProject.post.replacingOccurrences(of: "然后结束。", with: "然后就结束了。"), to: ExchangeSampleProject.postPath)
         _ = try Extractor(project: sample.project).extract(sample.post)
         let report = try ExchangeImport(project: sample.project).run([try Self.write(text, in: sample, name: "en.xlf")])
-        // The edited sentence has a new id: its unit no longer names a segment of the post.
+        // The edited sentence has a new id; its unit's source, alike enough, names it (it was
+        // called an unknown unit, as if the post had lost the sentence).
         #expect(report.quarantined.count == 1)
-        #expect(report.quarantined.first?.reason == .unknownUnit)
+        #expect(report.quarantined.first?.reason == .staleSource)
+        #expect(report.quarantined.first?.detail.contains("now: 第二句也加粗{/1}然后就结束了。") == true, "\(report.quarantined)")
         #expect(try sample.segments().segments.first { $0.source == "然后就结束了。" }?.target == nil)
     }
 
