@@ -133,7 +133,8 @@ public enum UntranslatedTextFinder {
             if let name, pathShortcodes.contains(name) { return nil }
             return (.shortcode, name)
         }
-        if isInFootnoteLabel(offset, in: document.bytes) || isInDestination(offset, in: document.bytes) || isInMath(offset, in: document)
+        if isInFootnoteLabel(offset, in: document.bytes) || isInUnreferencedFootnote(offset, in: document.bytes)
+            || isInDestination(offset, in: document.bytes) || isInMath(offset, in: document)
             || isInCodeSpan(offset, in: document) { return nil }
         return (.html, nil)
     }
@@ -230,6 +231,20 @@ public enum UntranslatedTextFinder {
             index = end
         }
         return false
+    }
+
+    /// Whether `offset` is on the line of a footnote definition (`[^2]: …`) that no reference
+    /// uses: neither cmark nor goldmark renders it, so its text is on no page (a real blog's
+    /// leftover definitions were reported as raw HTML). A used one is a unit, never asked here.
+    private static func isInUnreferencedFootnote(_ offset: Int, in bytes: [UInt8]) -> Bool {
+        var lineStart = offset
+        while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        var index = lineStart
+        while index < offset, bytes[index] == 0x20 { index += 1 }
+        guard index + 2 < bytes.count, bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "^"),
+              let close = bytes[(index + 2)..<min(bytes.count, index + 200)].firstIndex(of: UInt8(ascii: "]")),
+              close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: ":") else { return false }
+        return true
     }
 
     /// Whether `offset` is inside a link or image destination on its line (`](…截图一.png)`): an

@@ -99,6 +99,7 @@ struct UntranslatedTextFinderTests {
         ("a paragraph of inline code alone", "正文。\n\n`代码`\n"),
         ("a list item of inline code alone", "- `代码`\n- ``含`反引号``\n"),
         ("an image without alt text whose address holds Chinese", "![](https://example.org/截图一.png)\n"),
+        ("a footnote definition no reference uses", "正文。\n\n[^2]: [官方文档](https://e.org) 说明。\n"),
         ("a table cell of inline code alone", "| 名称 | 代码 |\n| --- | --- |\n| 粗体 | `代码` |\n"),
     ])
     func notProseIsNotReported(_ name: String, _ post: String) throws {
