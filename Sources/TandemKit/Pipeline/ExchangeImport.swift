@@ -123,7 +123,9 @@ public struct ExchangeImport {
                 // A segment's id follows its text, so an edited sentence is a segment the file
                 // did not export: the unit's source, alike enough, names it.
                 if !obsolete, let source = unit.source, let edited = Self.editedSegment(of: source, in: file, exported: document) {
-                    quarantine(unit, .staleSource, "the source changed since export (now: \(file.segments[edited].source)); translate the new text (tandem next shows it with its memory matches)")
+                    let kept = Self.keepsForTheMemory(unit, source: source, edited: file.segments[edited], in: &file)
+                    quarantine(unit, .staleSource, "the source changed since export (now: \(file.segments[edited].source)); "
+                        + (kept ? "its translation is kept for the memory, which offers it for the new text (tandem next)" : "translate the new text (tandem next shows it with its memory matches)"))
                     continue
                 }
                 // A segment's id follows its source's text: a sentence edited since the export
@@ -197,5 +199,21 @@ public struct ExchangeImport {
         let query = similarity.sentence(source)
         let candidates = positions.map { similarity.sentence(file.segments[$0].source) }
         return similarity.best(for: query, among: candidates, atLeast: 50).map { positions[$0.index] }
+    }
+
+    /// Keeps the translation of a sentence edited since the export as an obsolete segment of
+    /// `file` (the old source and the translator's target), which the memory learns and offers
+    /// for the edited sentence as a fuzzy match: the translator's work was thrown away. Only a
+    /// real translation whose placeholders are the edited sentence's; true when kept.
+    static func keepsForTheMemory(_ unit: ReturnedUnit, source: String, edited: SegmentEntry, in file: inout SegmentFile) -> Bool {
+        guard let target = unit.target, !target.isEmpty, !(unit.state == .new && target == source),
+              !(file.obsolete ?? []).contains(where: { $0.id == unit.id }),
+              Set(CodedText(source).placeholders) == Set(CodedText(edited.source).placeholders),
+              edited.inlineCodes.problems(in: target).isEmpty
+        else { return false }
+        var kept = SegmentEntry(id: unit.id, location: edited.location, source: source, codes: edited.codes)
+        kept.replaceTarget(with: target, state: unit.state.map { max($0, .translated) } ?? .translated, origin: .xliff)
+        file.obsolete = (file.obsolete ?? []) + [kept]
+        return true
     }
 }

@@ -183,6 +183,12 @@ struct ExchangeImportTests {
         #expect(report.quarantined.count == 1)
         #expect(report.quarantined.first?.reason == .staleSource)
         #expect(report.quarantined.first?.detail.contains("now: 第二句也加粗{/1}然后就结束了。") == true, "\(report.quarantined)")
+        // The translator's work is kept for the memory (an obsolete segment of the old text),
+        // which offers it for the new text; the edited segment itself is not filled.
+        let obsolete = try sample.segments().obsolete ?? []
+        #expect(obsolete.map(\.source) == ["第二句也加粗{/1}然后结束。"])
+        #expect(obsolete.first?.target == "So is the second one{/1}, and then it ends.")
+        #expect(obsolete.first?.origin == .xliff)
         #expect(try sample.segments().segments.first { $0.source == "然后就结束了。" }?.target == nil)
     }
 
