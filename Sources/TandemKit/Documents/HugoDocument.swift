@@ -13,6 +13,8 @@ public struct HugoDocument: Sendable {
     /// The body's code blocks and its shortcodes (with the whole of a raw-content shortcode),
     /// as byte ranges of `bytes`: what `UntranslatedTextFinder` needs to tell code from text.
     let codeBlocks: [Range<Int>]
+    /// The body's inline code spans as cmark reads them (backticks included).
+    let codeSpans: [Range<Int>]
     let opaqueSpans: [Range<Int>]
 
     /// Parses `bytes`. `translatableKeys` are the front matter keys whose string values (or
@@ -77,6 +79,7 @@ public struct HugoDocument: Sendable {
             of: tree, in: bytes, base: bodyStart, opaqueSpans: opaqueSpans, shortcodeParameters: shortcodeParameters)
         units += extracted.units
         self.codeBlocks = extracted.codeBlocks
+        self.codeSpans = extracted.codeSpans
         self.opaqueSpans = opaqueSpans
         // A sentence numbers its codes from 1 (`Placeholder.numbers`): past the last number a
         // code could only be written as text, and the built post would lose its markup.

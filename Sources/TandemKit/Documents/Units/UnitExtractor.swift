@@ -22,7 +22,7 @@ struct UnitExtractor {
     /// Code blocks (fenced or indented), in `bytes`: never text, whatever script they hold.
     private(set) var codeBlocks: [Range<Int>] = []
     /// Inline code spans, in `bytes`.
-    private var codeSpans: [Range<Int>] = []
+    private(set) var codeSpans: [Range<Int>] = []
     /// Link and image titles found while walking, as units.
     private var titles: [TranslatableUnit] = []
     /// Where the first paragraph of each blockquote starts: the place of an alert marker.
@@ -42,19 +42,20 @@ struct UnitExtractor {
         unitsAndCodeBlocks(of: root, in: bytes, base: base, opaqueSpans: opaqueSpans, shortcodeParameters: shortcodeParameters).units
     }
 
-    /// `units(of:…)`, with the code blocks met on the way (positions in `bytes`).
+    /// `units(of:…)`, with the code blocks and the inline code spans met on the way (positions in
+    /// `bytes`), a block that makes no unit (a paragraph of code alone) included.
     static func unitsAndCodeBlocks(
         of root: MarkdownNode, in bytes: [UInt8], base: Int, opaqueSpans: [Range<Int>],
         shortcodeParameters: ShortcodeTextParameters = .defaults
-    ) -> (units: [TranslatableUnit], codeBlocks: [Range<Int>]) {
+    ) -> (units: [TranslatableUnit], codeBlocks: [Range<Int>], codeSpans: [Range<Int>]) {
         var extractor = UnitExtractor(bytes: bytes, opaqueSpans: opaqueSpans)
         extractor.walkBlocks(root, base: base)
         let embedded = extractor.titles + extractor.shortcodeArguments(in: base..<bytes.count, parameters: shortcodeParameters)
-        guard !embedded.isEmpty else { return (extractor.units, extractor.codeBlocks) }
+        guard !embedded.isEmpty else { return (extractor.units, extractor.codeBlocks, extractor.codeSpans) }
         let units = (extractor.units + embedded).enumerated()
             .sorted { ($0.element.origin.lowerBound, $0.offset) < ($1.element.origin.lowerBound, $1.offset) }
             .map(\.element)
-        return (units, extractor.codeBlocks)
+        return (units, extractor.codeBlocks, extractor.codeSpans)
     }
 
     /// Units for the text arguments of every shortcode outside code (raw HTML included), and outside

@@ -63,7 +63,9 @@ public enum UntranslatedTextFinder {
 
     /// What a translator reaches or what is never prose, sorted and merged.
     private static func reachedRanges(of document: HugoDocument) -> [Range<Int>] {
-        var ranges = document.codeBlocks
+        // Code spans as cmark reads them: a paragraph, list item or table cell that is only
+        // code (`` `单笔最大亏损` ``) makes no unit, and its code was reported as raw HTML.
+        var ranges = document.codeBlocks + document.codeSpans
         for unit in document.units {
             guard unit.frontMatterField == nil, unit.embedding == nil else {
                 ranges.append(unit.origin)
@@ -134,8 +136,7 @@ public enum UntranslatedTextFinder {
             return (.shortcode, name)
         }
         if isInFootnoteLabel(offset, in: document.bytes) || isInUnreferencedFootnote(offset, in: document.bytes)
-            || isInDestination(offset, in: document.bytes) || isInMath(offset, in: document)
-            || isInCodeSpan(offset, in: document) { return nil }
+            || isInDestination(offset, in: document.bytes) || isInMath(offset, in: document) { return nil }
         return (.html, nil)
     }
 
@@ -194,43 +195,6 @@ public enum UntranslatedTextFinder {
         var end = offset
         while end < bytes.count, !(bytes[end] == 0x0A && end + 1 < bytes.count && bytes[end + 1] == 0x0A) { end += 1 }
         return MathScanner.spans(in: bytes, range: start..<min(end + 1, bytes.count)).contains { $0.contains(offset) }
-    }
-
-    /// Whether `offset` is in an inline code span of its block: a paragraph, list item or table
-    /// cell that is only code (`` `单笔最大亏损` ``) makes no unit, so its code is in no unit's
-    /// pieces, and was reported as raw HTML ("write it as Markdown"). A span is a run of
-    /// backticks closed by a run of the same length, as CommonMark reads it.
-    private static func isInCodeSpan(_ offset: Int, in document: HugoDocument) -> Bool {
-        let bytes = document.bytes
-        let tick = UInt8(ascii: "`")
-        var start = offset
-        while start > document.bodyStart, !(bytes[start - 1] == 0x0A && start >= 2 && bytes[start - 2] == 0x0A) { start -= 1 }
-        var index = start
-        while index < offset {
-            guard bytes[index] == tick, index == start || bytes[index - 1] != UInt8(ascii: "\\") else {
-                index += 1
-                continue
-            }
-            var length = 0
-            while index + length < bytes.count, bytes[index + length] == tick { length += 1 }
-            // The closing run: the next run of exactly `length` backticks, before a blank line.
-            var close = index + length
-            var closed: Int?
-            while close < bytes.count, !(bytes[close] == 0x0A && close + 1 < bytes.count && bytes[close + 1] == 0x0A) {
-                guard bytes[close] == tick else { close += 1; continue }
-                var run = 0
-                while close + run < bytes.count, bytes[close + run] == tick { run += 1 }
-                if run == length { closed = close + run; break }
-                close += run
-            }
-            guard let end = closed else {
-                index += length
-                continue
-            }
-            if offset < end { return true }
-            index = end
-        }
-        return false
     }
 
     /// Whether `offset` is on the line of a footnote definition (`[^2]: …`) that no reference
