@@ -51,9 +51,11 @@ struct UnitSegmenter {
         }
         moveTrailingOpeners(&ranges, unit: unit)
         moveInlineCodeAfterTerminals(&ranges, unit: unit)
-        joinListNumbers(&ranges, unit: unit)
-        joinAfterLinkTitles(&ranges, unit: unit)
-        joinGluedOperators(&ranges, unit: unit)
+        // A list number written in the paragraph (`**1.** 阿里…`, `1、`), which ICU ends a
+        // sentence after, is never a sentence of its own: it joins the sentence it numbers.
+        Self.join(&ranges) { first, _ in isListNumber(first, unit: unit) }
+        Self.join(&ranges) { first, second in endsWithLinkTitleGoingOn(first, second, unit: unit) }
+        Self.join(&ranges) { first, second in Self.isCutAtGluedOperator(first, second, in: unit.text) }
         return ranges.compactMap { range in
             let inner = strippingEnclosingPairs(range, unit: unit)
             guard !inner.isEmpty, containsText(inner, unit: unit) else { return nil }
@@ -144,8 +146,10 @@ struct UnitSegmenter {
     /// Chinese numerals and `、`, digits and `.` `．` `)` `）` before a non-digit, or a number
     /// in parentheses (`(3)`, `（三）`).
     static func startsWithListNumber(_ piece: InlinePiece, in text: [UInt8]) -> Bool {
-        guard case .text(let range) = piece, let string = String(validating: text[range.lowerBound..<min(range.upperBound, range.lowerBound + 24)], as: UTF8.self)
-            ?? String(validating: text[range], as: UTF8.self) else { return false }
+        guard case .text(let range) = piece else { return false }
+        // Its first few characters are all it needs (a character cut at the end decodes as
+        // U+FFFD, past them).
+        let string = String(decoding: text[range.lowerBound..<min(range.upperBound, range.lowerBound + 24)], as: UTF8.self)
         var scalars = Substring(string).unicodeScalars[...]
         let chineseNumerals = Set("一二三四五六七八九十".unicodeScalars)
         func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar) }
@@ -177,30 +181,12 @@ struct UnitSegmenter {
         return Self.commas.contains { end >= $0.count && Array(shadow[(end - $0.count)..<end]) == $0 }
     }
 
-    /// A list number written in the paragraph (`**1.** 阿里…`, `1、`), which ICU ends a sentence
-    /// after, is never a sentence of its own: it joins the sentence it numbers.
-    private func joinListNumbers(_ ranges: inout [Range<Int>], unit: TranslatableUnit) {
+    /// Joins each sentence to the next where `joins` says the cut between them is none: a list
+    /// number alone (`**1.**`), a link title's `?` (`[What Is It?](…) 描述`), an operator (`!=`).
+    private static func join(_ ranges: inout [Range<Int>], where joins: (Range<Int>, Range<Int>) -> Bool) {
         var index = 0
         while index + 1 < ranges.count {
-            if isListNumber(ranges[index], unit: unit) {
-                ranges[index + 1] = ranges[index].lowerBound..<ranges[index + 1].upperBound
-                ranges.remove(at: index)
-            } else {
-                index += 1
-            }
-        }
-    }
-
-    /// Joins a sentence that ends with a link whose Latin text ends in `?`, `!` or `.` to the
-    /// next when that goes on as the same sentence (a Han character, a lowercase letter, a
-    /// full-width comma): `根据 [What Is a Vertical Spread?](…) 描述，…` is one sentence, a title
-    /// quoted in it, and was cut after the link (a real blog's finding).
-    private func joinAfterLinkTitles(_ ranges: inout [Range<Int>], unit: TranslatableUnit) {
-        var index = 0
-        while index + 1 < ranges.count {
-            let end = trimmedEnd(ranges[index].upperBound, from: ranges[index].lowerBound, unit: unit)
-            let next = trimmed(ranges[index + 1], unit: unit).lowerBound
-            if end > ranges[index].lowerBound, next < unit.text.count, endsWithLinkTitle(at: end, unit: unit), continuesSentence(at: next, in: unit.text) {
+            if joins(ranges[index], ranges[index + 1]) {
                 ranges[index] = ranges[index].lowerBound..<ranges[index + 1].upperBound
                 ranges.remove(at: index + 1)
             } else {
@@ -209,24 +195,25 @@ struct UnitSegmenter {
         }
     }
 
-    /// Joins a sentence cut right after an ASCII `!` or `?` that the next byte touches, when
-    /// that byte is ASCII and no capital: an operator or a query, not a sentence's end
-    /// (`(year % 100) != 0 时`, `x!==y`, `/index.jsp?id=100`), which ICU cut into halves a
-    /// translator could not read (a real blog's finding).
-    private func joinGluedOperators(_ ranges: inout [Range<Int>], unit: TranslatableUnit) {
-        var index = 0
-        while index + 1 < ranges.count {
-            let end = ranges[index].upperBound
-            let glued = end > ranges[index].lowerBound && end == ranges[index + 1].lowerBound && end < unit.text.count
-                && (unit.text[end - 1] == UInt8(ascii: "!") || unit.text[end - 1] == UInt8(ascii: "?"))
-                && (0x21...0x7E).contains(unit.text[end]) && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(unit.text[end])
-            if glued {
-                ranges[index] = ranges[index].lowerBound..<ranges[index + 1].upperBound
-                ranges.remove(at: index + 1)
-            } else {
-                index += 1
-            }
-        }
+    /// Whether `first` ends with a link whose Latin text ends in `?`, `!` or `.` and `second`
+    /// goes on as the same sentence (a Han character, a lowercase letter, a full-width comma):
+    /// `根据 [What Is a Vertical Spread?](…) 描述，…` is one sentence, a title quoted in it, and
+    /// was cut after the link (a real blog's finding).
+    private func endsWithLinkTitleGoingOn(_ first: Range<Int>, _ second: Range<Int>, unit: TranslatableUnit) -> Bool {
+        let end = trimmedEnd(first.upperBound, from: first.lowerBound, unit: unit)
+        let next = trimmed(second, unit: unit).lowerBound
+        return end > first.lowerBound && next < unit.text.count && endsWithLinkTitle(at: end, unit: unit) && continuesSentence(at: next, in: unit.text)
+    }
+
+    /// Whether the cut between `first` and `second` falls right after an ASCII `!` or `?` that
+    /// the next byte touches, when that byte is ASCII and no capital: an operator or a query,
+    /// not a sentence's end (`(year % 100) != 0 时`, `x!==y`, `/index.jsp?id=100`), which ICU
+    /// cut into halves a translator could not read (a real blog's finding).
+    private static func isCutAtGluedOperator(_ first: Range<Int>, _ second: Range<Int>, in text: [UInt8]) -> Bool {
+        let end = first.upperBound
+        guard end > first.lowerBound, end == second.lowerBound, end < text.count else { return false }
+        return (text[end - 1] == UInt8(ascii: "!") || text[end - 1] == UInt8(ascii: "?"))
+            && (0x21...0x7E).contains(text[end]) && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(text[end])
     }
 
     /// Whether a link's closing code ends at `end`, after link text whose last byte is an ASCII
@@ -245,9 +232,9 @@ struct UnitSegmenter {
     private func continuesSentence(at start: Int, in text: [UInt8]) -> Bool {
         let byte = text[start]
         if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { return true }
-        guard byte >= 0xE3, start + 3 <= text.count else { return byte == 0xEF && start + 3 <= text.count && text[start..<(start + 3)].elementsEqual([0xEF, 0xBC, 0x8C]) }
+        guard byte >= 0xE3, start + 3 <= text.count else { return false }
         let scalar = String(decoding: text[start..<(start + 3)], as: UTF8.self).unicodeScalars.first
-        return scalar.map { $0.properties.isIdeographic } ?? false
+        return scalar.map { $0 == "，" || $0.properties.isIdeographic } ?? false
     }
 
     /// Whether the text of `range` is only a number or a Latin letter and the mark after it
