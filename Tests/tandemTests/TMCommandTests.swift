@@ -207,6 +207,34 @@ struct TMCommandTests {
         #expect(pairs.map { "\($0["sourceLocale"]!)→\($0["targetLocale"]!)" } == ["zh-CN→en"])
     }
 
+    /// A helper's finding (data loss): a vendor's zh-TW → en-US file in a zh-CN → en project.
+    /// The import's advice, `--source-locale zh-CN --target-locale en`, stored nothing (no
+    /// variant is exactly zh-CN) and rewrote the kept copy in tm/ with no unit, so the next
+    /// rebuild lost the file. Now the only variant in zh is the source, stored as zh-CN; and a
+    /// rewrite that would keep no unit is refused with the copy left as it was.
+    @Test func theAdvisedSourceOverrideStoresATraditionalFileAsTheProjectsPair() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let vendor = Self.vendorTMX.replacingOccurrences(of: "zh-CN", with: "zh-TW").replacingOccurrences(of: "欢迎光临", with: "歡迎光臨")
+            .replacingOccurrences(of: "xml:lang=\"en\"", with: "xml:lang=\"en-US\"")
+        try Data(vendor.utf8).write(to: root.appendingPathComponent("tw.tmx"))
+        let plain = try ExecutableRunner.run(["tm", "import", "tw.tmx"], in: root)
+        #expect(plain.standardError.contains("import the file again with --source-locale zh-CN --target-locale en"), "\(plain.standardError)")
+
+        let wrong = try ExecutableRunner.run(["tm", "import", "--source-locale", "ja", "tw.tmx"], in: root)
+        #expect(wrong.status == 2)
+        #expect(wrong.standardError.contains("none of its 1 translation unit can be stored with --source-locale ja (no variant in the source language ja); nothing imported, and tm/tw.tmx is not written"), "\(wrong.standardError)")
+        #expect(try String(contentsOf: root.appendingPathComponent("tm/tw.tmx"), encoding: .utf8) == vendor)
+
+        let advised = try ExecutableRunner.run(["tm", "import", "--source-locale", "zh-CN", "--target-locale", "en", "tw.tmx"], in: root)
+        #expect(advised.status == 0, "\(advised.standardError)")
+        #expect(advised.standardOutput.contains("1 new"), "\(advised.standardOutput)")
+        #expect(try String(contentsOf: root.appendingPathComponent("tm/tw.tmx"), encoding: .utf8).contains("<tu srclang=\"zh-CN\""))
+        #expect(try ExecutableRunner.run(["tm", "rebuild"], in: root).status == 0)
+        let lookup = try ExecutableRunner.run(["tm", "lookup", "--target-locale", "en", "欢迎光临。"], in: root)
+        #expect(lookup.standardOutput.contains("Welcome."), "\(lookup.standardOutput)")
+    }
+
     @Test(arguments: [
         ("laughs.tmx", "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [\n<!ENTITY a \"aaaaaaaaaa\">\n<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">\n]>\n<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"zh\"><seg>&b;</seg></tuv></tu></body></tmx>\n"),
         ("xxe.tmx", "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [ <!ENTITY s SYSTEM \"file:///etc/passwd\"> ]>\n<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"zh\"><seg>&s;</seg></tuv><tuv xml:lang=\"en\"><seg>&s;</seg></tuv></tu></body></tmx>\n"),

@@ -70,8 +70,24 @@ public struct ProjectTMXFolder {
         do {
             let now = Date()
             let reader = TMXReader(url: file, displayPath: file.path)
+            var read = 0
+            var kept = 0
+            var reason: String?
             _ = try reader.read { tu in
-                for unit in tu.memoryUnits(sourceLocale: override, targetLocale: targetLocale, path: file.path, now: now) { try writer.write(unit) }
+                read += 1
+                let units = tu.memoryUnits(sourceLocale: override, targetLocale: targetLocale, path: file.path, now: now)
+                if units.isEmpty, reason == nil { reason = tu.skipReason(sourceLocale: override) }
+                for unit in units { try writer.write(unit) }
+                kept += units.count
+            }
+            // A rewrite that keeps none of the file's units would replace the copy a rebuild
+            // reads with an empty one (a zh-TW file imported with --source-locale ja, say):
+            // the memory would lose the units at the next rebuild. Nothing is written or stored.
+            if kept == 0, read > 0 {
+                throw TandemError.invalidArgument(
+                    "\(file.path): none of its \(CountedNoun.phrase(read, "translation unit")) can be stored with"
+                        + (override.map { " --source-locale \($0.identifier)" } ?? "") + (targetLocale.map { " --target-locale \($0.identifier)" } ?? "")
+                        + " (\(reason ?? "no unit")); nothing imported, and \(relativePath(destination)) is not written")
             }
             try writer.finish()
         } catch {

@@ -33,7 +33,9 @@ struct TMImportCommand: ParsableCommand {
 
     @OptionGroup var memoryOptions: MemoryOptions
 
-    @Option(help: ArgumentHelp("The source language of every unit, overriding the file.", valueName: "TAG"))
+    @Option(help: ArgumentHelp(
+        "The source language of every unit, overriding the file; a unit with no variant in TAG takes its only variant in TAG's language (zh-TW for zh-CN) as the source, stored as TAG.",
+        valueName: "TAG"))
     var sourceLocale: LocaleTag?
 
     @Option(help: ArgumentHelp(
