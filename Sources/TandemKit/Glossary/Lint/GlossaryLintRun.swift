@@ -39,6 +39,13 @@ public struct GlossaryLintRun {
     /// passing in silence would hide.
     public func findings(paths: [String], pairsWithoutGlossary: inout [(source: LocaleTag, target: LocaleTag)]) throws -> [LintFinding] {
         let (glossaryFiles, segmentFiles) = try collectFiles(paths)
+        // The projects linted: a tandem.yml that every other command stops at must stop the CI
+        // gate too, or a broken file passes it green (a helper's finding).
+        let directories = paths.isEmpty ? [workingDirectory] : Set((glossaryFiles + segmentFiles).map { $0.deletingLastPathComponent() }).sorted { $0.path < $1.path }
+        let projectRoots = Set(directories.compactMap { ProjectLocator.projectRoot(from: $0)?.standardizedFileURL })
+        for root in projectRoots.sorted(by: { $0.path < $1.path }) {
+            _ = try ProjectConfiguration.load(ProjectLayout(root: root).configurationFile)
+        }
         var findings: [LintFinding] = []
         var glossaries: [String: Glossary] = [:]
         for file in glossaryFiles {
