@@ -118,6 +118,29 @@ struct GlossaryLintTests {
         #expect(linter.lint(segment: segment, at: here).isEmpty)  // untranslated segments are not checked
     }
 
+    /// Helpers' findings: a forbidden spelling the source holds itself (a domain) was an error
+    /// a translator could not fix, and a Traditional segment's finding named the glossary's
+    /// Simplified term while the other findings named the term as the segment writes it.
+    @Test func aForbiddenSpellingCopiedFromTheSourceIsAcceptedAndFindingsNameTheSourcesSpelling() {
+        let linter = TranslationLinter(glossary: Glossary(entries: [
+            GlossaryEntry(source: "阿里云", target: "Alibaba Cloud", forbiddenVariants: ["Aliyun"]),
+            GlossaryEntry(source: "英伟达", target: "Nvidia", forbiddenVariants: ["Yingweida"]),
+        ]))
+        let here = SourceLocation(file: "a.json", line: 1, column: 1)
+        let copied = SegmentEntry(id: "1", location: "body/p[1]/s[1]", source: "请打开 aliyun.com 的控制台。", target: "Open the console at aliyun.com.", state: .translated)
+        #expect(linter.lint(segment: copied, at: here).isEmpty)
+        let chosen = SegmentEntry(id: "2", location: "body/p[1]/s[1]", source: "请打开阿里云 aliyun.com 的控制台。", target: "Open the Aliyun console at aliyun.com.", state: .translated)
+        #expect(linter.lint(segment: chosen, at: here).map(\.message) == [
+            "'阿里云' should be translated as 'Alibaba Cloud', which is not in the target",
+            "'Aliyun' is a forbidden variant for '阿里云'; write 'Alibaba Cloud'",
+        ])
+        let traditional = SegmentEntry(id: "3", location: "body/p[1]/s[1]", source: "英偉達發布了新晶片。", target: "Yingweida released a new chip.", state: .translated)
+        #expect(linter.lint(segment: traditional, at: here).map(\.message) == [
+            "'英偉達' should be translated as 'Nvidia', which is not in the target",
+            "'Yingweida' is a forbidden variant for '英偉達'; write 'Nvidia'",
+        ])
+    }
+
     /// A required target written in the English plural is written: "shortcodes" uses the term
     /// "shortcode" and "companies" the term "company"; a longer word that only begins with the
     /// target ("shortcodesmith", "companyship") does not.

@@ -45,8 +45,12 @@ public struct TranslationLinter: Sendable {
         let targetBytes = Array(target.utf8)
         let sourceBytes = Array(segment.source.utf8)
 
+        // The source's own spelling of each term (Traditional 英偉達 for the glossary's 英伟达):
+        // findings name the term as the segment writes it.
+        var writtenInSource: [Int: String] = [:]
         for match in matcher.matches(in: segment.source) {
             let found = String(decoding: sourceBytes[match.range], as: UTF8.self)
+            for index in match.entryIndices where writtenInSource[index] == nil { writtenInSource[index] = found }
             let entries = match.entryIndices.map { glossary.entries[$0] }
             let required = entries.filter { $0.kind != .forbidden }
             guard !required.isEmpty else { continue }
@@ -72,11 +76,25 @@ public struct TranslationLinter: Sendable {
             }
         }
 
+        // A forbidden spelling the source itself holds is copied, not chosen: `aliyun.com` in
+        // `请打开 aliyun.com 的控制台` stays `aliyun.com` in any translation (a helper's finding:
+        // such a segment could only be saved with --force, and lint failed on it for good).
+        // Each written exactly as in the source, and as often: "Aliyun" in a target whose
+        // source holds only `aliyun.com` is still the translator's choice.
+        var copiedFromSource: [String: Int] = [:]
+        for match in forbiddenMatcher.matches(in: segment.source) {
+            copiedFromSource[String(decoding: sourceBytes[match.range], as: UTF8.self), default: 0] += 1
+        }
         for match in forbiddenMatcher.matches(in: target) {
             let written = String(decoding: targetBytes[match.range], as: UTF8.self)
-            let owner = glossary.entries[forbiddenOwners[match.entryIndices[0]]]
+            if let copies = copiedFromSource[written], copies > 0 {
+                copiedFromSource[written] = copies - 1
+                continue
+            }
+            let ownerIndex = forbiddenOwners[match.entryIndices[0]]
+            let owner = glossary.entries[ownerIndex]
             let instead = owner.requiredTarget.map { "; write '\($0)'" } ?? ""
-            report(.forbiddenVariant, "'\(written)' is a forbidden variant for '\(owner.source)'\(instead)")
+            report(.forbiddenVariant, "'\(written)' is a forbidden variant for '\(writtenInSource[ownerIndex] ?? owner.source)'\(instead)")
         }
 
         for number in NumberCheck.missing(source: segment.source, target: target) {
