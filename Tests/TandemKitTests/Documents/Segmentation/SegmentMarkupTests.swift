@@ -116,4 +116,31 @@ struct SegmentMarkupTests {
         _ = try Self.segments("*\\\nons:\n\\\\*")
         #expect(try Self.segments("*\\\n开始了：\n\\\\*。\n\n正文。\n").map(\.text).contains("正文。"))
     }
+
+    /// A helper's finding on LoveIt's and DoIt's docs, written with ASCII full stops: after a Han
+    /// character, `. ` before a lowercase word or inline code did not end the sentence (ICU's
+    /// rule for "e.g. foo"), so two sentences were one segment.
+    @Test(arguments: [
+        ("a lowercase word after the full stop", "它是语法的替代. widget 可以用.\n", ["它是语法的替代.", "widget 可以用."]),
+        ("inline code after the full stop", "它是语法的替代. `link` 可以用.\n", ["它是语法的替代.", "{1/} 可以用."]),
+        ("inline code on the next line", "`link` 是语法的替代.\n`link` 也可以用.\n", ["{1/} 是语法的替代.", "{1/} 也可以用."]),
+        ("Traditional text", "這是語法的替代. widget 也可以用.\n", ["這是語法的替代.", "widget 也可以用."]),
+        ("an abbreviation after Latin text still holds", "例如 e.g. foo 这种写法。\n", ["例如 e.g. foo 这种写法。"]),
+        ("a file name has no space after its dot", "打开配置文件.json 即可。\n", ["打开配置文件.json 即可。"]),
+    ])
+    func fullStopsAfterHan(_ name: String, _ markdown: String, _ expected: [String]) throws {
+        #expect(try Self.segments(markdown).map(\.text) == expected, "\(name)")
+    }
+
+    /// A helper's finding on Even's preview post: cmark gives `***x***` an emphasis and a strong
+    /// of one extent, so one of the two closing codes is empty; at a paragraph's end it was left
+    /// out of the sentence, which showed `{4}` never closed, and `set` refused the target that
+    /// closed it.
+    @Test func tripleEmphasisAtAParagraphsEndKeepsEveryPairClosed() throws {
+        let segments = try Self.segments("~~***很重要***~~ 和 ***~~也重要~~***\n")
+        #expect(segments.map(\.text) == ["{1}{2}{3}很重要{/3}{/2}{/1} 和 {4}{5}{6}也重要{/6}{/5}{/4}"])
+        let segment = try #require(segments.first)
+        let target = "{1}{2}{3}Very important{/3}{/2}{/1} and {4}{5}{6}also important{/6}{/5}{/4}"
+        #expect(InlineCodeSet(codes: segment.codes).problems(in: target).isEmpty)
+    }
 }
