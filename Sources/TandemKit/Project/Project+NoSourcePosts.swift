@@ -21,7 +21,11 @@ extension Project {
         let languages = sorted.count == 1 ? sorted[0].key : sorted.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
         var text = "no \(configuration.source) posts under \(contentPath)/: Hugo reads its \(CountedNoun.phrase(files.count, "post")) as \(languages)"
         if let site, site.defaultContentLanguage != sourceKey {
-            text += "; a file without a language suffix is in the site's default language, \(site.defaultContentLanguage): name the \(configuration.source) posts foo.\(sourceKey).md, or give them lang: \(configuration.source)"
+            // Not "give them lang:": `tandem check` holds, as Hugo does, that a file without a
+            // suffix is in the default language whatever its front matter says, so that advice
+            // led to a site check error.
+            text += "; a file without a language suffix is in the site's default language, \(site.defaultContentLanguage): name the \(configuration.source) posts foo.\(sourceKey).md"
+                + (site.language(for: configuration.source)?.contentDir.map { " or put them under \($0)/" } ?? "")
         }
         // For a Chinese or Japanese source, the posts that are written in it by their text.
         if ["zh", "ja"].contains(configuration.source.language) {

@@ -22,6 +22,7 @@ extension HugoSiteConfiguration {
         var languagesFile: (path: String, format: HugoConfigurationFormat, topLevel: Bool)?
 
         var defaultLanguageFile: String?
+        var misplacedDefaultLanguage: (file: String, table: String, value: String)?
 
         /// Merges `relative`'s settings under `key` (a root key), for `language` only when given
         /// (`menus.en.toml` → `languages.en.menus`, `hugo.en.toml` → `languages.en`).
@@ -38,6 +39,15 @@ extension HugoSiteConfiguration {
             tree = deepMerge(tree, language.map { ["languages": [$0: scoped]] } ?? scoped)
             read.append(relative)
             if language == nil, key == nil, settings["defaultcontentlanguage"] != nil { defaultLanguageFile = relative }
+            // A TOML key written after a `[table]` header belongs to that table (Jane's example
+            // site has `defaultContentLanguage` under `[pagination]`): Hugo ignores it there.
+            if language == nil, key == nil, settings["defaultcontentlanguage"] == nil,
+               let (table, value) = settings.lazy.compactMap({ entry -> (String, String)? in
+                   guard entry.key != "languages", let inner = (entry.value as? [String: Any])?["defaultcontentlanguage"] else { return nil }
+                   return (entry.key, "\(inner)")
+               }).first {
+                misplacedDefaultLanguage = (relative, table, value)
+            }
             if language != nil {
                 if languagesFile == nil { languagesFile = (relative, format, false) }
             } else if key == "languages" {
@@ -66,6 +76,10 @@ extension HugoSiteConfiguration {
         guard let languagesFile else { return nil }
         var site = try HugoSiteConfiguration(tree: tree, files: read, languagesFile: languagesFile)
         site.defaultContentLanguageFile = defaultLanguageFile
+        if !site.setsDefaultContentLanguage, let misplacedDefaultLanguage {
+            site.misplacedDefaultContentLanguage = HugoSiteConfiguration.MisplacedSetting(
+                file: misplacedDefaultLanguage.file, table: misplacedDefaultLanguage.table, value: misplacedDefaultLanguage.value)
+        }
         return site
     }
 

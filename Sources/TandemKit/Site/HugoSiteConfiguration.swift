@@ -18,6 +18,9 @@ public struct HugoSiteConfiguration: Equatable, Sendable {
     public var setsDefaultContentLanguage: Bool
     /// The file that sets `defaultContentLanguage`, when one does.
     public var defaultContentLanguageFile: String?
+    /// A `defaultContentLanguage` Hugo ignores because it sits inside a table (written below a
+    /// `[pagination]` header in TOML), when the root sets none.
+    public var misplacedDefaultContentLanguage: MisplacedSetting?
     /// The top-level `languageCode`: in a site without a languages table, its one language's.
     public var rootLanguageCode: String?
 

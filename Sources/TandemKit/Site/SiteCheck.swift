@@ -89,7 +89,11 @@ public struct SiteCheck {
                 message: "\(missing.map { "\($0.languageCode ?? $0.key)" }.joined(separator: ", ")) \(missing.count == 1 ? "has" : "have") no entry in the site's languages, so Hugo does not render \(missing.count == 1 ? "its" : "their") pages as translations",
                 fix: format.lines(adding: missing, topLevel: site.languagesAtTopLevel)))
         }
-        if site.defaultContentLanguage != sourceKey {
+        if let misplaced = site.misplacedDefaultContentLanguage {
+            findings.append(SiteFinding(
+                severity: .warning, file: misplaced.file, line: line(where: "defaultContentLanguage", in: misplaced.file) ?? 1,
+                message: "defaultContentLanguage = \(misplaced.value) is inside the [\(misplaced.table)] table, where Hugo ignores it, so the site's default language is \(site.defaultContentLanguage): move the line above the first [table]"))
+        } else if site.defaultContentLanguage != sourceKey {
             findings.append(SiteFinding(
                 severity: .warning, file: site.rootSettingsFile ?? site.languagesFile,
                 line: line(where: "defaultContentLanguage", in: site.rootSettingsFile ?? site.languagesFile) ?? 1,

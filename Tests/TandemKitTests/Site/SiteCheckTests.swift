@@ -71,6 +71,21 @@ struct SiteCheckTests {
         #expect(findings.first?.description.hasPrefix("hugo.toml:7:1: error: ja has no entry") == true, "\(findings)")
     }
 
+    /// A helper's finding on Jane's example site: `defaultContentLanguage = "zh-cn"` written
+    /// below `[pagination]` belongs to that table, and Hugo ignores it. The warning pointed at
+    /// that line and said "the site's default language is en", which the line contradicts.
+    @Test func aDefaultLanguageInsideATableIsNamedAsMisplaced() throws {
+        let site = "title = \"t\"\n[pagination]\n  pagerSize = 5\ndefaultContentLanguage = \"zh-cn\"\n[languages.zh-cn]\n  weight = 1\n[languages.en]\n  weight = 2\n"
+        let (project, temporary) = try Self.project(["hugo.toml": site], targets: ["en"])
+        defer { temporary.remove() }
+        let findings = try SiteCheck(project: project).findings()
+        #expect(findings.map { $0.description.trimmingCharacters(in: .newlines) } == [
+            "hugo.toml:4:1: warning: defaultContentLanguage = zh-cn is inside the [pagination] table, where Hugo ignores it, so the site's default language is en: move the line above the first [table]",
+        ], "\(findings)")
+        try temporary.write("defaultContentLanguage = \"zh-cn\"\n" + site.replacingOccurrences(of: "defaultContentLanguage = \"zh-cn\"\n", with: ""), to: "hugo.toml")
+        #expect(try SiteCheck(project: Project.open(configFile: temporary.configFile)).findings().isEmpty)
+    }
+
     @Test func aDisabledTargetIsAnErrorAndAFittingSiteHasNoFinding() throws {
         let site = "defaultContentLanguage = \"zh-cn\"\n[languages.zh-cn]\nweight = 1\n[languages.en]\nweight = 2\n"
         let (disabled, first) = try Self.project(["hugo.toml": site + "disabled = true\n"], targets: ["en"])
