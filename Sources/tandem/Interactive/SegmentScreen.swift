@@ -38,17 +38,27 @@ struct SegmentScreen {
 
     /// The lines and, while editing, the cursor's row and column (0-based).
     func layout(width: Int, height: Int?, colour: Bool, breaker: DisplayLineBreaker) -> (lines: [StyledText], cursor: (row: Int, column: Int)?) {
-        // Each line with how much it may be left out: 0 never, higher first.
-        var lines: [(text: StyledText, drop: Int)] = []
+        // Each line with how much it may be left out: 0 never, higher first; and the block of a
+        // source or target shown whole while there is room.
+        var lines: [(text: StyledText, drop: Int, block: Int?)] = []
+        var blocks = 0
         var cursorLine: (index: Int, column: Int)?
         let textWidth = width - Self.gutter
         let codes = context.codes
-        func add(_ label: String, _ text: StyledText, drop: Int, wrap: Bool = true, maximumLines: Int = 4) {
+        func add(_ label: String, _ text: StyledText, drop: Int, wrap: Bool = true, maximumLines: Int = 4, whole: Bool = false) {
             let head = StyledText(label.padding(toLength: Self.gutter, withPad: " ", startingAt: 0), .dim)
             let body = wrap ? text.wrapped(width: textWidth, breaker: breaker) : [text.truncated(to: textWidth)]
-            for (number, line) in body.prefix(maximumLines).enumerated() {
-                let cut = number == maximumLines - 1 && body.count > maximumLines ? line.truncated(to: textWidth - 1) + StyledText("…", .dim) : line
-                lines.append(((number == 0 ? head : StyledText(String(repeating: " ", count: Self.gutter))) + cut, drop))
+            // A source or target is shown whole: the lines past `maximumLines` are left out last
+            // of all (drop 1; every other line's is higher), the end first, and the last line
+            // kept then ends in `…`. A reviewer approved targets whose end was cut off with
+            // empty rows left on the screen (a helper's finding).
+            let block: Int? = whole ? blocks : nil
+            if whole { blocks += 1 }
+            let shown = whole ? body.count : min(body.count, maximumLines)
+            for (number, line) in body.prefix(shown).enumerated() {
+                let cut = !whole && number == maximumLines - 1 && body.count > maximumLines ? line.truncated(to: textWidth - 1) + StyledText("…", .dim) : line
+                let lineDrop = drop == 0 ? (number < maximumLines ? 0 : 1) : drop + 1
+                lines.append(((number == 0 ? head : StyledText(String(repeating: " ", count: Self.gutter))) + cut, lineDrop, block))
             }
         }
 
@@ -56,7 +66,11 @@ struct SegmentScreen {
         // The id is what `set` needs and the position what a translator checks: a long post path
         // gives way first, cut in its middle, so they stay on the line.
         let right = " \(status) "
-        let details = "  \(segment.location)  \(context.position)/\(context.count)  \(segment.state.rawValue)  id \(segment.id.prefix(10))"
+        var details = "  \(segment.location)  \(context.position)/\(context.count)  \(segment.state.rawValue)  id \(segment.id.prefix(10))"
+        // On a narrow screen the location gives way before the id, which `set` needs.
+        if DisplayWidth.of(details) + DisplayWidth.of(right) > width {
+            details = "  \(context.position)/\(context.count)  \(segment.state.rawValue)  id \(segment.id.prefix(10))"
+        }
         let room = width - DisplayWidth.of(right) - DisplayWidth.of(details) - 1
         // Too narrow for even a cut path: the details alone (the post is on `show --json`).
         let post = room >= 9 ? " " + Self.elidingMiddle(context.reference.post, to: room) : ""
@@ -64,7 +78,7 @@ struct SegmentScreen {
         header = header.truncated(to: width - DisplayWidth.of(right))
         header.append(String(repeating: " ", count: max(0, width - header.width - DisplayWidth.of(right))), .heading)
         header.append(right, .heading)
-        lines.append((header, 0))
+        lines.append((header, 0, nil))
 
         if let previous = context.previous {
             add("before", Self.coded(previous.source, codes: previous.inlineCodes, style: .dim), drop: 3, wrap: false)
@@ -73,7 +87,7 @@ struct SegmentScreen {
             }
         }
         let termRanges = context.terms.map { $0.start..<$0.end }
-        add("source", Self.coded(segment.source, codes: codes, highlights: termRanges, style: .bold), drop: 0, maximumLines: 5)
+        add("source", Self.coded(segment.source, codes: codes, highlights: termRanges, style: .bold), drop: 0, maximumLines: 5, whole: true)
         if let next = context.next {
             add("after", Self.coded(next.source, codes: next.inlineCodes, style: .dim), drop: 3, wrap: false)
         }
@@ -106,22 +120,28 @@ struct SegmentScreen {
             for (number, row) in rows.enumerated() {
                 if number == cursor.row { cursorLine = (lines.count, Self.gutter + cursor.column) }
                 let head = StyledText((number == 0 ? label + ">" : "").padding(toLength: Self.gutter, withPad: " ", startingAt: 0), .bold)
-                lines.append((head + row, 0))
+                lines.append((head + row, 0, nil))
             }
         } else if let target = segment.target {
-            add("target", Self.coded(target, codes: codes), drop: 0, maximumLines: 5)
+            add("target", Self.coded(target, codes: codes), drop: 0, maximumLines: 5, whole: true)
         } else {
             add("target", StyledText("(none yet)", .dim), drop: 0)
         }
         for note in segment.notes ?? [] { add("note", StyledText(note, .dim), drop: 4, wrap: false) }
         for message in messages { add("", message, drop: 0) }
-        if !keys.isEmpty { lines.append((StyledText(keys, .dim).truncated(to: width), 0)) }
+        if !keys.isEmpty { lines.append((StyledText(keys, .dim).truncated(to: width), 0, nil)) }
 
         // Leave out the least needed lines until the screen fits.
         if let height {
+            var cutBlocks: Set<Int> = []
             while lines.count > height, let worst = lines.indices.filter({ lines[$0].drop > 0 }).max(by: { lines[$0].drop <= lines[$1].drop }) {
+                if let block = lines[worst].block { cutBlocks.insert(block) }
                 lines.remove(at: worst)
                 if let line = cursorLine, line.index > worst { cursorLine = (line.index - 1, line.column) }
+            }
+            for block in cutBlocks {
+                guard let last = lines.lastIndex(where: { $0.block == block }) else { continue }
+                lines[last].text = lines[last].text.truncated(to: width - 1) + StyledText("…", .dim)
             }
         }
         return (lines.map(\.text), cursorLine.map { ($0.index, $0.column) })

@@ -62,14 +62,15 @@ struct StyledText {
     func wrapped(width: Int, indent: Int = 0, breaker: DisplayLineBreaker) -> [StyledText] {
         let bytes = Array(plain.utf8)
         let firstWidth = width
-        // Never inside a placeholder's label (`⟨1 link⟩`): the breaks are found in a copy whose
-        // label spaces are `_`, one byte and one column as the space is, and no break.
+        // Never inside a placeholder's label (`⟨1 link⟩`, `⟨/1⟩`): the breaks are found in a copy
+        // whose label spaces and slashes are `_`, one byte and one column as they are, and no
+        // break (ICU breaks after a `/`: `⟨/` ‖ `1⟩` in review, a helper's finding).
         var unbroken = bytes
         var offset = 0
         for run in runs {
             let count = run.text.utf8.count
             if run.style == .placeholder {
-                for index in offset..<(offset + count) where unbroken[index] == 0x20 { unbroken[index] = UInt8(ascii: "_") }
+                for index in offset..<(offset + count) where unbroken[index] == 0x20 || unbroken[index] == UInt8(ascii: "/") { unbroken[index] = UInt8(ascii: "_") }
             }
             offset += count
         }

@@ -56,10 +56,31 @@ struct SegmentScreenTests {
             let lines = source.wrapped(width: width, breaker: breaker).map(\.plain)
             #expect(lines.joined() == source.plain, "\(width)")
             for line in lines {
-                #expect(!line.hasSuffix("⟨1") && !line.hasSuffix("⟨2") && !line.hasSuffix("⟨3"), "\(width): \(lines)")
+                #expect(!line.hasSuffix("⟨1") && !line.hasSuffix("⟨2") && !line.hasSuffix("⟨3") && !line.hasSuffix("⟨/"), "\(width): \(lines)")
+                #expect(!line.hasPrefix("1⟩") && !line.hasPrefix("2⟩") && !line.hasPrefix("⟩"), "\(width): \(lines)")
                 #expect(!line.hasPrefix("link⟩") && !line.hasPrefix("strong⟩") && !line.hasPrefix("code/⟩"), "\(width): \(lines)")
             }
         }
+    }
+
+    /// A helper's finding in review: a target longer than five lines was cut with `…` though
+    /// the screen had empty rows, so the reviewer approved an end they never saw. The whole
+    /// target shows while there is room (memory lines give way first); when even that does not
+    /// fit, its end is cut and marked. On a narrow screen the location gives way before the id.
+    @Test func aLongTargetIsShownWholeWhileThereIsRoom() throws {
+        var context = Self.context(candidates: 2, terms: 1)
+        let words = (1...60).map { "word\($0)" }.joined(separator: " ")
+        context.segment.target = "The company {1}\(words) END-OF-TARGET{/1}."
+        let roomy = try Self.lines(context).map(\.plain).joined(separator: "\n")
+        #expect(roomy.contains("END-OF-TARGET⟨/1⟩."), "\(roomy)")
+        let small = SegmentScreen(context: context, status: "3 of 40", editor: nil, keys: TranslationSession.keys)
+            .layout(width: 80, height: 10, colour: false, breaker: try DisplayLineBreaker()).lines.map(\.plain)
+        #expect(small.count <= 10)
+        #expect(!small.joined().contains("END-OF-TARGET") && small.contains { $0.hasPrefix("target  The company") }, "\(small)")
+        #expect(small.contains { $0.hasSuffix("…") }, "\(small)")
+        let narrow = SegmentScreen(context: context, status: "3 of 40", editor: nil, keys: TranslationSession.keys)
+            .layout(width: 50, height: 24, colour: false, breaker: try DisplayLineBreaker()).lines[0].plain
+        #expect(narrow.contains("id 0123456789"), "\(narrow)")
     }
 
     @Test func everyLineFits80ColumnsAndTheScreen24Rows() throws {
