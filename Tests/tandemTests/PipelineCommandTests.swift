@@ -164,7 +164,7 @@ struct PipelineCommandTests {
         let extract = try ExecutableRunner.run(["extract"], in: project.root)
         #expect([lint.status, pseudo.status, extract.status] == [2, 2, 2])
         // Line 2, at the second comma: `  "formatVersion" : 1,,`.
-        #expect(lint.standardError.hasPrefix("\(segmentFile):2:23: error: not a Tandem segment file"), "\(lint.standardError)")
+        #expect(lint.standardError.hasPrefix("\(segmentFile):2:23: error: invalid JSON: unexpected ','"), "\(lint.standardError)")
         #expect(pseudo.standardError == lint.standardError)
         // extract names the file by its full path; the rest is the same.
         #expect(extract.standardError.hasSuffix(lint.standardError), "\(extract.standardError)")

@@ -41,8 +41,52 @@ struct SegmentFileValidator {
         } catch let problem as Problem {
             return problem
         } catch {
+            // Where the scan stopped, when the text is not JSON indeed (asked of Foundation's
+            // reader, so a value the scan does not know is never called broken): Foundation's
+            // decoder said only "The given data was not valid JSON." at 1:1 of a file cut short.
+            guard (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) == nil else { return nil }
+            return validator.syntaxProblem()
+        }
+    }
+
+    /// Malformed JSON at the scanner: the file's end, or the byte the scan stopped at.
+    private func syntaxProblem() -> Problem {
+        var end = bytes.count
+        while end > 0, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[end - 1]) { end -= 1 }
+        guard scanner.index < end else {
+            return Problem(offset: end, message: "invalid JSON: the file ends before its last value is complete (cut short?)")
+        }
+        return Problem(offset: scanner.index, message: "invalid JSON: unexpected \(token(at: scanner.index))")
+    }
+
+    /// The word or character at `offset`, quoted, for a message.
+    private func token(at offset: Int) -> String {
+        var end = offset
+        while end < bytes.count, end - offset < 20, Self.isWordByte(bytes[end]) { end += 1 }
+        if end == offset { end = offset + 1; while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 } }
+        return "'\(String(decoding: bytes[offset..<end], as: UTF8.self))'"
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+    }
+
+    /// A bare word where a value belongs that is no JSON literal (`nope`, `ture`, `nul`): the
+    /// type messages named it "null" or "true or false", which the file does not hold.
+    private func bareWordProblem(at offset: Int) -> Problem? {
+        guard offset < bytes.count, ![UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\"")].contains(bytes[offset]) else { return nil }
+        var end = offset
+        while end < bytes.count, Self.isWordByte(bytes[end]) { end += 1 }
+        let word = String(decoding: bytes[offset..<end], as: UTF8.self)
+        if ["true", "false", "null"].contains(word) { return nil }
+        if let first = word.utf8.first, first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first), Double(word) != nil {
             return nil
         }
+        guard !path.isEmpty else {
+            return Problem(offset: offset, message: "invalid JSON: unexpected \(token(at: offset)) where a segment file's opening '{' belongs")
+        }
+        return Problem(offset: offset, message: "invalid JSON: unexpected \(token(at: offset)) where \(name)'s value belongs (a text value needs double quotes)")
     }
 
     private var bytes: [UInt8] { scanner.bytes }
@@ -51,6 +95,7 @@ struct SegmentFileValidator {
         scanner.skipSpace()
         let start = scanner.index
         guard let byte = scanner.peek else { throw Malformed() }
+        if let problem = bareWordProblem(at: start) { throw problem }
         if byte == UInt8(ascii: "n") {
             guard scanner.value() else { throw Malformed() }
             if nullable { return }
@@ -206,6 +251,7 @@ struct SegmentFileValidator {
             default: index += 1
             }
         }
+        scanner.index = bytes.count  // the file ends inside the string
         throw Malformed()
     }
 

@@ -104,6 +104,33 @@ struct SegmentFileHandEditTests {
         #expect(message == "\"segments[1].candidates[0].score\" must be a whole number, found a string")
     }
 
+    /// A helper's finding: a bare word where a value belongs was reported as "found null" or
+    /// "found true or false", which the file does not hold; a null is still accepted where one is.
+    @Test(arguments: ["nope", "ture", "nul", "nan"])
+    func aBareWordIsInvalidJSONAtTheWord(_ word: String) throws {
+        let (location, message) = try Self.error(replacing: "\"state\" : \"new\"", with: "\"state\" : \(word)")
+        #expect(location == TandemKit.SourceLocation(file: "locales/en/posts/a.json", line: 26, column: 17))
+        #expect(message == "invalid JSON: unexpected '\(word)' where \"segments[1].state\"'s value belongs (a text value needs double quotes)")
+        #expect(try Self.error(replacing: "\"state\" : \"new\"", with: "\"state\" : null").message.hasSuffix("found null"))
+    }
+
+    /// A file cut short (a failed merge, a full disk) was reported at 1:1 with Foundation's "The
+    /// given data was not valid JSON."; now at its end. A stray character is named where it is.
+    @Test func aFileCutShortIsAnErrorAtItsEnd() throws {
+        let cut = String(Self.text.prefix(150))
+        let lines = cut.split(separator: "\n", omittingEmptySubsequences: false)
+        do {
+            _ = try SegmentFileStore.decode(Array(cut.utf8), path: "a.json")
+            Issue.record("a cut file decoded")
+        } catch TandemError.invalidSegmentFile(let location, let message) {
+            #expect(message == "invalid JSON: the file ends before its last value is complete (cut short?)")
+            #expect(location.line == lines.count, "\(location)")
+        }
+        let (location, message) = try Self.error(replacing: "\"state\" : \"new\"\n", with: "\"state\" : \"new\" #\n")
+        #expect(message == "invalid JSON: unexpected '#'")
+        #expect(location == TandemKit.SourceLocation(file: "locales/en/posts/a.json", line: 26, column: 23))
+    }
+
     @Test func aStateOfTheWrongTypeListsTheStates() throws {
         let (location, message) = try Self.error(replacing: "\"state\" : \"new\"", with: "\"state\" : 1")
         #expect(location == TandemKit.SourceLocation(file: "locales/en/posts/a.json", line: 26, column: 17))
