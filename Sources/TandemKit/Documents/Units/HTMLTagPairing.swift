@@ -42,7 +42,17 @@ enum HTMLTagPairing {
                     if case .markdown(let opened) = top, opened == pair { break }
                 }
             case .code(let range):
-                guard let tag = tag(in: bytes[range]) else { continue }
+                guard let tag = tag(in: bytes[range]) ?? shortcodeTag(in: bytes[range]) else { continue }
+                // A shortcode that closes nowhere in the unit is an inline one (`{{< icon >}}`),
+                // never waiting for its end: on the stack, it would keep an HTML pair around it
+                // from closing.
+                if !tag.isClosing, tag.name.hasPrefix(Self.shortcodePrefix),
+                   !pieces[(index + 1)...].contains(where: { later in
+                       guard case .code(let laterRange) = later, let closing = shortcodeTag(in: bytes[laterRange]) else { return false }
+                       return closing.isClosing && closing.name == tag.name
+                   }) {
+                    continue
+                }
                 if !tag.isClosing {
                     stack.append(.tag(name: tag.name, index: index))
                 } else if case .tag(let name, let openIndex)? = stack.last, name == tag.name {
@@ -62,6 +72,37 @@ enum HTMLTagPairing {
             }
         }
         return result
+    }
+
+    /// What a shortcode's name is prefixed with among the tag names: `<note>` and
+    /// `{{< note >}}` are not one element.
+    static let shortcodePrefix = "{{"
+
+    /// The name of `text` (prefixed `{{`) when it is exactly one opening (`{{% note %}}`,
+    /// `{{< hint info >}}`) or closing (`{{% /note %}}`) shortcode tag: a paired shortcode inside
+    /// a paragraph (`{{% note %}}**提示**{{% /note %}}`) was two lone codes a translation could
+    /// swap, and Hugo then refused to build the whole site (a helper's finding). Self-closing
+    /// tags (`{{< x />}}`) and comments (`{{</* x */>}}`) are not.
+    static func shortcodeTag(in text: ArraySlice<UInt8>) -> (name: String, isClosing: Bool)? {
+        guard text.count >= 7, text.starts(with: "{{".utf8), text.last == UInt8(ascii: "}"),
+              text[text.endIndex - 2] == UInt8(ascii: "}") else { return nil }
+        let delimiter = text[text.startIndex + 2]
+        guard delimiter == UInt8(ascii: "<") || delimiter == UInt8(ascii: "%") else { return nil }
+        let closer = delimiter == UInt8(ascii: "<") ? UInt8(ascii: ">") : delimiter
+        guard text[text.endIndex - 3] == closer else { return nil }
+        var inner = text[(text.startIndex + 3)..<(text.endIndex - 3)]
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        while let first = inner.first, isSpace(first) { inner = inner.dropFirst() }
+        while let last = inner.last, isSpace(last) { inner = inner.dropLast() }
+        guard !inner.isEmpty, inner.first != UInt8(ascii: "*"), inner.last != UInt8(ascii: "/") else { return nil }
+        let isClosing = inner.first == UInt8(ascii: "/")
+        if isClosing {
+            inner = inner.dropFirst()
+            while let first = inner.first, isSpace(first) { inner = inner.dropFirst() }
+        }
+        let name = inner.prefix { !isSpace($0) }
+        guard !name.isEmpty, !name.contains(UInt8(ascii: "\"")), !isClosing || name.count == inner.count else { return nil }
+        return (shortcodePrefix + String(decoding: name, as: UTF8.self), isClosing)
     }
 
     /// The element name of `text` when it is exactly one opening tag (`<mark class="x">`) or

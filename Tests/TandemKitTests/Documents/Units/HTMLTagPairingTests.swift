@@ -36,4 +36,28 @@ struct HTMLTagPairingTests {
             try builder.build(targets: [segments[0].id: "Note{/1} this{1}, then go on."], fallbackToSource: false, language: LocaleTag("en")!, translations: nil)
         }
     }
+
+    /// A helper's finding: a paired shortcode inside a paragraph was two lone codes; a target
+    /// that swapped them was accepted and built, and Hugo then refused to build the whole site.
+    /// It is a pair now; a shortcode that closes nowhere, and a comment, stay lone codes.
+    @Test(arguments: [
+        ("这是 {{% note %}}**提示**{{% /note %}} 结束。\n", ["这是 {1}{2}提示{/2}{/1} 结束。"]),
+        ("按 {{< kbd >}}Ctrl{{< /kbd >}} 键复制。\n", ["按 {1}Ctrl{/1} 键复制。"]),
+        ("图标 {{< icon \"star\" >}} 和<mark>重点</mark>都在。\n", ["图标 {1/} 和{2}重点{/2}都在。"]),
+        ("<mark>图标 {{< icon \"star\" >}} 在这里</mark>。\n", ["{1}图标 {2/} 在这里{/1}。"]),
+        ("示例 {{</* note */>}}写法{{</* /note */>}} 照抄。\n", ["示例 {1/}写法{2/} 照抄。"]),
+    ])
+    func shortcodesAroundTextArePairs(_ source: String, _ expected: [String]) throws {
+        #expect(try Self.segments(source).1.map(\.text) == expected)
+    }
+
+    @Test func aSwappedShortcodePairIsRefused() throws {
+        let (document, segments) = try Self.segments("这是 {{% note %}}提示{{% /note %}} 结束。\n")
+        let builder = DocumentBuilder(document: document, segments: segments)
+        let built = try builder.build(targets: [segments[0].id: "This is {1}a tip{/1}, the end."], fallbackToSource: false, language: LocaleTag("en")!, translations: nil)
+        #expect(String(decoding: built, as: UTF8.self) == "This is {{% note %}}a tip{{% /note %}}, the end.\n")
+        #expect(throws: (any Error).self) {
+            try builder.build(targets: [segments[0].id: "This is {/1}a tip{1}, the end."], fallbackToSource: false, language: LocaleTag("en")!, translations: nil)
+        }
+    }
 }
