@@ -39,7 +39,13 @@ enum BlockMarkerEscape {
             return count <= 6 && isEndOrSpace(count) ? 0 : nil
         case UInt8(ascii: ">"):
             return 0
-        case UInt8(ascii: "`"), UInt8(ascii: "~"):
+        case UInt8(ascii: "`"):
+            // A fence's info string holds no backtick: "```x``` is…" is inline code, and the
+            // escape broke it into literal backticks on the page (a helper's finding on a real
+            // docs site).
+            let count = run(of: first)
+            return count >= 3 && !bytes[count...].prefix(while: { $0 != 0x0A }).contains(first) ? 0 : nil
+        case UInt8(ascii: "~"):
             return run(of: first) >= 3 ? 0 : nil
         default:
             return nil

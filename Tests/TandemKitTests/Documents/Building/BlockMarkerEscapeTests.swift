@@ -17,6 +17,10 @@ struct BlockMarkerEscapeTests {
         ("***", "\\***"),
         ("===", "\\==="),
         ("```", "\\```"),
+        ("```go fence", "\\```go fence"),
+        ("~~~", "\\~~~"),
+        // Inline code in three backticks is no fence: its info string would hold a backtick.
+        ("```x``` is an object.", "```x``` is an object."),
         // Not markers: text that only looks near one.
         ("1.5 million users", "1.5 million users"),
         ("2024. A year.", "2024\\. A year."),  // CommonMark's list starting at 2024
