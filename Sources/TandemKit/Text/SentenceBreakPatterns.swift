@@ -202,7 +202,7 @@ struct SentenceBreakPatterns {
     @inline(__always)
     func mayBeSuppressed(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard offset > 0 else { return false }
-        if decimals, offset < bytes.count, Self.isDigit(bytes[offset]) { return true }
+        if decimals, offset < bytes.count, Self.isDigit(bytes[offset]) || bytes[offset] == UInt8(ascii: "*") { return true }
         if suppressionBytes[Int(bytes[offset - 1])] & Self.suppressedRightAfter != 0 { return true }
         let end = Self.endSkippingSpaces(offset, in: bytes)
         if ellipsis, end >= 9, bytes[end - 1] == Self.ideographicEllipsis.last!, Self.matches(Self.ideographicEllipsis, at: end - 9, in: bytes) {
@@ -222,6 +222,12 @@ struct SentenceBreakPatterns {
     }
 
     private func isInsideDecimal(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // A version wildcard, `v1.*` or `0.12.*` (a helper found "升级到 v1." ‖ "* 的版本" in
+        // real release notes): a `*` right after a number's dot.
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: "*"), offset >= 2, bytes[offset - 1] == UInt8(ascii: "."),
+           Self.isDigit(bytes[offset - 2]) {
+            return true
+        }
         guard offset < bytes.count, Self.isDigit(bytes[offset]) else { return false }
         if offset >= 1, bytes[offset - 1] == UInt8(ascii: ".") { return true }
         // U+FF0E FULLWIDTH FULL STOP
