@@ -148,3 +148,63 @@ struct AnchorMismatchAlignmentTests {
         #expect(pairs["这是一个开源系统。"]?.certain == true, "\(pairs)")
     }
 }
+
+/// A helper's finding on a real docs site whose English pages are short summaries of the Chinese
+/// ones: units were paired by order alone across the units the summary left out ("前置条件" with
+/// "Full tutorial"), all sure, and fed to the memory. Pairs that share no anchor are sure only
+/// where no unit between the anchored pairs around them is left unpaired.
+@Suite("Alignment of pages with other sections")
+struct SkippedUnitAlignmentTests {
+    static let source = """
+        ## 代码位置
+
+        入口代码：[main.go](https://example.com/main.go)
+
+        ## 前置条件
+
+        你需要先安装好编译器，并且准备一个可以写入的目录。
+
+        ## 运行
+
+        在终端里执行下面的命令，然后打开浏览器查看结果。
+
+        """
+
+    @Test func pairsPlacedByOrderAcrossASkippedUnitAreUnsure() throws {
+        let target = """
+            ## Code location
+
+            Entry code: [main.go](https://example.com/main.go)
+
+            ## Full tutorial
+
+            - [ch06.md](https://example.com/ch06.md)
+
+            """
+        let pairs = try ShortcodeArgumentAlignmentTests.aligned(Self.source, target)
+        #expect(pairs["代码位置"]?.certain == true, "\(pairs)")
+        #expect(pairs["入口代码：{1}main.go{/1}"]?.certain == true, "\(pairs)")
+        #expect(pairs["前置条件"].map { !$0.certain } ?? true, "\(pairs)")
+        #expect(!pairs.values.contains { $0.certain && ($0.target == "Full tutorial" || $0.target.contains("ch06")) }, "\(pairs)")
+    }
+
+    /// The same sections in the same order: order is evidence enough, every pair sure.
+    @Test func theSameUnitsInOrderStaySure() throws {
+        let target = """
+            ## Code location
+
+            Entry code: [main.go](https://example.com/main.go)
+
+            ## Prerequisites
+
+            Install a compiler first, and prepare a directory you can write to.
+
+            ## Run
+
+            Run the command below in a terminal, then open the browser to see the result.
+
+            """
+        let pairs = try ShortcodeArgumentAlignmentTests.aligned(Self.source, target)
+        #expect(pairs.count == 6 && pairs.values.allSatisfy(\.certain), "\(pairs)")
+    }
+}
