@@ -75,6 +75,10 @@ public final class ExtractRun {
         digests = FileDigests(records: previous.files, reference: reference)
         switch usesMemory ? project.memoryAddress() : nil {
         case .sqlite(let path):
+            // The memory a first run creates: made now, so that the identity (which names the
+            // file's inode) is the one the next run sees. Made later, it differed, and the
+            // second run extracted every post again (17 s of a 510-page site; a helper's finding).
+            if skipsUnchanged, !FileManager.default.fileExists(atPath: path) { _ = try? project.openMemory() }
             var identity = ExtractInputs()
             identity.add(identity: path)
             memoryIdentity = identity.value
