@@ -158,6 +158,7 @@ public struct HTMLReport {
         .card .tag{font-weight:600}.card .percent{font-size:1.8rem;font-weight:600}.card .detail{font-size:.8rem;color:#5b6675}
         table{border-collapse:collapse;width:100%;font-size:.85rem}th,td{padding:.35rem .5rem;text-align:right;border-bottom:1px solid #eceef1;vertical-align:middle}
         th{background:#f5f6f8;font-weight:600}td.post,td.where,th:first-child{text-align:left}
+        td.post,td.where{overflow-wrap:anywhere}svg.states{display:block;max-width:100%}
         .findings td,.findings th{text-align:left}tr.total td{font-weight:600;border-top:2px solid #c8cdd3}
         tr.error td:nth-child(2){color:#b42318;font-weight:600}tr.warning td:nth-child(2){color:#9a6700}
         .legend{font-size:.8rem;color:#4a5563}.legend span{margin-right:.8rem}

@@ -74,6 +74,27 @@ struct HTMLReportTests {
         #expect(text.contains("requires <script>alert(\"x\")</script> & \"glossary\""))
     }
 
+    /// A helper's finding: a post path with no place to break (`microsoftresearchaiopslab.md`)
+    /// made the page wider than a 1000-pixel window, the bars off its edge. The path breaks now.
+    @Test(.enabled(if: chromium != nil, "chromium not installed (Debian chromium; `make deps` installs it)"))
+    func aLongPostPathDoesNotWidenThePage() throws {
+        let (html, fixture) = try Self.report()
+        defer { fixture.remove() }
+        let long = html.replacingOccurrences(of: "content/posts/alpha.md", with: "content/posts/microsoftresearchaiopslabalphareleasenotes.md")
+            .replacingOccurrences(of: "</body>", with: "<script>document.title='W='+document.documentElement.scrollWidth</script></body>")
+        #expect(long != html)
+        let page = TestArtifacts.directory.appendingPathComponent("report-long-path.html")
+        try Data(long.utf8).write(to: page)
+        let profile = try TemporaryDirectory(prefix: "chromium-profile")
+        defer { profile.remove() }
+        let dump = try ExternalTool.run(Self.chromium!, [
+            "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.url.path)", "--window-size=1000,800",
+            "--dump-dom", page.absoluteString,
+        ])
+        let width = dump.output.components(separatedBy: "<title>W=").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) }
+        #expect(width.map { $0 <= 1000 } == true, "scrollWidth \(String(describing: width))")
+    }
+
     /// The text of a dumped DOM, tags dropped, entities decoded and white space collapsed — as
     /// the page reads.
     static func text(ofDOM dom: String) -> String {
