@@ -42,12 +42,12 @@ struct GlossaryCommandTests {
 
     /// A helper's finding: with a tandem.yml that is not YAML, every project command stopped
     /// with its position but the CI gate passed green in every format. Lint of the project, and
-    /// of a segment file inside it, now stops the same way.
+    /// of a segment file inside it, now stops the same way, and so does `glossary match`.
     @Test func aBrokenProjectFileStopsTheGate() throws {
         let project = try LintSampleProject(fixed: true)
         defer { project.remove() }
         try "source: zh-CN\ntargets: [en\n".write(to: project.root.appendingPathComponent("tandem.yml"), atomically: true, encoding: .utf8)
-        for arguments in [["glossary", "lint"], ["glossary", "lint", "--format", "sarif"], ["glossary", "lint", "locales/en/posts/a.json"]] {
+        for arguments in [["glossary", "lint"], ["glossary", "lint", "--format", "sarif"], ["glossary", "lint", "locales/en/posts/a.json"], ["glossary", "match", "通义千问"]] {
             let result = try ExecutableRunner.run(arguments, in: project.root)
             #expect(result.status == 2, "\(arguments): \(result.standardOutput)")
             #expect(result.standardError.hasPrefix("tandem.yml:"), "\(arguments): \(result.standardError)")

@@ -44,7 +44,11 @@ struct GlossaryMatchCommand: ParsableCommand {
         if let glossary {
             terms = try Glossary.read(URL(fileURLWithPath: glossary))
         } else {
-            let root = ProjectLocator.projectRoot(from: WorkingDirectory.url) ?? WorkingDirectory.url
+            let found = ProjectLocator.projectRoot(from: WorkingDirectory.url)
+            // A project's glossary is read as its tandem.yml allows: a broken file stops here as
+            // it stops every other command (it answered as if nothing were wrong).
+            if let found { _ = try ProjectConfiguration.load(ProjectLayout(root: found).configurationFile) }
+            let root = found ?? WorkingDirectory.url
             terms = try Glossary.load(projectRoot: root, source: locale, target: target)
         }
         let matcher = GlossaryMatcher(glossary: terms)
