@@ -80,8 +80,14 @@ public struct TranslationAdoption {
             pairs: listingPairs ? aligned.map { Pair(source: $0.source, target: $0.targetSentences, written: $0.target, certain: $0.isCertain) } : nil)
         for index in file.segments.indices {
             let segment = file.segments[index]
-            // A target identical to the source is no translation (a partial build's fallback).
-            guard let pairing = byID[segment.id], pairing.target != segment.source, Self.isReplaceable(segment) else {
+            // A target identical to the source is no translation when it holds the source's own
+            // script (a partial build's fallback: the page kept the Chinese sentence). One with
+            // no Han or kana is (`ChatModel`, `Redis`: a name the translation keeps); left
+            // untouched, such segments kept the adopted page from ever being complete.
+            let isFallback = { (pairing: AlignedSentence) in
+                pairing.target == segment.source && segment.source.unicodeScalars.contains { UntranslatedTextFinder.isHanOrKana($0.value) }
+            }
+            guard let pairing = byID[segment.id], !isFallback(pairing), Self.isReplaceable(segment) else {
                 result.untouched += 1
                 continue
             }

@@ -110,4 +110,22 @@ struct TranslationAdoptionTests {
         #expect(adopted.segments[2].target == "Paragraph two, as our translator wrote it.")
         #expect(adopted.segments[2].origin == .human)
     }
+
+    /// A helper's finding on a real docs site: a name the translation keeps as it is (`Redis`
+    /// for `Redis`) was left untouched as if it were the Chinese a partial build falls back to,
+    /// so the adopted page was never complete and `build` skipped it. A Chinese sentence copied
+    /// as it is still is no translation.
+    @Test func aNameKeptAsItIsIsATranslationAndChineseCopiedAsItIsIsNot() throws {
+        let temporary = try TemporaryProject()
+        defer { temporary.remove() }
+        let post = try temporary.write("## Redis\n\n这是一个缓存。\n\n这一段没有翻译。\n", to: "content/posts/a.md")
+        let human = try temporary.write("## Redis\n\nThis is a cache.\n\n这一段没有翻译。\n", to: "content/posts/a.en.md")
+        let project = try Project.open(configFile: temporary.configFile)
+        _ = try Extractor(project: project).extract(post)
+        let result = try TranslationAdoption(project: project, memory: nil).adopt(post: post, translation: human, locale: LocaleTag("en")!)
+        let adopted = try #require(try SegmentFileStore.read(try project.segmentFile(for: post, locale: LocaleTag("en")!)))
+        #expect(adopted.segments.map(\.target) == ["Redis", "This is a cache.", nil])
+        #expect(adopted.segments.map(\.state) == [.translated, .translated, .new])
+        #expect(result.translated == 2 && result.untouched == 1)
+    }
 }
