@@ -133,6 +133,10 @@ public enum UntranslatedTextFinder {
             guard let tag = ShortcodeScanner.shortcodes(in: document.bytes, range: span).first(where: { $0.contains(offset) }) else { return nil }
             let name = ShortcodeScanner.name(of: tag, in: document.bytes)
             if let name, pathShortcodes.contains(name) { return nil }
+            // A shortcode comment (`{{</* figure caption="…" */>}}`) is an example Hugo prints
+            // as it is, like code: no argument of it can be translated, and the warning named a
+            // shortcode "/*" to configure (a helper's finding).
+            if let name, name.hasPrefix("/*") { return nil }
             return (.shortcode, name)
         }
         if isInFootnoteLabel(offset, in: document.bytes) || isInUnreferencedFootnote(offset, in: document.bytes)

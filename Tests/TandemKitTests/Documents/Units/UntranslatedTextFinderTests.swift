@@ -101,6 +101,8 @@ struct UntranslatedTextFinderTests {
         ("an image without alt text whose address holds Chinese", "![](https://example.org/截图一.png)\n"),
         ("a footnote definition no reference uses", "正文。\n\n[^2]: [官方文档](https://e.org) 说明。\n"),
         ("a table cell of inline code alone", "| 名称 | 代码 |\n| --- | --- |\n| 粗体 | `代码` |\n"),
+        // A shortcode comment is an example Hugo prints as it is: its arguments are code.
+        ("a shortcode comment", "写法如下：{{</* figure caption=\"照片说明\" */>}}。\n"),
     ])
     func notProseIsNotReported(_ name: String, _ post: String) throws {
         #expect(try Self.places(post) == [], "\(name)")
