@@ -15,6 +15,9 @@ public struct HugoDocument: Sendable {
     let codeBlocks: [Range<Int>]
     /// The body's inline code spans as cmark reads them (backticks included).
     let codeSpans: [Range<Int>]
+    /// Links to a heading's automatic id in Han or kana, which a translated heading does not
+    /// keep (`HeadingFragmentLinks`): the link's offset and its fragment.
+    let headingFragmentLinks: [(offset: Int, fragment: String)]
     let opaqueSpans: [Range<Int>]
 
     /// Parses `bytes`. `translatableKeys` are the front matter keys whose string values (or
@@ -80,6 +83,8 @@ public struct HugoDocument: Sendable {
         units += extracted.units
         self.codeBlocks = extracted.codeBlocks
         self.codeSpans = extracted.codeSpans
+        // Only a body that links to a fragment at all is walked again.
+        headingFragmentLinks = body.contains(UInt8(ascii: "#")) ? HeadingFragmentLinks.find(in: tree, bytes: bytes, base: bodyStart) : []
         self.opaqueSpans = opaqueSpans
         // A sentence numbers its codes from 1 (`Placeholder.numbers`): past the last number a
         // code could only be written as text, and the built post would lose its markup.

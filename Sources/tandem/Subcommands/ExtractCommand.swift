@@ -69,6 +69,12 @@ struct ExtractCommand: ParsableCommand {
             }
             let body = places.filter { $0.place != .frontMatter && $0.place != .frontMatterFlow }
             for place in body.prefix(untranslatedPlacesShown) {
+                if place.place == .headingLink {
+                    Terminal.standardError.write(
+                        "\(result.post):\(place.line):\(place.column): warning: the link to '#\(place.text)', a heading's automatic id, points nowhere in every translation, "
+                            + "whose heading gets an id of its own text; give the heading an id that stays: `## \(place.text) {#an-id}`, and link to #an-id\n")
+                    continue
+                }
                 let (what, remedy): (String, String) = place.place == .shortcode
                     ? ("an argument of shortcode \(place.name ?? "?")", "name the argument in tandem.yml's shortcodes: to translate it")
                     : ("raw HTML", "write it as Markdown, or translate it in the translated page by hand")

@@ -12,6 +12,9 @@ public struct UntranslatedText: Codable, Equatable, Sendable {
         case shortcode
         /// Raw HTML: an HTML block or inline HTML (alt and title attributes, text between tags).
         case html
+        /// The fragment of a link to a heading's automatic id (`[灵隐寺](#灵隐寺)`): the
+        /// translated heading gets another id, so the link points nowhere in every translation.
+        case headingLink = "heading-link"
     }
 
     public var line: Int

@@ -58,6 +58,14 @@ public enum UntranslatedTextFinder {
             index += length
         }
         flush()
+        if !document.headingFragmentLinks.isEmpty {
+            let lines = LineTable(bytes)
+            for link in document.headingFragmentLinks {
+                let position = lines.position(of: link.offset)
+                found.append(UntranslatedText(line: position.line, column: position.column, text: link.fragment, place: .headingLink))
+            }
+            found.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+        }
         return found
     }
 

@@ -108,6 +108,30 @@ struct UntranslatedTextFinderTests {
         #expect(try Self.places(post) == [], "\(name)")
     }
 
+    /// A helper's finding: `[灵隐寺](#灵隐寺)` links to the heading `## 灵隐寺` by its automatic id,
+    /// which the translated heading does not keep (Hugo gives it `lingyin-temple`), so the link
+    /// was dead on every translated page without a word. A heading with an explicit id, a
+    /// fragment of Latin letters, and a link to another page are not reported.
+    @Test func aLinkToAHeadingsAutomaticIDIsReported() throws {
+        let post = """
+            ## 灵隐寺
+
+            寺里游客很多。
+
+            ## 西湖 {#xihu}
+
+            ## Install
+
+            回到[灵隐寺](#灵隐寺)，或看[西湖](#xihu)、[安装](#install)和[别处](/posts/b/#灵隐寺)。
+
+            """
+        let places = try Self.places(post)
+        #expect(places == [UntranslatedText(line: 9, column: 3, text: "灵隐寺", place: .headingLink)], "\(places)")
+        #expect(HeadingFragmentLinks.automaticID(
+            of: try MarkdownParser.parse(Array("## Hugo 的 `config` 文件：说明\n".utf8)).children[0], bytes: Array("## Hugo 的 `config` 文件：说明\n".utf8), base: 0)
+            == "hugo-的-config-文件说明")
+    }
+
     /// Backticks in raw HTML are no code span (CommonMark reads an HTML block as it is, and the
     /// page shows them), and an unclosed backtick opens none: both are still raw HTML.
     @Test func backticksThatMakeNoCodeSpanAreStillRawHTML() throws {
