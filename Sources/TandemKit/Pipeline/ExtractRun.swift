@@ -40,7 +40,7 @@ public final class ExtractRun {
     /// Why `finish()` could not record the state (the run's outputs are written all the same).
     public private(set) var stateNotSaved: (any Error)?
     /// The settings hash every post's hash starts from (nil: nothing is skipped).
-    private let settings: ExtractInputs?
+    private var settings: ExtractInputs?
     /// The digests of posts and segment files, from the state's records while a file's stamp holds.
     private let digests: FileDigests
     /// Each post's digest as it was before this run extracted it (by project path): its record
@@ -53,7 +53,7 @@ public final class ExtractRun {
     /// The posts' stamps `sourcePosts(_:)` took (nil inside: the post had none).
     private var discoveredStamps: [String: FileStamp?] = [:]
     /// Which memory the run uses (the SQLite file's identity, the PostgreSQL server's URL).
-    private let memoryIdentity: String?
+    private var memoryIdentity: String?
     /// The memory's mark before any lookup of this run, read when first needed; nil inside
     /// when it cannot be read (then no post that asks the memory is skipped).
     private var memoryBefore: MemoryMark??
@@ -75,13 +75,7 @@ public final class ExtractRun {
         digests = FileDigests(records: previous.files, reference: reference)
         switch usesMemory ? project.memoryAddress() : nil {
         case .sqlite(let path):
-            // The memory a first run creates: made now, so that the identity (which names the
-            // file's inode) is the one the next run sees. Made later, it differed, and the
-            // second run extracted every post again (17 s of a 510-page site; a helper's finding).
-            if skipsUnchanged, !FileManager.default.fileExists(atPath: path) { _ = try? project.openMemory() }
-            var identity = ExtractInputs()
-            identity.add(identity: path)
-            memoryIdentity = identity.value
+            memoryIdentity = Self.identity(ofMemoryAt: path)
         case .postgreSQL(let url):
             memoryIdentity = "PostgreSQL " + url.description
         case nil:
@@ -177,6 +171,8 @@ public final class ExtractRun {
         }
         let advance = markAfterOwnWrite(given: given)
         memory = nil
+        settingsForAMemoryThisRunCreated()
+        guard let settings = self.settings else { return }
         var state = previous
         for path in failed { state.posts[path] = nil }
         // The files just written were stamped after this reading: those written in an earlier
@@ -322,6 +318,31 @@ public final class ExtractRun {
 
     /// The project root's path with a final slash.
     private lazy var rootPrefix = project.root.path.hasSuffix("/") ? project.root.path : project.root.path + "/"
+
+    /// The identity of the SQLite memory at `path`: its path and inode (a `tm rebuild` puts a
+    /// new file in its place), or its absence.
+    private static func identity(ofMemoryAt path: String) -> String {
+        var identity = ExtractInputs()
+        identity.add(identity: path)
+        return identity.value
+    }
+
+    /// The settings and records of a run whose memory did not exist when it started, made
+    /// again now that it does: with the identity of a missing file, every post's hash changed
+    /// at the next run, which extracted every post again (17 s of a 510-page site; a helper's
+    /// finding) and only the third run skipped.
+    private func settingsForAMemoryThisRunCreated() {
+        guard skipsUnchanged, case .sqlite(let path) = usesMemory ? project.memoryAddress() : nil else { return }
+        let now = Self.identity(ofMemoryAt: path)
+        guard now != memoryIdentity else { return }
+        let before = heldBy()
+        memoryIdentity = now
+        settings = Self.settings(of: project, memoryIdentity: now)
+        let after = heldBy()
+        for (path, entry) in recorded where before != nil && entry.memory == before {
+            recorded[path]?.memory = after
+        }
+    }
 
     /// Everything all posts share, hashed.
     private static func settings(of project: Project, memoryIdentity: String?) -> ExtractInputs {
