@@ -12,6 +12,10 @@
 ///   or obsolete (scoring ≥ `minimumSimilarity` as the memory scores fuzzy matches, see
 ///   `SegmentSimilarity`), as state `fuzzy`, with `previousSource` showing what it was.
 /// - Every other translation moves to (or stays in) `obsolete`: nothing with a target is dropped.
+///   Nor is the translation an edited sentence took: the old sentence and its translation stay
+///   in `obsolete` too, so the text files still hold the pair when the new one is translated
+///   (`tm rebuild`, another memory, a new clone keep it), and a writer who reverts the edit gets
+///   the old sentence back with its own translation and state, not the new one's as fuzzy.
 public struct SegmentMerger {
     /// What changed, for the summary `extract` prints.
     public struct Report: Equatable, Sendable, Codable {
@@ -67,6 +71,9 @@ public struct SegmentMerger {
             minimumScore: SegmentSimilarity.score(minimumSimilarity))
 
         var segments: [SegmentEntry] = []
+        // The old sentences whose translations edited ones took (helpers found them only in the
+        // git-ignored memory: a rebuild went from 149 units to 107).
+        var editedAway: [SegmentEntry] = []
         for (segment, index) in zip(extracted, matchedIndex) {
             var entry = SegmentEntry(
                 id: segment.id, location: segment.location, source: segment.text,
@@ -88,6 +95,7 @@ public struct SegmentMerger {
                 entry.previousSource = orphan.source
                 entry.notes = orphan.notes
                 entry.lintDisable = orphan.lintDisable
+                if orphan.state.isTranslated, orphan.origin != .pseudo { editedAway.append(orphan) }
                 report.edited += 1
             } else {
                 report.added += 1
@@ -95,6 +103,10 @@ public struct SegmentMerger {
             segments.append(entry)
         }
         report.obsoleted = orphans.remaining.count
-        return (segments, orphans.remaining, report)
+        let liveIDs = Set(segments.map(\.id))
+        var obsolete = orphans.remaining
+        var held = Set(obsolete.map(\.id))
+        for entry in editedAway where !liveIDs.contains(entry.id) && held.insert(entry.id).inserted { obsolete.append(entry) }
+        return (segments, obsolete, report)
     }
 }

@@ -77,7 +77,9 @@ struct SegmentStabilityTests {
                 #expect(segment.target == nil)
             }
         }
-        #expect(after.obsolete == nil)
+        // The edited sentence's old text and reviewed translation stay in the file as well.
+        #expect(after.obsolete?.map(\.source) == ["第二段的第二句会被修改。"])
+        #expect(after.obsolete?.first?.state == .reviewed)
     }
 
     @Test func aDeletedTranslatedSentenceIsKeptAsObsolete() throws {

@@ -89,8 +89,30 @@ struct SegmentMergerTests {
         #expect(edited.segments[1].previousSource == "第二句话。")
         #expect(edited.segments[1].notes == ["Checked with the author."])
         #expect(edited.segments[1].lintDisable == ["glossary-forbidden"])
-        #expect(edited.obsolete.isEmpty)
+        // The old sentence and its reviewed translation stay in the file: the memory is not
+        // their only copy.
+        #expect(edited.obsolete.map(\.source) == ["第二句话。"])
+        #expect(edited.obsolete.first?.target == "The second sentence." && edited.obsolete.first?.state == .reviewed)
         #expect(edited.report == SegmentMerger.Report(unchanged: 1, edited: 1))
+    }
+
+    /// A helper's finding: a sentence edited and its new text translated, then the edit
+    /// reverted (`git checkout`), came back fuzzy with the new text's translation, and the old
+    /// pair was only in the git-ignored memory. It comes back with its own translation and
+    /// state, and the edited text's translation stays in the file.
+    @Test func aRevertedEditGetsItsOwnTranslationBack() throws {
+        let merger = SegmentMerger()
+        let reviewed = try reviewedPost()
+        var edited = Self.file(merger.merge(try sentences("第一句话。第二句长话。\n"), into: reviewed))
+        edited.segments[1].target = "The second, longer sentence."
+        edited.segments[1].state = .translated
+        edited.segments[1].origin = .human
+        let reverted = merger.merge(try sentences(ReviewedPost.both), into: edited)
+        #expect(reverted.segments[1].source == "第二句话。")
+        #expect(reverted.segments[1].target == "The second sentence." && reverted.segments[1].state == .reviewed)
+        #expect(reverted.obsolete.map(\.source) == ["第二句长话。"])
+        #expect(reverted.obsolete.first?.target == "The second, longer sentence.")
+        #expect(reverted.report == SegmentMerger.Report(unchanged: 1, restored: 1, obsoleted: 1))
     }
 
     @Test func anUntranslatedSentenceThatVanishesLeavesNothingBehind() throws {
