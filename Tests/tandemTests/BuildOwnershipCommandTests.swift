@@ -153,6 +153,31 @@ struct BuildOwnershipCommandTests {
         #expect(summary["segmentFiles"] as? Int == 2)
     }
 
+    /// A helper's finding: a deleted post restored, or a post moved (to another section, into a
+    /// bundle), was filled from the memory as `translated`, origin `tm`: the reviewed states and
+    /// notes stayed in the archived segment file, which nothing read. Its entries come back.
+    @Test(arguments: ["content/posts/gone.md", "content/notes/gone/index.md"])
+    func aRestoredOrMovedPostTakesItsReviewedEntriesBackFromTheArchive(_ restoredAt: String) throws {
+        let project = try Self.translatedProject(["gone"])
+        defer { project.remove() }
+        let segmentFile = project.root.appendingPathComponent("locales/en/posts/gone.json")
+        var json = String(decoding: try Data(contentsOf: segmentFile), as: UTF8.self)
+        json = json.replacingOccurrences(of: "\"state\" : \"translated\"", with: "\"state\" : \"reviewed\"")
+            .replacingOccurrences(of: "\"origin\" : \"pseudo\"", with: "\"origin\" : \"human\"")
+        try json.write(to: segmentFile, atomically: true, encoding: .utf8)
+        #expect(try ExecutableRunner.run(["build", "--min-complete", "0"], in: project.root).status == 0)
+        try FileManager.default.removeItem(at: project.root.appendingPathComponent("content/posts/gone.md"))
+        #expect(try ExecutableRunner.run(["build"], in: project.root).status == 0)
+        #expect(FileManager.default.fileExists(atPath: project.root.appendingPathComponent("locales/en/.archive/posts/gone.json").path))
+
+        try project.write(Self.post, to: restoredAt)
+        #expect(try ExecutableRunner.run(["extract"], in: project.root).status == 0)
+        let restored = restoredAt.replacingOccurrences(of: "content/", with: "locales/en/").replacingOccurrences(of: ".md", with: ".json")
+        let text = String(decoding: try project.read(restored), as: UTF8.self)
+        #expect(text.components(separatedBy: "\"state\" : \"reviewed\"").count == 4, "\(text)")
+        #expect(!text.contains("\"origin\" : \"tm\""), "\(text)")
+    }
+
     @Test func keepReportsTheTranslationOfADeletedPostAndChangesNothing() throws {
         let project = try Self.translatedProject(["gone"])
         defer { project.remove() }

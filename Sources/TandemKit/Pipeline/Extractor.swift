@@ -94,7 +94,7 @@ public struct Extractor {
         for locale in try PostLocales.targets(of: document, project: project) {
             let url = try project.segmentFile(for: post, locale: locale)
             let previous = try SegmentFileStore.read(url, for: locale, source: project.configuration.source, displayPath: project.projectPath(of: url))
-            var merged = merger.merge(extracted, into: previous)
+            var merged = merger.merge(extracted, into: previous ?? archivedSegmentFile(for: url, locale: locale, extracted: extracted))
             // A repeated sentence is translated once.
             RepetitionPropagation.propagate(&merged.segments)
             // Nothing to translate: the source is its own translation, done before anyone looks.
