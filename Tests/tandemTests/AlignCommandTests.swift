@@ -31,6 +31,30 @@ struct AlignCommandTests {
         #expect(String(decoding: try project.read("content/posts/a.en.md"), as: UTF8.self) == english)
     }
 
+    /// A helper's finding: a translator edited the page `build` wrote from targets a person had
+    /// set; build advised `align`, align said "0 translated, 2 untouched" without a reason and
+    /// build advised it again, so only `--force`, which drops the edit, went on. align names the
+    /// targets that differ, and `--replace` takes the page's text; build then keeps the page.
+    @Test func aHandEditedBuiltPageIsAdoptedWithReplace() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("今天下雨了。\n", to: "content/posts/a.md")
+        #expect(try ExecutableRunner.run(["extract"], in: project.root).status == 0)
+        let segments = String(decoding: try project.read("locales/en/posts/a.json"), as: UTF8.self)
+        let id = try #require(segments.components(separatedBy: "\"id\" : \"").dropFirst().first?.prefix { $0 != "\"" })
+        #expect(try ExecutableRunner.run(["set", String(id), "--locale", "en", "It rained today."], in: project.root).status == 0)
+        #expect(try ExecutableRunner.run(["build"], in: project.root).status == 0)
+        try project.write("It poured all day.\n", to: "content/posts/a.en.md")
+
+        let kept = try ExecutableRunner.run(["align", "content/posts/a.md", "content/posts/a.en.md"], in: project.root)
+        #expect(kept.standardOutput.contains("1 target a person wrote or checked differs from content/posts/a.en.md and was kept; `tandem align --replace"), "\(kept.standardOutput)")
+        let replaced = try ExecutableRunner.run(["align", "--replace", "content/posts/a.md", "content/posts/a.en.md"], in: project.root)
+        #expect(replaced.standardOutput.contains("1 translated"), "\(replaced.standardOutput)")
+        let build = try ExecutableRunner.run(["build"], in: project.root)
+        #expect(build.status == 0, "\(build.standardError)")
+        #expect(String(decoding: try project.read("content/posts/a.en.md"), as: UTF8.self) == "It poured all day.\n")
+    }
+
     /// A helper's finding on a theme's docs: the preview numbered the codes as the English had
     /// them, so a right pair read "number {1/} in the {2/} series" (swapped) while the segment
     /// got "{2/} … {1/}". The preview shows what is written.

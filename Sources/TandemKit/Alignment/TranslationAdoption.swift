@@ -25,6 +25,9 @@ public struct TranslationAdoption {
         public var fuzzy: Int
         /// Source sentences the translation has nothing for, or that kept a person's target.
         public var untouched: Int
+        /// Of the untouched: sentences whose person's target differs from the page's (a
+        /// translator edited the built page by hand); `replacingPeoplesTargets` takes the page's.
+        public var differing: Int = 0
         /// Every pairing, in order (with `--pairs`).
         public var pairs: [Pair]?
     }
@@ -48,7 +51,11 @@ public struct TranslationAdoption {
 
     /// Adopts `translation` as `post`'s translation into `locale`. With `dryRun` nothing is
     /// written; with `listingPairs` the result lists every pairing.
-    public func adopt(post: URL, translation: URL, locale: LocaleTag, dryRun: Bool = false, listingPairs: Bool = false) throws -> Result {
+    /// With `replacingPeoplesTargets`, a person's target that differs from the page's is replaced
+    /// too: the page is the newer human text (a translator edited the built page).
+    public func adopt(
+        post: URL, translation: URL, locale: LocaleTag, dryRun: Bool = false, listingPairs: Bool = false, replacingPeoplesTargets: Bool = false
+    ) throws -> Result {
         let configuration = project.configuration
         let sourceDocument = try HugoDocument(
             bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: project.projectPath(of: post),
@@ -87,9 +94,18 @@ public struct TranslationAdoption {
             let isFallback = { (pairing: AlignedSentence) in
                 pairing.target == segment.source && segment.source.unicodeScalars.contains { UntranslatedTextFinder.isHanOrKana($0.value) }
             }
-            guard let pairing = byID[segment.id], !isFallback(pairing), Self.isReplaceable(segment) else {
+            guard let pairing = byID[segment.id], !isFallback(pairing) else {
                 result.untouched += 1
                 continue
+            }
+            // A person's target stays unless asked (`align --replace`); one that differs from
+            // the page is counted, so that a hand-edited page is not a silent dead end.
+            if !Self.isReplaceable(segment) {
+                guard replacingPeoplesTargets, pairing.target != segment.target else {
+                    result.untouched += 1
+                    if pairing.target != segment.target { result.differing += 1 }
+                    continue
+                }
             }
             file.segments[index].target = pairing.target
             file.segments[index].state = pairing.isCertain ? .translated : .fuzzy

@@ -8,7 +8,7 @@ struct AlignCommand: ParsableCommand {
         commandName: "align",
         abstract: "Adopt an existing human translation of a post into its segment file and the memory.",
         discussion: """
-            Pairs the sentences of POST with those of TRANSLATION (a foo.en.md a person wrote beside foo.md): structure first (headings, paragraphs, list items, table cells, titles of the same kind, in order), then the sentences inside each pair of blocks by length and anchors (numbers, Latin words, inline code and link targets), one to one, two to one, one to two or left out. Sure pairs fill the segment file as translated, origin aligned; unsure ones (an odd length ratio, a code not found, a sentence merged or added) as fuzzy, for a person to check. Targets a person wrote or checked are never replaced. The filled translations go into the translation memory, and build then reproduces the human text.
+            Pairs the sentences of POST with those of TRANSLATION (a foo.en.md a person wrote beside foo.md): structure first (headings, paragraphs, list items, table cells, titles of the same kind, in order), then the sentences inside each pair of blocks by length and anchors (numbers, Latin words, inline code and link targets), one to one, two to one, one to two or left out. Sure pairs fill the segment file as translated, origin aligned; unsure ones (an odd length ratio, a code not found, a sentence merged or added) as fuzzy, for a person to check. Targets a person wrote or checked are not replaced: those that differ from TRANSLATION are counted, and --replace takes TRANSLATION's text for them (a translator who edited the built page by hand: build then names the file as edited since it was built and advises align). The filled translations go into the translation memory, and build then reproduces the human text.
 
             With --all, every post with a translated file beside it (foo.<tag>.md for each target, or foo.md in the site's default language) is aligned, except files build wrote and nobody changed since.
 
@@ -35,6 +35,9 @@ struct AlignCommand: ParsableCommand {
 
     @Flag(help: "Do not add the adopted translations to the translation memory.")
     var noMemory = false
+
+    @Flag(help: "Replace targets a person wrote or checked where TRANSLATION says otherwise (a translation edited by hand after build).")
+    var replace = false
 
     @Argument(help: "The source post, then its human translation.")
     var files: [String] = []
@@ -73,7 +76,7 @@ struct AlignCommand: ParsableCommand {
         }
         var results: [TranslationAdoption.Result] = []
         for item in work {
-            results.append(try adoption.adopt(post: item.post, translation: item.translation, locale: item.locale, dryRun: dryRun, listingPairs: pairs))
+            results.append(try adoption.adopt(post: item.post, translation: item.translation, locale: item.locale, dryRun: dryRun, listingPairs: pairs, replacingPeoplesTargets: replace))
         }
         try options.emit(results) {
             var text = ""
@@ -82,6 +85,10 @@ struct AlignCommand: ParsableCommand {
                     text += "\(pair.certain ? "=" : "?") \(pair.source)\n  \(pair.written)\n"
                 }
                 text += "\(result.segmentFile): \(dryRun ? "would adopt" : "adopted") \(result.translation): \(result.translated) translated, \(result.fuzzy) fuzzy (unsure), \(result.untouched) untouched\n"
+                if result.differing > 0 {
+                    text += "\(result.segmentFile): \(CountedNoun.phrase(result.differing, "target")) a person wrote or checked \(result.differing == 1 ? "differs" : "differ") from \(result.translation) and \(result.differing == 1 ? "was" : "were") kept; "
+                        + "`tandem align --replace \(result.post) \(result.translation)` takes the page's text\n"
+                }
             }
             if results.isEmpty { text = "no translated posts found beside the sources\n" }
             return text
