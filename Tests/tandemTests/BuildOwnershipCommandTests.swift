@@ -178,6 +178,33 @@ struct BuildOwnershipCommandTests {
         #expect(!text.contains("\"origin\" : \"tm\""), "\(text)")
     }
 
+    /// Helpers' findings: after the site gave English a content directory, build wrote the new
+    /// file and left the one it had built before, which Hugo went on publishing; after French was
+    /// dropped from the site, Hugo published `hello.fr.md` as a Chinese page and extract took it
+    /// for a source post. Both old files are removed (Tandem's own), and reported.
+    @Test func aFileBuiltWhereNoTranslationGoesAnyMoreIsRemoved() throws {
+        let project = try TemporaryProject(targets: ["en", "fr"])
+        defer { project.remove() }
+        let site = "defaultContentLanguage = \"zh-cn\"\n[languages.zh-cn]\nweight = 1\n[languages.en]\nweight = 2\n"
+        try project.write(site + "[languages.fr]\nweight = 3\n", to: "hugo.toml")
+        try project.write(Self.post, to: "content/posts/hello.md")
+        #expect(try ExecutableRunner.run(["extract"], in: project.root).status == 0)
+        #expect(try ExecutableRunner.run(["pseudo", "--locale", "en"], in: project.root).status == 0)
+        #expect(try ExecutableRunner.run(["pseudo", "--locale", "fr"], in: project.root).status == 0)
+        #expect(try ExecutableRunner.run(["build"], in: project.root).status == 0)
+        #expect(FileManager.default.fileExists(atPath: project.root.appendingPathComponent("content/posts/hello.fr.md").path))
+
+        try project.write(site + "contentDir = \"content_en\"\n", to: "hugo.toml")
+        try project.write("source: zh-CN\ntargets: [en]\n", to: "tandem.yml")
+        let build = try ExecutableRunner.run(["build", "--json"], in: project.root)
+        #expect(build.status == 0, "\(build.standardError)")
+        #expect(try Self.statuses(build).sorted() == ["built", "dropped", "relocated"], "\(build.standardOutput)")
+        #expect(FileManager.default.fileExists(atPath: project.root.appendingPathComponent("content_en/posts/hello.md").path))
+        for gone in ["content/posts/hello.en.md", "content/posts/hello.fr.md"] {
+            #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent(gone).path), "\(gone)")
+        }
+    }
+
     @Test func keepReportsTheTranslationOfADeletedPostAndChangesNothing() throws {
         let project = try Self.translatedProject(["gone"])
         defer { project.remove() }

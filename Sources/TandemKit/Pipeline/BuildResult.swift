@@ -34,6 +34,19 @@ public struct BuildResult: Codable, Equatable, Sendable {
         /// The source post was deleted: its segment file went to `locales/<tag>/.archive/`
         /// (`output` is the new path), where the memory still reads it.
         case archived
+        /// Tandem had built this file where the locale's translations no longer go (the site
+        /// gave the locale a `contentDir`, `tandem.yml`'s `output:` changed): removed, Hugo no
+        /// longer publishes the old text beside the new.
+        case relocated
+        /// Tandem had built this file for a locale that is neither a target nor one of the
+        /// site's languages any more (Hugo read it as a page of the default language): removed.
+        case dropped
+        /// Tandem had built this file for a locale the site still has but `tandem.yml` no longer
+        /// targets: kept as it is, and no longer updated.
+        case untargeted
+        /// Like `relocated` or `dropped`, but someone edited the file since Tandem built it (or
+        /// `--keep`): kept as it is.
+        case outOfPlace = "out-of-place"
     }
 
     public var post: String

@@ -62,10 +62,17 @@ public struct Project: Sendable {
         } else {
             candidates = try candidatePosts(paths)
         }
-        return candidates.filter { post in
+        let posts = candidates.filter { post in
             layout.language(ofFile: post, frontMatterLanguage: declaredLanguage(post)).key == sourceKey
                 && isIncluded(post)
         }
+        // A file `build` wrote is never a source, even where Hugo reads it as the source
+        // language: a locale dropped from the site leaves its `foo.fr.md` files read as pages of
+        // the default language, and extract made segment files of their French as Chinese (a
+        // helper's finding; build removes them). Only names with a suffix make the manifest read.
+        guard posts.contains(where: { $0.deletingPathExtension().pathExtension.isEmpty == false }),
+              let built = try? BuildManifest.load(self).files, !built.isEmpty else { return posts }
+        return posts.filter { built[projectPath(of: $0)] == nil }
     }
 
     /// Every Markdown file under `paths` or the content directory, whatever its language.

@@ -14,7 +14,7 @@ struct BuildCommand: ParsableCommand {
 
             Human work is never replaced: every file built is recorded with a hash in locales/.built.json (commit it). A file at an output path that Tandem did not write, or that was edited since, is left byte-identical and reported (exit 2); --force replaces it. A file equal to what build writes is adopted silently.
 
-            When a source post was deleted, build removes the translations it built from it (--keep reports them instead) and moves its segment files to locales/<TAG>/.archive/, which `tm rebuild` still reads. A post that falls below --min-complete (a sentence added to a translated post) keeps the translation build wrote before, reported as stale, so the published page stays until the new sentences are translated; --withdraw removes it instead. A post that cannot be built is reported as FILE:LINE:COL: error: …; the others are still built, and the exit status is 2.
+            When a source post was deleted, build removes the translations it built from it (--keep reports them instead) and moves its segment files to locales/<TAG>/.archive/, which `tm rebuild` still reads. A file build wrote where no translation goes any more is removed too: after the site gave the locale a contentDir (or tandem.yml's output changed), and for a locale that is neither a target nor a language of the site; a locale the site still has but tandem.yml no longer targets keeps its files, reported as no longer updated. A post that falls below --min-complete (a sentence added to a translated post) keeps the translation build wrote before, reported as stale, so the published page stays until the new sentences are translated; --withdraw removes it instead. A post that cannot be built is reported as FILE:LINE:COL: error: …; the others are still built, and the exit status is 2.
 
             Examples:
               tandem build
@@ -108,6 +108,10 @@ struct BuildCommand: ParsableCommand {
                 case .ownPage: return "\(output): kept, the \(result.locale) site's own page (\(result.post) has nothing to translate)\n"
                 case .removed: return "\(output): removed, its source \(result.post) was deleted\n"
                 case .kept: return "\(output): kept, though its source \(result.post) was deleted\n"
+                case .outOfPlace: return "\(output): kept, though the \(result.locale) translation of \(result.post) no longer goes there: it was edited since Tandem built it (delete it when its text is safe)\n"
+                case .relocated: return "\(output): removed, the \(result.locale) translation of \(result.post) goes elsewhere now (the site's contentDir or tandem.yml's output changed)\n"
+                case .dropped: return "\(output): removed, \(result.locale) is no longer a target nor a language of the site (Hugo read it as a page of the default language)\n"
+                case .untargeted: return "\(output): kept as it is and no longer updated, \(result.locale) is no longer a target in tandem.yml (delete it if the site drops \(result.locale))\n"
                 case .archived: return "\(output): segment file archived, its source \(result.post) was deleted\n"
                 case .superseded: return "\(output): removed, it hid the \(result.locale) page Hugo reads without a language suffix\n"
                 }
