@@ -48,6 +48,11 @@ public final class TmuxSession {
         _ = try ExternalTool.run(tmux, ["-L", socket, "send-keys", "-t", name, "-l", text])
     }
 
+    /// Resizes the terminal, as a person dragging the window's edge (the program gets SIGWINCH).
+    public func resize(columns: Int, rows: Int) throws {
+        _ = try ExternalTool.run(tmux, ["-L", socket, "resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])
+    }
+
     /// The screen as text, one line per row.
     public func screen() throws -> String {
         try ExternalTool.run(tmux, ["-L", socket, "capture-pane", "-p", "-t", name]).output

@@ -21,6 +21,24 @@ struct TranslateTerminalTests {
         for row in rows { #expect(row.unicodeScalars.count <= 80) }
     }
 
+    /// A helper's finding: after the terminal was narrowed, the old layout stayed, cut off by
+    /// the terminal's edge, until the next key. The screen is laid out again at once.
+    @Test func aResizedTerminalGetsTheScreenLaidOutAgainWithoutAKey() throws {
+        let project = try TranslationSampleProject.make()
+        defer { project.remove() }
+        #expect(try ExecutableRunner.run(["extract"], in: project.root).status == 0)
+        let session = try Self.start(in: project)
+        defer { session.close() }
+        try session.waitFor("杭州的一天", "1 of 4")
+        try session.resize(columns: 50, rows: 24)
+        // Laid out for 50 columns: the keys line is cut with `…` at the new edge, and the
+        // header keeps the position on the right.
+        let screen = try session.waitFor("1-9 accept  e edit  c copy  s skip  b back  r rev…", "1 of 4")
+        for row in screen.split(separator: "\n") { #expect(row.unicodeScalars.count <= 50, "\(row)") }
+        try session.press("q")
+        try session.waitFor("exit status 0")
+    }
+
     @Test func translatesThreeSegmentsQuitsResumesAndBuilds() throws {
         let project = try TranslationSampleProject.make()
         defer { project.remove() }

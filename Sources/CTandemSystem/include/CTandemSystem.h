@@ -12,4 +12,13 @@ int32_t tandem_syncfs(int32_t descriptor);
 /// 0, or -1 with errno when it is not a terminal.
 int32_t tandem_terminal_size(int32_t descriptor, int32_t *columns, int32_t *rows);
 
+/// Watches SIGWINCH without SA_RESTART (a pending read(2) then fails with EINTR); 0 or -1.
+int32_t tandem_watch_resize(void);
+
+/// Puts SIGWINCH back to its default.
+void tandem_unwatch_resize(void);
+
+/// 1 when the terminal was resized since the last call, else 0.
+int32_t tandem_take_resize(void);
+
 #endif

@@ -7,4 +7,6 @@ enum Key: Equatable {
     case control(Character)
     /// Standard input ended.
     case endOfInput
+    /// The terminal was resized (SIGWINCH): not a key, a reason to lay the screen out again.
+    case resize
 }

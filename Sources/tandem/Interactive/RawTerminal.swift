@@ -37,6 +37,7 @@ final class RawTerminal {
                 _exit(128 + number)
             }
         }
+        _ = tandem_watch_resize()
         write("\u{1B}[?1049h")
     }
 
@@ -50,6 +51,7 @@ final class RawTerminal {
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &original)
         savedSettings = nil
         for signal in [SIGINT, SIGTERM, SIGHUP] { _ = Foundation.signal(signal, SIG_DFL) }
+        tandem_unwatch_resize()
     }
 
     /// Columns and rows (80×24 when the terminal does not say).
@@ -73,9 +75,21 @@ final class RawTerminal {
                 pending.removeFirst(length)
                 return key
             }
+            // A resize that came before the read began interrupts nothing: the flag is looked at
+            // between short waits, so the screen never waits for a key to follow the terminal.
+            while true {
+                var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+                let ready = poll(&descriptor, 1, 200)
+                if tandem_take_resize() != 0 { return .resize }
+                // Input, the end of it, or a poll that fails for good: the read says which.
+                if ready > 0 || (ready < 0 && errno != EINTR) { break }
+            }
             var buffer = [UInt8](repeating: 0, count: 64)
             let count = read(STDIN_FILENO, &buffer, buffer.count)
-            if count < 0, errno == EINTR { continue }
+            if count < 0, errno == EINTR {
+                if tandem_take_resize() != 0 { return .resize }
+                continue
+            }
             guard count > 0 else { return .endOfInput }
             pending += buffer[0..<count]
         }

@@ -16,8 +16,12 @@ final class TerminalTranslator: TranslatorInterface {
     }
 
     func command(on screen: SegmentScreen) -> TranslatorCommand {
-        draw(screen)
-        let key = terminal.readKey()
+        var key = Key.resize
+        // A resized terminal gets the screen laid out again for its new size.
+        while key == .resize {
+            draw(screen)
+            key = terminal.readKey()
+        }
         switch key {
         case .character(let character):
             if let digit = character.wholeNumberValue, (1...9).contains(digit) { return .accept(digit) }
@@ -53,6 +57,7 @@ final class TerminalTranslator: TranslatorInterface {
             case .enter: return editor.text
             case .escape, .control("g"): return nil
             case .endOfInput: return nil
+            case .resize: continue
             default:
                 if !editor.handle(key) { terminal.bell() }
             }
@@ -66,8 +71,11 @@ final class TerminalTranslator: TranslatorInterface {
             ? "y save anyway  any other key: edit  Esc cancel"
             : "Not saved: fix the placeholders  any key: edit  Esc cancel"
         shown.context.segment.target = text
-        draw(shown)
-        let key = terminal.readKey()
+        var key = Key.resize
+        while key == .resize {
+            draw(shown)
+            key = terminal.readKey()
+        }
         if key == .character("y"), check.placeholderProblems.isEmpty { return .save }
         if key == .escape || key == .endOfInput { return .cancel }
         var editing = screen
