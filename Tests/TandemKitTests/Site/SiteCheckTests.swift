@@ -86,6 +86,22 @@ struct SiteCheckTests {
         #expect(try SiteCheck(project: Project.open(configFile: temporary.configFile)).findings().isEmpty)
     }
 
+    /// A helper's finding: the site's `i18n/zh-cn.yaml` had a "read more" string and no English
+    /// file, so the English pages showed nothing there, and check said the site fits. Strings a
+    /// target lacks are named, unless the target's file (or a theme's) has them.
+    @Test func interfaceStringsATargetLacksAreNamed() throws {
+        let site = "defaultContentLanguage = \"zh-cn\"\n[languages.zh-cn]\nweight = 1\n[languages.en]\nweight = 2\n"
+        let (project, temporary) = try Self.project(
+            ["hugo.toml": site, "i18n/zh-cn.yaml": "readMore: 阅读全文\nshare: 分享\n", "themes/t/i18n/en.toml": "[share]\nother = \"Share\"\n"],
+            targets: ["en"])
+        defer { temporary.remove() }
+        #expect(try SiteCheck(project: project).findings().map { $0.description.trimmingCharacters(in: .newlines) } == [
+            "i18n/zh-cn.yaml:1:1: warning: 1 interface string of zh-cn (readmore) has no en translation in i18n/en.yaml (or the theme's), and Hugo shows it empty on en pages; Tandem does not translate i18n files: add i18n/en.yaml",
+        ])
+        try temporary.write("- id: readMore\n  translation: Read more\n", to: "i18n/en.yaml")
+        #expect(try SiteCheck(project: Project.open(configFile: temporary.configFile)).findings().isEmpty)
+    }
+
     @Test func aDisabledTargetIsAnErrorAndAFittingSiteHasNoFinding() throws {
         let site = "defaultContentLanguage = \"zh-cn\"\n[languages.zh-cn]\nweight = 1\n[languages.en]\nweight = 2\n"
         let (disabled, first) = try Self.project(["hugo.toml": site + "disabled = true\n"], targets: ["en"])
