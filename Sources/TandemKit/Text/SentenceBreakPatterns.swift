@@ -12,7 +12,7 @@ struct SentenceBreakPatterns {
     private let markup: [[UInt8]]  // longest first, so "**" is tried before "*"
     private let abbreviations: [[UInt8]]
     private let listNumbers: Bool
-    private let decimals: Bool
+    let decimals: Bool
     // Read by the extensions in SentenceBreakPatterns+LatinTokens.swift and +Attribution.swift.
     let initials: Bool
     let dottedNames: Bool
@@ -221,13 +221,19 @@ struct SentenceBreakPatterns {
         return inlineClosers.contains { Self.matches($0, at: end - $0.count, in: bytes) }
     }
 
+    /// Whether `offset` is between the dot and the `*` of a version wildcard, `v1.*`, `0.12.*`,
+    /// `v1.x.*` (a helper found "升级到 v1." ‖ "* 的版本" in real release notes): a `*` that is
+    /// not a run of them (`**` closes bold), right after a dot that follows a Latin letter or
+    /// a digit.
+    static func isVersionWildcard(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard offset >= 2, offset < bytes.count, bytes[offset] == UInt8(ascii: "*"), bytes[offset - 1] == UInt8(ascii: "."),
+              offset + 1 >= bytes.count || bytes[offset + 1] != UInt8(ascii: "*") else { return false }
+        let before = bytes[offset - 2]
+        return isDigit(before) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(before | 0x20)
+    }
+
     private func isInsideDecimal(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        // A version wildcard, `v1.*` or `0.12.*` (a helper found "升级到 v1." ‖ "* 的版本" in
-        // real release notes): a `*` right after a number's dot.
-        if offset < bytes.count, bytes[offset] == UInt8(ascii: "*"), offset >= 2, bytes[offset - 1] == UInt8(ascii: "."),
-           Self.isDigit(bytes[offset - 2]) {
-            return true
-        }
+        if Self.isVersionWildcard(offset, in: bytes) { return true }
         guard offset < bytes.count, Self.isDigit(bytes[offset]) else { return false }
         if offset >= 1, bytes[offset - 1] == UInt8(ascii: ".") { return true }
         // U+FF0E FULLWIDTH FULL STOP

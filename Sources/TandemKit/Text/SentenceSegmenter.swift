@@ -128,6 +128,9 @@ public final class SentenceSegmenter {
         var spanIndex = 0
         for candidate in icuBreaks where candidate > 0 && candidate < count {
             let sentenceStart = breaks[breakCount - 1]
+            // Before the closers' move, which would take the wildcard's `*` for an emphasis
+            // marker closing the sentence and cut after it (`v2.*` ‖ `版本。`).
+            if patterns.decimals, SentenceBreakPatterns.isVersionWildcard(candidate, in: bytes) { continue }
             // Closing marks first: "。 ”" ends the quote's sentence after the ”, which is then
             // no longer inside the protected “…” span.
             var moved = patterns.afterClosers(candidate, sentenceStart: sentenceStart, in: bytes)

@@ -48,6 +48,7 @@ struct ChineseSegmentationTests {
         .init(name: "decimal", input: "股价上涨 2.5 个百分点。收盘价 8.48 元。", expected: ["股价上涨 2.5 个百分点。", "收盘价 8.48 元。"]),
         .init(name: "decimal after currency sign", input: "每股只要¥0.5元。很便宜。", expected: ["每股只要¥0.5元。", "很便宜。"]),
         .init(name: "a version wildcard", input: "升级到 v1.* 的版本即可。已经使用 0.12.* 的用户不受影响。", expected: ["升级到 v1.* 的版本即可。", "已经使用 0.12.* 的用户不受影响。"]),
+        .init(name: "two version wildcards", input: "使用 v1.* 或 v2.* 版本。支持 v1.x.* 版本。", expected: ["使用 v1.* 或 v2.* 版本。", "支持 v1.x.* 版本。"]),
         .init(name: "percentage with decimals", input: "累计涨了 53.07%！真不少。", expected: ["累计涨了 53.07%！", "真不少。"]),
         .init(name: "list number at line start", input: "1. 打开设置页面。\n2. 选择网络。", expected: ["1. 打开设置页面。", "2. 选择网络。"]),
         .init(name: "list number without a space", input: "1.配置环境变量", expected: ["1.配置环境变量"]),
