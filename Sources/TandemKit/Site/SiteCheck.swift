@@ -93,7 +93,9 @@ public struct SiteCheck {
         if let misplaced = site.misplacedDefaultContentLanguage {
             findings.append(SiteFinding(
                 severity: .warning, file: misplaced.file, line: line(where: "defaultContentLanguage", in: misplaced.file) ?? 1,
-                message: "defaultContentLanguage = \(misplaced.value) is inside the [\(misplaced.table)] table, where Hugo ignores it, so the site's default language is \(site.defaultContentLanguage): move the line above the first [table]"))
+                message: HugoConfigurationFormat(file: misplaced.file) == .toml
+                    ? "defaultContentLanguage = \(misplaced.value) is inside the [\(misplaced.table)] table, where Hugo ignores it, so the site's default language is \(site.defaultContentLanguage): move the line above the first [table]"
+                    : "defaultContentLanguage: \(misplaced.value) is nested under \(misplaced.table), where Hugo ignores it, so the site's default language is \(site.defaultContentLanguage): move it to the top level"))
         } else if site.defaultContentLanguage != sourceKey {
             findings.append(SiteFinding(
                 severity: .warning, file: site.rootSettingsFile ?? site.languagesFile,

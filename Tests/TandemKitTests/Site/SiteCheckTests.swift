@@ -84,6 +84,11 @@ struct SiteCheckTests {
         ], "\(findings)")
         try temporary.write("defaultContentLanguage = \"zh-cn\"\n" + site.replacingOccurrences(of: "defaultContentLanguage = \"zh-cn\"\n", with: ""), to: "hugo.toml")
         #expect(try SiteCheck(project: Project.open(configFile: temporary.configFile)).findings().isEmpty)
+        // In YAML the key is nested under a map, and the advice says so (it spoke of tables).
+        try FileManager.default.removeItem(at: temporary.root.appendingPathComponent("hugo.toml"))
+        try temporary.write("params:\n  defaultContentLanguage: zh-cn\nlanguages:\n  zh-cn:\n    weight: 1\n  en:\n    weight: 2\n", to: "hugo.yaml")
+        let yaml = try SiteCheck(project: Project.open(configFile: temporary.configFile)).findings().map(\.message)
+        #expect(yaml == ["defaultContentLanguage: zh-cn is nested under params, where Hugo ignores it, so the site's default language is en: move it to the top level"], "\(yaml)")
     }
 
     /// A helper's finding: the site's `i18n/zh-cn.yaml` had a "read more" string and no English
