@@ -178,6 +178,24 @@ struct BuildOwnershipCommandTests {
         #expect(!text.contains("\"origin\" : \"tm\""), "\(text)")
     }
 
+    /// The same for a post moved with no build between (`git mv`): its old segment file is
+    /// still in place, not archived, and its entries come back from there.
+    @Test func aPostMovedWithoutABuildBetweenTakesItsReviewedEntriesBack() throws {
+        let project = try Self.translatedProject(["gone"])
+        defer { project.remove() }
+        let segmentFile = project.root.appendingPathComponent("locales/en/posts/gone.json")
+        var json = String(decoding: try Data(contentsOf: segmentFile), as: UTF8.self)
+        json = json.replacingOccurrences(of: "\"state\" : \"translated\"", with: "\"state\" : \"final\"")
+            .replacingOccurrences(of: "\"origin\" : \"pseudo\"", with: "\"origin\" : \"human\"")
+        try json.write(to: segmentFile, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: project.root.appendingPathComponent("content/notes"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(
+            at: project.root.appendingPathComponent("content/posts/gone.md"), to: project.root.appendingPathComponent("content/notes/moved.md"))
+        #expect(try ExecutableRunner.run(["extract"], in: project.root).status == 0)
+        let text = String(decoding: try project.read("locales/en/notes/moved.json"), as: UTF8.self)
+        #expect(text.components(separatedBy: "\"state\" : \"final\"").count == 4, "\(text)")
+    }
+
     /// Helpers' findings: after the site gave English a content directory, build wrote the new
     /// file and left the one it had built before, which Hugo went on publishing; after French was
     /// dropped from the site, Hugo published `hello.fr.md` as a Chinese page and extract took it

@@ -17,6 +17,8 @@ public struct Extractor {
 
     /// Translations of the files staged in the current batch, for the memory once it commits.
     private let pendingUnits = PendingUnits()
+    /// The segment files of deleted and moved posts, read once.
+    let retiredFiles = RetiredSegmentFiles()
 
     /// Glossary matchers by target locale.
     private final class MatcherCache {
@@ -94,7 +96,7 @@ public struct Extractor {
         for locale in try PostLocales.targets(of: document, project: project) {
             let url = try project.segmentFile(for: post, locale: locale)
             let previous = try SegmentFileStore.read(url, for: locale, source: project.configuration.source, displayPath: project.projectPath(of: url))
-            var merged = merger.merge(extracted, into: previous ?? archivedSegmentFile(for: url, locale: locale, extracted: extracted))
+            var merged = merger.merge(extracted, into: previous ?? retiredSegmentFile(for: url, locale: locale, extracted: extracted))
             // A repeated sentence is translated once.
             RepetitionPropagation.propagate(&merged.segments)
             // Nothing to translate: the source is its own translation, done before anyone looks.
