@@ -63,10 +63,11 @@ public struct HTMLReport {
     private func section(_ locale: LocaleStatistics) -> String {
         let tag = locale.locale.identifier
         var html = "<section id=\"locale-\(attribute(tag))\">\n<h2>\(escaped(tag))</h2>\n"
-        html += "<h3>Match analysis</h3>\n" + bandChart(locale.total)
+        // Wide parts scroll in their own box: on a narrow window the page itself never does.
+        html += "<h3>Match analysis</h3>\n<div class=\"scroll\">" + bandChart(locale.total) + "</div>\n"
         html += "<h3>Progress per post</h3>\n" + legend()
         html += """
-            <table class="posts">
+            <div class="scroll"><table class="posts">
             <thead><tr><th>Post</th><th>Segments</th><th>Words</th><th>CJK chars</th>
             """
         html += SegmentState.allCases.map { "<th>\($0.rawValue)</th>" }.joined()
@@ -77,7 +78,7 @@ public struct HTMLReport {
             html += SegmentState.allCases.map { "<td>\(post.count(in: $0))</td>" }.joined()
             html += "<td>\(percent(post.percentTranslated))</td><td>\(stateBar(post, width: 160, height: 10))</td></tr>\n"
         }
-        return html + "</tbody>\n</table>\n</section>\n"
+        return html + "</tbody>\n</table></div>\n</section>\n"
     }
 
     /// Horizontal bars, one per band, as long as the band's share of the billable units (words
@@ -134,12 +135,12 @@ public struct HTMLReport {
         var html = "<section id=\"lint\">\n<h2>Lint findings</h2>\n"
         guard !findings.isEmpty else { return html + "<p class=\"empty\">No open findings.</p>\n</section>\n" }
         html += "<p>\(Self.counted(errors, "error")), \(Self.counted(findings.count - errors, "warning")).</p>\n"
-        html += "<table class=\"findings\">\n<thead><tr><th>Where</th><th>Severity</th><th>Rule</th><th>Message</th></tr></thead>\n<tbody>\n"
+        html += "<div class=\"scroll\"><table class=\"findings\">\n<thead><tr><th>Where</th><th>Severity</th><th>Rule</th><th>Message</th></tr></thead>\n<tbody>\n"
         for finding in findings {
             html += "<tr class=\"\(finding.severity.rawValue)\"><td class=\"where\">\(escaped(finding.location.description))</td>"
             html += "<td>\(finding.severity.rawValue)</td><td>\(escaped(finding.rule.rawValue))</td><td>\(escaped(finding.message))</td></tr>\n"
         }
-        return html + "</tbody>\n</table>\n</section>\n"
+        return html + "</tbody>\n</table></div>\n</section>\n"
     }
 
     /// `1 error`, `2 errors`.
@@ -159,6 +160,7 @@ public struct HTMLReport {
         table{border-collapse:collapse;width:100%;font-size:.85rem}th,td{padding:.35rem .5rem;text-align:right;border-bottom:1px solid #eceef1;vertical-align:middle}
         th{background:#f5f6f8;font-weight:600}td.post,td.where,th:first-child{text-align:left}
         td.post,td.where{overflow-wrap:anywhere}svg.states{display:block;max-width:100%}
+        .scroll{overflow-x:auto}
         .findings td,.findings th{text-align:left}tr.total td{font-weight:600;border-top:2px solid #c8cdd3}
         tr.error td:nth-child(2){color:#b42318;font-weight:600}tr.warning td:nth-child(2){color:#9a6700}
         .legend{font-size:.8rem;color:#4a5563}.legend span{margin-right:.8rem}
