@@ -31,7 +31,7 @@ struct BuildOwnershipCommandTests {
         let refused = try ExecutableRunner.run(["build"], in: project.root)
         #expect(refused.status == 2)
         #expect(refused.standardError.contains(
-            "content/posts/hello.en.md: error: not written by Tandem (or edited since); --force to replace, or `tandem align` to adopt it"))
+            "content/posts/hello.en.md: error: not written by Tandem (or edited since); --force to replace, or `tandem align` to adopt it (`tandem align --replace` where it changed what a person translated)"))
         #expect(try project.read("content/posts/hello.en.md") == human)
 
         let forced = try ExecutableRunner.run(["build", "--force"], in: project.root)

@@ -129,7 +129,7 @@ struct BuildCommand: ParsableCommand {
             Terminal.standardError.write(
                 "\(result.output ?? result.post): error: not written by Tandem (or edited since); "
                     + (lost.isEmpty
-                        ? "--force to replace, or `tandem align` to adopt it\n"
+                        ? "--force to replace, or `tandem align` to adopt it (`tandem align --replace` where it changed what a person translated)\n"
                         : "it has \(lost.joined(separator: " and ")), which a build from \(result.post) would not write; keep it as it is, or --force to replace it and lose them (`tandem align` adopts its sentences, not these)\n"))
         }
         for failure in failures { Terminal.standardError.write("\(failure.description)\n") }
