@@ -59,10 +59,10 @@ public struct TranslationAdoption {
         let configuration = project.configuration
         let sourceDocument = try HugoDocument(
             bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: project.projectPath(of: post),
-            translatableKeys: configuration.translateKeys, shortcodeParameters: configuration.shortcodes)
+            translatableKeys: configuration.translateKeys, shortcodeParameters: configuration.shortcodes, hardWraps: project.site?.hardWraps ?? false)
         let targetDocument = try HugoDocument(
             bytes: TextFile.readBytes(translation, limit: TextFile.postSizeLimit), path: project.projectPath(of: translation),
-            translatableKeys: configuration.translateKeys, shortcodeParameters: configuration.shortcodes)
+            translatableKeys: configuration.translateKeys, shortcodeParameters: configuration.shortcodes, hardWraps: project.site?.hardWraps ?? false)
         let sourceSegments = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: configuration.source, localesDirectory: project.localesDirectory))
             .segments(of: sourceDocument)
         let targetSegments = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: locale, localesDirectory: project.localesDirectory))

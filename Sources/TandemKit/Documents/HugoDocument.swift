@@ -23,10 +23,11 @@ public struct HugoDocument: Sendable {
     /// Parses `bytes`. `translatableKeys` are the front matter keys whose string values (or
     /// lists of strings, item by item) are translated (paths such as `menu.*.name` reach into
     /// nested maps: `FrontMatterKeyPath`), `shortcodeParameters` the shortcode
-    /// arguments that hold text (the policies in `tandem.yml`).
+    /// arguments that hold text (the policies in `tandem.yml`); `hardWraps`, the site's
+    /// `markup.goldmark.renderer.hardWraps`: every line break of a paragraph is a hard one.
     public init(
         bytes: [UInt8], path: String, translatableKeys: [String] = FrontMatterPolicy.defaultKeys,
-        shortcodeParameters: ShortcodeTextParameters = .defaults
+        shortcodeParameters: ShortcodeTextParameters = .defaults, hardWraps: Bool = false
     ) throws {
         try TextFile.refuseNUL(bytes, path: path)
         // Front matter first: a hostile block is refused before the whole file is looked at.
@@ -79,7 +80,7 @@ public struct HugoDocument: Sendable {
         }
         let opaqueSpans = opaque.map { ($0.lowerBound + bodyStart)..<($0.upperBound + bodyStart) }
         let extracted = UnitExtractor.unitsAndCodeBlocks(
-            of: tree, in: bytes, base: bodyStart, opaqueSpans: opaqueSpans, shortcodeParameters: shortcodeParameters)
+            of: tree, in: bytes, base: bodyStart, opaqueSpans: opaqueSpans, shortcodeParameters: shortcodeParameters, hardWraps: hardWraps)
         units += extracted.units
         self.codeBlocks = extracted.codeBlocks
         self.codeSpans = extracted.codeSpans

@@ -72,7 +72,8 @@ public struct Extractor {
     ) throws -> [(result: ExtractResult, askingKeys: [String])] {
         let document = try HugoDocument(
             bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: project.projectPath(of: post),
-            translatableKeys: project.configuration.translateKeys, shortcodeParameters: project.configuration.shortcodes)
+            translatableKeys: project.configuration.translateKeys, shortcodeParameters: project.configuration.shortcodes,
+            hardWraps: project.site?.hardWraps ?? false)
         let extracted = segmenter.segments(of: document)
         if extracted.count > Self.maximumSegmentsPerPost {
             throw TandemError.invalidValue(

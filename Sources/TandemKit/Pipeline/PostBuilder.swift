@@ -73,7 +73,7 @@ public struct PostBuilder {
         defer { if state.savesEachPost { try? saveManifest() } }
         let path = project.projectPath(of: post)
         let document = try HugoDocument(bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: path, translatableKeys: project.configuration.translateKeys,
-            shortcodeParameters: project.configuration.shortcodes)
+            shortcodeParameters: project.configuration.shortcodes, hardWraps: project.site?.hardWraps ?? false)
         let extracted = segmenter.segments(of: document)
         let builder = DocumentBuilder(document: document, segments: extracted)
         let targets = try PostLocales.targets(of: document, project: project).filter { locales?.contains($0) ?? true }
@@ -175,7 +175,8 @@ public struct PostBuilder {
         if !exists {
             let document = try HugoDocument(
                 bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: project.projectPath(of: post),
-                translatableKeys: project.configuration.translateKeys, shortcodeParameters: project.configuration.shortcodes)
+                translatableKeys: project.configuration.translateKeys, shortcodeParameters: project.configuration.shortcodes,
+                hardWraps: project.site?.hardWraps ?? false)
             if try PostLocales.targets(of: document, project: project).contains(locale),
                let (_, _, complete) = try translatedTargets(of: post, extracted: segmenter.segments(of: document), locale: locale) {
                 exists = complete + 1e-9 >= minimumComplete

@@ -122,6 +122,8 @@ extension HugoSiteConfiguration {
             contentDir: tree["contentdir"].map { "\($0)" } ?? "content",
             languages: languages)
         rootLanguageCode = tree["languagecode"].map { "\($0)" }
+        let renderer = ((tree["markup"] as? [String: Any])?["goldmark"] as? [String: Any])?["renderer"] as? [String: Any]
+        hardWraps = Self.boolean(renderer?["hardwraps"]) ?? false
     }
 
     private static func integer(_ value: Any?) -> Int? {

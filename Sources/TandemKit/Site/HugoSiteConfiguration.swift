@@ -21,6 +21,9 @@ public struct HugoSiteConfiguration: Equatable, Sendable {
     /// A `defaultContentLanguage` Hugo ignores because it sits inside a table (written below a
     /// `[pagination]` header in TOML), when the root sets none.
     public var misplacedDefaultContentLanguage: MisplacedSetting?
+    /// `markup.goldmark.renderer.hardWraps`: Hugo renders every line break of a paragraph as
+    /// `<br>`, so Tandem reads each as a hard break.
+    public var hardWraps = false
     /// The top-level `languageCode`: in a site without a languages table, its one language's.
     public var rootLanguageCode: String?
 

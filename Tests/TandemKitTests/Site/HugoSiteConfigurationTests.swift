@@ -210,4 +210,15 @@ struct HugoSiteConfigurationTests {
             (error as? TandemError)?.location?.line == 2
         }
     }
+
+    /// Hugo's `markup.goldmark.renderer.hardWraps`, in any format: read, so that extract and
+    /// build take every line break of a paragraph for a hard one.
+    @Test func hardWrapsIsRead() throws {
+        let directory = try TemporaryDirectory(prefix: "hardwraps")
+        defer { directory.remove() }
+        try "[markup.goldmark.renderer]\nhardWraps = true\n".write(to: directory.url.appendingPathComponent("hugo.toml"), atomically: true, encoding: .utf8)
+        #expect(try HugoSiteConfiguration.load(siteRoot: directory.url)?.hardWraps == true)
+        try "title = \"x\"\n".write(to: directory.url.appendingPathComponent("hugo.toml"), atomically: true, encoding: .utf8)
+        #expect(try HugoSiteConfiguration.load(siteRoot: directory.url)?.hardWraps == false)
+    }
 }

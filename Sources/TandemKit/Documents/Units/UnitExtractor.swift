@@ -13,6 +13,10 @@ struct UnitExtractor {
     let bytes: [UInt8]
     /// Shortcodes and raw shortcode contents, never translated (see `ShortcodeScanner`).
     let opaqueSpans: [Range<Int>]
+    /// Hugo's `markup.goldmark.renderer.hardWraps`: every line break of a paragraph shows on
+    /// the page, so it is a hard break (it ends a sentence and a translation keeps it), not a
+    /// soft one a translation may drop.
+    var hardWraps = false
     private var nextPair = 0
     private var pieces: [InlinePiece] = []
     private var counters: [MarkdownNode.Kind: Int] = [:]
@@ -46,9 +50,10 @@ struct UnitExtractor {
     /// `bytes`), a block that makes no unit (a paragraph of code alone) included.
     static func unitsAndCodeBlocks(
         of root: MarkdownNode, in bytes: [UInt8], base: Int, opaqueSpans: [Range<Int>],
-        shortcodeParameters: ShortcodeTextParameters = .defaults
+        shortcodeParameters: ShortcodeTextParameters = .defaults, hardWraps: Bool = false
     ) -> (units: [TranslatableUnit], codeBlocks: [Range<Int>], codeSpans: [Range<Int>]) {
         var extractor = UnitExtractor(bytes: bytes, opaqueSpans: opaqueSpans)
+        extractor.hardWraps = hardWraps
         extractor.walkBlocks(root, base: base)
         let embedded = extractor.titles + extractor.shortcodeArguments(in: base..<bytes.count, parameters: shortcodeParameters)
         guard !embedded.isEmpty else { return (extractor.units, extractor.codeBlocks, extractor.codeSpans) }
@@ -280,7 +285,7 @@ struct UnitExtractor {
                 // A line break with only indentation or blockquote markers after it can go
                 // missing in a translation; anything else (a backtick, a hard-break "\\") is markup.
                 let isBreak = bytes[gap].contains(0x0A) && bytes[gap].allSatisfy { [0x0A, 0x0D, 0x20, 0x09, UInt8(ascii: ">")].contains($0) }
-                result.append(isHardBreak(gap) ? .hardBreak(gap) : isBreak ? .lineBreak(gap) : .code(gap))
+                result.append(isHardBreak(gap) || (hardWraps && isBreak) ? .hardBreak(gap) : isBreak ? .lineBreak(gap) : .code(gap))
             }
             if piece.range.lowerBound < cursor {
                 // Overlap (cmark positions can disagree at the edges): keep only the new part.

@@ -143,4 +143,21 @@ struct SegmentMarkupTests {
         let target = "{1}{2}{3}Very important{/3}{/2}{/1} and {4}{5}{6}also important{/6}{/5}{/4}"
         #expect(InlineCodeSet(codes: segment.codes).problems(in: target).isEmpty)
     }
+
+    /// A helper's finding: with Hugo's `markup.goldmark.renderer.hardWraps`, every line break
+    /// is a `<br>` on the page, but it was a soft break inside one segment that a translation
+    /// could drop (the English address came out on one line). With the setting, each line is a
+    /// sentence of its own and the break stays in the document; the build gives every byte back.
+    @Test func withHardWrapsEveryLineBreakIsAHardOne() throws {
+        let markdown = "地址：杭州市西湖区\n电话：0571-1234\n"
+        let document = try HugoDocument(bytes: Array(markdown.utf8), path: "post.md", hardWraps: true)
+        let segments = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag("zh-CN")!)).segments(of: document)
+        #expect(segments.map(\.text) == ["地址：杭州市西湖区", "电话：0571-1234"])
+        let built = try DocumentBuilder(document: document, segments: segments).build(
+            targets: Dictionary(uniqueKeysWithValues: zip(segments.map(\.id), ["Address: Xihu District", "Phone: 0571-1234"])),
+            fallbackToSource: false, language: LocaleTag("en")!, translations: nil)
+        #expect(String(decoding: built, as: UTF8.self) == "Address: Xihu District\nPhone: 0571-1234\n")
+        // Without the setting, the same lines are one sentence, as Hugo renders them.
+        #expect(try Self.segments(markdown).map(\.text) == ["地址：杭州市西湖区{1/}电话：0571-1234"])
+    }
 }
