@@ -181,6 +181,10 @@ struct UnitExtractor {
         ordered = absorb(escapes(in: ordered), into: ordered)
         ordered = absorb(declarations(in: ordered), into: ordered)
         ordered = absorb(indents(in: ordered, origin: origin), into: ordered)
+        if block.kind == .paragraph {
+            let markers = definitionMarkers(in: ordered)
+            ordered = withDefinitionBreaks(absorb(markers, into: ordered), markers: markers)
+        }
         if block.kind == .paragraph, let range = block.range, blockquoteOpenings.contains(range.lowerBound + base),
            let marker = Self.alertMarker(in: bytes, at: origin.lowerBound, before: origin.upperBound) {
             ordered = alertPieces(absorb([marker], into: ordered), after: marker.upperBound)

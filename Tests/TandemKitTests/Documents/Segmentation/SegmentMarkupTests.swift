@@ -160,4 +160,21 @@ struct SegmentMarkupTests {
         // Without the setting, the same lines are one sentence, as Hugo renders them.
         #expect(try Self.segments(markdown).map(\.text) == ["地址：杭州市西湖区{1/}电话：0571-1234"])
     }
+
+    /// A helper's finding: a Goldmark definition list (on by default in Hugo) was one segment,
+    /// `绿茶{1/}: 不发酵的茶叶。`, its break droppable and its `: ` text, so a translation could
+    /// turn the page's `<dl>` into a `<p>`. The term and each definition are sentences of their
+    /// own, the marker and the break stay in the document.
+    @Test func aDefinitionListIsATermAndItsDefinitions() throws {
+        let markdown = "绿茶\n: 不发酵的茶叶。\n: 也叫清茶。\n"
+        let segments = try Self.segments(markdown)
+        #expect(segments.map(\.text) == ["绿茶", "不发酵的茶叶。", "也叫清茶。"])
+        let document = try HugoDocument(bytes: Array(markdown.utf8), path: "post.md")
+        let built = try DocumentBuilder(document: document, segments: segments).build(
+            targets: Dictionary(uniqueKeysWithValues: zip(segments.map(\.id), ["Green tea", "Tea leaves that are not fermented.", "Also called clear tea."])),
+            fallbackToSource: false, language: LocaleTag("en")!, translations: nil)
+        #expect(String(decoding: built, as: UTF8.self) == "Green tea\n: Tea leaves that are not fermented.\n: Also called clear tea.\n")
+        // A colon inside a line, or with no space after it, is text as before.
+        #expect(try Self.segments("时间:下午三点\n地点：会议室\n").map(\.text) == ["时间:下午三点{1/}地点：会议室"])
+    }
 }
