@@ -57,12 +57,8 @@ public struct TranslationAdoption {
         post: URL, translation: URL, locale: LocaleTag, dryRun: Bool = false, listingPairs: Bool = false, replacingPeoplesTargets: Bool = false
     ) throws -> Result {
         let configuration = project.configuration
-        let sourceDocument = try HugoDocument(
-            bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: project.projectPath(of: post),
-            translatableKeys: configuration.translateKeys, shortcodeParameters: configuration.shortcodes, hardWraps: project.site?.hardWraps ?? false)
-        let targetDocument = try HugoDocument(
-            bytes: TextFile.readBytes(translation, limit: TextFile.postSizeLimit), path: project.projectPath(of: translation),
-            translatableKeys: configuration.translateKeys, shortcodeParameters: configuration.shortcodes, hardWraps: project.site?.hardWraps ?? false)
+        let sourceDocument = try project.document(at: post)
+        let targetDocument = try project.document(at: translation)
         let sourceSegments = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: configuration.source, localesDirectory: project.localesDirectory))
             .segments(of: sourceDocument)
         let targetSegments = DocumentSegmenter(segmenter: try SentenceSegmenter(locale: locale, localesDirectory: project.localesDirectory))

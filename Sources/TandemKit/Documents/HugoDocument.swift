@@ -84,8 +84,9 @@ public struct HugoDocument: Sendable {
         units += extracted.units
         self.codeBlocks = extracted.codeBlocks
         self.codeSpans = extracted.codeSpans
-        // Only a body that links to a fragment at all is walked again.
-        headingFragmentLinks = body.contains(UInt8(ascii: "#")) ? HeadingFragmentLinks.find(in: tree, bytes: bytes, base: bodyStart) : []
+        // Only a body that links to a fragment at all (`](#`) is walked again: every post with a
+        // heading holds a `#`.
+        headingFragmentLinks = HeadingFragmentLinks.linksToAFragment(body) ? HeadingFragmentLinks.find(in: tree, bytes: bytes, base: bodyStart) : []
         self.opaqueSpans = opaqueSpans
         // A sentence numbers its codes from 1 (`Placeholder.numbers`): past the last number a
         // code could only be written as text, and the built post would lose its markup.

@@ -70,10 +70,7 @@ public struct Extractor {
     func extractFiles(
         _ post: URL, batch: AtomicFileBatch?, memoryHoldsFiles: Bool
     ) throws -> [(result: ExtractResult, askingKeys: [String])] {
-        let document = try HugoDocument(
-            bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: project.projectPath(of: post),
-            translatableKeys: project.configuration.translateKeys, shortcodeParameters: project.configuration.shortcodes,
-            hardWraps: project.site?.hardWraps ?? false)
+        let document = try project.document(at: post)
         let extracted = segmenter.segments(of: document)
         if extracted.count > Self.maximumSegmentsPerPost {
             throw TandemError.invalidValue(

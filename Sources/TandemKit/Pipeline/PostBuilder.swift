@@ -72,8 +72,7 @@ public struct PostBuilder {
     public func build(_ post: URL, locales: [LocaleTag]? = nil, minimumComplete: Double = 100, withdrawsIncomplete: Bool = false) throws -> [BuildResult] {
         defer { if state.savesEachPost { try? saveManifest() } }
         let path = project.projectPath(of: post)
-        let document = try HugoDocument(bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: path, translatableKeys: project.configuration.translateKeys,
-            shortcodeParameters: project.configuration.shortcodes, hardWraps: project.site?.hardWraps ?? false)
+        let document = try project.document(at: post)
         let extracted = segmenter.segments(of: document)
         let builder = DocumentBuilder(document: document, segments: extracted)
         let targets = try PostLocales.targets(of: document, project: project).filter { locales?.contains($0) ?? true }
@@ -173,10 +172,7 @@ public struct PostBuilder {
         if let known = state.translationExists[key] { return known }
         var exists = FileManager.default.fileExists(atPath: try project.translatedPost(for: post, locale: locale).path)
         if !exists {
-            let document = try HugoDocument(
-                bytes: TextFile.readBytes(post, limit: TextFile.postSizeLimit), path: project.projectPath(of: post),
-                translatableKeys: project.configuration.translateKeys, shortcodeParameters: project.configuration.shortcodes,
-                hardWraps: project.site?.hardWraps ?? false)
+            let document = try project.document(at: post)
             if try PostLocales.targets(of: document, project: project).contains(locale),
                let (_, _, complete) = try translatedTargets(of: post, extracted: segmenter.segments(of: document), locale: locale) {
                 exists = complete + 1e-9 >= minimumComplete

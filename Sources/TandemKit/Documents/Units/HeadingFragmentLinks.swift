@@ -37,6 +37,16 @@ enum HeadingFragmentLinks {
             .sorted { $0.offset < $1.offset }
     }
 
+    /// Whether `body` holds `](#`, the start of an inline link's fragment destination.
+    static func linksToAFragment(_ body: [UInt8]) -> Bool {
+        var index = 0
+        while let bracket = body[index...].firstIndex(of: UInt8(ascii: "]")) {
+            if bracket + 2 < body.count, body[bracket + 1] == UInt8(ascii: "("), body[bracket + 2] == UInt8(ascii: "#") { return true }
+            index = bracket + 1
+        }
+        return false
+    }
+
     /// The id Hugo's Goldmark renderer gives a heading by default (`autoHeadingIDType:
     /// github`): its text lower-cased, letters, digits, `-` and `_` kept, each space a `-`.
     static func automaticID(of heading: MarkdownNode, bytes: [UInt8], base: Int) -> String {
