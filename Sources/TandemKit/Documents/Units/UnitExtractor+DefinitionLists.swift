@@ -9,7 +9,12 @@ extension UnitExtractor {
     func definitionMarkers(in pieces: [InlinePiece]) -> [Range<Int>] {
         var markers: [Range<Int>] = []
         for index in pieces.indices.dropLast() {
-            guard case .lineBreak = pieces[index], case .text(let text) = pieces[index + 1],
+            // Either kind of break: with the site's `hardWraps` every line break is a hard one.
+            switch pieces[index] {
+            case .lineBreak, .hardBreak: break
+            default: continue
+            }
+            guard case .text(let text) = pieces[index + 1],
                   text.count >= 2, bytes[text.lowerBound] == UInt8(ascii: ":") else { continue }
             var end = text.lowerBound + 1
             while end < text.upperBound, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }

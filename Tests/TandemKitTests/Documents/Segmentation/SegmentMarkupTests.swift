@@ -174,6 +174,10 @@ struct SegmentMarkupTests {
             targets: Dictionary(uniqueKeysWithValues: zip(segments.map(\.id), ["Green tea", "Tea leaves that are not fermented.", "Also called clear tea."])),
             fallbackToSource: false, language: LocaleTag("en")!, translations: nil)
         #expect(String(decoding: built, as: UTF8.self) == "Green tea\n: Tea leaves that are not fermented.\n: Also called clear tea.\n")
+        // With the site's hardWraps the break is a hard one already; the marker is still a code.
+        let wrapped = try HugoDocument(bytes: Array(markdown.utf8), path: "post.md", hardWraps: true)
+        #expect(DocumentSegmenter(segmenter: try SentenceSegmenter(locale: LocaleTag("zh-CN")!)).segments(of: wrapped).map(\.text)
+            == ["绿茶", "不发酵的茶叶。", "也叫清茶。"])
         // A colon inside a line, or with no space after it, is text as before.
         #expect(try Self.segments("时间:下午三点\n地点：会议室\n").map(\.text) == ["时间:下午三点{1/}地点：会议室"])
     }
