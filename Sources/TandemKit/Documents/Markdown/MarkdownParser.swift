@@ -1,5 +1,6 @@
 import Foundation
 internal import CCmarkGFM
+import Synchronization
 
 /// Parses Markdown with cmark-gfm: CommonMark plus GFM tables, strikethrough, autolinks, task
 /// lists and footnotes, as Hugo's goldmark renders them.
@@ -16,27 +17,41 @@ public enum MarkdownParser {
     /// positions: a NUL is rejected by the caller (`HugoDocument`), a BOM is accounted for here.
     /// Throws when the tree nests deeper than `nestingLimit`.
     public static func parse(_ bytes: [UInt8]) throws(MarkdownNestingError) -> MarkdownNode {
-        cmark_gfm_core_extensions_ensure_registered()
-        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(options) else { return MarkdownNode(kind: .document, range: 0..<bytes.count) }
-        defer { cmark_parser_free(parser) }
-        for name in ["table", "strikethrough", "tasklist"] {
-            if let extensionHandle = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, extensionHandle)
-            }
-        }
-        let bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        bytes.withUnsafeBufferPointer { buffer in
-            // An empty array may have no storage at all; nothing to feed then.
-            guard let base = buffer.baseAddress else { return }
-            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                cmark_parser_feed(parser, pointer, buffer.count)
-            }
-        }
-        guard let root = cmark_parser_finish(parser) else { return MarkdownNode(kind: .document, range: 0..<bytes.count) }
+        guard let root = parsedTree(bytes) else { return MarkdownNode(kind: .document, range: 0..<bytes.count) }
         defer { cmark_node_free(root) }
+        let bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let lines = LineTable(bytes)
         return try convert(root, lines: lines, bomLength: bomLength, bytes: bytes)
+    }
+
+    /// One parse at a time in the process: cmark-gfm 0.29 keeps the inline parser's table of
+    /// special characters in a global, which attaching an extension writes (`~` for
+    /// strikethrough) and freeing a parser clears, so a parser freed on another thread left one
+    /// still parsing without strikethrough (a test of `~~…~~` failed one run in a few under the
+    /// parallel test runner; github/cmark-gfm#176). The tree is converted outside the lock.
+    private static let cmarkLock = Mutex(())
+
+    /// cmark's tree of `bytes` (the caller frees it), or nil when cmark cannot allocate.
+    private static func parsedTree(_ bytes: [UInt8]) -> OpaquePointer? {
+        cmarkLock.withLock { _ in
+            cmark_gfm_core_extensions_ensure_registered()
+            let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
+            guard let parser = cmark_parser_new(options) else { return nil }
+            defer { cmark_parser_free(parser) }
+            for name in ["table", "strikethrough", "tasklist"] {
+                if let extensionHandle = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, extensionHandle)
+                }
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                // An empty array may have no storage at all; nothing to feed then.
+                guard let base = buffer.baseAddress else { return }
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                    cmark_parser_feed(parser, pointer, buffer.count)
+                }
+            }
+            return cmark_parser_finish(parser)
+        }
     }
 
     /// A node being converted: its children are complete, its own EXIT has not come yet.
