@@ -22,7 +22,7 @@ extension HugoSiteConfiguration {
         var languagesFile: (path: String, format: HugoConfigurationFormat, topLevel: Bool)?
 
         var defaultLanguageFile: String?
-        var misplacedDefaultLanguage: (file: String, table: String, value: String)?
+        var misplacedDefaultLanguage: MisplacedSetting?
 
         /// Merges `relative`'s settings under `key` (a root key), for `language` only when given
         /// (`menus.en.toml` → `languages.en.menus`, `hugo.en.toml` → `languages.en`).
@@ -46,7 +46,7 @@ extension HugoSiteConfiguration {
                    guard entry.key != "languages", let inner = (entry.value as? [String: Any])?["defaultcontentlanguage"] else { return nil }
                    return (entry.key, "\(inner)")
                }).first {
-                misplacedDefaultLanguage = (relative, table, value)
+                misplacedDefaultLanguage = MisplacedSetting(file: relative, table: table, value: value)
             }
             if language != nil {
                 if languagesFile == nil { languagesFile = (relative, format, false) }
@@ -76,10 +76,7 @@ extension HugoSiteConfiguration {
         guard let languagesFile else { return nil }
         var site = try HugoSiteConfiguration(tree: tree, files: read, languagesFile: languagesFile)
         site.defaultContentLanguageFile = defaultLanguageFile
-        if !site.setsDefaultContentLanguage, let misplacedDefaultLanguage {
-            site.misplacedDefaultContentLanguage = HugoSiteConfiguration.MisplacedSetting(
-                file: misplacedDefaultLanguage.file, table: misplacedDefaultLanguage.table, value: misplacedDefaultLanguage.value)
-        }
+        if !site.setsDefaultContentLanguage { site.misplacedDefaultContentLanguage = misplacedDefaultLanguage }
         return site
     }
 
