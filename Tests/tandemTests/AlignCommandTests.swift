@@ -70,7 +70,8 @@ struct AlignCommandTests {
 
     /// A helper's finding: after `align`, build refused the English page and told the user to
     /// align it (done already), and --force then dropped the page's own menu entry and its code
-    /// comments translated by hand. The refusal now says what a forced build would lose.
+    /// comments translated by hand. The refusal now says what a forced build would lose; the
+    /// menu entry `align` keeps (`OwnFrontMatter`), the code block it cannot.
     @Test func aRefusalAfterAlignNamesWhatTheTranslationHasOfItsOwn() throws {
         let project = try TemporaryProject()
         defer { project.remove() }
@@ -81,9 +82,73 @@ struct AlignCommandTests {
         let build = try ExecutableRunner.run(["build"], in: project.root)
         #expect(build.status == 2)
         #expect(build.standardError.contains(
-            "content/posts/a.en.md: error: not written by Tandem (or edited since); it has front matter key menu and 1 code block of its own, "
+            "content/posts/a.en.md: error: not written by Tandem (or edited since); it has 1 code block of its own, "
                 + "which a build from content/posts/a.md would not write; keep it as it is, or --force to replace it and lose them"), "\(build.standardError)")
         #expect(String(decoding: try project.read("content/posts/a.en.md"), as: UTF8.self) == english)
+    }
+
+    /// The open part of that finding: `build --force` after `align` wrote the page from the
+    /// source's front matter, and the translator's `author:`, `slug:` and a `description:` only
+    /// the English page had were gone. `align` keeps them in the segment file; every build
+    /// writes them, and `extract` keeps them when the post changes.
+    @Test func thePagesOwnFrontMatterOutlivesBuildsAndLaterExtracts() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("---\ntitle: 新闻\nslug: xinwen\ndate: 2024-01-01\n---\n\n今天下雨了。明天会放晴。\n", to: "content/posts/a.md")
+        try project.write(
+            "---\ntitle: News\nslug: news\ndate: 2024-01-01\nauthor: Jane\ndescription: Rain, then sun.\n---\n\nIt rained today. Tomorrow will be sunny.\n",
+            to: "content/posts/a.en.md")
+        let align = try ExecutableRunner.run(["align", "--all", "--no-memory", "--json"], in: project.root)
+        #expect(align.status == 0, "\(align.standardError)")
+        #expect(align.standardOutput.contains("\"keptFrontMatter\" : [\n      \"slug\",\n      \"author\",\n      \"description\"\n    ]"), "\(align.standardOutput)")
+        // The pairs are unsure (a one-word title): a reviewer confirms them.
+        let file = try JSONSerialization.jsonObject(with: Data(try project.read("locales/en/posts/a.json"))) as? [String: Any]
+        let ids = (file?["segments"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        #expect(try ExecutableRunner.run(["review", "--no-memory"] + ids, in: project.root).status == 0)
+        // The page, its own entries in their places, is what the build writes: nothing to force.
+        let page = "---\ntitle: News\nslug: news\ndate: 2024-01-01\nauthor: Jane\ndescription: Rain, then sun.\n---\n\nIt rained today. Tomorrow will be sunny.\n"
+        let first = try ExecutableRunner.run(["build"], in: project.root)
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardOutput == "content/posts/a.en.md: up to date\n")
+        #expect(String(decoding: try project.read("content/posts/a.en.md"), as: UTF8.self) == page)
+        let built = page
+
+        try project.write("---\ntitle: 新闻\nslug: xinwen\ndate: 2024-01-02\n---\n\n今天下雨了。明天会放晴。\n", to: "content/posts/a.md")
+        #expect(try ExecutableRunner.run(["extract", "--no-memory"], in: project.root).status == 0)
+        let rebuilt = try ExecutableRunner.run(["build"], in: project.root)
+        #expect(rebuilt.status == 0, "\(rebuilt.standardError)")
+        #expect(String(decoding: try project.read("content/posts/a.en.md"), as: UTF8.self) == built.replacingOccurrences(of: "2024-01-01", with: "2024-01-02"))
+    }
+
+    /// A page whose front matter is TOML beside a YAML post cannot be spliced in: align says
+    /// which keys a forced build would lose, and leaves them out of the segment file.
+    @Test func frontMatterInAnotherSyntaxIsNamedNotKept() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("---\ntitle: 新闻\n---\n\n今天下雨了。\n", to: "content/posts/a.md")
+        try project.write("+++\ntitle = \"News\"\nauthor = \"Jane\"\n+++\n\nIt rained today.\n", to: "content/posts/a.en.md")
+        let align = try ExecutableRunner.run(["align", "--all", "--no-memory"], in: project.root)
+        #expect(align.status == 0, "\(align.standardError)")
+        #expect(align.standardOutput.contains(
+            "locales/en/posts/a.json: warning: content/posts/a.en.md's front matter key author cannot be kept: its front matter is not written as content/posts/a.md's is"),
+            "\(align.standardOutput)")
+        #expect(!String(decoding: try project.read("locales/en/posts/a.json"), as: UTF8.self).contains("ownFrontMatter"))
+    }
+
+    /// A post converted to TOML after `align` kept YAML entries: build refuses, at the entries.
+    @Test func buildRefusesEntriesInAnotherSyntaxThanThePost() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("---\ntitle: 新闻\n---\n\n今天下雨了。\n", to: "content/posts/a.md")
+        try project.write("---\ntitle: News\nauthor: Jane\n---\n\nIt rained today.\n", to: "content/posts/a.en.md")
+        #expect(try ExecutableRunner.run(["align", "--all", "--no-memory"], in: project.root).status == 0)
+        try project.write("+++\ntitle = \"新闻\"\n+++\n\n今天下雨了。\n", to: "content/posts/a.md")
+        let build = try ExecutableRunner.run(["build", "--force"], in: project.root)
+        #expect(build.status == 2)
+        #expect(build.standardError.contains(
+            "locales/en/posts/a.json:3:3: error: ownFrontMatter (author) is YAML but content/posts/a.md's front matter is TOML; rewrite the entries as the post's are, or remove them"),
+            "\(build.standardError)")
+        #expect(String(decoding: try project.read("content/posts/a.en.md"), as: UTF8.self).contains("author: Jane"))
     }
 
     /// Found on a theme's example site: after a build, `align --all` offered to adopt the files

@@ -28,6 +28,12 @@ public struct TranslationAdoption {
         /// Of the untouched: sentences whose person's target differs from the page's (a
         /// translator edited the built page by hand); `replacingPeoplesTargets` takes the page's.
         public var differing: Int = 0
+        /// Front matter keys the page has of its own, kept in the segment file for every build
+        /// (`OwnFrontMatter`).
+        public var keptFrontMatter: [String]?
+        /// Front matter keys the page has that could not be kept (its front matter is in
+        /// another syntax than the post's): `build --force` would lose them.
+        public var frontMatterNotKept: [String]?
         /// Every pairing, in order (with `--pairs`).
         public var pairs: [Pair]?
     }
@@ -109,6 +115,18 @@ public struct TranslationAdoption {
             file.segments[index].candidates = nil
             if pairing.isCertain { result.translated += 1 } else { result.fuzzy += 1 }
         }
+        // The page's own front matter (its `author:`, its `slug:`) goes with its sentences, so
+        // that replacing the page with a built one loses neither.
+        let built = try HugoDocument(
+            bytes: DocumentBuilder(document: sourceDocument, segments: sourceSegments).build(
+                targets: [:], fallbackToSource: true, language: locale, translations: nil,
+                languagePrefix: project.translationLayout.languagePrefix(locale)),
+            path: sourceDocument.path, translatableKeys: configuration.translateKeys, shortcodeParameters: configuration.shortcodes,
+            hardWraps: project.site?.hardWraps ?? false)
+        let (own, notKept) = Self.ownFrontMatter(of: targetDocument, built: built, translatedKeys: configuration.translateKeys)
+        file.ownFrontMatter = own
+        result.keptFrontMatter = own.map { $0.entries.map(\.key) }
+        result.frontMatterNotKept = notKept.isEmpty ? nil : notKept
         guard !dryRun else { return result }
         _ = try SegmentFileStore.write(file, to: url)
         try memory?.add(file.memoryUnits(originFile: project.projectPath(of: url)))

@@ -94,7 +94,8 @@ public struct Extractor {
         for locale in try PostLocales.targets(of: document, project: project) {
             let url = try project.segmentFile(for: post, locale: locale)
             let previous = try SegmentFileStore.read(url, for: locale, source: project.configuration.source, displayPath: project.projectPath(of: url))
-            var merged = merger.merge(extracted, into: previous ?? retiredSegmentFile(for: url, locale: locale, extracted: extracted))
+            let base = previous ?? retiredSegmentFile(for: url, locale: locale, extracted: extracted)
+            var merged = merger.merge(extracted, into: base)
             // A repeated sentence is translated once.
             RepetitionPropagation.propagate(&merged.segments)
             // Nothing to translate: the source is its own translation, done before anyone looks.
@@ -114,7 +115,9 @@ public struct Extractor {
                 source: project.projectPath(of: post), sourceLocale: project.configuration.source,
                 targetLocale: locale, segments: merged.segments)
             file.obsolete = merged.obsolete.isEmpty ? nil : merged.obsolete
-            file.lintDisable = previous?.lintDisable
+            // What a person set for the whole file stays, from a restored post's archived file too.
+            file.lintDisable = base?.lintDisable
+            file.ownFrontMatter = base?.ownFrontMatter
             var leverage: LeverageSummary?
             var candidates: [LeveragedCandidate] = []
             if let memory {

@@ -78,17 +78,17 @@ public struct PostBuilder {
         let targets = try PostLocales.targets(of: document, project: project).filter { locales?.contains($0) ?? true }
 
         // First decide what can be built, so `translations:` is known before anything is written.
-        var ready: [(locale: LocaleTag, targets: [String: String], segmentFile: URL, complete: Double)] = []
+        var ready: [(locale: LocaleTag, targets: [String: String], segmentFile: URL, complete: Double, own: OwnFrontMatter?)] = []
         var results: [BuildResult] = []
         for locale in targets {
-            guard let (translated, url, complete) = try translatedTargets(of: post, extracted: extracted, locale: locale) else {
+            guard let (translated, url, complete, own) = try translatedTargets(of: post, extracted: extracted, locale: locale) else {
                 results.append(BuildResult(post: path, locale: locale.identifier, output: nil, complete: 0, status: .missingSegments))
                 continue
             }
             if complete + 1e-9 < minimumComplete {
                 results.append(try withdrawsIncomplete ? withdraw(post, locale: locale, complete: complete) : keepLastBuild(post, locale: locale, complete: complete))
             } else {
-                ready.append((locale, translated, url, complete))
+                ready.append((locale, translated, url, complete, own))
             }
         }
 
@@ -99,9 +99,10 @@ public struct PostBuilder {
             let output = try project.translatedPost(for: post, locale: item.locale)
             var bytes: [UInt8]
             do {
+                try Self.refuseForeignSyntax(item.own, of: document, segmentFile: item.segmentFile, displayPath: project.projectPath(of: item.segmentFile))
                 bytes = try builder.build(
                     targets: item.targets, fallbackToSource: true, language: item.locale, translations: translations,
-                    languagePrefix: project.translationLayout.languagePrefix(item.locale))
+                    languagePrefix: project.translationLayout.languagePrefix(item.locale), ownFrontMatter: item.own)
             } catch let problem as BuildProblem {
                 let location = SegmentFileStore.location(
                     ofSegment: problem.segmentID, in: try TextFile.readBytes(item.segmentFile),
@@ -151,7 +152,7 @@ public struct PostBuilder {
     /// file, the file, and the share of sentences they cover in percent; nil without the file.
     private func translatedTargets(
         of post: URL, extracted: [ExtractedSegment], locale: LocaleTag
-    ) throws -> (targets: [String: String], segmentFile: URL, complete: Double)? {
+    ) throws -> (targets: [String: String], segmentFile: URL, complete: Double, own: OwnFrontMatter?)? {
         let url = try project.segmentFile(for: post, locale: locale)
         guard let file = try SegmentFileStore.read(url, for: locale, source: project.configuration.source, displayPath: project.projectPath(of: url)) else {
             return nil
@@ -161,7 +162,7 @@ public struct PostBuilder {
             if let target = segment.target { translated[segment.id] = target }
         }
         let done = extracted.filter { translated[$0.id] != nil }.count
-        return (translated, url, extracted.isEmpty ? 100 : Double(done) * 100 / Double(extracted.count))
+        return (translated, url, extracted.isEmpty ? 100 : Double(done) * 100 / Double(extracted.count), file.ownFrontMatter)
     }
 
     /// Whether `post` (a source post) has a page in `locale` once this build is done: a file is
@@ -174,7 +175,7 @@ public struct PostBuilder {
         if !exists {
             let document = try project.document(at: post)
             if try PostLocales.targets(of: document, project: project).contains(locale),
-               let (_, _, complete) = try translatedTargets(of: post, extracted: segmenter.segments(of: document), locale: locale) {
+               let (_, _, complete, _) = try translatedTargets(of: post, extracted: segmenter.segments(of: document), locale: locale) {
                 exists = complete + 1e-9 >= minimumComplete
             }
         }

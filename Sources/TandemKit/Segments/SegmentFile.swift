@@ -15,6 +15,9 @@ public struct SegmentFile: Codable, Equatable, Sendable {
     /// Lint rule ids switched off for every segment of the file (kept here so that `extract`
     /// rewriting the file keeps them).
     public var lintDisable: [String]?
+    /// Front matter the translated page has of its own (`tandem align` keeps it from a page a
+    /// person wrote), written into every build of the page.
+    public var ownFrontMatter: OwnFrontMatter?
 
     public static let currentFormatVersion = 1
 

@@ -12,6 +12,16 @@ enum SegmentFileJSON {
         writer.member("formatVersion", file.formatVersion)
         writer.member("lintDisable", file.lintDisable)
         writer.member("obsolete", objects: file.obsolete, writeMembers)
+        if let own = file.ownFrontMatter {
+            writer.key("ownFrontMatter")
+            writer.openObject()
+            writer.member("entries", objects: own.entries) { writer, entry in
+                writer.member("key", entry.key)
+                writer.member("text", entry.text)
+            }
+            writer.member("syntax", own.syntax.rawValue)
+            writer.closeObject()
+        }
         writer.member("segments", objects: file.segments, writeMembers)
         writer.member("source", file.source)
         writer.member("sourceLocale", file.sourceLocale.identifier)

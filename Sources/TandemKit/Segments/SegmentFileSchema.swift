@@ -109,6 +109,16 @@ enum SegmentFileSchema {
         Field(key: "lintDisable", shape: .array(.string), required: false),
     ], needsTargetWhenTranslated: true)
 
+    static let ownFrontMatterEntry = ObjectShape(name: "a front matter entry", pluralName: "front matter entries", fields: [
+        Field(key: "key", shape: .string, required: true),
+        Field(key: "text", shape: .string, required: true),
+    ])
+
+    static let ownFrontMatter = ObjectShape(name: "the page's own front matter", pluralName: "front matters", fields: [
+        Field(key: "syntax", shape: .oneOf("syntax", allowed: ["yaml", "toml"]), required: true),
+        Field(key: "entries", shape: .array(.object(ownFrontMatterEntry)), required: true),
+    ])
+
     static let file = ObjectShape(name: "a segment file", pluralName: "segment files", fields: [
         Field(key: "formatVersion", shape: .integer, required: true),
         Field(key: "source", shape: .string, required: true),
@@ -117,5 +127,6 @@ enum SegmentFileSchema {
         Field(key: "segments", shape: .array(.object(segment)), required: true),
         Field(key: "obsolete", shape: .array(.object(segment)), required: false),
         Field(key: "lintDisable", shape: .array(.string), required: false),
+        Field(key: "ownFrontMatter", shape: .object(ownFrontMatter), required: false),
     ])
 }

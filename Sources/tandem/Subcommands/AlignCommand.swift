@@ -8,7 +8,7 @@ struct AlignCommand: ParsableCommand {
         commandName: "align",
         abstract: "Adopt an existing human translation of a post into its segment file and the memory.",
         discussion: """
-            Pairs the sentences of POST with those of TRANSLATION (a foo.en.md a person wrote beside foo.md): structure first (headings, paragraphs, list items, table cells, titles of the same kind, in order), then the sentences inside each pair of blocks by length and anchors (numbers, Latin words, inline code and link targets), one to one, two to one, one to two or left out. Sure pairs fill the segment file as translated, origin aligned; unsure ones (an odd length ratio, a code not found, a sentence merged or added) as fuzzy, for a person to check. Targets a person wrote or checked are not replaced: those that differ from TRANSLATION are counted, and --replace takes TRANSLATION's text for them (a translator who edited the built page by hand: build then names the file as edited since it was built and advises align). The filled translations go into the translation memory, and build then reproduces the human text.
+            Pairs the sentences of POST with those of TRANSLATION (a foo.en.md a person wrote beside foo.md): structure first (headings, paragraphs, list items, table cells, titles of the same kind, in order), then the sentences inside each pair of blocks by length and anchors (numbers, Latin words, inline code and link targets), one to one, two to one, one to two or left out. Sure pairs fill the segment file as translated, origin aligned; unsure ones (an odd length ratio, a code not found, a sentence merged or added) as fuzzy, for a person to check. Targets a person wrote or checked are not replaced: those that differ from TRANSLATION are counted, and --replace takes TRANSLATION's text for them (a translator who edited the built page by hand: build then names the file as edited since it was built and advises align). The filled translations go into the translation memory, and build then reproduces the human text. Front matter the translation has of its own (an author, a slug, a description only it has) is kept in the segment file as written and every build writes it; in another syntax than POST's it cannot be, and is named.
 
             With --all, every post with a translated file beside it (foo.<tag>.md for each target, or foo.md in the site's default language) is aligned, except files build wrote and nobody changed since.
 
@@ -85,6 +85,12 @@ struct AlignCommand: ParsableCommand {
                     text += "\(pair.certain ? "=" : "?") \(pair.source)\n  \(pair.written)\n"
                 }
                 text += "\(result.segmentFile): \(dryRun ? "would adopt" : "adopted") \(result.translation): \(result.translated) translated, \(result.fuzzy) fuzzy (unsure), \(result.untouched) untouched\n"
+                if let kept = result.keptFrontMatter {
+                    text += "\(result.segmentFile): \(dryRun ? "would keep" : "kept") \(result.translation)'s own front matter for every build: \(kept.joined(separator: ", "))\n"
+                }
+                if let lost = result.frontMatterNotKept {
+                    text += "\(result.segmentFile): warning: \(result.translation)'s front matter \(lost.count == 1 ? "key" : "keys") \(lost.joined(separator: ", ")) cannot be kept: its front matter is not written as \(result.post)'s is (YAML or TOML alike); `build --force` would lose \(lost.count == 1 ? "it" : "them")\n"
+                }
                 if result.differing > 0 {
                     text += "\(result.segmentFile): \(CountedNoun.phrase(result.differing, "target")) a person wrote or checked \(result.differing == 1 ? "differs" : "differ") from \(result.translation) and \(result.differing == 1 ? "was" : "were") kept; "
                         + "`tandem align --replace \(result.post) \(result.translation)` takes the page's text\n"

@@ -130,7 +130,7 @@ struct BuildCommand: ParsableCommand {
                 "\(result.output ?? result.post): error: not written by Tandem (or edited since); "
                     + (lost.isEmpty
                         ? "--force to replace, or `tandem align` to adopt it (`tandem align --replace` where it changed what a person translated)\n"
-                        : "it has \(lost.joined(separator: " and ")), which a build from \(result.post) would not write; keep it as it is, or --force to replace it and lose them (`tandem align` adopts its sentences, not these)\n"))
+                        : "it has \(lost.joined(separator: " and ")), which a build from \(result.post) would not write; keep it as it is, or --force to replace it and lose them (`tandem align` keeps front matter written in the post's syntax, not code blocks)\n"))
         }
         for failure in failures { Terminal.standardError.write("\(failure.description)\n") }
         if !failures.isEmpty || results.contains(where: { $0.status == .refused }) { throw ExitCode(2) }

@@ -77,7 +77,7 @@ struct SegmentFileHandEditTests {
     @Test func anUnknownFileLevelKeyIsAnErrorAtTheKey() throws {
         let (location, message) = try Self.error(replacing: "  \"source\" : \"content", with: "  \"comment\" : \"mine\",\n  \"source\" : \"content")
         #expect(location == TandemKit.SourceLocation(file: "locales/en/posts/a.json", line: 29, column: 3))
-        #expect(message == "unknown key \"comment\" in a segment file; allowed keys: formatVersion, source, sourceLocale, targetLocale, segments, obsolete, lintDisable")
+        #expect(message == "unknown key \"comment\" in a segment file; allowed keys: formatVersion, source, sourceLocale, targetLocale, segments, obsolete, lintDisable, ownFrontMatter")
     }
 
     @Test func aReviewedSegmentWithoutATargetIsAnErrorAtItsState() throws {

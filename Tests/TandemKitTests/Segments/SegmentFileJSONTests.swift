@@ -50,7 +50,7 @@ struct SegmentFileJSONTests {
 
     /// New members must be written by `SegmentFileJSON` too: these counts fail first.
     @Test func everyStoredPropertyIsOneTheWriterKnows() {
-        #expect(Mirror(reflecting: SegmentFile(source: "", sourceLocale: LocaleTag("zh-CN")!, targetLocale: LocaleTag("en")!, segments: [])).children.count == 7)
+        #expect(Mirror(reflecting: SegmentFile(source: "", sourceLocale: LocaleTag("zh-CN")!, targetLocale: LocaleTag("en")!, segments: [])).children.count == 8)
         #expect(Mirror(reflecting: Self.fullEntry(1)).children.count == 12)
         #expect(Mirror(reflecting: MatchCandidate(score: 1, source: "", target: "")).children.count == 5)
         #expect(Mirror(reflecting: TermNote(term: "", target: "", kind: "")).children.count == 5)
@@ -61,6 +61,7 @@ struct SegmentFileJSONTests {
                                segments: (1...3).map(Self.fullEntry))
         file.obsolete = [Self.fullEntry(9)]
         file.lintDisable = ["length"]
+        file.ownFrontMatter = OwnFrontMatter(syntax: .toml, entries: [.init(key: "params", text: "[params]\nauthor = \"Jane \\\"J\\\"\"\n")])
         try Self.expectEncoderBytes(file)
         // And it reads back as the same value.
         #expect(try SegmentFileStore.decode(try SegmentFileStore.encode(file), path: "a.json") == file)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a post with its sentences replaced by translations, by splicing: every byte that is
 /// not a translated sentence or a language field stays as it was.
 public struct DocumentBuilder {
@@ -27,9 +29,12 @@ public struct DocumentBuilder {
     /// the translation. Without one (the site's default language), `aliases` items from the
     /// root are left out of the translation: they are the source page's old addresses, which a
     /// new page never had. Relative aliases are under the page's own language already.
+    ///
+    /// `ownFrontMatter` (the translation's own entries, `OwnFrontMatter`) replaces the source's
+    /// entry of each of its keys, or is added after the others; it must be in the post's syntax.
     public func build(
         targets: [String: String], fallbackToSource: Bool, language: LocaleTag?, translations: [String]?,
-        languagePrefix: String? = nil
+        languagePrefix: String? = nil, ownFrontMatter: OwnFrontMatter? = nil
     ) throws -> [UInt8] {
         let byUnit = Dictionary(grouping: segments, by: \.unitIndex)
         let units = document.units
@@ -81,11 +86,62 @@ public struct DocumentBuilder {
         if language != nil, let splice = rootAliasesSplice(languagePrefix: languagePrefix) {
             splices.append(Edit(range: splice.range, bytes: splice.bytes))
         }
+        if let ownFrontMatter, !ownFrontMatter.entries.isEmpty {
+            let own = ownFrontMatterEdits(ownFrontMatter)
+            // The page's own entry wins over whatever Tandem would write inside the source's
+            // (its `url:`, its `aliases:`).
+            let replaced = own.map(\.range).filter { !$0.isEmpty }
+            splices.removeAll { splice in replaced.contains { $0.lowerBound <= splice.range.lowerBound && splice.range.upperBound <= $0.upperBound } }
+            splices += own
+        }
         var output = document.bytes
-        for splice in splices.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+        // From the end; at one offset, a replacement before an insertion, so that the insertion
+        // lands in front of what replaced the range.
+        for splice in splices.sorted(by: { ($0.range.lowerBound, $0.range.upperBound) > ($1.range.lowerBound, $1.range.upperBound) }) {
             output.replaceSubrange(splice.range, with: splice.bytes)
         }
         return output
+    }
+
+    /// The edits that write `own` into the source's front matter: each entry in place of the
+    /// source's entry of its key (a key in any case, as Hugo reads it), the others after the
+    /// last entry of their kind (a TOML plain key before the first `[table]`, whose section it
+    /// would otherwise join). None when the syntaxes differ (`PostBuilder` refuses that first).
+    private func ownFrontMatterEdits(_ own: OwnFrontMatter) -> [Edit] {
+        guard let frontMatter = document.frontMatter, frontMatter.syntax == own.syntax,
+              let entries = frontMatter.entries(in: document.bytes)
+        else { return [] }
+        let newline = document.newline
+        func bytes(_ text: String) -> [UInt8] {
+            var text = text
+            if !text.hasSuffix("\n") { text += "\n" }
+            return Array((newline == "\n" ? text : text.replacingOccurrences(of: "\n", with: newline)).utf8)
+        }
+        let end = frontMatter.block.contentRange.upperBound
+        let firstTable = entries.filter(\.isTable).map { $0.ranges[0].lowerBound }.min() ?? end
+        var edits: [Edit] = []
+        var appendedKeys: [UInt8] = []
+        var appendedTables: [UInt8] = []
+        for entry in own.entries {
+            let isTable = own.syntax == .toml && entry.text.first == "["
+            let existing = entries.first { $0.key == entry.key && $0.isTable == isTable }
+                ?? entries.first { $0.key.lowercased() == entry.key.lowercased() && $0.isTable == isTable }
+            if let existing {
+                edits.append(Edit(range: existing.ranges[0], bytes: bytes(entry.text)))
+                edits += existing.ranges.dropFirst().map { Edit(range: $0, bytes: []) }
+            } else if isTable {
+                appendedTables += bytes(entry.text)
+            } else {
+                appendedKeys += bytes(entry.text)
+            }
+        }
+        if firstTable == end {
+            if !appendedKeys.isEmpty || !appendedTables.isEmpty { edits.append(Edit(range: end..<end, bytes: appendedKeys + appendedTables)) }
+        } else {
+            if !appendedKeys.isEmpty { edits.append(Edit(range: firstTable..<firstTable, bytes: appendedKeys)) }
+            if !appendedTables.isEmpty { edits.append(Edit(range: end..<end, bytes: appendedTables)) }
+        }
+        return edits
     }
 
     /// A replacement of bytes.

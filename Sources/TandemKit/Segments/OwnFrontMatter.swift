@@ -1,0 +1,31 @@
+/// Front matter a translated page has of its own, kept in its segment file (`ownFrontMatter`):
+/// the entries of a page a person wrote that its source post has not, or has with another
+/// value (`author:`, `slug:`, a `description:` only the translation has), taken by
+/// `tandem align` as written. Every `build` of the page writes them, in place of the source's
+/// entry of the same key or after the others, so replacing the person's page with a built one
+/// loses none of it.
+///
+/// Keys Tandem writes itself (`translations`, the language keys) are never kept; a translated
+/// key (`title`) only when the source has none, since otherwise its translation is a segment.
+public struct OwnFrontMatter: Codable, Equatable, Sendable {
+    /// One entry: its key and its text as the page wrote it (the key's line and those of its
+    /// value), lines ending in LF.
+    public struct Entry: Codable, Equatable, Sendable {
+        public var key: String
+        public var text: String
+
+        public init(key: String, text: String) {
+            self.key = key
+            self.text = text
+        }
+    }
+
+    /// `yaml` or `toml`: the syntax the entries are written in, which must be the post's.
+    public var syntax: FrontMatterBlock.Syntax
+    public var entries: [Entry]
+
+    public init(syntax: FrontMatterBlock.Syntax, entries: [Entry]) {
+        self.syntax = syntax
+        self.entries = entries
+    }
+}
