@@ -84,4 +84,28 @@ struct PageReferenceCommandTests {
             #expect(page.contains(#"See <a href="/en/posts/b/">B</a>. See <a href="https://example.org/en/posts/b/#x">its section</a>. See <a href="/en/posts/b/">B</a>."#), "\(page)")
         }
     }
+
+    /// A helper's finding on the Congo theme's docs: a leaf bundle's `ref "b"` (a sibling bundle)
+    /// and a page's `ref "charts"` (a page in another section, by its name alone) were left as
+    /// they were, since Tandem looked in the bundle's own folder and not by name; the pages they
+    /// named had no translation, and Hugo stopped the site. Hugo looks from a bundle's parent
+    /// folder, and finds a page by a name only it has.
+    @Test func referencesFromABundleAndByNameAloneAreFoundAsHugoFindsThem() throws {
+        let project = try Self.project()
+        defer { project.remove() }
+        try project.write("---\ntitle: 丙\n---\n\n见[丁]({{< ref \"d\" >}})。见[图表]({{< ref \"charts\" >}})。\n", to: "content/posts/c/index.md")
+        try project.write("---\ntitle: 丁\n---\n\n丁。\n", to: "content/posts/d/index.md")
+        try project.write("---\ntitle: 图表\n---\n\n图表。\n", to: "content/docs/charts.md")
+        #expect(try ExecutableRunner.run(["extract", "--no-memory"], in: project.root).status == 0)
+        try Self.translate("c/index", ["丙": "C", "见{1}丁{/1}。": "See {1}D{/1}.", "见{1}图表{/1}。": "See {1}charts{/1}."], in: project)
+        let result = try ExecutableRunner.run(["build", "content/posts/c/index.md"], in: project.root)
+        #expect(result.status == 0, "\(result.standardError)")
+        let built = String(decoding: try project.read("content/posts/c/index.en.md"), as: UTF8.self)
+        #expect(built.contains(#"See [D]({{< ref path="d" lang="zh-cn" >}}). See [charts]({{< ref path="charts" lang="zh-cn" >}})."#), "\(built)")
+        if FileManager.default.isExecutableFile(atPath: Self.hugo) {
+            _ = try Self.render(project)
+            let page = try? String(contentsOf: project.root.appendingPathComponent("public/en/posts/c/index.html"), encoding: .utf8)
+            #expect(page?.contains(#"See <a href="https://example.org/posts/d/">D</a>. See <a href="https://example.org/docs/charts/">charts</a>."#) == true, "\(page ?? "no page")")
+        }
+    }
 }

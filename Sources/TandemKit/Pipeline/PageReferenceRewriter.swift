@@ -12,8 +12,10 @@ import Foundation
 /// - one to a page that has no translation in the language (a site translated a few posts at a
 ///   time): it is given the source's language, `{{< ref path="b.md" lang="zh-cn" >}}`, so the
 ///   link leads to the source page.
-/// A reference Tandem cannot match to a source post (a section, a page by its name alone, a page
-/// in another language) and one that names its `lang` already are left as they are.
+/// A reference is found as Hugo finds it: from the page's folder (a leaf bundle's parent folder),
+/// then from the content root, then by a page's name alone when one page has it. One Tandem
+/// cannot match to a source post (a section, a name several pages have, a page in another
+/// language) and one that names its `lang` already are left as they are.
 struct PageReferenceRewriter {
     let project: Project
     /// The Hugo key of the source language (`zh-cn`).
@@ -26,10 +28,17 @@ struct PageReferenceRewriter {
     private final class SourcePostSet {
         private let project: Project
         private var paths: Set<String>?
+        private var listed: [URL]?
         init(project: Project) { self.project = project }
         func contains(_ url: URL) throws -> Bool {
-            if paths == nil { paths = Set(try project.sourcePosts().map { $0.standardizedFileURL.path }) }
+            if paths == nil { paths = Set(try all().map(\.path)) }
             return paths?.contains(url.standardizedFileURL.path) ?? false
+        }
+        func all() throws -> [URL] {
+            if let listed { return listed }
+            let posts = try project.sourcePosts().map(\.standardizedFileURL)
+            listed = posts
+            return posts
         }
     }
 
@@ -77,10 +86,15 @@ struct PageReferenceRewriter {
         let path = String(reference.prefix { $0 != "#" && $0 != "?" })
         guard !path.isEmpty, !path.contains("://") else { return nil }
         let content = project.contentDirectory
-        let bases = path.hasPrefix("/") ? [content] : [post.deletingLastPathComponent(), content]
+        // Hugo looks a relative reference up from the page's folder, and from a leaf bundle's
+        // `index.md` from the folder the bundle is in (the bundle's own folder holds resources,
+        // not pages) unless it goes up itself (`../`).
+        var folder = post.deletingLastPathComponent()
+        if Self.isLeafBundle(post), !path.hasPrefix("../") { folder = folder.deletingLastPathComponent() }
+        let bases = path.hasPrefix("/") ? [content] : [folder, content]
         let relative = String(path.drop { $0 == "/" })
         for base in bases {
-            let url = base.appendingPathComponent(relative)
+            let url = base.appendingPathComponent(relative).standardizedFileURL
             // Hugo finds `b.md` as `b.zh-cn.md` too: a file's language suffix is not its name.
             var candidates = [url]
             if !url.pathExtension.isEmpty {
@@ -95,7 +109,32 @@ struct PageReferenceRewriter {
             }
             for candidate in candidates where try sourcePosts.contains(candidate) { return candidate.standardizedFileURL }
         }
-        return nil
+        return path.contains("/") ? nil : try uniquelyNamed(path)
+    }
+
+    /// Whether `post` is a leaf bundle's page (`index.md`, `index.zh-cn.md`).
+    static func isLeafBundle(_ post: URL) -> Bool {
+        post.lastPathComponent.lowercased().hasPrefix("index.")
+    }
+
+    /// The one source post whose name is `name` (`b` or `b.md`: a page's file name with or
+    /// without its extension and language suffix, a bundle's folder name), as Hugo finds a page
+    /// by its name alone anywhere in the site (`ref "charts"` from another section); nil when
+    /// none or several are (Hugo calls that ambiguous, and stops).
+    private func uniquelyNamed(_ name: String) throws -> URL? {
+        let wanted = name.lowercased()
+        let stem = { (file: String) -> String in
+            var parts = file.lowercased().split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            if parts.count > 1 { parts.removeLast() }
+            if parts.count > 1, parts.last == self.sourceKey.lowercased() { parts.removeLast() }
+            return parts.joined(separator: ".")
+        }
+        let matches = try sourcePosts.all().filter { post in
+            let file = post.lastPathComponent.lowercased()
+            if file.hasPrefix("index.") || file.hasPrefix("_index.") { return wanted == post.deletingLastPathComponent().lastPathComponent.lowercased() }
+            return [stem(file), stem(file) + ".md", file].contains(wanted)
+        }
+        return matches.count == 1 ? matches[0] : nil
     }
 
     /// `reference` naming the translation's file instead of the source's, when it names the
