@@ -94,6 +94,46 @@ struct TranslatorCommandTests {
         #expect(try project.read(TranslationSampleProject.segmentFilePath) == before)
     }
 
+    /// Helpers' findings: a target of spaces only was saved as a translation (the sentence then
+    /// vanished from the page), and a shortcode typed in a target was saved and stopped Hugo.
+    @Test func setRefusesWhiteSpaceOnlyAndATypedShortcode() throws {
+        let project = try Self.extracted()
+        defer { project.remove() }
+        let id = try Self.ids(project)[0]
+        let before = try project.read(TranslationSampleProject.segmentFilePath)
+        let blank = try ExecutableRunner.run(["set", id, "--locale", "en", "--", "   "], in: project.root)
+        #expect(blank.status == 2)
+        #expect(blank.standardError.contains("a target of white space only"), "\(blank.standardError)")
+        let shortcode = try ExecutableRunner.run(["set", id, "--locale", "en", "--force", "--", "See {{% note %}} first."], in: project.root)
+        #expect(shortcode.status == 1)
+        #expect(shortcode.standardError.contains("Hugo shortcode opener"), "\(shortcode.standardError)")
+        #expect(try project.read(TranslationSampleProject.segmentFilePath) == before)
+    }
+
+    /// A helper's finding with a full disk: the memory's write failed after the segment file
+    /// was saved, and set said only "cannot write … (the memory is unchanged)", exit 2, as if
+    /// nothing was. It now says the target is saved and how the memory catches up. (A trigger
+    /// stands in for the full disk.)
+    @Test(.enabled(if: ExternalTool.path("sqlite3") != nil, "sqlite3 not installed"))
+    func aMemoryThatCannotLearnSaysTheTargetIsSaved() throws {
+        let project = try Self.extracted()
+        defer { project.remove() }
+        let id = try Self.ids(project)[0]
+        #expect(try ExecutableRunner.run(["set", id, "--locale", "en", "--force", "--", "A first try."], in: project.root).status == 0)
+        let trigger = Process()
+        trigger.executableURL = URL(fileURLWithPath: try #require(ExternalTool.path("sqlite3")))
+        trigger.arguments = [project.root.appendingPathComponent(".tandem/memory.sqlite").path,
+                             "CREATE TRIGGER full BEFORE INSERT ON unit BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;"]
+        try trigger.run()
+        trigger.waitUntilExit()
+        #expect(trigger.terminationStatus == 0)
+        let result = try ExecutableRunner.run(["set", id, "--locale", "en", "--force", "--", "A second try."], in: project.root)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("error: saved segment \(id), but the memory did not learn it:"), "\(result.standardError)")
+        #expect(result.standardError.contains("`tandem tm rebuild` brings the memory up to date"))
+        #expect(try Self.segments(project).first { $0["id"] as? String == id }?["target"] as? String == "A second try.")
+    }
+
     @Test func setWithAGlossaryFindingNeedsForce() throws {
         let project = try Self.extracted()
         defer { project.remove() }

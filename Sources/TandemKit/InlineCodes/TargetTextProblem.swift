@@ -17,6 +17,10 @@ public enum TargetTextProblem: Error, Equatable, Sendable, CustomStringConvertib
     /// A line that CommonMark lets interrupt a paragraph (`# `, `---`, `===`, `> `, `- `, `1. `,
     /// `<div`…): the sentence would split its block and change the page's structure.
     case blockStart(String, offset: Int)
+    /// A Hugo shortcode opener (`{{<`, `{{%`) typed in the text: Hugo runs it as a shortcode
+    /// before Markdown, and one it does not know stops the whole site ("template for shortcode
+    /// not found"). The source's shortcodes are codes; a translator's cannot be.
+    case shortcode(offset: Int)
 
     /// The problems of `target` its source does not have already: a control character the
     /// source holds (a post may carry a BEL or ESC in its text) is carried over, which changes
@@ -24,7 +28,10 @@ public enum TargetTextProblem: Error, Equatable, Sendable, CustomStringConvertib
     /// identity translation of a post extract had accepted.
     public static func problems(in target: String, source: String) -> [TargetTextProblem] {
         let sourceScalars = Set(source.unicodeScalars.map(\.value))
+        // A source that holds a shortcode opener as text (a front matter value) lets it through.
+        let sourceHasOpener = source.contains("{{<") || source.contains("{{%")
         return problems(in: target).filter { problem in
+            if case .shortcode = problem { return !sourceHasOpener }
             guard case .controlCharacter(let value, _) = problem else { return true }
             return !sourceScalars.contains(value)
         }
@@ -41,6 +48,13 @@ public enum TargetTextProblem: Error, Equatable, Sendable, CustomStringConvertib
                 problems.append(.controlCharacter(value, offset: offset))
             }
             offset += UTF8.width(scalar)
+        }
+        // `{{<` and `{{%`, except a shortcode comment (`{{</* … */>}}`), which Hugo writes out as text.
+        for index in bytes.indices.dropLast(2) where bytes[index] == UInt8(ascii: "{") && bytes[index + 1] == UInt8(ascii: "{")
+            && (bytes[index + 2] == UInt8(ascii: "<") || bytes[index + 2] == UInt8(ascii: "%")) {
+            let rest = bytes[(index + 3)...].drop { $0 == 0x20 || $0 == 0x09 }
+            if rest.starts(with: Array("/*".utf8)) { continue }
+            problems.append(.shortcode(offset: index))
         }
         // Line by line, after the first line break (the first line continues the source's).
         var lineStart: Int? = nil
@@ -98,7 +112,7 @@ public enum TargetTextProblem: Error, Equatable, Sendable, CustomStringConvertib
     /// UTF-8 offset in the target.
     public var offset: Int {
         switch self {
-        case .controlCharacter(_, let offset), .blankLine(let offset), .codeFence(let offset), .blockStart(_, let offset): return offset
+        case .controlCharacter(_, let offset), .blankLine(let offset), .codeFence(let offset), .blockStart(_, let offset), .shortcode(let offset): return offset
         }
     }
 
@@ -113,6 +127,8 @@ public enum TargetTextProblem: Error, Equatable, Sendable, CustomStringConvertib
             return "a line of the target starts a code fence (byte \(offset)), which would turn the rest of the post into code"
         case .blockStart(let marker, let offset):
             return "a line of the target starts with '\(marker)' (byte \(offset)), which Markdown reads as a new block (heading, rule, quote, list or HTML); join the line to the one before"
+        case .shortcode(let offset):
+            return "the target holds a Hugo shortcode opener (byte \(offset)), which Hugo would run (a shortcode it does not know stops the site); use the source's placeholders for its shortcodes, or write {{</* … */>}} to show one as text"
         }
     }
 }

@@ -122,6 +122,12 @@ public struct ExchangeImport {
                 let obsolete = file.obsolete?.contains { $0.id == unit.id } ?? false
                 // A segment's id follows its text, so an edited sentence is a segment the file
                 // did not export: the unit's source, alike enough, names it.
+                if !obsolete, let source = unit.source, let same = Self.editedSegment(of: source, in: file, exported: document),
+                   file.segments[same].source == source {
+                    // Not an edit: the unit's id was changed on the way (by the tool or a hand).
+                    quarantine(unit, .unknownUnit, "no segment of the post has this id, though segment \(file.segments[same].id) has this very source: the unit's id was changed since the export; export the post again")
+                    continue
+                }
                 if !obsolete, let source = unit.source, let edited = Self.editedSegment(of: source, in: file, exported: document) {
                     let kept = Self.keepsForTheMemory(unit, source: source, edited: file.segments[edited], in: &file)
                     quarantine(unit, .staleSource, "the source changed since export (now: \(file.segments[edited].source)); "
@@ -144,7 +150,8 @@ public struct ExchangeImport {
                 quarantine(unit, .staleSource, "the source changed since export (now: \(segment.source))")
                 continue
             }
-            guard let target = unit.target, !target.isEmpty else {
+            // White space alone is no translation either: applied, the sentence vanished from the page.
+            guard let target = unit.target, !target.allSatisfy(\.isWhitespace) else {
                 keepNotes(of: unit, at: position)
                 report.untranslated += 1
                 continue
@@ -153,6 +160,12 @@ public struct ExchangeImport {
             let problems = codes.problems(in: target)
             if !problems.isEmpty {
                 quarantine(unit, .inlineCodes, problems.map(\.description).joined(separator: "; "))
+                continue
+            }
+            // What `set` refuses and `build` would stop at is not applied either.
+            let textProblems = TargetTextProblem.problems(in: target, source: segment.source)
+            if !textProblems.isEmpty {
+                quarantine(unit, .unsafeText, textProblems.map(\.description).joined(separator: "; "))
                 continue
             }
             // A target the tool only pre-filled with the source, still marked untranslated: never

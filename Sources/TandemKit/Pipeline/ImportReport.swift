@@ -20,6 +20,9 @@ public struct ImportReport: Codable, Equatable, Sendable {
         case staleSource = "stale-source"
         /// Placeholders lost, invented, duplicated or misnested.
         case inlineCodes = "inline-codes"
+        /// Text that would break the post's shape or the site (a blank line, a code fence, a
+        /// typed shortcode): `TargetTextProblem`, as `set` and `build` judge it.
+        case unsafeText = "unsafe-text"
         /// The unit cannot be read as Tandem text (unknown markup, text that reads as a code).
         case unreadable
         /// The segment's target was changed in Tandem since export; the returned one would overwrite it.

@@ -146,6 +146,11 @@ public final class SegmentWorkspace {
             guard !target.isEmpty else {
                 throw TandemError.invalidArgument("an empty target; a segment without a translation keeps no target")
             }
+            // Only spaces would be a translation that shows nothing: the sentence vanished from
+            // the built page (an empty list item) while the post counted as translated.
+            guard !target.allSatisfy(\.isWhitespace) else {
+                throw TandemError.invalidArgument("a target of white space only; a segment without a translation keeps no target")
+            }
             let check = self.check(target, for: segment)
             if !check.placeholderProblems.isEmpty || (!check.findings.isEmpty && !update.acceptsFindings) {
                 throw TargetCheckFailure(location: location, check: check)
@@ -165,7 +170,13 @@ public final class SegmentWorkspace {
         // The segment file is the truth: the memory learns what it now holds.
         if let memory {
             let units = file.memoryUnits(originFile: reference.segmentFile).filter { $0.originSegment == reference.id }
-            if !units.isEmpty { try memory.add(units) }
+            do {
+                if !units.isEmpty { try memory.add(units) }
+            } catch {
+                // The target is saved: saying only the memory's error read as if nothing was.
+                throw TandemError.invalidValue(
+                    location, message: "saved segment \(reference.id), but the memory did not learn it: \(error); `tandem tm rebuild` brings the memory up to date from the segment files")
+            }
         }
         return segment
     }

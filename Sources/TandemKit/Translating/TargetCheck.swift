@@ -1,8 +1,11 @@
 /// What is wrong with a target before it is saved: the same judgements build and
-/// `glossary lint` make. Placeholder problems always stop a save (build would refuse the
-/// target); glossary and number findings stop it until someone confirms them.
+/// `glossary lint` make. Placeholder problems and unsafe text always stop a save (build would
+/// refuse the target, or Hugo the page); glossary and number findings stop it until someone
+/// confirms them.
 public struct TargetCheck: Equatable, Sendable, Encodable {
-    /// Placeholders lost, invented, duplicated or misnested (`InlineCodeSet.problems(in:)`).
+    /// Placeholders lost, invented, duplicated or misnested (`InlineCodeSet.problems(in:)`),
+    /// then text that would break the post or the site (`TargetTextProblem`: a blank line, a
+    /// typed shortcode): what no confirmation lets through.
     public var placeholderProblems: [String]
     /// Glossary terms missing, forbidden variants, keep-terms altered, numbers missing.
     public var findings: [Finding]
@@ -15,11 +18,12 @@ public struct TargetCheck: Equatable, Sendable, Encodable {
     }
 
     /// Rules whose findings `placeholderProblems` already holds.
-    static let placeholderRules: Set<LintRule> = [.placeholderLost, .placeholderAdded, .placeholderMisnested]
+    static let placeholderRules: Set<LintRule> = [.placeholderLost, .placeholderAdded, .placeholderMisnested, .targetUnsafeText]
 
     /// Checks `target` as the translation of `segment` (its `lintDisable` list respected).
     public init(target: String, for segment: SegmentEntry, linter: TranslationLinter) {
         placeholderProblems = segment.inlineCodes.problems(in: target).map(\.description)
+            + TargetTextProblem.problems(in: target, source: segment.source).map(\.description)
         var candidate = segment
         candidate.target = target
         findings = linter.lint(segment: candidate, at: SourceLocation(file: "", line: 1, column: 1))

@@ -8,7 +8,7 @@ struct ReviewCommand: ParsableCommand {
         commandName: "review",
         abstract: "Mark segments reviewed, their targets checked as `tandem translate` checks them.",
         discussion: """
-            Each ID is a segment id or a unique prefix of one (--post narrows the search). Every segment is checked before any is written: one without a target is an error (exit 2), one whose target has broken placeholders, or glossary or number findings without --force, exits 1; in both cases nothing is written. Each segment file is re-read just before its write and written atomically.
+            Each ID is a segment id or a unique prefix of one (--post narrows the search). Every segment is checked before any is written: one without a target is an error (exit 2), one whose target has broken placeholders or unsafe text, or glossary or number findings without --force, exits 1; in both cases nothing is written. Each segment file is re-read just before its write and written atomically.
 
             Examples:
               tandem review 3f2a 91c0 --locale en

@@ -10,7 +10,7 @@ struct SetCommand: ParsableCommand {
         discussion: """
             ID is a segment id or a unique prefix of one (--post narrows the search when the same sentence is in two posts). TEXT is the target with the source's placeholders ({1}…{/1}, {2/}); - reads it from standard input (one trailing newline dropped). A TEXT that begins with - (a list item's "- Item") goes after --, which ends the options.
 
-            The target is checked before anything is written: broken placeholders (lost, invented, duplicated, misnested) exit 1 and write nothing, always; glossary findings (missing required term, forbidden variant, altered keep-term) and missing numbers exit 1 and write nothing unless --force. A final segment is overwritten only with --force. The segment file is re-read just before the write and written atomically; the target gets origin human and the state of --state (translated by default), and goes into the memory.
+            The target is checked before anything is written: broken placeholders (lost, invented, duplicated, misnested) and unsafe text (a blank line, a code fence, a typed {{< shortcode >}}) exit 1 and write nothing, always; a target of white space only is an error (exit 2); glossary findings (missing required term, forbidden variant, altered keep-term) and missing numbers exit 1 and write nothing unless --force. A final segment is overwritten only with --force. The segment file is re-read just before the write and written atomically; the target gets origin human and the state of --state (translated by default), and goes into the memory.
 
             Examples:
               tandem set 3f2a --locale en 'Alibaba Cloud released {1}Qwen{/1} today.'
@@ -33,7 +33,7 @@ struct SetCommand: ParsableCommand {
     @Option(help: "A note to add to the segment.")
     var note: String?
 
-    @Flag(help: "Save despite glossary and number findings, or over a final segment (never with broken placeholders).")
+    @Flag(help: "Save despite glossary and number findings, or over a final segment (never with broken placeholders or unsafe text).")
     var force = false
 
     @Argument(help: "The segment id, or a unique prefix of it.")

@@ -13,7 +13,7 @@ struct TranslateCommand: ParsableCommand {
 
             Keys: 1-9 save memory match N, e (or Enter) edit the target, c edit starting from the source, s skip, b back, r mark reviewed, n add a note, / search this pass, q quit. In the editor: Enter saves, Esc cancels, Ctrl-T (or Tab) inserts the next placeholder of the source, Left/Right/Home/End move, Up/Down recall earlier targets, Ctrl-U/Ctrl-K delete to the start/end.
 
-            Every target is checked before it is saved: broken placeholders are never saved; a glossary or number finding is shown and saved only when confirmed with y. A target is saved at once, atomically, with state translated (reviewed with --review) and origin human, and goes into the memory; quitting loses at most the line being typed, and the next run starts at the first segment still to do.
+            Every target is checked before it is saved: broken placeholders and unsafe text (a blank line, a typed shortcode) are never saved; a glossary or number finding is shown and saved only when confirmed with y. A target is saved at once, atomically, with state translated (reviewed with --review) and origin human, and goes into the memory; quitting loses at most the line being typed, and the next run starts at the first segment still to do.
 
             When standard input or output is not a terminal, screens are printed as plain lines and commands read a line at a time: 1, e TEXT, c (save the source as it is), s, b, r, n TEXT, / TEXT, q; after a finding, y saves anyway. No colour when NO_COLOR is set.
 

@@ -19,4 +19,15 @@ struct TargetTextProblemTests {
             #expect(TargetTextProblem.problems(in: text).isEmpty, "\(text)")
         }
     }
+
+    /// A helper's finding: `{{% note %}}` typed in a target passed set, lint and build, and Hugo
+    /// stopped the site ("template for shortcode not found").
+    @Test func aTypedShortcodeIsAProblemUnlessTheSourceHasOneAsTextOrItIsAComment() {
+        #expect(TargetTextProblem.problems(in: "Wrap it in {{% note %}} here.") == [.shortcode(offset: 11)])
+        #expect(TargetTextProblem.problems(in: "Use {{< x >}} or {{%y%}}.") == [.shortcode(offset: 4), .shortcode(offset: 17)])
+        #expect(TargetTextProblem.problems(in: "Write {{</* note */>}} to show it.").isEmpty)
+        #expect(TargetTextProblem.problems(in: "Braces {{ and {< alone.").isEmpty)
+        #expect(TargetTextProblem.problems(in: "About {{< x >}}", source: "关于 {{< x >}}").isEmpty)
+        #expect(TargetTextProblem.shortcode(offset: 3).description.contains("write {{</* … */>}} to show one as text"))
+    }
 }

@@ -192,6 +192,41 @@ struct ExchangeImportTests {
         #expect(try sample.segments().segments.first { $0.source == "然后就结束了。" }?.target == nil)
     }
 
+    /// A helper's findings: a returned target holding a blank line, or a shortcode the
+    /// translator typed, was applied, though `set` refuses both and the build then stopped (the
+    /// blank line) or Hugo did (the shortcode); a target of spaces only was applied as a
+    /// translation and the sentence vanished from the page.
+    @Test func unsafeTextIsQuarantinedAndWhiteSpaceIsNoTranslation() throws {
+        let sample = try ExchangeSampleProject()
+        defer { sample.remove() }
+        var text = try Self.translatedXLIFF(sample)
+        text = text.replacingOccurrences(of: ">The figures come from the company's announcement.<", with: ">The figures come\n\nfrom the announcement.<")
+        text = text.replacingOccurrences(of: ">At the launch event<", with: ">At the {{% launch %}} event<")
+        text = text.replacingOccurrences(of: ">A week of open models<", with: ">   <")
+        let report = try ExchangeImport(project: sample.project).run([try Self.write(text, in: sample, name: "en.xlf")])
+        #expect(report.quarantined.map(\.reason) == [.unsafeText, .unsafeText], "\(report.quarantined)")
+        #expect(report.quarantined.map(\.detail).joined().contains("blank line"))
+        #expect(report.quarantined.map(\.detail).joined().contains("shortcode opener"))
+        #expect(report.untranslated == 1)
+        #expect(report.applied == ExchangeSampleProject.english.count - 3)
+        let segments = try sample.segments().segments
+        for source in ["数据来自公司公告。", "发布会现场", "开源模型的一周"] {
+            #expect(segments.first { $0.source == source }?.target == nil, "\(source)")
+        }
+    }
+
+    /// A unit whose id was changed on the way, its source the post's very sentence, was called
+    /// a stale source "now:" the same text.
+    @Test func aChangedIDWithTheSameSourceIsAnUnknownUnit() throws {
+        let sample = try ExchangeSampleProject()
+        defer { sample.remove() }
+        let segment = try #require(try sample.segments().segments.first { $0.source == "数据来自公司公告。" })
+        let text = try Self.translatedXLIFF(sample).replacingOccurrences(of: "id=\"\(segment.id)\"", with: "id=\"\(segment.id.dropLast(4))ffff\"")
+        let report = try ExchangeImport(project: sample.project).run([try Self.write(text, in: sample, name: "en.xlf")])
+        #expect(report.quarantined.map(\.reason) == [.unknownUnit], "\(report.quarantined)")
+        #expect(report.quarantined.first?.detail.contains("segment \(segment.id) has this very source: the unit's id was changed since the export") == true)
+    }
+
     @Test func aWrongTargetLanguageRejectsTheFileAndWritesNothing() throws {
         let sample = try ExchangeSampleProject()
         defer { sample.remove() }
