@@ -30,9 +30,15 @@ extension SegmentFile {
     }
 
     /// Whether `segment` is a translation to reuse. Pseudo-translations test layouts, and copies
-    /// of what needs no translation teach nothing: neither is one.
+    /// of what needs no translation teach nothing: neither is one. Nor is a target `build` would
+    /// refuse (placeholders lost or invented, unsafe text: a hand edit of the file, which lint
+    /// reports): stored, the memory filled it into other posts as translated, and their builds
+    /// failed in turn.
     private func isReusable(_ segment: SegmentEntry) -> Bool {
-        segment.state.isTranslated && segment.origin != .pseudo && segment.origin != .auto && segment.target?.isEmpty == false
+        guard segment.state.isTranslated, segment.origin != .pseudo, segment.origin != .auto,
+              let target = segment.target, !target.isEmpty
+        else { return false }
+        return segment.inlineCodes.problems(in: target).isEmpty && TargetTextProblem.problems(in: target, source: segment.source).isEmpty
     }
 
     /// `segment` as a memory unit, with its keys made (as `MemoryUnit`'s own initializer makes

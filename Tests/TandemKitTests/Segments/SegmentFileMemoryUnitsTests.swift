@@ -43,4 +43,23 @@ struct SegmentFileMemoryUnitsTests {
         #expect(units[1].sourceKey != segments[1].source)
         #expect(units[2].state == .reviewed && units[0].creator == "human" && units[0].originFile == "locales/en/posts/a.json")
     }
+
+    /// A helper's finding: a target whose placeholders a hand edit broke went into the memory,
+    /// which filled it into another post as translated, and that post's build failed too.
+    @Test func targetsBuildWouldRefuseAreNotGivenToTheMemory() {
+        let rows: [(String, String)] = [
+            ("注意{1}缩进{/1}。", "Mind the indentation."),
+            ("注意{1}缩进{/1}。", "Mind the {1}indentation{/1}."),
+            ("第二句。", "The second\n\none."),
+            ("第三句。", "See {{% note %}}."),
+            ("第四句。", "The fourth."),
+        ]
+        let file = SegmentFile(
+            source: "content/posts/a.md", sourceLocale: LocaleTag("zh-CN")!, targetLocale: LocaleTag("en")!,
+            segments: rows.enumerated().map { index, row in
+                SegmentEntry(id: "s\(index)", location: "body/paragraph[\(index + 1)]/s[1]", source: row.0,
+                             codes: row.0.contains("{1}") ? ["1": "**", "/1": "**"] : nil, target: row.1, state: .translated, origin: .human)
+            })
+        #expect(file.memoryUnits(originFile: "locales/en/posts/a.json").map(\.originSegment) == ["s1", "s4"])
+    }
 }
