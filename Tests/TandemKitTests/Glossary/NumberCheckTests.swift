@@ -27,6 +27,14 @@ struct NumberCheckTests {
         ("Win10系统", "The Windows 10 system", []),
         ("iPhone15发布，售价5999元", "The iPhone 15 launch, at 5,999 yuan", []),
         ("iPhone15发布，售价5999元", "The iPhone 15 launch, at 5,000 yuan", ["5999"]),
+        // A Japanese or Chinese target keeps the units (a helper's finding: 150万台 was refused
+        // as "150 missing", exactly as the wrong 15万台 was).
+        ("预计售出约150萬部。", "約150万台が売れる見込みだ。", []),
+        ("预计售出约150萬部。", "約15万台が売れる見込みだ。", ["150"]),
+        ("营收1928億元", "売上高は1928億元", []),
+        ("营收1928億元", "营收1928亿元", []),
+        ("售价2万9900元", "価格は2万9900元", []),
+        ("装机100兆瓦", "出力100メガワット", []),
     ]
 
     @Test(arguments: cases)

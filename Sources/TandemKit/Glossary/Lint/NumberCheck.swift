@@ -5,7 +5,8 @@ import Foundation
 /// 1 亿 = 100 million, 3 万 = 30,000 or 30 thousand; in Traditional script too: 150萬 = 1.5 million,
 /// 3.2億 = 320 million, 1兆 = 1 trillion; full-width digits read as digits), percentages kept (53.07% = 53.07
 /// percent), a month number allowed to become its name (9 月 = September), and 1–12 allowed
-/// as words (two, twelve). Anything else is allowed explicitly by switching `number-missing`
+/// as words (two, twelve). A target that keeps the units (Japanese 150万台, 1928億円; Chinese in
+/// the other script) is read with them. Anything else is allowed explicitly by switching `number-missing`
 /// off for the segment.
 enum NumberCheck {
     /// A number with the value it stands for.
@@ -55,7 +56,8 @@ enum NumberCheck {
     /// scale words applied.
     static func numbers(in text: String, isSource: Bool) -> [Number] {
         let normalized = Normalizer.normalize(text, to: .nfkc)
-        let scalars = Array((isSource ? Normalizer.simplifyingChinese(normalized) : normalized).unicodeScalars)
+        // A target is folded too: a Japanese or Chinese target keeps 万 and 億 (150萬 → 150万台).
+        let scalars = Array(Normalizer.simplifyingChinese(normalized).unicodeScalars)
         var result: [Number] = []
         var index = 0
         func isDigit(_ k: Int) -> Bool { k < scalars.count && ("0"..."9").contains(scalars[k]) }
@@ -100,12 +102,13 @@ enum NumberCheck {
             while after < scalars.count, scalars[after] == " " { after += 1 }
             let rest = String(String.UnicodeScalarView(scalars[after..<min(after + 12, scalars.count)])).lowercased()
             var isMonth = false
+            let unit = megaPrefixedUnits.contains(where: { rest.hasPrefix($0) }) ? nil : chineseUnits.first(where: { rest.hasPrefix($0.0) })
             if isSource {
-                if !megaPrefixedUnits.contains(where: { rest.hasPrefix($0) }),
-                   let unit = chineseUnits.first(where: { rest.hasPrefix($0.0) }) {
-                    value *= unit.1
-                }
+                if let unit { value *= unit.1 }
                 isMonth = rest.hasPrefix("月")
+            } else if let unit {
+                // A CJK target (Japanese, or Chinese in the other script) writes the same units.
+                value *= unit.1
             } else if let scale = englishScales.first(where: { rest.hasPrefix($0.0) && !(rest.dropFirst($0.0.count).first?.isLetter ?? false) }) {
                 value *= scale.1
             }
