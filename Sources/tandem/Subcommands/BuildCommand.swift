@@ -101,7 +101,7 @@ struct BuildCommand: ParsableCommand {
                 case .built: return "\(output): built (\(percent) translated)\n"
                 case .unchanged: return "\(output): up to date\n"
                 case .incomplete: return "\(result.post) [\(result.locale)]: not built, \(percent) translated (--min-complete \(Int(minComplete)))\n"
-                case .stale: return "\(output): kept as last built, \(percent) translated is below --min-complete \(Int(minComplete)) (new sentences untranslated; --withdraw removes it)\n"
+                case .stale: return "\(output): kept as last built, \(percent) translated is below --min-complete \(Int(minComplete)) (sentences added or edited since are not translated yet: the page still shows the post as it was; --withdraw removes it)\n"
                 case .withdrawn: return "\(output): removed, \(percent) translated is below --min-complete \(Int(minComplete))\n"
                 case .missingSegments: return "\(result.post) [\(result.locale)]: no segment file; run `tandem extract`\n"
                 case .refused: return "\(output): not replaced (not written by Tandem, or edited since)\n"
