@@ -182,6 +182,9 @@ public struct DocumentBuilder {
             if targets[segment.id] != nil, let problem = TargetTextProblem.problems(in: target, source: segment.text).first {
                 throw BuildProblem.unsafeText(segmentID: segment.id, location: segment.location, problem: problem)
             }
+            if targets[segment.id] != nil, target != segment.text {
+                Self.labelReferenceLinks(&codes, of: segment, in: unit)
+            }
             // A `|` in a table cell's text ends the cell (GFM splits the row before reading its
             // inlines): the rest of the translation was lost from the page. Escaped, it is text.
             var text = unit.isTableCell && targets[segment.id] != nil ? Self.escapingPipes(target) : target
@@ -207,6 +210,26 @@ public struct DocumentBuilder {
             text.replaceSubrange(edit.range, with: edit.bytes)
         }
         return text == unit.text ? nil : text
+    }
+
+    /// The closing codes of shortcut and collapsed reference links (`[文档]`, `[文档][]`, whose
+    /// text is their label) given the label they had (`][文档]`): translated, the text no longer
+    /// names a definition, and Hugo showed "[documentation]" as plain text. A close that goes on
+    /// with `(` or a label of its own is an inline or full reference link, left as it is.
+    static func labelReferenceLinks(_ codes: inout [String: String], of segment: ExtractedSegment, in unit: TranslatableUnit) {
+        for (key, close) in codes where key.hasPrefix("/") && close.hasPrefix("]") {
+            let rest = close.dropFirst()
+            let collapsed = rest.hasPrefix("[]")
+            if !collapsed, rest.hasPrefix("(") || rest.hasPrefix("[") { continue }
+            let openKey = String(key.dropFirst())
+            guard let open = codes[openKey], open.hasSuffix("["),
+                  let openRange = segment.codeRanges[openKey], let closeRange = segment.codeRanges[key],
+                  openRange.upperBound <= closeRange.lowerBound
+            else { continue }
+            let label = String(decoding: unit.text[openRange.upperBound..<closeRange.lowerBound], as: UTF8.self)
+            guard !label.isEmpty, !label.contains("]") else { continue }
+            codes[key] = "][" + label + "]" + (collapsed ? rest.dropFirst(2) : rest)
+        }
     }
 
     /// `text` with each `<` that could open an HTML tag, comment or declaration (before a
