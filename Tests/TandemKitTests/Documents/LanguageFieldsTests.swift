@@ -28,6 +28,16 @@ struct LanguageFieldsTests {
         #expect(built.hasSuffix("---\nBody.\n"))
     }
 
+    /// A helper's finding: a build that wrote nothing rewrote the source's `["zh-tw"]` as
+    /// `["zh-TW"]` (the same language), changing the post for nothing. A listed tag keeps its
+    /// spelling; a new one is added as Tandem spells it.
+    @Test func aListedTagKeepsItsSpelling() throws {
+        let document = try HugoDocument(bytes: Array("+++\ntranslations = [\"zh-tw\"]\n+++\n正文。\n".utf8), path: "post.md")
+        let builder = DocumentBuilder(document: document, segments: [])
+        #expect(builder.updatingTranslations(["zh-TW"]) == document.bytes)
+        #expect(String(decoding: builder.updatingTranslations(["zh-TW", "en"]), as: UTF8.self) == "+++\ntranslations = [\"zh-tw\", \"en\"]\n+++\n正文。\n")
+    }
+
     /// A theme's blog sets `URL: "/2018/04/11/…/"` on every post: the translation kept it, and
     /// Hugo published the English page at the Chinese page's address, in its place. Under a
     /// language prefix the value loses its leading slash, which Hugo reads from the language's

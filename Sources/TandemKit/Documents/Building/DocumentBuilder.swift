@@ -303,6 +303,13 @@ public struct DocumentBuilder {
         return (field.valueRange, Array(FrontMatterWriter.list(rewritten, like: field, syntax: frontMatter.syntax, newline: document.newline).utf8))
     }
 
+    /// Whether two spellings name the same locale (`zh-tw`, `zh_TW`, `zh-TW`).
+    static func sameTag(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        guard let left = LocaleTag(a), let right = LocaleTag(b) else { return false }
+        return left == right
+    }
+
     private func languageSplices(language: LocaleTag?, translations: [String]?) -> [(range: Range<Int>, bytes: [UInt8])] {
         guard let frontMatter = document.frontMatter else { return [] }
         var splices: [(range: Range<Int>, bytes: [UInt8])] = []
@@ -319,9 +326,13 @@ public struct DocumentBuilder {
                 }
             }
         }
-        if let translations, let field = frontMatter[FrontMatterPolicy.translationsKey],
-           case .strings(let current) = field.value, current != translations {
-            splices.append((field.valueRange, Array(FrontMatterWriter.list(translations, like: field, syntax: frontMatter.syntax, newline: document.newline).utf8)))
+        if let translations, let field = frontMatter[FrontMatterPolicy.translationsKey], case .strings(let current) = field.value {
+            // A tag the list has already keeps its spelling (`zh-tw` is not rewritten `zh-TW`:
+            // the same language, and a source post changed for nothing).
+            let spelled = translations.map { tag in current.first { Self.sameTag($0, tag) } ?? tag }
+            if current != spelled {
+                splices.append((field.valueRange, Array(FrontMatterWriter.list(spelled, like: field, syntax: frontMatter.syntax, newline: document.newline).utf8)))
+            }
         }
         return splices.sorted { $0.range.lowerBound > $1.range.lowerBound }
     }
