@@ -12,6 +12,10 @@ public enum SegmentFileStore {
     /// A segment file's bytes decoded: every command reports the same bad file with the same
     /// error, at the line and column of the problem.
     public static func decode(_ bytes: [UInt8], path: String) throws -> SegmentFile {
+        // A byte order mark, as an editor saving "UTF-8 with BOM" writes it (Notepad): read as
+        // the white space it stands for, which keeps every later position (it was refused as an
+        // invisible "unexpected character"). The next write leaves it out.
+        let bytes = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? [0x20, 0x20, 0x20] + bytes.dropFirst(3) : bytes
         _ = try TextFile.decodeText(bytes, path: path)  // invalid UTF-8 or a NUL with its position, as everywhere
         // Before decoding: the decoder would drop an unknown key silently and name a wrong value
         // by its coding path only.

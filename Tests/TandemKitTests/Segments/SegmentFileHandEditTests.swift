@@ -62,6 +62,22 @@ struct SegmentFileHandEditTests {
         #expect(file.segments[0].target == "We publish on {1}Hugo{/1}.")
     }
 
+    /// A helper's finding: a file saved as "UTF-8 with BOM" (Notepad) was refused with an
+    /// invisible "unexpected ''". It reads as the file without it, and later errors keep
+    /// their positions.
+    @Test func aByteOrderMarkIsRead() throws {
+        let plain = try SegmentFileStore.decode(Array(Self.text.utf8), path: "a.json")
+        #expect(try SegmentFileStore.decode([0xEF, 0xBB, 0xBF] + Array(Self.text.utf8), path: "a.json") == plain)
+        let broken = Self.text.replacingOccurrences(of: "\"target\" :", with: "\"taget\" :")
+        #expect(throws: TandemError.self) { try SegmentFileStore.decode([0xEF, 0xBB, 0xBF] + Array(broken.utf8), path: "a.json") }
+        do {
+            _ = try SegmentFileStore.decode([0xEF, 0xBB, 0xBF] + Array(broken.utf8), path: "a.json")
+        } catch let error as TandemError {
+            let line = Self.text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\"target\" :") }.map { $0 + 1 }
+            #expect(error.location?.line == line)
+        }
+    }
+
     @Test func aMisspelledTargetKeyIsAnErrorAtTheKeyWithTheNearestAllowedKey() throws {
         let (location, message) = try Self.error(replacing: "\"target\" : \"We", with: "\"traget\" : \"We")
         #expect(location == TandemKit.SourceLocation(file: "locales/en/posts/a.json", line: 13, column: 7))

@@ -115,6 +115,7 @@ extension HostileInputCase {
         json("1 MB string", message: "at most 262144 are accepted") { "{\"title\": \"" + String(repeating: "长", count: 340_000) + "\"}" },
         json("translations is a number", message: "translations must be a list of locale tags") { "{\"title\": \"标题\", \"translations\": 5}" },
         json("translations holds ../x", message: "is not a BCP 47 language tag") { "{\"title\": \"标题\", \"translations\": [\"zh-CN\", \"../x\"]}" },
+        json("missing comma", message: ":3:1: error: invalid JSON front matter: expected ',' between members, or '}', found '\"'") { "{\n\"title\": \"一\"\n\"date\": \"2024-01-01\"\n}" },
         json("invalid escape", message: "JSON") { "{\"title\": \"a\\qb\"}" },
         json("lone surrogate escape", message: "JSON") { "{\"title\": \"a\\ud800b\"}" },
         post("JSON front matter", "never closed", message: "front matter is never closed") { "{\"title\": \"标题\",\n\n正文第一句。\n" },

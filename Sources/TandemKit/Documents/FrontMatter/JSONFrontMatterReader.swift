@@ -18,6 +18,12 @@ struct JSONFrontMatterReader {
         } catch let error as TandemError {
             throw error
         } catch {
+            // Foundation says only that the data is not in the correct format: the position and
+            // what belongs there come from a scan of our own.
+            if let syntax = JSONSyntaxError.first(in: content) {
+                let position = LineTable(bytes).position(of: block.contentRange.lowerBound + syntax.offset)
+                throw TandemError.invalidValue(SourceLocation(file: path, line: position.line, column: position.column), message: "invalid JSON front matter: \(syntax.message)")
+            }
             throw TandemError.invalidValue(SourceLocation(file: path, line: 1, column: 1), message: "invalid JSON front matter: \(error.localizedDescription)")
         }
         var reading = ObjectReading(content: content, base: block.contentRange.lowerBound, path: path)
