@@ -28,6 +28,9 @@ public struct TranslationAdoption {
         /// Of the untouched: sentences whose person's target differs from the page's (a
         /// translator edited the built page by hand); `replacingPeoplesTargets` takes the page's.
         public var differing: Int = 0
+        /// Of the untouched: sentences edited in the post since the page was built, whose page
+        /// text is their old translation; they stay fuzzy.
+        public var stale: Int = 0
         /// Front matter keys the page has of its own, kept in the segment file for every build
         /// (`OwnFrontMatter`).
         public var keptFrontMatter: [String]?
@@ -98,6 +101,14 @@ public struct TranslationAdoption {
             }
             guard let pairing = byID[segment.id], !isFallback(pairing) else {
                 result.untouched += 1
+                continue
+            }
+            // A sentence edited since its translation was made (fuzzy, with `previousSource`)
+            // whose page still holds that translation: the page is older than the edit, not a
+            // newer human text. Adopted, "两天 → two days" was published for 三天 as sure.
+            if segment.previousSource != nil, segment.state == .fuzzy, pairing.target == segment.target {
+                result.untouched += 1
+                result.stale += 1
                 continue
             }
             // A person's target stays unless asked (`align --replace`); one that differs from

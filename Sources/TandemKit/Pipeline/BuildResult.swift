@@ -58,6 +58,9 @@ public struct BuildResult: Codable, Equatable, Sendable {
     /// For a file refused: what only it has, which a forced build would lose (front matter keys
     /// the source has not, code blocks the source writes otherwise).
     public var onlyInFile: [String]?
+    /// For a file refused: whether `tandem align` adopted it already (its segment file has
+    /// aligned targets), so the refusal does not send the user back to align.
+    public var aligned: Bool?
 
     public init(post: String, locale: String, output: String?, complete: Double, status: Status) {
         self.post = post

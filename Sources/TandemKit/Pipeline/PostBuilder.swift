@@ -141,7 +141,11 @@ public struct PostBuilder {
             var result = BuildResult(
                 post: path, locale: item.locale.identifier, output: project.projectPath(of: output),
                 complete: item.complete, status: status)
-            if status == .refused, let existing { result.onlyInFile = Self.onlyIn(existing, notIn: bytes, path: project.projectPath(of: output)) }
+            if status == .refused, let existing {
+                result.onlyInFile = Self.onlyIn(existing, notIn: bytes, path: project.projectPath(of: output))
+                let file = try SegmentFileStore.read(item.segmentFile)
+                result.aligned = file?.segments.contains { $0.origin == .aligned } == true ? true : nil
+            }
             results.append(result)
         }
         if let translations { try updateTranslations(translations, source: post, document: document) }

@@ -85,11 +85,14 @@ struct AlignCommand: ParsableCommand {
                     text += "\(pair.certain ? "=" : "?") \(pair.source)\n  \(pair.written)\n"
                 }
                 text += "\(result.segmentFile): \(dryRun ? "would adopt" : "adopted") \(result.translation): \(result.translated) translated, \(result.fuzzy) fuzzy (unsure), \(result.untouched) untouched\n"
+                if result.stale > 0 {
+                    text += "\(result.segmentFile): \(CountedNoun.phrase(result.stale, "sentence")) edited in \(result.post) since \(result.translation) was built \(result.stale == 1 ? "stays" : "stay") fuzzy: the page has the old translation\n"
+                }
                 if let kept = result.keptFrontMatter {
                     text += "\(result.segmentFile): \(dryRun ? "would keep" : "kept") \(result.translation)'s own front matter for every build: \(kept.joined(separator: ", "))\n"
                 }
                 if let lost = result.frontMatterNotKept {
-                    text += "\(result.segmentFile): warning: \(result.translation)'s front matter \(lost.count == 1 ? "key" : "keys") \(lost.joined(separator: ", ")) cannot be kept: its front matter is not written as \(result.post)'s is (YAML or TOML alike); `build --force` would lose \(lost.count == 1 ? "it" : "them")\n"
+                    text += "\(result.segmentFile): warning: \(result.translation)'s front matter \(lost.count == 1 ? "key" : "keys") \(lost.joined(separator: ", ")) cannot be kept: a page's own front matter is kept when both files write it in YAML, or both in TOML (not JSON, not one of each); `build --force` would lose \(lost.count == 1 ? "it" : "them")\n"
                 }
                 if result.differing > 0 {
                     text += "\(result.segmentFile): \(CountedNoun.phrase(result.differing, "target")) a person wrote or checked \(result.differing == 1 ? "differs" : "differ") from \(result.translation) and \(result.differing == 1 ? "was" : "were") kept; "

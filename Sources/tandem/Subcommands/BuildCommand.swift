@@ -128,7 +128,9 @@ struct BuildCommand: ParsableCommand {
             let lost = result.onlyInFile ?? []
             Terminal.standardError.write(
                 "\(result.output ?? result.post): error: not written by Tandem (or edited since); "
-                    + (lost.isEmpty
+                    + (lost.isEmpty && result.aligned == true
+                        ? "`tandem align` adopted its sentences already; what still differs is outside them (text in shortcode arguments or raw HTML, rows or lines the page added, unsure pairs not yet reviewed): keep it as it is, or --force to replace it with the build\n"
+                        : lost.isEmpty
                         ? "--force to replace, or `tandem align` to adopt it (`tandem align --replace` where it changed what a person translated)\n"
                         : "it has \(lost.joined(separator: " and ")), which a build from \(result.post) would not write; keep it as it is, or --force to replace it and lose them (`tandem align` keeps front matter written in the post's syntax, not code blocks)\n"))
         }
