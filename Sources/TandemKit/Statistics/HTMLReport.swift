@@ -146,7 +146,8 @@ public struct HTMLReport {
     /// `1 error`, `2 errors`.
     static func counted(_ count: Int, _ noun: String) -> String { CountedNoun.phrase(count, noun) }
 
-    private func percent(_ value: Double) -> String { String(format: "%.0f%%", value) }
+    /// Rounded down, so a post with one sentence left never reads 100%.
+    private func percent(_ value: Double) -> String { PercentText.roundedDown(value) }
     private func escaped(_ text: String) -> String { XMLEscaping.text(text) }
     private func attribute(_ text: String) -> String { XMLEscaping.attribute(text) }
 

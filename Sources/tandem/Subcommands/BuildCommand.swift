@@ -95,7 +95,8 @@ struct BuildCommand: ParsableCommand {
         let countsUntouched = untouchedPerLocale.values.reduce(0, +) > Self.untouchedListed
         try options.emit(Report(results: results, failures: failures, findings: findings)) {
             results.filter { !(countsUntouched && $0.status == .incomplete && $0.complete == 0) }.map { result in
-                let percent = String(format: "%.0f%%", result.complete)
+                // Rounded down: 249 of 250 sentences said "not built, 100% translated".
+                let percent = PercentText.roundedDown(result.complete)
                 let output = result.output ?? ""
                 switch result.status {
                 case .built: return "\(output): built (\(percent) translated)\n"
