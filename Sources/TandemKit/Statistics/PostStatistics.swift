@@ -12,8 +12,11 @@ public struct PostStatistics: Equatable, Codable, Sendable {
     public var volume: TextVolume
     /// Every band, best first (empty bands included, so tables line up).
     public var bands: [BandVolume]
-    /// Segments per state, in the order a translation moves (`new` … `final`).
+    /// Segments per state, in the order a translation moves (`new` … `final`). A segment
+    /// holding a pseudo-translation counts as `new`: a layout test is no translation.
     public var states: [String: Int]
+    /// Of the `new`: segments holding a pseudo-translation (`tandem pseudo`).
+    public var pseudo: Int = 0
 
     public init(post: String) {
         self.post = post
@@ -37,7 +40,12 @@ public struct PostStatistics: Equatable, Codable, Sendable {
         return Double(done) * 100 / Double(volume.segments)
     }
 
-    mutating func add(_ count: TextVolume, band: MatchBand, state: SegmentState) {
+    mutating func add(_ count: TextVolume, band: MatchBand, state: SegmentState, isPseudo: Bool = false) {
+        if isPseudo {
+            pseudo += 1
+            add(count, band: band, state: .new)
+            return
+        }
         volume += count
         if let index = bands.firstIndex(where: { $0.band == band }) { bands[index].volume += count }
         states[state.rawValue, default: 0] += 1
@@ -47,5 +55,6 @@ public struct PostStatistics: Equatable, Codable, Sendable {
         volume += other.volume
         for index in bands.indices { bands[index].volume += other.bands[index].volume }
         for (state, count) in other.states { states[state, default: 0] += count }
+        pseudo += other.pseudo
     }
 }

@@ -58,7 +58,10 @@ public struct TranslationStatistics {
                     previousSource: index > 0 ? segments[index - 1].source : nil,
                     nextSource: index + 1 < segments.count ? segments[index + 1].source : nil)
                 let band = try band(of: segment, query: query, originFile: path, seen: &seen)
-                statistics.add(TextVolume(segment: counter.count(CodedText(segment.source).plainText)), band: band, state: segment.state)
+                // A pseudo-translation tests layouts: counted as new (it showed ja 100% translated).
+                statistics.add(
+                    TextVolume(segment: counter.count(CodedText(segment.source).plainText)), band: band, state: segment.state,
+                    isPseudo: segment.origin == .pseudo && segment.state.isTranslated)
             }
             posts.append(statistics)
         }

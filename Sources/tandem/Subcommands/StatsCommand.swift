@@ -8,7 +8,7 @@ struct StatsCommand: ParsableCommand {
         commandName: "stats",
         abstract: "Count segments, words and CJK characters, with match bands and progress per locale.",
         discussion: """
-            Reads the segment files (run `tandem extract` first). Per post and in total for each target locale: segments, Latin-script words (ICU word breaks) and CJK characters (each Han or kana character counts one) of the source, the units translators are paid by; a CAT analysis against the project memory in the bands Trados and memoQ quote: repetitions, in context (101%), 100%, 95–99%, 85–94%, 75–84%, 50–74%, no match; and the segments in each state (new, fuzzy, translated, reviewed, final).
+            Reads the segment files (run `tandem extract` first). Per post and in total for each target locale: segments, Latin-script words (ICU word breaks) and CJK characters (each Han or kana character counts one) of the source, the units translators are paid by; a CAT analysis against the project memory in the bands Trados and memoQ quote: repetitions, in context (101%), 100%, 95–99%, 85–94%, 75–84%, 50–74%, no match; and the segments in each state (new, fuzzy, translated, reviewed, final; a pseudo-translation counts as new).
 
             A segment matched in context counts as 101% even when repeated; any other later occurrence of a source already counted is a repetition. A segment's own translation in the memory does not count as a match for it.
 
@@ -63,8 +63,9 @@ struct StatsCommand: ParsableCommand {
     }
 
     static func states(_ post: PostStatistics) -> String {
-        SegmentState.allCases.map { "\($0.rawValue) \(post.count(in: $0))" }.joined(separator: ", ")
-            + String(format: " (%.0f%% translated)", post.percentTranslated)
+        SegmentState.allCases.map { state in
+            "\(state.rawValue) \(post.count(in: state))" + (state == .new && post.pseudo > 0 ? " (\(post.pseudo) pseudo-translated)" : "")
+        }.joined(separator: ", ") + " (\(PercentText.roundedDown(post.percentTranslated)) translated)"
     }
 
     /// Rows with the first column left-aligned and the rest right-aligned, indented two spaces.

@@ -49,6 +49,25 @@ struct TranslationStatisticsTests {
         #expect(en.total.volume(in: .noMatch) == TextVolume(segments: 10, words: 3, cjkCharacters: 109))
     }
 
+    /// A helper's finding: after `tandem pseudo -l ja`, stats and the report said ja was 100%
+    /// translated. A pseudo-translation is a layout test: it counts as new, and is named.
+    @Test func pseudoTranslationsCountAsNew() throws {
+        let fixture = try StatisticsFixtureProject()
+        defer { fixture.remove() }
+        let project = try Project.open(configFile: fixture.project.configFile)
+        let segments = ["第一句。", "第二句。", "第三句。"].enumerated().map { index, source in
+            SegmentEntry(id: "s\(index)", location: "body/paragraph[1]/s[\(index + 1)]", source: source,
+                         target: index == 2 ? "The third." : "⟦\(source)⟧", state: .translated, origin: index == 2 ? .human : .pseudo)
+        }
+        let file = SegmentFile(source: "content/posts/p.md", sourceLocale: StatisticsFixtureProject.zh, targetLocale: StatisticsFixtureProject.en, segments: segments)
+        let result = try TranslationStatistics(project: project, memory: nil).statistics(of: [("locales/en/posts/p.json", file)], locale: StatisticsFixtureProject.en)
+        let total = result.total
+        #expect(total.count(in: .new) == 2)
+        #expect(total.pseudo == 2)
+        #expect(total.count(in: .translated) == 1)
+        #expect(PercentText.roundedDown(total.percentTranslated) == "33%")
+    }
+
     @Test func progressByState() throws {
         let (en, fixture) = try Self.statistics()
         defer { fixture.remove() }
