@@ -180,6 +180,28 @@ struct BuildOwnershipCommandTests {
         #expect(!text.contains("\"origin\" : \"tm\""), "\(text)")
     }
 
+    /// A helper's finding over a site's months: a post deleted (archived), restored, its
+    /// sentences then re-translated; a new post sharing them took the archive's old
+    /// translations, and the restored post's obsolete entries. The archive of a post that is
+    /// there again is no retired file.
+    @Test func theArchiveOfARestoredPostIsNotTakenByAnotherPost() throws {
+        let project = try Self.translatedProject(["gone"])
+        defer { project.remove() }
+        #expect(try ExecutableRunner.run(["build", "--min-complete", "0"], in: project.root).status == 0)
+        try FileManager.default.removeItem(at: project.root.appendingPathComponent("content/posts/gone.md"))
+        #expect(try ExecutableRunner.run(["build"], in: project.root).status == 0)
+        #expect(FileManager.default.fileExists(atPath: project.root.appendingPathComponent("locales/en/.archive/posts/gone.json").path))
+        try project.write(Self.post, to: "content/posts/gone.md")
+        #expect(try ExecutableRunner.run(["extract", "--no-memory"], in: project.root).status == 0)
+        // The new post, with the same sentences, starts from no retired file: nothing of the
+        // archive's (its pseudo-translations) is in it.
+        try project.write(Self.post, to: "content/posts/copy.md")
+        #expect(try ExecutableRunner.run(["extract", "--no-memory"], in: project.root).status == 0)
+        let text = String(decoding: try project.read("locales/en/posts/copy.json"), as: UTF8.self)
+        #expect(!text.contains("\"origin\" : \"pseudo\""), "\(text)")
+        #expect(!text.contains("\"obsolete\""), "\(text)")
+    }
+
     /// The same for a post moved with no build between (`git mv`): its old segment file is
     /// still in place, not archived, and its entries come back from there.
     @Test func aPostMovedWithoutABuildBetweenTakesItsReviewedEntriesBack() throws {

@@ -53,8 +53,10 @@ extension Extractor {
                 let stem = contentPath + "/" + (String(relative) as NSString).deletingPathExtension
                 if ["md", "markdown"].contains(where: { FileManager.default.fileExists(atPath: stem + "." + $0) }) { continue }
             }
+            // Whose post is there again (restored) is not retired, archived or not: its live file
+            // holds the current translations, and a new post took the archive's stale ones.
             guard let segmentFile = read(file, locale: locale),
-                  isArchived || !FileManager.default.fileExists(atPath: project.root.appendingPathComponent(segmentFile.source).path)
+                  !FileManager.default.fileExists(atPath: project.root.appendingPathComponent(segmentFile.source).path)
             else { continue }
             found.append(segmentFile)
         }
