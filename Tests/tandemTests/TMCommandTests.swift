@@ -76,6 +76,23 @@ struct TMCommandTests {
 
     /// A helper's finding: the memory keeps a unit per post a translation was saved in, and
     /// lookup showed the same pair once per post. It is one match now, its other places listed.
+    /// A helper's findings with a team moving to PostgreSQL: a missing TMX was reported as a
+    /// raw Foundation error (its copy in tm/ was planned first), and the old SQLite memory as
+    /// "invalid UTF-8". Both are refused at 1:1 of the file, saying what to do.
+    @Test func aMissingFileAndASQLiteMemoryAreRefusedPlainly() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let missing = try ExecutableRunner.run(["tm", "import", "nope.tmx"], in: root)
+        #expect(missing.status == 2)
+        #expect(missing.standardError == "nope.tmx:1:1: error: cannot read: no such file\n", "\(missing.standardError)")
+        try Self.segmentFile.write(to: root.appendingPathComponent("locales/en/posts/hello.json"), atomically: true, encoding: .utf8)
+        #expect(try ExecutableRunner.run(["tm", "rebuild"], in: root).status == 0)
+        let sqlite = try ExecutableRunner.run(["tm", "import", ".tandem/memory.sqlite"], in: root)
+        #expect(sqlite.status == 2)
+        #expect(sqlite.standardError.contains(".tandem/memory.sqlite:1:1: error: this is a SQLite memory, not a TMX, XLIFF or PO file; export it"), "\(sqlite.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("tm").path).isEmpty)
+    }
+
     @Test func theSamePairFromTwoPostsIsOneMatch() throws {
         let project = try TemporaryProject()
         defer { project.remove() }

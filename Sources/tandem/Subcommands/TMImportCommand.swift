@@ -83,9 +83,28 @@ struct TMImportCommand: ParsableCommand {
         }
     }
 
+    /// Refuses, before anything is opened or kept, a file that is not there (planning its copy
+    /// in tm/ met it first, and said so as a raw Foundation error) and a SQLite memory (a team
+    /// moving to PostgreSQL imported `.tandem/memory.sqlite`, and was told of invalid UTF-8).
+    static func refuseUnimportable(_ files: [String]) throws {
+        for file in files {
+            guard let handle = FileHandle(forReadingAtPath: file) else {
+                throw TandemError.unreadable(path: file, reason: FileManager.default.fileExists(atPath: file) ? "permission denied" : "no such file")
+            }
+            defer { try? handle.close() }
+            let start = (try? handle.read(upToCount: 16)) ?? nil
+            if let start, start == Data("SQLite format 3\u{0}".utf8) {
+                throw TandemError.invalidValue(
+                    SourceLocation(file: file, line: 1, column: 1),
+                    message: "this is a SQLite memory, not a TMX, XLIFF or PO file; export it (`tandem tm export --memory \(file) -o memory.tmx`) and import that")
+            }
+        }
+    }
+
     /// Keeps each file in tm/ (when the project does) and adds its units to the memory at `address`.
     private func importFiles(into address: MemoryAddress) throws -> [ImportReport] {
         let override = sourceLocale
+        try Self.refuseUnimportable(files)
         // Opened first, under the memory's shared lock (`MemoryFileLock`), which the memory
         // holds until it is closed at the end of this function: a `tm rebuild` of a SQLite
         // memory renames a new file over it, so the import waits for a running rebuild, and a
