@@ -24,7 +24,10 @@ public struct PostgreSQLURL: Equatable, Sendable, CustomStringConvertible {
     /// `text` when it is a PostgreSQL URL, else nil.
     public init?(_ text: String) {
         guard Self.isURL(text) else { return nil }
-        connectionString = text
+        // libpq knows the schemes in lower case only: `POSTGRES://host/db` went to the local
+        // socket with the whole URL as the database's name. The scheme is lowered, the rest kept.
+        let schemeEnd = text.range(of: "://")!.upperBound
+        connectionString = text[..<schemeEnd].lowercased() + text[schemeEnd...]
         password = Self.passwordParts(of: text).map(\.value).first { !$0.isEmpty }
     }
 

@@ -34,6 +34,13 @@ struct PostgreSQLMemoryTests {
         #expect(PostgreSQLURL("mysql://x") == nil)
     }
 
+    /// A helper's finding: `POSTGRES://host/db` was taken for a URL but handed to libpq as it
+    /// was, which knows lower-case schemes only, and tried the local socket.
+    @Test func anUpperCaseSchemeReachesLibpqLowered() throws {
+        let url = try #require(PostgreSQLURL("POSTGRESQL://Alice@DB.example:5433/TM?sslmode=disable"))
+        #expect(url.connectionString == "postgresql://Alice@DB.example:5433/TM?sslmode=disable")
+    }
+
     @Test func aRefusedConnectionIsADatabaseErrorWithoutThePassword() throws {
         do {
             _ = try PostgreSQLMemory(url: "postgres://alice:s3cret@127.0.0.1:1/tm")
