@@ -136,6 +136,14 @@ enum PostgreSQLSchema {
     /// Brings the schema up to date. An advisory lock makes processes that start at once take
     /// turns, so a migration runs once.
     static func migrate(_ connection: PostgreSQLConnection) throws {
+        // A schema that is current already needs no write: read first, so that a role allowed
+        // only to SELECT (a reviewer, a CI job) or a read-only database opens the memory. The
+        // migration ran CREATE TABLE IF NOT EXISTS every time, which such a role is refused.
+        let latest = migrations.last?.version ?? 0
+        if !(try connection.execute("SELECT to_regclass('tandem_migration') IS NOT NULL").string(0, 0)).hasPrefix("f"),
+           Int(try connection.execute("SELECT coalesce(max(version), 0) FROM tandem_migration").string(0, 0)) == latest {
+            return
+        }
         try connection.transaction {
             // Any constant: the lock only serializes Tandem's migrations with each other.
             try connection.execute("SELECT pg_advisory_xact_lock($1)", ["7245100311"])
@@ -147,7 +155,6 @@ enum PostgreSQLSchema {
                 )
                 """)
             let current = Int(try connection.execute("SELECT coalesce(max(version), 0) FROM tandem_migration").string(0, 0)) ?? 0
-            let latest = migrations.last?.version ?? 0
             if current > latest {
                 throw PostgreSQLError(message: "this memory has schema version \(current), newer than this Tandem knows (\(latest)); update Tandem")
             }

@@ -76,6 +76,22 @@ struct PostgreSQLMemoryTests {
         }
     }
 
+    /// A helper's finding with a team: a role allowed only to SELECT (or a read-only database)
+    /// could not open the memory at all, since every open ran CREATE TABLE IF NOT EXISTS. A
+    /// current schema is only read; lookups, statistics and exports work.
+    @Test(.enabled(if: PostgreSQLTestServer.isAvailable, server))
+    func aReadOnlySessionOpensACurrentMemoryAndLooksUp() throws {
+        let schema = try PostgreSQLTestServer.makeSchema()
+        defer { schema.drop() }
+        try PostgreSQLMemory(url: schema.url).add([MemoryUnit(sourceLocale: Self.zh, targetLocale: Self.en, source: "今天下雨。", target: "It rains today.")])
+        let readOnly = schema.url.replacingOccurrences(of: "options=-csearch_path%3D", with: "options=-cdefault_transaction_read_only%3Don%20-csearch_path%3D")
+        #expect(readOnly != schema.url)
+        let memory = try PostgreSQLMemory(url: readOnly)
+        #expect(try memory.exactMatches(for: MemoryQuery(source: "今天下雨。", sourceLocale: Self.zh, targetLocale: Self.en)).map(\.unit.target) == ["It rains today."])
+        #expect(try memory.fuzzyMatches(for: MemoryQuery(source: "今天下大雨。", sourceLocale: Self.zh, targetLocale: Self.en), minimumScore: 50, limit: 5).count == 1)
+        #expect(try memory.statistics().units == 1)
+    }
+
     @Test(.enabled(if: PostgreSQLTestServer.isAvailable, server))
     func batchesLargerThanOneStatementAndLongSentencesAreStored() throws {
         let schema = try PostgreSQLTestServer.makeSchema()
