@@ -132,7 +132,7 @@ public final class ExtractRun {
             let filesHash = filesHash(entry.segmentFiles)
             if let postDigest, let hash = entry.hash,
                Self.hash(settings, post: path, digest: postDigest, filesHash: filesHash) == hash,
-               memoryAnswersAsBefore(entry) {
+               memoryAnswersAsBefore(entry), memoryStillHoldsWhatItWasGiven(entry) {
                 var kept = entry
                 // Its lookups would answer now what they answered then.
                 if entry.asksMemory { kept.memoryMark = currentMark() }
@@ -231,6 +231,16 @@ public final class ExtractRun {
         }
         guard let reach = reachSince[then] ?? nil else { return false }
         return !reaches(reach, entry)
+    }
+
+    /// Whether the memory `entry`'s translations were given to is the one here still, neither
+    /// rebuilt nor rewritten since: a `tm rebuild` of a shared memory from a teammate's
+    /// checkout removes the units only this checkout's files hold, and a post with every
+    /// sentence translated (asking the memory nothing) was skipped ever after, its units never
+    /// given again.
+    private func memoryStillHoldsWhatItWasGiven(_ entry: ExtractState.Entry) -> Bool {
+        guard usesMemory, let given = entry.memory else { return true }
+        return given == heldBy()
     }
 
     /// Whether `reach` reaches a question of one of `entry`'s files.
