@@ -151,7 +151,7 @@ public struct ExchangeImport {
                 continue
             }
             // White space alone is no translation either: applied, the sentence vanished from the page.
-            guard let target = unit.target, !target.allSatisfy(\.isWhitespace) else {
+            guard let target = unit.target, !BlankText.isBlank(target) else {
                 keepNotes(of: unit, at: position)
                 report.untranslated += 1
                 continue

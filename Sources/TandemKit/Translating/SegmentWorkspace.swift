@@ -148,7 +148,7 @@ public final class SegmentWorkspace {
             }
             // Only spaces would be a translation that shows nothing: the sentence vanished from
             // the built page (an empty list item) while the post counted as translated.
-            guard !target.allSatisfy(\.isWhitespace) else {
+            guard !BlankText.isBlank(target) else {
                 throw TandemError.invalidArgument("a target of white space only; a segment without a translation keeps no target")
             }
             let check = self.check(target, for: segment)
