@@ -102,10 +102,38 @@ public struct SiteCheck {
                 line: line(where: "defaultContentLanguage", in: site.rootSettingsFile ?? site.languagesFile) ?? 1,
                 message: "the site's default language is \(site.defaultContentLanguage), not the source \(configuration.source): Hugo reads a post without a language suffix (foo.md) as \(site.defaultContentLanguage), so source posts need foo.\(sourceKey).md\(site.language(for: configuration.source)?.contentDir.map { " or \($0)/" } ?? ""); posts in other languages are left alone"))
         }
+        findings += nestedContentDirectoryFindings(site)
         if configuration.output == .directory, !site.translatesByDirectory {
             findings.append(SiteFinding(
                 severity: .warning, file: ProjectLayout.configurationFileName,
                 message: "tandem.yml says output: directory, but the site's languages have no contentDir of their own; translations go beside their source as foo.<lang>.md, as the site expects"))
+        }
+        return findings
+    }
+
+    /// A language whose content directory holds another's (English with none, so the site's
+    /// `content/`, beside `content/zh` for Chinese): Hugo reads every file under it as that
+    /// language, the other language's posts too, and published the Chinese post a second time
+    /// as an English page (`/en/zh/posts/a/`) beside the built translation (a helper's finding).
+    func nestedContentDirectoryFindings(_ site: HugoSiteConfiguration) -> [SiteFinding] {
+        let enabled = site.languages.filter { !$0.disabled }
+        func path(_ text: String) -> String {
+            URL(fileURLWithPath: text, relativeTo: URL(fileURLWithPath: "/")).standardizedFileURL.path
+        }
+        var findings: [SiteFinding] = []
+        for outer in enabled {
+            let outerDirectory = site.contentDirectory(ofKey: outer.key)
+            let nested = enabled.filter { inner in
+                inner.key != outer.key && path(site.contentDirectory(ofKey: inner.key)).hasPrefix(path(outerDirectory) + "/")
+            }
+            guard let inner = nested.first else { continue }
+            let innerDirectory = site.contentDirectory(ofKey: inner.key)
+            let suggestion = outer.contentDir == nil
+                ? "give \(outer.key) a content directory of its own beside it (contentDir = \"\(outerDirectory)/\(outer.key)\")"
+                : "move one of the two directories out of the other"
+            findings.append(SiteFinding(
+                severity: .error, file: site.languagesFile, line: line(where: "languages", in: site.languagesFile) ?? 1,
+                message: "\(outer.key)'s content directory \(outerDirectory)/ holds \(inner.key)'s \(innerDirectory)/, so Hugo reads \(inner.key)'s posts as \(outer.key) pages too and publishes them twice; \(suggestion)"))
         }
         return findings
     }

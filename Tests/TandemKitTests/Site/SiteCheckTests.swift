@@ -130,6 +130,23 @@ struct SiteCheckTests {
         #expect("\(finding)".hasPrefix("config/_default/hugo.toml:3:1: error: language en (en) is disabled"), "\(finding)")
     }
 
+    /// A helper's finding: Chinese had `contentDir = "content/zh"` and English none, so the
+    /// site's `content/`, which holds `content/zh`: Hugo published the Chinese post again as an
+    /// English page beside the built translation, and check said the site fit.
+    @Test func aContentDirectoryInsideAnothersIsAnError() throws {
+        let site = "defaultContentLanguage = \"zh-cn\"\n[languages.zh-cn]\nweight = 1\ncontentDir = \"content/zh\"\n[languages.en]\nweight = 2\n"
+        let post = "---\ntitle: 标题\n---\n\n正文。\n"
+        let (project, temporary) = try Self.project(["hugo.toml": site, "content/zh/posts/a.md": post], targets: ["en"])
+        defer { temporary.remove() }
+        let findings = try SiteCheck(project: project).findings().filter { $0.message.contains("holds") }
+        #expect(findings.map(\.severity) == [.error])
+        #expect(findings.first?.message == "en's content directory content/ holds zh-cn's content/zh/, so Hugo reads zh-cn's posts as en pages too and publishes them twice; give en a content directory of its own beside it (contentDir = \"content/en\")")
+        // Beside each other, the two directories are right.
+        let (fitting, other) = try Self.project(["hugo.toml": site + "contentDir = \"content/en\"\n", "content/zh/posts/a.md": post], targets: ["en"])
+        defer { other.remove() }
+        #expect(try SiteCheck(project: fitting).findings().filter { $0.message.contains("holds") }.isEmpty)
+    }
+
     @Test func aLanguageSuffixTheSiteDoesNotKnowIsAWarning() throws {
         let (project, temporary) = try Self.project([
             "hugo.toml": "defaultContentLanguage = \"zh-cn\"\n[languages.zh-cn]\nweight = 1\n[languages.en]\nweight = 2\n",
