@@ -16,6 +16,7 @@ public struct SiteCheck {
         }
         var findings = languageFindings(site)
         findings += try fileFindings(site)
+        findings += try translationKeyFindings()
         findings += interfaceStringFindings(site)
         return findings.filter { $0.severity == .error } + findings.filter { $0.severity == .warning }
     }

@@ -147,6 +147,24 @@ struct SiteCheckTests {
         #expect(try SiteCheck(project: fitting).findings().filter { $0.message.contains("holds") }.isEmpty)
     }
 
+    /// A helper's finding: a person's translation linked by `translationKey` under another name
+    /// (`b-english.en.md`) was not seen: build wrote `b.en.md`, and Hugo listed two English pages.
+    @Test func aTranslationLinkedByTranslationKeyUnderAnotherNameIsAnError() throws {
+        let site = "defaultContentLanguage = \"zh-cn\"\n[languages.zh-cn]\nweight = 1\n[languages.en]\nweight = 2\n"
+        let (project, temporary) = try Self.project([
+            "hugo.toml": site,
+            "content/posts/b.md": "---\ntitle: 乙\ntranslationKey: bkey\n---\n\n乙。\n",
+            "content/posts/b-english.en.md": "---\ntitle: B\nTranslationKey: bkey\n---\n\nB.\n",
+            "content/posts/c.md": "---\ntitle: 丙\ntranslationKey: ckey\n---\n\n丙。\n",
+            "content/posts/c.en.md": "---\ntitle: C\ntranslationKey: ckey\n---\n\nC.\n",
+        ], targets: ["en"])
+        defer { temporary.remove() }
+        let findings = try SiteCheck(project: project).findings().filter { $0.message.contains("translationKey") }
+        #expect(findings.map(\.file) == ["content/posts/b-english.en.md"])
+        #expect(findings.first?.severity == .error)
+        #expect(findings.first?.message.contains("rename it content/posts/b.en.md, then `tandem align --all` adopts it") == true)
+    }
+
     @Test func aLanguageSuffixTheSiteDoesNotKnowIsAWarning() throws {
         let (project, temporary) = try Self.project([
             "hugo.toml": "defaultContentLanguage = \"zh-cn\"\n[languages.zh-cn]\nweight = 1\n[languages.en]\nweight = 2\n",
