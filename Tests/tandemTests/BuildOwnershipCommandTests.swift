@@ -202,6 +202,28 @@ struct BuildOwnershipCommandTests {
         #expect(!text.contains("\"obsolete\""), "\(text)")
     }
 
+    /// A helper's finding on the Congo theme: a page bundle moved with `git mv` carries its
+    /// built `index.en.md` along, which build then called "not written by Tandem" (exit 2, the
+    /// improved translation not written, --force the only way). Its bytes are exactly those
+    /// build wrote at the old path: it is Tandem's, and rebuilt.
+    @Test func aBundleMovedWithItsBuiltTranslationIsStillTandems() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write(Self.post, to: "content/posts/tea/index.md")
+        #expect(try ExecutableRunner.run(["extract"], in: project.root).status == 0)
+        #expect(try ExecutableRunner.run(["pseudo", "--locale", "en", "--style", "brackets"], in: project.root).status == 0)
+        #expect(try ExecutableRunner.run(["build"], in: project.root).status == 0)
+        try FileManager.default.moveItem(
+            at: project.root.appendingPathComponent("content/posts/tea"), to: project.root.appendingPathComponent("content/posts/longjing"))
+        #expect(try ExecutableRunner.run(["extract"], in: project.root).status == 0)
+        let file = try JSONSerialization.jsonObject(with: Data(try project.read("locales/en/posts/longjing/index.json"))) as? [String: Any]
+        let id = try #require((file?["segments"] as? [[String: Any]])?.last?["id"] as? String)
+        #expect(try ExecutableRunner.run(["set", id, "--force", "--", "An improved translation."], in: project.root).status == 0)
+        let build = try ExecutableRunner.run(["build"], in: project.root)
+        #expect(build.status == 0, "\(build.standardError)")
+        #expect(String(decoding: try project.read("content/posts/longjing/index.en.md"), as: UTF8.self).contains("An improved translation."))
+    }
+
     /// The same for a post moved with no build between (`git mv`): its old segment file is
     /// still in place, not archived, and its entries come back from there.
     @Test func aPostMovedWithoutABuildBetweenTakesItsReviewedEntriesBack() throws {

@@ -57,10 +57,16 @@ public struct BuildManifest: Codable, Equatable, Sendable {
         return "fnv1a64:" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// Whose the file at `path` (relative to the root) holding `bytes` (nil: no file) is.
+    /// Whose the file at `path` (relative to the root) holding `bytes` (nil: no file) is. A file
+    /// the manifest does not name whose bytes are exactly those of a file Tandem wrote is
+    /// Tandem's too: a page bundle moved with `git mv` carries its `index.en.md` along, which
+    /// was then "not written by Tandem", and only --force rebuilt it (a helper's finding). Bytes
+    /// Tandem wrote hold nothing a person wrote.
     public func ownership(of path: String, bytes: [UInt8]?) -> Ownership {
         guard let bytes else { return .absent }
-        return files[path]?.hash == Self.hash(bytes) ? .tandem : .foreign
+        let hash = Self.hash(bytes)
+        if let entry = files[path] { return entry.hash == hash ? .tandem : .foreign }
+        return files.values.contains { $0.hash == hash } ? .tandem : .foreign
     }
 
     /// Records that `bytes` were written at `path` from `source` for `locale`.
