@@ -164,9 +164,18 @@ extension DocumentAligner {
             run = []
             runHasSkip = false
         }
+        // Front matter values are named by their key, not placed by order: a value only one side
+        // has (a `description:` only the English page wrote) is no break in the order. It made
+        // every unanchored pair of the page unsure.
+        let sourceKinds = Set(source.map(\.kind))
+        let targetKinds = Set(target.map(\.kind))
         for (index, bead) in beads.enumerated() {
             guard bead.isPair else {
-                runHasSkip = true
+                let units = bead.source.map { source[$0] } + bead.target.map { target[$0] }
+                let onlyOneSidesKey = units.allSatisfy { unit in
+                    unit.kind.hasPrefix("front/") && (sourceKinds.contains(unit.kind) != targetKinds.contains(unit.kind))
+                }
+                if !onlyOneSidesKey { runHasSkip = true }
                 continue
             }
             let sourceAnchors = bead.source.reduce(into: Set<String>()) { $0.formUnion(source[$1].anchors) }

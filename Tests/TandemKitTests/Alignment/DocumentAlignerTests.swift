@@ -123,6 +123,17 @@ struct ShortcodeArgumentAlignmentTests {
         #expect(pairs["下载软件"]?.target == "Download" && pairs["下载软件"]?.certain == true, "\(pairs)")
         #expect(pairs["文档"]?.target == "Documentation" && pairs["文档"]?.certain == true, "\(pairs)")
     }
+
+    /// A helper's finding: a `description:` only the English page has made every pair of the
+    /// page unsure (an unpaired unit between pairs placed by order). Front matter values are
+    /// named by their key: one only a side has breaks no order.
+    @Test func aFrontMatterValueOnlyTheTranslationHasLeavesThePairsSure() throws {
+        let source = "---\ntitle: 新闻\n---\n\n今天下雨了。明天会放晴。\n"
+        let target = "---\ntitle: News\ndescription: Rain, then sun.\n---\n\nIt rained today. Tomorrow will be sunny.\n"
+        let pairs = try Self.aligned(source, target)
+        #expect(pairs["新闻"]?.certain == true, "\(pairs)")
+        #expect(pairs["今天下雨了。"]?.target == "It rained today." && pairs["今天下雨了。"]?.certain == true, "\(pairs)")
+    }
 }
 
 /// A translator who wrote other examples than the source (a theme's tabs page: macOS, Linux,
