@@ -164,6 +164,22 @@ struct AlignCommandTests {
         #expect(build.standardError.contains("`tandem align` adopted its sentences already; what still differs is outside them"), "\(build.standardError)")
     }
 
+    /// A helper's finding: the page's own `params` (one value differs) is kept whole, so what the
+    /// author adds to the post's `params` later never reaches the translation. Build says so.
+    @Test func buildSaysWhenThePostChangedAnEntryThePageKeepsItsOwnOf() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        try project.write("---\ntitle: 茶\nparams:\n  mood: 平静\n---\n\n今天下雨了。\n", to: "content/posts/t.md")
+        try project.write("---\ntitle: Tea\nparams:\n  mood: calm\n---\n\nIt rained today.\n", to: "content/posts/t.en.md")
+        #expect(try ExecutableRunner.run(["align", "--all", "--no-memory"], in: project.root).status == 0)
+        let quiet = try ExecutableRunner.run(["build", "--force", "--min-complete", "0"], in: project.root)
+        #expect(!quiet.standardError.contains("changed its front matter"), "\(quiet.standardError)")
+        try project.write("---\ntitle: 茶\nparams:\n  mood: 平静\n  math: true\n---\n\n今天下雨了。\n", to: "content/posts/t.md")
+        let build = try ExecutableRunner.run(["build", "--min-complete", "0"], in: project.root)
+        #expect(build.standardError.contains(
+            "content/posts/t.en.md: warning: content/posts/t.md changed its front matter params since `tandem align` kept the translation's own"), "\(build.standardError)")
+    }
+
     /// A page whose front matter is TOML beside a YAML post cannot be spliced in: align says
     /// which keys a forced build would lose, and leaves them out of the segment file.
     @Test func frontMatterInAnotherSyntaxIsNamedNotKept() throws {

@@ -29,7 +29,8 @@ extension TranslationAdoption {
             if counterpart != nil, translatedRoots.contains(entry.key.lowercased()) { continue }
             let text = Self.trimmingTrailingBlankLines(entry.text(in: page.bytes))
             if let counterpart, text == Self.trimmingTrailingBlankLines(counterpart.text(in: built.bytes)) { continue }
-            entries.append(OwnFrontMatter.Entry(key: entry.key, text: text + "\n"))
+            entries.append(OwnFrontMatter.Entry(
+                key: entry.key, text: text + "\n", replaced: counterpart.map { Self.trimmingTrailingBlankLines($0.text(in: built.bytes)) + "\n" }))
         }
         return (entries.isEmpty ? nil : OwnFrontMatter(syntax: pageFrontMatter.syntax, entries: entries), [])
     }

@@ -61,6 +61,9 @@ public struct BuildResult: Codable, Equatable, Sendable {
     /// For a file refused: whether `tandem align` adopted it already (its segment file has
     /// aligned targets), so the refusal does not send the user back to align.
     public var aligned: Bool?
+    /// Keys of the page's own front matter (`ownFrontMatter`) whose entry in the post changed
+    /// since `align` kept the page's: the page's are written, the post's changes are not.
+    public var outdatedOwnFrontMatter: [String]?
 
     public init(post: String, locale: String, output: String?, complete: Double, status: Status) {
         self.post = post

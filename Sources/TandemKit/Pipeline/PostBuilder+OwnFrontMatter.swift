@@ -18,4 +18,21 @@ extension PostBuilder {
             SourceLocation(file: displayPath, line: position.line, column: position.column),
             message: "ownFrontMatter (\(keys)) is \(own.syntax.rawValue.uppercased()) but \(post); rewrite the entries as the post's are, or remove them")
     }
+
+    /// The keys of `own` whose entry in the post changed since `align` kept the page's: what a
+    /// build writes for them now (`builtWithout`: the translation built without the page's
+    /// entries) differs from what it wrote then (`Entry.replaced`).
+    static func outdatedOwnEntries(_ own: OwnFrontMatter?, builtWithout: [UInt8], path: String) -> [String] {
+        guard let own, !own.entries.isEmpty,
+              let document = try? HugoDocument(bytes: builtWithout, path: path, translatableKeys: []),
+              let entries = document.frontMatter?.entries(in: builtWithout)
+        else { return [] }
+        return own.entries.compactMap { entry in
+            let isTable = own.syntax == .toml && entry.text.drop(while: { $0 == " " || $0 == "\t" }).first == "["
+            let now = entries.first { $0.key == entry.key && $0.isTable == isTable }
+                ?? entries.first { $0.key.lowercased() == entry.key.lowercased() && $0.isTable == isTable }
+            let text = now.map { TranslationAdoption.trimmingTrailingBlankLines($0.text(in: builtWithout)) + "\n" }
+            return text == entry.replaced ? nil : entry.key
+        }
+    }
 }

@@ -98,11 +98,19 @@ public struct PostBuilder {
         for item in ready {
             let output = try project.translatedPost(for: post, locale: item.locale)
             var bytes: [UInt8]
+            var outdatedOwn: [String]?
             do {
                 try Self.refuseForeignSyntax(item.own, of: document, segmentFile: item.segmentFile, displayPath: project.projectPath(of: item.segmentFile))
                 bytes = try builder.build(
                     targets: item.targets, fallbackToSource: true, language: item.locale, translations: translations,
                     languagePrefix: project.translationLayout.languagePrefix(item.locale), ownFrontMatter: item.own)
+                if let own = item.own, !own.entries.isEmpty {
+                    let without = try builder.build(
+                        targets: item.targets, fallbackToSource: true, language: item.locale, translations: translations,
+                        languagePrefix: project.translationLayout.languagePrefix(item.locale))
+                    let outdated = Self.outdatedOwnEntries(own, builtWithout: without, path: path)
+                    outdatedOwn = outdated.isEmpty ? nil : outdated
+                }
             } catch let problem as BuildProblem {
                 let location = SegmentFileStore.location(
                     ofSegment: problem.segmentID, in: try TextFile.readBytes(item.segmentFile),
@@ -141,6 +149,7 @@ public struct PostBuilder {
             var result = BuildResult(
                 post: path, locale: item.locale.identifier, output: project.projectPath(of: output),
                 complete: item.complete, status: status)
+            result.outdatedOwnFrontMatter = outdatedOwn
             if status == .refused, let existing {
                 result.onlyInFile = Self.onlyIn(existing, notIn: bytes, path: project.projectPath(of: output))
                 let file = try SegmentFileStore.read(item.segmentFile)

@@ -13,10 +13,15 @@ public struct OwnFrontMatter: Codable, Equatable, Sendable {
     public struct Entry: Codable, Equatable, Sendable {
         public var key: String
         public var text: String
+        /// What a build wrote for the key when `align` kept the page's entry (nil: nothing, the
+        /// post had no such key): when the post's entry changes since, `build` says so, as the
+        /// page's whole entry (a `[params]` table) hides what the author added to it.
+        public var replaced: String?
 
-        public init(key: String, text: String) {
+        public init(key: String, text: String, replaced: String? = nil) {
             self.key = key
             self.text = text
+            self.replaced = replaced
         }
     }
 

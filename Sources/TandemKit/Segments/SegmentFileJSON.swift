@@ -17,6 +17,7 @@ enum SegmentFileJSON {
             writer.openObject()
             writer.member("entries", objects: own.entries) { writer, entry in
                 writer.member("key", entry.key)
+                writer.member("replaced", entry.replaced)
                 writer.member("text", entry.text)
             }
             writer.member("syntax", own.syntax.rawValue)

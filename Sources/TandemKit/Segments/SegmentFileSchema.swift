@@ -112,6 +112,7 @@ enum SegmentFileSchema {
     static let ownFrontMatterEntry = ObjectShape(name: "a front matter entry", pluralName: "front matter entries", fields: [
         Field(key: "key", shape: .string, required: true),
         Field(key: "text", shape: .string, required: true),
+        Field(key: "replaced", shape: .string, required: false),
     ])
 
     static let ownFrontMatter = ObjectShape(name: "the page's own front matter", pluralName: "front matters", fields: [

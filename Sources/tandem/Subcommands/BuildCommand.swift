@@ -123,6 +123,12 @@ struct BuildCommand: ParsableCommand {
                     }.joined()
                     : "")
         }
+        for result in results {
+            guard let keys = result.outdatedOwnFrontMatter, let output = result.output else { continue }
+            Terminal.standardError.write(
+                "\(output): warning: \(result.post) changed its front matter \(keys.joined(separator: ", ")) since `tandem align` kept the translation's own; "
+                    + "the translation's \(keys.count == 1 ? "entry is" : "entries are") written, without the post's changes (edit ownFrontMatter in its segment file to take them)\n")
+        }
         for result in results where result.status == .refused {
             // After `align` the sentences are adopted, but the file still has what the source
             // has not: say what --force would lose, rather than suggest align again.

@@ -34,8 +34,8 @@ struct TranslationAdoptionOwnFrontMatterTests {
         let page = "+++\ntitle = \"The title\"\nslug = \"the-title\"\n[params]\nauthor = \"Zhang San\"\n+++\n"
         let (found, _) = try own(page: page, built: built)
         #expect(found == OwnFrontMatter(syntax: .toml, entries: [
-            .init(key: "slug", text: "slug = \"the-title\"\n"),
-            .init(key: "params", text: "[params]\nauthor = \"Zhang San\"\n"),
+            .init(key: "slug", text: "slug = \"the-title\"\n", replaced: "slug = \"biaoti\"\n"),
+            .init(key: "params", text: "[params]\nauthor = \"Zhang San\"\n", replaced: "[params]\nauthor = \"张三\"\n"),
         ]))
     }
 

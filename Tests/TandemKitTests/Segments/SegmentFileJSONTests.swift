@@ -61,7 +61,7 @@ struct SegmentFileJSONTests {
                                segments: (1...3).map(Self.fullEntry))
         file.obsolete = [Self.fullEntry(9)]
         file.lintDisable = ["length"]
-        file.ownFrontMatter = OwnFrontMatter(syntax: .toml, entries: [.init(key: "params", text: "[params]\nauthor = \"Jane \\\"J\\\"\"\n")])
+        file.ownFrontMatter = OwnFrontMatter(syntax: .toml, entries: [.init(key: "params", text: "[params]\nauthor = \"Jane \\\"J\\\"\"\n", replaced: "[params]\nauthor = \"张\"\n")])
         try Self.expectEncoderBytes(file)
         // And it reads back as the same value.
         #expect(try SegmentFileStore.decode(try SegmentFileStore.encode(file), path: "a.json") == file)
