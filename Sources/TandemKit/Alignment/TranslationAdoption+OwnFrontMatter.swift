@@ -24,8 +24,7 @@ extension TranslationAdoption {
         }
         var entries: [OwnFrontMatter.Entry] = []
         for entry in pageEntries where !written.contains(entry.key.lowercased()) {
-            let counterpart = builtEntries.first { $0.key == entry.key && $0.isTable == entry.isTable }
-                ?? builtEntries.first { $0.key.lowercased() == entry.key.lowercased() && $0.isTable == entry.isTable }
+            let counterpart = builtEntries.named(entry.key, isTable: entry.isTable)
             if counterpart != nil, translatedRoots.contains(entry.key.lowercased()) { continue }
             let text = Self.trimmingTrailingBlankLines(entry.text(in: page.bytes))
             if let counterpart, text == Self.trimmingTrailingBlankLines(counterpart.text(in: built.bytes)) { continue }

@@ -28,9 +28,7 @@ extension PostBuilder {
               let entries = document.frontMatter?.entries(in: builtWithout)
         else { return [] }
         return own.entries.compactMap { entry in
-            let isTable = own.syntax == .toml && entry.text.drop(while: { $0 == " " || $0 == "\t" }).first == "["
-            let now = entries.first { $0.key == entry.key && $0.isTable == isTable }
-                ?? entries.first { $0.key.lowercased() == entry.key.lowercased() && $0.isTable == isTable }
+            let now = entries.named(entry.key, isTable: own.isTable(entry))
             let text = now.map { TranslationAdoption.trimmingTrailingBlankLines($0.text(in: builtWithout)) + "\n" }
             return text == entry.replaced ? nil : entry.key
         }

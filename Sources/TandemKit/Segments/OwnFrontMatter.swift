@@ -29,6 +29,11 @@ public struct OwnFrontMatter: Codable, Equatable, Sendable {
     public var syntax: FrontMatterBlock.Syntax
     public var entries: [Entry]
 
+    /// Whether `entry` is a TOML table section (`[params]` …), which goes after every plain key.
+    func isTable(_ entry: Entry) -> Bool {
+        syntax == .toml && entry.text.drop(while: { $0 == " " || $0 == "\t" }).first == "["
+    }
+
     public init(syntax: FrontMatterBlock.Syntax, entries: [Entry]) {
         self.syntax = syntax
         self.entries = entries

@@ -123,9 +123,8 @@ public struct DocumentBuilder {
         var appendedKeys: [UInt8] = []
         var appendedTables: [UInt8] = []
         for entry in own.entries {
-            let isTable = own.syntax == .toml && entry.text.first == "["
-            let existing = entries.first { $0.key == entry.key && $0.isTable == isTable }
-                ?? entries.first { $0.key.lowercased() == entry.key.lowercased() && $0.isTable == isTable }
+            let isTable = own.isTable(entry)
+            let existing = entries.named(entry.key, isTable: isTable)
             if let existing {
                 edits.append(Edit(range: existing.ranges[0], bytes: bytes(entry.text)))
                 edits += existing.ranges.dropFirst().map { Edit(range: $0, bytes: []) }

@@ -18,3 +18,11 @@ public struct FrontMatterEntry: Equatable, Sendable {
         return joined.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 }
+
+extension Array where Element == FrontMatterEntry {
+    /// The entry of `key` (a TOML table's when `isTable`): its exact spelling first, else in any
+    /// case, as Hugo reads keys.
+    func named(_ key: String, isTable: Bool) -> FrontMatterEntry? {
+        first { $0.key == key && $0.isTable == isTable } ?? first { $0.key.lowercased() == key.lowercased() && $0.isTable == isTable }
+    }
+}
