@@ -26,18 +26,11 @@ extension TranslationAdoption {
         for entry in pageEntries where !written.contains(entry.key.lowercased()) {
             let counterpart = builtEntries.named(entry.key, isTable: entry.isTable)
             if counterpart != nil, translatedRoots.contains(entry.key.lowercased()) { continue }
-            let text = Self.trimmingTrailingBlankLines(entry.text(in: page.bytes))
-            if let counterpart, text == Self.trimmingTrailingBlankLines(counterpart.text(in: built.bytes)) { continue }
-            entries.append(OwnFrontMatter.Entry(
-                key: entry.key, text: text + "\n", replaced: counterpart.map { Self.trimmingTrailingBlankLines($0.text(in: built.bytes)) + "\n" }))
+            let text = entry.keptText(in: page.bytes)
+            let replaced = counterpart?.keptText(in: built.bytes)
+            if text == replaced { continue }
+            entries.append(OwnFrontMatter.Entry(key: entry.key, text: text, replaced: replaced))
         }
         return (entries.isEmpty ? nil : OwnFrontMatter(syntax: pageFrontMatter.syntax, entries: entries), [])
-    }
-
-    /// `text` without the blank lines (and trailing blanks) at its end.
-    static func trimmingTrailingBlankLines(_ text: String) -> String {
-        var text = Substring(text)
-        while let last = text.last, last == "\n" || last == " " || last == "\t" { text.removeLast() }
-        return String(text)
     }
 }

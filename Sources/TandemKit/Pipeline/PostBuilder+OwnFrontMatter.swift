@@ -28,9 +28,8 @@ extension PostBuilder {
               let entries = document.frontMatter?.entries(in: builtWithout)
         else { return [] }
         return own.entries.compactMap { entry in
-            let now = entries.named(entry.key, isTable: own.isTable(entry))
-            let text = now.map { TranslationAdoption.trimmingTrailingBlankLines($0.text(in: builtWithout)) + "\n" }
-            return text == entry.replaced ? nil : entry.key
+            let now = entries.named(entry.key, isTable: own.isTable(entry))?.keptText(in: builtWithout)
+            return now == entry.replaced ? nil : entry.key
         }
     }
 }

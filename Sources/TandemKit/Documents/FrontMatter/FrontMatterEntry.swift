@@ -17,6 +17,15 @@ public struct FrontMatterEntry: Equatable, Sendable {
         let joined = ranges.map { String(decoding: bytes[$0], as: UTF8.self) }.joined()
         return joined.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
+
+    /// The entry's text without the blank lines and trailing blanks after it, ending in one LF:
+    /// what `OwnFrontMatter` keeps, and how two entries are compared (a blank line between
+    /// entries is no part of a value).
+    public func keptText(in bytes: [UInt8]) -> String {
+        var text = Substring(text(in: bytes))
+        while let last = text.last, last == "\n" || last == " " || last == "\t" { text.removeLast() }
+        return text + "\n"
+    }
 }
 
 extension Array where Element == FrontMatterEntry {
